@@ -1,0 +1,96 @@
+import { ConfigError, loadConfig, TARGETS, type Target } from '../lib/config';
+import { DataDirInUseError } from '../lib/db/dataDirLock';
+import { DatabaseUnavailableError } from '../lib/db/database';
+import { MigrationError } from '../lib/db/migrate';
+import { PortUnavailableError } from '../lib/http/listen';
+import { createLogger } from '../lib/logger';
+import { startSystem } from './system';
+
+const USAGE = `usage: farmiq start [--target ${TARGETS.join('|')}]
+
+Runs FarmIQ. With no configuration it uses an embedded PostgreSQL (PGlite) in FARMIQ_DATA_DIR
+(default .data/) and an embedded MQTT broker; set DATABASE_URL and MQTT_URL for real services.`;
+
+class UsageError extends Error {}
+
+/** Start-up failures the user can fix: printed as one line, without a stack trace. */
+const EXPECTED_FAILURES = [ConfigError, DatabaseUnavailableError, PortUnavailableError, DataDirInUseError, MigrationError, UsageError];
+
+function parseArgs(argv: string[]): { target: Target } {
+  const [command, ...rest] = argv;
+  if (command === '--help' || command === '-h' || command === 'help') {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  if (command !== 'start') throw new UsageError(`unknown command ${JSON.stringify(command ?? '')}; expected "start" (see farmiq --help)`);
+  let target: Target = 'all';
+  for (let i = 0; i < rest.length; i += 1) {
+    const arg = rest[i]!;
+    const value = arg.startsWith('--target=') ? arg.slice('--target='.length) : arg === '--target' ? rest[++i] : undefined;
+    if (value === undefined) throw new UsageError(`unknown option ${JSON.stringify(arg)} (see farmiq --help)`);
+    if (!(TARGETS as readonly string[]).includes(value)) {
+      throw new UsageError(`--target: expected one of ${TARGETS.join(', ')}, got ${JSON.stringify(value)}`);
+    }
+    target = value as Target;
+  }
+  return { target };
+}
+
+function fail(error: unknown): never {
+  if (EXPECTED_FAILURES.some((kind) => error instanceof kind)) {
+    console.error(`farmiq: ${(error as Error).message}`);
+  } else {
+    console.error('farmiq: unexpected start-up failure:', error);
+  }
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  const { target } = parseArgs(process.argv.slice(2));
+  const config = loadConfig();
+  const log = createLogger(config.logLevel, { pretty: !config.isProduction && process.stdout.isTTY === true });
+  const system = await startSystem(target, config, log);
+  const { gateway, mqtt } = system.ports;
+  log.info(
+    {
+      target,
+      database: system.database?.kind,
+      ports: system.ports,
+      ...(config.isProduction ? {} : { dataDir: system.database?.kind === 'pglite' ? config.dataDir : undefined }),
+    },
+    gateway !== undefined
+      ? `FarmIQ is up: GraphQL at http://localhost:${gateway}/graphql${config.isProduction ? '' : ' (open it in a browser for Apollo Sandbox)'}` +
+          (mqtt !== undefined ? `, MQTT on port ${mqtt}` : '')
+      : `FarmIQ ${target} is up`,
+  );
+
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      log.warn({ signal }, 'second signal: exiting now');
+      process.exit(1);
+    }
+    stopping = true;
+    log.info({ signal }, 'shutting down: finishing in-flight work');
+    const forced = setTimeout(() => {
+      log.error({ graceMs: config.shutdownGraceMs }, 'shutdown took too long: exiting');
+      process.exit(1);
+    }, config.shutdownGraceMs);
+    forced.unref();
+    system.stop().then(
+      () => {
+        log.info('stopped');
+        log.flush?.();
+        process.exit(0);
+      },
+      (error) => {
+        log.error({ err: error }, 'error during shutdown');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
+}
+
+main().catch(fail);

@@ -1,0 +1,129 @@
+import path from 'node:path';
+import { SUBGRAPH_NAMES, type Config, type SubgraphName, type Target } from '../lib/config';
+import { openDatabase, type Database, type DatabaseLocation } from '../lib/db/database';
+import { applyMigrations } from '../lib/db/migrate';
+import { createSubgraphServer, type SubgraphDefinition } from '../lib/graphql/subgraphServer';
+import type { ReadinessCheck } from '../lib/http/health';
+import type { HttpService } from '../lib/http/service';
+import { createHttpService } from '../lib/http/service';
+import { mountHealth } from '../lib/http/health';
+import type { Logger } from '../lib/logger';
+import { metricsRegistry } from '../lib/metrics';
+import { startIngestor } from '../edge-ingestor/ingestor';
+import { createGateway } from '../supergraph/gateway';
+import { subgraphUrlOnLoopback } from '../supergraph/compose';
+import { billingSubgraph } from '../subgraphs/billing/server';
+import { devicesSubgraph } from '../subgraphs/devices/server';
+import { identitySubgraph } from '../subgraphs/identity/server';
+import { kpiSubgraph } from '../subgraphs/kpi/server';
+import { telemetrySubgraph } from '../subgraphs/telemetry/server';
+
+const SUBGRAPHS: Record<SubgraphName, SubgraphDefinition> = {
+  identity: identitySubgraph,
+  devices: devicesSubgraph,
+  telemetry: telemetrySubgraph,
+  kpi: kpiSubgraph,
+  billing: billingSubgraph,
+};
+
+/** A running system (or one component of it). */
+export interface RunningSystem {
+  target: Target;
+  /** Bound ports by component: `gateway`, each subgraph, `mqtt`, `ingestor`. */
+  ports: Partial<Record<'gateway' | SubgraphName | 'mqtt' | 'ingestor', number>>;
+  database: Database | undefined;
+  /** Stops accepting work, lets in-flight requests finish, closes the database. Idempotent. */
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Overrides where the data lives (tests use a database of their own). */
+  database?: DatabaseLocation;
+}
+
+/** The database a target uses: PostgreSQL when configured, else PGlite in the data folder. */
+export function databaseLocationFor(target: Target, config: Config): DatabaseLocation {
+  if (config.databaseUrl) return { kind: 'postgres', url: config.databaseUrl };
+  // One process owns a PGlite folder, so a single-subgraph process gets a folder of its own.
+  return { kind: 'pglite', dir: target === 'all' ? config.dataDir : path.join(config.dataDir, target) };
+}
+
+const needsDatabase = (target: Target) => target === 'all' || (SUBGRAPH_NAMES as readonly string[]).includes(target);
+
+/**
+ * Starts `target` in this process: `all` runs the five subgraphs (on loopback), the gateway and
+ * the ingestor with its broker. On any start-up failure what already started is stopped again.
+ */
+export async function startSystem(target: Target, config: Config, log: Logger, options: StartOptions = {}): Promise<RunningSystem> {
+  const stack: Array<() => Promise<void>> = [];
+  const ports: RunningSystem['ports'] = {};
+  let database: Database | undefined;
+  const stopAll = async () => {
+    while (stack.length > 0) await stack.pop()!().catch((error) => log.error({ err: error }, 'error while stopping'));
+  };
+  try {
+    if (needsDatabase(target)) {
+      const location = options.database ?? databaseLocationFor(target, config);
+      const db = await openDatabase(location);
+      database = db;
+      stack.push(() => db.close());
+      const applied = await applyMigrations(db.sql);
+      log.info({ database: db.kind, applied }, applied.length ? 'database migrated' : 'database schema is current');
+    }
+    const readiness: ReadinessCheck[] = database ? [{ name: 'database', check: () => database!.ping() }] : [];
+
+    const subgraphUrls: Partial<Record<SubgraphName, string>> = {};
+    const subgraphTargets = target === 'all' ? SUBGRAPH_NAMES : SUBGRAPH_NAMES.filter((name) => name === target);
+    for (const name of subgraphTargets) {
+      const service = await createSubgraphServer(SUBGRAPHS[name], { db: database!, log, production: config.isProduction });
+      stack.push(() => service.stop());
+      // In one process the subgraphs are internal: loopback only. Alone, each is its own container.
+      const host = target === 'all' ? '127.0.0.1' : config.gateway.host;
+      ports[name] = await service.listen(config.subgraphs[name].port, host, `${name.toUpperCase()}_PORT`);
+      subgraphUrls[name] = subgraphUrlOnLoopback(ports[name]!);
+    }
+
+    if (target === 'all' || target === 'ingestor') {
+      const ingestor = await startIngestor(config, log);
+      stack.push(() => ingestor.stop());
+      readiness.push(ingestor.readiness);
+      ports.mqtt = Number(new URL(ingestor.brokerUrl).port) || undefined;
+      if (target === 'ingestor') {
+        const status = statusServer('ingestor', readiness);
+        stack.push(() => status.stop());
+        ports.ingestor = await status.listen(config.ingestor.port, config.gateway.host, 'INGESTOR_PORT');
+      }
+    }
+
+    if (target === 'all' || target === 'gateway') {
+      const urls = target === 'all' ? subgraphUrls : configuredSubgraphUrls(config);
+      const gateway = await createGateway({ config, log, subgraphUrls: urls, readinessChecks: readiness });
+      stack.push(() => gateway.stop());
+      ports.gateway = await gateway.listen(config.gateway.port, config.gateway.host, 'PORT');
+    }
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+  let stopped: Promise<void> | undefined;
+  return {
+    target,
+    ports,
+    database,
+    stop: () => (stopped ??= stopAll()),
+  };
+}
+
+function configuredSubgraphUrls(config: Config): Partial<Record<SubgraphName, string>> {
+  return Object.fromEntries(SUBGRAPH_NAMES.flatMap((name) => (config.subgraphs[name].url ? [[name, config.subgraphs[name].url]] : [])));
+}
+
+/** `/healthz`, `/readyz` and `/metrics` for a component that serves no GraphQL of its own. */
+function statusServer(name: string, readiness: ReadinessCheck[]): HttpService {
+  const service = createHttpService(name);
+  mountHealth(service.app, () => readiness);
+  service.app.get('/metrics', async (_req, res) => {
+    res.type(metricsRegistry.contentType).send(await metricsRegistry.metrics());
+  });
+  return service;
+}

@@ -1,0 +1,13 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
+  // Prisma's generated client imports its own files as .js (node16 style); the sources are .ts.
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  testMatch: ['**/__tests__/**/*.test.ts', '<rootDir>/tests/**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/dashboard/'],
+  // PGlite and the in-process supergraph take a few seconds to boot per test file.
+  testTimeout: 60_000,
+  // Two cores on our machines: one worker per core keeps files from starving each other.
+  maxWorkers: process.env.CI ? 2 : '50%',
+};

@@ -1,0 +1,181 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** The components `farmiq start --target` can run; `all` runs every one in one process. */
+export const TARGETS = ['all', 'gateway', 'identity', 'devices', 'telemetry', 'kpi', 'billing', 'ingestor'] as const;
+export type Target = (typeof TARGETS)[number];
+
+export const SUBGRAPH_NAMES = ['identity', 'devices', 'telemetry', 'kpi', 'billing'] as const;
+export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
+
+/** Default port per subgraph; each is configurable as `<NAME>_PORT`. */
+export const DEFAULT_SUBGRAPH_PORTS: Record<SubgraphName, number> = {
+  identity: 4001,
+  devices: 4002,
+  telemetry: 4003,
+  kpi: 4004,
+  billing: 4005,
+};
+
+/** A configuration value that is wrong: the message names the variable and what it expected. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+const port = z.coerce.number().int().min(0).max(65535);
+const url = (protocols: string[]) =>
+  z.string().refine((value) => {
+    try {
+      return protocols.includes(new URL(value).protocol);
+    } catch {
+      return false;
+    }
+  }, `a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+
+const positiveInt = z.coerce.number().int().positive();
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: port.default(4000),
+  HOST: z.string().min(1).optional(),
+  DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
+  MQTT_URL: url(['mqtt:', 'mqtts:', 'ws:', 'wss:', 'tcp:', 'ssl:']).optional(),
+  MQTT_PORT: port.default(1883),
+  REDIS_URL: url(['redis:', 'rediss:']).optional(),
+  FARMIQ_DATA_DIR: z.string().min(1).default('.data'),
+  ALLOWED_ORIGINS: z.string().default(''),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  IDENTITY_PORT: port.default(DEFAULT_SUBGRAPH_PORTS.identity),
+  DEVICES_PORT: port.default(DEFAULT_SUBGRAPH_PORTS.devices),
+  TELEMETRY_PORT: port.default(DEFAULT_SUBGRAPH_PORTS.telemetry),
+  KPI_PORT: port.default(DEFAULT_SUBGRAPH_PORTS.kpi),
+  BILLING_PORT: port.default(DEFAULT_SUBGRAPH_PORTS.billing),
+  IDENTITY_URL: url(['http:', 'https:']).optional(),
+  DEVICES_URL: url(['http:', 'https:']).optional(),
+  TELEMETRY_URL: url(['http:', 'https:']).optional(),
+  KPI_URL: url(['http:', 'https:']).optional(),
+  BILLING_URL: url(['http:', 'https:']).optional(),
+  INGESTOR_PORT: port.default(4010),
+  QUERY_MAX_DEPTH: positiveInt.max(50).default(10),
+  QUERY_MAX_COST: positiveInt.max(100_000).default(5_000),
+  QUERY_MAX_ALIASES: positiveInt.max(100).default(15),
+  QUERY_MAX_TOKENS: positiveInt.max(100_000).default(2_000),
+  QUERY_MAX_DIRECTIVES: positiveInt.max(100).default(10),
+  SHUTDOWN_GRACE_MS: positiveInt.default(10_000),
+});
+
+export interface QueryLimits {
+  maxDepth: number;
+  maxCost: number;
+  maxAliases: number;
+  maxTokens: number;
+  maxDirectives: number;
+}
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  isProduction: boolean;
+  gateway: { port: number; host: string | undefined };
+  subgraphs: Record<SubgraphName, { port: number; url: string | undefined }>;
+  databaseUrl: string | undefined;
+  mqtt: { url: string | undefined; embeddedPort: number; embeddedPortExplicit: boolean };
+  ingestor: { port: number };
+  redisUrl: string | undefined;
+  dataDir: string;
+  allowedOrigins: string[];
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  queryLimits: QueryLimits;
+  shutdownGraceMs: number;
+}
+
+function parseOrigins(raw: string): string[] {
+  const origins = raw
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin.length > 0);
+  for (const origin of origins) {
+    if (origin === '*') throw new ConfigError('ALLOWED_ORIGINS: a wildcard is not allowed; list each origin');
+    let parsed: URL;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      throw new ConfigError(`ALLOWED_ORIGINS: expected origins like https://farm.example.com, got "${origin}"`);
+    }
+    if (parsed.origin !== origin) {
+      throw new ConfigError(`ALLOWED_ORIGINS: expected a bare origin (scheme://host[:port]), got "${origin}"`);
+    }
+  }
+  return origins;
+}
+
+/**
+ * Reads and validates the whole configuration once. Any missing or malformed value throws a
+ * ConfigError whose message names the variable, so the process can stop with one clear line.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // Empty strings mean "unset" (a common result of `FOO= npm start` or compose templating).
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0] ?? 'configuration');
+    const got = present[name];
+    const shown = name.endsWith('_URL') ? '(value hidden: it may hold a password)' : JSON.stringify(got ?? null);
+    throw new ConfigError(`${name}: expected ${describeIssue(issue)}, got ${shown}`);
+  }
+  const e = parsed.data;
+  const isProduction = e.NODE_ENV === 'production';
+  const allowedOrigins = parseOrigins(e.ALLOWED_ORIGINS);
+  if (isProduction) {
+    for (const origin of allowedOrigins) {
+      if (origin.startsWith('http://') && !/^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/.test(origin)) {
+        throw new ConfigError(`ALLOWED_ORIGINS: production allows only https origins, got "${origin}"`);
+      }
+    }
+  }
+  return {
+    env: e.NODE_ENV,
+    isProduction,
+    gateway: { port: e.PORT, host: e.HOST },
+    subgraphs: {
+      identity: { port: e.IDENTITY_PORT, url: e.IDENTITY_URL },
+      devices: { port: e.DEVICES_PORT, url: e.DEVICES_URL },
+      telemetry: { port: e.TELEMETRY_PORT, url: e.TELEMETRY_URL },
+      kpi: { port: e.KPI_PORT, url: e.KPI_URL },
+      billing: { port: e.BILLING_PORT, url: e.BILLING_URL },
+    },
+    databaseUrl: e.DATABASE_URL,
+    mqtt: { url: e.MQTT_URL, embeddedPort: e.MQTT_PORT, embeddedPortExplicit: present.MQTT_PORT !== undefined },
+    ingestor: { port: e.INGESTOR_PORT },
+    redisUrl: e.REDIS_URL,
+    dataDir: path.resolve(e.FARMIQ_DATA_DIR),
+    allowedOrigins,
+    logLevel: e.LOG_LEVEL,
+    queryLimits: {
+      maxDepth: e.QUERY_MAX_DEPTH,
+      maxCost: e.QUERY_MAX_COST,
+      maxAliases: e.QUERY_MAX_ALIASES,
+      maxTokens: e.QUERY_MAX_TOKENS,
+      maxDirectives: e.QUERY_MAX_DIRECTIVES,
+    },
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+  };
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_value':
+      return `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'too_small':
+      return `a value of at least ${String(issue.minimum)}`;
+    case 'too_big':
+      return `a value of at most ${String(issue.maximum)}`;
+    case 'invalid_type':
+      return issue.expected === 'number' || issue.expected === 'int' ? 'a whole number' : `a ${issue.expected}`;
+    default:
+      return issue.message;
+  }
+}

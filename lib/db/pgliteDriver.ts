@@ -1,0 +1,22 @@
+import type { PGlite, Transaction } from '@electric-sql/pglite';
+import type { SqlDriver, SqlExecutor } from './sql';
+
+function executor(db: PGlite | Transaction): SqlExecutor {
+  return {
+    async exec(script) {
+      await db.exec(script);
+    },
+    async query<Row extends Record<string, unknown>>(sql: string, params: unknown[] = []) {
+      const result = await db.query<Row>(sql, params);
+      return result.rows;
+    },
+  };
+}
+
+export function pgliteDriver(db: PGlite): SqlDriver {
+  return {
+    ...executor(db),
+    transaction: (work) => db.transaction((tx) => work(executor(tx))),
+    close: () => db.close(),
+  };
+}

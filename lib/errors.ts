@@ -1,0 +1,36 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * The stable error codes a client may see in `extensions.code`. One list for every subgraph and
+ * the gateway, so partners can program against them.
+ */
+export enum ErrorCode {
+  Unauthenticated = 'UNAUTHENTICATED',
+  Forbidden = 'FORBIDDEN',
+  BadUserInput = 'BAD_USER_INPUT',
+  NotFound = 'NOT_FOUND',
+  Conflict = 'CONFLICT',
+  RateLimited = 'RATE_LIMITED',
+  QueryTooComplex = 'QUERY_TOO_COMPLEX',
+  GraphqlParseFailed = 'GRAPHQL_PARSE_FAILED',
+  GraphqlValidationFailed = 'GRAPHQL_VALIDATION_FAILED',
+  BadRequest = 'BAD_REQUEST',
+  InternalServerError = 'INTERNAL_SERVER_ERROR',
+}
+
+const SAFE_CODES = new Set<string>(Object.values(ErrorCode));
+
+/** An error whose message is written for the user: it is shown as is, with its code. */
+export function userError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { ...extensions, code } });
+}
+
+export const badInput = (message: string, field?: string) =>
+  userError(ErrorCode.BadUserInput, message, field ? { field } : {});
+
+export const notFound = (what: string) => userError(ErrorCode.NotFound, `${what} not found`);
+
+/** True when the error carries one of our stable codes, i.e. its message is safe to show. */
+export function hasSafeCode(code: unknown): code is ErrorCode {
+  return typeof code === 'string' && SAFE_CODES.has(code);
+}

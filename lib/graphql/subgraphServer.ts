@@ -1,0 +1,104 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { parse, type DocumentNode } from 'graphql';
+import { applyMiddleware } from 'graphql-middleware';
+import type { SubgraphName } from '../config';
+import type { Database } from '../db/database';
+import type { Logger } from '../logger';
+import { errorHandler, notFoundHandler } from '../http/errorHandler';
+import { mountHealth } from '../http/health';
+import { requestIdFrom, REQUEST_ID_HEADER } from '../http/requestId';
+import { createHttpService, type HttpService } from '../http/service';
+import type { SubgraphContext } from './context';
+import { maskError } from './maskError';
+import { metricsPlugin } from './metricsPlugin';
+import type { subgraphShield } from './permissions';
+
+/** What a subgraph contributes: its contract, its resolvers and its authorization rules. */
+export interface SubgraphDefinition {
+  name: SubgraphName;
+  typeDefs: DocumentNode;
+  // Typed per subgraph by codegen (Resolvers); federation's own map type is looser.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  resolvers: GraphQLResolverMap<any>;
+  permissions: ReturnType<typeof subgraphShield>;
+}
+
+export interface SubgraphServerOptions {
+  db: Database;
+  log: Logger;
+  production: boolean;
+}
+
+/** Reads the `schema.graphql` that sits beside a subgraph's code. */
+export function loadSchemaFile(dir: string): DocumentNode {
+  return parse(fs.readFileSync(path.join(dir, 'schema.graphql'), 'utf8'));
+}
+
+/**
+ * A subgraph from the folder holding its `schema.graphql`, its resolvers (typed by codegen
+ * against that schema) and its shield.
+ */
+export function defineSubgraph(
+  name: SubgraphName,
+  dir: string,
+  resolvers: object,
+  permissions: SubgraphDefinition['permissions'],
+): SubgraphDefinition {
+  return { name, typeDefs: loadSchemaFile(dir), resolvers: resolvers as GraphQLResolverMap<any>, permissions };
+}
+
+/** The executable subgraph schema: federation + resolvers, wrapped in the subgraph's shield. */
+export function buildSchema(definition: SubgraphDefinition) {
+  const schema = buildSubgraphSchema({ typeDefs: definition.typeDefs, resolvers: definition.resolvers });
+  return applyMiddleware(schema, definition.permissions);
+}
+
+/**
+ * Builds (does not listen) a subgraph's HTTP service: `POST /graphql`, `/healthz`, `/readyz`.
+ * Tests call this and listen on port 0.
+ */
+export async function createSubgraphServer(definition: SubgraphDefinition, options: SubgraphServerOptions): Promise<HttpService> {
+  const log = options.log.child({ component: definition.name });
+  let apollo: ApolloServer<SubgraphContext> | undefined;
+  const service = createHttpService(definition.name, async () => {
+    await apollo?.stop();
+  });
+  apollo = new ApolloServer<SubgraphContext>({
+    schema: buildSchema(definition),
+    // Only the gateway talks to a subgraph; it needs neither introspection nor a landing page.
+    introspection: !options.production,
+    includeStacktraceInErrorResponses: false,
+    formatError: maskError(log),
+    csrfPrevention: true,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: service.httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      // Inline traces feed Apollo Studio, which we do not use; they would expose resolver timings.
+      ApolloServerPluginInlineTraceDisabled(),
+      metricsPlugin(definition.name),
+    ],
+  });
+  await apollo.start();
+  mountHealth(service.app, () => [{ name: 'database', check: () => options.db.ping() }]);
+  service.app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const requestId = requestIdFrom(req.headers);
+        res.setHeader(REQUEST_ID_HEADER, requestId);
+        return { db: options.db.prisma, log: log.child({ requestId }), requestId };
+      },
+    }),
+  );
+  service.app.use(notFoundHandler, errorHandler(log));
+  return service;
+}

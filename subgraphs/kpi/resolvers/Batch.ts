@@ -1,0 +1,11 @@
+import type { BatchResolvers } from '../__generated__/resolvers-types';
+import { isUuid } from '../../../lib/validation';
+import { gramsToKilograms } from '../weight';
+
+export const Batch: BatchResolvers = {
+  __resolveReference: ({ id }, { db }) => (isUuid(id) ? db.batch.findUnique({ where: { id } }) : null),
+  farm: (batch) => ({ id: batch.farmId }),
+  // A DATE column comes back as midnight UTC of that calendar day.
+  placedOn: (batch) => batch.placedOn.toISOString().slice(0, 10),
+  placementWeightKg: (batch) => gramsToKilograms(batch.placementWeightGrams),
+};
