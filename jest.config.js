@@ -7,6 +7,7 @@ module.exports = {
   testMatch: ['**/__tests__/**/*.test.ts', '<rootDir>/tests/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dashboard/'],
   // PGlite and the in-process supergraph take a few seconds to boot per test file.
+  globalSetup: '<rootDir>/tests/support/globalSetup.ts',
   testTimeout: 60_000,
   // Two cores on our machines: one worker per core keeps files from starving each other.
   maxWorkers: process.env.CI ? 2 : '50%',

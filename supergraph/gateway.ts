@@ -6,8 +6,10 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
+import type { GraphQLError } from 'graphql';
 import type { Config, SubgraphName } from '../lib/config';
 import { SUBGRAPH_NAMES } from '../lib/config';
+import { ErrorCode, userError } from '../lib/errors';
 import { maskError } from '../lib/graphql/maskError';
 import { metricsPlugin } from '../lib/graphql/metricsPlugin';
 import { errorHandler, notFoundHandler } from '../lib/http/errorHandler';
@@ -28,6 +30,23 @@ export interface GatewayContext {
 class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
     if (context.requestId) request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
+  }
+
+  /**
+   * A subgraph answers HTTP 400 when its own scalars refuse a variable (an impossible date):
+   * that is the caller's mistake, so its first error passes on with its message and stable
+   * code instead of being masked as an internal error.
+   */
+  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]): Promise<GraphQLError> {
+    const error = await super.errorFromResponse(response);
+    const body = (error.extensions.response as { body?: unknown } | undefined)?.body as
+      | { errors?: Array<{ message?: unknown; extensions?: { code?: unknown } }> }
+      | undefined;
+    const first = body?.errors?.[0];
+    if (response.status === 400 && first && typeof first.message === 'string' && first.extensions?.code === ErrorCode.BadUserInput) {
+      return userError(ErrorCode.BadUserInput, first.message);
+    }
+    return error;
   }
 }
 

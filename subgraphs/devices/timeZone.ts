@@ -10,7 +10,9 @@ export function requireTimeZone(value: string, field = 'timeZone'): string {
   const name = value.trim();
   if (IANA_NAME.test(name)) {
     try {
-      return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+      new Intl.DateTimeFormat('en-US', { timeZone: name });
+      // Kept as written: ICU would turn some current names into older aliases.
+      return name;
     } catch {
       // Unknown to ICU: fall through to the error below.
     }

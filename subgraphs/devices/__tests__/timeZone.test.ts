@@ -1,7 +1,7 @@
 import { requireTimeZone } from '../timeZone';
 
 describe('requireTimeZone', () => {
-  it('accepts IANA zone names and returns their canonical spelling', () => {
+  it('accepts IANA zone names and keeps them as written, trimmed', () => {
     expect(requireTimeZone('Asia/Bangkok')).toBe('Asia/Bangkok');
     expect(requireTimeZone(' Europe/Amsterdam ')).toBe('Europe/Amsterdam');
     expect(requireTimeZone('America/Argentina/Buenos_Aires')).toBe('America/Argentina/Buenos_Aires');

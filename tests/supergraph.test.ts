@@ -1,0 +1,137 @@
+import { backends } from './support/postgres';
+import { startTestSystem, type TestSystem } from './support/testSystem';
+
+const CREATE_TENANT = `mutation ($name: String!) { createTenant(input: { name: $name }) { id name createdAt } }`;
+const CREATE_FARM = `mutation ($input: CreateFarmInput!) { createFarm(input: $input) { id name timeZone } }`;
+const PLACE_BATCH = `mutation ($input: PlaceBatchInput!) { placeBatch(input: $input) { id placedOn headCountPlaced placementWeightKg species } }`;
+
+describe.each(backends())('the supergraph on %s', (backend) => {
+  let farmiq: TestSystem;
+
+  beforeAll(async () => {
+    farmiq = await startTestSystem(backend);
+  });
+  afterAll(async () => {
+    await farmiq?.stop();
+  });
+
+  async function createTenant(name: string): Promise<string> {
+    const result = await farmiq.graphql(CREATE_TENANT, { name });
+    expect(result.errors).toBeUndefined();
+    return result.data!.createTenant.id;
+  }
+
+  async function createFarm(tenantId: string, name: string, timeZone = 'Asia/Bangkok'): Promise<string> {
+    const result = await farmiq.graphql(CREATE_FARM, { input: { tenantId, name, timeZone } });
+    expect(result.errors).toBeUndefined();
+    return result.data!.createFarm.id;
+  }
+
+  it('answers { __typename } through the gateway', async () => {
+    expect(await farmiq.graphql('{ __typename }')).toEqual({ data: { __typename: 'Query' } });
+  });
+
+  it('persists what mutations in every subgraph create and joins it across all five through entities', async () => {
+    const tenantId = await createTenant('  Sunrise Poultry  ');
+    const farmId = await createFarm(tenantId, 'North Site');
+    const placed = await farmiq.graphql(PLACE_BATCH, {
+      input: { farmId, species: 'BROILER', placedOn: '2026-11-02', headCountPlaced: 24_000, placementWeightKg: 0.042 },
+    });
+    expect(placed.errors).toBeUndefined();
+    expect(placed.data!.placeBatch).toMatchObject({ placedOn: '2026-11-02', headCountPlaced: 24000, placementWeightKg: 0.042, species: 'BROILER' });
+    const rule = await farmiq.graphql(
+      `mutation ($farmId: ID!) { createAlertRule(input: { farmId: $farmId, metric: "ammoniaPpm", comparison: ABOVE, threshold: 25 }) { id } }`,
+      { farmId },
+    );
+    expect(rule.errors).toBeUndefined();
+    const subscribed = await farmiq.graphql(`mutation ($tenantId: ID!) { subscribe(input: { tenantId: $tenantId, plan: PROFESSIONAL }) { id status } }`, { tenantId });
+    expect(subscribed.data!.subscribe.status).toBe('ACTIVE');
+
+    // identity → devices → kpi and telemetry; identity → billing.
+    const tenant = await farmiq.graphql(
+      `query ($id: ID!) {
+        tenant(id: $id) {
+          name
+          farms { name timeZone batches { headCountPlaced placementWeightKg } alertRules { metric comparison threshold } }
+          activeSubscription { plan status }
+        }
+      }`,
+      { id: tenantId },
+    );
+    expect(tenant).toEqual({
+      data: {
+        tenant: {
+          name: 'Sunrise Poultry',
+          farms: [
+            {
+              name: 'North Site',
+              timeZone: 'Asia/Bangkok',
+              batches: [{ headCountPlaced: 24000, placementWeightKg: 0.042 }],
+              alertRules: [{ metric: 'ammoniaPpm', comparison: 'ABOVE', threshold: 25 }],
+            },
+          ],
+          activeSubscription: { plan: 'PROFESSIONAL', status: 'ACTIVE' },
+        },
+      },
+    });
+
+    // The other way round: a batch (kpi) → its farm (devices) → the farm's tenant (identity).
+    const batch = await farmiq.graphql(`query ($id: ID!) { batch(id: $id) { farm { name tenant { name } } } }`, { id: placed.data!.placeBatch.id });
+    expect(batch).toEqual({ data: { batch: { farm: { name: 'North Site', tenant: { name: 'Sunrise Poultry' } } } } });
+  });
+
+  it('refuses a second farm with the same name in one tenant with CONFLICT, and keeps the first', async () => {
+    const tenantId = await createTenant('Hilltop Pigs');
+    await createFarm(tenantId, 'Barnyard');
+    const duplicate = await farmiq.graphql(CREATE_FARM, { input: { tenantId, name: 'Barnyard', timeZone: 'Europe/Amsterdam' } });
+    expect(duplicate.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    const farms = await farmiq.graphql(`query ($id: ID!) { tenant(id: $id) { farms { name timeZone } } }`, { id: tenantId });
+    expect(farms.data!.tenant.farms).toEqual([{ name: 'Barnyard', timeZone: 'Asia/Bangkok' }]);
+  });
+
+  it('lets a tenant have one active subscription only, even when two requests race', async () => {
+    const tenantId = await createTenant('Racing Ducks');
+    const subscribe = () => farmiq.graphql(`mutation ($tenantId: ID!) { subscribe(input: { tenantId: $tenantId, plan: STARTER }) { id } }`, { tenantId });
+    const results = await Promise.all([subscribe(), subscribe(), subscribe()]);
+    const succeeded = results.filter((result) => !result.errors);
+    const conflicts = results.filter((result) => result.errors?.[0]?.extensions?.code === 'CONFLICT');
+    expect(succeeded).toHaveLength(1);
+    expect(conflicts).toHaveLength(2);
+  });
+
+  it.each([
+    ['an unknown time zone', CREATE_FARM, { input: { tenantId: '00000000-0000-4000-8000-000000000000', name: 'X', timeZone: 'Mars/Base' } }, 'timeZone'],
+    ['a tenant id that is not an id', CREATE_FARM, { input: { tenantId: 'tenant-1', name: 'X', timeZone: 'UTC' } }, 'tenantId'],
+    ['an empty farm name', CREATE_FARM, { input: { tenantId: '00000000-0000-4000-8000-000000000000', name: '   ', timeZone: 'UTC' } }, 'name'],
+    [
+      'a batch of zero animals',
+      PLACE_BATCH,
+      { input: { farmId: '00000000-0000-4000-8000-000000000000', species: 'PIG', placedOn: '2026-11-02', headCountPlaced: 0, placementWeightKg: 7 } },
+      'headCountPlaced',
+    ],
+    [
+      'a negative placement weight',
+      PLACE_BATCH,
+      { input: { farmId: '00000000-0000-4000-8000-000000000000', species: 'PIG', placedOn: '2026-11-02', headCountPlaced: 10, placementWeightKg: -1 } },
+      'placementWeightKg',
+    ],
+  ])('answers %s with BAD_USER_INPUT naming the field', async (_case, mutation, variables, field) => {
+    const result = await farmiq.graphql(mutation, variables);
+    expect(result.data ?? null).toBeNull();
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0]?.message).toContain(field);
+  });
+
+  it('refuses an impossible calendar date before anything is stored', async () => {
+    const result = await farmiq.graphql(PLACE_BATCH, {
+      input: { farmId: '00000000-0000-4000-8000-000000000000', species: 'PIG', placedOn: '2026-02-30', headCountPlaced: 10, placementWeightKg: 7 },
+    });
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0]?.message).toContain('2026-02-30');
+  });
+
+  it('answers null, not an error, for ids that name nothing', async () => {
+    const result = await farmiq.graphql(`{ tenant(id: "00000000-0000-4000-8000-000000000000") { name } farm(id: "not-a-uuid") { name } }`);
+    expect(result).toEqual({ data: { tenant: null, farm: null } });
+  });
+});

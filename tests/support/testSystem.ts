@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startSystem, type RunningSystem } from '../../bin/system';
+import { loadConfig } from '../../lib/config';
+import type { DatabaseLocation } from '../../lib/db/database';
+import { createLogger } from '../../lib/logger';
+import { createPostgresDatabase, type Backend } from './postgres';
+
+export interface GraphQLResponse<Data = Record<string, any>> {
+  data?: Data | null;
+  errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, any> }>;
+}
+
+export interface TestSystem {
+  system: RunningSystem;
+  gatewayUrl: string;
+  /** POSTs a GraphQL operation to the gateway as a non-browser client would. */
+  graphql<Data = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<Data>>;
+  stop(): Promise<void>;
+}
+
+/** Every port on 0: each test file's system gets free ports of its own. */
+const EPHEMERAL_PORTS = {
+  PORT: '0',
+  IDENTITY_PORT: '0',
+  DEVICES_PORT: '0',
+  TELEMETRY_PORT: '0',
+  KPI_PORT: '0',
+  BILLING_PORT: '0',
+  MQTT_PORT: '0',
+  INGESTOR_PORT: '0',
+};
+
+/**
+ * The whole system in this process (five subgraphs, gateway, ingestor with its embedded broker)
+ * on a database of the test file's own: an in-memory PGlite or a fresh PostgreSQL database.
+ */
+export async function startTestSystem(backend: Backend, env: Record<string, string> = {}): Promise<TestSystem> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'farmiq-test-'));
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', FARMIQ_DATA_DIR: dataDir, ...EPHEMERAL_PORTS, ...env });
+  const postgres = backend === 'postgres' ? await createPostgresDatabase() : undefined;
+  const database: DatabaseLocation = postgres ? { kind: 'postgres', url: postgres.url } : { kind: 'pglite', dir: 'memory' };
+  const system = await startSystem('all', config, createLogger(config.logLevel), { database });
+  const gatewayUrl = `http://127.0.0.1:${system.ports.gateway}/graphql`;
+  return {
+    system,
+    gatewayUrl,
+    async graphql(query, variables = {}, headers = {}) {
+      const response = await fetch(gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.json()) as GraphQLResponse<any>;
+    },
+    async stop() {
+      await system.stop();
+      await postgres?.drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
