@@ -11,11 +11,11 @@ const SUBGRAPHS_DIR = path.join(__dirname, '..', 'subgraphs');
 export const subgraphUrlOnLoopback = (port: number): string => `http://127.0.0.1:${port}/graphql`;
 
 /** Composes the five subgraph schemas into the supergraph SDL, or throws with every composition error. */
-export function composeSupergraph(): string {
+export function composeSupergraph(subgraphsDir: string = SUBGRAPHS_DIR): string {
   const services = SUBGRAPH_NAMES.map((name) => ({
     name,
     url: subgraphUrlOnLoopback(DEFAULT_SUBGRAPH_PORTS[name]),
-    typeDefs: parse(fs.readFileSync(path.join(SUBGRAPHS_DIR, name, 'schema.graphql'), 'utf8')),
+    typeDefs: parse(fs.readFileSync(path.join(subgraphsDir, name, 'schema.graphql'), 'utf8')),
   }));
   const result = composeServices(services);
   if (result.errors) {
