@@ -92,6 +92,8 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
     includeStacktraceInErrorResponses: false,
     formatError: maskError(log),
     csrfPrevention: true,
+    // The process shuts down in order itself (bin/farmiq.ts); Apollo must not re-raise the signal.
+    stopOnTerminationSignals: false,
     logger: log,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: service.httpServer }),

@@ -78,6 +78,8 @@ export async function createSubgraphServer(definition: SubgraphDefinition, optio
     includeStacktraceInErrorResponses: false,
     formatError: maskError(log),
     csrfPrevention: true,
+    // The process shuts down in order itself (bin/farmiq.ts); Apollo must not re-raise the signal.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: service.httpServer }),
       ApolloServerPluginLandingPageDisabled(),
