@@ -35,7 +35,7 @@ const url = (protocols: string[]) =>
     }
   }, `a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`);
 
-const positiveInt = z.coerce.number().int().positive();
+const positiveInt = z.coerce.number().int().min(1);
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),

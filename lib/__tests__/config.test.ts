@@ -1,0 +1,54 @@
+import path from 'node:path';
+import { ConfigError, loadConfig } from '../config';
+
+describe('loadConfig', () => {
+  it('gives a bare machine working defaults: gateway on 4000, embedded database and broker', () => {
+    const config = loadConfig({});
+    expect(config.gateway.port).toBe(4000);
+    expect(config.subgraphs.identity.port).toBe(4001);
+    expect(config.subgraphs.billing.port).toBe(4005);
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.mqtt).toEqual({ url: undefined, embeddedPort: 1883, embeddedPortExplicit: false });
+    expect(config.dataDir).toBe(path.resolve('.data'));
+    expect(config.allowedOrigins).toEqual([]);
+    expect(config.isProduction).toBe(false);
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ PORT: '', DATABASE_URL: '' }).gateway.port).toBe(4000);
+  });
+
+  it('reads the allow-listed origins, trimmed', () => {
+    expect(loadConfig({ ALLOWED_ORIGINS: 'https://a.example, http://localhost:5173' }).allowedOrigins).toEqual([
+      'https://a.example',
+      'http://localhost:5173',
+    ]);
+  });
+
+  it.each([
+    [{ PORT: '65536' }, 'PORT: expected a value of at most 65535, got "65536"'],
+    [{ PORT: '1.5' }, 'PORT: expected a whole number, got "1.5"'],
+    [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL: expected one of'],
+    [{ MQTT_URL: 'http://broker' }, 'MQTT_URL: expected a URL starting with mqtt://'],
+    [{ ALLOWED_ORIGINS: 'https://a.example/path' }, 'ALLOWED_ORIGINS: expected a bare origin'],
+    [{ ALLOWED_ORIGINS: 'not a url' }, 'ALLOWED_ORIGINS: expected origins like'],
+    [{ QUERY_MAX_DEPTH: '0' }, 'QUERY_MAX_DEPTH: expected a value of at least 1'],
+  ])('refuses %j with a message naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('never echoes a URL that may carry a password', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://root:s3cret@db/farm' })).toThrow(/value hidden/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://root:s3cret@db/farm' })).not.toThrow(/s3cret/);
+  });
+
+  it('refuses plain-http origins in production except on the local machine', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', ALLOWED_ORIGINS: 'http://farm.example' })).toThrow(/only https origins/);
+    expect(loadConfig({ NODE_ENV: 'production', ALLOWED_ORIGINS: 'https://farm.example,http://localhost:5173' }).allowedOrigins).toHaveLength(2);
+  });
+
+  it('remembers whether MQTT_PORT was chosen explicitly', () => {
+    expect(loadConfig({ MQTT_PORT: '1883' }).mqtt.embeddedPortExplicit).toBe(true);
+  });
+});
