@@ -1,0 +1,65 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { loadConfig, TARGETS } from '../../lib/config';
+
+const DEPLOY = path.join(__dirname, '..');
+
+interface Service {
+  image?: string;
+  environment?: Record<string, string>;
+  depends_on?: string[] | Record<string, unknown>;
+  ports?: string[];
+}
+
+/** Compose's `${VAR:?message}` and `${VAR:-default}` with a test value in place. */
+const interpolate = (value: string) => value.replace(/\$\{(\w+)(:[?-][^}]*)?\}/g, (_m, name: string) => (name === 'POSTGRES_PASSWORD' ? 'test-only' : ''));
+
+describe('deploy/compose.yaml', () => {
+  const compose = parse(fs.readFileSync(path.join(DEPLOY, 'compose.yaml'), 'utf8'), { merge: true }) as { services: Record<string, Service> };
+  const farmiqServices = Object.entries(compose.services).filter(([, service]) => service.environment?.TARGET);
+
+  it('runs every FarmIQ target but `all` as a container of its own', () => {
+    expect(farmiqServices.map(([, service]) => service.environment!.TARGET).sort()).toEqual(TARGETS.filter((target) => target !== 'all').sort());
+  });
+
+  it.each(Object.keys(compose.services).filter((name) => compose.services[name]!.environment?.TARGET))(
+    'gives %s a configuration FarmIQ accepts in production',
+    (name) => {
+      const { TARGET: _target, ...environment } = compose.services[name]!.environment!;
+      const env = Object.fromEntries(Object.entries(environment).map(([key, value]) => [key, interpolate(String(value))]));
+      expect(loadConfig(env).isProduction).toBe(true);
+    },
+  );
+
+  it('only depends on services it defines', () => {
+    const names = new Set(Object.keys(compose.services));
+    for (const service of Object.values(compose.services)) {
+      const dependencies = Array.isArray(service.depends_on) ? service.depends_on : Object.keys(service.depends_on ?? {});
+      for (const dependency of dependencies) expect(names).toContain(dependency);
+    }
+  });
+
+  it('points the gateway at each subgraph service on the port that subgraph listens on', () => {
+    const gateway = compose.services.gateway!.environment!;
+    for (const subgraph of ['identity', 'devices', 'telemetry', 'kpi', 'billing']) {
+      const port = compose.services[subgraph]!.environment![`${subgraph.toUpperCase()}_PORT`];
+      expect(gateway[`${subgraph.toUpperCase()}_URL`]).toBe(`http://${subgraph}:${port}/graphql`);
+    }
+  });
+
+  it('holds no password: the database password comes from the environment', () => {
+    const text = fs.readFileSync(path.join(DEPLOY, 'compose.yaml'), 'utf8');
+    expect(text).toContain('${POSTGRES_PASSWORD:?');
+    expect(text).not.toMatch(/POSTGRES_PASSWORD: (?!\$\{)/);
+  });
+});
+
+describe('deploy/mosquitto/mosquitto.conf', () => {
+  it('refuses anonymous clients and names a password file and an ACL file', () => {
+    const conf = fs.readFileSync(path.join(DEPLOY, 'mosquitto', 'mosquitto.conf'), 'utf8');
+    expect(conf).toMatch(/^allow_anonymous false$/m);
+    expect(conf).toMatch(/^password_file /m);
+    expect(conf).toMatch(/^acl_file /m);
+  });
+});
