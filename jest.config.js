@@ -1,8 +1,8 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  // Transpile only (isolatedModules): `npm test` type-checks the whole project once beforehand.
-  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] },
+  // Transpile only (tsconfig's isolatedModules); `npm test` type-checks the whole project once beforehand.
+  transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
   // Prisma's generated client imports its own files as .js (node16 style); the sources are .ts.
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testMatch: ['**/__tests__/**/*.test.ts', '<rootDir>/tests/**/*.test.ts'],
