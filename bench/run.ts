@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const requests = Number(process.argv[2] ?? 2_000);
   const concurrency = Number(process.argv[3] ?? 8);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'farmiq-bench-'));
-  const farmiq = spawnFarmiq(['start'], { ...FREE_PORTS, FARMIQ_DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'production' });
+  const farmiq = spawnFarmiq(['start'], { ...FREE_PORTS, FARMIQ_DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
   try {
     const ports = await farmiq.up;
     const gateway = `http://127.0.0.1:${ports.gateway}/graphql`;
@@ -66,7 +66,7 @@ async function seed(gateway: string): Promise<string> {
 }
 
 function print(results: LoadResult[], baseline: LoadResult, run: { requests: number; concurrency: number }): void {
-  console.log(`\nFarmIQ gateway benchmark: ${run.requests} requests per row, ${run.concurrency} concurrent, PGlite, NODE_ENV=production\n`);
+  console.log(`\nFarmIQ gateway benchmark: ${run.requests} requests per row, ${run.concurrency} concurrent, embedded PGlite\n`);
   console.log(['case'.padEnd(68), 'req/s'.padStart(8), 'p50 ms'.padStart(8), 'p95 ms'.padStart(8), 'p99 ms'.padStart(8), 'errors'.padStart(7), 'vs baseline'.padStart(12)].join(''));
   for (const result of results) {
     console.log(

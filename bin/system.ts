@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { SUBGRAPH_NAMES, type Config, type SubgraphName, type Target } from '../lib/config';
+import { ConfigError, SUBGRAPH_NAMES, type Config, type SubgraphName, type Target } from '../lib/config';
 import { openDatabase, type Database, type DatabaseLocation } from '../lib/db/database';
 import { applyMigrations } from '../lib/db/migrate';
 import { createSubgraphServer, type SubgraphDefinition } from '../lib/graphql/subgraphServer';
@@ -44,6 +44,9 @@ export interface StartOptions {
 /** The database a target uses: PostgreSQL when configured, else PGlite in the data folder. */
 export function databaseLocationFor(target: Target, config: Config): DatabaseLocation {
   if (config.databaseUrl) return { kind: 'postgres', url: config.databaseUrl };
+  if (config.isProduction) {
+    throw new ConfigError('DATABASE_URL: required in production; the embedded PGlite is a development default');
+  }
   // One process owns a PGlite folder, so a single-subgraph process gets a folder of its own.
   return { kind: 'pglite', dir: target === 'all' ? config.dataDir : path.join(config.dataDir, target) };
 }

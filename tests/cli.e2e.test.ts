@@ -64,6 +64,7 @@ describe('farmiq start', () => {
     ['a malformed port', { PORT: 'four-thousand' }, /^farmiq: PORT: expected a whole number, got "four-thousand"$/],
     ['an unknown NODE_ENV', { NODE_ENV: 'staging' }, /^farmiq: NODE_ENV: expected one of "development", "production", "test", got "staging"$/],
     ['a wildcard CORS origin', { ALLOWED_ORIGINS: '*' }, /^farmiq: ALLOWED_ORIGINS: a wildcard is not allowed/],
+    ['production without DATABASE_URL', { NODE_ENV: 'production' }, /^farmiq: DATABASE_URL: required in production/],
     ['a DATABASE_URL of another kind', { DATABASE_URL: 'mysql://root:secret@127.0.0.1/farm' }, /^farmiq: DATABASE_URL: expected a URL starting with postgres:\/\/ or postgresql:\/\/, got \(value hidden/],
   ])('stops on %s with one line naming the variable', async (_case, env, pattern) => {
     const result = await spawnFarmiq(['start'], { ...FREE_PORTS, FARMIQ_DATA_DIR: dataDir, ...env }).exited;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { startSystem, type RunningSystem } from '../../bin/system';
 import { loadConfig } from '../../lib/config';
 import type { DatabaseLocation } from '../../lib/db/database';
-import { createLogger } from '../../lib/logger';
+import { createLogger, type Logger } from '../../lib/logger';
 import { createPostgresDatabase, type Backend } from './postgres';
 
 export interface GraphQLResponse<Data = Record<string, any>> {
@@ -36,12 +36,12 @@ const EPHEMERAL_PORTS = {
  * The whole system in this process (five subgraphs, gateway, ingestor with its embedded broker)
  * on a database of the test file's own: an in-memory PGlite or a fresh PostgreSQL database.
  */
-export async function startTestSystem(backend: Backend, env: Record<string, string> = {}): Promise<TestSystem> {
+export async function startTestSystem(backend: Backend, env: Record<string, string> = {}, log?: Logger): Promise<TestSystem> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'farmiq-test-'));
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', FARMIQ_DATA_DIR: dataDir, ...EPHEMERAL_PORTS, ...env });
   const postgres = backend === 'postgres' ? await createPostgresDatabase() : undefined;
   const database: DatabaseLocation = postgres ? { kind: 'postgres', url: postgres.url } : { kind: 'pglite', dir: 'memory' };
-  const system = await startSystem('all', config, createLogger(config.logLevel), { database });
+  const system = await startSystem('all', config, log ?? createLogger(config.logLevel), { database });
   const gatewayUrl = `http://127.0.0.1:${system.ports.gateway}/graphql`;
   return {
     system,
