@@ -14,7 +14,9 @@ async function main(): Promise<void> {
   const requests = Number(process.argv[2] ?? 2_000);
   const concurrency = Number(process.argv[3] ?? 8);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'farmiq-bench-'));
-  const farmiq = spawnFarmiq(['start'], { ...FREE_PORTS, FARMIQ_DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
+  // DATABASE_URL benchmarks a real PostgreSQL instead of the embedded PGlite.
+  const databaseUrl = process.env.DATABASE_URL;
+  const farmiq = spawnFarmiq(['start'], { ...FREE_PORTS, FARMIQ_DATA_DIR: dataDir, LOG_LEVEL: 'info', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
   try {
     const ports = await farmiq.up;
     const gateway = `http://127.0.0.1:${ports.gateway}/graphql`;
@@ -34,7 +36,7 @@ async function main(): Promise<void> {
     const viaGateway = await runLoad('tenant lookup through the gateway', gateway, lookup, requests, concurrency);
     const fiveSubgraphs = await runLoad('tenant → farms → batches, alert rules, subscription (5 subgraphs)', gateway, crossing, requests, concurrency);
 
-    print([baseline, viaGateway, fiveSubgraphs], baseline, { requests, concurrency });
+    print([baseline, viaGateway, fiveSubgraphs], baseline, { requests, concurrency, database: databaseUrl ? 'PostgreSQL' : 'embedded PGlite' });
   } finally {
     farmiq.child.kill('SIGTERM');
     await farmiq.exited;
@@ -65,8 +67,8 @@ async function seed(gateway: string): Promise<string> {
   return createTenant.id;
 }
 
-function print(results: LoadResult[], baseline: LoadResult, run: { requests: number; concurrency: number }): void {
-  console.log(`\nFarmIQ gateway benchmark: ${run.requests} requests per row, ${run.concurrency} concurrent, embedded PGlite\n`);
+function print(results: LoadResult[], baseline: LoadResult, run: { requests: number; concurrency: number; database: string }): void {
+  console.log(`\nFarmIQ gateway benchmark: ${run.requests} requests per row, ${run.concurrency} concurrent, ${run.database}\n`);
   console.log(['case'.padEnd(68), 'req/s'.padStart(8), 'p50 ms'.padStart(8), 'p95 ms'.padStart(8), 'p99 ms'.padStart(8), 'errors'.padStart(7), 'vs baseline'.padStart(12)].join(''));
   for (const result of results) {
     console.log(

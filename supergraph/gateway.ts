@@ -75,7 +75,9 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
     supergraphSdl: options.supergraphSdl ?? fs.readFileSync(SUPERGRAPH_PATH, 'utf8'),
     buildService: ({ name, url }) => {
       const configured = known.has(name) ? options.subgraphUrls[name as SubgraphName] : undefined;
-      return new SubgraphDataSource({ url: configured ?? url });
+      // Node's own fetch (undici, pooled keep-alive) costs less per subgraph call than the
+      // default make-fetch-happen, whose proxy and cache layers we do not use.
+      return new SubgraphDataSource({ url: configured ?? url, fetcher: fetch as unknown as RemoteGraphQLDataSource['fetcher'] });
     },
     logger: log,
   });

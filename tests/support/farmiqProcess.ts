@@ -31,6 +31,7 @@ export function spawnFarmiq(args: string[], env: Record<string, string>): Farmiq
   });
   let stdout = '';
   let stderr = '';
+  // The banner is an info line: a LOG_LEVEL above info would leave `up` waiting forever.
   child.stderr.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
   });
