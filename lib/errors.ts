@@ -15,6 +15,10 @@ export enum ErrorCode {
   GraphqlParseFailed = 'GRAPHQL_PARSE_FAILED',
   GraphqlValidationFailed = 'GRAPHQL_VALIDATION_FAILED',
   BadRequest = 'BAD_REQUEST',
+  // Apollo Server's own codes, which clients (APQ, operation names) rely on.
+  PersistedQueryNotFound = 'PERSISTED_QUERY_NOT_FOUND',
+  PersistedQueryNotSupported = 'PERSISTED_QUERY_NOT_SUPPORTED',
+  OperationResolutionFailure = 'OPERATION_RESOLUTION_FAILURE',
   InternalServerError = 'INTERNAL_SERVER_ERROR',
 }
 

@@ -97,6 +97,23 @@ describe('the gateway edge in development', () => {
     expect(result.errors?.[0]?.message).toMatch(/directive/i);
   });
 
+  it('answers a syntax error with the place it failed', async () => {
+    const result = await farmiq.graphql('query { tenant(id: "x") { name }');
+    // graphql-armor's token limit parses the document first, so syntax errors carry its code.
+    expect(result.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(result.errors?.[0]?.message).toMatch(/^Syntax Error: Expected Name, found <EOF>/);
+  });
+
+  it('answers a request without a query with BAD_REQUEST', async () => {
+    const result = await farmiq.graphql('');
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
+  });
+
+  it('lets automatic persisted queries ask for the full query (PERSISTED_QUERY_NOT_FOUND passes unmasked)', async () => {
+    const apq = await post({ extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } });
+    expect(((await apq.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+  });
+
   it('answers malformed JSON with BAD_REQUEST and no stack trace', async () => {
     const response = await fetch(farmiq.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
     expect(response.status).toBe(400);

@@ -5,6 +5,7 @@ import { startSystem, type RunningSystem } from '../../bin/system';
 import { loadConfig } from '../../lib/config';
 import type { DatabaseLocation } from '../../lib/db/database';
 import { createLogger, type Logger } from '../../lib/logger';
+import { FREE_PORTS } from './farmiqProcess';
 import { createPostgresDatabase, type Backend } from './postgres';
 
 export interface GraphQLResponse<Data = Record<string, any>> {
@@ -20,25 +21,13 @@ export interface TestSystem {
   stop(): Promise<void>;
 }
 
-/** Every port on 0: each test file's system gets free ports of its own. */
-const EPHEMERAL_PORTS = {
-  PORT: '0',
-  IDENTITY_PORT: '0',
-  DEVICES_PORT: '0',
-  TELEMETRY_PORT: '0',
-  KPI_PORT: '0',
-  BILLING_PORT: '0',
-  MQTT_PORT: '0',
-  INGESTOR_PORT: '0',
-};
-
 /**
  * The whole system in this process (five subgraphs, gateway, ingestor with its embedded broker)
  * on a database of the test file's own: an in-memory PGlite or a fresh PostgreSQL database.
  */
 export async function startTestSystem(backend: Backend, env: Record<string, string> = {}, log?: Logger): Promise<TestSystem> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'farmiq-test-'));
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', FARMIQ_DATA_DIR: dataDir, ...EPHEMERAL_PORTS, ...env });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', FARMIQ_DATA_DIR: dataDir, ...FREE_PORTS, ...env });
   const postgres = backend === 'postgres' ? await createPostgresDatabase() : undefined;
   const database: DatabaseLocation = postgres ? { kind: 'postgres', url: postgres.url } : { kind: 'pglite', dir: 'memory' };
   const system = await startSystem('all', config, log ?? createLogger(config.logLevel), { database });
