@@ -59,7 +59,8 @@ async function main(): Promise<void> {
       ...(config.isProduction ? {} : { dataDir: system.database?.kind === 'pglite' ? config.dataDir : undefined }),
     },
     gateway !== undefined
-      ? `FarmIQ is up: GraphQL at http://localhost:${gateway}/graphql${config.isProduction ? '' : ' (open it in a browser for Apollo Sandbox)'}` +
+      ? `FarmIQ is up: dashboard at http://localhost:${gateway}/, GraphQL at http://localhost:${gateway}/graphql` +
+          (config.isProduction ? '' : ' (Apollo Sandbox in a browser)') +
           (mqtt !== undefined ? `, MQTT on port ${mqtt}` : '')
       : `FarmIQ ${target} is up`,
   );

@@ -19,6 +19,7 @@ import { createHttpService, type HttpService } from '../lib/http/service';
 import type { Logger } from '../lib/logger';
 import { metricsRegistry } from '../lib/metrics';
 import { SUPERGRAPH_PATH } from './compose';
+import { mountDashboard } from './dashboard';
 import { corsAllowList, securityHeaders } from './edgeSecurity';
 import { queryLimits } from './queryLimits';
 
@@ -127,6 +128,7 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
       },
     }),
   );
+  if (!mountDashboard(app)) log.warn('no dashboard build in dashboard/dist: run `npm run dashboard:build` to serve it at /');
   app.use(notFoundHandler, errorHandler(log));
   return service;
 }
