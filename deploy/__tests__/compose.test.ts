@@ -63,3 +63,18 @@ describe('deploy/mosquitto/mosquitto.conf', () => {
     expect(conf).toMatch(/^acl_file /m);
   });
 });
+
+describe('deploy/Dockerfile', () => {
+  const dockerfile = fs.readFileSync(path.join(DEPLOY, 'Dockerfile'), 'utf8');
+
+  it('copies only paths that exist in the repository', () => {
+    const sources = [...dockerfile.matchAll(/^COPY (?!--from)(.+) \S+$/gm)].flatMap((match) => match[1]!.trim().split(/\s+/));
+    expect(sources.length).toBeGreaterThan(5);
+    for (const source of sources) expect({ source, exists: fs.existsSync(path.join(DEPLOY, '..', source)) }).toEqual({ source, exists: true });
+  });
+
+  it('runs as an unprivileged user in production mode', () => {
+    expect(dockerfile).toMatch(/^USER node$/m);
+    expect(dockerfile).toMatch(/^ENV NODE_ENV=production$/m);
+  });
+});
