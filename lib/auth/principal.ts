@@ -1,0 +1,18 @@
+/** Roles a token can carry. PLATFORM_ADMIN is platform-wide; PARTNER is a machine client. */
+export const ROLES = ['PLATFORM_ADMIN', 'TENANT_ADMIN', 'FARM_MANAGER', 'OPERATOR', 'VIEWER', 'PARTNER'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who is calling, as proven by a verified access token. The same in the gateway and every subgraph. */
+export interface Principal {
+  /** The user's or API client's id (`sub`). */
+  subject: string;
+  kind: 'user' | 'client';
+  /** The tenant the token acts for; null only for a platform admin acting outside any tenant. */
+  tenantId: string | null;
+  roles: Role[];
+  /** Partner clients' read-only scopes (`farms:read`, ...); empty for users. */
+  scopes: string[];
+  /** `jti`, for logs and revocation lists. */
+  tokenId: string;
+  expiresAt: Date;
+}
