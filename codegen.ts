@@ -7,7 +7,13 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
  * Mappers name the Prisma models resolvers return, so parent types are the stored rows.
  */
 const subgraphMappers: Record<string, Record<string, string>> = {
-  identity: { Tenant: '../../../lib/db/generated/client#Tenant as TenantRow' },
+  identity: {
+    Tenant: '../../../lib/db/generated/client#Tenant as TenantRow',
+    User: '../../../lib/db/generated/client#UserAccount as UserRow',
+    Viewer: '../sessions#ViewerModel',
+    Session: '../sessions#SessionModel',
+    Invitation: '../invitations#InvitationModel',
+  },
   devices: { Farm: '../../../lib/db/generated/client#Farm as FarmRow', Tenant: '../../../lib/graphql/entityRef#EntityRef' },
   telemetry: { AlertRule: '../../../lib/db/generated/client#AlertRule as AlertRuleRow', Farm: '../../../lib/graphql/entityRef#EntityRef' },
   kpi: { Batch: '../../../lib/db/generated/client#Batch as BatchRow', Farm: '../../../lib/graphql/entityRef#EntityRef' },

@@ -10,6 +10,8 @@ import { mountHealth } from '../lib/http/health';
 import type { Logger } from '../lib/logger';
 import { metricsRegistry } from '../lib/metrics';
 import { startIngestor } from '../edge-ingestor/ingestor';
+import { ensureFirstAdmin } from '../subgraphs/identity/bootstrap';
+import { setUpAuth } from './auth';
 import { createGateway } from '../supergraph/gateway';
 import { subgraphUrlOnLoopback } from '../supergraph/compose';
 import { billingSubgraph } from '../subgraphs/billing/server';
@@ -18,8 +20,7 @@ import { identitySubgraph } from '../subgraphs/identity/server';
 import { kpiSubgraph } from '../subgraphs/kpi/server';
 import { telemetrySubgraph } from '../subgraphs/telemetry/server';
 
-const SUBGRAPHS: Record<SubgraphName, SubgraphDefinition> = {
-  identity: identitySubgraph,
+const SUBGRAPHS: Record<Exclude<SubgraphName, 'identity'>, SubgraphDefinition> = {
   devices: devicesSubgraph,
   telemetry: telemetrySubgraph,
   kpi: kpiSubgraph,
@@ -74,11 +75,22 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
       log.info({ database: db.kind, applied }, applied.length ? 'database migrated' : 'database schema is current');
     }
     const readiness: ReadinessCheck[] = database ? [{ name: 'database', check: () => database!.ping() }] : [];
+    const auth = await setUpAuth(target, config);
 
     const subgraphUrls: Partial<Record<SubgraphName, string>> = {};
     const subgraphTargets = target === 'all' ? SUBGRAPH_NAMES : SUBGRAPH_NAMES.filter((name) => name === target);
     for (const name of subgraphTargets) {
-      const service = await createSubgraphServer(SUBGRAPHS[name], { db: database!, log, production: config.isProduction });
+      const isIdentity = name === 'identity';
+      if (isIdentity) await ensureFirstAdmin(database!.prisma, config, log);
+      const definition = isIdentity ? identitySubgraph({ keyRing: auth.keyRing!, tokenAudience: auth.tokenAudience }) : SUBGRAPHS[name];
+      const service = await createSubgraphServer(definition, {
+        db: database!,
+        log,
+        production: config.isProduction,
+        verifyToken: auth.verifyToken,
+        // Identity publishes the public keys every other process verifies tokens with.
+        mount: isIdentity ? (app) => app.get('/.well-known/jwks.json', async (_req, res) => res.json(await auth.publicJwks())) : undefined,
+      });
       stack.push(() => service.stop());
       // In one process the subgraphs are internal: loopback only. Alone, each is its own container.
       const host = target === 'all' ? '127.0.0.1' : config.gateway.host;
@@ -100,7 +112,14 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
 
     if (target === 'all' || target === 'gateway') {
       const urls = target === 'all' ? subgraphUrls : configuredSubgraphUrls(config);
-      const gateway = await createGateway({ config, log, subgraphUrls: urls, readinessChecks: readiness });
+      const gateway = await createGateway({
+        config,
+        log,
+        subgraphUrls: urls,
+        readinessChecks: readiness,
+        verifyToken: auth.verifyToken,
+        publicJwks: auth.publicJwks,
+      });
       stack.push(() => gateway.stop());
       ports.gateway = await gateway.listen(config.gateway.port, config.gateway.host, 'PORT');
     }

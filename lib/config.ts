@@ -65,6 +65,12 @@ const envSchema = z.object({
   QUERY_MAX_TOKENS: positiveInt.max(100_000).default(2_000),
   QUERY_MAX_DIRECTIVES: positiveInt.max(100).default(10),
   SHUTDOWN_GRACE_MS: positiveInt.default(10_000),
+  FARMIQ_JWT_ISSUER: z.string().min(1).default('farmiq'),
+  FARMIQ_JWT_AUDIENCE: z.string().min(1).default('farmiq-api'),
+  FARMIQ_JWT_PRIVATE_JWKS: z.string().optional(),
+  FARMIQ_JWKS_URL: url(['http:', 'https:']).optional(),
+  FARMIQ_ADMIN_EMAIL: z.email().optional(),
+  FARMIQ_ADMIN_PASSWORD: z.string().optional(),
 });
 
 export interface QueryLimits {
@@ -89,6 +95,16 @@ export interface Config {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   queryLimits: QueryLimits;
   shutdownGraceMs: number;
+  auth: {
+    issuer: string;
+    audience: string;
+    /** Private signing keys (identity only); development generates one into the data folder. */
+    privateJwks: string | undefined;
+    /** Where processes without the keys fetch the public ones (split deployments). */
+    jwksUrl: string | undefined;
+    /** The first platform admin, when the environment names one (else one is generated). */
+    initialAdmin: { email: string; password: string | undefined } | undefined;
+  };
 }
 
 function parseOrigins(raw: string): string[] {
@@ -123,12 +139,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0] ?? 'configuration');
     const got = present[name];
-    const shown = name.endsWith('_URL') ? '(value hidden: it may hold a password)' : JSON.stringify(got ?? null);
+    const secret = name.endsWith('_URL') || name.includes('PASSWORD') || name.includes('JWKS');
+    const shown = secret ? '(value hidden: it may hold a secret)' : JSON.stringify(got ?? null);
     throw new ConfigError(`${name}: expected ${describeIssue(issue)}, got ${shown}`);
   }
   const e = parsed.data;
   const isProduction = e.NODE_ENV === 'production';
   const allowedOrigins = parseOrigins(e.ALLOWED_ORIGINS);
+  if (e.FARMIQ_ADMIN_PASSWORD && !e.FARMIQ_ADMIN_EMAIL) {
+    throw new ConfigError('FARMIQ_ADMIN_EMAIL: required when FARMIQ_ADMIN_PASSWORD is set');
+  }
   if (isProduction) {
     for (const origin of allowedOrigins) {
       if (origin.startsWith('http://') && !/^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/.test(origin)) {
@@ -162,6 +182,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxDirectives: e.QUERY_MAX_DIRECTIVES,
     },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    auth: {
+      issuer: e.FARMIQ_JWT_ISSUER,
+      audience: e.FARMIQ_JWT_AUDIENCE,
+      privateJwks: e.FARMIQ_JWT_PRIVATE_JWKS,
+      jwksUrl: e.FARMIQ_JWKS_URL,
+      initialAdmin: e.FARMIQ_ADMIN_EMAIL ? { email: e.FARMIQ_ADMIN_EMAIL.toLowerCase(), password: e.FARMIQ_ADMIN_PASSWORD } : undefined,
+    },
   };
 }
 

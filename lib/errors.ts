@@ -11,6 +11,8 @@ export enum ErrorCode {
   NotFound = 'NOT_FOUND',
   Conflict = 'CONFLICT',
   RateLimited = 'RATE_LIMITED',
+  /** Login with a temporary password: send `newPassword` as well. */
+  PasswordChangeRequired = 'PASSWORD_CHANGE_REQUIRED',
   QueryTooComplex = 'QUERY_TOO_COMPLEX',
   GraphqlParseFailed = 'GRAPHQL_PARSE_FAILED',
   GraphqlValidationFailed = 'GRAPHQL_VALIDATION_FAILED',

@@ -9,6 +9,9 @@ import express from 'express';
 import type { GraphQLError } from 'graphql';
 import type { Config, SubgraphName } from '../lib/config';
 import { SUBGRAPH_NAMES } from '../lib/config';
+import type { TokenVerifier } from '../lib/auth/accessToken';
+import { accessTokenFrom } from '../lib/auth/credentials';
+import { CLIENT_ADDRESS_HEADER, principalFrom } from '../lib/auth/requestAuth';
 import { ErrorCode, userError } from '../lib/errors';
 import { maskError } from '../lib/graphql/maskError';
 import { metricsPlugin } from '../lib/graphql/metricsPlugin';
@@ -26,11 +29,38 @@ import { queryLimits } from './queryLimits';
 /** Per-request gateway context: what the gateway forwards to the subgraphs it plans calls to. */
 export interface GatewayContext {
   requestId: string;
+  /** The caller's access token, already verified here; each subgraph verifies it again. */
+  accessToken?: string;
+  clientAddress?: string;
+  /** The client's cookies, forwarded to identity only (session refresh and logout). */
+  cookieHeader?: string;
+  /** Passes a session cookie identity set (login, refresh, logout) on to the client. */
+  appendSetCookie?: (value: string) => void;
 }
 
 class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    options: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0],
+    private readonly forwardsSession: boolean,
+  ) {
+    super(options);
+  }
+
   override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
-    if (context.requestId) request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
+    const headers = request.http?.headers;
+    if (!headers) return;
+    if (context.requestId) headers.set(REQUEST_ID_HEADER, context.requestId);
+    if (context.accessToken) headers.set('authorization', `Bearer ${context.accessToken}`);
+    if (context.clientAddress) headers.set(CLIENT_ADDRESS_HEADER, context.clientAddress);
+    if (this.forwardsSession && context.cookieHeader) headers.set('cookie', context.cookieHeader);
+  }
+
+  override didReceiveResponse({ response, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>>[0]) {
+    if (this.forwardsSession) {
+      const cookies = (response.http?.headers as unknown as Headers | undefined)?.getSetCookie?.() ?? [];
+      for (const cookie of cookies) context.appendSetCookie?.(cookie);
+    }
+    return response;
   }
 
   /**
@@ -58,6 +88,9 @@ export interface GatewayOptions {
   subgraphUrls: Partial<Record<SubgraphName, string>>;
   /** Readiness of what this process runs besides the gateway (database, broker). */
   readinessChecks?: ReadinessCheck[];
+  verifyToken: TokenVerifier;
+  /** The public keys tokens are verified with, served at `/.well-known/jwks.json`. */
+  publicJwks: () => Promise<{ keys: unknown[] }>;
   supergraphSdl?: string;
 }
 
@@ -78,7 +111,7 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
       const configured = known.has(name) ? options.subgraphUrls[name as SubgraphName] : undefined;
       // Node's own fetch (undici, pooled keep-alive) costs less per subgraph call than the
       // default make-fetch-happen, whose proxy and cache layers we do not use.
-      return new SubgraphDataSource({ url: configured ?? url, fetcher: fetch as unknown as RemoteGraphQLDataSource['fetcher'] });
+      return new SubgraphDataSource({ url: configured ?? url, fetcher: fetch as unknown as RemoteGraphQLDataSource['fetcher'] }, name === 'identity');
     },
     logger: log,
   });
@@ -114,6 +147,10 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
     ...(options.readinessChecks ?? []),
     { name: 'subgraphs', check: () => gateway.serviceHealthCheck() as Promise<unknown> as Promise<void> },
   ]);
+  app.get('/.well-known/jwks.json', async (_req, res) => {
+    res.setHeader('cache-control', 'public, max-age=300');
+    res.json(await options.publicJwks());
+  });
   app.get('/metrics', async (_req, res) => {
     res.type(metricsRegistry.contentType).send(await metricsRegistry.metrics());
   });
@@ -121,10 +158,20 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
     '/graphql',
     express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
+      context: async ({ req, res }): Promise<GatewayContext> => {
         const requestId = requestIdFrom(req.headers);
         res.setHeader(REQUEST_ID_HEADER, requestId);
-        return { requestId };
+        // Verified here too, so a bad token is refused before any subgraph is called.
+        await principalFrom(req.headers, options.verifyToken, production);
+        return {
+          requestId,
+          accessToken: accessTokenFrom(req.headers, production),
+          clientAddress: req.socket.remoteAddress ?? 'unknown',
+          cookieHeader: req.headers.cookie,
+          appendSetCookie: (value) => {
+            res.append('set-cookie', value);
+          },
+        };
       },
     }),
   );

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { FREE_PORTS, spawnFarmiq } from './support/farmiqProcess';
+import { FREE_PORTS, spawnFarmiq, stopAllFarmiq } from './support/farmiqProcess';
 
 /** What a person sees on the terminal: exactly one line, and no stack trace. */
 function expectOneClearLine(stderr: string, pattern: RegExp): void {
@@ -12,13 +12,22 @@ function expectOneClearLine(stderr: string, pattern: RegExp): void {
   expect(stderr).not.toMatch(/\n\s+at /);
 }
 
-async function graphql(port: number, query: string, variables: Record<string, unknown> = {}) {
+async function graphql(port: number, query: string, variables: Record<string, unknown> = {}, accessToken?: string) {
   const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(accessToken ? { authorization: `Bearer ${accessToken}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
   return (await response.json()) as { data?: any; errors?: any[] };
+}
+
+const ADMIN = { FARMIQ_ADMIN_EMAIL: 'ops@farm.test', FARMIQ_ADMIN_PASSWORD: 'a long test-only password 91' };
+
+async function adminToken(port: number): Promise<string> {
+  const result = await graphql(port, 'mutation ($input: LoginInput!) { login(input: $input) { accessToken } }', {
+    input: { email: ADMIN.FARMIQ_ADMIN_EMAIL, password: ADMIN.FARMIQ_ADMIN_PASSWORD },
+  });
+  return result.data.login.accessToken as string;
 }
 
 describe('farmiq start', () => {
@@ -26,13 +35,17 @@ describe('farmiq start', () => {
   beforeEach(() => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'farmiq-cli-'));
   });
-  afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+  afterEach(async () => {
+    // A failed expectation must not leave a server running (it would keep jest alive).
+    await stopAllFarmiq();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
 
   it('keeps the embedded data across a graceful stop (SIGTERM) and a new start', async () => {
-    const env = { ...FREE_PORTS, FARMIQ_DATA_DIR: dataDir };
+    const env = { ...FREE_PORTS, ...ADMIN, FARMIQ_DATA_DIR: dataDir };
     const first = spawnFarmiq(['start'], env);
     const ports = await first.up;
-    const created = await graphql(ports.gateway!, 'mutation { createTenant(input: { name: "Kept Farms" }) { id } }');
+    const created = await graphql(ports.gateway!, 'mutation { createTenant(input: { name: "Kept Farms" }) { id } }', {}, await adminToken(ports.gateway!));
     const tenantId = created.data.createTenant.id as string;
 
     first.child.kill('SIGTERM');
@@ -43,10 +56,28 @@ describe('farmiq start', () => {
 
     const second = spawnFarmiq(['start'], env);
     const again = await second.up;
-    const read = await graphql(again.gateway!, 'query ($id: ID!) { tenant(id: $id) { name } }', { id: tenantId });
+    // The signing key was kept too: the admin logs in again and reads what it created.
+    const read = await graphql(again.gateway!, 'query ($id: ID!) { tenant(id: $id) { name } }', { id: tenantId }, await adminToken(again.gateway!));
     expect(read).toEqual({ data: { tenant: { name: 'Kept Farms' } } });
     second.child.kill('SIGINT');
     expect((await second.exited).code).toBe(0);
+  });
+
+  it('creates the first platform admin with a one-time password, printed once and kept in an owner-only file', async () => {
+    const farmiq = spawnFarmiq(['start'], { ...FREE_PORTS, FARMIQ_DATA_DIR: dataDir });
+    const ports = await farmiq.up;
+    const file = path.join(dataDir, 'initial-admin-password.txt');
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    const [email, password] = fs.readFileSync(file, 'utf8').trim().split('\n');
+    expect(email).toBe('admin@farmiq.local');
+    expect(password).toMatch(/^[A-Za-z0-9_-]{24}$/);
+    const login = (input: Record<string, string>) => graphql(ports.gateway!, 'mutation ($input: LoginInput!) { login(input: $input) { accessToken } }', { input });
+    expect((await login({ email: email!, password: password! })).errors?.[0]?.extensions?.code).toBe('PASSWORD_CHANGE_REQUIRED');
+    const changed = await login({ email: email!, password: password!, newPassword: 'my own admin password 2026' });
+    expect(typeof changed.data?.login.accessToken).toBe('string');
+    farmiq.child.kill('SIGTERM');
+    const { stdout } = await farmiq.exited;
+    expect(stdout.split(password!).length - 1).toBe(1);
   });
 
   it('refuses a second process on the same data folder with one clear line', async () => {
@@ -65,12 +96,13 @@ describe('farmiq start', () => {
     ['an unknown NODE_ENV', { NODE_ENV: 'staging' }, /^farmiq: NODE_ENV: expected one of "development", "production", "test", got "staging"$/],
     ['a wildcard CORS origin', { ALLOWED_ORIGINS: '*' }, /^farmiq: ALLOWED_ORIGINS: a wildcard is not allowed/],
     ['production without DATABASE_URL', { NODE_ENV: 'production' }, /^farmiq: DATABASE_URL: required in production/],
-    ['a DATABASE_URL of another kind', { DATABASE_URL: 'mysql://root:secret@127.0.0.1/farm' }, /^farmiq: DATABASE_URL: expected a URL starting with postgres:\/\/ or postgresql:\/\/, got \(value hidden/],
+    ['an admin password that fails the policy', { FARMIQ_ADMIN_EMAIL: 'ops@farm.test', FARMIQ_ADMIN_PASSWORD: 'short' }, /^farmiq: FARMIQ_ADMIN_PASSWORD: must be at least 12 characters$/],
+    ['a DATABASE_URL of another kind', { DATABASE_URL: 'mysql://root:pw-s3cr3t@127.0.0.1/farm' }, /^farmiq: DATABASE_URL: expected a URL starting with postgres:\/\/ or postgresql:\/\/, got \(value hidden/],
   ])('stops on %s with one line naming the variable', async (_case, env, pattern) => {
     const result = await spawnFarmiq(['start'], { ...FREE_PORTS, FARMIQ_DATA_DIR: dataDir, ...env }).exited;
     expect(result.code).toBe(1);
     expectOneClearLine(result.stderr, pattern);
-    expect(result.stderr).not.toContain('secret');
+    expect(result.stderr).not.toContain('s3cr3t');
   });
 
   it('stops on an unknown target with one line listing the targets', async () => {

@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
+import { loginAsPlatformAdmin } from './support/sessions';
 import { startTestSystem, type TestSystem } from './support/testSystem';
 
 describe('request ids', () => {
@@ -20,7 +21,8 @@ describe('request ids', () => {
   });
 
   it('follow a request from the gateway into the subgraph that served it, in the logs', async () => {
-    const result = await farmiq.graphql('mutation { createTenant(input: { name: "Traced" }) { id } }', {}, { 'x-request-id': 'req-trace-000042' });
+    const { accessToken } = await loginAsPlatformAdmin(farmiq);
+    const result = await farmiq.as(accessToken)('mutation { createTenant(input: { name: "Traced" }) { id } }', {}, { 'x-request-id': 'req-trace-000042' });
     const tenantId = result.data!.createTenant.id;
     const logged = lines.find((line) => line.msg === 'tenant created' && line.tenantId === tenantId);
     expect(logged).toMatchObject({ component: 'identity', requestId: 'req-trace-000042' });

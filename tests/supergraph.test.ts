@@ -1,7 +1,7 @@
 import { backends } from './support/postgres';
+import { inviteAndLogIn, loginAsPlatformAdmin, tenantWithAdmin } from './support/sessions';
 import { startTestSystem, type TestSystem } from './support/testSystem';
 
-const CREATE_TENANT = `mutation ($name: String!) { createTenant(input: { name: $name }) { id name createdAt } }`;
 const CREATE_FARM = `mutation ($input: CreateFarmInput!) { createFarm(input: $input) { id name timeZone } }`;
 const PLACE_BATCH = `mutation ($input: PlaceBatchInput!) { placeBatch(input: $input) { id placedOn headCountPlaced placementWeightKg species } }`;
 
@@ -11,18 +11,23 @@ describe.each(backends())('the supergraph on %s', (backend) => {
   beforeAll(async () => {
     farmiq = await startTestSystem(backend);
   });
+
+  /** A new tenant and its admin's API, so tests do not share farms. */
+  async function newTenant(name: string) {
+    const { tenantId, admin } = await tenantWithAdmin(farmiq, name);
+    return { tenantId, api: farmiq.as(admin.accessToken) };
+  }
   afterAll(async () => {
     await farmiq?.stop();
   });
 
-  async function createTenant(name: string): Promise<string> {
-    const result = await farmiq.graphql(CREATE_TENANT, { name });
-    expect(result.errors).toBeUndefined();
-    return result.data!.createTenant.id;
+  async function newTenantFor(tenantId: string, platformToken: string) {
+    const admin = await inviteAndLogIn(farmiq, platformToken, tenantId, 'TENANT_ADMIN');
+    return { tenantId, api: farmiq.as(admin.accessToken) };
   }
 
-  async function createFarm(tenantId: string, name: string, timeZone = 'Asia/Bangkok'): Promise<string> {
-    const result = await farmiq.graphql(CREATE_FARM, { input: { tenantId, name, timeZone } });
+  async function createFarm(api: TestSystem['graphql'], name: string, timeZone = 'Asia/Bangkok'): Promise<string> {
+    const result = await api(CREATE_FARM, { input: { name, timeZone } });
     expect(result.errors).toBeUndefined();
     return result.data!.createFarm.id;
   }
@@ -32,23 +37,26 @@ describe.each(backends())('the supergraph on %s', (backend) => {
   });
 
   it('persists what mutations in every subgraph create and joins it across all five through entities', async () => {
-    const tenantId = await createTenant('  Sunrise Poultry  ');
-    const farmId = await createFarm(tenantId, 'North Site');
-    const placed = await farmiq.graphql(PLACE_BATCH, {
+    const platform = await loginAsPlatformAdmin(farmiq);
+    const created = await farmiq.as(platform.accessToken)(`mutation { createTenant(input: { name: "  Sunrise Poultry  " }) { id name } }`);
+    expect(created.data!.createTenant.name).toBe('Sunrise Poultry');
+    const { tenantId, api } = await newTenantFor(created.data!.createTenant.id, platform.accessToken);
+    const farmId = await createFarm(api, 'North Site');
+    const placed = await api(PLACE_BATCH, {
       input: { farmId, species: 'BROILER', placedOn: '2026-11-02', headCountPlaced: 24_000, placementWeightKg: 0.042 },
     });
     expect(placed.errors).toBeUndefined();
     expect(placed.data!.placeBatch).toMatchObject({ placedOn: '2026-11-02', headCountPlaced: 24000, placementWeightKg: 0.042, species: 'BROILER' });
-    const rule = await farmiq.graphql(
+    const rule = await api(
       `mutation ($farmId: ID!) { createAlertRule(input: { farmId: $farmId, metric: "ammoniaPpm", comparison: ABOVE, threshold: 25 }) { id } }`,
       { farmId },
     );
     expect(rule.errors).toBeUndefined();
-    const subscribed = await farmiq.graphql(`mutation ($tenantId: ID!) { subscribe(input: { tenantId: $tenantId, plan: PROFESSIONAL }) { id status } }`, { tenantId });
+    const subscribed = await api(`mutation { subscribe(input: { plan: PROFESSIONAL }) { id status } }`);
     expect(subscribed.data!.subscribe.status).toBe('ACTIVE');
 
     // identity → devices → kpi and telemetry; identity → billing.
-    const tenant = await farmiq.graphql(
+    const tenant = await api(
       `query ($id: ID!) {
         tenant(id: $id) {
           name
@@ -76,22 +84,22 @@ describe.each(backends())('the supergraph on %s', (backend) => {
     });
 
     // The other way round: a batch (kpi) → its farm (devices) → the farm's tenant (identity).
-    const batch = await farmiq.graphql(`query ($id: ID!) { batch(id: $id) { farm { name tenant { name } } } }`, { id: placed.data!.placeBatch.id });
+    const batch = await api(`query ($id: ID!) { batch(id: $id) { farm { name tenant { name } } } }`, { id: placed.data!.placeBatch.id });
     expect(batch).toEqual({ data: { batch: { farm: { name: 'North Site', tenant: { name: 'Sunrise Poultry' } } } } });
   });
 
   it('refuses a second farm with the same name in one tenant with CONFLICT, and keeps the first', async () => {
-    const tenantId = await createTenant('Hilltop Pigs');
-    await createFarm(tenantId, 'Barnyard');
-    const duplicate = await farmiq.graphql(CREATE_FARM, { input: { tenantId, name: 'Barnyard', timeZone: 'Europe/Amsterdam' } });
+    const { tenantId, api } = await newTenant('Hilltop Pigs');
+    await createFarm(api, 'Barnyard');
+    const duplicate = await api(CREATE_FARM, { input: { name: 'Barnyard', timeZone: 'Europe/Amsterdam' } });
     expect(duplicate.errors?.[0]?.extensions?.code).toBe('CONFLICT');
-    const farms = await farmiq.graphql(`query ($id: ID!) { tenant(id: $id) { farms { name timeZone } } }`, { id: tenantId });
+    const farms = await api(`query ($id: ID!) { tenant(id: $id) { farms { name timeZone } } }`, { id: tenantId });
     expect(farms.data!.tenant.farms).toEqual([{ name: 'Barnyard', timeZone: 'Asia/Bangkok' }]);
   });
 
   it('lets a tenant have one active subscription only, even when two requests race', async () => {
-    const tenantId = await createTenant('Racing Ducks');
-    const subscribe = () => farmiq.graphql(`mutation ($tenantId: ID!) { subscribe(input: { tenantId: $tenantId, plan: STARTER }) { id } }`, { tenantId });
+    const { api } = await newTenant('Racing Ducks');
+    const subscribe = () => api(`mutation { subscribe(input: { plan: STARTER }) { id } }`);
     const results = await Promise.all([subscribe(), subscribe(), subscribe()]);
     const succeeded = results.filter((result) => !result.errors);
     const conflicts = results.filter((result) => result.errors?.[0]?.extensions?.code === 'CONFLICT');
@@ -100,9 +108,9 @@ describe.each(backends())('the supergraph on %s', (backend) => {
   });
 
   it.each([
-    ['an unknown time zone', CREATE_FARM, { input: { tenantId: '00000000-0000-4000-8000-000000000000', name: 'X', timeZone: 'Mars/Base' } }, 'timeZone'],
-    ['a tenant id that is not an id', CREATE_FARM, { input: { tenantId: 'tenant-1', name: 'X', timeZone: 'UTC' } }, 'tenantId'],
-    ['an empty farm name', CREATE_FARM, { input: { tenantId: '00000000-0000-4000-8000-000000000000', name: '   ', timeZone: 'UTC' } }, 'name'],
+    ['an unknown time zone', CREATE_FARM, { input: { name: 'X', timeZone: 'Mars/Base' } }, 'timeZone'],
+    ['a farm id that is not an id', PLACE_BATCH, { input: { farmId: 'farm-1', species: 'PIG', placedOn: '2026-11-02', headCountPlaced: 10, placementWeightKg: 7 } }, 'farmId'],
+    ['an empty farm name', CREATE_FARM, { input: { name: '   ', timeZone: 'UTC' } }, 'name'],
     [
       'a batch of zero animals',
       PLACE_BATCH,
@@ -116,22 +124,28 @@ describe.each(backends())('the supergraph on %s', (backend) => {
       'placementWeightKg',
     ],
   ])('answers %s with BAD_USER_INPUT naming the field', async (_case, mutation, variables, field) => {
-    const result = await farmiq.graphql(mutation, variables);
+    const { api } = await newTenant(`Input checks ${field}`);
+    const result = await api(mutation, variables);
     expect(result.data ?? null).toBeNull();
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0]?.message).toContain(field);
   });
 
   it('refuses an impossible calendar date before anything is stored', async () => {
-    const result = await farmiq.graphql(PLACE_BATCH, {
+    const { api } = await newTenant('Calendar checks');
+    const result = await api(PLACE_BATCH, {
       input: { farmId: '00000000-0000-4000-8000-000000000000', species: 'PIG', placedOn: '2026-02-30', headCountPlaced: 10, placementWeightKg: 7 },
     });
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0]?.message).toContain('2026-02-30');
   });
 
-  it('answers null, not an error, for ids that name nothing', async () => {
-    const result = await farmiq.graphql(`{ tenant(id: "00000000-0000-4000-8000-000000000000") { name } farm(id: "not-a-uuid") { name } }`);
-    expect(result).toEqual({ data: { tenant: null, farm: null } });
+  it('answers NOT_FOUND for ids that name nothing', async () => {
+    const { api } = await newTenant('Lookups');
+    const result = await api(`{ farm(id: "00000000-0000-4000-8000-000000000000") { name } }`);
+    expect(result.data?.farm ?? null).toBeNull();
+    expect(result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const malformed = await api(`{ batch(id: "not-a-uuid") { id } }`);
+    expect(malformed.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 });

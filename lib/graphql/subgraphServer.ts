@@ -6,9 +6,12 @@ import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDis
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { expressMiddleware } from '@as-integrations/express5';
-import express from 'express';
+import express, { type Express } from 'express';
 import { parse, type DocumentNode } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
+import type { TokenVerifier } from '../auth/accessToken';
+import { readCookie } from '../auth/credentials';
+import { CLIENT_ADDRESS_HEADER, principalFrom } from '../auth/requestAuth';
 import type { SubgraphName } from '../config';
 import type { Database } from '../db/database';
 import type { Logger } from '../logger';
@@ -35,6 +38,10 @@ export interface SubgraphServerOptions {
   db: Database;
   log: Logger;
   production: boolean;
+  /** Verifies the caller's access token again here: subgraphs trust no one, not even the gateway. */
+  verifyToken: TokenVerifier;
+  /** Extra routes (identity's JWKS), mounted before GraphQL. */
+  mount?: (app: Express) => void;
 }
 
 /** Reads the `schema.graphql` that sits beside a subgraph's code. */
@@ -90,14 +97,28 @@ export async function createSubgraphServer(definition: SubgraphDefinition, optio
   });
   await apollo.start();
   mountHealth(service.app, () => [{ name: 'database', check: () => options.db.ping() }]);
+  options.mount?.(service.app);
   service.app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
+      context: async ({ req, res }): Promise<SubgraphContext> => {
         const requestId = requestIdFrom(req.headers);
         res.setHeader(REQUEST_ID_HEADER, requestId);
-        return { db: options.db.prisma, log: log.child({ requestId }), requestId };
+        const principal = await principalFrom(req.headers, options.verifyToken, options.production);
+        const forwardedAddress = req.headers[CLIENT_ADDRESS_HEADER];
+        return {
+          db: options.db.prisma,
+          log: log.child({ requestId, ...(principal ? { subject: principal.subject } : {}) }),
+          requestId,
+          principal,
+          clientAddress: (typeof forwardedAddress === 'string' && forwardedAddress) || req.socket.remoteAddress || 'unknown',
+          secureCookies: options.production,
+          cookie: (name) => readCookie(req.headers, name),
+          setCookie: (value) => {
+            res.append('set-cookie', value);
+          },
+        };
       },
     }),
   );

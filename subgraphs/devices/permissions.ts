@@ -1,9 +1,10 @@
 import { allow } from 'graphql-shield';
 import { subgraphShield } from '../../lib/graphql/permissions';
+import { canReadTenantData, canWriteFarmData } from '../../lib/graphql/rules';
 
 export const permissions = subgraphShield({
-  Query: { farm: allow },
-  Mutation: { createFarm: allow },
+  Query: { farm: canReadTenantData },
+  Mutation: { createFarm: canWriteFarmData },
   Farm: allow,
   Tenant: allow,
 });

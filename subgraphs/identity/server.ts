@@ -1,6 +1,7 @@
 import { defineSubgraph } from '../../lib/graphql/subgraphServer';
 import { permissions } from './permissions';
-import { resolvers } from './resolvers';
+import { createResolvers } from './resolvers';
+import type { IdentityDependencies } from './sessions';
 
-/** People, tenants and their roles: who may do what. */
-export const identitySubgraph = defineSubgraph('identity', __dirname, resolvers, permissions);
+/** People, tenants and their roles: who may do what. Identity alone holds the signing keys. */
+export const identitySubgraph = (deps: IdentityDependencies) => defineSubgraph('identity', __dirname, createResolvers(deps), permissions);

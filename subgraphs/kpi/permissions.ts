@@ -1,9 +1,10 @@
 import { allow } from 'graphql-shield';
 import { subgraphShield } from '../../lib/graphql/permissions';
+import { canReadTenantData, canWriteFarmData } from '../../lib/graphql/rules';
 
 export const permissions = subgraphShield({
-  Query: { batch: allow },
-  Mutation: { placeBatch: allow },
+  Query: { batch: canReadTenantData },
+  Mutation: { placeBatch: canWriteFarmData },
   Batch: allow,
   Farm: allow,
 });

@@ -1,9 +1,10 @@
 import { allow } from 'graphql-shield';
 import { subgraphShield } from '../../lib/graphql/permissions';
+import { canReadTenantData, canWriteFarmData } from '../../lib/graphql/rules';
 
 export const permissions = subgraphShield({
-  Query: { alertRule: allow },
-  Mutation: { createAlertRule: allow },
+  Query: { alertRule: canReadTenantData },
+  Mutation: { createAlertRule: canWriteFarmData },
   AlertRule: allow,
   Farm: allow,
 });

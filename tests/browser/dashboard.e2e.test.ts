@@ -1,6 +1,7 @@
 import fs from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { DASHBOARD_DIST } from '../../supergraph/dashboard';
+import { loginAsPlatformAdmin, tenantWithAdmin } from '../support/sessions';
 import { startTestSystem, type TestSystem } from '../support/testSystem';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -20,11 +21,12 @@ describe('the dashboard in a real browser', () => {
   let farmiq: TestSystem;
   let browser: Browser;
   let dashboardUrl: string;
+  let consoleErrors: string[];
 
   beforeAll(async () => {
     if (!fs.existsSync(`${DASHBOARD_DIST}/index.html`)) throw new Error('no dashboard build: run `npm run dashboard:build` (npm install does)');
     if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: install Debian's chromium package (.ci/run does)`);
-    // Production mode: the strict content security policy the dashboard must live under.
+    // Production mode: the strict content security policy and Secure cookies the dashboard must live with.
     farmiq = await startTestSystem('pglite', { NODE_ENV: 'production' });
     dashboardUrl = new URL('/', farmiq.gatewayUrl).toString();
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
@@ -34,43 +36,81 @@ describe('the dashboard in a real browser', () => {
     await farmiq?.stop();
   });
 
-  it('shows a tenant with its farms, batches, alert rules and plan, gathered from all five subgraphs', async () => {
-    const tenant = await farmiq.graphql('mutation { createTenant(input: { name: "Green Valley Pork" }) { id } }');
-    const tenantId = tenant.data!.createTenant.id as string;
-    const farm = await farmiq.graphql('mutation ($tenantId: ID!) { createFarm(input: { tenantId: $tenantId, name: "Valley East", timeZone: "Asia/Bangkok" }) { id } }', { tenantId });
-    const farmId = farm.data!.createFarm.id as string;
-    for (const headCountPlaced of [1_200, 800]) {
-      await farmiq.graphql(
-        'mutation ($farmId: ID!, $heads: Int!) { placeBatch(input: { farmId: $farmId, species: PIG, placedOn: "2026-10-01", headCountPlaced: $heads, placementWeightKg: 7.5 }) { id } }',
-        { farmId, heads: headCountPlaced },
-      );
-    }
-    await farmiq.graphql('mutation ($farmId: ID!) { createAlertRule(input: { farmId: $farmId, metric: "ammoniaPpm", comparison: ABOVE, threshold: 25 }) { id } }', { farmId });
-    await farmiq.graphql('mutation ($tenantId: ID!) { subscribe(input: { tenantId: $tenantId, plan: ENTERPRISE }) { id } }', { tenantId });
-
-    const page = await browser.newPage();
-    const consoleErrors: string[] = [];
+  async function openDashboard(): Promise<Page> {
+    const page = await (await browser.newContext()).newPage();
+    consoleErrors = [];
     page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
+      // The first visit asks who is logged in and is answered 401: that one is expected.
+      if (message.type() === 'error' && !message.text().includes('401')) consoleErrors.push(message.text());
     });
     await page.goto(dashboardUrl);
-    await page.getByLabel('Tenant id').fill(tenantId);
-    await page.getByRole('button', { name: 'Show' }).click();
+    return page;
+  }
 
+  async function logIn(page: Page, email: string, password: string): Promise<void> {
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password', { exact: true }).fill(password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+  }
+
+  it('logs a tenant admin in with cookies and shows its farms, batches, alert rules and plan from all five subgraphs', async () => {
+    const { tenantId, admin } = await tenantWithAdmin(farmiq, 'Green Valley Pork');
+    const api = farmiq.as(admin.accessToken);
+    const farm = await api('mutation { createFarm(input: { name: "Valley East", timeZone: "Asia/Bangkok" }) { id } }');
+    const farmId = farm.data!.createFarm.id as string;
+    for (const heads of [1_200, 800]) {
+      await api(
+        'mutation ($farmId: ID!, $heads: Int!) { placeBatch(input: { farmId: $farmId, species: PIG, placedOn: "2026-10-01", headCountPlaced: $heads, placementWeightKg: 7.5 }) { id } }',
+        { farmId, heads },
+      );
+    }
+    await api('mutation ($farmId: ID!) { createAlertRule(input: { farmId: $farmId, metric: "ammoniaPpm", comparison: ABOVE, threshold: 25 }) { id } }', { farmId });
+    await api('mutation { subscribe(input: { plan: ENTERPRISE }) { id } }');
+    expect(tenantId).toBeDefined();
+
+    const page = await openDashboard();
+    await logIn(page, admin.email, admin.password);
     await page.getByRole('heading', { name: 'Green Valley Pork' }).waitFor();
     expect(await page.getByText('Plan: ENTERPRISE').count()).toBe(1);
     const row = page.getByRole('row', { name: /Valley East/ });
     expect(await row.locator('td').allTextContents()).toEqual(['Asia/Bangkok', '2', '2,000', '1']);
-    // The page ran under the gateway's content security policy without a violation.
+
+    // The session lives in HttpOnly cookies, out of reach of script on the page.
+    const cookies = await page.context().cookies();
+    expect(cookies.map((cookie) => cookie.name).sort()).toEqual(['__Host-farmiq_access', '__Host-farmiq_refresh']);
+    expect(cookies.every((cookie) => cookie.httpOnly && cookie.secure && cookie.sameSite === 'Strict')).toBe(true);
+    // Evaluated in the page (a string, so the test's Node typings need no DOM).
+    expect(await page.evaluate('document.cookie')).toBe('');
+    expect(await page.evaluate('JSON.stringify(window.localStorage)')).toBe('{}');
+
+    // A reload keeps the session; logging out ends it.
+    await page.reload();
+    await page.getByRole('heading', { name: 'Green Valley Pork' }).waitFor();
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.getByRole('heading', { name: 'Log in' }).waitFor();
     expect(consoleErrors).toEqual([]);
-    await page.close();
   });
 
-  it('says so when no tenant has the id', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${dashboardUrl}?tenant=00000000-0000-4000-8000-000000000000`);
-    await page.getByRole('button', { name: 'Show' }).click();
-    await page.getByText('No tenant with that id.').waitFor();
-    await page.close();
+  it('makes a user with a temporary password choose a new one before showing anything', async () => {
+    const platform = await loginAsPlatformAdmin(farmiq);
+    const created = await farmiq.as(platform.accessToken)('mutation { createTenant(input: { name: "Hillside Broilers" }) { id } }');
+    const invited = await farmiq.as(platform.accessToken)(
+      'mutation ($tenantId: ID!) { inviteUser(input: { email: "new.manager@hillside.test", role: FARM_MANAGER, tenantId: $tenantId }) { temporaryPassword } }',
+      { tenantId: created.data!.createTenant.id },
+    );
+    const page = await openDashboard();
+    await logIn(page, 'new.manager@hillside.test', invited.data!.inviteUser.temporaryPassword);
+    await page.getByRole('alert').filter({ hasText: 'temporary' }).waitFor();
+    await page.getByLabel('New password').fill('hillside manager pass 2026');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('heading', { name: 'Hillside Broilers' }).waitFor();
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('refuses a wrong password with a message and no session', async () => {
+    const page = await openDashboard();
+    await logIn(page, 'nobody@farm.test', 'not the right password');
+    await page.getByRole('alert').filter({ hasText: 'Wrong email or password' }).waitFor();
+    expect(await page.context().cookies()).toEqual([]);
   });
 });

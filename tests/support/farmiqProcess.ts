@@ -23,6 +23,18 @@ export const FREE_PORTS = {
   INGESTOR_PORT: '0',
 };
 
+const running = new Set<FarmiqProcess>();
+
+/** Stops every process spawnFarmiq started that is still running. */
+export async function stopAllFarmiq(): Promise<void> {
+  await Promise.all(
+    [...running].map(async (farmiq) => {
+      farmiq.child.kill('SIGKILL');
+      await farmiq.exited;
+    }),
+  );
+}
+
 /** Runs `farmiq` as `npm start` does (the real entry point, in a child process). */
 export function spawnFarmiq(args: string[], env: Record<string, string>): FarmiqProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bin', 'farmiq.ts'), ...args], {
@@ -57,5 +69,8 @@ export function spawnFarmiq(args: string[], env: Record<string, string>): Farmiq
     void exited.then(({ code }) => reject(new Error(`farmiq exited with ${code} before it was up:\n${stderr}${stdout}`)));
   });
   up.catch(() => undefined);
-  return { child, up, exited };
+  const farmiq = { child, up, exited };
+  running.add(farmiq);
+  void exited.then(() => running.delete(farmiq));
+  return farmiq;
 }

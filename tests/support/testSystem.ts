@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startSystem, type RunningSystem } from '../../bin/system';
+import { generatePrivateJwk } from '../../lib/auth/keyRing';
 import { loadConfig } from '../../lib/config';
 import type { DatabaseLocation } from '../../lib/db/database';
 import { createLogger, type Logger } from '../../lib/logger';
@@ -13,9 +14,14 @@ export interface GraphQLResponse<Data = Record<string, any>> {
   errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, any> }>;
 }
 
+/** The platform admin every test system starts with (a test-only password, never a default). */
+export const TEST_ADMIN = { email: 'platform-admin@farmiq.test', password: 'test-only admin password 7f3a' };
+
 export interface TestSystem {
   system: RunningSystem;
   gatewayUrl: string;
+  /** The same as `graphql`, sent with `Authorization: Bearer <accessToken>`. */
+  as(accessToken: string): TestSystem['graphql'];
   /** POSTs a GraphQL operation to the gateway as a non-browser client would. */
   graphql<Data = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<Data>>;
   stop(): Promise<void>;
@@ -27,22 +33,35 @@ export interface TestSystem {
  */
 export async function startTestSystem(backend: Backend, env: Record<string, string> = {}, log?: Logger): Promise<TestSystem> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'farmiq-test-'));
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', FARMIQ_DATA_DIR: dataDir, ...FREE_PORTS, ...env });
+  // Production refuses generated keys: hand it a key as an operator would.
+  const keys = env.NODE_ENV === 'production' ? { FARMIQ_JWT_PRIVATE_JWKS: JSON.stringify({ keys: [await generatePrivateJwk()] }) } : {};
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    FARMIQ_DATA_DIR: dataDir,
+    FARMIQ_ADMIN_EMAIL: TEST_ADMIN.email,
+    FARMIQ_ADMIN_PASSWORD: TEST_ADMIN.password,
+    ...FREE_PORTS,
+    ...keys,
+    ...env,
+  });
   const postgres = backend === 'postgres' ? await createPostgresDatabase() : undefined;
   const database: DatabaseLocation = postgres ? { kind: 'postgres', url: postgres.url } : { kind: 'pglite', dir: 'memory' };
   const system = await startSystem('all', config, log ?? createLogger(config.logLevel), { database });
   const gatewayUrl = `http://127.0.0.1:${system.ports.gateway}/graphql`;
+  const graphql: TestSystem['graphql'] = async (query, variables = {}, headers = {}) => {
+    const response = await fetch(gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as GraphQLResponse<any>;
+  };
   return {
     system,
     gatewayUrl,
-    async graphql(query, variables = {}, headers = {}) {
-      const response = await fetch(gatewayUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body: JSON.stringify({ query, variables }),
-      });
-      return (await response.json()) as GraphQLResponse<any>;
-    },
+    graphql,
+    as: (accessToken) => (query, variables, headers) => graphql(query, variables, { authorization: `Bearer ${accessToken}`, ...headers }),
     async stop() {
       await system.stop();
       await postgres?.drop();

@@ -15,16 +15,28 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query TenantOverview($id: ID!) {\n    tenant(id: $id) {\n      id\n      name\n      activeSubscription {\n        plan\n      }\n      farms {\n        id\n        name\n        timeZone\n        batches {\n          id\n          species\n          placedOn\n          headCountPlaced\n          placementWeightKg\n        }\n        alertRules {\n          id\n        }\n      }\n    }\n  }\n": typeof types.TenantOverviewDocument,
+    "\n  query MyTenant {\n    me {\n      roles\n      user {\n        email\n      }\n      tenant {\n        id\n        name\n        activeSubscription {\n          plan\n        }\n        farms {\n          id\n          name\n          timeZone\n          batches {\n            id\n            headCountPlaced\n          }\n          alertRules {\n            id\n          }\n        }\n      }\n    }\n  }\n": typeof types.MyTenantDocument,
+    "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
+    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessTokenExpiresAt\n    }\n  }\n": typeof types.LoginDocument,
 };
 const documents: Documents = {
-    "\n  query TenantOverview($id: ID!) {\n    tenant(id: $id) {\n      id\n      name\n      activeSubscription {\n        plan\n      }\n      farms {\n        id\n        name\n        timeZone\n        batches {\n          id\n          species\n          placedOn\n          headCountPlaced\n          placementWeightKg\n        }\n        alertRules {\n          id\n        }\n      }\n    }\n  }\n": types.TenantOverviewDocument,
+    "\n  query MyTenant {\n    me {\n      roles\n      user {\n        email\n      }\n      tenant {\n        id\n        name\n        activeSubscription {\n          plan\n        }\n        farms {\n          id\n          name\n          timeZone\n          batches {\n            id\n            headCountPlaced\n          }\n          alertRules {\n            id\n          }\n        }\n      }\n    }\n  }\n": types.MyTenantDocument,
+    "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
+    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessTokenExpiresAt\n    }\n  }\n": types.LoginDocument,
 };
 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query TenantOverview($id: ID!) {\n    tenant(id: $id) {\n      id\n      name\n      activeSubscription {\n        plan\n      }\n      farms {\n        id\n        name\n        timeZone\n        batches {\n          id\n          species\n          placedOn\n          headCountPlaced\n          placementWeightKg\n        }\n        alertRules {\n          id\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').TenantOverviewDocument;
+export function graphql(source: "\n  query MyTenant {\n    me {\n      roles\n      user {\n        email\n      }\n      tenant {\n        id\n        name\n        activeSubscription {\n          plan\n        }\n        farms {\n          id\n          name\n          timeZone\n          batches {\n            id\n            headCountPlaced\n          }\n          alertRules {\n            id\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').MyTenantDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): typeof import('./graphql').LogoutDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessTokenExpiresAt\n    }\n  }\n"): typeof import('./graphql').LoginDocument;
 
 
 export function graphql(source: string) {

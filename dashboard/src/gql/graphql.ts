@@ -4,21 +4,52 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type LoginInput = {
+  email: string;
+  /** Required when the password is temporary: the new password, which must pass the policy. */
+  newPassword?: string | null | undefined;
+  password: string;
+  /** The tenant to act for; needed when the user belongs to several. A platform admin may name any. */
+  tenantId?: string | number | null | undefined;
+  /** Browsers: set the tokens as HttpOnly, SameSite=Strict cookies instead of returning them. */
+  useCookies?: boolean | null | undefined;
+};
+
 export type PlanCode =
   | 'ENTERPRISE'
   | 'PROFESSIONAL'
   | 'STARTER';
 
-export type Species =
-  | 'BROILER'
-  | 'PIG';
+export type Role =
+  /** Changes farm topology, batches and alert rules. */
+  | 'FARM_MANAGER'
+  /** Works in the barns: reads, acknowledges alerts. */
+  | 'OPERATOR'
+  /** A partner system's API client: reads within its scopes. */
+  | 'PARTNER'
+  /** Runs the platform: creates tenants; acts in any tenant it logs in to. */
+  | 'PLATFORM_ADMIN'
+  /** Manages a tenant: its users, billing and everything its farm managers can do. */
+  | 'TENANT_ADMIN'
+  /** Reads only. */
+  | 'VIEWER';
 
-export type TenantOverviewQueryVariables = Exact<{
-  id: string | number;
+export type MyTenantQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyTenantQuery = { me: { roles: Array<Role>, user: { email: string } | null, tenant: { id: string, name: string, activeSubscription: { plan: PlanCode } | null, farms: Array<{ id: string, name: string, timeZone: string, batches: Array<{ id: string, headCountPlaced: number }>, alertRules: Array<{ id: string }> }> } | null } };
+
+export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LogoutMutation = { logout: boolean };
+
+export type LoginMutationVariables = Exact<{
+  input: LoginInput;
 }>;
 
 
-export type TenantOverviewQuery = { tenant: { id: string, name: string, activeSubscription: { plan: PlanCode } | null, farms: Array<{ id: string, name: string, timeZone: string, batches: Array<{ id: string, species: Species, placedOn: string, headCountPlaced: number, placementWeightKg: number }>, alertRules: Array<{ id: string }> }> } | null };
+export type LoginMutation = { login: { accessTokenExpiresAt: string } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -39,29 +70,44 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
-export const TenantOverviewDocument = new TypedDocumentString(`
-    query TenantOverview($id: ID!) {
-  tenant(id: $id) {
-    id
-    name
-    activeSubscription {
-      plan
+export const MyTenantDocument = new TypedDocumentString(`
+    query MyTenant {
+  me {
+    roles
+    user {
+      email
     }
-    farms {
+    tenant {
       id
       name
-      timeZone
-      batches {
-        id
-        species
-        placedOn
-        headCountPlaced
-        placementWeightKg
+      activeSubscription {
+        plan
       }
-      alertRules {
+      farms {
         id
+        name
+        timeZone
+        batches {
+          id
+          headCountPlaced
+        }
+        alertRules {
+          id
+        }
       }
     }
   }
 }
-    `) as unknown as TypedDocumentString<TenantOverviewQuery, TenantOverviewQueryVariables>;
+    `) as unknown as TypedDocumentString<MyTenantQuery, MyTenantQueryVariables>;
+export const LogoutDocument = new TypedDocumentString(`
+    mutation Logout {
+  logout
+}
+    `) as unknown as TypedDocumentString<LogoutMutation, LogoutMutationVariables>;
+export const LoginDocument = new TypedDocumentString(`
+    mutation Login($input: LoginInput!) {
+  login(input: $input) {
+    accessTokenExpiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<LoginMutation, LoginMutationVariables>;

@@ -1,75 +1,12 @@
-import { useState, type FormEvent } from 'react';
-import { graphql } from '../gql';
-import type { TenantOverviewQuery } from '../gql/graphql';
-import { request } from '../graphqlClient';
+import type { MyTenantQuery } from '../gql/graphql';
 
-const TenantOverviewDocument = graphql(`
-  query TenantOverview($id: ID!) {
-    tenant(id: $id) {
-      id
-      name
-      activeSubscription {
-        plan
-      }
-      farms {
-        id
-        name
-        timeZone
-        batches {
-          id
-          species
-          placedOn
-          headCountPlaced
-          placementWeightKg
-        }
-        alertRules {
-          id
-        }
-      }
-    }
-  }
-`);
-
-type Tenant = NonNullable<TenantOverviewQuery['tenant']>;
-type State = { status: 'idle' } | { status: 'loading' } | { status: 'error'; message: string } | { status: 'loaded'; tenant: Tenant | null };
+type Tenant = NonNullable<MyTenantQuery['me']['tenant']>;
 
 /** One tenant's farms, batches and plan: data from all five subgraphs in one query. */
-export function TenantOverview() {
-  const [tenantId, setTenantId] = useState(() => new URLSearchParams(window.location.search).get('tenant') ?? '');
-  const [state, setState] = useState<State>({ status: 'idle' });
-
-  async function show(event: FormEvent) {
-    event.preventDefault();
-    setState({ status: 'loading' });
-    try {
-      const { tenant } = await request(TenantOverviewDocument, { id: tenantId.trim() });
-      setState({ status: 'loaded', tenant: tenant ?? null });
-    } catch (error) {
-      setState({ status: 'error', message: (error as Error).message });
-    }
-  }
-
+export function TenantOverview({ tenant }: { tenant: Tenant }) {
   return (
-    <section aria-labelledby="tenant-overview">
-      <h2 id="tenant-overview">Tenant overview</h2>
-      <form onSubmit={show}>
-        <label>
-          Tenant id <input name="tenantId" value={tenantId} onChange={(event) => setTenantId(event.target.value)} required />
-        </label>
-        <button type="submit">Show</button>
-      </form>
-      {state.status === 'loading' && <p role="status">Loading…</p>}
-      {state.status === 'error' && <p role="alert">{state.message}</p>}
-      {state.status === 'loaded' && !state.tenant && <p role="status">No tenant with that id.</p>}
-      {state.status === 'loaded' && state.tenant && <TenantDetails tenant={state.tenant} />}
-    </section>
-  );
-}
-
-function TenantDetails({ tenant }: { tenant: Tenant }) {
-  return (
-    <article>
-      <h3>{tenant.name}</h3>
+    <article aria-labelledby="tenant-name">
+      <h2 id="tenant-name">{tenant.name}</h2>
       <p>Plan: {tenant.activeSubscription?.plan ?? 'none'}</p>
       <table>
         <thead>

@@ -46,7 +46,11 @@ describe.each(backends())('the database layer on %s', (backend) => {
     expect(rows.map((row) => `${row.table_schema}.${row.table_name}`)).toEqual([
       'billing.plan_subscription',
       'devices.farm',
+      'identity.auth_failure',
+      'identity.membership',
+      'identity.refresh_token',
       'identity.tenant',
+      'identity.user_account',
       'kpi.batch',
       'telemetry.alert_rule',
     ]);

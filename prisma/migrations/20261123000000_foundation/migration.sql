@@ -20,6 +20,9 @@ CREATE TYPE "billing"."plan_code" AS ENUM ('STARTER', 'PROFESSIONAL', 'ENTERPRIS
 CREATE TYPE "billing"."subscription_status" AS ENUM ('ACTIVE', 'CANCELED');
 
 -- CreateEnum
+CREATE TYPE "identity"."role" AS ENUM ('PLATFORM_ADMIN', 'TENANT_ADMIN', 'FARM_MANAGER', 'OPERATOR', 'VIEWER', 'PARTNER');
+
+-- CreateEnum
 CREATE TYPE "kpi"."species" AS ENUM ('PIG', 'BROILER');
 
 -- CreateEnum
@@ -57,8 +60,57 @@ CREATE TABLE "identity"."tenant" (
 );
 
 -- CreateTable
+CREATE TABLE "identity"."user_account" (
+    "id" UUID NOT NULL,
+    "email" TEXT NOT NULL,
+    "password_hash" TEXT NOT NULL,
+    "must_change_password" BOOLEAN NOT NULL DEFAULT false,
+    "platform_admin" BOOLEAN NOT NULL DEFAULT false,
+    "password_changed_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "user_account_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "identity"."membership" (
+    "id" UUID NOT NULL,
+    "user_id" UUID NOT NULL,
+    "tenant_id" UUID NOT NULL,
+    "role" "identity"."role" NOT NULL,
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "membership_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "identity"."refresh_token" (
+    "id" UUID NOT NULL,
+    "family_id" UUID NOT NULL,
+    "user_id" UUID NOT NULL,
+    "tenant_id" UUID,
+    "token_hash" TEXT NOT NULL,
+    "expires_at" TIMESTAMPTZ(3) NOT NULL,
+    "used_at" TIMESTAMPTZ(3),
+    "revoked_at" TIMESTAMPTZ(3),
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "refresh_token_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "identity"."auth_failure" (
+    "id" BIGSERIAL NOT NULL,
+    "key" TEXT NOT NULL,
+    "failed_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "auth_failure_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
 CREATE TABLE "kpi"."batch" (
     "id" UUID NOT NULL,
+    "tenant_id" UUID NOT NULL,
     "farm_id" UUID NOT NULL,
     "species" "kpi"."species" NOT NULL,
     "placed_on" DATE NOT NULL,
@@ -72,6 +124,7 @@ CREATE TABLE "kpi"."batch" (
 -- CreateTable
 CREATE TABLE "telemetry"."alert_rule" (
     "id" UUID NOT NULL,
+    "tenant_id" UUID NOT NULL,
     "farm_id" UUID NOT NULL,
     "metric" TEXT NOT NULL,
     "comparison" "telemetry"."comparison" NOT NULL,
@@ -88,10 +141,37 @@ CREATE INDEX "plan_subscription_tenant_id_idx" ON "billing"."plan_subscription"(
 CREATE UNIQUE INDEX "farm_tenant_id_name_key" ON "devices"."farm"("tenant_id", "name");
 
 -- CreateIndex
-CREATE INDEX "batch_farm_id_idx" ON "kpi"."batch"("farm_id");
+CREATE UNIQUE INDEX "user_account_email_key" ON "identity"."user_account"("email");
 
 -- CreateIndex
-CREATE INDEX "alert_rule_farm_id_idx" ON "telemetry"."alert_rule"("farm_id");
+CREATE INDEX "membership_tenant_id_idx" ON "identity"."membership"("tenant_id");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "membership_user_id_tenant_id_key" ON "identity"."membership"("user_id", "tenant_id");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "refresh_token_token_hash_key" ON "identity"."refresh_token"("token_hash");
+
+-- CreateIndex
+CREATE INDEX "refresh_token_family_id_idx" ON "identity"."refresh_token"("family_id");
+
+-- CreateIndex
+CREATE INDEX "refresh_token_user_id_idx" ON "identity"."refresh_token"("user_id");
+
+-- CreateIndex
+CREATE INDEX "auth_failure_key_failed_at_idx" ON "identity"."auth_failure"("key", "failed_at");
+
+-- CreateIndex
+CREATE INDEX "batch_tenant_id_farm_id_idx" ON "kpi"."batch"("tenant_id", "farm_id");
+
+-- CreateIndex
+CREATE INDEX "alert_rule_tenant_id_farm_id_idx" ON "telemetry"."alert_rule"("tenant_id", "farm_id");
+
+-- AddForeignKey
+ALTER TABLE "identity"."membership" ADD CONSTRAINT "membership_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "identity"."user_account"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "identity"."membership" ADD CONSTRAINT "membership_tenant_id_fkey" FOREIGN KEY ("tenant_id") REFERENCES "identity"."tenant"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 
 -- At most one active subscription per tenant, enforced by the database rather than by a

@@ -30,7 +30,7 @@ export type BillingSubscription = {
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Starts a subscription. A tenant that already has an active one gets CONFLICT. */
+  /** Starts a subscription for the caller's tenant (TENANT_ADMIN). One that already has an active one gets CONFLICT. */
   subscribe: BillingSubscription;
 };
 
@@ -46,7 +46,7 @@ export type PlanCode =
 
 export type Query = {
   __typename?: 'Query';
-  /** A subscription by id; null when there is none. */
+  /** A subscription of the caller's tenant; NOT_FOUND for any other id. TENANT_ADMIN only. */
   billingSubscription?: Maybe<BillingSubscription>;
 };
 
@@ -57,7 +57,6 @@ export type QueryBillingSubscriptionArgs = {
 
 export type SubscribeInput = {
   plan: PlanCode;
-  tenantId: Scalars['ID']['input'];
 };
 
 export type SubscriptionStatus =
@@ -66,7 +65,7 @@ export type SubscriptionStatus =
 
 export type Tenant = {
   __typename?: 'Tenant';
-  /** The tenant's active subscription; null when it has none. */
+  /** The tenant's active subscription; null when it has none. Visible to its TENANT_ADMIN. */
   activeSubscription?: Maybe<BillingSubscription>;
   id: Scalars['ID']['output'];
 };

@@ -19,8 +19,8 @@ export type Scalars = {
 };
 
 export type CreateFarmInput = {
+  /** Unique within the caller's tenant, 1 to 120 characters. */
   name: Scalars['String']['input'];
-  tenantId: Scalars['ID']['input'];
   /** IANA time zone name, for example Asia/Bangkok or Europe/Amsterdam. */
   timeZone: Scalars['String']['input'];
 };
@@ -39,7 +39,7 @@ export type Farm = {
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Adds a farm. A name already used by the tenant is CONFLICT. */
+  /** Adds a farm to the caller's tenant. A name the tenant already uses is CONFLICT. */
   createFarm: Farm;
 };
 
@@ -50,7 +50,7 @@ export type MutationCreateFarmArgs = {
 
 export type Query = {
   __typename?: 'Query';
-  /** A farm by id; null when there is none. */
+  /** A farm of the caller's tenant; NOT_FOUND for any other id. */
   farm?: Maybe<Farm>;
 };
 
@@ -172,9 +172,9 @@ export type FederationReferenceTypes = ResolversObject<{
 export type ResolversTypes = ResolversObject<{
   CreateFarmInput: CreateFarmInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Farm: ResolverTypeWrapper<FarmRow>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Tenant: ResolverTypeWrapper<EntityRef>;
@@ -186,9 +186,9 @@ export type ResolversTypes = ResolversObject<{
 export type ResolversParentTypes = ResolversObject<{
   CreateFarmInput: CreateFarmInput;
   String: Scalars['String']['output'];
-  ID: Scalars['ID']['output'];
   DateTime: Scalars['DateTime']['output'];
   Farm: FarmRow;
+  ID: Scalars['ID']['output'];
   Mutation: Record<PropertyKey, never>;
   Query: Record<PropertyKey, never>;
   Tenant: EntityRef;

@@ -1,7 +1,12 @@
 import type { FarmResolvers } from '../__generated__/resolvers-types';
+import { tenantOrNull } from '../../../lib/auth/tenantScope';
 import { isUuid } from '../../../lib/validation';
 
 export const Farm: FarmResolvers = {
-  __resolveReference: ({ id }, { db }) => (isUuid(id) ? db.farm.findUnique({ where: { id } }) : null),
+  // Another tenant's farm resolves to null, exactly like a missing one.
+  __resolveReference: ({ id }, ctx) => {
+    const tenantId = tenantOrNull(ctx);
+    return tenantId && isUuid(id) ? ctx.db.farm.findFirst({ where: { id, tenantId } }) : null;
+  },
   tenant: (farm) => ({ id: farm.tenantId }),
 };

@@ -1,15 +1,17 @@
 import type { MutationResolvers } from '../__generated__/resolvers-types';
 import { isUniqueViolation } from '../../../lib/db/errors';
 import { ErrorCode, userError } from '../../../lib/errors';
-import { requireText, requireUuid } from '../../../lib/validation';
+import { callerTenantId } from '../../../lib/auth/tenantScope';
+import { requireText } from '../../../lib/validation';
 import { requireTimeZone } from '../timeZone';
 
 export const FARM_NAME_MAX_LENGTH = 120;
 
 export const Mutation: MutationResolvers = {
-  createFarm: async (_parent, { input }, { db, log }) => {
+  createFarm: async (_parent, { input }, ctx) => {
+    const { db, log } = ctx;
     const data = {
-      tenantId: requireUuid(input.tenantId, 'tenantId'),
+      tenantId: callerTenantId(ctx),
       name: requireText(input.name, 'name', FARM_NAME_MAX_LENGTH),
       timeZone: requireTimeZone(input.timeZone),
     };

@@ -1,12 +1,72 @@
 import type { MutationResolvers } from '../__generated__/resolvers-types';
+import { checkPasswordPolicy, hashPassword, verifyPassword } from '../../../lib/auth/password';
+import { cookieNames } from '../../../lib/auth/credentials';
+import { ErrorCode, badInput, userError } from '../../../lib/errors';
 import { requireText } from '../../../lib/validation';
+import { inviteUser } from '../invitations';
+import { login } from '../login';
+import { addressKey, assertNotRateLimited, MAX_FAILURES_PER_ADDRESS, recordFailure } from '../rateLimit';
+import { familyOf, revokeFamily, revokeUserSessions, spendRefreshToken } from '../refreshTokens';
+import { clearSessionCookies, rolesFor, startSession, type IdentityDependencies } from '../sessions';
 
 export const TENANT_NAME_MAX_LENGTH = 120;
 
-export const Mutation: MutationResolvers = {
-  createTenant: async (_parent, { input }, { db, log }) => {
-    const tenant = await db.tenant.create({ data: { name: requireText(input.name, 'name', TENANT_NAME_MAX_LENGTH) } });
-    log.info({ tenantId: tenant.id }, 'tenant created');
-    return tenant;
-  },
-};
+const invalidRefresh = () => userError(ErrorCode.Unauthenticated, 'The refresh token is invalid, expired or already used; log in again');
+
+export function createMutation(deps: IdentityDependencies): MutationResolvers {
+  return {
+    login: (_parent, { input }, ctx) => login(ctx, deps, input),
+
+    refreshSession: async (_parent, { refreshToken }, ctx) => {
+      const fromCookie = refreshToken ? undefined : ctx.cookie(cookieNames(ctx.secureCookies).refresh);
+      const token = refreshToken ?? fromCookie;
+      const address = addressKey(ctx.clientAddress);
+      await assertNotRateLimited(ctx.db, [{ key: address, max: MAX_FAILURES_PER_ADDRESS }]);
+      const spent = token ? await spendRefreshToken(ctx.db, token) : ({ outcome: 'invalid' } as const);
+      if (spent.outcome !== 'spent') {
+        if (spent.outcome === 'reused') ctx.log.warn({ familyId: spent.familyId }, 'refresh token reused: session family revoked');
+        await recordFailure(ctx.db, [address]);
+        throw invalidRefresh();
+      }
+      const user = await ctx.db.userAccount.findUnique({ where: { id: spent.userId } });
+      const roles = user ? await rolesFor(ctx.db, user, spent.tenantId) : null;
+      if (!user || !roles) throw invalidRefresh();
+      return startSession(ctx, deps, { userId: user.id, tenantId: spent.tenantId, roles, familyId: spent.familyId, useCookies: fromCookie !== undefined });
+    },
+
+    logout: async (_parent, { refreshToken }, ctx) => {
+      const token = refreshToken ?? ctx.cookie(cookieNames(ctx.secureCookies).refresh);
+      const familyId = token ? await familyOf(ctx.db, token) : undefined;
+      if (familyId) await revokeFamily(ctx.db, familyId);
+      clearSessionCookies(ctx);
+      return true;
+    },
+
+    changePassword: async (_parent, { currentPassword, newPassword }, ctx) => {
+      const principal = ctx.principal!;
+      const user = principal.kind === 'user' ? await ctx.db.userAccount.findUnique({ where: { id: principal.subject } }) : null;
+      if (!user) throw userError(ErrorCode.Forbidden, 'Only a user can change a password');
+      if (!(await verifyPassword(user.passwordHash, currentPassword))) throw badInput('currentPassword: is not your current password', 'currentPassword');
+      checkPasswordPolicy(newPassword, user.email, 'newPassword');
+      if (newPassword === currentPassword) throw badInput('newPassword: must differ from the current password', 'newPassword');
+      await ctx.db.userAccount.update({
+        where: { id: user.id },
+        data: { passwordHash: await hashPassword(newPassword), mustChangePassword: false, passwordChangedAt: new Date() },
+      });
+      await revokeUserSessions(ctx.db, user.id);
+      return true;
+    },
+
+    createTenant: async (_parent, { input }, { db, log }) => {
+      const tenant = await db.tenant.create({ data: { name: requireText(input.name, 'name', TENANT_NAME_MAX_LENGTH) } });
+      log.info({ tenantId: tenant.id }, 'tenant created');
+      return tenant;
+    },
+
+    inviteUser: async (_parent, { input }, ctx) => {
+      const invitation = await inviteUser(ctx.db, ctx.principal!, input);
+      ctx.log.info({ userId: invitation.user.id, role: input.role }, 'user invited');
+      return invitation;
+    },
+  };
+}

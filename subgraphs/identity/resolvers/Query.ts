@@ -1,6 +1,12 @@
 import type { QueryResolvers } from '../__generated__/resolvers-types';
-import { isUuid } from '../../../lib/validation';
+import { notFound } from '../../../lib/errors';
+import { visibleTenant } from '../tenantAccess';
 
 export const Query: QueryResolvers = {
-  tenant: (_parent, { id }, { db }) => (isUuid(id) ? db.tenant.findUnique({ where: { id } }) : null),
+  me: (_parent, _args, { principal }) => ({
+    userId: principal!.kind === 'user' ? principal!.subject : null,
+    tenantId: principal!.tenantId,
+    roles: principal!.roles,
+  }),
+  tenant: async (_parent, { id }, ctx) => (await visibleTenant(ctx, id)) ?? Promise.reject(notFound('Tenant')),
 };

@@ -1,6 +1,6 @@
 import type { TenantResolvers } from '../__generated__/resolvers-types';
-import { isUuid } from '../../../lib/validation';
+import { visibleTenant } from '../tenantAccess';
 
 export const Tenant: TenantResolvers = {
-  __resolveReference: ({ id }, { db }) => (isUuid(id) ? db.tenant.findUnique({ where: { id } }) : null),
+  __resolveReference: ({ id }, ctx) => visibleTenant(ctx, id),
 };

@@ -1,7 +1,17 @@
 import type { Resolvers } from '../__generated__/resolvers-types';
 import { DateTimeScalar } from '../../../lib/graphql/scalars';
-import { Mutation } from './Mutation';
+import type { IdentityDependencies } from '../sessions';
+import { createMutation } from './Mutation';
 import { Query } from './Query';
 import { Tenant } from './Tenant';
+import { User } from './User';
+import { Viewer } from './Viewer';
 
-export const resolvers: Resolvers = { DateTime: DateTimeScalar, Query, Mutation, Tenant };
+export const createResolvers = (deps: IdentityDependencies): Resolvers => ({
+  DateTime: DateTimeScalar,
+  Query,
+  Mutation: createMutation(deps),
+  Tenant,
+  User,
+  Viewer,
+});

@@ -64,7 +64,7 @@ export type PlaceBatchInput = {
 
 export type Query = {
   __typename?: 'Query';
-  /** A batch by id; null when there is none. */
+  /** A batch of the caller's tenant; NOT_FOUND for any other id. */
   batch?: Maybe<Batch>;
 };
 

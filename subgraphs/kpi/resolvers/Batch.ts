@@ -1,9 +1,13 @@
 import type { BatchResolvers } from '../__generated__/resolvers-types';
+import { tenantOrNull } from '../../../lib/auth/tenantScope';
 import { isUuid } from '../../../lib/validation';
 import { gramsToKilograms } from '../weight';
 
 export const Batch: BatchResolvers = {
-  __resolveReference: ({ id }, { db }) => (isUuid(id) ? db.batch.findUnique({ where: { id } }) : null),
+  __resolveReference: ({ id }, ctx) => {
+    const tenantId = tenantOrNull(ctx);
+    return tenantId && isUuid(id) ? ctx.db.batch.findFirst({ where: { id, tenantId } }) : null;
+  },
   farm: (batch) => ({ id: batch.farmId }),
   // A DATE column comes back as midnight UTC of that calendar day.
   placedOn: (batch) => batch.placedOn.toISOString().slice(0, 10),

@@ -64,7 +64,7 @@ export type MutationCreateAlertRuleArgs = {
 
 export type Query = {
   __typename?: 'Query';
-  /** An alert rule by id; null when there is none. */
+  /** An alert rule of the caller's tenant; NOT_FOUND for any other id. */
   alertRule?: Maybe<AlertRule>;
 };
 

@@ -1,7 +1,11 @@
 import type { AlertRuleResolvers } from '../__generated__/resolvers-types';
+import { tenantOrNull } from '../../../lib/auth/tenantScope';
 import { isUuid } from '../../../lib/validation';
 
 export const AlertRule: AlertRuleResolvers = {
-  __resolveReference: ({ id }, { db }) => (isUuid(id) ? db.alertRule.findUnique({ where: { id } }) : null),
+  __resolveReference: ({ id }, ctx) => {
+    const tenantId = tenantOrNull(ctx);
+    return tenantId && isUuid(id) ? ctx.db.alertRule.findFirst({ where: { id, tenantId } }) : null;
+  },
   farm: (rule) => ({ id: rule.farmId }),
 };

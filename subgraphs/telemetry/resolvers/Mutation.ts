@@ -1,4 +1,5 @@
 import type { MutationResolvers } from '../__generated__/resolvers-types';
+import { callerTenantId } from '../../../lib/auth/tenantScope';
 import { requireNumberInRange, requireUuid } from '../../../lib/validation';
 import { requireMetricName } from '../metricName';
 
@@ -6,16 +7,17 @@ import { requireMetricName } from '../metricName';
 const THRESHOLD_LIMIT = 1e9;
 
 export const Mutation: MutationResolvers = {
-  createAlertRule: async (_parent, { input }, { db, log }) => {
-    const rule = await db.alertRule.create({
+  createAlertRule: async (_parent, { input }, ctx) => {
+    const rule = await ctx.db.alertRule.create({
       data: {
+        tenantId: callerTenantId(ctx),
         farmId: requireUuid(input.farmId, 'farmId'),
         metric: requireMetricName(input.metric),
         comparison: input.comparison,
         threshold: requireNumberInRange(input.threshold, 'threshold', -THRESHOLD_LIMIT, THRESHOLD_LIMIT, "in the metric's unit"),
       },
     });
-    log.info({ alertRuleId: rule.id, farmId: rule.farmId }, 'alert rule created');
+    ctx.log.info({ alertRuleId: rule.id, farmId: rule.farmId }, 'alert rule created');
     return rule;
   },
 };

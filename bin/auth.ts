@@ -1,0 +1,51 @@
+import { createTokenVerifier, type TokenAudience, type TokenVerifier } from '../lib/auth/accessToken';
+import { loadKeyRing, type KeyRing } from '../lib/auth/keyRing';
+import { ConfigError, DEFAULT_SUBGRAPH_PORTS, type Config, type Target } from '../lib/config';
+
+export interface AuthSetup {
+  /** Only in a process that runs identity: the keys it signs with. */
+  keyRing: KeyRing | undefined;
+  tokenAudience: TokenAudience;
+  verifyToken: TokenVerifier;
+  publicJwks: () => Promise<{ keys: unknown[] }>;
+}
+
+const JWKS_CACHE_MS = 5 * 60 * 1000;
+
+/**
+ * The process that runs identity holds the signing keys and verifies with their public half.
+ * Every other process verifies with the public keys fetched from FARMIQ_JWKS_URL (identity's
+ * `/.well-known/jwks.json`), cached and re-fetched on an unknown `kid`.
+ */
+export async function setUpAuth(target: Target, config: Config): Promise<AuthSetup> {
+  const tokenAudience = { issuer: config.auth.issuer, audience: config.auth.audience };
+  if (target === 'all' || target === 'identity') {
+    const keyRing = await loadKeyRing({ privateJwks: config.auth.privateJwks, dataDir: config.dataDir, production: config.isProduction });
+    return {
+      keyRing,
+      tokenAudience,
+      verifyToken: createTokenVerifier({ jwks: keyRing.publicJwks }, tokenAudience),
+      publicJwks: async () => keyRing.publicJwks,
+    };
+  }
+  if (!config.auth.jwksUrl && config.isProduction) {
+    throw new ConfigError("FARMIQ_JWKS_URL: required in production for every target but identity (identity's /.well-known/jwks.json)");
+  }
+  const jwksUrl = config.auth.jwksUrl ?? `http://127.0.0.1:${DEFAULT_SUBGRAPH_PORTS.identity}/.well-known/jwks.json`;
+  let cached: { at: number; jwks: Promise<{ keys: unknown[] }> } | undefined;
+  return {
+    keyRing: undefined,
+    tokenAudience,
+    verifyToken: createTokenVerifier({ jwksUrl }, tokenAudience),
+    publicJwks: () => {
+      if (!cached || Date.now() - cached.at > JWKS_CACHE_MS) {
+        const jwks = fetch(jwksUrl).then((response) => response.json() as Promise<{ keys: unknown[] }>);
+        jwks.catch(() => {
+          cached = undefined;
+        });
+        cached = { at: Date.now(), jwks };
+      }
+      return cached.jwks;
+    },
+  };
+}

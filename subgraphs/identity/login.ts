@@ -1,0 +1,61 @@
+import { checkPasswordPolicy, decoyPasswordHash, hashPassword, verifyPassword } from '../../lib/auth/password';
+import { ErrorCode, badInput, userError } from '../../lib/errors';
+import type { SubgraphContext } from '../../lib/graphql/context';
+import { requireUuid } from '../../lib/validation';
+import type { LoginInput } from './__generated__/resolvers-types';
+import { requireEmail } from './email';
+import { accountKey, addressKey, assertNotRateLimited, clearFailures, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS, recordFailure } from './rateLimit';
+import { rolesFor, startSession, type IdentityDependencies, type SessionModel } from './sessions';
+
+const wrongCredentials = () => userError(ErrorCode.Unauthenticated, 'Wrong email or password');
+
+/**
+ * Checks the password (in the same time whether or not the account exists), enforces the
+ * rate limits and the change of a temporary password, picks the tenant and starts a session.
+ */
+export async function login(ctx: SubgraphContext, deps: IdentityDependencies, input: LoginInput): Promise<SessionModel> {
+  const email = requireEmail(input.email);
+  const keys = [accountKey(email), addressKey(ctx.clientAddress)];
+  await assertNotRateLimited(ctx.db, [
+    { key: keys[0]!, max: MAX_FAILURES_PER_ACCOUNT },
+    { key: keys[1]!, max: MAX_FAILURES_PER_ADDRESS },
+  ]);
+  const user = await ctx.db.userAccount.findUnique({ where: { email } });
+  const passwordOk = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), input.password);
+  if (!user || !passwordOk) {
+    await recordFailure(ctx.db, keys);
+    ctx.log.info({ email }, 'login failed');
+    throw wrongCredentials();
+  }
+  await clearFailures(ctx.db, keys[0]!);
+
+  if (user.mustChangePassword) {
+    if (!input.newPassword) {
+      throw userError(ErrorCode.PasswordChangeRequired, 'This password is temporary: log in again with newPassword set to a password of your own');
+    }
+    checkPasswordPolicy(input.newPassword, email, 'newPassword');
+    if (input.newPassword === input.password) throw badInput('newPassword: must differ from the temporary password', 'newPassword');
+    await ctx.db.userAccount.update({
+      where: { id: user.id },
+      data: { passwordHash: await hashPassword(input.newPassword), mustChangePassword: false, passwordChangedAt: new Date() },
+    });
+  }
+
+  const tenantId = await chooseTenant(ctx, user, input.tenantId ?? null);
+  const roles = await rolesFor(ctx.db, user, tenantId);
+  if (!roles) throw userError(ErrorCode.Forbidden, 'tenantId: you are not a member of that tenant');
+  ctx.log.info({ userId: user.id, tenantId }, 'logged in');
+  return startSession(ctx, deps, { userId: user.id, tenantId, roles, useCookies: input.useCookies ?? false });
+}
+
+/** The named tenant, else the user's only one; a platform admin with none acts outside any. */
+async function chooseTenant(ctx: SubgraphContext, user: { id: string; platformAdmin: boolean }, requested: string | null): Promise<string | null> {
+  if (requested !== null) return requireUuid(requested, 'tenantId');
+  const memberships = await ctx.db.membership.findMany({ where: { userId: user.id }, select: { tenantId: true }, take: 2 });
+  if (memberships.length === 1) return memberships[0]!.tenantId;
+  if (memberships.length === 0) {
+    if (user.platformAdmin) return null;
+    throw userError(ErrorCode.Forbidden, 'This account belongs to no tenant');
+  }
+  throw badInput('tenantId: you belong to several tenants; name the one to act for', 'tenantId');
+}

@@ -1,0 +1,78 @@
+import { signAccessToken, ACCESS_TOKEN_TTL_SECONDS, type TokenAudience } from '../../lib/auth/accessToken';
+import { cookieNames, sessionCookie } from '../../lib/auth/credentials';
+import type { KeyRing } from '../../lib/auth/keyRing';
+import type { Role } from '../../lib/auth/principal';
+import type { PrismaClient } from '../../lib/db/database';
+import type { SubgraphContext } from '../../lib/graphql/context';
+import { issueRefreshToken, REFRESH_TOKEN_TTL_MS } from './refreshTokens';
+
+/** What identity needs besides the database: the signing keys and who tokens are for. */
+export interface IdentityDependencies {
+  keyRing: KeyRing;
+  tokenAudience: TokenAudience;
+}
+
+/** The caller as a session describes it (GraphQL `Viewer`). */
+export interface ViewerModel {
+  userId: string | null;
+  tenantId: string | null;
+  roles: Role[];
+}
+
+/** A session as returned by login and refresh (GraphQL `Session`). */
+export interface SessionModel {
+  accessToken: string | null;
+  accessTokenExpiresAt: Date;
+  refreshToken: string | null;
+  refreshTokenExpiresAt: Date;
+  viewer: ViewerModel;
+}
+
+/**
+ * The roles a user holds when acting for `tenantId`, or null when it may not act for it.
+ * A platform admin may act for any existing tenant (and outside any, with tenantId null).
+ */
+export async function rolesFor(db: PrismaClient, user: { id: string; platformAdmin: boolean }, tenantId: string | null): Promise<Role[] | null> {
+  if (tenantId === null) return user.platformAdmin ? ['PLATFORM_ADMIN'] : null;
+  const membership = await db.membership.findUnique({ where: { userId_tenantId: { userId: user.id, tenantId } } });
+  const roles: Role[] = membership ? [membership.role] : [];
+  if (user.platformAdmin && (await db.tenant.count({ where: { id: tenantId } })) === 1) roles.unshift('PLATFORM_ADMIN');
+  return roles.length > 0 ? roles : null;
+}
+
+/**
+ * Issues an access token and a refresh token (in `familyId` when rotating). With cookies the
+ * tokens go into HttpOnly cookies and the answer carries none, so script on the page never
+ * sees them.
+ */
+export async function startSession(
+  ctx: SubgraphContext,
+  deps: IdentityDependencies,
+  session: { userId: string; tenantId: string | null; roles: Role[]; familyId?: string; useCookies: boolean },
+): Promise<SessionModel> {
+  const access = await signAccessToken(deps.keyRing, deps.tokenAudience, {
+    subject: session.userId,
+    kind: 'user',
+    tenantId: session.tenantId,
+    roles: session.roles,
+    scopes: [],
+  });
+  const refresh = await issueRefreshToken(ctx.db, { userId: session.userId, tenantId: session.tenantId }, session.familyId);
+  if (session.useCookies) {
+    const names = cookieNames(ctx.secureCookies);
+    ctx.setCookie(sessionCookie(names.access, access.token, ACCESS_TOKEN_TTL_SECONDS, ctx.secureCookies));
+    ctx.setCookie(sessionCookie(names.refresh, refresh.token, REFRESH_TOKEN_TTL_MS / 1000, ctx.secureCookies));
+  }
+  return {
+    accessToken: session.useCookies ? null : access.token,
+    accessTokenExpiresAt: access.expiresAt,
+    refreshToken: session.useCookies ? null : refresh.token,
+    refreshTokenExpiresAt: refresh.expiresAt,
+    viewer: { userId: session.userId, tenantId: session.tenantId, roles: session.roles },
+  };
+}
+
+export function clearSessionCookies(ctx: SubgraphContext): void {
+  const names = cookieNames(ctx.secureCookies);
+  for (const name of [names.access, names.refresh]) ctx.setCookie(sessionCookie(name, '', 0, ctx.secureCookies));
+}
