@@ -1,0 +1,122 @@
+import fs from 'node:fs';
+import { buildSchema } from 'graphql';
+import { API_SCHEMA_PATH } from '../supergraph/compose';
+import { backends } from './support/postgres';
+import { tenantWithAdmin, type Session } from './support/sessions';
+import { startTestSystem, type TestSystem } from './support/testSystem';
+
+interface Foreign {
+  tenantId: string;
+  farmId: string;
+  batchId: string;
+  alertRuleId: string;
+  subscriptionId: string;
+}
+
+type Check = (ctx: { asA: TestSystem['graphql']; a: { session: Session & { email: string; password: string }; tenantId: string }; b: Foreign; farmiq: TestSystem }) => Promise<void>;
+
+const codeOf = (result: { errors?: Array<{ extensions?: Record<string, any> }> }) => result.errors?.[0]?.extensions?.code;
+const expectNotFound = async (result: Promise<{ data?: any; errors?: any[] }>) => expect(codeOf(await result)).toBe('NOT_FOUND');
+
+/**
+ * Every query and mutation of the public API, with what tenant A's admin gets when it names
+ * tenant B's objects. A field missing here fails the coverage test below: a new operation must
+ * say how it keeps tenants apart.
+ */
+const CASES: Record<string, Check> = {
+  'Query.me': async ({ asA, a }) => expect((await asA('{ me { tenant { id } } }')).data!.me.tenant.id).toBe(a.tenantId),
+  'Query.tenant': ({ asA, b }) => expectNotFound(asA('query ($id: ID!) { tenant(id: $id) { name } }', { id: b.tenantId })),
+  'Query.farm': ({ asA, b }) => expectNotFound(asA('query ($id: ID!) { farm(id: $id) { name } }', { id: b.farmId })),
+  'Query.batch': ({ asA, b }) => expectNotFound(asA('query ($id: ID!) { batch(id: $id) { headCountPlaced } }', { id: b.batchId })),
+  'Query.alertRule': ({ asA, b }) => expectNotFound(asA('query ($id: ID!) { alertRule(id: $id) { threshold } }', { id: b.alertRuleId })),
+  'Query.billingSubscription': ({ asA, b }) => expectNotFound(asA('query ($id: ID!) { billingSubscription(id: $id) { plan } }', { id: b.subscriptionId })),
+  'Mutation.login': async ({ farmiq, a, b }) => {
+    const result = await farmiq.graphql('mutation ($input: LoginInput!) { login(input: $input) { accessToken } }', {
+      input: { email: a.session.email, password: a.session.password, tenantId: b.tenantId },
+    });
+    expect(codeOf(result)).toBe('FORBIDDEN');
+  },
+  // Takes a refresh token, a bearer secret of its own session, never an id.
+  'Mutation.refreshSession': async ({ farmiq, a }) => {
+    const result = await farmiq.graphql('mutation ($t: String) { refreshSession(refreshToken: $t) { viewer { tenant { id } } } }', { t: a.session.refreshToken });
+    expect(result.data!.refreshSession.viewer.tenant.id).toBe(a.tenantId);
+  },
+  'Mutation.logout': async ({ farmiq }) => expect((await farmiq.graphql('mutation { logout(refreshToken: "not-a-token") }')).data).toEqual({ logout: true }),
+  'Mutation.changePassword': async ({ asA }) => expect(codeOf(await asA('mutation { changePassword(currentPassword: "wrong one xx", newPassword: "whatever it is 99") }'))).toBe('BAD_USER_INPUT'),
+  'Mutation.createTenant': async ({ asA }) => expect(codeOf(await asA('mutation { createTenant(input: { name: "Takeover" }) { id } }'))).toBe('FORBIDDEN'),
+  'Mutation.inviteUser': ({ asA, b }) =>
+    expectNotFound(asA('mutation ($t: ID) { inviteUser(input: { email: "spy@a.test", role: TENANT_ADMIN, tenantId: $t }) { temporaryPassword } }', { t: b.tenantId })),
+  'Mutation.createFarm': async ({ asA, a }) => {
+    const created = await asA('mutation { createFarm(input: { name: "A only", timeZone: "UTC" }) { tenant { id } } }');
+    expect(created.data!.createFarm.tenant.id).toBe(a.tenantId);
+  },
+  // Kept under A's tenant: B's farm gains nothing, and A learns nothing of it (its farm does not resolve).
+  'Mutation.placeBatch': async ({ asA, b }) => {
+    const placed = await asA('mutation ($f: ID!) { placeBatch(input: { farmId: $f, species: PIG, placedOn: "2026-11-01", headCountPlaced: 5, placementWeightKg: 6 }) { farm { name } } }', { f: b.farmId });
+    expect(placed.data?.placeBatch ?? null).toBeNull();
+  },
+  'Mutation.createAlertRule': async ({ asA, b }) => {
+    const created = await asA('mutation ($f: ID!) { createAlertRule(input: { farmId: $f, metric: "ammoniaPpm", comparison: ABOVE, threshold: 1 }) { farm { name } } }', { f: b.farmId });
+    expect(created.data?.createAlertRule ?? null).toBeNull();
+  },
+  'Mutation.subscribe': async ({ asA }) => expect(codeOf(await asA('mutation { subscribe(input: { plan: STARTER }) { tenant { id } } }'))).toBeUndefined(),
+};
+
+const SNAPSHOT_OF_B = `{ me { tenant { name farms { name batches { id headCountPlaced } alertRules { id threshold } } activeSubscription { id plan } } } }`;
+
+describe.each(backends())('tenant isolation on %s', (backend) => {
+  let farmiq: TestSystem;
+  let a: { session: Session & { email: string; password: string }; tenantId: string };
+  let asB: TestSystem['graphql'];
+  let b: Foreign;
+  let before: unknown;
+
+  beforeAll(async () => {
+    farmiq = await startTestSystem(backend);
+    const tenantA = await tenantWithAdmin(farmiq, 'Tenant A');
+    a = { session: tenantA.admin, tenantId: tenantA.tenantId };
+    const tenantB = await tenantWithAdmin(farmiq, 'Tenant B');
+    asB = farmiq.as(tenantB.admin.accessToken);
+    const farmId = (await asB('mutation { createFarm(input: { name: "B North", timeZone: "Asia/Bangkok" }) { id } }')).data!.createFarm.id;
+    const batchId = (await asB('mutation ($f: ID!) { placeBatch(input: { farmId: $f, species: BROILER, placedOn: "2026-11-01", headCountPlaced: 100, placementWeightKg: 0.04 }) { id } }', { f: farmId })).data!.placeBatch.id;
+    const alertRuleId = (await asB('mutation ($f: ID!) { createAlertRule(input: { farmId: $f, metric: "temperatureC", comparison: ABOVE, threshold: 32 }) { id } }', { f: farmId })).data!.createAlertRule.id;
+    const subscriptionId = (await asB('mutation { subscribe(input: { plan: PROFESSIONAL }) { id } }')).data!.subscribe.id;
+    b = { tenantId: tenantB.tenantId, farmId, batchId, alertRuleId, subscriptionId };
+    before = await asB(SNAPSHOT_OF_B);
+  });
+  afterAll(async () => {
+    await farmiq?.stop();
+  });
+
+  it('has a case for every query and mutation of the public API', () => {
+    const schema = buildSchema(fs.readFileSync(API_SCHEMA_PATH, 'utf8'));
+    const operations = ['Query', 'Mutation'].flatMap((type) => Object.keys((schema.getType(type) as any).getFields()).map((field) => `${type}.${field}`));
+    expect(operations.sort()).toEqual(Object.keys(CASES).sort());
+  });
+
+  it.each(Object.keys(CASES))('keeps tenant B out of reach of tenant A through %s', async (operation) => {
+    await CASES[operation]!({ asA: farmiq.as(a.session.accessToken), a, b, farmiq });
+  });
+
+  it('resolves none of B’s entities for A, even when asked directly at each subgraph', async () => {
+    const entities: Array<[string, string, string]> = [
+      ['identity', 'Tenant', b.tenantId],
+      ['devices', 'Farm', b.farmId],
+      ['kpi', 'Batch', b.batchId],
+      ['telemetry', 'AlertRule', b.alertRuleId],
+      ['billing', 'BillingSubscription', b.subscriptionId],
+    ];
+    for (const [subgraph, typename, id] of entities) {
+      const response = await fetch(`http://127.0.0.1:${farmiq.system.ports[subgraph as 'identity']}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${a.session.accessToken}` },
+        body: JSON.stringify({ query: `query ($r: [_Any!]!) { _entities(representations: $r) { __typename } }`, variables: { r: [{ __typename: typename, id }] } }),
+      });
+      expect({ subgraph, body: await response.json() }).toEqual({ subgraph, body: { data: { _entities: [null] } } });
+    }
+  });
+
+  it('left everything of B as it was', async () => {
+    expect(await asB(SNAPSHOT_OF_B)).toEqual(before);
+  });
+});
