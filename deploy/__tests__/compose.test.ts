@@ -13,7 +13,7 @@ interface Service {
 }
 
 /** Compose's `${VAR:?message}` and `${VAR:-default}` with a test value in place. */
-const interpolate = (value: string) => value.replace(/\$\{(\w+)(:[?-][^}]*)?\}/g, (_m, name: string) => (name === 'POSTGRES_PASSWORD' ? 'test-only' : ''));
+const interpolate = (value: string) => value.replace(/\$\{(\w+)(:[?-][^}]*)?\}/g, (_m, name: string) => (name === 'POSTGRES_PASSWORD' ? 'test-only' : name === 'FARMIQ_JWT_PRIVATE_JWKS' ? '{"keys":[]}' : ''));
 
 describe('deploy/compose.yaml', () => {
   const compose = parse(fs.readFileSync(path.join(DEPLOY, 'compose.yaml'), 'utf8'), { merge: true }) as { services: Record<string, Service> };
@@ -31,6 +31,18 @@ describe('deploy/compose.yaml', () => {
       expect(loadConfig(env).isProduction).toBe(true);
     },
   );
+
+  it('gives the signing keys to identity alone; every other service fetches the public keys from it', () => {
+    for (const [name, service] of farmiqServices) {
+      const env = service.environment!;
+      if (name === 'identity') {
+        expect(env.FARMIQ_JWT_PRIVATE_JWKS).toContain('${FARMIQ_JWT_PRIVATE_JWKS:?');
+      } else {
+        expect({ name, jwks: env.FARMIQ_JWT_PRIVATE_JWKS }).toEqual({ name, jwks: undefined });
+        expect({ name, url: env.FARMIQ_JWKS_URL }).toEqual({ name, url: 'http://identity:4001/.well-known/jwks.json' });
+      }
+    }
+  });
 
   it('only depends on services it defines', () => {
     const names = new Set(Object.keys(compose.services));
