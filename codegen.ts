@@ -13,6 +13,7 @@ const subgraphMappers: Record<string, Record<string, string>> = {
     Viewer: '../sessions#ViewerModel',
     Session: '../sessions#SessionModel',
     Invitation: '../invitations#InvitationModel',
+    ApiClient: '../../../lib/db/generated/client#ApiClient as ApiClientRow',
   },
   devices: { Farm: '../../../lib/db/generated/client#Farm as FarmRow', Tenant: '../../../lib/graphql/entityRef#EntityRef' },
   telemetry: { AlertRule: '../../../lib/db/generated/client#AlertRule as AlertRuleRow', Farm: '../../../lib/graphql/entityRef#EntityRef' },

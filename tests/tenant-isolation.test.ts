@@ -6,6 +6,7 @@ import { tenantWithAdmin, type Session } from './support/sessions';
 import { startTestSystem, type TestSystem } from './support/testSystem';
 
 interface Foreign {
+  apiClientId: string;
   tenantId: string;
   farmId: string;
   batchId: string;
@@ -59,6 +60,24 @@ const CASES: Record<string, Check> = {
     const created = await asA('mutation ($f: ID!) { createAlertRule(input: { farmId: $f, metric: "ammoniaPpm", comparison: ABOVE, threshold: 1 }) { farm { name } } }', { f: b.farmId });
     expect(created.data?.createAlertRule ?? null).toBeNull();
   },
+  'Query.apiClients': async ({ asA, b }) => {
+    const clients = (await asA('{ apiClients { id } }')).data!.apiClients as Array<{ id: string }>;
+    expect(clients.map((client) => client.id)).not.toContain(b.apiClientId);
+  },
+  'Mutation.createApiClient': async ({ asA, a }) => {
+    const created = await asA('mutation { createApiClient(input: { name: "A feed", scopes: [FARMS_READ] }) { client { id } clientSecret } }');
+    const token = await asA('mutation ($id: ID!, $secret: String!) { issueClientToken(clientId: $id, clientSecret: $secret) { accessToken } }', {
+      id: created.data!.createApiClient.client.id,
+      secret: created.data!.createApiClient.clientSecret,
+    });
+    const claims = JSON.parse(Buffer.from(token.data!.issueClientToken.accessToken.split('.')[1], 'base64url').toString());
+    expect(claims.tid).toBe(a.tenantId);
+  },
+  'Mutation.revokeApiClient': ({ asA, b }) => expectNotFound(asA('mutation ($id: ID!) { revokeApiClient(id: $id) { id } }', { id: b.apiClientId })),
+  'Mutation.issueClientToken': async ({ farmiq, b }) => {
+    const result = await farmiq.graphql('mutation ($id: ID!) { issueClientToken(clientId: $id, clientSecret: "guessed secret") { accessToken } }', { id: b.apiClientId });
+    expect(codeOf(result)).toBe('UNAUTHENTICATED');
+  },
   'Mutation.subscribe': async ({ asA }) => expect(codeOf(await asA('mutation { subscribe(input: { plan: STARTER }) { tenant { id } } }'))).toBeUndefined(),
 };
 
@@ -81,7 +100,8 @@ describe.each(backends())('tenant isolation on %s', (backend) => {
     const batchId = (await asB('mutation ($f: ID!) { placeBatch(input: { farmId: $f, species: BROILER, placedOn: "2026-11-01", headCountPlaced: 100, placementWeightKg: 0.04 }) { id } }', { f: farmId })).data!.placeBatch.id;
     const alertRuleId = (await asB('mutation ($f: ID!) { createAlertRule(input: { farmId: $f, metric: "temperatureC", comparison: ABOVE, threshold: 32 }) { id } }', { f: farmId })).data!.createAlertRule.id;
     const subscriptionId = (await asB('mutation { subscribe(input: { plan: PROFESSIONAL }) { id } }')).data!.subscribe.id;
-    b = { tenantId: tenantB.tenantId, farmId, batchId, alertRuleId, subscriptionId };
+    const apiClientId = (await asB('mutation { createApiClient(input: { name: "B partner", scopes: [FARMS_READ] }) { client { id } } }')).data!.createApiClient.client.id;
+    b = { apiClientId, tenantId: tenantB.tenantId, farmId, batchId, alertRuleId, subscriptionId };
     before = await asB(SNAPSHOT_OF_B);
   });
   afterAll(async () => {

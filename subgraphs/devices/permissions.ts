@@ -1,10 +1,11 @@
 import { allow } from 'graphql-shield';
 import { subgraphShield } from '../../lib/graphql/permissions';
-import { canReadTenantData, canWriteFarmData } from '../../lib/graphql/rules';
+import { canRead, canWriteFarmData } from '../../lib/graphql/rules';
 
 export const permissions = subgraphShield({
-  Query: { farm: canReadTenantData },
+  Query: { farm: canRead('farms:read') },
   Mutation: { createFarm: canWriteFarmData },
   Farm: allow,
-  Tenant: allow,
+  // A partner sees a tenant's farms only with farms:read.
+  Tenant: { '*': allow, farms: canRead('farms:read') },
 });

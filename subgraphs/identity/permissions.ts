@@ -1,9 +1,11 @@
-import { allow } from 'graphql-shield';
+import { allow, and } from 'graphql-shield';
 import { subgraphShield } from '../../lib/graphql/permissions';
-import { hasRole, isAuthenticated } from '../../lib/graphql/rules';
+import { actsForTenant, hasRole, isAuthenticated } from '../../lib/graphql/rules';
+
+const tenantAdmin = and(actsForTenant, hasRole('TENANT_ADMIN', 'PLATFORM_ADMIN'));
 
 export const permissions = subgraphShield({
-  Query: { me: isAuthenticated, tenant: isAuthenticated },
+  Query: { me: isAuthenticated, tenant: isAuthenticated, apiClients: tenantAdmin },
   Mutation: {
     // Public by nature; rate-limited inside.
     login: allow,
@@ -12,7 +14,14 @@ export const permissions = subgraphShield({
     changePassword: isAuthenticated,
     createTenant: hasRole('PLATFORM_ADMIN'),
     inviteUser: hasRole('TENANT_ADMIN', 'PLATFORM_ADMIN'),
+    createApiClient: tenantAdmin,
+    revokeApiClient: tenantAdmin,
+    // Public by nature; rate-limited inside.
+    issueClientToken: allow,
   },
+  ApiClient: allow,
+  ApiClientCredentials: allow,
+  ClientToken: allow,
   Tenant: allow,
   User: allow,
   Viewer: allow,

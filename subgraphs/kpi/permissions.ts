@@ -1,10 +1,10 @@
 import { allow } from 'graphql-shield';
 import { subgraphShield } from '../../lib/graphql/permissions';
-import { canReadTenantData, canWriteFarmData } from '../../lib/graphql/rules';
+import { canRead, canWriteFarmData } from '../../lib/graphql/rules';
 
 export const permissions = subgraphShield({
-  Query: { batch: canReadTenantData },
+  Query: { batch: canRead('kpi:read') },
   Mutation: { placeBatch: canWriteFarmData },
   Batch: allow,
-  Farm: allow,
+  Farm: { '*': allow, batches: canRead('kpi:read') },
 });

@@ -1,10 +1,10 @@
 import { allow } from 'graphql-shield';
 import { subgraphShield } from '../../lib/graphql/permissions';
-import { canReadTenantData, canWriteFarmData } from '../../lib/graphql/rules';
+import { canRead, canWriteFarmData } from '../../lib/graphql/rules';
 
 export const permissions = subgraphShield({
-  Query: { alertRule: canReadTenantData },
+  Query: { alertRule: canRead('telemetry:read') },
   Mutation: { createAlertRule: canWriteFarmData },
   AlertRule: allow,
-  Farm: allow,
+  Farm: { '*': allow, alertRules: canRead('telemetry:read') },
 });

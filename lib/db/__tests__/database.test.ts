@@ -46,6 +46,7 @@ describe.each(backends())('the database layer on %s', (backend) => {
     expect(rows.map((row) => `${row.table_schema}.${row.table_name}`)).toEqual([
       'billing.plan_subscription',
       'devices.farm',
+      'identity.api_client',
       'identity.auth_failure',
       'identity.membership',
       'identity.refresh_token',

@@ -108,6 +108,19 @@ CREATE TABLE "identity"."auth_failure" (
 );
 
 -- CreateTable
+CREATE TABLE "identity"."api_client" (
+    "id" UUID NOT NULL,
+    "tenant_id" UUID NOT NULL,
+    "name" TEXT NOT NULL,
+    "secret_hash" TEXT NOT NULL,
+    "scopes" TEXT[],
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "revoked_at" TIMESTAMPTZ(3),
+
+    CONSTRAINT "api_client_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
 CREATE TABLE "kpi"."batch" (
     "id" UUID NOT NULL,
     "tenant_id" UUID NOT NULL,
@@ -160,6 +173,9 @@ CREATE INDEX "refresh_token_user_id_idx" ON "identity"."refresh_token"("user_id"
 
 -- CreateIndex
 CREATE INDEX "auth_failure_key_failed_at_idx" ON "identity"."auth_failure"("key", "failed_at");
+
+-- CreateIndex
+CREATE INDEX "api_client_tenant_id_idx" ON "identity"."api_client"("tenant_id");
 
 -- CreateIndex
 CREATE INDEX "batch_tenant_id_farm_id_idx" ON "kpi"."batch"("tenant_id", "farm_id");

@@ -3,6 +3,7 @@ import { checkPasswordPolicy, hashPassword, verifyPassword } from '../../../lib/
 import { cookieNames } from '../../../lib/auth/credentials';
 import { ErrorCode, badInput, userError } from '../../../lib/errors';
 import { requireText } from '../../../lib/validation';
+import { createApiClient, issueClientToken, revokeApiClient } from '../apiClients';
 import { inviteUser } from '../invitations';
 import { login } from '../login';
 import { addressKey, assertNotRateLimited, MAX_FAILURES_PER_ADDRESS, recordFailure } from '../rateLimit';
@@ -62,6 +63,20 @@ export function createMutation(deps: IdentityDependencies): MutationResolvers {
       log.info({ tenantId: tenant.id }, 'tenant created');
       return tenant;
     },
+
+    createApiClient: async (_parent, { input }, ctx) => {
+      const credentials = await createApiClient(ctx.db, ctx.principal!, input);
+      ctx.log.info({ apiClientId: credentials.client.id, scopes: credentials.client.scopes }, 'API client created');
+      return credentials;
+    },
+
+    revokeApiClient: async (_parent, { id }, ctx) => {
+      const client = await revokeApiClient(ctx.db, ctx.principal!, id);
+      ctx.log.info({ apiClientId: client.id }, 'API client revoked');
+      return client;
+    },
+
+    issueClientToken: (_parent, { clientId, clientSecret }, ctx) => issueClientToken(ctx, deps, clientId, clientSecret),
 
     inviteUser: async (_parent, { input }, ctx) => {
       const invitation = await inviteUser(ctx.db, ctx.principal!, input);

@@ -1,8 +1,11 @@
 import type { QueryResolvers } from '../__generated__/resolvers-types';
 import { notFound } from '../../../lib/errors';
+import { MAX_PAGE_SIZE } from '../../../lib/validation';
 import { visibleTenant } from '../tenantAccess';
 
 export const Query: QueryResolvers = {
+  apiClients: (_parent, _args, { db, principal }) =>
+    db.apiClient.findMany({ where: { tenantId: principal!.tenantId! }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: MAX_PAGE_SIZE }),
   me: (_parent, _args, { principal }) => ({
     userId: principal!.kind === 'user' ? principal!.subject : null,
     tenantId: principal!.tenantId,

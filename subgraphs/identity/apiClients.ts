@@ -1,0 +1,57 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { signAccessToken } from '../../lib/auth/accessToken';
+import type { Principal } from '../../lib/auth/principal';
+import type { ApiClient, PrismaClient } from '../../lib/db/generated/client';
+import { ErrorCode, badInput, notFound, userError } from '../../lib/errors';
+import type { SubgraphContext } from '../../lib/graphql/context';
+import { isUuid, requireText } from '../../lib/validation';
+import type { ApiScope, CreateApiClientInput } from './__generated__/resolvers-types';
+import { addressKey, assertNotRateLimited, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS, recordFailure } from './rateLimit';
+import type { IdentityDependencies } from './sessions';
+
+/** GraphQL scope names and the token `scope` values other subgraphs check. */
+export const SCOPE_CLAIMS: Record<ApiScope, string> = { FARMS_READ: 'farms:read', KPI_READ: 'kpi:read', TELEMETRY_READ: 'telemetry:read' };
+
+const hashSecret = (secret: string) => createHash('sha256').update(secret).digest();
+const clientKey = (clientId: string) => `client:${clientId}`;
+
+export async function createApiClient(db: PrismaClient, creator: Principal, input: CreateApiClientInput): Promise<{ client: ApiClient; clientSecret: string }> {
+  const scopes = [...new Set(input.scopes)];
+  if (scopes.length === 0) throw badInput('scopes: name at least one', 'scopes');
+  const clientSecret = randomBytes(32).toString('base64url');
+  const client = await db.apiClient.create({
+    data: { tenantId: creator.tenantId!, name: requireText(input.name, 'name', 120), secretHash: hashSecret(clientSecret).toString('hex'), scopes },
+  });
+  return { client, clientSecret };
+}
+
+export async function revokeApiClient(db: PrismaClient, revoker: Principal, id: string): Promise<ApiClient> {
+  const client = isUuid(id) ? await db.apiClient.findFirst({ where: { id, tenantId: revoker.tenantId! } }) : null;
+  if (!client) throw notFound('API client');
+  return client.revokedAt ? client : db.apiClient.update({ where: { id }, data: { revokedAt: new Date() } });
+}
+
+/** The client credentials exchange: a wrong or revoked id or secret are answered alike. */
+export async function issueClientToken(ctx: SubgraphContext, deps: IdentityDependencies, clientId: string, clientSecret: string) {
+  const keys = [clientKey(clientId), addressKey(ctx.clientAddress)];
+  await assertNotRateLimited(ctx.db, [
+    { key: keys[0]!, max: MAX_FAILURES_PER_ACCOUNT },
+    { key: keys[1]!, max: MAX_FAILURES_PER_ADDRESS },
+  ]);
+  const client = isUuid(clientId) ? await ctx.db.apiClient.findUnique({ where: { id: clientId } }) : null;
+  const expected = Buffer.from(client?.secretHash ?? '0'.repeat(64), 'hex');
+  const secretOk = timingSafeEqual(expected, hashSecret(clientSecret)) && client !== null && client.revokedAt === null;
+  if (!client || !secretOk) {
+    await recordFailure(ctx.db, keys);
+    throw userError(ErrorCode.Unauthenticated, 'Wrong client id or secret, or the client was revoked');
+  }
+  const scopes = client.scopes as ApiScope[];
+  const { token, expiresAt } = await signAccessToken(deps.keyRing, deps.tokenAudience, {
+    subject: client.id,
+    kind: 'client',
+    tenantId: client.tenantId,
+    roles: ['PARTNER'],
+    scopes: scopes.map((scope) => SCOPE_CLAIMS[scope]),
+  });
+  return { accessToken: token, accessTokenExpiresAt: expiresAt, scopes };
+}
