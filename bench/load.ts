@@ -17,7 +17,7 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
  * A closed loop: `concurrency` callers each send requests back to back until `requests` were
  * sent. Bounded in count, so a run always ends; loopback only.
  */
-export async function runLoad(name: string, url: string, body: string, requests: number, concurrency: number): Promise<LoadResult> {
+export async function runLoad(name: string, url: string, body: string, requests: number, concurrency: number, headers: Record<string, string> = {}): Promise<LoadResult> {
   const latencies: number[] = [];
   let errors = 0;
   let sent = 0;
@@ -25,7 +25,7 @@ export async function runLoad(name: string, url: string, body: string, requests:
     while (sent < requests) {
       sent += 1;
       const started = performance.now();
-      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
       const json = (await response.json()) as { errors?: unknown[] };
       latencies.push(performance.now() - started);
       if (!response.ok || json.errors) errors += 1;

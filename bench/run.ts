@@ -16,12 +16,13 @@ async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'farmiq-bench-'));
   // DATABASE_URL benchmarks a real PostgreSQL instead of the embedded PGlite.
   const databaseUrl = process.env.DATABASE_URL;
-  const farmiq = spawnFarmiq(['start'], { ...FREE_PORTS, FARMIQ_DATA_DIR: dataDir, LOG_LEVEL: 'info', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
+  const farmiq = spawnFarmiq(['start'], { ...FREE_PORTS, ...BENCH_ADMIN, FARMIQ_DATA_DIR: dataDir, LOG_LEVEL: 'info', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
   try {
     const ports = await farmiq.up;
     const gateway = `http://127.0.0.1:${ports.gateway}/graphql`;
     const identity = `http://127.0.0.1:${ports.identity}/graphql`;
-    const tenantId = await seed(gateway);
+    const { tenantId, accessToken } = await seed(gateway);
+    const auth = { authorization: `Bearer ${accessToken}` };
 
     const lookup = JSON.stringify({ query: 'query ($id: ID!) { tenant(id: $id) { name } }', variables: { id: tenantId } });
     const crossing = JSON.stringify({
@@ -29,12 +30,13 @@ async function main(): Promise<void> {
       variables: { id: tenantId },
     });
     // Warm-up: JIT, connection pools, query plan cache.
-    await runLoad('warm-up', gateway, crossing, 200, concurrency);
-    await runLoad('warm-up', identity, lookup, 200, concurrency);
+    await runLoad('warm-up', gateway, crossing, 200, concurrency, auth);
+    await runLoad('warm-up', identity, lookup, 200, concurrency, auth);
 
-    const baseline = await runLoad('tenant lookup, identity subgraph directly (baseline)', identity, lookup, requests, concurrency);
-    const viaGateway = await runLoad('tenant lookup through the gateway', gateway, lookup, requests, concurrency);
-    const fiveSubgraphs = await runLoad('tenant → farms → batches, alert rules, subscription (5 subgraphs)', gateway, crossing, requests, concurrency);
+    // Every request carries the access token, verified (ES256) at the gateway and again in each subgraph.
+    const baseline = await runLoad('tenant lookup, identity subgraph directly (baseline)', identity, lookup, requests, concurrency, auth);
+    const viaGateway = await runLoad('tenant lookup through the gateway', gateway, lookup, requests, concurrency, auth);
+    const fiveSubgraphs = await runLoad('tenant → farms → batches, alert rules, subscription (5 subgraphs)', gateway, crossing, requests, concurrency, auth);
 
     print([baseline, viaGateway, fiveSubgraphs], baseline, { requests, concurrency, database: databaseUrl ? 'PostgreSQL' : 'embedded PGlite' });
   } finally {
@@ -44,17 +46,30 @@ async function main(): Promise<void> {
   }
 }
 
-async function seed(gateway: string): Promise<string> {
+const BENCH_ADMIN = { FARMIQ_ADMIN_EMAIL: 'bench@farmiq.local', FARMIQ_ADMIN_PASSWORD: `bench only ${Date.now()} passphrase` };
+
+/** A tenant with three farms, two batches and an alert rule each, and a plan; returns its admin's token. */
+async function seed(gateway: string): Promise<{ tenantId: string; accessToken: string }> {
+  let token: string | undefined;
   const call = async (query: string, variables: Record<string, unknown>) => {
-    const response = await fetch(gateway, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    const response = await fetch(gateway, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
     const json = (await response.json()) as { data?: any; errors?: unknown[] };
     if (json.errors) throw new Error(JSON.stringify(json.errors));
     return json.data;
   };
+  const LOGIN = 'mutation ($input: LoginInput!) { login(input: $input) { accessToken } }';
+  token = (await call(LOGIN, { input: { email: BENCH_ADMIN.FARMIQ_ADMIN_EMAIL, password: BENCH_ADMIN.FARMIQ_ADMIN_PASSWORD } })).login.accessToken;
   const { createTenant } = await call('mutation { createTenant(input: { name: "Bench Farms" }) { id } }', {});
+  const { inviteUser } = await call('mutation ($t: ID) { inviteUser(input: { email: "manager@bench.test", role: TENANT_ADMIN, tenantId: $t }) { temporaryPassword } }', { t: createTenant.id });
+  token = undefined;
+  token = (await call(LOGIN, { input: { email: 'manager@bench.test', password: inviteUser.temporaryPassword, newPassword: 'bench tenant admin passphrase' } })).login.accessToken;
   for (let farm = 0; farm < 3; farm += 1) {
     const { createFarm } = await call('mutation ($input: CreateFarmInput!) { createFarm(input: $input) { id } }', {
-      input: { tenantId: createTenant.id, name: `Site ${farm}`, timeZone: 'Asia/Bangkok' },
+      input: { name: `Site ${farm}`, timeZone: 'Asia/Bangkok' },
     });
     for (let batch = 0; batch < 2; batch += 1) {
       await call('mutation ($input: PlaceBatchInput!) { placeBatch(input: $input) { id } }', {
@@ -63,8 +78,8 @@ async function seed(gateway: string): Promise<string> {
     }
     await call('mutation ($farmId: ID!) { createAlertRule(input: { farmId: $farmId, metric: "ammoniaPpm", comparison: ABOVE, threshold: 25 }) { id } }', { farmId: createFarm.id });
   }
-  await call('mutation ($tenantId: ID!) { subscribe(input: { tenantId: $tenantId, plan: PROFESSIONAL }) { id } }', { tenantId: createTenant.id });
-  return createTenant.id;
+  await call('mutation { subscribe(input: { plan: PROFESSIONAL }) { id } }', {});
+  return { tenantId: createTenant.id, accessToken: token! };
 }
 
 function print(results: LoadResult[], baseline: LoadResult, run: { requests: number; concurrency: number; database: string }): void {
