@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { backends } from './support/postgres';
 import { inviteAndLogIn, login, loginAsPlatformAdmin, ownPassword, tenantWithAdmin } from './support/sessions';
-import { startTestSystem, TEST_ADMIN, type TestSystem } from './support/testSystem';
+import { errorCode, startTestSystem, TEST_ADMIN, type TestSystem } from './support/testSystem';
 
 const LOGIN = `mutation ($input: LoginInput!) { login(input: $input) { accessToken refreshToken viewer { roles tenant { id } } } }`;
 const REFRESH = `mutation ($token: String) { refreshSession(refreshToken: $token) { accessToken refreshToken } }`;
@@ -17,7 +17,6 @@ describe.each(backends())('identity on %s', (backend) => {
     await farmiq?.stop();
   });
 
-  const codeOf = (result: { errors?: Array<{ extensions?: Record<string, any> }> }) => result.errors?.[0]?.extensions?.code;
 
   describe('login', () => {
     it('gives a tenant admin a session acting for its tenant with its role', async () => {
@@ -39,16 +38,16 @@ describe.each(backends())('identity on %s', (backend) => {
       const { admin } = await tenantWithAdmin(farmiq, 'Home Farm');
       const { tenantId: foreign } = await tenantWithAdmin(farmiq, 'Neighbour Farm');
       const result = await farmiq.graphql(LOGIN, { input: { email: admin.email, password: admin.password, tenantId: foreign } });
-      expect(codeOf(result)).toBe('FORBIDDEN');
+      expect(errorCode(result)).toBe('FORBIDDEN');
     });
 
     it('makes the sixth failure in 15 minutes RATE_LIMITED, with the seconds to wait, even with the right password', async () => {
       const { admin } = await tenantWithAdmin(farmiq, 'Locked Farm');
       for (let attempt = 1; attempt <= 5; attempt += 1) {
-        expect(codeOf(await farmiq.graphql(LOGIN, { input: { email: admin.email, password: `wrong guess ${attempt} xx` } }))).toBe('UNAUTHENTICATED');
+        expect(errorCode(await farmiq.graphql(LOGIN, { input: { email: admin.email, password: `wrong guess ${attempt} xx` } }))).toBe('UNAUTHENTICATED');
       }
       const sixth = await farmiq.graphql(LOGIN, { input: { email: admin.email, password: admin.password } });
-      expect(codeOf(sixth)).toBe('RATE_LIMITED');
+      expect(errorCode(sixth)).toBe('RATE_LIMITED');
       expect(sixth.errors?.[0]?.extensions?.retryAfterSeconds).toBeGreaterThan(800);
       expect(sixth.errors?.[0]?.extensions?.retryAfterSeconds).toBeLessThanOrEqual(900);
     });
@@ -58,15 +57,15 @@ describe.each(backends())('identity on %s', (backend) => {
       const guesses = (count: number) =>
         `mutation { ${Array.from({ length: count }, (_, i) => `a${i}: login(input: { email: "${admin.email}", password: "guess number ${i} xx" }) { accessToken }`).join(' ')} }`;
       // 16 aliases: refused at the edge before any attempt runs.
-      expect(codeOf(await farmiq.graphql(guesses(16)))).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect(errorCode(await farmiq.graphql(guesses(16)))).toBe('GRAPHQL_VALIDATION_FAILED');
       // 15 aliases run one after another; the first failure ends the document (login is non-null).
       const many = await farmiq.graphql(guesses(15));
       expect(many.errors?.map((error) => error.extensions?.code)).toEqual(['UNAUTHENTICATED']);
       for (let attempt = 2; attempt <= 5; attempt += 1) {
-        expect(codeOf(await farmiq.graphql(guesses(15)))).toBe('UNAUTHENTICATED');
+        expect(errorCode(await farmiq.graphql(guesses(15)))).toBe('UNAUTHENTICATED');
       }
-      expect(codeOf(await farmiq.graphql(guesses(15)))).toBe('RATE_LIMITED');
-      expect(codeOf(await farmiq.graphql(LOGIN, { input: { email: admin.email, password: admin.password } }))).toBe('RATE_LIMITED');
+      expect(errorCode(await farmiq.graphql(guesses(15)))).toBe('RATE_LIMITED');
+      expect(errorCode(await farmiq.graphql(LOGIN, { input: { email: admin.email, password: admin.password } }))).toBe('RATE_LIMITED');
     });
   });
 
@@ -81,20 +80,20 @@ describe.each(backends())('identity on %s', (backend) => {
       expect(user).toEqual({ email: 'operator.one@invite.test', mustChangePassword: true });
       expect(Buffer.from(temporaryPassword, 'base64url').length * 8).toBeGreaterThanOrEqual(128);
       const email = 'operator.one@invite.test';
-      expect(codeOf(await farmiq.graphql(LOGIN, { input: { email, password: temporaryPassword } }))).toBe('PASSWORD_CHANGE_REQUIRED');
+      expect(errorCode(await farmiq.graphql(LOGIN, { input: { email, password: temporaryPassword } }))).toBe('PASSWORD_CHANGE_REQUIRED');
       for (const [weak, reason] of [
         ['short pass', 'at least 12'],
         ['operator.one@invite.test!', 'email'],
         ['password1234', 'too common'],
       ]) {
         const refused = await farmiq.graphql(LOGIN, { input: { email, password: temporaryPassword, newPassword: weak } });
-        expect(codeOf(refused)).toBe('BAD_USER_INPUT');
+        expect(errorCode(refused)).toBe('BAD_USER_INPUT');
         expect(refused.errors?.[0]?.message).toContain(reason);
       }
       const chosen = ownPassword();
       const session = await login(farmiq, { email, password: temporaryPassword, newPassword: chosen });
       expect((await farmiq.as(session.accessToken)(ME)).data!.me.roles).toEqual(['OPERATOR']);
-      expect(codeOf(await farmiq.graphql(LOGIN, { input: { email, password: temporaryPassword } }))).toBe('UNAUTHENTICATED');
+      expect(errorCode(await farmiq.graphql(LOGIN, { input: { email, password: temporaryPassword } }))).toBe('UNAUTHENTICATED');
     });
 
     it('let a tenant admin invite into its own tenant only, and only as a tenant role', async () => {
@@ -102,16 +101,16 @@ describe.each(backends())('identity on %s', (backend) => {
       const { tenantId: foreign } = await tenantWithAdmin(farmiq, 'Other Farm');
       const invite = (input: Record<string, unknown>) =>
         farmiq.as(admin.accessToken)(`mutation ($input: InviteUserInput!) { inviteUser(input: $input) { temporaryPassword } }`, { input });
-      expect(codeOf(await invite({ email: 'x1@own.test', role: 'VIEWER', tenantId: foreign }))).toBe('NOT_FOUND');
-      expect(codeOf(await invite({ email: 'x2@own.test', role: 'PLATFORM_ADMIN' }))).toBe('BAD_USER_INPUT');
-      expect(codeOf(await invite({ email: admin.email, role: 'VIEWER' }))).toBe('CONFLICT');
+      expect(errorCode(await invite({ email: 'x1@own.test', role: 'VIEWER', tenantId: foreign }))).toBe('NOT_FOUND');
+      expect(errorCode(await invite({ email: 'x2@own.test', role: 'PLATFORM_ADMIN' }))).toBe('BAD_USER_INPUT');
+      expect(errorCode(await invite({ email: admin.email, role: 'VIEWER' }))).toBe('CONFLICT');
     });
 
     it('do not let a farm manager invite anyone', async () => {
       const { tenantId, admin } = await tenantWithAdmin(farmiq, 'Manager Farm');
       const manager = await inviteAndLogIn(farmiq, admin.accessToken, tenantId, 'FARM_MANAGER');
       const result = await farmiq.as(manager.accessToken)(`mutation { inviteUser(input: { email: "y@m.test", role: VIEWER }) { temporaryPassword } }`);
-      expect(codeOf(result)).toBe('FORBIDDEN');
+      expect(errorCode(result)).toBe('FORBIDDEN');
     });
 
     it('let a user change its password, which ends its other sessions', async () => {
@@ -122,7 +121,7 @@ describe.each(backends())('identity on %s', (backend) => {
         next,
       });
       expect(changed).toEqual({ data: { changePassword: true } });
-      expect(codeOf(await farmiq.graphql(REFRESH, { token: admin.refreshToken }))).toBe('UNAUTHENTICATED');
+      expect(errorCode(await farmiq.graphql(REFRESH, { token: admin.refreshToken }))).toBe('UNAUTHENTICATED');
       await login(farmiq, { email: admin.email, password: next });
     });
   });
@@ -134,8 +133,8 @@ describe.each(backends())('identity on %s', (backend) => {
       const next = refreshed.data!.refreshSession;
       expect(next.refreshToken).not.toBe(admin.refreshToken);
       expect((await farmiq.as(next.accessToken)(ME)).data!.me.roles).toEqual(['TENANT_ADMIN']);
-      expect(codeOf(await farmiq.graphql(REFRESH, { token: admin.refreshToken }))).toBe('UNAUTHENTICATED');
-      expect(codeOf(await farmiq.graphql(REFRESH, { token: next.refreshToken }))).toBeUndefined();
+      expect(errorCode(await farmiq.graphql(REFRESH, { token: admin.refreshToken }))).toBe('UNAUTHENTICATED');
+      expect(errorCode(await farmiq.graphql(REFRESH, { token: next.refreshToken }))).toBeUndefined();
     });
 
     it('let exactly one of two concurrent refreshes with one token win, and the winner keeps its session', async () => {
@@ -143,19 +142,19 @@ describe.each(backends())('identity on %s', (backend) => {
       const results = await Promise.all([1, 2].map(() => farmiq.graphql(REFRESH, { token: admin.refreshToken })));
       const winners = results.filter((result) => !result.errors);
       expect(winners).toHaveLength(1);
-      expect(results.map(codeOf).filter(Boolean)).toEqual(['UNAUTHENTICATED']);
-      expect(codeOf(await farmiq.graphql(REFRESH, { token: winners[0]!.data!.refreshSession.refreshToken }))).toBeUndefined();
+      expect(results.map(errorCode).filter(Boolean)).toEqual(['UNAUTHENTICATED']);
+      expect(errorCode(await farmiq.graphql(REFRESH, { token: winners[0]!.data!.refreshSession.refreshToken }))).toBeUndefined();
     });
 
     it('refuse an access token offered as a refresh token', async () => {
       const { admin } = await tenantWithAdmin(farmiq, 'Swap Farm');
-      expect(codeOf(await farmiq.graphql(REFRESH, { token: admin.accessToken }))).toBe('UNAUTHENTICATED');
+      expect(errorCode(await farmiq.graphql(REFRESH, { token: admin.accessToken }))).toBe('UNAUTHENTICATED');
     });
 
     it('end with logout', async () => {
       const { admin } = await tenantWithAdmin(farmiq, 'Logout Farm');
       expect(await farmiq.graphql(`mutation ($token: String) { logout(refreshToken: $token) }`, { token: admin.refreshToken })).toEqual({ data: { logout: true } });
-      expect(codeOf(await farmiq.graphql(REFRESH, { token: admin.refreshToken }))).toBe('UNAUTHENTICATED');
+      expect(errorCode(await farmiq.graphql(REFRESH, { token: admin.refreshToken }))).toBe('UNAUTHENTICATED');
     });
 
     it('are stored only as hashes', async () => {
@@ -178,13 +177,13 @@ describe.each(backends())('identity on %s', (backend) => {
         body: JSON.stringify({ query: ME }),
       });
       expect(response.status).toBe(401);
-      expect(codeOf((await response.json()) as never)).toBe('UNAUTHENTICATED');
+      expect(errorCode((await response.json()) as never)).toBe('UNAUTHENTICATED');
     });
 
     it('are verified again by each subgraph, which refuses a caller that skips the gateway without one', async () => {
       const devices = `http://127.0.0.1:${farmiq.system.ports.devices}/graphql`;
       const anonymous = await fetch(devices, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ farm(id: "00000000-0000-4000-8000-000000000000") { name } }' }) });
-      expect(codeOf((await anonymous.json()) as never)).toBe('UNAUTHENTICATED');
+      expect(errorCode((await anonymous.json()) as never)).toBe('UNAUTHENTICATED');
       const forged = await fetch(devices, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: 'Bearer eyJhbGciOiJub25lIn0.e30.' },
@@ -203,9 +202,9 @@ describe.each(backends())('identity on %s', (backend) => {
 
   it('lets only a platform admin create tenants', async () => {
     const { admin } = await tenantWithAdmin(farmiq, 'Ambitious Farm');
-    expect(codeOf(await farmiq.as(admin.accessToken)(`mutation { createTenant(input: { name: "Mine" }) { id } }`))).toBe('FORBIDDEN');
-    expect(codeOf(await farmiq.graphql(`mutation { createTenant(input: { name: "Mine" }) { id } }`))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await farmiq.as(admin.accessToken)(`mutation { createTenant(input: { name: "Mine" }) { id } }`))).toBe('FORBIDDEN');
+    expect(errorCode(await farmiq.graphql(`mutation { createTenant(input: { name: "Mine" }) { id } }`))).toBe('UNAUTHENTICATED');
     const platform = await loginAsPlatformAdmin(farmiq);
-    expect(codeOf(await farmiq.as(platform.accessToken)(`mutation { createTenant(input: { name: "Granted" }) { id } }`))).toBeUndefined();
+    expect(errorCode(await farmiq.as(platform.accessToken)(`mutation { createTenant(input: { name: "Granted" }) { id } }`))).toBeUndefined();
   });
 });

@@ -1,8 +1,7 @@
 import { backends } from './support/postgres';
 import { inviteAndLogIn, tenantWithAdmin } from './support/sessions';
-import { startTestSystem, type TestSystem } from './support/testSystem';
+import { errorCode, startTestSystem, type TestSystem } from './support/testSystem';
 
-const codeOf = (result: { errors?: Array<{ extensions?: Record<string, any> }> }) => result.errors?.[0]?.extensions?.code;
 const ISSUE = `mutation ($id: ID!, $secret: String!) { issueClientToken(clientId: $id, clientSecret: $secret) { accessToken scopes } }`;
 
 describe.each(backends())('partner API clients on %s', (backend) => {
@@ -39,9 +38,9 @@ describe.each(backends())('partner API clients on %s', (backend) => {
     expect((await partner('query ($id: ID!) { farm(id: $id) { name timeZone } }', { id: farmId })).data).toEqual({ farm: { name: 'Shared Site', timeZone: 'Europe/Madrid' } });
     // Batches need kpi:read, which this client was not given, also when reached through a farm.
     const batches = await partner('query ($id: ID!) { farm(id: $id) { batches { id } } }', { id: farmId });
-    expect(codeOf(batches)).toBe('FORBIDDEN');
-    expect(codeOf(await partner('mutation { createFarm(input: { name: "Partner wrote this", timeZone: "UTC" }) { id } }'))).toBe('FORBIDDEN');
-    expect(codeOf(await partner('{ apiClients { id } }'))).toBe('FORBIDDEN');
+    expect(errorCode(batches)).toBe('FORBIDDEN');
+    expect(errorCode(await partner('mutation { createFarm(input: { name: "Partner wrote this", timeZone: "UTC" }) { id } }'))).toBe('FORBIDDEN');
+    expect(errorCode(await partner('{ apiClients { id } }'))).toBe('FORBIDDEN');
   });
 
   it('keep the secret only as a hash', async () => {
@@ -53,10 +52,10 @@ describe.each(backends())('partner API clients on %s', (backend) => {
 
   it('get no token with a wrong secret, nor once revoked', async () => {
     const { client, clientSecret } = await newClient(['KPI_READ', 'TELEMETRY_READ']);
-    expect(codeOf(await farmiq.graphql(ISSUE, { id: client.id, secret: `${clientSecret}x` }))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await farmiq.graphql(ISSUE, { id: client.id, secret: `${clientSecret}x` }))).toBe('UNAUTHENTICATED');
     const revoked = await admin('mutation ($id: ID!) { revokeApiClient(id: $id) { revokedAt } }', { id: client.id });
     expect(revoked.data!.revokeApiClient.revokedAt).toEqual(expect.any(String));
-    expect(codeOf(await farmiq.graphql(ISSUE, { id: client.id, secret: clientSecret }))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await farmiq.graphql(ISSUE, { id: client.id, secret: clientSecret }))).toBe('UNAUTHENTICATED');
   });
 
   it('are created only by a tenant admin', async () => {
@@ -64,6 +63,6 @@ describe.each(backends())('partner API clients on %s', (backend) => {
     const tenantIdOfManager = (await farmiq.as(tenantAdmin.accessToken)('{ me { tenant { id } } }')).data!.me.tenant.id;
     const manager = await inviteAndLogIn(farmiq, tenantAdmin.accessToken, tenantIdOfManager, 'FARM_MANAGER');
     const result = await farmiq.as(manager.accessToken)('mutation { createApiClient(input: { name: "x", scopes: [FARMS_READ] }) { clientSecret } }');
-    expect(codeOf(result)).toBe('FORBIDDEN');
+    expect(errorCode(result)).toBe('FORBIDDEN');
   });
 });

@@ -3,7 +3,7 @@ import { buildSchema } from 'graphql';
 import { API_SCHEMA_PATH } from '../supergraph/compose';
 import { backends } from './support/postgres';
 import { tenantWithAdmin, type Session } from './support/sessions';
-import { startTestSystem, type TestSystem } from './support/testSystem';
+import { errorCode, startTestSystem, type TestSystem } from './support/testSystem';
 
 interface Foreign {
   apiClientId: string;
@@ -16,8 +16,7 @@ interface Foreign {
 
 type Check = (ctx: { asA: TestSystem['graphql']; a: { session: Session & { email: string; password: string }; tenantId: string }; b: Foreign; farmiq: TestSystem }) => Promise<void>;
 
-const codeOf = (result: { errors?: Array<{ extensions?: Record<string, any> }> }) => result.errors?.[0]?.extensions?.code;
-const expectNotFound = async (result: Promise<{ data?: any; errors?: any[] }>) => expect(codeOf(await result)).toBe('NOT_FOUND');
+const expectNotFound = async (result: Promise<{ data?: any; errors?: any[] }>) => expect(errorCode(await result)).toBe('NOT_FOUND');
 
 /**
  * Every query and mutation of the public API, with what tenant A's admin gets when it names
@@ -35,7 +34,7 @@ const CASES: Record<string, Check> = {
     const result = await farmiq.graphql('mutation ($input: LoginInput!) { login(input: $input) { accessToken } }', {
       input: { email: a.session.email, password: a.session.password, tenantId: b.tenantId },
     });
-    expect(codeOf(result)).toBe('FORBIDDEN');
+    expect(errorCode(result)).toBe('FORBIDDEN');
   },
   // Takes a refresh token, a bearer secret of its own session, never an id.
   'Mutation.refreshSession': async ({ farmiq, a }) => {
@@ -43,8 +42,8 @@ const CASES: Record<string, Check> = {
     expect(result.data!.refreshSession.viewer.tenant.id).toBe(a.tenantId);
   },
   'Mutation.logout': async ({ farmiq }) => expect((await farmiq.graphql('mutation { logout(refreshToken: "not-a-token") }')).data).toEqual({ logout: true }),
-  'Mutation.changePassword': async ({ asA }) => expect(codeOf(await asA('mutation { changePassword(currentPassword: "wrong one xx", newPassword: "whatever it is 99") }'))).toBe('BAD_USER_INPUT'),
-  'Mutation.createTenant': async ({ asA }) => expect(codeOf(await asA('mutation { createTenant(input: { name: "Takeover" }) { id } }'))).toBe('FORBIDDEN'),
+  'Mutation.changePassword': async ({ asA }) => expect(errorCode(await asA('mutation { changePassword(currentPassword: "wrong one xx", newPassword: "whatever it is 99") }'))).toBe('BAD_USER_INPUT'),
+  'Mutation.createTenant': async ({ asA }) => expect(errorCode(await asA('mutation { createTenant(input: { name: "Takeover" }) { id } }'))).toBe('FORBIDDEN'),
   'Mutation.inviteUser': ({ asA, b }) =>
     expectNotFound(asA('mutation ($t: ID) { inviteUser(input: { email: "spy@a.test", role: TENANT_ADMIN, tenantId: $t }) { temporaryPassword } }', { t: b.tenantId })),
   'Mutation.createFarm': async ({ asA, a }) => {
@@ -76,9 +75,9 @@ const CASES: Record<string, Check> = {
   'Mutation.revokeApiClient': ({ asA, b }) => expectNotFound(asA('mutation ($id: ID!) { revokeApiClient(id: $id) { id } }', { id: b.apiClientId })),
   'Mutation.issueClientToken': async ({ farmiq, b }) => {
     const result = await farmiq.graphql('mutation ($id: ID!) { issueClientToken(clientId: $id, clientSecret: "guessed secret") { accessToken } }', { id: b.apiClientId });
-    expect(codeOf(result)).toBe('UNAUTHENTICATED');
+    expect(errorCode(result)).toBe('UNAUTHENTICATED');
   },
-  'Mutation.subscribe': async ({ asA }) => expect(codeOf(await asA('mutation { subscribe(input: { plan: STARTER }) { tenant { id } } }'))).toBeUndefined(),
+  'Mutation.subscribe': async ({ asA }) => expect(errorCode(await asA('mutation { subscribe(input: { plan: STARTER }) { tenant { id } } }'))).toBeUndefined(),
 };
 
 const SNAPSHOT_OF_B = `{ me { tenant { name farms { name batches { id headCountPlaced } alertRules { id threshold } } activeSubscription { id plan } } } }`;

@@ -17,6 +17,9 @@ export interface GraphQLResponse<Data = Record<string, any>> {
 /** The platform admin every test system starts with (a test-only password, never a default). */
 export const TEST_ADMIN = { email: 'platform-admin@farmiq.test', password: 'test-only admin password 7f3a' };
 
+/** The stable code of a response's first error, or undefined when there is none. */
+export const errorCode = (result: GraphQLResponse<unknown>): string | undefined => result.errors?.[0]?.extensions?.code;
+
 export interface TestSystem {
   system: RunningSystem;
   gatewayUrl: string;
