@@ -27,8 +27,10 @@ export async function assertNotRateLimited(db: PrismaClient, limits: Array<{ key
   }
 }
 
-export async function recordFailure(db: PrismaClient, keys: string[]): Promise<void> {
-  await db.authFailure.createMany({ data: keys.map((key) => ({ key })) });
+/** Records one failure under each key, and forgets those keys' failures that left the window. */
+export async function recordFailure(db: PrismaClient, keys: string[], now = new Date()): Promise<void> {
+  await db.authFailure.createMany({ data: keys.map((key) => ({ key, failedAt: now })) });
+  await db.authFailure.deleteMany({ where: { key: { in: keys }, failedAt: { lt: new Date(now.getTime() - FAILURE_WINDOW_MS) } } });
 }
 
 export async function clearFailures(db: PrismaClient, key: string): Promise<void> {
