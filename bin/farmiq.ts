@@ -4,6 +4,7 @@ import { DatabaseUnavailableError } from '../lib/db/database';
 import { MigrationError } from '../lib/db/migrate';
 import { PortUnavailableError } from '../lib/http/listen';
 import { createLogger } from '../lib/logger';
+import { RedisUnavailableError } from '../subgraphs/identity/rateLimitStore';
 import { startSystem } from './system';
 
 const USAGE = `usage: farmiq start [--target ${TARGETS.join('|')}]
@@ -14,7 +15,7 @@ Runs FarmIQ. With no configuration it uses an embedded PostgreSQL (PGlite) in FA
 class UsageError extends Error {}
 
 /** Start-up failures the user can fix: printed as one line, without a stack trace. */
-const EXPECTED_FAILURES = [ConfigError, DatabaseUnavailableError, PortUnavailableError, DataDirInUseError, MigrationError, UsageError];
+const EXPECTED_FAILURES = [ConfigError, DatabaseUnavailableError, RedisUnavailableError, PortUnavailableError, DataDirInUseError, MigrationError, UsageError];
 
 function parseArgs(argv: string[]): { target: Target } {
   const [command, ...rest] = argv;

@@ -11,6 +11,7 @@ import type { Logger } from '../lib/logger';
 import { metricsRegistry } from '../lib/metrics';
 import { startIngestor } from '../edge-ingestor/ingestor';
 import { ensureFirstAdmin } from '../subgraphs/identity/bootstrap';
+import { databaseRateLimitStore, openRedisRateLimitStore } from '../subgraphs/identity/rateLimitStore';
 import { setUpAuth } from './auth';
 import { createGateway } from '../supergraph/gateway';
 import { subgraphUrlOnLoopback } from '../supergraph/compose';
@@ -76,13 +77,23 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
     }
     const readiness: ReadinessCheck[] = database ? [{ name: 'database', check: () => database!.ping() }] : [];
     const auth = await setUpAuth(target, config);
+    // Failed logins are counted in Redis when REDIS_URL is set, else in the database.
+    const rateLimitStore = async () => {
+      if (!config.redisUrl) return databaseRateLimitStore(database!.prisma);
+      const redis = await openRedisRateLimitStore(config.redisUrl);
+      stack.push(() => redis.close());
+      return redis.store;
+    };
 
     const subgraphUrls: Partial<Record<SubgraphName, string>> = {};
     const subgraphTargets = target === 'all' ? SUBGRAPH_NAMES : SUBGRAPH_NAMES.filter((name) => name === target);
     for (const name of subgraphTargets) {
       const isIdentity = name === 'identity';
-      if (isIdentity) await ensureFirstAdmin(database!.prisma, config, log);
-      const definition = isIdentity ? identitySubgraph({ keyRing: auth.keyRing!, tokenAudience: auth.tokenAudience }) : SUBGRAPHS[name];
+      let definition = SUBGRAPHS[name as Exclude<SubgraphName, 'identity'>];
+      if (isIdentity) {
+        await ensureFirstAdmin(database!.prisma, config, log);
+        definition = identitySubgraph({ keyRing: auth.keyRing!, tokenAudience: auth.tokenAudience, rateLimits: await rateLimitStore() });
+      }
       const service = await createSubgraphServer(definition, {
         db: database!,
         log,

@@ -118,6 +118,13 @@ describe('farmiq start', () => {
     expect(result.stderr).not.toContain('hunter2');
   });
 
+  it('stops on an unreachable REDIS_URL with one line', async () => {
+    const result = await spawnFarmiq(['start'], { ...FREE_PORTS, ...ADMIN, FARMIQ_DATA_DIR: dataDir, REDIS_URL: 'redis://:pw-s3cr3t@127.0.0.1:1' }).exited;
+    expect(result.code).toBe(1);
+    expectOneClearLine(result.stderr, /^farmiq: REDIS_URL: cannot connect to 127\.0\.0\.1:1: ECONNREFUSED$/);
+    expect(result.stderr).not.toContain('s3cr3t');
+  });
+
   it('stops on a port in use with one line naming the setting, and releases what it opened', async () => {
     const blocker = net.createServer();
     await new Promise<void>((resolve) => blocker.listen(0, resolve));

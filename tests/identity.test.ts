@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import Redis from 'ioredis';
+import { REDIS_URL_ENV } from './support/globalSetup';
 import { backends } from './support/postgres';
 import { inviteAndLogIn, login, loginAsPlatformAdmin, ownPassword, tenantWithAdmin } from './support/sessions';
 import { errorCode, startTestSystem, TEST_ADMIN, type TestSystem } from './support/testSystem';
@@ -206,5 +208,34 @@ describe.each(backends())('identity on %s', (backend) => {
     expect(errorCode(await farmiq.graphql(`mutation { createTenant(input: { name: "Mine" }) { id } }`))).toBe('UNAUTHENTICATED');
     const platform = await loginAsPlatformAdmin(farmiq);
     expect(errorCode(await farmiq.as(platform.accessToken)(`mutation { createTenant(input: { name: "Granted" }) { id } }`))).toBeUndefined();
+  });
+});
+
+const redisUrl = process.env[REDIS_URL_ENV];
+describe.each(redisUrl ? [redisUrl] : [])('login limits kept in Redis (%s)', (url) => {
+  let farmiq: TestSystem;
+  // The machine's Redis outlives test runs: this address's counters from earlier runs must not count.
+  const forgetAddressFailures = async () => {
+    const redis = new Redis(url);
+    const keys = await redis.keys('farmiq:auth-failures:address:*');
+    if (keys.length > 0) await redis.del(...keys);
+    await redis.quit();
+  };
+  beforeAll(async () => {
+    await forgetAddressFailures();
+    farmiq = await startTestSystem('pglite', { REDIS_URL: url });
+  });
+  afterAll(async () => {
+    await farmiq?.stop();
+    await forgetAddressFailures();
+  });
+
+  it('count failures in Redis and refuse the sixth, not the database', async () => {
+    const { admin } = await tenantWithAdmin(farmiq, 'Redis Farm');
+    for (let attempt = 1; attempt <= 5; attempt += 1) {
+      expect(errorCode(await farmiq.graphql(LOGIN, { input: { email: admin.email, password: `wrong guess ${attempt} xx` } }))).toBe('UNAUTHENTICATED');
+    }
+    expect(errorCode(await farmiq.graphql(LOGIN, { input: { email: admin.email, password: admin.password } }))).toBe('RATE_LIMITED');
+    expect(await farmiq.system.database!.prisma.authFailure.count()).toBe(0);
   });
 });

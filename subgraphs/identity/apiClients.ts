@@ -34,7 +34,7 @@ export async function revokeApiClient(db: PrismaClient, revoker: Principal, id: 
 /** The client credentials exchange: a wrong or revoked id or secret are answered alike. */
 export async function issueClientToken(ctx: SubgraphContext, deps: IdentityDependencies, clientId: string, clientSecret: string) {
   const keys = [clientKey(clientId), addressKey(ctx.clientAddress)];
-  await assertNotRateLimited(ctx.db, [
+  await assertNotRateLimited(deps.rateLimits, [
     { key: keys[0]!, max: MAX_FAILURES_PER_ACCOUNT },
     { key: keys[1]!, max: MAX_FAILURES_PER_ADDRESS },
   ]);
@@ -42,7 +42,7 @@ export async function issueClientToken(ctx: SubgraphContext, deps: IdentityDepen
   const expected = Buffer.from(client?.secretHash ?? '0'.repeat(64), 'hex');
   const secretOk = timingSafeEqual(expected, hashSecret(clientSecret)) && client !== null && client.revokedAt === null;
   if (!client || !secretOk) {
-    await recordFailure(ctx.db, keys);
+    await recordFailure(deps.rateLimits, keys);
     throw userError(ErrorCode.Unauthenticated, 'Wrong client id or secret, or the client was revoked');
   }
   const scopes = client.scopes as ApiScope[];

@@ -16,18 +16,18 @@ const wrongCredentials = () => userError(ErrorCode.Unauthenticated, 'Wrong email
 export async function login(ctx: SubgraphContext, deps: IdentityDependencies, input: LoginInput): Promise<SessionModel> {
   const email = requireEmail(input.email);
   const keys = [accountKey(email), addressKey(ctx.clientAddress)];
-  await assertNotRateLimited(ctx.db, [
+  await assertNotRateLimited(deps.rateLimits, [
     { key: keys[0]!, max: MAX_FAILURES_PER_ACCOUNT },
     { key: keys[1]!, max: MAX_FAILURES_PER_ADDRESS },
   ]);
   const user = await ctx.db.userAccount.findUnique({ where: { email } });
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), input.password);
   if (!user || !passwordOk) {
-    await recordFailure(ctx.db, keys);
+    await recordFailure(deps.rateLimits, keys);
     ctx.log.info({ email }, 'login failed');
     throw wrongCredentials();
   }
-  await clearFailures(ctx.db, keys[0]!);
+  await clearFailures(deps.rateLimits, keys[0]!);
 
   if (user.mustChangePassword) {
     if (!input.newPassword) {

@@ -1,5 +1,5 @@
-import type { PrismaClient } from '../../lib/db/database';
 import { ErrorCode, userError } from '../../lib/errors';
+import type { RateLimitStore } from './rateLimitStore';
 
 /** Failed logins allowed per account in the window; the next one is RATE_LIMITED. */
 export const MAX_FAILURES_PER_ACCOUNT = 5;
@@ -12,15 +12,14 @@ export const addressKey = (address: string) => `address:${address}`;
 
 /**
  * Refuses with RATE_LIMITED (and the seconds until a retry can succeed) when either key has
- * reached its limit in the sliding window. State is in the database, so it holds across
- * restarts and replicas.
+ * reached its limit in the sliding window.
  */
-export async function assertNotRateLimited(db: PrismaClient, limits: Array<{ key: string; max: number }>, now = new Date()): Promise<void> {
+export async function assertNotRateLimited(store: RateLimitStore, limits: Array<{ key: string; max: number }>, now = new Date()): Promise<void> {
   const since = new Date(now.getTime() - FAILURE_WINDOW_MS);
   for (const { key, max } of limits) {
-    const failures = await db.authFailure.findMany({ where: { key, failedAt: { gt: since } }, orderBy: { failedAt: 'desc' }, take: max, select: { failedAt: true } });
+    const failures = await store.recentFailures(key, since, max);
     if (failures.length >= max) {
-      const oldestCounted = failures[failures.length - 1]!.failedAt;
+      const oldestCounted = failures[failures.length - 1]!;
       const retryAfterSeconds = Math.max(1, Math.ceil((oldestCounted.getTime() + FAILURE_WINDOW_MS - now.getTime()) / 1000));
       throw userError(ErrorCode.RateLimited, `Too many failed attempts; try again in ${retryAfterSeconds} s`, { retryAfterSeconds });
     }
@@ -28,11 +27,7 @@ export async function assertNotRateLimited(db: PrismaClient, limits: Array<{ key
 }
 
 /** Records one failure under each key, and forgets those keys' failures that left the window. */
-export async function recordFailure(db: PrismaClient, keys: string[], now = new Date()): Promise<void> {
-  await db.authFailure.createMany({ data: keys.map((key) => ({ key, failedAt: now })) });
-  await db.authFailure.deleteMany({ where: { key: { in: keys }, failedAt: { lt: new Date(now.getTime() - FAILURE_WINDOW_MS) } } });
-}
+export const recordFailure = (store: RateLimitStore, keys: string[], now = new Date()): Promise<void> =>
+  store.record(keys, now, new Date(now.getTime() - FAILURE_WINDOW_MS));
 
-export async function clearFailures(db: PrismaClient, key: string): Promise<void> {
-  await db.authFailure.deleteMany({ where: { key } });
-}
+export const clearFailures = (store: RateLimitStore, key: string): Promise<void> => store.clear(key);

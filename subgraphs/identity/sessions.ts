@@ -4,12 +4,14 @@ import type { KeyRing } from '../../lib/auth/keyRing';
 import type { Role } from '../../lib/auth/principal';
 import type { PrismaClient } from '../../lib/db/database';
 import type { SubgraphContext } from '../../lib/graphql/context';
+import type { RateLimitStore } from './rateLimitStore';
 import { issueRefreshToken, REFRESH_TOKEN_TTL_MS } from './refreshTokens';
 
 /** What identity needs besides the database: the signing keys and who tokens are for. */
 export interface IdentityDependencies {
   keyRing: KeyRing;
   tokenAudience: TokenAudience;
+  rateLimits: RateLimitStore;
 }
 
 /** The caller as a session describes it (GraphQL `Viewer`). */

@@ -13,18 +13,24 @@ const MACHINE_POSTGRES = 'postgresql://postgres@127.0.0.1:5432/postgres';
  * machine's server on 127.0.0.1:5432; and the real MQTT broker. Under CI (CI=true) their absence
  * fails the run instead of silently testing only the embedded ones.
  */
+/** Set when a real Redis answers (REDIS_URL or the machine's on 127.0.0.1:6379). */
+export const REDIS_URL_ENV = 'FARMIQ_TEST_REDIS_URL';
+
 export default async function globalSetup(): Promise<void> {
   await findPostgres();
   await findMqttBroker();
+  await findService('Redis', process.env.REDIS_URL || 'redis://127.0.0.1:6379', REDIS_URL_ENV);
 }
 
 const requireRealServices = () => process.env.CI === 'true' || process.env.FARMIQ_REQUIRE_SERVICES === '1';
 
-async function findMqttBroker(): Promise<void> {
-  const candidate = process.env.MQTT_URL || MACHINE_MQTT;
+const findMqttBroker = () => findService('MQTT broker', process.env.MQTT_URL || MACHINE_MQTT, MQTT_URL_ENV);
+
+/** Records `candidate` in `env` when it accepts a TCP connection; CI requires it. */
+async function findService(name: string, candidate: string, env: string): Promise<void> {
   const { hostname, port } = new URL(candidate);
   const reachable = await new Promise<boolean>((resolve) => {
-    const socket = net.connect({ host: hostname, port: Number(port) || 1883, timeout: 2_000 });
+    const socket = net.connect({ host: hostname, port: Number(port), timeout: 2_000 });
     const answer = (reachable: boolean) => {
       socket.destroy();
       resolve(reachable);
@@ -34,11 +40,11 @@ async function findMqttBroker(): Promise<void> {
     socket.once('timeout', () => answer(false));
   });
   if (reachable) {
-    process.env[MQTT_URL_ENV] = candidate;
+    process.env[env] = candidate;
   } else if (requireRealServices()) {
-    throw new Error(`CI needs a real MQTT broker at ${hostname}:${port}`);
+    throw new Error(`CI needs a real ${name} at ${hostname}:${port}`);
   } else {
-    console.warn(`No MQTT broker at ${hostname}:${port}: broker tests run on the embedded broker only.`);
+    console.warn(`No ${name} at ${hostname}:${port}: its tests run on the embedded alternative only.`);
   }
 }
 

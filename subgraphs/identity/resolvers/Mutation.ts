@@ -22,11 +22,11 @@ export function createMutation(deps: IdentityDependencies): MutationResolvers {
       const fromCookie = refreshToken ? undefined : ctx.cookie(cookieNames(ctx.secureCookies).refresh);
       const token = refreshToken ?? fromCookie;
       const address = addressKey(ctx.clientAddress);
-      await assertNotRateLimited(ctx.db, [{ key: address, max: MAX_FAILURES_PER_ADDRESS }]);
+      await assertNotRateLimited(deps.rateLimits, [{ key: address, max: MAX_FAILURES_PER_ADDRESS }]);
       const spent = token ? await spendRefreshToken(ctx.db, token) : ({ outcome: 'invalid' } as const);
       if (spent.outcome !== 'spent') {
         if (spent.outcome === 'reused') ctx.log.warn({ familyId: spent.familyId }, 'refresh token reused: session family revoked');
-        await recordFailure(ctx.db, [address]);
+        await recordFailure(deps.rateLimits, [address]);
         throw invalidRefresh();
       }
       const user = await ctx.db.userAccount.findUnique({ where: { id: spent.userId } });
