@@ -35,11 +35,31 @@ const MyTenantDocument = graphql(`
   }
 `);
 
+// The refresh token travels in its HttpOnly cookie; the new pair comes back the same way.
+const RefreshDocument = graphql(`
+  mutation RefreshSession {
+    refreshSession {
+      accessTokenExpiresAt
+    }
+  }
+`);
+
 const LogoutDocument = graphql(`
   mutation Logout {
     logout
   }
 `);
+
+/** The caller; when the 15-minute access token has lapsed, the refresh cookie renews the session once. */
+async function whoAmI(): Promise<MyTenantQuery['me']> {
+  try {
+    return (await request(MyTenantDocument, {})).me;
+  } catch (error) {
+    if (!(error instanceof ApiError && error.code === 'UNAUTHENTICATED')) throw error;
+    await request(RefreshDocument, {});
+    return (await request(MyTenantDocument, {})).me;
+  }
+}
 
 type State = { status: 'loading' } | { status: 'anonymous' } | { status: 'error'; message: string } | { status: 'ready'; me: MyTenantQuery['me'] };
 
@@ -48,8 +68,7 @@ export function App() {
 
   const load = useCallback(async () => {
     try {
-      const { me } = await request(MyTenantDocument, {});
-      setState({ status: 'ready', me });
+      setState({ status: 'ready', me: await whoAmI() });
     } catch (error) {
       if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') setState({ status: 'anonymous' });
       else setState({ status: 'error', message: (error as Error).message });

@@ -18,7 +18,9 @@ export function readCookie(headers: IncomingHttpHeaders, name: string): string |
 export function accessTokenFrom(headers: IncomingHttpHeaders, secure: boolean): string | undefined {
   const authorization = headers.authorization;
   if (authorization?.startsWith('Bearer ')) return authorization.slice('Bearer '.length).trim() || undefined;
-  return readCookie(headers, cookieNames(secure).access) ?? readCookie(headers, cookieNames(!secure).access);
+  // Only the name this mode sets: in production a plain `farmiq_access` could be planted by a
+  // sibling subdomain (cookie tossing); `__Host-` cookies cannot be.
+  return readCookie(headers, cookieNames(secure).access);
 }
 
 /** A Set-Cookie value: HttpOnly, SameSite=Strict, Path=/, Secure when served over HTTPS. */

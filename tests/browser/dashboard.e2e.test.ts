@@ -40,7 +40,7 @@ describe('the dashboard in a real browser', () => {
     const page = await (await browser.newContext()).newPage();
     consoleErrors = [];
     page.on('console', (message) => {
-      // The first visit asks who is logged in and is answered 401: that one is expected.
+      // Asking who is logged in without a session is answered 401: expected, not an error of the page.
       if (message.type() === 'error' && !message.text().includes('401')) consoleErrors.push(message.text());
     });
     await page.goto(dashboardUrl);
@@ -83,9 +83,17 @@ describe('the dashboard in a real browser', () => {
     expect(await page.evaluate('document.cookie')).toBe('');
     expect(await page.evaluate('JSON.stringify(window.localStorage)')).toBe('{}');
 
-    // A reload keeps the session; logging out ends it.
+    // A reload keeps the session, also once the access token has lapsed (its cookie is gone):
+    // the refresh cookie renews it.
     await page.reload();
     await page.getByRole('heading', { name: 'Green Valley Pork' }).waitFor();
+    const refreshCookie = (await page.context().cookies()).find((cookie) => cookie.name === '__Host-farmiq_refresh')!;
+    await page.context().clearCookies({ name: '__Host-farmiq_access' });
+    await page.reload();
+    await page.getByRole('heading', { name: 'Green Valley Pork' }).waitFor();
+    const renewed = await page.context().cookies();
+    expect(renewed.map((cookie) => cookie.name).sort()).toEqual(['__Host-farmiq_access', '__Host-farmiq_refresh']);
+    expect(renewed.find((cookie) => cookie.name === '__Host-farmiq_refresh')!.value).not.toBe(refreshCookie.value);
     await page.getByRole('button', { name: 'Log out' }).click();
     await page.getByRole('heading', { name: 'Log in' }).waitFor();
     expect(consoleErrors).toEqual([]);

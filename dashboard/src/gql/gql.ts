@@ -16,11 +16,13 @@ import * as types from './graphql';
  */
 type Documents = {
     "\n  query MyTenant {\n    me {\n      roles\n      user {\n        email\n      }\n      tenant {\n        id\n        name\n        activeSubscription {\n          plan\n        }\n        farms {\n          id\n          name\n          timeZone\n          batches {\n            id\n            headCountPlaced\n          }\n          alertRules {\n            id\n          }\n        }\n      }\n    }\n  }\n": typeof types.MyTenantDocument,
+    "\n  mutation RefreshSession {\n    refreshSession {\n      accessTokenExpiresAt\n    }\n  }\n": typeof types.RefreshSessionDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessTokenExpiresAt\n    }\n  }\n": typeof types.LoginDocument,
 };
 const documents: Documents = {
     "\n  query MyTenant {\n    me {\n      roles\n      user {\n        email\n      }\n      tenant {\n        id\n        name\n        activeSubscription {\n          plan\n        }\n        farms {\n          id\n          name\n          timeZone\n          batches {\n            id\n            headCountPlaced\n          }\n          alertRules {\n            id\n          }\n        }\n      }\n    }\n  }\n": types.MyTenantDocument,
+    "\n  mutation RefreshSession {\n    refreshSession {\n      accessTokenExpiresAt\n    }\n  }\n": types.RefreshSessionDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessTokenExpiresAt\n    }\n  }\n": types.LoginDocument,
 };
@@ -29,6 +31,10 @@ const documents: Documents = {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MyTenant {\n    me {\n      roles\n      user {\n        email\n      }\n      tenant {\n        id\n        name\n        activeSubscription {\n          plan\n        }\n        farms {\n          id\n          name\n          timeZone\n          batches {\n            id\n            headCountPlaced\n          }\n          alertRules {\n            id\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').MyTenantDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RefreshSession {\n    refreshSession {\n      accessTokenExpiresAt\n    }\n  }\n"): typeof import('./graphql').RefreshSessionDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -39,6 +39,11 @@ export type MyTenantQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type MyTenantQuery = { me: { roles: Array<Role>, user: { email: string } | null, tenant: { id: string, name: string, activeSubscription: { plan: PlanCode } | null, farms: Array<{ id: string, name: string, timeZone: string, batches: Array<{ id: string, headCountPlaced: number }>, alertRules: Array<{ id: string }> }> } | null } };
 
+export type RefreshSessionMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RefreshSessionMutation = { refreshSession: { accessTokenExpiresAt: string } };
+
 export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -99,6 +104,13 @@ export const MyTenantDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MyTenantQuery, MyTenantQueryVariables>;
+export const RefreshSessionDocument = new TypedDocumentString(`
+    mutation RefreshSession {
+  refreshSession {
+    accessTokenExpiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<RefreshSessionMutation, RefreshSessionMutationVariables>;
 export const LogoutDocument = new TypedDocumentString(`
     mutation Logout {
   logout
