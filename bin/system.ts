@@ -10,7 +10,7 @@ import { mountHealth } from '../lib/http/health';
 import type { Logger } from '../lib/logger';
 import { metricsRegistry } from '../lib/metrics';
 import { startIngestor } from '../edge-ingestor/ingestor';
-import { ensureFirstAdmin } from '../subgraphs/identity/bootstrap';
+import { ensureFirstAdmin, INITIAL_ADMIN_FILE } from '../subgraphs/identity/bootstrap';
 import { databaseRateLimitStore, openRedisRateLimitStore } from '../subgraphs/identity/rateLimitStore';
 import { setUpAuth } from './auth';
 import { createGateway } from '../supergraph/gateway';
@@ -92,7 +92,12 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
       let definition = SUBGRAPHS[name as Exclude<SubgraphName, 'identity'>];
       if (isIdentity) {
         await ensureFirstAdmin(database!.prisma, config, log);
-        definition = identitySubgraph({ keyRing: auth.keyRing!, tokenAudience: auth.tokenAudience, rateLimits: await rateLimitStore() });
+        definition = identitySubgraph({
+          keyRing: auth.keyRing!,
+          tokenAudience: auth.tokenAudience,
+          rateLimits: await rateLimitStore(),
+          initialAdminFile: path.join(config.dataDir, INITIAL_ADMIN_FILE),
+        });
       }
       const service = await createSubgraphServer(definition, {
         db: database!,

@@ -65,6 +65,7 @@ const envSchema = z.object({
   QUERY_MAX_TOKENS: positiveInt.max(100_000).default(2_000),
   QUERY_MAX_DIRECTIVES: positiveInt.max(100).default(10),
   SHUTDOWN_GRACE_MS: positiveInt.default(10_000),
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   FARMIQ_JWT_ISSUER: z.string().min(1).default('farmiq'),
   FARMIQ_JWT_AUDIENCE: z.string().min(1).default('farmiq-api'),
   FARMIQ_JWT_PRIVATE_JWKS: z.string().optional(),
@@ -84,7 +85,8 @@ export interface QueryLimits {
 export interface Config {
   env: 'development' | 'production' | 'test';
   isProduction: boolean;
-  gateway: { port: number; host: string | undefined };
+  /** `trustedProxyHops`: reverse proxies in front of the gateway whose X-Forwarded-For is believed. */
+  gateway: { port: number; host: string | undefined; trustedProxyHops: number };
   subgraphs: Record<SubgraphName, { port: number; url: string | undefined }>;
   databaseUrl: string | undefined;
   mqtt: { url: string | undefined; embeddedPort: number; embeddedPortExplicit: boolean };
@@ -159,7 +161,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     env: e.NODE_ENV,
     isProduction,
-    gateway: { port: e.PORT, host: e.HOST },
+    gateway: { port: e.PORT, host: e.HOST, trustedProxyHops: e.TRUSTED_PROXY_HOPS },
     subgraphs: {
       identity: { port: e.IDENTITY_PORT, url: e.IDENTITY_URL },
       devices: { port: e.DEVICES_PORT, url: e.DEVICES_URL },

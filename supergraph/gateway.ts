@@ -15,6 +15,7 @@ import { CLIENT_ADDRESS_HEADER, principalFrom } from '../lib/auth/requestAuth';
 import { ErrorCode, userError } from '../lib/errors';
 import { maskError } from '../lib/graphql/maskError';
 import { metricsPlugin } from '../lib/graphql/metricsPlugin';
+import { clientAddressOf } from '../lib/http/clientAddress';
 import { errorHandler, notFoundHandler } from '../lib/http/errorHandler';
 import { mountHealth, type ReadinessCheck } from '../lib/http/health';
 import { requestIdFrom, REQUEST_ID_HEADER } from '../lib/http/requestId';
@@ -166,7 +167,7 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
         return {
           requestId,
           accessToken: accessTokenFrom(req.headers, production),
-          clientAddress: req.socket.remoteAddress ?? 'unknown',
+          clientAddress: clientAddressOf(req, config.gateway.trustedProxyHops),
           cookieHeader: req.headers.cookie,
           appendSetCookie: (value) => {
             res.append('set-cookie', value);

@@ -75,6 +75,8 @@ describe('farmiq start', () => {
     expect((await login({ email: email!, password: password! })).errors?.[0]?.extensions?.code).toBe('PASSWORD_CHANGE_REQUIRED');
     const changed = await login({ email: email!, password: password!, newPassword: 'my own admin password 2026' });
     expect(typeof changed.data?.login.accessToken).toBe('string');
+    // The one-time password is dead, and its file is gone with it.
+    expect(fs.existsSync(file)).toBe(false);
     farmiq.child.kill('SIGTERM');
     const { stdout } = await farmiq.exited;
     expect(stdout.split(password!).length - 1).toBe(1);

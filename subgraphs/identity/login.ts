@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { checkPasswordPolicy, decoyPasswordHash, hashPassword, verifyPassword } from '../../lib/auth/password';
 import { ErrorCode, badInput, userError } from '../../lib/errors';
 import type { SubgraphContext } from '../../lib/graphql/context';
@@ -39,6 +40,8 @@ export async function login(ctx: SubgraphContext, deps: IdentityDependencies, in
       where: { id: user.id },
       data: { passwordHash: await hashPassword(input.newPassword), mustChangePassword: false, passwordChangedAt: new Date() },
     });
+    // The first admin's one-time password is dead now: its file goes too.
+    if (user.platformAdmin) fs.rmSync(deps.initialAdminFile, { force: true });
   }
 
   const tenantId = await chooseTenant(ctx, user, input.tenantId ?? null);

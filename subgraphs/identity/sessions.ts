@@ -12,6 +12,8 @@ export interface IdentityDependencies {
   keyRing: KeyRing;
   tokenAudience: TokenAudience;
   rateLimits: RateLimitStore;
+  /** Where the first admin's one-time password was written; removed once it is replaced. */
+  initialAdminFile: string;
 }
 
 /** The caller as a session describes it (GraphQL `Viewer`). */
