@@ -26,8 +26,12 @@ export function LoginForm({ onLoggedIn }: { onLoggedIn: () => void }) {
       await request(LoginDocument, { input: { email, password, useCookies: true, ...(mustChange ? { newPassword } : {}) } });
       onLoggedIn();
     } catch (failure) {
-      if (failure instanceof ApiError && failure.code === 'PASSWORD_CHANGE_REQUIRED') setMustChange(true);
-      setError((failure as Error).message);
+      if (failure instanceof ApiError && failure.code === 'PASSWORD_CHANGE_REQUIRED') {
+        setMustChange(true);
+        setError('Your password is temporary: choose a new one of at least 12 characters.');
+      } else {
+        setError((failure as Error).message);
+      }
     }
   }
 
