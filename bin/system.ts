@@ -8,7 +8,7 @@ import type { HttpService } from '../lib/http/service';
 import { createHttpService } from '../lib/http/service';
 import { mountHealth } from '../lib/http/health';
 import type { Logger } from '../lib/logger';
-import { metricsRegistry } from '../lib/metrics';
+import { mountJwks, mountMetrics } from '../lib/http/publicEndpoints';
 import { startIngestor } from '../edge-ingestor/ingestor';
 import { ensureFirstAdmin, INITIAL_ADMIN_FILE } from '../subgraphs/identity/bootstrap';
 import { databaseRateLimitStore, openRedisRateLimitStore } from '../subgraphs/identity/rateLimitStore';
@@ -105,7 +105,7 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
         production: config.isProduction,
         verifyToken: auth.verifyToken,
         // Identity publishes the public keys every other process verifies tokens with.
-        mount: isIdentity ? (app) => app.get('/.well-known/jwks.json', async (_req, res) => res.json(await auth.publicJwks())) : undefined,
+        mount: isIdentity ? (app) => mountJwks(app, auth.publicJwks) : undefined,
       });
       stack.push(() => service.stop());
       // In one process the subgraphs are internal: loopback only. Alone, each is its own container.
@@ -160,8 +160,6 @@ function configuredSubgraphUrls(config: Config): Partial<Record<SubgraphName, st
 function statusServer(name: string, readiness: ReadinessCheck[]): HttpService {
   const service = createHttpService(name);
   mountHealth(service.app, () => readiness);
-  service.app.get('/metrics', async (_req, res) => {
-    res.type(metricsRegistry.contentType).send(await metricsRegistry.metrics());
-  });
+  mountMetrics(service.app);
   return service;
 }

@@ -18,10 +18,10 @@ import { metricsPlugin } from '../lib/graphql/metricsPlugin';
 import { clientAddressOf } from '../lib/http/clientAddress';
 import { errorHandler, notFoundHandler } from '../lib/http/errorHandler';
 import { mountHealth, type ReadinessCheck } from '../lib/http/health';
+import { mountJwks, mountMetrics } from '../lib/http/publicEndpoints';
 import { requestIdFrom, REQUEST_ID_HEADER } from '../lib/http/requestId';
 import { createHttpService, type HttpService } from '../lib/http/service';
 import type { Logger } from '../lib/logger';
-import { metricsRegistry } from '../lib/metrics';
 import { SUPERGRAPH_PATH } from './compose';
 import { mountDashboard } from './dashboard';
 import { corsAllowList, securityHeaders } from './edgeSecurity';
@@ -148,13 +148,8 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
     ...(options.readinessChecks ?? []),
     { name: 'subgraphs', check: () => gateway.serviceHealthCheck() as Promise<unknown> as Promise<void> },
   ]);
-  app.get('/.well-known/jwks.json', async (_req, res) => {
-    res.setHeader('cache-control', 'public, max-age=300');
-    res.json(await options.publicJwks());
-  });
-  app.get('/metrics', async (_req, res) => {
-    res.type(metricsRegistry.contentType).send(await metricsRegistry.metrics());
-  });
+  mountJwks(app, options.publicJwks);
+  mountMetrics(app);
   app.use(
     '/graphql',
     express.json({ limit: BODY_LIMIT }),
