@@ -4,7 +4,7 @@ import { DatabaseUnavailableError } from '../lib/db/database';
 import { MigrationError } from '../lib/db/migrate';
 import { PortUnavailableError } from '../lib/http/listen';
 import { createLogger } from '../lib/logger';
-import { RedisUnavailableError } from '../subgraphs/identity/rateLimitStore';
+import { RedisUnavailableError } from '../lib/rateLimit/store';
 import { startSystem } from './system';
 
 const USAGE = `usage: farmiq start [--target ${TARGETS.join('|')}]

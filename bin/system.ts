@@ -10,8 +10,12 @@ import { mountHealth } from '../lib/http/health';
 import type { Logger } from '../lib/logger';
 import { mountJwks, mountMetrics } from '../lib/http/publicEndpoints';
 import { startIngestor } from '../edge-ingestor/ingestor';
+import { verifyDeviceCredentials } from '../subgraphs/devices/credentials/deviceCredentials';
 import { ensureFirstAdmin, INITIAL_ADMIN_FILE } from '../subgraphs/identity/bootstrap';
-import { databaseRateLimitStore, openRedisRateLimitStore } from '../subgraphs/identity/rateLimitStore';
+import { databaseRateLimitStore, openRedis, redisRateLimitStore, type FailureTable, type RateLimitStore } from '../lib/rateLimit/store';
+import { loadSecretBox } from '../lib/crypto/secretsKey';
+import { AUTH_FAILURES_NAMESPACE } from '../subgraphs/identity/rateLimit';
+import { CLAIM_FAILURES_NAMESPACE } from '../subgraphs/devices/provisioning/claimDevice';
 import { setUpAuth } from './auth';
 import { createGateway } from '../supergraph/gateway';
 import { subgraphUrlOnLoopback } from '../supergraph/compose';
@@ -21,8 +25,7 @@ import { identitySubgraph } from '../subgraphs/identity/server';
 import { kpiSubgraph } from '../subgraphs/kpi/server';
 import { telemetrySubgraph } from '../subgraphs/telemetry/server';
 
-const SUBGRAPHS: Record<Exclude<SubgraphName, 'identity'>, SubgraphDefinition> = {
-  devices: devicesSubgraph,
+const SUBGRAPHS: Record<Exclude<SubgraphName, 'identity' | 'devices'>, SubgraphDefinition> = {
   telemetry: telemetrySubgraph,
   kpi: kpiSubgraph,
   billing: billingSubgraph,
@@ -77,27 +80,39 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
     }
     const readiness: ReadinessCheck[] = database ? [{ name: 'database', check: () => database!.ping() }] : [];
     const auth = await setUpAuth(target, config);
-    // Failed logins are counted in Redis when REDIS_URL is set, else in the database.
-    const rateLimitStore = async () => {
-      if (!config.redisUrl) return databaseRateLimitStore(database!.prisma);
-      const redis = await openRedisRateLimitStore(config.redisUrl);
-      stack.push(() => redis.close());
-      return redis.store;
+    // Failed logins and claims are counted in Redis when REDIS_URL is set, else in the database.
+    let redis: Awaited<ReturnType<typeof openRedis>> | undefined;
+    const rateLimitStore = async (namespace: string, table: () => FailureTable): Promise<RateLimitStore> => {
+      if (!config.redisUrl) return databaseRateLimitStore(table());
+      if (!redis) {
+        redis = await openRedis(config.redisUrl);
+        const opened = redis;
+        stack.push(() => opened.close());
+      }
+      return redisRateLimitStore(redis.redis, namespace);
     };
 
     const subgraphUrls: Partial<Record<SubgraphName, string>> = {};
     const subgraphTargets = target === 'all' ? SUBGRAPH_NAMES : SUBGRAPH_NAMES.filter((name) => name === target);
     for (const name of subgraphTargets) {
       const isIdentity = name === 'identity';
-      let definition = SUBGRAPHS[name as Exclude<SubgraphName, 'identity'>];
-      if (isIdentity) {
+      let definition: SubgraphDefinition;
+      if (name === 'devices') {
+        definition = devicesSubgraph({
+          claimLimits: await rateLimitStore(CLAIM_FAILURES_NAMESPACE, () => database!.prisma.claimFailure),
+          secretBox: loadSecretBox({ secretsKey: config.secretsKey, dataDir: config.dataDir, production: config.isProduction }),
+          now: () => new Date(),
+        });
+      } else if (isIdentity) {
         await ensureFirstAdmin(database!.prisma, config, log);
         definition = identitySubgraph({
           keyRing: auth.keyRing!,
           tokenAudience: auth.tokenAudience,
-          rateLimits: await rateLimitStore(),
+          rateLimits: await rateLimitStore(AUTH_FAILURES_NAMESPACE, () => database!.prisma.authFailure),
           initialAdminFile: path.join(config.dataDir, INITIAL_ADMIN_FILE),
         });
+      } else {
+        definition = SUBGRAPHS[name];
       }
       const service = await createSubgraphServer(definition, {
         db: database!,
@@ -115,7 +130,9 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
     }
 
     if (target === 'all' || target === 'ingestor') {
-      const ingestor = await startIngestor(config, log);
+      // All in one process, the embedded broker checks devices against the devices subgraph's data.
+      const db = database?.prisma;
+      const ingestor = await startIngestor(config, log, db && target === 'all' ? { authenticateDevice: (username, password) => verifyDeviceCredentials(db, username, password) } : {});
       stack.push(() => ingestor.stop());
       readiness.push(ingestor.readiness);
       ports.mqtt = Number(new URL(ingestor.brokerUrl).port) || undefined;

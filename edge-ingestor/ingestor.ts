@@ -4,7 +4,7 @@ import type { Config } from '../lib/config';
 import { PortUnavailableError } from '../lib/http/listen';
 import type { ReadinessCheck } from '../lib/http/health';
 import type { Logger } from '../lib/logger';
-import { startEmbeddedBroker, type EmbeddedBroker } from './broker/embeddedBroker';
+import { startEmbeddedBroker, type DeviceAuthenticator, type EmbeddedBroker } from './broker/embeddedBroker';
 import { generateCredential } from './broker/credentials';
 
 export interface Ingestor {
@@ -18,7 +18,12 @@ export interface Ingestor {
  * The farm-side ingestor: connects to the broker (MQTT_URL, or an embedded one it starts) and
  * stays connected through broker restarts. The buffer and forwarder build on this connection.
  */
-export async function startIngestor(config: Config, processLog: Logger): Promise<Ingestor> {
+export interface IngestorOptions {
+  /** How the embedded broker checks device credentials (all-in-one: the devices subgraph's data). */
+  authenticateDevice?: DeviceAuthenticator;
+}
+
+export async function startIngestor(config: Config, processLog: Logger, options: IngestorOptions = {}): Promise<Ingestor> {
   const log = processLog.child({ component: 'ingestor' });
   const clientId = `farmiq-ingestor-${randomBytes(6).toString('hex')}`;
   let broker: EmbeddedBroker | undefined;
@@ -28,7 +33,7 @@ export async function startIngestor(config: Config, processLog: Logger): Promise
     brokerUrl = config.mqtt.url;
   } else {
     const ingestorCredential = generateCredential(clientId);
-    broker = await startEmbeddedBrokerOnPort(config, processLog, ingestorCredential);
+    broker = await startEmbeddedBrokerOnPort(config, processLog, ingestorCredential, options.authenticateDevice);
     brokerUrl = `mqtt://127.0.0.1:${broker.port}`;
     credential = ingestorCredential;
   }
@@ -64,13 +69,13 @@ export async function startIngestor(config: Config, processLog: Logger): Promise
  * chosen explicitly, development falls back to a free port and says so; production and an
  * explicit MQTT_PORT fail instead, because devices are configured with that port.
  */
-async function startEmbeddedBrokerOnPort(config: Config, log: Logger, ingestorCredential: ReturnType<typeof generateCredential>) {
+async function startEmbeddedBrokerOnPort(config: Config, log: Logger, ingestorCredential: ReturnType<typeof generateCredential>, authenticateDevice?: DeviceAuthenticator) {
   const host = '127.0.0.1';
   try {
-    return await startEmbeddedBroker({ port: config.mqtt.embeddedPort, host, log, ingestorCredential });
+    return await startEmbeddedBroker({ port: config.mqtt.embeddedPort, host, log, ingestorCredential, authenticateDevice });
   } catch (error) {
     if (!(error instanceof PortUnavailableError) || config.mqtt.embeddedPortExplicit || config.isProduction) throw error;
-    const broker = await startEmbeddedBroker({ port: 0, host, log, ingestorCredential });
+    const broker = await startEmbeddedBroker({ port: 0, host, log, ingestorCredential, authenticateDevice });
     log.warn(
       `MQTT_PORT ${config.mqtt.embeddedPort} is in use (another broker?); the embedded broker listens on ${broker.port} instead. ` +
         'Set MQTT_PORT to pin it, or MQTT_URL to use the other broker.',

@@ -72,6 +72,7 @@ const envSchema = z.object({
   FARMIQ_JWKS_URL: url(['http:', 'https:']).optional(),
   FARMIQ_ADMIN_EMAIL: z.email().optional(),
   FARMIQ_ADMIN_PASSWORD: z.string().optional(),
+  FARMIQ_SECRETS_KEY: z.string().optional(),
 });
 
 export interface QueryLimits {
@@ -107,6 +108,8 @@ export interface Config {
     /** The first platform admin, when the environment names one (else one is generated). */
     initialAdmin: { email: string; password: string | undefined } | undefined;
   };
+  /** Encrypts secrets the cloud must read back (edge gateway HMAC keys); base64 of 32 bytes. */
+  secretsKey: string | undefined;
 }
 
 function parseOrigins(raw: string): string[] {
@@ -141,7 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0] ?? 'configuration');
     const got = present[name];
-    const secret = name.endsWith('_URL') || name.includes('PASSWORD') || name.includes('JWKS');
+    const secret = name.endsWith('_URL') || name.includes('PASSWORD') || name.includes('JWKS') || name.includes('KEY') || name.includes('SECRET');
     const shown = secret ? '(value hidden: it may hold a secret)' : JSON.stringify(got ?? null);
     throw new ConfigError(`${name}: expected ${describeIssue(issue)}, got ${shown}`);
   }
@@ -191,6 +194,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       jwksUrl: e.FARMIQ_JWKS_URL,
       initialAdmin: e.FARMIQ_ADMIN_EMAIL ? { email: e.FARMIQ_ADMIN_EMAIL.toLowerCase(), password: e.FARMIQ_ADMIN_PASSWORD } : undefined,
     },
+    secretsKey: e.FARMIQ_SECRETS_KEY,
   };
 }
 

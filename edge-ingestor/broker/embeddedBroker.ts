@@ -2,7 +2,11 @@ import net from 'node:net';
 import { createBroker, type AuthenticateError } from 'aedes';
 import type { Logger } from '../../lib/logger';
 import { listen } from '../../lib/http/listen';
+import { deviceMayPublish } from '../../subgraphs/devices/credentials/mosquittoPassword';
 import { credentialMatches, type MqttCredential } from './credentials';
+
+/** Checks a device's CONNECT: user name = device id, and one of its valid passwords. */
+export type DeviceAuthenticator = (username: string, password: string) => Promise<boolean>;
 
 /** MQTT CONNACK return code 4 (v3.1.1): bad user name or password. */
 const BAD_USERNAME_OR_PASSWORD = 4;
@@ -11,8 +15,10 @@ export interface EmbeddedBrokerOptions {
   port: number;
   host: string;
   log: Logger;
-  /** The ingestor's own credential; every other client is refused until device credentials exist. */
+  /** The ingestor's own credential: the one client that may subscribe. */
   ingestorCredential: MqttCredential;
+  /** Device credentials (the devices subgraph's data); without it only the ingestor connects. */
+  authenticateDevice?: DeviceAuthenticator;
 }
 
 export interface EmbeddedBroker {
@@ -22,26 +28,46 @@ export interface EmbeddedBroker {
 
 /**
  * The in-process MQTT broker (aedes) for a farm without Mosquitto or EMQX. Deny by default:
- * no anonymous clients; only known credentials connect, publish or subscribe.
+ * no anonymous clients; a device connects with its id as user name and client id (so no
+ * device can take over another's session) and publishes only below its own topic
+ * (`deviceMayPublish`, the twin of the exported Mosquitto ACL); only the ingestor subscribes.
  */
 export async function startEmbeddedBroker(options: EmbeddedBrokerOptions): Promise<EmbeddedBroker> {
   const log = options.log.child({ component: 'broker' });
   // Who each connected client authenticated as; aedes does not keep the user name itself.
-  const principals = new WeakMap<object, string>();
-  const isIngestor = (client: object | null) => client !== null && principals.get(client) === options.ingestorCredential.username;
+  const principals = new WeakMap<object, { kind: 'ingestor' | 'device'; username: string }>();
+  const isIngestor = (client: object | null) => client !== null && principals.get(client)?.kind === 'ingestor';
+  const refuse = (clientId: string, reason: string, done: (error: AuthenticateError | null, success: boolean) => void) => {
+    log.warn({ clientId, reason }, 'MQTT connection refused');
+    done(Object.assign(new Error('bad user name or password'), { returnCode: BAD_USERNAME_OR_PASSWORD }) as AuthenticateError, false);
+  };
   const broker = createBroker({
     authenticate: (client, username, password, done) => {
       if (credentialMatches(options.ingestorCredential, username, password)) {
-        principals.set(client, options.ingestorCredential.username);
+        principals.set(client, { kind: 'ingestor', username: username! });
         done(null, true);
         return;
       }
-      log.warn({ clientId: client.id }, 'MQTT connection refused: unknown credentials');
-      const error = Object.assign(new Error('bad user name or password'), { returnCode: BAD_USERNAME_OR_PASSWORD }) as AuthenticateError;
-      done(error, false);
+      if (!options.authenticateDevice || username === undefined || password === undefined) return refuse(client.id, 'no credentials', done);
+      // The client id must be the device's own: a device cannot disconnect another by reusing its id.
+      if (client.id !== username) return refuse(client.id, 'client id is not the device id', done);
+      options.authenticateDevice(username, password.toString('utf8')).then(
+        (valid) => {
+          if (!valid) return refuse(client.id, 'unknown device or wrong password', done);
+          principals.set(client, { kind: 'device', username });
+          done(null, true);
+        },
+        (error: Error) => {
+          log.error({ err: error.message }, 'device credential check failed');
+          refuse(client.id, 'credential check failed', done);
+        },
+      );
     },
-    authorizePublish: (client, _packet, callback) => {
-      callback(isIngestor(client) ? null : new Error('publish not allowed'));
+    authorizePublish: (client, packet, callback) => {
+      const principal = client ? principals.get(client) : undefined;
+      const allowed = principal?.kind === 'device' && deviceMayPublish(principal.username, packet.topic);
+      if (!allowed) log.warn({ clientId: client?.id, topic: packet.topic }, 'MQTT publish refused');
+      callback(allowed ? null : new Error('publish not allowed'));
     },
     authorizeSubscribe: (client, subscription, callback) => {
       callback(isIngestor(client) ? null : new Error('subscribe not allowed'), subscription);

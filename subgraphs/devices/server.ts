@@ -1,6 +1,7 @@
 import { defineSubgraph } from '../../lib/graphql/subgraphServer';
+import type { DevicesDependencies } from './dependencies';
 import { permissions } from './permissions';
-import { resolvers } from './resolvers';
+import { createResolvers } from './resolvers';
 
 /** Farm topology, devices and edge gateways: what exists, whose it is, where it stands. */
-export const devicesSubgraph = defineSubgraph('devices', __dirname, resolvers, permissions);
+export const devicesSubgraph = (deps: DevicesDependencies) => defineSubgraph('devices', __dirname, createResolvers(deps), permissions);

@@ -6,7 +6,8 @@ import { ErrorCode, badInput, notFound, userError } from '../../lib/errors';
 import type { SubgraphContext } from '../../lib/graphql/context';
 import { isUuid, requireText } from '../../lib/validation';
 import type { ApiScope, CreateApiClientInput } from './__generated__/resolvers-types';
-import { addressKey, assertNotRateLimited, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS, recordFailure } from './rateLimit';
+import { assertNotRateLimited, recordFailure } from '../../lib/rateLimit/slidingWindow';
+import { addressKey, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS } from './rateLimit';
 import type { IdentityDependencies } from './sessions';
 
 /** GraphQL scope names and the token `scope` values other subgraphs check. */

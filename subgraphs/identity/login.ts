@@ -5,7 +5,8 @@ import type { SubgraphContext } from '../../lib/graphql/context';
 import { requireUuid } from '../../lib/validation';
 import type { LoginInput } from './__generated__/resolvers-types';
 import { requireEmail } from './email';
-import { accountKey, addressKey, assertNotRateLimited, clearFailures, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS, recordFailure } from './rateLimit';
+import { assertNotRateLimited, clearFailures, recordFailure } from '../../lib/rateLimit/slidingWindow';
+import { accountKey, addressKey, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS } from './rateLimit';
 import { rolesFor, startSession, type IdentityDependencies, type SessionModel } from './sessions';
 
 const wrongCredentials = () => userError(ErrorCode.Unauthenticated, 'Wrong email or password');

@@ -4,7 +4,7 @@ import type { KeyRing } from '../../lib/auth/keyRing';
 import type { Role } from '../../lib/auth/principal';
 import type { PrismaClient } from '../../lib/db/database';
 import type { SubgraphContext } from '../../lib/graphql/context';
-import type { RateLimitStore } from './rateLimitStore';
+import type { RateLimitStore } from '../../lib/rateLimit/store';
 import { issueRefreshToken, REFRESH_TOKEN_TTL_MS } from './refreshTokens';
 
 /** What identity needs besides the database: the signing keys and who tokens are for. */

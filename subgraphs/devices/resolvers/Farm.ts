@@ -1,15 +1,31 @@
 import type { FarmResolvers } from '../__generated__/resolvers-types';
+import type { SubgraphContext } from '../../../lib/graphql/context';
 import { tenantOrNull } from '../../../lib/auth/tenantScope';
-import { byKey, requestLoader } from '../../../lib/graphql/requestLoader';
+import { byKey, groupByKey, requestLoader } from '../../../lib/graphql/requestLoader';
 import { isUuid } from '../../../lib/validation';
+
+/** Farms by id within the caller's tenant, one query per request; another tenant's is null. */
+export function loadFarm(ctx: SubgraphContext, id: string) {
+  const tenantId = tenantOrNull(ctx);
+  if (!tenantId || !isUuid(id)) return Promise.resolve(null);
+  return requestLoader(ctx, 'farmsById', async (ids) => byKey(ids, await ctx.db.farm.findMany({ where: { id: { in: [...ids] }, tenantId } }), (farm) => farm.id)).load(id);
+}
 
 export const Farm: FarmResolvers = {
   // One query for all farms the gateway asks for in a request; another tenant's farm resolves
   // to null, exactly like a missing one.
-  __resolveReference: ({ id }, ctx) => {
-    const tenantId = tenantOrNull(ctx);
-    if (!tenantId || !isUuid(id)) return null;
-    return requestLoader(ctx, 'farmsById', async (ids) => byKey(ids, await ctx.db.farm.findMany({ where: { id: { in: [...ids] }, tenantId } }), (farm) => farm.id)).load(id);
-  },
+  __resolveReference: ({ id }, ctx) => loadFarm(ctx, id),
   tenant: (farm) => ({ id: farm.tenantId }),
+  barns: (farm, _args, ctx) =>
+    requestLoader(ctx, 'barnsByFarm', async (farmIds) =>
+      groupByKey(farmIds, await ctx.db.barn.findMany({ where: { farmId: { in: [...farmIds] }, tenantId: farm.tenantId }, orderBy: [{ name: 'asc' }, { id: 'asc' }] }), (barn) => barn.farmId),
+    ).load(farm.id),
+  edgeGateways: (farm, _args, ctx) =>
+    requestLoader(ctx, 'gatewaysByFarm', async (farmIds) =>
+      groupByKey(
+        farmIds,
+        await ctx.db.edgeGateway.findMany({ where: { farmId: { in: [...farmIds] }, tenantId: farm.tenantId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+        (gateway) => gateway.farmId,
+      ),
+    ).load(farm.id),
 };

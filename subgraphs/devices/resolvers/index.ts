@@ -1,8 +1,28 @@
 import type { Resolvers } from '../__generated__/resolvers-types';
 import { DateTimeScalar } from '../../../lib/graphql/scalars';
+import type { DevicesDependencies } from '../dependencies';
+import { deviceTopicRoot } from '../credentials/mosquittoPassword';
+import { Barn } from './Barn';
+import { Device } from './Device';
+import { EdgeGateway, EdgeGatewayKey } from './EdgeGateway';
 import { Farm } from './Farm';
-import { Mutation } from './Mutation';
-import { Query } from './Query';
+import { createMutation } from './Mutation';
+import { createQuery } from './Query';
 import { Tenant } from './Tenant';
 
-export const resolvers: Resolvers = { DateTime: DateTimeScalar, Query, Mutation, Farm, Tenant };
+export const createResolvers = (deps: DevicesDependencies): Resolvers => ({
+  DateTime: DateTimeScalar,
+  Query: createQuery(deps),
+  Mutation: createMutation(deps),
+  Farm,
+  Barn,
+  Device,
+  EdgeGateway,
+  EdgeGatewayKey,
+  Tenant,
+  DeviceCredentials: {
+    mqttUsername: (credentials) => credentials.device.id,
+    mqttPassword: (credentials) => credentials.password,
+    mqttTopic: (credentials) => `${deviceTopicRoot(credentials.device.id)}/telemetry`,
+  },
+});

@@ -6,7 +6,8 @@ import { requireText } from '../../../lib/validation';
 import { createApiClient, issueClientToken, revokeApiClient } from '../apiClients';
 import { inviteUser } from '../invitations';
 import { login } from '../login';
-import { addressKey, assertNotRateLimited, MAX_FAILURES_PER_ADDRESS, recordFailure } from '../rateLimit';
+import { assertNotRateLimited, recordFailure } from '../../../lib/rateLimit/slidingWindow';
+import { addressKey, MAX_FAILURES_PER_ADDRESS } from '../rateLimit';
 import { familyOf, revokeFamily, revokeUserSessions, spendRefreshToken } from '../refreshTokens';
 import { clearSessionCookies, rolesFor, startSession, type IdentityDependencies } from '../sessions';
 

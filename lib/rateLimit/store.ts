@@ -1,5 +1,4 @@
 import Redis from 'ioredis';
-import type { PrismaClient } from '../../lib/db/database';
 
 /**
  * Where failed attempts are counted: the database by default, Redis when REDIS_URL is set.
@@ -13,26 +12,41 @@ export interface RateLimitStore {
   clear(key: string): Promise<void>;
 }
 
-export function databaseRateLimitStore(db: PrismaClient): RateLimitStore {
+/**
+ * A table of (key, failed_at) rows, as Prisma exposes it: each subgraph counts in a table of its
+ * own schema (identity's auth_failure, devices' claim_failure).
+ */
+export interface FailureTable {
+  // Prisma's delegate methods are generic; these are the calls the store makes.
+  /* eslint-disable @typescript-eslint/no-explicit-any */
+  findMany(args: any): Promise<Array<{ failedAt: Date }>>;
+  createMany(args: any): Promise<unknown>;
+  deleteMany(args: any): Promise<unknown>;
+  /* eslint-enable @typescript-eslint/no-explicit-any */
+}
+
+export function databaseRateLimitStore(table: FailureTable): RateLimitStore {
   return {
     async recentFailures(key, since, max) {
-      const rows = await db.authFailure.findMany({ where: { key, failedAt: { gt: since } }, orderBy: { failedAt: 'desc' }, take: max, select: { failedAt: true } });
+      const rows = await table.findMany({ where: { key, failedAt: { gt: since } }, orderBy: { failedAt: 'desc' }, take: max, select: { failedAt: true } });
       return rows.map((row) => row.failedAt);
     },
     async record(keys, now, forgetBefore) {
-      await db.authFailure.createMany({ data: keys.map((key) => ({ key, failedAt: now })) });
-      await db.authFailure.deleteMany({ where: { key: { in: keys }, failedAt: { lt: forgetBefore } } });
+      await table.createMany({ data: keys.map((key) => ({ key, failedAt: now })) });
+      await table.deleteMany({ where: { key: { in: keys }, failedAt: { lt: forgetBefore } } });
     },
     async clear(key) {
-      await db.authFailure.deleteMany({ where: { key } });
+      await table.deleteMany({ where: { key } });
     },
   };
 }
 
-const REDIS_PREFIX = 'farmiq:auth-failures:';
-
-/** One sorted set per key (score = failure time in ms), expiring with the window. */
-export function redisRateLimitStore(redis: Redis): RateLimitStore {
+/**
+ * One sorted set per key (score = failure time in ms), expiring with the window. `namespace`
+ * keeps each limiter's keys apart (`auth-failures`, `claim-failures`).
+ */
+export function redisRateLimitStore(redis: Redis, namespace: string): RateLimitStore {
+  const REDIS_PREFIX = `farmiq:${namespace}:`;
   return {
     async recentFailures(key, since, max) {
       const scores = await redis.zrevrangebyscore(`${REDIS_PREFIX}${key}`, '+inf', `(${since.getTime()}`, 'WITHSCORES', 'LIMIT', 0, max);
@@ -62,8 +76,8 @@ export class RedisUnavailableError extends Error {
   }
 }
 
-/** Connects to REDIS_URL (failing fast with one clear line) and returns the store and a way to close it. */
-export async function openRedisRateLimitStore(url: string): Promise<{ store: RateLimitStore; close(): Promise<void> }> {
+/** Connects to REDIS_URL (failing fast with one clear line) and returns the client and a way to close it. */
+export async function openRedis(url: string): Promise<{ redis: Redis; close(): Promise<void> }> {
   let started = false;
   let lastError: { code?: string; message?: string } | undefined;
   const redis = new Redis(url, {
@@ -87,7 +101,7 @@ export async function openRedisRateLimitStore(url: string): Promise<{ store: Rat
     throw new RedisUnavailableError(`REDIS_URL: cannot connect to ${hostname}:${port || 6379}: ${reason}`);
   }
   return {
-    store: redisRateLimitStore(redis),
+    redis,
     async close() {
       await redis.quit().catch(() => redis.disconnect());
     },

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { migratedDatabase } from '../../../tests/support/database';
 import { REDIS_URL_ENV } from '../../../tests/support/globalSetup';
 import { backends } from '../../../tests/support/postgres';
-import { assertNotRateLimited, FAILURE_WINDOW_MS, recordFailure } from '../rateLimit';
-import { databaseRateLimitStore, openRedisRateLimitStore, type RateLimitStore } from '../rateLimitStore';
+import { assertNotRateLimited, FAILURE_WINDOW_MS, recordFailure } from '../slidingWindow';
+import { databaseRateLimitStore, openRedis, redisRateLimitStore, type RateLimitStore } from '../store';
 
 /** The database store on each database back-end, and the Redis store when the machine has Redis. */
 const stores: Array<[string, () => Promise<{ store: RateLimitStore; close(): Promise<void> }>]> = [
@@ -11,10 +11,13 @@ const stores: Array<[string, () => Promise<{ store: RateLimitStore; close(): Pro
     `the ${backend} database`,
     async () => {
       const database = await migratedDatabase(backend);
-      return { store: databaseRateLimitStore(database.db.prisma), close: database.close };
+      return { store: databaseRateLimitStore(database.db.prisma.authFailure), close: database.close };
     },
   ]),
-  ...(process.env[REDIS_URL_ENV] ? [['Redis', () => openRedisRateLimitStore(process.env[REDIS_URL_ENV]!)] as [string, () => Promise<{ store: RateLimitStore; close(): Promise<void> }>]] : []),
+  ...(process.env[REDIS_URL_ENV] ? [['Redis', async () => {
+      const opened = await openRedis(process.env[REDIS_URL_ENV]!);
+      return { store: redisRateLimitStore(opened.redis, 'test-failures'), close: opened.close };
+    }] as [string, () => Promise<{ store: RateLimitStore; close(): Promise<void> }>]] : []),
 ];
 
 describe.each(stores)('the login rate limiter on %s', (_name, open) => {
