@@ -315,7 +315,7 @@ export type Query = {
   brokerAuthFiles: BrokerAuthFiles;
   /** A device of the caller's tenant; NOT_FOUND for any other id. */
   device?: Maybe<Device>;
-  /** The tenant's devices, oldest claim first; `first` is 1 to 100. */
+  /** The tenant's devices in the order they were registered; `first` is 1 to 100. */
   devices: DeviceConnection;
   /** ACTIVE devices whose newest credentials were issued more than `olderThanDays` days ago (1 to 3650): due for rotation. */
   devicesWithCredentialsOlderThan: DeviceConnection;

@@ -13,6 +13,7 @@ const TRANSITIONS = {
   revoke: { from: ['CLAIMED', 'ACTIVE'], to: 'REVOKED' },
 } as const satisfies Record<string, { from: readonly DeviceStatus[]; to: DeviceStatus | undefined }>;
 type Operation = keyof typeof TRANSITIONS;
+const PAST_TENSE: Record<Operation, string> = { activate: 'activated', move: 'moved', rotate: 'given new credentials', revoke: 'revoked' };
 
 /** A device of the tenant, or NOT_FOUND (another tenant's device is not found either). */
 export async function tenantDevice(db: PrismaClient, tenantId: string, deviceId: string): Promise<Device> {
@@ -24,7 +25,7 @@ export async function tenantDevice(db: PrismaClient, tenantId: string, deviceId:
 function assertTransition(device: Device, operation: Operation): void {
   const allowed: readonly DeviceStatus[] = TRANSITIONS[operation].from;
   if (!allowed.includes(device.status)) {
-    throw badInput(`The device is ${device.status}; only a ${allowed.join(' or ')} device can be ${operation === 'move' ? 'moved' : `${operation}d`}`, 'deviceId');
+    throw badInput(`The device is ${device.status}; only ${allowed.join(' or ')} devices can be ${PAST_TENSE[operation]}`, 'deviceId');
   }
 }
 
