@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { buildSchema } from 'graphql';
 import { API_SCHEMA_PATH } from '../supergraph/compose';
 import { backends } from './support/postgres';
-import { tenantWithAdmin, type Session } from './support/sessions';
+import { loginAsPlatformAdmin, tenantWithAdmin, type Session } from './support/sessions';
 import { errorCode, startTestSystem, type TestSystem } from './support/testSystem';
 
 interface Foreign {
@@ -12,6 +12,10 @@ interface Foreign {
   batchId: string;
   alertRuleId: string;
   subscriptionId: string;
+  barnId: string;
+  deviceId: string;
+  deviceSerial: string;
+  gatewayId: string;
 }
 
 type Check = (ctx: { asA: TestSystem['graphql']; a: { session: Session & { email: string; password: string }; tenantId: string }; b: Foreign; farmiq: TestSystem }) => Promise<void>;
@@ -77,10 +81,32 @@ const CASES: Record<string, Check> = {
     const result = await farmiq.graphql('mutation ($id: ID!) { issueClientToken(clientId: $id, clientSecret: "guessed secret") { accessToken } }', { id: b.apiClientId });
     expect(errorCode(result)).toBe('UNAUTHENTICATED');
   },
+  'Query.barn': ({ asA, b }) => expectNotFound(asA('query ($id: ID!) { barn(id: $id) { name } }', { id: b.barnId })),
+  'Query.device': ({ asA, b }) => expectNotFound(asA('query ($id: ID!) { device(id: $id) { serialNumber } }', { id: b.deviceId })),
+  'Query.devices': async ({ asA, b }) => expect(JSON.stringify((await asA('{ devices { nodes { id } } }')).data)).not.toContain(b.deviceId),
+  'Query.devicesWithCredentialsOlderThan': async ({ asA, b }) =>
+    expect(JSON.stringify((await asA('{ devicesWithCredentialsOlderThan(olderThanDays: 1) { nodes { id } } }')).data)).not.toContain(b.deviceId),
+  'Query.edgeGateway': ({ asA, b }) => expectNotFound(asA('query ($id: ID!) { edgeGateway(id: $id) { name } }', { id: b.gatewayId })),
+  'Query.brokerAuthFiles': ({ asA, b }) => expectNotFound(asA('query ($id: ID!) { brokerAuthFiles(farmId: $id) { passwordFile } }', { id: b.farmId })),
+  'Mutation.createBarn': ({ asA, b }) => expectNotFound(asA('mutation ($f: ID!) { createBarn(input: { farmId: $f, name: "Squat", species: PIG, capacityHead: 5 }) { id } }', { f: b.farmId })),
+  'Mutation.registerDevices': async ({ asA }) =>
+    expect(errorCode(await asA('mutation { registerDevices(input: { devices: [{ serialNumber: "A-FACTORY-1", kind: SCALE }] }) { claimCode } }'))).toBe('FORBIDDEN'),
+  // B's device is claimed and its code spent; without the code A learns nothing of it.
+  'Mutation.claimDevice': async ({ asA, b }) =>
+    expect(errorCode(await asA('mutation ($s: String) { claimDevice(input: { serialNumber: $s, claimCode: "AAAA-AAAA-AAAA-AAAA-AAAA" }) { id } }', { s: b.deviceSerial }))).toBe('BAD_USER_INPUT'),
+  'Mutation.activateDevice': ({ asA, b }) =>
+    expectNotFound(asA('mutation ($d: ID!, $b: ID!) { activateDevice(input: { deviceId: $d, barnId: $b, name: "Mine" }) { mqttPassword } }', { d: b.deviceId, b: b.barnId })),
+  'Mutation.moveDevice': ({ asA, b }) => expectNotFound(asA('mutation ($d: ID!, $b: ID!) { moveDevice(input: { deviceId: $d, barnId: $b }) { id } }', { d: b.deviceId, b: b.barnId })),
+  'Mutation.rotateDeviceCredentials': ({ asA, b }) => expectNotFound(asA('mutation ($d: ID!) { rotateDeviceCredentials(input: { deviceId: $d }) { mqttPassword } }', { d: b.deviceId })),
+  'Mutation.revokeDevice': ({ asA, b }) => expectNotFound(asA('mutation ($d: ID!) { revokeDevice(deviceId: $d) { id } }', { d: b.deviceId })),
+  'Mutation.registerEdgeGateway': ({ asA, b }) => expectNotFound(asA('mutation ($f: ID!) { registerEdgeGateway(input: { farmId: $f, name: "Spy" }) { secret } }', { f: b.farmId })),
+  'Mutation.rotateEdgeGatewayKey': ({ asA, b }) => expectNotFound(asA('mutation ($g: ID!) { rotateEdgeGatewayKey(input: { gatewayId: $g }) { secret } }', { g: b.gatewayId })),
+  'Mutation.revokeEdgeGateway': ({ asA, b }) => expectNotFound(asA('mutation ($g: ID!) { revokeEdgeGateway(gatewayId: $g) { id } }', { g: b.gatewayId })),
   'Mutation.subscribe': async ({ asA }) => expect(errorCode(await asA('mutation { subscribe(input: { plan: STARTER }) { tenant { id } } }'))).toBeUndefined(),
 };
 
-const SNAPSHOT_OF_B = `{ me { tenant { name farms { name batches { id headCountPlaced } alertRules { id threshold } } activeSubscription { id plan } } } }`;
+const SNAPSHOT_OF_B = `{ me { tenant { name farms { name batches { id headCountPlaced } alertRules { id threshold }
+  barns { name devices { nodes { id status name credentialsIssuedAt } } } edgeGateways { revokedAt keys { keyId validUntil revokedAt } } } activeSubscription { id plan } } } }`;
 
 describe.each(backends())('tenant isolation on %s', (backend) => {
   let farmiq: TestSystem;
@@ -100,7 +126,13 @@ describe.each(backends())('tenant isolation on %s', (backend) => {
     const alertRuleId = (await asB('mutation ($f: ID!) { createAlertRule(input: { farmId: $f, metric: "temperatureC", comparison: ABOVE, threshold: 32 }) { id } }', { f: farmId })).data!.createAlertRule.id;
     const subscriptionId = (await asB('mutation { subscribe(input: { plan: PROFESSIONAL }) { id } }')).data!.subscribe.id;
     const apiClientId = (await asB('mutation { createApiClient(input: { name: "B partner", scopes: [FARMS_READ] }) { client { id } } }')).data!.createApiClient.client.id;
-    b = { apiClientId, tenantId: tenantB.tenantId, farmId, batchId, alertRuleId, subscriptionId };
+    const barnId = (await asB('mutation ($f: ID!) { createBarn(input: { farmId: $f, name: "B1", species: BROILER, capacityHead: 100 }) { id } }', { f: farmId })).data!.createBarn.id;
+    const platform = farmiq.as((await loginAsPlatformAdmin(farmiq)).accessToken);
+    const label = (await platform('mutation { registerDevices(input: { devices: [{ serialNumber: "B-DEVICE-1", kind: CLIMATE }] }) { device { id serialNumber } claimLink } }')).data!.registerDevices[0];
+    await asB('mutation ($l: String) { claimDevice(input: { claimLink: $l }) { id } }', { l: label.claimLink });
+    await asB('mutation ($d: ID!, $b: ID!) { activateDevice(input: { deviceId: $d, barnId: $b, name: "B climate" }) { mqttPassword } }', { d: label.device.id, b: barnId });
+    const gatewayId = (await asB('mutation ($f: ID!) { registerEdgeGateway(input: { farmId: $f, name: "B edge" }) { gateway { id } } }', { f: farmId })).data!.registerEdgeGateway.gateway.id;
+    b = { apiClientId, tenantId: tenantB.tenantId, farmId, batchId, alertRuleId, subscriptionId, barnId, deviceId: label.device.id, deviceSerial: label.device.serialNumber, gatewayId };
     before = await asB(SNAPSHOT_OF_B);
   });
   afterAll(async () => {
@@ -121,6 +153,9 @@ describe.each(backends())('tenant isolation on %s', (backend) => {
     const entities: Array<[string, string, string]> = [
       ['identity', 'Tenant', b.tenantId],
       ['devices', 'Farm', b.farmId],
+      ['devices', 'Barn', b.barnId],
+      ['devices', 'Device', b.deviceId],
+      ['devices', 'EdgeGateway', b.gatewayId],
       ['kpi', 'Batch', b.batchId],
       ['telemetry', 'AlertRule', b.alertRuleId],
       ['billing', 'BillingSubscription', b.subscriptionId],

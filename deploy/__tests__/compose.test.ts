@@ -13,7 +13,7 @@ interface Service {
 }
 
 /** Compose's `${VAR:?message}` and `${VAR:-default}` with a test value in place. */
-const interpolate = (value: string) => value.replace(/\$\{(\w+)(:[?-][^}]*)?\}/g, (_m, name: string) => (name === 'POSTGRES_PASSWORD' ? 'test-only' : name === 'FARMIQ_JWT_PRIVATE_JWKS' ? '{"keys":[]}' : ''));
+const interpolate = (value: string) => value.replace(/\$\{(\w+)(:[?-][^}]*)?\}/g, (_m, name: string) => (name === 'POSTGRES_PASSWORD' ? 'test-only' : name === 'FARMIQ_JWT_PRIVATE_JWKS' ? '{"keys":[]}' : name === 'FARMIQ_SECRETS_KEY' ? 'dGVzdC1vbmx5' : ''));
 
 describe('deploy/compose.yaml', () => {
   const compose = parse(fs.readFileSync(path.join(DEPLOY, 'compose.yaml'), 'utf8'), { merge: true }) as { services: Record<string, Service> };
@@ -41,6 +41,13 @@ describe('deploy/compose.yaml', () => {
         expect({ name, jwks: env.FARMIQ_JWT_PRIVATE_JWKS }).toEqual({ name, jwks: undefined });
         expect({ name, url: env.FARMIQ_JWKS_URL }).toEqual({ name, url: 'http://identity:4001/.well-known/jwks.json' });
       }
+    }
+  });
+
+  it('gives the secrets key to devices alone, from the environment', () => {
+    for (const [name, service] of farmiqServices) {
+      const key = service.environment!.FARMIQ_SECRETS_KEY;
+      expect({ name, key }).toEqual({ name, key: name === 'devices' ? '${FARMIQ_SECRETS_KEY:?set FARMIQ_SECRETS_KEY}' : undefined });
     }
   });
 

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startSystem, type RunningSystem } from '../../bin/system';
 import { generatePrivateJwk } from '../../lib/auth/keyRing';
+import { generateSecretBoxKey } from '../../lib/crypto/secretBox';
 import { loadConfig } from '../../lib/config';
 import type { DatabaseLocation } from '../../lib/db/database';
 import { createLogger, type Logger } from '../../lib/logger';
@@ -37,7 +38,7 @@ export interface TestSystem {
 export async function startTestSystem(backend: Backend, env: Record<string, string> = {}, log?: Logger): Promise<TestSystem> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'farmiq-test-'));
   // Production refuses generated keys: hand it a key as an operator would.
-  const keys = env.NODE_ENV === 'production' ? { FARMIQ_JWT_PRIVATE_JWKS: JSON.stringify({ keys: [await generatePrivateJwk()] }) } : {};
+  const keys = env.NODE_ENV === 'production' ? { FARMIQ_JWT_PRIVATE_JWKS: JSON.stringify({ keys: [await generatePrivateJwk()] }), FARMIQ_SECRETS_KEY: generateSecretBoxKey() } : {};
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
