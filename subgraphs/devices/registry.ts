@@ -43,3 +43,6 @@ export async function farmTimeZone(db: PrismaClient, tenantId: string, farmId: s
   const farm = await db.farm.findFirst({ where: { id: farmId, tenantId }, select: { timeZone: true } });
   return farm?.timeZone ?? null;
 }
+
+/** Edge gateway keys, for verifying signed batches (the secret decrypted only for that). */
+export { edgeKeyForVerification, type EdgeKey } from './edgeGateways/edgeGateways';
