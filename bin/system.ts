@@ -15,7 +15,7 @@ import { databaseRateLimitStore, openRedisRateLimitStore } from '../subgraphs/id
 import { setUpAuth } from './auth';
 import { createGateway } from '../supergraph/gateway';
 import { subgraphUrlOnLoopback } from '../supergraph/compose';
-import { billingSubgraph } from '../subgraphs/billing/server';
+import { billingSubgraph, mountPaymentWebhook } from '../subgraphs/billing/server';
 import { devicesSubgraph } from '../subgraphs/devices/server';
 import { identitySubgraph } from '../subgraphs/identity/server';
 import { kpiSubgraph } from '../subgraphs/kpi/server';
@@ -25,7 +25,7 @@ const SUBGRAPHS: Record<Exclude<SubgraphName, 'identity'>, SubgraphDefinition> =
   devices: devicesSubgraph,
   telemetry: telemetrySubgraph,
   kpi: kpiSubgraph,
-  billing: billingSubgraph,
+  billing: billingSubgraph(),
 };
 
 /** A running system (or one component of it). */
@@ -105,7 +105,12 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
         production: config.isProduction,
         verifyToken: auth.verifyToken,
         // Identity publishes the public keys every other process verifies tokens with.
-        mount: isIdentity ? (app) => mountJwks(app, auth.publicJwks) : undefined,
+        // Billing receives the payment provider's signed webhooks.
+        mount: isIdentity
+          ? (app) => mountJwks(app, auth.publicJwks)
+          : name === 'billing'
+            ? (app) => mountPaymentWebhook(app, { db: database!.prisma, log, secret: config.billing.webhookSecret, now: () => new Date() })
+            : undefined,
       });
       stack.push(() => service.stop());
       // In one process the subgraphs are internal: loopback only. Alone, each is its own container.

@@ -72,6 +72,7 @@ const envSchema = z.object({
   FARMIQ_JWKS_URL: url(['http:', 'https:']).optional(),
   FARMIQ_ADMIN_EMAIL: z.email().optional(),
   FARMIQ_ADMIN_PASSWORD: z.string().optional(),
+  BILLING_WEBHOOK_SECRET: z.string().min(32, 'a secret of at least 32 characters').optional(),
 });
 
 export interface QueryLimits {
@@ -107,6 +108,10 @@ export interface Config {
     /** The first platform admin, when the environment names one (else one is generated). */
     initialAdmin: { email: string; password: string | undefined } | undefined;
   };
+  billing: {
+    /** Shared secret the payment provider signs webhooks with; unset, the webhook endpoint refuses every call (503). */
+    webhookSecret: string | undefined;
+  };
 }
 
 function parseOrigins(raw: string): string[] {
@@ -141,7 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0] ?? 'configuration');
     const got = present[name];
-    const secret = name.endsWith('_URL') || name.includes('PASSWORD') || name.includes('JWKS');
+    const secret = name.endsWith('_URL') || name.includes('PASSWORD') || name.includes('JWKS') || name.includes('SECRET');
     const shown = secret ? '(value hidden: it may hold a secret)' : JSON.stringify(got ?? null);
     throw new ConfigError(`${name}: expected ${describeIssue(issue)}, got ${shown}`);
   }
@@ -191,6 +196,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       jwksUrl: e.FARMIQ_JWKS_URL,
       initialAdmin: e.FARMIQ_ADMIN_EMAIL ? { email: e.FARMIQ_ADMIN_EMAIL.toLowerCase(), password: e.FARMIQ_ADMIN_PASSWORD } : undefined,
     },
+    billing: { webhookSecret: e.BILLING_WEBHOOK_SECRET },
   };
 }
 
