@@ -50,3 +50,18 @@ export function overageLines(usage: UsageAmount[], price: PlanPrice): OverageLin
   }
   return lines;
 }
+
+/**
+ * The overage still to bill once `billed` usage has been invoiced and `all` (a superset) is
+ * known: per month and kind, the charge over all of it less the charge over what was billed.
+ * Late usage thus counts against the month it happened in, not on its own.
+ */
+export function additionalOverageLines(all: UsageAmount[], billed: UsageAmount[], price: PlanPrice): OverageLine[] {
+  const already = new Map(overageLines(billed, price).map((line) => [`${line.month}/${line.kind}`, line]));
+  return overageLines(all, price).flatMap((line) => {
+    const earlier = already.get(`${line.month}/${line.kind}`);
+    const excessQuantity = line.excessQuantity - (earlier?.excessQuantity ?? 0);
+    const amountMinor = line.amountMinor - (earlier?.amountMinor ?? 0);
+    return amountMinor > 0 ? [{ ...line, excessQuantity, amountMinor }] : [];
+  });
+}

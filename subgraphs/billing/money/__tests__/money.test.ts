@@ -1,6 +1,6 @@
 import { convertMinor, parseRate } from '../conversion';
 import { requireCountry, requireCurrency, requireInvoiceCurrency, requirePositiveMinor } from '../currency';
-import { overageLines } from '../overage';
+import { additionalOverageLines, overageLines } from '../overage';
 import { addMonthsUtc, periodEnd, wholeSecond } from '../periods';
 import { periodPriceMinor, planPrice } from '../plans';
 import { prorateMinor, remainingSeconds } from '../proration';
@@ -114,6 +114,15 @@ describe('overage', () => {
       { month: '2026-11', kind: 'DEVICES', excessQuantity: 2, amountMinor: 600 },
       { month: '2026-11', kind: 'MESSAGES', excessQuantity: 12_345, amountMinor: 617 },
     ]);
+  });
+  it('should bill late usage for what it adds to its month, not on its own', () => {
+    const messages = (quantity: number, day: string) => ({ kind: 'TELEMETRY_MESSAGES' as const, quantity, occurredAt: new Date(`${day}T00:00:00Z`) });
+    const billed = [messages(110_000, '2026-11-05')]; // 10000 above → 10000 × 50 / 1000 = 500, already invoiced
+    const late = messages(4_000, '2026-11-28'); // arrives after that invoice
+    // November now 114000: 14000 above → 700; less the 500 billed → 200 for 4000 more messages.
+    expect(additionalOverageLines([...billed, late], billed, starter)).toEqual([{ month: '2026-11', kind: 'MESSAGES', excessQuantity: 4_000, amountMinor: 200 }]);
+    // A late device on a day below the peak adds nothing.
+    expect(additionalOverageLines(billed, billed, starter)).toEqual([]);
   });
   it('should give no line for usage within the allowance', () => {
     expect(overageLines([], starter)).toEqual([]);
