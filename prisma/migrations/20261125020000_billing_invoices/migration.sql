@@ -28,6 +28,7 @@ CREATE TABLE "billing"."subscription_event" (
     "billing_cycle" "billing"."billing_cycle" NOT NULL,
     "reason" TEXT NOT NULL,
     "at" TIMESTAMPTZ(3) NOT NULL,
+    "sequence" SERIAL NOT NULL,
 
     CONSTRAINT "subscription_event_pkey" PRIMARY KEY ("id")
 );

@@ -93,7 +93,7 @@ describe.each(backends())('the payment webhook on %s', (backend) => {
   it('should process concurrent deliveries of one event exactly once', async () => {
     const body = paymentEvent('evt_concurrent', 500);
     const responses = await Promise.all(Array.from({ length: 5 }, () => post(body, signWebhook(SECRET, body, nowSeconds))));
-    const statuses = await Promise.all(responses.map(async (response) => (await response.json()).status));
+    const statuses = await Promise.all(responses.map(async (response) => ((await response.json()) as { status: string }).status));
     expect(statuses.filter((status) => status === 'processed')).toHaveLength(1);
     expect(await paidMinor()).toBe(1_500);
   });

@@ -3,6 +3,7 @@ import { DateScalar, DateTimeScalar } from '../../../lib/graphql/scalars';
 import type { BillingDependencies } from '../dependencies';
 import { BillingSubscription } from './BillingSubscription';
 import { Invoice } from './Invoice';
+import { InvoiceLine } from './InvoiceLine';
 import { InvoicePreview } from './InvoicePreview';
 import { createMutation } from './Mutation';
 import { Payment } from './Payment';
@@ -16,6 +17,7 @@ export const createResolvers = (deps: BillingDependencies): Resolvers => ({
   Mutation: createMutation(deps),
   BillingSubscription,
   Invoice,
+  InvoiceLine,
   InvoicePreview,
   Payment,
   Tenant,
