@@ -113,6 +113,9 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
             : undefined,
       });
       stack.push(() => service.stop());
+      if (name === 'billing' && !config.billing.webhookSecret) {
+        log.warn('BILLING_WEBHOOK_SECRET is not set: the payment webhook (/webhooks/payments) refuses every call');
+      }
       // In one process the subgraphs are internal: loopback only. Alone, each is its own container.
       const host = target === 'all' ? '127.0.0.1' : config.gateway.host;
       ports[name] = await service.listen(config.subgraphs[name].port, host, `${name.toUpperCase()}_PORT`);
