@@ -71,7 +71,10 @@ describe.each(backends())('billing through the gateway on %s', (backend) => {
     expect(credit).toBeGreaterThanOrEqual(-4_900);
     expect(credit).toBeLessThan(-4_890);
     expect(charge).toBeGreaterThan(19_850);
-    expect((await api(INVOICES)).data!.invoices).toHaveLength(1); // a preview issues nothing
+    const next = await api('{ previewNextInvoice { lines { description amount { amountMinor } } total { amountMinor } } }');
+    // The next month of STARTER: 4900 + 343 VAT.
+    expect(next.data!.previewNextInvoice).toMatchObject({ lines: [{ amount: { amountMinor: 4_900 } }], total: { amountMinor: 5_243 } });
+    expect((await api(INVOICES)).data!.invoices).toHaveLength(1); // previews issue nothing
 
     const results = await Promise.all(Array.from({ length: 4 }, () => api(CHANGE_PLAN, { input: { plan: 'PROFESSIONAL', idempotencyKey: 'upgrade' } })));
     for (const result of results) expect(result.errors).toBeUndefined();

@@ -92,6 +92,10 @@ const CASES: Record<string, Check> = {
     const preview = await asA('{ previewPlanChange(input: { plan: PROFESSIONAL }) { lines { description } } }');
     expect(preview.data!.previewPlanChange.lines[0].description).toContain('STARTER'); // A's plan, not B's PROFESSIONAL
   },
+  'Query.previewNextInvoice': async ({ asA }) => {
+    const preview = await asA('{ previewNextInvoice { lines { description } } }');
+    expect(preview.data!.previewNextInvoice.lines[0].description).toContain('STARTER');
+  },
   'Query.vatRates': async ({ asA }) => expect((await asA('{ vatRates(country: "TH") { rateBasisPoints } }')).data!.vatRates).toEqual([{ rateBasisPoints: 700 }]),
   'Mutation.changePlan': async ({ asA, a }) => {
     const changed = await asA('mutation { changePlan(input: { plan: ENTERPRISE, idempotencyKey: "a-change" }) { subscription { tenant { id } } } }');

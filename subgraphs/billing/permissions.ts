@@ -17,6 +17,7 @@ export const permissions = subgraphShield({
     invoice: billingAdmin,
     invoices: billingAdmin,
     previewPlanChange: billingAdmin,
+    previewNextInvoice: billingAdmin,
     vatRates: billingAdmin,
   },
   Mutation: {

@@ -276,6 +276,8 @@ export type Query = {
   invoice?: Maybe<Invoice>;
   /** The caller's tenant's invoices and credit notes, newest first (1 to 100). TENANT_ADMIN only. */
   invoices: Array<Invoice>;
+  /** The invoice the end of the current period will bring (next period, unless canceling, and the usage not billed so far), without changing anything. TENANT_ADMIN only. */
+  previewNextInvoice: InvoicePreview;
   /** The invoice a plan change made now would issue, without changing anything. TENANT_ADMIN only. */
   previewPlanChange: InvoicePreview;
   /** The VAT rates of a country, newest first. TENANT_ADMIN only. */
@@ -698,6 +700,7 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   billingSubscription?: Resolver<Maybe<ResolversTypes['BillingSubscription']>, ParentType, ContextType, RequireFields<QueryBillingSubscriptionArgs, 'id'>>;
   invoice?: Resolver<Maybe<ResolversTypes['Invoice']>, ParentType, ContextType, RequireFields<QueryInvoiceArgs, 'id'>>;
   invoices?: Resolver<Array<ResolversTypes['Invoice']>, ParentType, ContextType, RequireFields<QueryInvoicesArgs, 'first'>>;
+  previewNextInvoice?: Resolver<ResolversTypes['InvoicePreview'], ParentType, ContextType>;
   previewPlanChange?: Resolver<ResolversTypes['InvoicePreview'], ParentType, ContextType, RequireFields<QueryPreviewPlanChangeArgs, 'input'>>;
   vatRates?: Resolver<Array<ResolversTypes['VatRate']>, ParentType, ContextType, RequireFields<QueryVatRatesArgs, 'country'>>;
 }>;

@@ -6,7 +6,8 @@ import { issueCreditNote } from '../invoices/creditNotes';
 import { inPaymentTransaction, recordPaymentIn, refundPaymentIn } from '../payments/payments';
 import { setBillingProfile } from '../profile/billingProfile';
 import { setVatRate } from '../rates/rates';
-import { cancelSubscription, changePlan, previewPlanChange, renewSubscription, subscribe } from '../subscriptions/subscriptionChanges';
+import { previewNextInvoice, renewSubscription } from '../subscriptions/renewal';
+import { cancelSubscription, changePlan, previewPlanChange, subscribe } from '../subscriptions/subscriptionChanges';
 import { recordUsage } from '../usage/recordUsage';
 
 const at = (iso: string) => new Date(iso);
@@ -155,6 +156,11 @@ describe.each(backends())('billing on %s, with a fixed clock', (backend) => {
     const tenantId = randomUUID();
     await subscribe(db, tenantId, { plan: 'STARTER' }, at('2026-11-01T00:00:00Z'));
     await recordUsage(db, { tenantId, kind: 'TELEMETRY_MESSAGES', usageKey: 'nov-1', quantity: 110_000, occurredAt: at('2026-11-20T00:00:00Z') });
+    // Before the period ends, the tenant can see what its end will bring; nothing is issued.
+    const preview = await previewNextInvoice(db, tenantId, at('2026-11-25T00:00:00Z'));
+    // 4900 + 500 = 5400; VAT 378; total 5778.
+    expect(preview).toMatchObject({ subtotalMinor: 5_400, vatMinor: 378, totalMinor: 5_778 });
+    expect(await db.invoice.count({ where: { tenantId } })).toBe(1);
     const first = await renewSubscription(db, tenantId, { idempotencyKey: 'r-1' }, at('2026-12-01T00:00:00Z'));
     // 4900 for December + November's 10000 extra messages (500).
     expect((await linesOf(first.invoice!.id)).map((line) => line.amountMinor)).toEqual([4_900, 500]);

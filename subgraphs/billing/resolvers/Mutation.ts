@@ -5,7 +5,8 @@ import { issueCreditNote } from '../invoices/creditNotes';
 import { inPaymentTransaction, recordPaymentIn, refundPaymentIn } from '../payments/payments';
 import { setBillingProfile } from '../profile/billingProfile';
 import { setExchangeRate, setVatRate } from '../rates/rates';
-import { cancelSubscription, changePlan, renewSubscription, subscribe } from '../subscriptions/subscriptionChanges';
+import { renewSubscription } from '../subscriptions/renewal';
+import { cancelSubscription, changePlan, subscribe } from '../subscriptions/subscriptionChanges';
 import { recordUsage } from '../usage/recordUsage';
 
 export const createMutation = ({ now }: BillingDependencies): MutationResolvers => ({

@@ -4,6 +4,7 @@ import { notFound } from '../../../lib/errors';
 import { isUuid, requirePageSize } from '../../../lib/validation';
 import type { BillingDependencies } from '../dependencies';
 import { requireCountry } from '../money/currency';
+import { previewNextInvoice } from '../subscriptions/renewal';
 import { previewPlanChange } from '../subscriptions/subscriptionChanges';
 
 export const createQuery = (deps: BillingDependencies): QueryResolvers => ({
@@ -21,5 +22,6 @@ export const createQuery = (deps: BillingDependencies): QueryResolvers => ({
   invoices: (_parent, { first }, ctx) =>
     ctx.db.invoice.findMany({ where: { tenantId: callerTenantId(ctx) }, orderBy: { number: 'desc' }, take: requirePageSize(first) }),
   previewPlanChange: (_parent, { input }, ctx) => previewPlanChange(ctx.db, callerTenantId(ctx), input, deps.now()),
+  previewNextInvoice: (_parent, _args, ctx) => previewNextInvoice(ctx.db, callerTenantId(ctx), deps.now()),
   vatRates: (_parent, { country }, ctx) => ctx.db.vatRate.findMany({ where: { country: requireCountry(country, 'country') }, orderBy: { effectiveFrom: 'desc' } }),
 });

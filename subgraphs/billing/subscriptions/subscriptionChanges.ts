@@ -29,14 +29,14 @@ const cycleOf = (request: PlanRequest): BillingCycle => request.billingCycle ?? 
 
 type Reason = 'STARTED' | 'PLAN_CHANGED' | 'CANCEL_SCHEDULED' | 'CANCELED' | 'RENEWED';
 
-async function recordEvent(tx: BillingTx, subscription: PlanSubscription, reason: Reason, at: Date): Promise<void> {
+export async function recordEvent(tx: BillingTx, subscription: PlanSubscription, reason: Reason, at: Date): Promise<void> {
   await tx.subscriptionEvent.create({
     data: { subscriptionId: subscription.id, tenantId: subscription.tenantId, status: subscription.status, plan: subscription.plan, billingCycle: subscription.billingCycle, reason, at },
   });
 }
 
 /** The tenant's active subscription, row-locked for the rest of the transaction; NOT_FOUND without one. */
-async function lockActive(tx: BillingTx, tenantId: string): Promise<PlanSubscription> {
+export async function lockActive(tx: BillingTx, tenantId: string): Promise<PlanSubscription> {
   const [row] = await tx.$queryRawUnsafe<Array<{ id: string }>>(
     `SELECT "id"::text AS id FROM "billing"."plan_subscription" WHERE "tenant_id" = $1::uuid AND "status" = 'ACTIVE' FOR UPDATE`,
     tenantId,
@@ -45,11 +45,11 @@ async function lockActive(tx: BillingTx, tenantId: string): Promise<PlanSubscrip
   return tx.planSubscription.findUniqueOrThrow({ where: { id: row.id } });
 }
 
-async function activeSubscription(db: BillingDb, tenantId: string): Promise<PlanSubscription> {
+export async function activeSubscription(db: BillingDb, tenantId: string): Promise<PlanSubscription> {
   return (await db.planSubscription.findFirst({ where: { tenantId, status: 'ACTIVE' } })) ?? Promise.reject(notFound('Active subscription'));
 }
 
-const replayChange = (db: PrismaClient) => async (invoice: Invoice): Promise<SubscriptionChangeModel> => ({
+export const replayChange = (db: PrismaClient) => async (invoice: Invoice): Promise<SubscriptionChangeModel> => ({
   subscription: await db.planSubscription.findUniqueOrThrow({ where: { id: invoice.subscriptionId! } }),
   invoice,
 });
@@ -152,36 +152,6 @@ export async function cancelSubscription(db: PrismaClient, tenantId: string, inp
       await recordEvent(tx, subscription, 'CANCELED', at);
       const lines = [unusedTimeCredit(current, at), ...usage.lines];
       const invoice = await writeInvoice(tx, { tenantId, currency: current.currency, country, lines, subscriptionId: current.id }, { idempotencyKey, hash }, at);
-      await markBilled(tx, usage.recordIds, invoice.id);
-      return { subscription, invoice };
-    }),
-  );
-}
-
-/**
- * Closes the active subscription's ended period: bills the next period and the unbilled usage,
- * or, when a cancellation was scheduled, ends the subscription with a final invoice of the usage.
- */
-export async function renewSubscription(db: PrismaClient, tenantId: string, input: { idempotencyKey: string }, now: Date): Promise<SubscriptionChangeModel> {
-  const idempotencyKey = requireIdempotencyKey(input.idempotencyKey);
-  const hash = requestHash('renewSubscription', {});
-  return onceForKey(db, { tenantId, idempotencyKey, hash }, replayChange(db), () =>
-    inTenantTransaction(db, tenantId, async (tx) => {
-      const current = await lockActive(tx, tenantId);
-      if (now.getTime() < current.currentPeriodEnd.getTime()) {
-        throw badInput(`the current period runs until ${current.currentPeriodEnd.toISOString()}; nothing to renew yet`);
-      }
-      const { country } = await profileOf(tx, tenantId);
-      const currency = current.currency as InvoiceCurrency;
-      const usage = await unbilledUsageLines(tx, tenantId, planPrice(current.plan, currency), now);
-      const start = current.currentPeriodEnd;
-      const end = periodEnd(start, current.billingCycle);
-      const subscription = current.cancelAtPeriodEnd
-        ? await tx.planSubscription.update({ where: { id: current.id }, data: { status: 'CANCELED', canceledAt: start } })
-        : await tx.planSubscription.update({ where: { id: current.id }, data: { currentPeriodStart: start, currentPeriodEnd: end } });
-      await recordEvent(tx, subscription, current.cancelAtPeriodEnd ? 'CANCELED' : 'RENEWED', start);
-      const lines = current.cancelAtPeriodEnd ? usage.lines : [periodLine(current.plan, current.billingCycle, currency, start, end), ...usage.lines];
-      const invoice = await writeInvoice(tx, { tenantId, currency, country, lines, subscriptionId: current.id }, { idempotencyKey, hash }, wholeSecond(now));
       await markBilled(tx, usage.recordIds, invoice.id);
       return { subscription, invoice };
     }),

@@ -1,4 +1,4 @@
-import type { BillingTx } from '../db';
+import type { BillingDb, BillingTx } from '../db';
 import type { DraftLine } from '../invoices/invoiceModel';
 import { additionalOverageLines } from '../money/overage';
 import type { PlanPrice } from '../money/plans';
@@ -11,7 +11,7 @@ const monthOf = (date: Date) => date.toISOString().slice(0, 7);
  * they bill. Usage that arrives late for a month already invoiced is charged here, in the next
  * invoice, for what it adds to that month's overage.
  */
-export async function unbilledUsageLines(tx: BillingTx, tenantId: string, price: PlanPrice, upTo: Date): Promise<{ lines: DraftLine[]; recordIds: string[] }> {
+export async function unbilledUsageLines(tx: BillingDb, tenantId: string, price: PlanPrice, upTo: Date): Promise<{ lines: DraftLine[]; recordIds: string[] }> {
   const unbilled = await tx.usageRecord.findMany({ where: { tenantId, invoiceId: null, occurredAt: { lte: upTo } } });
   if (unbilled.length === 0) return { lines: [], recordIds: [] };
   const months = new Set(unbilled.map((record) => monthOf(record.occurredAt)));
