@@ -146,6 +146,8 @@ describe.each(backends())('billing on %s, with a fixed clock', (backend) => {
     // (PROFESSIONAL: 114000 is within its 1,000,000 allowance, so nothing more).
     await recordUsage(db, { tenantId, kind: 'TELEMETRY_MESSAGES', usageKey: 'batch-late', quantity: 4_000, occurredAt: at('2026-11-28T00:00:00Z') });
     expect(await codeOf(renewSubscription(db, tenantId, { idempotencyKey: 'renew-early' }, at('2026-11-30T00:00:00Z')))).toBe('BAD_USER_INPUT');
+    // Between the period's end and its renewal nothing is left to prorate: a change is refused.
+    expect(await codeOf(changePlan(db, tenantId, { plan: 'ENTERPRISE', idempotencyKey: 'too-late' }, at('2026-12-01T00:01:00Z')))).toBe('BAD_USER_INPUT');
     const renewal = await renewSubscription(db, tenantId, { idempotencyKey: 'renew-dec' }, at('2026-12-01T00:05:00Z'));
     expect((await linesOf(renewal.invoice!.id)).map((line) => line.amountMinor)).toEqual([19_900]);
     expect(renewal.subscription).toMatchObject({ currentPeriodStart: at('2026-12-01T00:00:00Z'), currentPeriodEnd: at('2027-01-01T00:00:00Z') });

@@ -85,6 +85,9 @@ export async function subscribe(db: PrismaClient, tenantId: string, input: PlanR
 }
 
 async function planChangeDraft(db: BillingDb, subscription: PlanSubscription, target: PlanRequest, now: Date) {
+  if (now.getTime() >= subscription.currentPeriodEnd.getTime()) {
+    throw badInput(`the period ended at ${subscription.currentPeriodEnd.toISOString()} and has not been renewed yet; change the plan after renewal`);
+  }
   const cycle = cycleOf(target);
   if (subscription.plan === target.plan && subscription.billingCycle === cycle) {
     throw badInput(`plan: the subscription is already on ${target.plan}, ${cycle.toLowerCase()}`, 'plan');
