@@ -44,7 +44,17 @@ describe.each(backends())('the database layer on %s', (backend) => {
        WHERE table_schema IN ('identity', 'devices', 'telemetry', 'kpi', 'billing') ORDER BY table_schema, table_name`,
     );
     expect(rows.map((row) => `${row.table_schema}.${row.table_name}`)).toEqual([
+      'billing.billing_profile',
+      'billing.exchange_rate',
+      'billing.invoice',
+      'billing.invoice_counter',
+      'billing.invoice_line',
+      'billing.payment',
       'billing.plan_subscription',
+      'billing.subscription_event',
+      'billing.usage_record',
+      'billing.vat_rate',
+      'billing.webhook_event',
       'devices.farm',
       'identity.api_client',
       'identity.auth_failure',
