@@ -16,6 +16,8 @@ interface Foreign {
   deviceId: string;
   deviceSerial: string;
   gatewayId: string;
+  invoiceId: string;
+  paymentId: string;
 }
 
 type Check = (ctx: { asA: TestSystem['graphql']; a: { session: Session & { email: string; password: string }; tenantId: string }; b: Foreign; farmiq: TestSystem }) => Promise<void>;
@@ -108,10 +110,63 @@ const CASES: Record<string, Check> = {
     expectNotFound(asA('query ($d: ID!) { readings(deviceId: $d, from: "2026-11-01T00:00:00Z", to: "2026-11-02T00:00:00Z") { nodes { value } } }', { d: b.deviceId })),
   'Query.readingsCsv': ({ asA, b }) => expectNotFound(asA('query ($d: ID!) { readingsCsv(deviceId: $d, from: "2026-11-01T00:00:00Z", to: "2026-11-02T00:00:00Z") }', { d: b.deviceId })),
   'Mutation.subscribe': async ({ asA }) => expect(errorCode(await asA('mutation { subscribe(input: { plan: STARTER }) { tenant { id } } }'))).toBeUndefined(),
+  // Billing: a tenant admin only ever reads and changes its own tenant's billing; what names B's
+  // invoices or payments answers NOT_FOUND, even to a platform admin acting for A.
+  'Query.invoice': ({ asA, b }) => expectNotFound(asA('query ($id: ID!) { invoice(id: $id) { number } }', { id: b.invoiceId })),
+  'Query.invoices': async ({ asA, b }) => {
+    const invoices = (await asA('{ invoices { id } }')).data!.invoices as Array<{ id: string }>;
+    expect(invoices.map((invoice) => invoice.id)).not.toContain(b.invoiceId);
+  },
+  'Query.billingProfile': async ({ asA }) => expect((await asA('{ billingProfile { country } }')).data!.billingProfile).toBeNull(),
+  'Query.previewPlanChange': async ({ asA }) => {
+    const preview = await asA('{ previewPlanChange(input: { plan: PROFESSIONAL }) { lines { description } } }');
+    expect(preview.data!.previewPlanChange.lines[0].description).toContain('STARTER'); // A's plan, not B's PROFESSIONAL
+  },
+  'Query.previewNextInvoice': async ({ asA }) => {
+    const preview = await asA('{ previewNextInvoice { lines { description } } }');
+    expect(preview.data!.previewNextInvoice.lines[0].description).toContain('STARTER');
+  },
+  'Query.vatRates': async ({ asA }) => expect((await asA('{ vatRates(country: "TH") { rateBasisPoints } }')).data!.vatRates).toEqual([{ rateBasisPoints: 700 }]),
+  'Mutation.changePlan': async ({ asA, a }) => {
+    const changed = await asA('mutation { changePlan(input: { plan: ENTERPRISE, idempotencyKey: "a-change" }) { subscription { tenant { id } } } }');
+    expect(changed.data!.changePlan.subscription.tenant.id).toBe(a.tenantId);
+  },
+  'Mutation.cancelSubscription': async ({ asA, a }) => {
+    const canceled = await asA('mutation { cancelSubscription(input: { atPeriodEnd: true, idempotencyKey: "a-cancel" }) { subscription { tenant { id } } } }');
+    expect(canceled.data!.cancelSubscription.subscription.tenant.id).toBe(a.tenantId);
+  },
+  'Mutation.setBillingProfile': async ({ asA }) => expect(errorCode(await asA('mutation { setBillingProfile(input: { country: "VN", currency: "USD" }) { country } }'))).toBeUndefined(),
+  'Mutation.renewSubscription': async ({ asA }) => expect(errorCode(await asA('mutation { renewSubscription(input: { idempotencyKey: "r" }) { invoice { id } } }'))).toBe('FORBIDDEN'),
+  'Mutation.issueCreditNote': async ({ asA, a, b, farmiq }) => {
+    const query = 'mutation ($id: ID!) { issueCreditNote(input: { invoiceId: $id, reason: "take over", idempotencyKey: "cn" }) { id } }';
+    expect(errorCode(await asA(query, { id: b.invoiceId }))).toBe('FORBIDDEN');
+    const platformForA = farmiq.as((await loginAsPlatformAdmin(farmiq, a.tenantId)).accessToken);
+    await expectNotFound(platformForA(query, { id: b.invoiceId }));
+  },
+  'Mutation.recordPayment': async ({ a, b, farmiq }) => {
+    const platformForA = farmiq.as((await loginAsPlatformAdmin(farmiq, a.tenantId)).accessToken);
+    await expectNotFound(platformForA('mutation ($id: ID!) { recordPayment(input: { invoiceId: $id, amountMinor: 1, currency: "USD", reference: "x" }) { id } }', { id: b.invoiceId }));
+  },
+  'Mutation.refundPayment': async ({ asA, a, b, farmiq }) => {
+    const query = 'mutation ($id: ID!) { refundPayment(input: { paymentId: $id, amountMinor: 1, reference: "x" }) { id } }';
+    expect(errorCode(await asA(query, { id: b.paymentId }))).toBe('FORBIDDEN');
+    const platformForA = farmiq.as((await loginAsPlatformAdmin(farmiq, a.tenantId)).accessToken);
+    await expectNotFound(platformForA(query, { id: b.paymentId }));
+  },
+  'Mutation.recordUsage': async ({ asA, b }) =>
+    expect(errorCode(await asA('mutation ($t: ID!) { recordUsage(input: { tenantId: $t, kind: TELEMETRY_MESSAGES, usageKey: "spam", quantity: 999999, occurredAt: "2026-11-25T00:00:00Z" }) { recorded } }', { t: b.tenantId }))).toBe('FORBIDDEN'),
+  'Mutation.setVatRate': async ({ asA }) => expect(errorCode(await asA('mutation { setVatRate(input: { country: "TH", rateBasisPoints: 0, effectiveFrom: "2026-01-01" }) { country } }'))).toBe('FORBIDDEN'),
+  'Mutation.setExchangeRate': async ({ asA }) =>
+    expect(errorCode(await asA('mutation { setExchangeRate(input: { baseCurrency: "USD", quoteCurrency: "THB", rate: "1", asOf: "2026-01-01" }) { rate } }'))).toBe('FORBIDDEN'),
 };
 
-const SNAPSHOT_OF_B = `{ me { tenant { name farms { name batches { id headCountPlaced } alertRules { id threshold }
-  barns { name devices { nodes { id status name credentialsIssuedAt } } } edgeGateways { revokedAt keys { keyId validUntil revokedAt } } } activeSubscription { id plan } } } }`;
+const SNAPSHOT_OF_B = `{
+  me { tenant { name farms { name batches { id headCountPlaced } alertRules { id threshold }
+    barns { name devices { nodes { id status name credentialsIssuedAt } } } edgeGateways { revokedAt keys { keyId validUntil revokedAt } } }
+    activeSubscription { id plan cancelAtPeriodEnd currentPeriodEnd } } }
+  billingProfile { country currency }
+  invoices { id number total { amountMinor } amountPaid { amountMinor } payments { id amount { amountMinor } } }
+}`;
 
 describe.each(backends())('tenant isolation on %s', (backend) => {
   let farmiq: TestSystem;
@@ -129,7 +184,12 @@ describe.each(backends())('tenant isolation on %s', (backend) => {
     const farmId = (await asB('mutation { createFarm(input: { name: "B North", timeZone: "Asia/Bangkok" }) { id } }')).data!.createFarm.id;
     const batchId = (await asB('mutation ($f: ID!) { placeBatch(input: { farmId: $f, species: BROILER, placedOn: "2026-11-01", headCountPlaced: 100, placementWeightKg: 0.04 }) { id } }', { f: farmId })).data!.placeBatch.id;
     const alertRuleId = (await asB('mutation ($f: ID!) { createAlertRule(input: { farmId: $f, metric: "temperatureC", comparison: ABOVE, threshold: 32 }) { id } }', { f: farmId })).data!.createAlertRule.id;
-    const subscriptionId = (await asB('mutation { subscribe(input: { plan: PROFESSIONAL }) { id } }')).data!.subscribe.id;
+    await asB('mutation { setBillingProfile(input: { country: "SG", currency: "USD" }) { country } }');
+    const subscribed = (await asB('mutation { subscribe(input: { plan: PROFESSIONAL, idempotencyKey: "b-start" }) { id invoices { id } } }')).data!.subscribe;
+    const subscriptionId = subscribed.id;
+    const invoiceId = subscribed.invoices[0].id;
+    const platformForB = farmiq.as((await loginAsPlatformAdmin(farmiq, tenantB.tenantId)).accessToken);
+    const paymentId = (await platformForB('mutation ($id: ID!) { recordPayment(input: { invoiceId: $id, amountMinor: 1000, currency: "USD", reference: "b-pay" }) { id } }', { id: invoiceId })).data!.recordPayment.id;
     const apiClientId = (await asB('mutation { createApiClient(input: { name: "B partner", scopes: [FARMS_READ] }) { client { id } } }')).data!.createApiClient.client.id;
     const barnId = (await asB('mutation ($f: ID!) { createBarn(input: { farmId: $f, name: "B1", species: BROILER, capacityHead: 100 }) { id } }', { f: farmId })).data!.createBarn.id;
     const platform = farmiq.as((await loginAsPlatformAdmin(farmiq)).accessToken);
@@ -137,8 +197,10 @@ describe.each(backends())('tenant isolation on %s', (backend) => {
     await asB('mutation ($l: String) { claimDevice(input: { claimLink: $l }) { id } }', { l: label.claimLink });
     await asB('mutation ($d: ID!, $b: ID!) { activateDevice(input: { deviceId: $d, barnId: $b, name: "B climate" }) { mqttPassword } }', { d: label.device.id, b: barnId });
     const gatewayId = (await asB('mutation ($f: ID!) { registerEdgeGateway(input: { farmId: $f, name: "B edge" }) { gateway { id } } }', { f: farmId })).data!.registerEdgeGateway.gateway.id;
-    b = { apiClientId, tenantId: tenantB.tenantId, farmId, batchId, alertRuleId, subscriptionId, barnId, deviceId: label.device.id, deviceSerial: label.device.serialNumber, gatewayId };
+    b = { apiClientId, tenantId: tenantB.tenantId, farmId, batchId, alertRuleId, subscriptionId, invoiceId, paymentId, barnId, deviceId: label.device.id, deviceSerial: label.device.serialNumber, gatewayId };
     before = await asB(SNAPSHOT_OF_B);
+    expect(before).toMatchObject({ data: { billingProfile: { country: 'SG' }, invoices: [{ amountPaid: { amountMinor: 1000 } }] } });
+    expect((before as { errors?: unknown }).errors).toBeUndefined();
   });
   afterAll(async () => {
     await farmiq?.stop();

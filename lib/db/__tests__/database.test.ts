@@ -44,7 +44,23 @@ describe.each(backends())('the database layer on %s', (backend) => {
        WHERE table_schema IN ('identity', 'devices', 'telemetry', 'kpi', 'billing') ORDER BY table_schema, table_name`,
     );
     expect(rows.map((row) => `${row.table_schema}.${row.table_name}`)).toEqual([
+      'billing.billing_profile',
+      'billing.exchange_rate',
+      'billing.invoice',
+      'billing.invoice_counter',
+      'billing.invoice_line',
+      'billing.payment',
       'billing.plan_subscription',
+      'billing.subscription_event',
+      'billing.usage_record',
+      'billing.vat_rate',
+      'billing.webhook_event',
+      'devices.barn',
+      'devices.claim_failure',
+      'devices.device',
+      'devices.device_credential',
+      'devices.edge_gateway',
+      'devices.edge_gateway_key',
       'devices.farm',
       'identity.api_client',
       'identity.auth_failure',
@@ -54,6 +70,9 @@ describe.each(backends())('the database layer on %s', (backend) => {
       'identity.user_account',
       'kpi.batch',
       'telemetry.alert_rule',
+      'telemetry.ingest_nonce',
+      'telemetry.ingested_event',
+      'telemetry.reading',
     ]);
   });
 
