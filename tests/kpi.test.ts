@@ -234,6 +234,20 @@ describe.each(backends())('batch KPIs through the gateway on %s', (backend) => {
     expect(result.errors![0]!.message).toMatch(message);
   });
 
+  it('never removes more animals than were placed, even when removals arrive at once', async () => {
+    // 100 placed; ten deaths or sales of 20 sent at once: 200 > 100, so exactly five are refused.
+    const id = await place({ headCountPlaced: 100, placementWeightKg: 0.04 });
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        i % 2 === 0
+          ? api(MORTALITY, { input: { batchId: id, occurredOn: '2026-10-05', kind: 'DEAD', headCount: 20 } })
+          : api(DEPLETION, { input: { batchId: id, depletedOn: '2026-10-05', headCount: 20, totalLiveWeightKg: 4 } }),
+      ),
+    );
+    expect(results.filter((result) => errorCode(result) === 'BAD_USER_INPUT')).toHaveLength(5);
+    expect((await performance(id, '2026-10-06')).headCountAlive).toBe(0);
+  });
+
   it('refuses an asOf before placement and an unknown batch', async () => {
     expect(errorCode(await api(PERFORMANCE, { id: batchId, asOf: '2026-09-30' }))).toBe('BAD_USER_INPUT');
     expect(errorCode(await api(FEED, { input: { batchId: '00000000-0000-4000-8000-000000000000', recordedOn: '2026-10-02', feedKg: 5 } }))).toBe('NOT_FOUND');

@@ -1,4 +1,4 @@
-import type { Batch as BatchRow } from '../../../lib/db/generated/client';
+import type { Batch as BatchRow, Prisma } from '../../../lib/db/generated/client';
 import type { PrismaClient } from '../../../lib/db/database';
 import { badInput, notFound } from '../../../lib/errors';
 import { isUuid } from '../../../lib/validation';
@@ -33,13 +33,19 @@ export function optionalNote(value: string | null | undefined, field: string, ma
   return text;
 }
 
-/** Dead, culled and sold animals together can never exceed the head count placed. */
-export async function requireHeadCountLeft(db: PrismaClient, batch: BatchRow, leaving: number): Promise<void> {
-  const where = { tenantId: batch.tenantId, batchId: batch.id };
-  const [mortality, depletions] = await Promise.all([
-    db.mortalityRecord.aggregate({ where, _sum: { headCount: true } }),
-    db.depletionRecord.aggregate({ where, _sum: { headCount: true } }),
-  ]);
-  const left = batch.headCountPlaced - (mortality._sum.headCount ?? 0) - (depletions._sum.headCount ?? 0);
-  if (leaving > left) throw badInput(`headCount: only ${left} of the ${batch.headCountPlaced} animals placed are left, got ${leaving}`, 'headCount');
+/**
+ * Runs `write` (a death, cull or sale of `leaving` animals) only if that many are left: dead,
+ * culled and sold together never exceed the head count placed. The batch row is locked for the
+ * check and the insert, so two removals at once cannot both take the last animals.
+ */
+export async function removeAnimals(db: PrismaClient, batch: BatchRow, leaving: number, write: (tx: Prisma.TransactionClient) => Promise<unknown>): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "kpi"."batch" WHERE id = ${batch.id}::uuid FOR UPDATE`;
+    const where = { tenantId: batch.tenantId, batchId: batch.id };
+    const mortality = await tx.mortalityRecord.aggregate({ where, _sum: { headCount: true } });
+    const depletions = await tx.depletionRecord.aggregate({ where, _sum: { headCount: true } });
+    const left = batch.headCountPlaced - (mortality._sum.headCount ?? 0) - (depletions._sum.headCount ?? 0);
+    if (leaving > left) throw badInput(`headCount: only ${left} of the ${batch.headCountPlaced} animals placed are left, got ${leaving}`, 'headCount');
+    await write(tx);
+  });
 }

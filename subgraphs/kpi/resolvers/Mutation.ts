@@ -2,7 +2,7 @@ import type { MutationResolvers } from '../__generated__/resolvers-types';
 import { badInput } from '../../../lib/errors';
 import { callerTenantId } from '../../../lib/auth/tenantScope';
 import { requireNumberInRange, requireText, requireUuid } from '../../../lib/validation';
-import { findTenantBatch, optionalNote, requireCount, requireHeadCountLeft, requireRecordDay } from '../records/batchAccess';
+import { findTenantBatch, optionalNote, requireCount, removeAnimals, requireRecordDay } from '../records/batchAccess';
 import { MAX_BREED_LENGTH, setTargetCurve } from '../records/targetCurve';
 import { recordWeighSamples } from '../records/weighSamples';
 import { kilogramsToGrams } from '../weight';
@@ -53,8 +53,9 @@ export const Mutation: MutationResolvers = {
     const headCount = requireCount(input.headCount, 'headCount', 1, MAX_HEAD_COUNT);
     const weightGrams = input.totalWeightKg == null ? null : requireThousandths(input.totalWeightKg, 'totalWeightKg', MAX_TOTAL_WEIGHT_KG, 'kg');
     const cause = optionalNote(input.cause, 'cause', MAX_NOTE_LENGTH);
-    await requireHeadCountLeft(ctx.db, batch, headCount);
-    await ctx.db.mortalityRecord.create({ data: { tenantId: batch.tenantId, batchId: batch.id, occurredOn, kind: input.kind, headCount, weightGrams, cause } });
+    await removeAnimals(ctx.db, batch, headCount, (tx) =>
+      tx.mortalityRecord.create({ data: { tenantId: batch.tenantId, batchId: batch.id, occurredOn, kind: input.kind, headCount, weightGrams, cause } }),
+    );
     ctx.log.info({ batchId: batch.id, kind: input.kind, headCount }, 'mortality recorded');
     return batch;
   },
@@ -91,8 +92,9 @@ export const Mutation: MutationResolvers = {
     const depletedOn = requireRecordDay(batch, input.depletedOn, 'depletedOn');
     const headCount = requireCount(input.headCount, 'headCount', 1, MAX_HEAD_COUNT);
     const totalLiveWeightGrams = requireThousandths(input.totalLiveWeightKg, 'totalLiveWeightKg', MAX_TOTAL_WEIGHT_KG, 'kg');
-    await requireHeadCountLeft(ctx.db, batch, headCount);
-    await ctx.db.depletionRecord.create({ data: { tenantId: batch.tenantId, batchId: batch.id, depletedOn, headCount, totalLiveWeightGrams } });
+    await removeAnimals(ctx.db, batch, headCount, (tx) =>
+      tx.depletionRecord.create({ data: { tenantId: batch.tenantId, batchId: batch.id, depletedOn, headCount, totalLiveWeightGrams } }),
+    );
     ctx.log.info({ batchId: batch.id, headCount }, 'depletion recorded');
     return batch;
   },
