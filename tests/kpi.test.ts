@@ -205,6 +205,28 @@ describe.each(backends())('batch KPIs through the gateway on %s', (backend) => {
     ]);
   });
 
+  it('loads the records of all ranked batches together, not once per batch', async () => {
+    const { id: farm } = (await ok('mutation { createFarm(input: { name: "Many", timeZone: "UTC" }) { id } }')).createFarm;
+    for (let i = 0; i < 5; i++) {
+      const id = await place({ headCountPlaced: 100, placementWeightKg: 0.04 }, farm);
+      await ok(FEED, { input: { batchId: id, recordedOn: '2026-10-05', feedKg: 300 + i } });
+      await ok(WEIGH, { id, w: [1.5, 1.6], on: '2026-11-05' });
+    }
+    const db = farmiq.system.database!.prisma;
+    // Spies that count and pass every call to the real client.
+    const mortalityReads = jest.spyOn(db.mortalityRecord, 'findMany');
+    const sessionReads = jest.spyOn(db.weighSample, 'groupBy');
+    try {
+      const result = await ok(`query ($id: ID!) { farm(id: $id) { batchRanking(asOf: "2026-11-05") { rank batch { performance(asOf: "2026-11-05") { feedKg } } } } }`, { id: farm });
+      expect(result.farm.batchRanking).toHaveLength(5);
+      expect(mortalityReads).toHaveBeenCalledTimes(1);
+      expect(sessionReads).toHaveBeenCalledTimes(1);
+    } finally {
+      mortalityReads.mockRestore();
+      sessionReads.mockRestore();
+    }
+  });
+
   it('takes scale weights from telemetry through recordWeighSample, within the tenant only', async () => {
     const id = await place({ headCountPlaced: 10, placementWeightKg: 0.04 });
     const db = farmiq.system.database!.prisma;
