@@ -1,4 +1,5 @@
 import type { Batch as BatchRow } from '../../../lib/db/generated/client';
+import { badInput } from '../../../lib/errors';
 import type { SubgraphContext } from '../../../lib/graphql/context';
 import type { BatchDay, BatchPerformance as BatchPerformanceView, KpiValue as KpiValueView } from '../__generated__/resolvers-types';
 import { batchPerformance } from '../formulas/batchPerformance';
@@ -8,11 +9,12 @@ import type { KpiValue } from '../formulas/kpiValue';
 import { loadBatchFacts, loadSessionWeights } from '../records/loadFacts';
 import { gramsToKilograms } from '../weight';
 import { batchAge, MAX_SERIES_DAYS } from './asOf';
-import { badInput } from '../../../lib/errors';
 
-/** A KPI value rescaled (grams → kg, fraction → %); a missing value keeps its reason. */
-const scaled = (kpi: KpiValue, factor: number): KpiValueView => ({ value: kpi.value === null ? null : kpi.value * factor, unavailableReason: kpi.unavailableReason });
-const KG_PER_GRAM = 1 / 1000;
+/** A KPI value converted (grams → kg, fraction → %); a missing value keeps its reason. */
+const converted = (kpi: KpiValue, convert: (value: number) => number): KpiValueView => ({ value: kpi.value === null ? null : convert(kpi.value), unavailableReason: kpi.unavailableReason });
+// Dividing by 1000 (not multiplying by 0.001) reads 2222 g as exactly 2.222 kg.
+const inKg = (kpi: KpiValue) => converted(kpi, gramsToKilograms);
+const inPercent = (kpi: KpiValue) => converted(kpi, (fraction) => fraction * 100);
 
 /** Every KPI of `batch` on `asOf`, in the API's units. */
 export async function performanceOf(ctx: SubgraphContext, batch: BatchRow, asOfArg: string | null | undefined): Promise<BatchPerformanceView> {
@@ -35,7 +37,7 @@ export async function performanceOf(ctx: SubgraphContext, batch: BatchRow, asOfA
     feedKg: gramsToKilograms(kpis.feedGrams),
     waterLitres: kpis.waterMillilitres / 1000,
     weighedOn: kpis.weightDayOfAge === null ? null : addDays(placedOn, kpis.weightDayOfAge),
-    averageWeightKg: scaled(kpis.averageWeightGrams, KG_PER_GRAM),
+    averageWeightKg: inKg(kpis.averageWeightGrams),
     adgGramsPerDay: kpis.adgGramsPerDay,
     adfiGramsPerAnimalPerDay: kpis.adfiGramsPerAnimalPerDay,
     fcrKgFeedPerKgGain: kpis.fcrKgFeedPerKgGain,
@@ -46,8 +48,8 @@ export async function performanceOf(ctx: SubgraphContext, batch: BatchRow, asOfA
     uniformity: {
       weighedOn: latestSessionDay === null ? null : addDays(placedOn, latestSessionDay),
       sampleCount: kpis.uniformity.sampleCount,
-      meanWeightKg: scaled(kpis.uniformity.meanWeightGrams, KG_PER_GRAM),
-      standardDeviationKg: scaled(kpis.uniformity.standardDeviationGrams, KG_PER_GRAM),
+      meanWeightKg: inKg(kpis.uniformity.meanWeightGrams),
+      standardDeviationKg: inKg(kpis.uniformity.standardDeviationGrams),
       cvPercent: kpis.uniformity.cvPercent,
       uniformityScore: kpis.uniformity.uniformityScore,
       withinTenPercentOfMeanPercent: kpis.uniformity.withinTenPercentOfMeanPercent,
@@ -55,8 +57,8 @@ export async function performanceOf(ctx: SubgraphContext, batch: BatchRow, asOfA
     health: kpis.health,
     epef: kpis.epef,
     iep: kpis.iep,
-    targetWeightKg: scaled(kpis.targetWeightGrams, KG_PER_GRAM),
-    targetDeviationPercent: scaled(kpis.targetDeviationFraction, 100),
+    targetWeightKg: inKg(kpis.targetWeightGrams),
+    targetDeviationPercent: inPercent(kpis.targetDeviationFraction),
     waterToFeedLitresPerKg: kpis.waterToFeedLitresPerKg,
     waterToFeedStatus: kpis.waterToFeedStatus,
   };
@@ -80,8 +82,8 @@ export async function dailySeriesOf(ctx: SubgraphContext, batch: BatchRow, asOfA
     waterLitres: day.waterMillilitres / 1000,
     averageWeightKg: day.averageWeightGrams === null ? null : gramsToKilograms(day.averageWeightGrams),
     sampleCount: day.sampleCount,
-    targetWeightKg: scaled(day.targetWeightGrams, KG_PER_GRAM),
-    targetDeviationPercent: scaled(day.targetDeviationFraction, 100),
+    targetWeightKg: inKg(day.targetWeightGrams),
+    targetDeviationPercent: inPercent(day.targetDeviationFraction),
   }));
 }
 
