@@ -53,6 +53,13 @@ describe.each(backends())('the database layer on %s', (backend) => {
       'identity.tenant',
       'identity.user_account',
       'kpi.batch',
+      'kpi.depletion_record',
+      'kpi.feed_record',
+      'kpi.health_record',
+      'kpi.mortality_record',
+      'kpi.target_curve_point',
+      'kpi.water_record',
+      'kpi.weigh_sample',
       'telemetry.alert_rule',
     ]);
   });
