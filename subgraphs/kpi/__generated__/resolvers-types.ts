@@ -36,8 +36,9 @@ export type Batch = {
   breed?: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['DateTime']['output'];
   /**
-   * One entry per day of age from placement (day 0) to `asOf` (default: today in UTC), for charts
-   * and the batch against its target curve. At most 1000 days.
+   * One entry per day of age from placement (day 0) to `asOf`, for charts and the batch against
+   * its target curve. At most 1000 days: without `asOf`, up to today in UTC or day 1000, whichever
+   * comes first; a given `asOf` before placement or after day 1000 is BAD_USER_INPUT.
    */
   dailySeries: Array<BatchDay>;
   farm: Farm;
@@ -46,8 +47,9 @@ export type Batch = {
   id: Scalars['ID']['output'];
   /**
    * Every KPI of the batch as of the end of the farm-local day `asOf` (default: today's date in
-   * UTC; pass the farm's local date). Computed from the records on each read, so a record dated in
-   * the past (late data) changes the answer at once. `asOf` before `placedOn` is BAD_USER_INPUT.
+   * UTC, or placedOn for a batch placed later; pass the farm's local date). Computed from the
+   * records on each read, so a record dated in the past (late data) changes the answer at once.
+   * An `asOf` before `placedOn` is BAD_USER_INPUT.
    */
   performance: BatchPerformance;
   /** The farm-local day the animals were placed (day of age 0). */

@@ -1,5 +1,4 @@
 import type { Batch as BatchRow } from '../../../lib/db/generated/client';
-import { badInput } from '../../../lib/errors';
 import type { SubgraphContext } from '../../../lib/graphql/context';
 import type { BatchDay, BatchPerformance as BatchPerformanceView, KpiValue as KpiValueView } from '../__generated__/resolvers-types';
 import { batchPerformance } from '../formulas/batchPerformance';
@@ -66,8 +65,7 @@ export async function performanceOf(ctx: SubgraphContext, batch: BatchRow, asOfA
 
 /** The batch day by day from placement to `asOf`, in the API's units. */
 export async function dailySeriesOf(ctx: SubgraphContext, batch: BatchRow, asOfArg: string | null | undefined): Promise<BatchDay[]> {
-  const { ageDays } = batchAge(batch, asOfArg);
-  if (ageDays > MAX_SERIES_DAYS) throw badInput(`asOf: a daily series covers at most ${MAX_SERIES_DAYS} days, asked for ${ageDays}`, 'asOf');
+  const { ageDays } = batchAge(batch, asOfArg, MAX_SERIES_DAYS);
   const placedOn = dateColumnToDay(batch.placedOn);
   const days = dailySeries(await loadBatchFacts(ctx, batch), ageDays);
   return days.map((day) => ({
