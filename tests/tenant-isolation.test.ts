@@ -33,7 +33,8 @@ const CASES: Record<string, Check> = {
   'Query.me': async ({ asA, a }) => expect((await asA('{ me { tenant { id } } }')).data!.me.tenant.id).toBe(a.tenantId),
   'Query.tenant': ({ asA, b }) => expectNotFound(asA('query ($id: ID!) { tenant(id: $id) { name } }', { id: b.tenantId })),
   'Query.farm': ({ asA, b }) => expectNotFound(asA('query ($id: ID!) { farm(id: $id) { name } }', { id: b.farmId })),
-  'Query.batch': ({ asA, b }) => expectNotFound(asA('query ($id: ID!) { batch(id: $id) { headCountPlaced } }', { id: b.batchId })),
+  'Query.batch': ({ asA, b }) =>
+    expectNotFound(asA('query ($id: ID!) { batch(id: $id) { headCountPlaced performance(asOf: "2026-11-20") { deadCount } dailySeries(asOf: "2026-11-02") { feedKg } } }', { id: b.batchId })),
   'Query.alertRule': ({ asA, b }) => expectNotFound(asA('query ($id: ID!) { alertRule(id: $id) { threshold } }', { id: b.alertRuleId })),
   'Query.billingSubscription': ({ asA, b }) => expectNotFound(asA('query ($id: ID!) { billingSubscription(id: $id) { plan } }', { id: b.subscriptionId })),
   'Mutation.login': async ({ farmiq, a, b }) => {
@@ -60,6 +61,22 @@ const CASES: Record<string, Check> = {
   'Mutation.placeBatch': async ({ asA, b }) => {
     const placed = await asA('mutation ($f: ID!) { placeBatch(input: { farmId: $f, species: PIG, placedOn: "2026-11-01", headCountPlaced: 5, placementWeightKg: 6 }) { farm { name } } }', { f: b.farmId });
     expect(placed.data?.placeBatch ?? null).toBeNull();
+  },
+  // Every record names a batch: B's batch is NOT_FOUND, and B's KPIs (in the snapshot) do not move.
+  'Mutation.recordMortality': ({ asA, b }) =>
+    expectNotFound(asA('mutation ($id: ID!) { recordMortality(input: { batchId: $id, occurredOn: "2026-11-05", kind: DEAD, headCount: 50 }) { id } }', { id: b.batchId })),
+  'Mutation.recordFeed': ({ asA, b }) => expectNotFound(asA('mutation ($id: ID!) { recordFeed(input: { batchId: $id, recordedOn: "2026-11-05", feedKg: 900 }) { id } }', { id: b.batchId })),
+  'Mutation.recordWater': ({ asA, b }) => expectNotFound(asA('mutation ($id: ID!) { recordWater(input: { batchId: $id, recordedOn: "2026-11-05", waterLitres: 900 }) { id } }', { id: b.batchId })),
+  'Mutation.recordHealth': ({ asA, b }) =>
+    expectNotFound(asA('mutation ($id: ID!) { recordHealth(input: { batchId: $id, recordedOn: "2026-11-05", sickCount: 90, treatedCount: 90 }) { id } }', { id: b.batchId })),
+  'Mutation.recordDepletion': ({ asA, b }) =>
+    expectNotFound(asA('mutation ($id: ID!) { recordDepletion(input: { batchId: $id, depletedOn: "2026-11-05", headCount: 10, totalLiveWeightKg: 20 }) { id } }', { id: b.batchId })),
+  'Mutation.recordWeighSession': ({ asA, b }) =>
+    expectNotFound(asA('mutation ($id: ID!) { recordWeighSession(batchId: $id, weightsKg: [9.9, 9.9], weighedOn: "2026-11-09") { id } }', { id: b.batchId })),
+  // Names no id: A's curve for B's breed is A's alone; B's target weight (in the snapshot) stays.
+  'Mutation.setTargetCurve': async ({ asA }) => {
+    const set = await asA('mutation { setTargetCurve(input: { species: BROILER, breed: "Ross 308", points: [{ dayOfAge: 0, weightKg: 5 }, { dayOfAge: 20, weightKg: 50 }] }) { breed } }');
+    expect(set.data!.setTargetCurve.breed).toBe('Ross 308');
   },
   'Mutation.createAlertRule': async ({ asA, b }) => {
     const created = await asA('mutation ($f: ID!) { createAlertRule(input: { farmId: $f, metric: "ammoniaPpm", comparison: ABOVE, threshold: 1 }) { farm { name } } }', { f: b.farmId });
@@ -160,8 +177,9 @@ const CASES: Record<string, Check> = {
     expect(errorCode(await asA('mutation { setExchangeRate(input: { baseCurrency: "USD", quoteCurrency: "THB", rate: "1", asOf: "2026-01-01" }) { rate } }'))).toBe('FORBIDDEN'),
 };
 
+const B_KPIS = `performance(asOf: "2026-11-20") { deadCount headCountAlive depletedCount feedKg waterLitres averageWeightKg { value } targetWeightKg { value } health { score { value } } }`;
 const SNAPSHOT_OF_B = `{
-  me { tenant { name farms { name batches { id headCountPlaced } alertRules { id threshold }
+  me { tenant { name farms { name batches { id headCountPlaced ${B_KPIS} } batchRanking(asOf: "2026-11-20") { rank } alertRules { id threshold }
     barns { name devices { nodes { id status name credentialsIssuedAt } } } edgeGateways { revokedAt keys { keyId validUntil revokedAt } } }
     activeSubscription { id plan cancelAtPeriodEnd currentPeriodEnd } } }
   billingProfile { country currency }
@@ -182,7 +200,10 @@ describe.each(backends())('tenant isolation on %s', (backend) => {
     const tenantB = await tenantWithAdmin(farmiq, 'Tenant B');
     asB = farmiq.as(tenantB.admin.accessToken);
     const farmId = (await asB('mutation { createFarm(input: { name: "B North", timeZone: "Asia/Bangkok" }) { id } }')).data!.createFarm.id;
-    const batchId = (await asB('mutation ($f: ID!) { placeBatch(input: { farmId: $f, species: BROILER, placedOn: "2026-11-01", headCountPlaced: 100, placementWeightKg: 0.04 }) { id } }', { f: farmId })).data!.placeBatch.id;
+    const batchId = (await asB('mutation ($f: ID!) { placeBatch(input: { farmId: $f, species: BROILER, breed: "Ross 308", placedOn: "2026-11-01", headCountPlaced: 100, placementWeightKg: 0.04 }) { id } }', { f: farmId })).data!.placeBatch.id;
+    await asB('mutation { setTargetCurve(input: { species: BROILER, breed: "Ross 308", points: [{ dayOfAge: 0, weightKg: 0.04 }, { dayOfAge: 10, weightKg: 0.3 }] }) { breed } }');
+    await asB('mutation ($id: ID!) { recordWeighSession(batchId: $id, weightsKg: [0.28, 0.3], weighedOn: "2026-11-08") { id } }', { id: batchId });
+    await asB('mutation ($id: ID!) { recordFeed(input: { batchId: $id, recordedOn: "2026-11-02", feedKg: 30 }) { id } }', { id: batchId });
     const alertRuleId = (await asB('mutation ($f: ID!) { createAlertRule(input: { farmId: $f, metric: "temperatureC", comparison: ABOVE, threshold: 32 }) { id } }', { f: farmId })).data!.createAlertRule.id;
     await asB('mutation { setBillingProfile(input: { country: "SG", currency: "USD" }) { country } }');
     const subscribed = (await asB('mutation { subscribe(input: { plan: PROFESSIONAL, idempotencyKey: "b-start" }) { id invoices { id } } }')).data!.subscribe;
@@ -238,6 +259,10 @@ describe.each(backends())('tenant isolation on %s', (backend) => {
   });
 
   it('left everything of B as it was', async () => {
+    // The snapshot holds B's real KPIs: 2 animals weighed on day 7 against B's own curve, 0.04 + 0.26 × 7/10 = 0.222 kg.
+    const batchOfB = (before as any).data.me.tenant.farms[0].batches[0].performance;
+    expect(batchOfB.targetWeightKg.value).toBeCloseTo(0.222, 9);
+    expect(batchOfB.feedKg).toBe(30);
     expect(await asB(SNAPSHOT_OF_B)).toEqual(before);
   });
 });
