@@ -28,7 +28,14 @@ const subgraphMappers: Record<string, Record<string, string>> = {
     EdgeGatewaySecret: '../edgeGateways/edgeGateways#EdgeGatewaySecret as EdgeGatewaySecretModel',
     Tenant: '../../../lib/graphql/entityRef#EntityRef',
   },
-  telemetry: { AlertRule: '../../../lib/db/generated/client#AlertRule as AlertRuleRow', Farm: '../../../lib/graphql/entityRef#EntityRef' },
+  telemetry: {
+    AlertRule: '../../../lib/db/generated/client#AlertRule as AlertRuleRow',
+    Alert: '../../../lib/db/generated/client#Alert as AlertRow',
+    AlertConnection: '../alerts/alertQueries#AlertConnectionModel',
+    Farm: '../../../lib/graphql/entityRef#EntityRef',
+    Barn: '../../../lib/graphql/entityRef#EntityRef',
+    User: '../../../lib/graphql/entityRef#EntityRef',
+  },
   kpi: { Batch: '../../../lib/db/generated/client#Batch as BatchRow', Farm: '../../../lib/graphql/entityRef#EntityRef' },
   billing: {
     BillingSubscription: '../../../lib/db/generated/client#PlanSubscription as PlanSubscriptionRow',

@@ -24,9 +24,10 @@ import { devicesSubgraph } from '../subgraphs/devices/server';
 import { identitySubgraph } from '../subgraphs/identity/server';
 import { kpiSubgraph } from '../subgraphs/kpi/server';
 import { telemetrySubgraph } from '../subgraphs/telemetry/server';
+import { startAlertEvaluator } from '../subgraphs/telemetry/alerts/evaluator';
+import { createMemoryPubSub, type PubSub } from '../lib/pubsub/pubsub';
 
-const SUBGRAPHS: Record<Exclude<SubgraphName, 'identity' | 'devices'>, SubgraphDefinition> = {
-  telemetry: telemetrySubgraph,
+const SUBGRAPHS: Record<Exclude<SubgraphName, 'identity' | 'devices' | 'telemetry'>, SubgraphDefinition> = {
   kpi: kpiSubgraph,
   billing: billingSubgraph,
 };
@@ -37,6 +38,8 @@ export interface RunningSystem {
   /** Bound ports by component: `gateway`, each subgraph, `mqtt`, `ingestor`. */
   ports: Partial<Record<'gateway' | SubgraphName | 'mqtt' | 'ingestor', number>>;
   database: Database | undefined;
+  /** The process bus: stored readings in, alert changes out. */
+  pubsub: PubSub;
   /** Stops accepting work, lets in-flight requests finish, closes the database. Idempotent. */
   stop(): Promise<void>;
 }
@@ -66,10 +69,12 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
   const stack: Array<() => Promise<void>> = [];
   const ports: RunningSystem['ports'] = {};
   let database: Database | undefined;
+  const pubsub = createMemoryPubSub();
   const stopAll = async () => {
     while (stack.length > 0) await stack.pop()!().catch((error) => log.error({ err: error }, 'error while stopping'));
   };
   try {
+    stack.push(() => pubsub.close());
     if (needsDatabase(target)) {
       const location = options.database ?? databaseLocationFor(target, config);
       const db = await openDatabase(location);
@@ -111,6 +116,10 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
           rateLimits: await rateLimitStore(AUTH_FAILURES_NAMESPACE, () => database!.prisma.authFailure),
           initialAdminFile: path.join(config.dataDir, INITIAL_ADMIN_FILE),
         });
+      } else if (name === 'telemetry') {
+        definition = telemetrySubgraph({ pubsub, now: () => new Date() });
+        const evaluator = await startAlertEvaluator({ db: database!.prisma, pubsub, log, now: () => new Date() });
+        stack.push(() => evaluator.stop());
       } else {
         definition = SUBGRAPHS[name];
       }
@@ -165,6 +174,7 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
     target,
     ports,
     database,
+    pubsub,
     stop: () => (stopped ??= stopAll()),
   };
 }

@@ -1,8 +1,19 @@
 import type { Resolvers } from '../__generated__/resolvers-types';
 import { DateTimeScalar } from '../../../lib/graphql/scalars';
+import type { TelemetryDependencies } from '../dependencies';
+import { Alert } from './Alert';
 import { AlertRule } from './AlertRule';
+import { Barn } from './Barn';
 import { Farm } from './Farm';
-import { Mutation } from './Mutation';
-import { Query } from './Query';
+import { createMutation } from './Mutation';
+import { createQuery } from './Query';
 
-export const resolvers: Resolvers = { DateTime: DateTimeScalar, Query, Mutation, AlertRule, Farm };
+export const createResolvers = (deps: TelemetryDependencies): Resolvers => ({
+  DateTime: DateTimeScalar,
+  Query: createQuery(),
+  Mutation: createMutation(deps),
+  AlertRule,
+  Alert,
+  Barn,
+  Farm,
+});
