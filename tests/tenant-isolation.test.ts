@@ -11,6 +11,7 @@ interface Foreign {
   farmId: string;
   batchId: string;
   alertRuleId: string;
+  alertId: string;
   subscriptionId: string;
   barnId: string;
   deviceId: string;
@@ -19,6 +20,12 @@ interface Foreign {
 }
 
 type Check = (ctx: { asA: TestSystem['graphql']; a: { session: Session & { email: string; password: string }; tenantId: string }; b: Foreign; farmiq: TestSystem }) => Promise<void>;
+
+/**
+ * The readings queries are a contract here whose resolvers land with the readings work (shield
+ * denies them until then, FORBIDDEN); either way A must get an error and none of B's data.
+ */
+const expectRefused = async (result: Promise<{ data?: any; errors?: any[] }>) => expect(['NOT_FOUND', 'FORBIDDEN']).toContain(errorCode(await result));
 
 const expectNotFound = async (result: Promise<{ data?: any; errors?: any[] }>) => expect(errorCode(await result)).toBe('NOT_FOUND');
 
@@ -59,10 +66,18 @@ const CASES: Record<string, Check> = {
     const placed = await asA('mutation ($f: ID!) { placeBatch(input: { farmId: $f, species: PIG, placedOn: "2026-11-01", headCountPlaced: 5, placementWeightKg: 6 }) { farm { name } } }', { f: b.farmId });
     expect(placed.data?.placeBatch ?? null).toBeNull();
   },
-  'Mutation.createAlertRule': async ({ asA, b }) => {
-    const created = await asA('mutation ($f: ID!) { createAlertRule(input: { farmId: $f, metric: "ammoniaPpm", comparison: ABOVE, threshold: 1 }) { farm { name } } }', { f: b.farmId });
-    expect(created.data?.createAlertRule ?? null).toBeNull();
-  },
+  'Mutation.createAlertRule': ({ asA, b }) =>
+    expectNotFound(asA('mutation ($b: ID!) { createAlertRule(input: { barnId: $b, metric: "ammoniaPpm", comparison: ABOVE, threshold: 1 }) { id } }', { b: b.barnId })),
+  'Mutation.updateAlertRule': ({ asA, b }) => expectNotFound(asA('mutation ($id: ID!) { updateAlertRule(id: $id, input: { enabled: false }) { id } }', { id: b.alertRuleId })),
+  'Mutation.deleteAlertRule': ({ asA, b }) => expectNotFound(asA('mutation ($id: ID!) { deleteAlertRule(id: $id) }', { id: b.alertRuleId })),
+  'Mutation.acknowledgeAlert': ({ asA, b }) => expectNotFound(asA('mutation ($id: ID!) { acknowledgeAlert(id: $id) { id } }', { id: b.alertId })),
+  'Query.readings': ({ asA, b }) =>
+    expectRefused(asA('query ($d: ID!) { readings(deviceId: $d, from: "2026-01-01T00:00:00Z", to: "2027-01-01T00:00:00Z") { nodes { value } } }', { d: b.deviceId })),
+  'Query.readingSeries': ({ asA, b }) =>
+    expectRefused(asA('query ($d: ID!) { readingSeries(deviceId: $d, metric: "temperatureC", from: "2026-11-01T00:00:00Z", to: "2026-11-02T00:00:00Z", interval: HOUR) { buckets { avg } } }', { d: b.deviceId })),
+  'Query.readingsCsv': ({ asA, b }) => expectRefused(asA('query ($d: ID!) { readingsCsv(deviceId: $d, from: "2026-11-01T00:00:00Z", to: "2026-11-02T00:00:00Z") }', { d: b.deviceId })),
+  'Query.alert': ({ asA, b }) => expectNotFound(asA('query ($id: ID!) { alert(id: $id) { status } }', { id: b.alertId })),
+  'Query.alerts': ({ asA, b }) => expectNotFound(asA('query ($f: ID!) { alerts(farmId: $f) { nodes { id } } }', { f: b.farmId })),
   'Query.apiClients': async ({ asA, b }) => {
     const clients = (await asA('{ apiClients { id } }')).data!.apiClients as Array<{ id: string }>;
     expect(clients.map((client) => client.id)).not.toContain(b.apiClientId);
@@ -105,8 +120,10 @@ const CASES: Record<string, Check> = {
   'Mutation.subscribe': async ({ asA }) => expect(errorCode(await asA('mutation { subscribe(input: { plan: STARTER }) { tenant { id } } }'))).toBeUndefined(),
 };
 
-const SNAPSHOT_OF_B = `{ me { tenant { name farms { name batches { id headCountPlaced } alertRules { id threshold }
-  barns { name devices { nodes { id status name credentialsIssuedAt } } } edgeGateways { revokedAt keys { keyId validUntil revokedAt } } } activeSubscription { id plan } } } }`;
+const SNAPSHOT_OF_B = `{ me { tenant { name farms { id name batches { id headCountPlaced } alertRules { id threshold enabled }
+  barns { name alertRules { id enabled } devices { nodes { id status name credentialsIssuedAt } } } edgeGateways { revokedAt keys { keyId validUntil revokedAt } } } activeSubscription { id plan } } } }`;
+
+const ALERTS_OF_B = 'query ($f: ID!) { alerts(farmId: $f) { nodes { id status acknowledgedAt } } }';
 
 describe.each(backends())('tenant isolation on %s', (backend) => {
   let farmiq: TestSystem;
@@ -123,17 +140,23 @@ describe.each(backends())('tenant isolation on %s', (backend) => {
     asB = farmiq.as(tenantB.admin.accessToken);
     const farmId = (await asB('mutation { createFarm(input: { name: "B North", timeZone: "Asia/Bangkok" }) { id } }')).data!.createFarm.id;
     const batchId = (await asB('mutation ($f: ID!) { placeBatch(input: { farmId: $f, species: BROILER, placedOn: "2026-11-01", headCountPlaced: 100, placementWeightKg: 0.04 }) { id } }', { f: farmId })).data!.placeBatch.id;
-    const alertRuleId = (await asB('mutation ($f: ID!) { createAlertRule(input: { farmId: $f, metric: "temperatureC", comparison: ABOVE, threshold: 32 }) { id } }', { f: farmId })).data!.createAlertRule.id;
     const subscriptionId = (await asB('mutation { subscribe(input: { plan: PROFESSIONAL }) { id } }')).data!.subscribe.id;
     const apiClientId = (await asB('mutation { createApiClient(input: { name: "B partner", scopes: [FARMS_READ] }) { client { id } } }')).data!.createApiClient.client.id;
     const barnId = (await asB('mutation ($f: ID!) { createBarn(input: { farmId: $f, name: "B1", species: BROILER, capacityHead: 100 }) { id } }', { f: farmId })).data!.createBarn.id;
+    const alertRuleId = (await asB('mutation ($b: ID!) { createAlertRule(input: { barnId: $b, metric: "temperatureC", comparison: ABOVE, threshold: 32 }) { id } }', { b: barnId })).data!.createAlertRule.id;
+    // An alert of B's barn, as the evaluator stores it (ammonia over 25 ppm).
+    const [{ id: alertId }] = await farmiq.system.database!.sql.query<{ id: string }>(
+      `INSERT INTO "telemetry"."alert" (id, tenant_id, farm_id, barn_id, built_in, source, metric, comparison, threshold, raised_at, peak_value, last_value)
+       VALUES (gen_random_uuid(), $1, $2, $3, 'AMMONIA_HIGH', 'AMMONIA_HIGH', 'ammoniaPpm', 'ABOVE', 25, now(), 30, 30) RETURNING id::text AS id`,
+      [tenantB.tenantId, farmId, barnId],
+    );
     const platform = farmiq.as((await loginAsPlatformAdmin(farmiq)).accessToken);
     const label = (await platform('mutation { registerDevices(input: { devices: [{ serialNumber: "B-DEVICE-1", kind: CLIMATE }] }) { device { id serialNumber } claimLink } }')).data!.registerDevices[0];
     await asB('mutation ($l: String) { claimDevice(input: { claimLink: $l }) { id } }', { l: label.claimLink });
     await asB('mutation ($d: ID!, $b: ID!) { activateDevice(input: { deviceId: $d, barnId: $b, name: "B climate" }) { mqttPassword } }', { d: label.device.id, b: barnId });
     const gatewayId = (await asB('mutation ($f: ID!) { registerEdgeGateway(input: { farmId: $f, name: "B edge" }) { gateway { id } } }', { f: farmId })).data!.registerEdgeGateway.gateway.id;
-    b = { apiClientId, tenantId: tenantB.tenantId, farmId, batchId, alertRuleId, subscriptionId, barnId, deviceId: label.device.id, deviceSerial: label.device.serialNumber, gatewayId };
-    before = await asB(SNAPSHOT_OF_B);
+    b = { apiClientId, tenantId: tenantB.tenantId, farmId, batchId, alertRuleId, alertId: alertId!, subscriptionId, barnId, deviceId: label.device.id, deviceSerial: label.device.serialNumber, gatewayId };
+    before = { snapshot: await asB(SNAPSHOT_OF_B), alerts: await asB(ALERTS_OF_B, { f: farmId }) };
   });
   afterAll(async () => {
     await farmiq?.stop();
@@ -158,6 +181,7 @@ describe.each(backends())('tenant isolation on %s', (backend) => {
       ['devices', 'EdgeGateway', b.gatewayId],
       ['kpi', 'Batch', b.batchId],
       ['telemetry', 'AlertRule', b.alertRuleId],
+      ['telemetry', 'Alert', b.alertId],
       ['billing', 'BillingSubscription', b.subscriptionId],
     ];
     for (const [subgraph, typename, id] of entities) {
@@ -171,6 +195,6 @@ describe.each(backends())('tenant isolation on %s', (backend) => {
   });
 
   it('left everything of B as it was', async () => {
-    expect(await asB(SNAPSHOT_OF_B)).toEqual(before);
+    expect({ snapshot: await asB(SNAPSHOT_OF_B), alerts: await asB(ALERTS_OF_B, { f: b.farmId }) }).toEqual(before);
   });
 });

@@ -31,7 +31,7 @@ export const createMutation = (deps: TelemetryDependencies): MutationResolvers =
     const settings = requireRuleSettings(requireKnownMetric(rule.metric), {
       comparison: input.comparison ?? rule.comparison,
       threshold: input.threshold ?? rule.threshold,
-      clearThreshold: input.clearThreshold ?? (input.threshold ?? rule.clearThreshold ?? rule.threshold),
+      clearThreshold: input.clearThreshold ?? rule.clearThreshold ?? input.threshold ?? rule.threshold,
       minDurationSeconds: input.minDurationSeconds ?? rule.minDurationSeconds,
     });
     const updated = await ctx.db.alertRule.update({ where: { id: rule.id }, data: { ...settings, enabled: input.enabled ?? rule.enabled } });
