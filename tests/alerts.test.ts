@@ -96,6 +96,11 @@ describe.each(backends())('alerts through the gateway on %s', (backend) => {
 
     await store(barnId, [{ metric: 'temperatureC', value: 28, observedAt: at(8) }]);
     expect(await alertsOf(barnId)).toEqual([expect.objectContaining({ id: active!.id, status: 'CLEARED', clearedAt: at(8), peakValue: 33, lastValue: 28 })]);
+    // A late reading (observed before the last one evaluated) does not rewrite the past: no new alert.
+    // The ammonia batch after it only marks when the evaluator, which takes batches in order, is past it.
+    await farmiq.system.pubsub.publish(TOPICS.readingsStored, { readings: [{ tenantId, farmId, barnId, deviceId: randomUUID(), eventId: randomUUID(), metric: 'temperatureC', unit: '°C', value: 45, observedAt: at(7), receivedAt: at(9) }] });
+    await store(barnId, [{ metric: 'ammoniaPpm', value: 1, observedAt: at(9) }]);
+    expect((await alertsOf(barnId)).map((alert) => alert.id)).toEqual([active!.id]);
     expect(changes.filter((change) => change.alertId === active!.id)).toEqual([
       { tenantId, farmId, alertId: active!.id, change: 'RAISED' },
       { tenantId, farmId, alertId: active!.id, change: 'CLEARED' },
