@@ -206,6 +206,20 @@ describe.each(backends())('alerts through the gateway on %s', (backend) => {
     expect(changes.filter((change) => change.alertId === raised!.id).map((change) => change.change)).toEqual(['RAISED', 'CLEARED']);
   });
 
+  it('stores at most one ACTIVE alert per rule or built-in and barn, whoever writes it', async () => {
+    const barnId = await barn();
+    const insert = () =>
+      farmiq.system.database!.sql.query(
+        `INSERT INTO "telemetry"."alert" (id, tenant_id, farm_id, barn_id, built_in, source, metric, comparison, threshold, raised_at, peak_value, last_value)
+         VALUES (gen_random_uuid(), $1, $2, $3, 'AMMONIA_HIGH', 'AMMONIA_HIGH', 'ammoniaPpm', 'ABOVE', 25, now(), 30, 30)`,
+        [tenantId, farmId, barnId],
+      );
+    await insert();
+    await expect(insert()).rejects.toThrow(/alert_one_active_per_source_and_barn|duplicate key/);
+    await farmiq.system.database!.sql.query(`UPDATE "telemetry"."alert" SET status = 'CLEARED', cleared_at = now() WHERE barn_id = $1`, [barnId]);
+    await insert();
+  });
+
   it('refuses rules on unknown metrics, out-of-range thresholds and a clear threshold on the wrong side', async () => {
     const barnId = await barn();
     const unknown = await api(CREATE_RULE, { input: { barnId, metric: 'moodScore', comparison: 'ABOVE', threshold: 1 } });

@@ -14,5 +14,6 @@ export const permissions = subgraphShield({
   PageInfo: allow,
   User: allow,
   Farm: { '*': allow, alertRules: canRead('telemetry:read') },
-  Barn: { '*': allow, alertRules: canRead('telemetry:read') },
+  // Only the fields alerts resolve here; the readings' Barn fields get their rules with their resolvers.
+  Barn: { id: allow, alertRules: canRead('telemetry:read') },
 });
