@@ -30,9 +30,12 @@ const subgraphMappers: Record<string, Record<string, string>> = {
   },
   telemetry: {
     AlertRule: '../../../lib/db/generated/client#AlertRule as AlertRuleRow',
+    Alert: '../../../lib/db/generated/client#Alert as AlertRow',
+    AlertConnection: '../alerts/alertQueries#AlertConnectionModel',
     Farm: '../../../lib/graphql/entityRef#EntityRef',
     Device: '../../../lib/graphql/entityRef#EntityRef',
     Barn: '../../../lib/graphql/entityRef#EntityRef',
+    User: '../../../lib/graphql/entityRef#EntityRef',
     Reading: '../models#ReadingModel',
     ReadingSeries: '../models#ReadingSeriesModel',
   },

@@ -76,7 +76,8 @@ async function seed(gateway: string): Promise<{ tenantId: string; accessToken: s
         input: { farmId: createFarm.id, species: 'BROILER', placedOn: `2026-1${batch}-01`, headCountPlaced: 20_000, placementWeightKg: 0.04 },
       });
     }
-    await call('mutation ($farmId: ID!) { createAlertRule(input: { farmId: $farmId, metric: "ammoniaPpm", comparison: ABOVE, threshold: 25 }) { id } }', { farmId: createFarm.id });
+    const { createBarn } = await call('mutation ($farmId: ID!) { createBarn(input: { farmId: $farmId, name: "House 1", species: BROILER, capacityHead: 40000 }) { id } }', { farmId: createFarm.id });
+    await call('mutation ($barnId: ID!) { createAlertRule(input: { barnId: $barnId, metric: "ammoniaPpm", comparison: ABOVE, threshold: 25 }) { id } }', { barnId: createBarn.id });
   }
   await call('mutation { subscribe(input: { plan: PROFESSIONAL }) { id } }', {});
   return { tenantId: createTenant.id, accessToken: token! };

@@ -14,7 +14,6 @@ import { verifyDeviceCredentials } from '../subgraphs/devices/credentials/device
 import { ensureFirstAdmin, INITIAL_ADMIN_FILE } from '../subgraphs/identity/bootstrap';
 import { databaseRateLimitStore, openRedis, redisRateLimitStore, type FailureTable, type RateLimitStore } from '../lib/rateLimit/store';
 import { loadSecretBox } from '../lib/crypto/secretsKey';
-import { createMemoryPubSub } from '../lib/pubsub/pubsub';
 import { mountIngest } from '../subgraphs/telemetry/ingest/endpoint';
 import type { Express } from 'express';
 import { AUTH_FAILURES_NAMESPACE } from '../subgraphs/identity/rateLimit';
@@ -27,6 +26,8 @@ import { devicesSubgraph } from '../subgraphs/devices/server';
 import { identitySubgraph } from '../subgraphs/identity/server';
 import { kpiSubgraph } from '../subgraphs/kpi/server';
 import { telemetrySubgraph } from '../subgraphs/telemetry/server';
+import { startAlertEvaluator } from '../subgraphs/telemetry/alerts/evaluator';
+import { createMemoryPubSub, type PubSub } from '../lib/pubsub/pubsub';
 
 const SUBGRAPHS: Record<Exclude<SubgraphName, 'identity' | 'devices' | 'telemetry'>, SubgraphDefinition> = {
   kpi: kpiSubgraph,
@@ -39,6 +40,8 @@ export interface RunningSystem {
   /** Bound ports by component: `gateway`, each subgraph, `mqtt`, `ingestor`. */
   ports: Partial<Record<'gateway' | SubgraphName | 'mqtt' | 'ingestor', number>>;
   database: Database | undefined;
+  /** The process bus: stored readings in, alert changes out. */
+  pubsub: PubSub;
   /** Stops accepting work, lets in-flight requests finish, closes the database. Idempotent. */
   stop(): Promise<void>;
 }
@@ -68,10 +71,12 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
   const stack: Array<() => Promise<void>> = [];
   const ports: RunningSystem['ports'] = {};
   let database: Database | undefined;
+  const pubsub = createMemoryPubSub();
   const stopAll = async () => {
     while (stack.length > 0) await stack.pop()!().catch((error) => log.error({ err: error }, 'error while stopping'));
   };
   try {
+    stack.push(() => pubsub.close());
     if (needsDatabase(target)) {
       const location = options.database ?? databaseLocationFor(target, config);
       const db = await openDatabase(location);
@@ -94,9 +99,6 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
       return redisRateLimitStore(redis.redis, namespace);
     };
 
-    // One event bus per process: stored readings reach subscribers and alert evaluation.
-    const pubsub = createMemoryPubSub();
-    stack.push(() => pubsub.close());
     const secretBox = () => loadSecretBox({ secretsKey: config.secretsKey, dataDir: config.dataDir, production: config.isProduction });
 
     const subgraphUrls: Partial<Record<SubgraphName, string>> = {};
@@ -109,6 +111,8 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
         const deps = { pubsub, secretBox: secretBox(), now: () => new Date(), sql: database!.sql };
         definition = telemetrySubgraph(deps);
         mount = (app) => mountIngest(app, { db: database!, log, deps });
+        const evaluator = await startAlertEvaluator({ db: database!.prisma, pubsub, log, now: () => new Date() });
+        stack.push(() => evaluator.stop());
       } else if (name === 'devices') {
         definition = devicesSubgraph({
           claimLimits: await rateLimitStore(CLAIM_FAILURES_NAMESPACE, () => database!.prisma.claimFailure),
@@ -185,6 +189,7 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
     target,
     ports,
     database,
+    pubsub,
     stop: () => (stopped ??= stopAll()),
   };
 }

@@ -47,9 +47,10 @@ describe.each(backends())('the supergraph on %s', (backend) => {
     });
     expect(placed.errors).toBeUndefined();
     expect(placed.data!.placeBatch).toMatchObject({ placedOn: '2026-11-02', headCountPlaced: 24000, placementWeightKg: 0.042, species: 'BROILER' });
+    const barn = await api(`mutation ($farmId: ID!) { createBarn(input: { farmId: $farmId, name: "House 1", species: BROILER, capacityHead: 24000 }) { id } }`, { farmId });
     const rule = await api(
-      `mutation ($farmId: ID!) { createAlertRule(input: { farmId: $farmId, metric: "ammoniaPpm", comparison: ABOVE, threshold: 25 }) { id } }`,
-      { farmId },
+      `mutation ($barnId: ID!) { createAlertRule(input: { barnId: $barnId, metric: "ammoniaPpm", comparison: ABOVE, threshold: 25 }) { id } }`,
+      { barnId: barn.data!.createBarn.id },
     );
     expect(rule.errors).toBeUndefined();
     const subscribed = await api(`mutation { subscribe(input: { plan: PROFESSIONAL }) { id status } }`);

@@ -11,6 +11,7 @@ interface Foreign {
   farmId: string;
   batchId: string;
   alertRuleId: string;
+  alertId: string;
   subscriptionId: string;
   barnId: string;
   deviceId: string;
@@ -21,6 +22,11 @@ interface Foreign {
 }
 
 type Check = (ctx: { asA: TestSystem['graphql']; a: { session: Session & { email: string; password: string }; tenantId: string }; b: Foreign; farmiq: TestSystem }) => Promise<void>;
+
+/**
+ * The readings queries are a contract here whose resolvers land with the readings work (shield
+ * denies them until then, FORBIDDEN); either way A must get an error and none of B's data.
+ */
 
 const expectNotFound = async (result: Promise<{ data?: any; errors?: any[] }>) => expect(errorCode(await result)).toBe('NOT_FOUND');
 
@@ -78,10 +84,13 @@ const CASES: Record<string, Check> = {
     const set = await asA('mutation { setTargetCurve(input: { species: BROILER, breed: "Ross 308", points: [{ dayOfAge: 0, weightKg: 5 }, { dayOfAge: 20, weightKg: 50 }] }) { breed } }');
     expect(set.data!.setTargetCurve.breed).toBe('Ross 308');
   },
-  'Mutation.createAlertRule': async ({ asA, b }) => {
-    const created = await asA('mutation ($f: ID!) { createAlertRule(input: { farmId: $f, metric: "ammoniaPpm", comparison: ABOVE, threshold: 1 }) { farm { name } } }', { f: b.farmId });
-    expect(created.data?.createAlertRule ?? null).toBeNull();
-  },
+  'Mutation.createAlertRule': ({ asA, b }) =>
+    expectNotFound(asA('mutation ($b: ID!) { createAlertRule(input: { barnId: $b, metric: "ammoniaPpm", comparison: ABOVE, threshold: 1 }) { id } }', { b: b.barnId })),
+  'Mutation.updateAlertRule': ({ asA, b }) => expectNotFound(asA('mutation ($id: ID!) { updateAlertRule(id: $id, input: { enabled: false }) { id } }', { id: b.alertRuleId })),
+  'Mutation.deleteAlertRule': ({ asA, b }) => expectNotFound(asA('mutation ($id: ID!) { deleteAlertRule(id: $id) }', { id: b.alertRuleId })),
+  'Mutation.acknowledgeAlert': ({ asA, b }) => expectNotFound(asA('mutation ($id: ID!) { acknowledgeAlert(id: $id) { id } }', { id: b.alertId })),
+  'Query.alert': ({ asA, b }) => expectNotFound(asA('query ($id: ID!) { alert(id: $id) { status } }', { id: b.alertId })),
+  'Query.alerts': ({ asA, b }) => expectNotFound(asA('query ($f: ID!) { alerts(farmId: $f) { nodes { id } } }', { f: b.farmId })),
   'Query.apiClients': async ({ asA, b }) => {
     const clients = (await asA('{ apiClients { id } }')).data!.apiClients as Array<{ id: string }>;
     expect(clients.map((client) => client.id)).not.toContain(b.apiClientId);
@@ -179,19 +188,21 @@ const CASES: Record<string, Check> = {
 
 const B_KPIS = `performance(asOf: "2026-11-20") { deadCount headCountAlive depletedCount feedKg waterLitres averageWeightKg { value } targetWeightKg { value } health { score { value } } }`;
 const SNAPSHOT_OF_B = `{
-  me { tenant { name farms { name batches { id headCountPlaced ${B_KPIS} } batchRanking(asOf: "2026-11-20") { rank } alertRules { id threshold }
-    barns { name devices { nodes { id status name credentialsIssuedAt } } } edgeGateways { revokedAt keys { keyId validUntil revokedAt } } }
+  me { tenant { name farms { id name batches { id headCountPlaced ${B_KPIS} } batchRanking(asOf: "2026-11-20") { rank } alertRules { id threshold enabled }
+    barns { name alertRules { id enabled } devices { nodes { id status name credentialsIssuedAt } } } edgeGateways { revokedAt keys { keyId validUntil revokedAt } } }
     activeSubscription { id plan cancelAtPeriodEnd currentPeriodEnd } } }
   billingProfile { country currency }
   invoices { id number total { amountMinor } amountPaid { amountMinor } payments { id amount { amountMinor } } }
 }`;
+
+const ALERTS_OF_B = 'query ($f: ID!) { alerts(farmId: $f) { nodes { id status acknowledgedAt } } }';
 
 describe.each(backends())('tenant isolation on %s', (backend) => {
   let farmiq: TestSystem;
   let a: { session: Session & { email: string; password: string }; tenantId: string };
   let asB: TestSystem['graphql'];
   let b: Foreign;
-  let before: unknown;
+  let before: { snapshot: unknown; alerts: unknown };
 
   beforeAll(async () => {
     farmiq = await startTestSystem(backend);
@@ -204,7 +215,6 @@ describe.each(backends())('tenant isolation on %s', (backend) => {
     await asB('mutation { setTargetCurve(input: { species: BROILER, breed: "Ross 308", points: [{ dayOfAge: 0, weightKg: 0.04 }, { dayOfAge: 10, weightKg: 0.3 }] }) { breed } }');
     await asB('mutation ($id: ID!) { recordWeighSession(batchId: $id, weightsKg: [0.28, 0.3], weighedOn: "2026-11-08") { id } }', { id: batchId });
     await asB('mutation ($id: ID!) { recordFeed(input: { batchId: $id, recordedOn: "2026-11-02", feedKg: 30 }) { id } }', { id: batchId });
-    const alertRuleId = (await asB('mutation ($f: ID!) { createAlertRule(input: { farmId: $f, metric: "temperatureC", comparison: ABOVE, threshold: 32 }) { id } }', { f: farmId })).data!.createAlertRule.id;
     await asB('mutation { setBillingProfile(input: { country: "SG", currency: "USD" }) { country } }');
     const subscribed = (await asB('mutation { subscribe(input: { plan: PROFESSIONAL, idempotencyKey: "b-start" }) { id invoices { id } } }')).data!.subscribe;
     const subscriptionId = subscribed.id;
@@ -213,15 +223,22 @@ describe.each(backends())('tenant isolation on %s', (backend) => {
     const paymentId = (await platformForB('mutation ($id: ID!) { recordPayment(input: { invoiceId: $id, amountMinor: 1000, currency: "USD", reference: "b-pay" }) { id } }', { id: invoiceId })).data!.recordPayment.id;
     const apiClientId = (await asB('mutation { createApiClient(input: { name: "B partner", scopes: [FARMS_READ] }) { client { id } } }')).data!.createApiClient.client.id;
     const barnId = (await asB('mutation ($f: ID!) { createBarn(input: { farmId: $f, name: "B1", species: BROILER, capacityHead: 100 }) { id } }', { f: farmId })).data!.createBarn.id;
+    const alertRuleId = (await asB('mutation ($b: ID!) { createAlertRule(input: { barnId: $b, metric: "temperatureC", comparison: ABOVE, threshold: 32 }) { id } }', { b: barnId })).data!.createAlertRule.id;
+    // An alert of B's barn, as the evaluator stores it (ammonia over 25 ppm).
+    const [{ id: alertId }] = await farmiq.system.database!.sql.query<{ id: string }>(
+      `INSERT INTO "telemetry"."alert" (id, tenant_id, farm_id, barn_id, built_in, source, metric, comparison, threshold, raised_at, peak_value, last_value)
+       VALUES (gen_random_uuid(), $1, $2, $3, 'AMMONIA_HIGH', 'AMMONIA_HIGH', 'ammoniaPpm', 'ABOVE', 25, now(), 30, 30) RETURNING id::text AS id`,
+      [tenantB.tenantId, farmId, barnId],
+    );
     const platform = farmiq.as((await loginAsPlatformAdmin(farmiq)).accessToken);
     const label = (await platform('mutation { registerDevices(input: { devices: [{ serialNumber: "B-DEVICE-1", kind: CLIMATE }] }) { device { id serialNumber } claimLink } }')).data!.registerDevices[0];
     await asB('mutation ($l: String) { claimDevice(input: { claimLink: $l }) { id } }', { l: label.claimLink });
     await asB('mutation ($d: ID!, $b: ID!) { activateDevice(input: { deviceId: $d, barnId: $b, name: "B climate" }) { mqttPassword } }', { d: label.device.id, b: barnId });
     const gatewayId = (await asB('mutation ($f: ID!) { registerEdgeGateway(input: { farmId: $f, name: "B edge" }) { gateway { id } } }', { f: farmId })).data!.registerEdgeGateway.gateway.id;
-    b = { apiClientId, tenantId: tenantB.tenantId, farmId, batchId, alertRuleId, subscriptionId, invoiceId, paymentId, barnId, deviceId: label.device.id, deviceSerial: label.device.serialNumber, gatewayId };
-    before = await asB(SNAPSHOT_OF_B);
-    expect(before).toMatchObject({ data: { billingProfile: { country: 'SG' }, invoices: [{ amountPaid: { amountMinor: 1000 } }] } });
-    expect((before as { errors?: unknown }).errors).toBeUndefined();
+    b = { apiClientId, tenantId: tenantB.tenantId, farmId, batchId, alertRuleId, alertId: alertId!, subscriptionId, invoiceId, paymentId, barnId, deviceId: label.device.id, deviceSerial: label.device.serialNumber, gatewayId };
+    before = { snapshot: await asB(SNAPSHOT_OF_B), alerts: await asB(ALERTS_OF_B, { f: farmId }) };
+    expect(before.snapshot).toMatchObject({ data: { billingProfile: { country: 'SG' }, invoices: [{ amountPaid: { amountMinor: 1000 } }] } });
+    expect((before.snapshot as { errors?: unknown }).errors).toBeUndefined();
   });
   afterAll(async () => {
     await farmiq?.stop();
@@ -246,6 +263,7 @@ describe.each(backends())('tenant isolation on %s', (backend) => {
       ['devices', 'EdgeGateway', b.gatewayId],
       ['kpi', 'Batch', b.batchId],
       ['telemetry', 'AlertRule', b.alertRuleId],
+      ['telemetry', 'Alert', b.alertId],
       ['billing', 'BillingSubscription', b.subscriptionId],
     ];
     for (const [subgraph, typename, id] of entities) {
@@ -260,9 +278,9 @@ describe.each(backends())('tenant isolation on %s', (backend) => {
 
   it('left everything of B as it was', async () => {
     // The snapshot holds B's real KPIs: 2 animals weighed on day 7 against B's own curve, 0.04 + 0.26 × 7/10 = 0.222 kg.
-    const batchOfB = (before as any).data.me.tenant.farms[0].batches[0].performance;
+    const batchOfB = (before as any).snapshot.data.me.tenant.farms[0].batches[0].performance;
     expect(batchOfB.targetWeightKg.value).toBeCloseTo(0.222, 9);
     expect(batchOfB.feedKg).toBe(30);
-    expect(await asB(SNAPSHOT_OF_B)).toEqual(before);
+    expect({ snapshot: await asB(SNAPSHOT_OF_B), alerts: await asB(ALERTS_OF_B, { f: b.farmId }) }).toEqual(before);
   });
 });

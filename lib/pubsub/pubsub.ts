@@ -13,6 +13,8 @@ export interface PubSub {
 export const TOPICS = {
   /** A batch of readings stored by ingest: `ReadingsStoredEvent`. */
   readingsStored: 'telemetry.readings-stored',
+  /** An alert was raised, cleared or acknowledged: `AlertChangedEvent`. */
+  alertChanged: 'telemetry.alert-changed',
 } as const;
 
 /** One stored reading as events carry it (the same shape the GraphQL `Reading` resolves from). */
@@ -32,6 +34,14 @@ export interface ReadingEvent {
 
 export interface ReadingsStoredEvent {
   readings: ReadingEvent[];
+}
+
+/** What happened to an alert; subscribers read the alert itself by id (scoped to `tenantId`). */
+export interface AlertChangedEvent {
+  tenantId: string;
+  farmId: string;
+  alertId: string;
+  change: 'RAISED' | 'CLEARED' | 'ACKNOWLEDGED';
 }
 
 /** The in-process bus of the all-in-one mode. Listeners run after publish returns (never inline). */

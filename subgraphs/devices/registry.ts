@@ -1,4 +1,4 @@
-import type { DeviceKind, DeviceStatus, PrismaClient } from '../../lib/db/generated/client';
+import type { BarnSpecies, DeviceKind, DeviceStatus, PrismaClient } from '../../lib/db/generated/client';
 
 /**
  * The devices subgraph's interface for other parts of FarmIQ (telemetry ingest and queries):
@@ -46,3 +46,25 @@ export async function farmTimeZone(db: PrismaClient, tenantId: string, farmId: s
 
 /** Edge gateway keys, for verifying signed batches (the secret decrypted only for that). */
 export { edgeKeyForVerification, type EdgeKey } from './edgeGateways/edgeGateways';
+export interface RegisteredBarnInfo {
+  barnId: string;
+  tenantId: string;
+  farmId: string;
+  species: BarnSpecies;
+  /** The farm's IANA time zone: where a farm day starts. */
+  farmTimeZone: string;
+}
+
+/** The barns among `barnIds` (any tenant: callers scope by the returned tenantId), for alert evaluation. */
+export async function lookupBarns(db: PrismaClient, barnIds: readonly string[]): Promise<Map<string, RegisteredBarnInfo>> {
+  const uuids = [...new Set(barnIds.filter((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)))];
+  if (uuids.length === 0) return new Map();
+  const rows = await db.barn.findMany({ where: { id: { in: uuids } }, select: { id: true, tenantId: true, farmId: true, species: true, farm: { select: { timeZone: true } } } });
+  return new Map(rows.map((row) => [row.id, { barnId: row.id, tenantId: row.tenantId, farmId: row.farmId, species: row.species, farmTimeZone: row.farm.timeZone }]));
+}
+
+/** A tenant's barn, or null when the barn is not the tenant's (alert rules are made per barn). */
+export async function barnOfTenant(db: PrismaClient, tenantId: string, barnId: string): Promise<RegisteredBarnInfo | null> {
+  const barn = (await lookupBarns(db, [barnId])).get(barnId);
+  return barn?.tenantId === tenantId ? barn : null;
+}

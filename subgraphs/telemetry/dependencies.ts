@@ -4,10 +4,11 @@ import type { PubSub } from '../../lib/pubsub/pubsub';
 
 /** What the telemetry subgraph needs from its process. */
 export interface TelemetryDependencies {
-  /** Where stored readings are announced (live subscriptions, alert evaluation). */
+  /** The process bus: stored readings and alert changes go out on it (live subscriptions, alert evaluation). */
   pubsub: PubSub;
   /** Opens edge gateway keys to verify signed batches (FARMIQ_SECRETS_KEY). */
   secretBox: SecretBox;
+  /** The time user actions (acknowledgements, rule changes) are stamped with; tests pass a fixed clock. */
   now: () => Date;
   /** Raw SQL on the process's database: readings are read and written with hand-written SQL (partitioned table). */
   sql: SqlExecutor;

@@ -64,7 +64,8 @@ describe('the dashboard in a real browser', () => {
         { farmId, heads },
       );
     }
-    await api('mutation ($farmId: ID!) { createAlertRule(input: { farmId: $farmId, metric: "ammoniaPpm", comparison: ABOVE, threshold: 25 }) { id } }', { farmId });
+    const barn = await api('mutation ($farmId: ID!) { createBarn(input: { farmId: $farmId, name: "House 1", species: PIG, capacityHead: 2000 }) { id } }', { farmId });
+    await api('mutation ($barnId: ID!) { createAlertRule(input: { barnId: $barnId, metric: "ammoniaPpm", comparison: ABOVE, threshold: 25 }) { id } }', { barnId: barn.data!.createBarn.id });
     await api('mutation { subscribe(input: { plan: ENTERPRISE }) { id } }');
     expect(tenantId).toBeDefined();
 

@@ -76,6 +76,8 @@ describe.each(backends())('the database layer on %s', (backend) => {
       'kpi.target_curve_point',
       'kpi.water_record',
       'kpi.weigh_sample',
+      'telemetry.alert',
+      'telemetry.alert_condition',
       'telemetry.alert_rule',
       'telemetry.ingest_nonce',
       'telemetry.ingested_event',

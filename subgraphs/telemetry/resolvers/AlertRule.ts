@@ -8,4 +8,7 @@ export const AlertRule: AlertRuleResolvers = {
     return tenantId && isUuid(id) ? ctx.db.alertRule.findFirst({ where: { id, tenantId } }) : null;
   },
   farm: (rule) => ({ id: rule.farmId }),
+  barn: (rule) => (rule.barnId ? { id: rule.barnId } : null),
+  // Farm-wide rules made before hysteresis clear at their threshold.
+  clearThreshold: (rule) => rule.clearThreshold ?? rule.threshold,
 };

@@ -1,7 +1,9 @@
 import type { BarnResolvers } from '../__generated__/resolvers-types';
 import { tenantOrNull } from '../../../lib/auth/tenantScope';
 import { METRICS_BY_KIND } from '../../../lib/deviceKinds';
-import { isUuid } from '../../../lib/validation';
+import { firstIdsPerGroup } from '../../../lib/db/firstPerGroup';
+import { groupByKey, requestLoader } from '../../../lib/graphql/requestLoader';
+import { isUuid, MAX_PAGE_SIZE } from '../../../lib/validation';
 import { devicesInBarn } from '../../devices/registry';
 import type { TelemetryDependencies } from '../dependencies';
 import { latestReadings, type ReadingModel } from '../readings/readingQueries';
@@ -9,6 +11,7 @@ import { latestReadings, type ReadingModel } from '../readings/readingQueries';
 const CLIMATE_METRICS = METRICS_BY_KIND.CLIMATE.map((definition) => definition.name);
 /** Older readings say nothing about the climate now. */
 const CURRENT_WINDOW_MS = 60 * 60 * 1000;
+const RULES_BY_BARN = { table: '"telemetry"."alert_rule"', groupColumn: 'barn_id', orderBy: 'created_at, id' };
 
 export const createBarn = (deps: TelemetryDependencies): BarnResolvers => ({
   __resolveReference: ({ id }) => ({ id }),
@@ -25,5 +28,14 @@ export const createBarn = (deps: TelemetryDependencies): BarnResolvers => ({
       if (!current || reading.observedAt > current.observedAt) newest.set(reading.metric, reading);
     }
     return CLIMATE_METRICS.flatMap((metric) => (newest.has(metric) ? [newest.get(metric)!] : []));
+  },
+  alertRules: (barn, _args, ctx) => {
+    const tenantId = tenantOrNull(ctx);
+    if (!tenantId || !isUuid(barn.id)) return [];
+    return requestLoader(ctx, 'alertRulesByBarn', async (barnIds) => {
+      const ids = await firstIdsPerGroup(ctx.db, RULES_BY_BARN, tenantId, barnIds, MAX_PAGE_SIZE);
+      const rows = await ctx.db.alertRule.findMany({ where: { id: { in: ids } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+      return groupByKey(barnIds, rows, (row) => row.barnId!);
+    }).load(barn.id);
   },
 });

@@ -2,6 +2,8 @@ import type { QueryResolvers } from '../__generated__/resolvers-types';
 import { callerTenantId } from '../../../lib/auth/tenantScope';
 import { notFound } from '../../../lib/errors';
 import { isUuid, requirePageSize, requireUuid } from '../../../lib/validation';
+import { farmTimeZone } from '../../devices/registry';
+import { listAlerts } from '../alerts/alertQueries';
 import type { TelemetryDependencies } from '../dependencies';
 import { unitOf } from '../ingest/endpoint';
 import { requireTenantDevice } from '../readings/deviceAccess';
@@ -29,5 +31,17 @@ export const createQuery = (deps: TelemetryDependencies): QueryResolvers => ({
     const tenantId = callerTenantId(ctx);
     const device = await requireTenantDevice(ctx, tenantId, requireUuid(deviceId, 'deviceId'), metric ? requireMetricName(metric) : null);
     return readingsCsv(deps.sql, { tenantId, deviceId: device.deviceId, metric: metric ?? null, from, to, timeZone: device.farmTimeZone }, unitOf);
+  },
+  alert: async (_parent, { id }, ctx) => {
+    const tenantId = callerTenantId(ctx);
+    const alert = isUuid(id) ? await ctx.db.alert.findFirst({ where: { id, tenantId } }) : null;
+    return alert ?? Promise.reject(notFound('Alert'));
+  },
+  alerts: async (_parent, { farmId, status, first, after }, ctx) => {
+    const tenantId = callerTenantId(ctx);
+    const pageSize = requirePageSize(first);
+    // The farm is devices' to know: asking its registry keeps another tenant's farm NOT_FOUND.
+    if (!isUuid(farmId) || (await farmTimeZone(ctx.db, tenantId, farmId.toLowerCase())) === null) throw notFound('Farm');
+    return listAlerts(ctx.db, { tenantId, farmId: farmId.toLowerCase(), status: status ?? null }, pageSize, after ?? null);
   },
 });

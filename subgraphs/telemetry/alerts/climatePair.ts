@@ -1,0 +1,47 @@
+import type { PrismaClient } from '../../../lib/db/database';
+import type { ReadingEvent } from '../../../lib/pubsub/pubsub';
+
+/** Temperature and humidity further apart than this do not describe the same air. */
+export const CLIMATE_PAIR_WINDOW_MS = 10 * 60 * 1000;
+
+export interface ClimatePair {
+  temperatureC: number;
+  relativeHumidityPercent: number;
+  /** The later of the two observations: when the pair describes the barn. */
+  at: Date;
+}
+
+interface Latest {
+  value: number;
+  at: Date;
+}
+
+/**
+ * The barn's latest temperature and latest relative humidity (any of its devices) within the 10
+ * minutes up to the newest climate reading of `batch`, from the stored readings and the batch
+ * itself (a batch may carry only one of the two). Null when either is missing in that window.
+ */
+export async function latestClimatePair(db: PrismaClient, barnId: string, batch: readonly ReadingEvent[]): Promise<ClimatePair | null> {
+  const until = new Date(Math.max(...batch.map((reading) => Date.parse(reading.observedAt))));
+  const since = new Date(until.getTime() - CLIMATE_PAIR_WINDOW_MS);
+  const stored = await db.$queryRawUnsafe<Array<{ metric: string; value: number; observed_at: Date }>>(
+    `SELECT DISTINCT ON (metric) metric, value, observed_at FROM "telemetry"."reading"
+     WHERE barn_id = $1::uuid AND metric IN ('temperatureC', 'relativeHumidityPercent')
+       AND observed_at > $2::timestamptz AND observed_at <= $3::timestamptz
+     ORDER BY metric, observed_at DESC`,
+    barnId,
+    since.toISOString(),
+    until.toISOString(),
+  );
+  const latest = new Map<string, Latest>();
+  const consider = (metric: string, value: number, at: Date) => {
+    const current = latest.get(metric);
+    if (at > since && at <= until && (!current || at > current.at)) latest.set(metric, { value, at });
+  };
+  for (const row of stored) consider(row.metric, Number(row.value), new Date(row.observed_at));
+  for (const reading of batch) consider(reading.metric, reading.value, new Date(reading.observedAt));
+  const temperature = latest.get('temperatureC');
+  const humidity = latest.get('relativeHumidityPercent');
+  if (!temperature || !humidity) return null;
+  return { temperatureC: temperature.value, relativeHumidityPercent: humidity.value, at: temperature.at > humidity.at ? temperature.at : humidity.at };
+}

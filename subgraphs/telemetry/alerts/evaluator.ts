@@ -1,0 +1,126 @@
+import type { PrismaClient } from '../../../lib/db/database';
+import type { AlertRule } from '../../../lib/db/generated/client';
+import type { Logger } from '../../../lib/logger';
+import { TOPICS, type AlertChangedEvent, type PubSub, type ReadingEvent, type ReadingsStoredEvent } from '../../../lib/pubsub/pubsub';
+import { lookupBarns, type RegisteredBarnInfo } from '../../devices/registry';
+import { evaluatePoints, publishChanges, type EvaluatedRule, type Point } from './alertStore';
+import { AMMONIA_HIGH, heatStressRule, WATER_INTAKE_DROP, type BuiltInRule } from './builtIns';
+import { latestClimatePair } from './climatePair';
+import { temperatureHumidityIndex } from './thi';
+import { waterIntakeDropAt } from './waterHistory';
+
+export interface AlertEvaluatorOptions {
+  db: PrismaClient;
+  /** The process bus ingest publishes stored readings on, and alert changes go out on. */
+  pubsub: PubSub;
+  log: Logger;
+  /** Unused by evaluation (alerts are stamped with observation times); kept for the common dependency shape. */
+  now?: () => Date;
+}
+
+export interface AlertEvaluator {
+  /** Stops listening and waits for the batch in hand. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Evaluates every stored batch of readings against the alert rules of the readings' barns (the
+ * tenants' rules and the built-ins) and publishes `TOPICS.alertChanged` for each alert raised or
+ * cleared. Batches are evaluated one at a time, in the order they were stored, so a barn's
+ * state is never updated by two batches at once in this process; across processes the partial
+ * unique index keeps one active alert per rule and barn.
+ */
+export async function startAlertEvaluator(options: AlertEvaluatorOptions): Promise<AlertEvaluator> {
+  const log = options.log.child({ component: 'alerts' });
+  let queue: Promise<void> = Promise.resolve();
+  const unsubscribe = await options.pubsub.subscribe(TOPICS.readingsStored, (payload) => {
+    queue = queue
+      .then(async () => publishChanges(options.pubsub, await evaluateBatch(options.db, readingsOf(payload))))
+      .catch((error) => log.error({ err: error }, 'alert evaluation failed for a batch of readings'));
+  });
+  return {
+    async stop() {
+      await unsubscribe();
+      await queue;
+    },
+  };
+}
+
+function readingsOf(payload: unknown): ReadingEvent[] {
+  const readings = (payload as Partial<ReadingsStoredEvent> | null)?.readings;
+  return Array.isArray(readings) ? readings.filter((reading) => reading && typeof reading.value === 'number' && typeof reading.barnId === 'string') : [];
+}
+
+const CLIMATE_METRICS = new Set(['temperatureC', 'relativeHumidityPercent']);
+
+/** Evaluates one batch: one query for the registry's barns, one for the rules of all of them. */
+export async function evaluateBatch(db: PrismaClient, readings: readonly ReadingEvent[]): Promise<AlertChangedEvent[]> {
+  const byBarn = new Map<string, ReadingEvent[]>();
+  for (const reading of readings) {
+    const list = byBarn.get(reading.barnId!) ?? [];
+    list.push(reading);
+    byBarn.set(reading.barnId!, list);
+  }
+  if (byBarn.size === 0) return [];
+  const barns = await lookupBarns(db, [...byBarn.keys()]);
+  const rules = await db.alertRule.findMany({
+    where: {
+      enabled: true,
+      OR: [{ barnId: { in: [...barns.keys()] } }, { barnId: null, farmId: { in: [...new Set([...barns.values()].map((barn) => barn.farmId))] } }],
+    },
+  });
+  const changes: AlertChangedEvent[] = [];
+  for (const [barnId, barnReadings] of byBarn) {
+    const barn = barns.get(barnId);
+    // A reading must name the barn's own tenant: anything else is not evaluated against its rules.
+    const own = barn ? barnReadings.filter((reading) => reading.tenantId === barn.tenantId) : [];
+    if (!barn || own.length === 0) continue;
+    own.sort((a, b) => Date.parse(a.observedAt) - Date.parse(b.observedAt));
+    changes.push(...(await evaluateBarn(db, barn, own, rules.filter((rule) => appliesTo(rule, barn)))));
+  }
+  return changes;
+}
+
+/** A rule of the barn, or a farm-wide rule (made before rules were per barn) of its farm. */
+const appliesTo = (rule: AlertRule, barn: RegisteredBarnInfo) => rule.tenantId === barn.tenantId && (rule.barnId === barn.barnId || (rule.barnId === null && rule.farmId === barn.farmId));
+
+const pointsOf = (readings: readonly ReadingEvent[], metric: string): Point[] =>
+  readings.filter((reading) => reading.metric === metric).map((reading) => ({ value: reading.value, at: new Date(reading.observedAt) }));
+
+const builtIn = (rule: BuiltInRule): EvaluatedRule => ({ ...rule, ruleId: null, builtIn: rule.kind });
+
+async function evaluateBarn(db: PrismaClient, barn: RegisteredBarnInfo, readings: readonly ReadingEvent[], rules: readonly AlertRule[]): Promise<AlertChangedEvent[]> {
+  const changes: AlertChangedEvent[] = [];
+  const evaluate = async (rule: EvaluatedRule, points: Point[]) => {
+    if (points.length > 0) changes.push(...(await evaluatePoints(db, barn, rule, points)));
+  };
+  for (const rule of rules) {
+    await evaluate(
+      {
+        metric: rule.metric,
+        comparison: rule.comparison,
+        threshold: rule.threshold,
+        clearThreshold: rule.clearThreshold ?? rule.threshold,
+        minDurationSeconds: rule.minDurationSeconds,
+        ruleId: rule.id,
+        builtIn: null,
+      },
+      pointsOf(readings, rule.metric),
+    );
+  }
+  await evaluate(builtIn(AMMONIA_HIGH), pointsOf(readings, AMMONIA_HIGH.metric));
+
+  const climate = readings.filter((reading) => CLIMATE_METRICS.has(reading.metric));
+  if (climate.length > 0) {
+    const pair = await latestClimatePair(db, barn.barnId, climate);
+    if (pair) await evaluate(builtIn(heatStressRule(barn.species)), [{ value: temperatureHumidityIndex(pair.temperatureC, pair.relativeHumidityPercent), at: pair.at }]);
+  }
+
+  const water = pointsOf(readings, 'waterLitres');
+  if (water.length > 0) {
+    const at = water[water.length - 1]!.at;
+    const dropPercent = await waterIntakeDropAt(db, barn.barnId, at, barn.farmTimeZone);
+    if (dropPercent !== null) await evaluate(builtIn(WATER_INTAKE_DROP), [{ value: dropPercent, at }]);
+  }
+  return changes;
+}
