@@ -27,6 +27,7 @@ import { identitySubgraph } from '../subgraphs/identity/server';
 import { kpiSubgraph } from '../subgraphs/kpi/server';
 import { telemetrySubgraph } from '../subgraphs/telemetry/server';
 import { startAlertEvaluator } from '../subgraphs/telemetry/alerts/evaluator';
+import { startUsageMeter } from '../subgraphs/billing/usage/usageMeter';
 import { createMemoryPubSub, type PubSub } from '../lib/pubsub/pubsub';
 
 const SUBGRAPHS: Record<Exclude<SubgraphName, 'identity' | 'devices' | 'telemetry'>, SubgraphDefinition> = {
@@ -129,6 +130,11 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
         });
       } else {
         definition = SUBGRAPHS[name];
+      }
+      if (name === 'billing') {
+        // Usage comes from the other subgraphs' interfaces: stored-readings events and the devices registry.
+        const meter = await startUsageMeter({ db: database!.prisma, pubsub, log, now: () => new Date() });
+        stack.push(() => meter.stop());
       }
       const service = await createSubgraphServer(definition, {
         db: database!,

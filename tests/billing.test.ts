@@ -136,10 +136,11 @@ describe.each(backends())('billing through the gateway on %s', (backend) => {
     expect((await api(balance, { id: invoice.id })).data!.invoice).toMatchObject({ amountPaid: { amountMinor: 4_243 }, amountDue: { amountMinor: 1_000 }, paymentStatus: 'PARTIALLY_PAID' });
   });
 
-  it('should apply a signed payment webhook once, and nothing unsigned', async () => {
+  it('should apply a signed payment webhook once, and nothing unsigned, through the gateway', async () => {
     const { tenantId, api } = await newTenant('Webhook Farm');
     const invoice = (await api(SUBSCRIBE, { input: { plan: 'STARTER', idempotencyKey: 's' } })).data!.subscribe.invoices[0];
-    const url = `http://127.0.0.1:${farmiq.system.ports.billing}/webhooks/payments`;
+    // The provider calls the public port; the gateway passes the raw body and signature on to billing.
+    const url = new URL('/webhooks/payments', farmiq.gatewayUrl).toString();
     const body = JSON.stringify({ id: `evt_${randomUUID()}`, type: 'payment.succeeded', data: { tenantId, invoiceId: invoice.id, amountMinor: 5_243, currency: 'USD', reference: 'psp-1' } });
     const send = (signature: string) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signature }, body });
     const now = Math.floor(Date.now() / 1000);

@@ -68,3 +68,9 @@ export async function barnOfTenant(db: PrismaClient, tenantId: string, barnId: s
   const barn = (await lookupBarns(db, [barnId])).get(barnId);
   return barn?.tenantId === tenantId ? barn : null;
 }
+
+/** Every ACTIVE device and its tenant (usage metering counts them per day). */
+export async function activeDevices(db: PrismaClient): Promise<Array<{ deviceId: string; tenantId: string }>> {
+  const rows = await db.device.findMany({ where: { status: 'ACTIVE', tenantId: { not: null } }, select: { id: true, tenantId: true } });
+  return rows.map((row) => ({ deviceId: row.id, tenantId: row.tenantId! }));
+}

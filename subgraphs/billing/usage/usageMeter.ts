@@ -1,0 +1,71 @@
+import { createHash } from 'node:crypto';
+import type { PrismaClient } from '../../../lib/db/generated/client';
+import type { Logger } from '../../../lib/logger';
+import { TOPICS, type PubSub, type ReadingsStoredEvent } from '../../../lib/pubsub/pubsub';
+import { activeDevices } from '../../devices/registry';
+
+/** How often active devices are counted; each count is idempotent per device and UTC day. */
+export const ACTIVE_DEVICE_SCAN_MS = 60 * 60 * 1000;
+
+/**
+ * Usage from the other subgraphs' public interfaces, never their tables: telemetry messages
+ * from the stored-readings events ingest publishes, active devices from the devices registry.
+ * Every record carries a key derived from what it counts, so a redelivered event or a second
+ * scan of the same day records nothing new.
+ */
+export function messageUsage(event: ReadingsStoredEvent): Array<{ tenantId: string; usageKey: string; quantity: number; occurredAt: Date }> {
+  const eventsByTenant = new Map<string, Set<string>>();
+  const latestByTenant = new Map<string, string>();
+  for (const reading of event.readings) {
+    if (!eventsByTenant.has(reading.tenantId)) eventsByTenant.set(reading.tenantId, new Set());
+    eventsByTenant.get(reading.tenantId)!.add(`${reading.deviceId} ${reading.eventId}`);
+    if ((latestByTenant.get(reading.tenantId) ?? '') < reading.receivedAt) latestByTenant.set(reading.tenantId, reading.receivedAt);
+  }
+  return [...eventsByTenant].map(([tenantId, events]) => ({
+    tenantId,
+    // The messages themselves name the record: the same messages announced twice are one record.
+    usageKey: `messages:${createHash('sha256').update([...events].sort().join('\n')).digest('base64url')}`,
+    quantity: events.size,
+    occurredAt: new Date(latestByTenant.get(tenantId)!),
+  }));
+}
+
+/** Records one ACTIVE_DEVICE_DAY per ACTIVE device for the UTC day of `now`. Returns how many were new. */
+export async function recordActiveDeviceDays(db: PrismaClient, now: Date): Promise<number> {
+  const day = now.toISOString().slice(0, 10);
+  const devices = await activeDevices(db);
+  if (devices.length === 0) return 0;
+  const { count } = await db.usageRecord.createMany({
+    data: devices.map((device) => ({ tenantId: device.tenantId, kind: 'ACTIVE_DEVICE_DAY' as const, usageKey: `device:${device.deviceId}:${day}`, quantity: 1, occurredAt: now })),
+    skipDuplicates: true,
+  });
+  return count;
+}
+
+export async function recordMessageUsage(db: PrismaClient, event: ReadingsStoredEvent): Promise<number> {
+  const records = messageUsage(event);
+  if (records.length === 0) return 0;
+  const { count } = await db.usageRecord.createMany({ data: records.map((record) => ({ ...record, kind: 'TELEMETRY_MESSAGES' as const })), skipDuplicates: true });
+  return count;
+}
+
+/** Starts metering in this process: messages as they are stored, active devices every hour. */
+export async function startUsageMeter(options: { db: PrismaClient; pubsub: PubSub; log: Logger; now: () => Date; scanEveryMs?: number }): Promise<{ stop(): Promise<void> }> {
+  const log = options.log.child({ component: 'usage-meter' });
+  const scan = () =>
+    recordActiveDeviceDays(options.db, options.now()).catch((error: Error) => log.error({ err: error.message }, 'could not count active devices'));
+  const unsubscribe = await options.pubsub.subscribe(TOPICS.readingsStored, (payload) => {
+    const readings = (payload as Partial<ReadingsStoredEvent> | null)?.readings;
+    if (!Array.isArray(readings) || readings.length === 0) return;
+    recordMessageUsage(options.db, { readings }).catch((error: Error) => log.error({ err: error.message }, 'could not record message usage'));
+  });
+  void scan();
+  const timer = setInterval(scan, options.scanEveryMs ?? ACTIVE_DEVICE_SCAN_MS);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await unsubscribe();
+    },
+  };
+}
