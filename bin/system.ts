@@ -28,6 +28,7 @@ import { kpiSubgraph } from '../subgraphs/kpi/server';
 import { telemetrySubgraph } from '../subgraphs/telemetry/server';
 import { startAlertEvaluator } from '../subgraphs/telemetry/alerts/evaluator';
 import { startUsageMeter } from '../subgraphs/billing/usage/usageMeter';
+import { startRenewals } from '../subgraphs/billing/subscriptions/renewalScheduler';
 import { createMemoryPubSub, type PubSub } from '../lib/pubsub/pubsub';
 
 const SUBGRAPHS: Record<Exclude<SubgraphName, 'identity' | 'devices' | 'telemetry'>, SubgraphDefinition> = {
@@ -135,6 +136,8 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
         // Usage comes from the other subgraphs' interfaces: stored-readings events and the devices registry.
         const meter = await startUsageMeter({ db: database!.prisma, pubsub, log, now: () => new Date() });
         stack.push(() => meter.stop());
+        const renewals = startRenewals({ db: database!.prisma, log, now: () => new Date() });
+        stack.push(() => renewals.stop());
       }
       const service = await createSubgraphServer(definition, {
         db: database!,
