@@ -32,3 +32,18 @@ export function groupByKey<Row>(keys: readonly string[], rows: Row[], keyOf: (ro
   for (const row of rows) groups.get(keyOf(row))?.push(row);
   return keys.map((key) => groups.get(key)!);
 }
+
+/**
+ * A row of the caller's tenant by id, through a per-request loader (one query for all ids of a
+ * request); null for an anonymous caller, a malformed id, or another tenant's row.
+ */
+export function loadTenantRow<Row extends { id: string }>(
+  ctx: { principal: { tenantId: string | null } | null },
+  name: string,
+  id: string,
+  find: (ids: string[], tenantId: string) => Promise<Row[]>,
+): Promise<Row | null> {
+  const tenantId = ctx.principal?.tenantId;
+  if (!tenantId || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return Promise.resolve(null);
+  return requestLoader(ctx, name, async (ids) => byKey(ids, await find([...ids], tenantId), (row) => row.id)).load(id);
+}

@@ -1,17 +1,12 @@
 import type { BarnResolvers } from '../__generated__/resolvers-types';
 import type { SubgraphContext } from '../../../lib/graphql/context';
-import { tenantOrNull } from '../../../lib/auth/tenantScope';
-import { byKey, requestLoader } from '../../../lib/graphql/requestLoader';
-import { isUuid } from '../../../lib/validation';
+import { loadTenantRow } from '../../../lib/graphql/requestLoader';
 import { devicePage } from '../deviceQueries';
 import { loadFarm } from './Farm';
 
 /** Barns by id within the caller's tenant, one query per request; another tenant's is null. */
-export function loadBarn(ctx: SubgraphContext, id: string) {
-  const tenantId = tenantOrNull(ctx);
-  if (!tenantId || !isUuid(id)) return Promise.resolve(null);
-  return requestLoader(ctx, 'barnsById', async (ids) => byKey(ids, await ctx.db.barn.findMany({ where: { id: { in: [...ids] }, tenantId } }), (barn) => barn.id)).load(id);
-}
+export const loadBarn = (ctx: SubgraphContext, id: string) =>
+  loadTenantRow(ctx, 'barnsById', id, (ids, tenantId) => ctx.db.barn.findMany({ where: { id: { in: ids }, tenantId } }));
 
 export const Barn: BarnResolvers = {
   __resolveReference: ({ id }, ctx) => loadBarn(ctx, id),

@@ -1,19 +1,14 @@
 import type { DeviceResolvers } from '../__generated__/resolvers-types';
 import type { SubgraphContext } from '../../../lib/graphql/context';
-import { tenantOrNull } from '../../../lib/auth/tenantScope';
 import { metricsFor } from '../../../lib/deviceKinds';
-import { byKey, requestLoader } from '../../../lib/graphql/requestLoader';
-import { isUuid } from '../../../lib/validation';
+import { byKey, loadTenantRow, requestLoader } from '../../../lib/graphql/requestLoader';
 import { validCredentialWhere } from '../credentials/deviceCredentials';
 import { deviceTopicRoot } from '../credentials/mosquittoPassword';
 import { loadBarn } from './Barn';
 
 /** Devices by id within the caller's tenant, one query per request; another tenant's is null. */
-export function loadDevice(ctx: SubgraphContext, id: string) {
-  const tenantId = tenantOrNull(ctx);
-  if (!tenantId || !isUuid(id)) return Promise.resolve(null);
-  return requestLoader(ctx, 'devicesById', async (ids) => byKey(ids, await ctx.db.device.findMany({ where: { id: { in: [...ids] }, tenantId } }), (device) => device.id)).load(id);
-}
+export const loadDevice = (ctx: SubgraphContext, id: string) =>
+  loadTenantRow(ctx, 'devicesById', id, (ids, tenantId) => ctx.db.device.findMany({ where: { id: { in: ids }, tenantId } }));
 
 /** The issue time of each device's newest valid credential, one query per request. */
 function credentialsIssuedAt(ctx: SubgraphContext, deviceId: string) {

@@ -1,15 +1,10 @@
 import type { FarmResolvers } from '../__generated__/resolvers-types';
 import type { SubgraphContext } from '../../../lib/graphql/context';
-import { tenantOrNull } from '../../../lib/auth/tenantScope';
-import { byKey, groupByKey, requestLoader } from '../../../lib/graphql/requestLoader';
-import { isUuid } from '../../../lib/validation';
+import { groupByKey, loadTenantRow, requestLoader } from '../../../lib/graphql/requestLoader';
 
 /** Farms by id within the caller's tenant, one query per request; another tenant's is null. */
-export function loadFarm(ctx: SubgraphContext, id: string) {
-  const tenantId = tenantOrNull(ctx);
-  if (!tenantId || !isUuid(id)) return Promise.resolve(null);
-  return requestLoader(ctx, 'farmsById', async (ids) => byKey(ids, await ctx.db.farm.findMany({ where: { id: { in: [...ids] }, tenantId } }), (farm) => farm.id)).load(id);
-}
+export const loadFarm = (ctx: SubgraphContext, id: string) =>
+  loadTenantRow(ctx, 'farmsById', id, (ids, tenantId) => ctx.db.farm.findMany({ where: { id: { in: ids }, tenantId } }));
 
 export const Farm: FarmResolvers = {
   // One query for all farms the gateway asks for in a request; another tenant's farm resolves
