@@ -14,6 +14,8 @@ import { verifyDeviceCredentials } from '../subgraphs/devices/credentials/device
 import { ensureFirstAdmin, INITIAL_ADMIN_FILE } from '../subgraphs/identity/bootstrap';
 import { databaseRateLimitStore, openRedis, redisRateLimitStore, type FailureTable, type RateLimitStore } from '../lib/rateLimit/store';
 import { loadSecretBox } from '../lib/crypto/secretsKey';
+import { openPubSub } from '../lib/pubsub/openPubSub';
+import type { PubSub } from '../lib/pubsub/pubsub';
 import { AUTH_FAILURES_NAMESPACE } from '../subgraphs/identity/rateLimit';
 import { CLAIM_FAILURES_NAMESPACE } from '../subgraphs/devices/provisioning/claimDevice';
 import { setUpAuth } from './auth';
@@ -37,6 +39,8 @@ export interface RunningSystem {
   /** Bound ports by component: `gateway`, each subgraph, `mqtt`, `ingestor`. */
   ports: Partial<Record<'gateway' | SubgraphName | 'mqtt' | 'ingestor', number>>;
   database: Database | undefined;
+  /** The process's event bus (ingest publishes, the gateway's subscriptions listen); none for other targets. */
+  pubsub: PubSub | undefined;
   /** Stops accepting work, lets in-flight requests finish, closes the database. Idempotent. */
   stop(): Promise<void>;
 }
@@ -66,6 +70,7 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
   const stack: Array<() => Promise<void>> = [];
   const ports: RunningSystem['ports'] = {};
   let database: Database | undefined;
+  let pubsub: PubSub | undefined;
   const stopAll = async () => {
     while (stack.length > 0) await stack.pop()!().catch((error) => log.error({ err: error }, 'error while stopping'));
   };
@@ -77,6 +82,13 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
       stack.push(() => db.close());
       const applied = await applyMigrations(db.sql);
       log.info({ database: db.kind, applied }, applied.length ? 'database migrated' : 'database schema is current');
+    }
+    // One event bus per process: Redis when REDIS_URL is set (every gateway replica gets every
+    // event), else in memory (the all-in-one mode). Ingest (telemetry) publishes, the gateway listens.
+    if (target === 'all' || target === 'gateway' || target === 'telemetry') {
+      const opened = await openPubSub(config.redisUrl, log);
+      pubsub = opened;
+      stack.push(() => opened.close());
     }
     const readiness: ReadinessCheck[] = database ? [{ name: 'database', check: () => database!.ping() }] : [];
     const auth = await setUpAuth(target, config);
@@ -152,6 +164,7 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
         readinessChecks: readiness,
         verifyToken: auth.verifyToken,
         publicJwks: auth.publicJwks,
+        pubsub,
       });
       stack.push(() => gateway.stop());
       ports.gateway = await gateway.listen(config.gateway.port, config.gateway.host, 'PORT');
@@ -165,6 +178,7 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
     target,
     ports,
     database,
+    pubsub,
     stop: () => (stopped ??= stopAll()),
   };
 }

@@ -3,7 +3,7 @@ import { subgraphShield } from '../../lib/graphql/permissions';
 import { canRead, canWriteFarmData } from '../../lib/graphql/rules';
 
 export const permissions = subgraphShield({
-  Query: { alertRule: canRead('telemetry:read') },
+  Query: { alertRule: canRead('telemetry:read'), readingEvents: canRead('telemetry:read') },
   Mutation: { createAlertRule: canWriteFarmData },
   AlertRule: allow,
   Farm: { '*': allow, alertRules: canRead('telemetry:read') },
