@@ -72,10 +72,7 @@ export function attachLiveEndpoint(options: LiveEndpointOptions): { hub: LiveHub
   const onUpgrade = (request: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     const { pathname } = new URL(request.url ?? '/', 'http://gateway');
     if (pathname !== options.path) return refuse(socket, 404, 'Not Found', 'path');
-    // A browser always sends Origin; a page of a foreign site must not ride the user's cookie.
-    // No Origin: not a browser (a partner's script, a server), which authenticates by token.
-    const origin = request.headers.origin;
-    if (origin !== undefined && !allowed.has(origin)) return refuse(socket, 403, 'Forbidden', 'origin');
+    if (!originAllowed(request, allowed)) return refuse(socket, 403, 'Forbidden', 'origin');
     wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
   };
   options.httpServer.on('upgrade', onUpgrade);
@@ -159,6 +156,23 @@ export function attachLiveEndpoint(options: LiveEndpointOptions): { hub: LiveHub
       await hub.close();
     },
   };
+}
+
+/**
+ * Browsers always send Origin on a WebSocket handshake and CORS does not apply to it, so this is
+ * where a page of a foreign site is kept from riding the user's session cookie. Allowed: no
+ * Origin (not a browser: a partner's script or a server, which must send a token anyway), the
+ * gateway's own host (the dashboard it serves), and ALLOWED_ORIGINS.
+ */
+export function originAllowed(request: http.IncomingMessage, allowed: ReadonlySet<string>): boolean {
+  const origin = request.headers.origin;
+  if (origin === undefined) return true;
+  if (allowed.has(origin)) return true;
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
 }
 
 function refuse(socket: Duplex, status: number, text: string, reason: string): void {

@@ -45,12 +45,14 @@ export class LiveHub {
   }
 
   /** Starts delivering `operation`'s events for `principal`; the iterator's `return()` stops it. */
-  subscribe(operation: LiveOperation, principal: Principal & { tenantId: string }, accessToken: string): PushQueue<ExecutionResult> {
+  async subscribe(operation: LiveOperation, principal: Principal & { tenantId: string }, accessToken: string): Promise<PushQueue<ExecutionResult>> {
     const { field } = operation;
     const filter = field.filterFrom(operation.args) as LiveFilter<unknown>;
+    const feed = this.feedFor(field);
+    // Counted (and fed) only once the bus delivers this field's topic to this process.
+    await feed.unsubscribe;
     const group = this.groupFor(operation, principal);
     const index = `${principal.tenantId}|${filter.key}`;
-    const feed = this.feedFor(field);
     let subscriber: Subscriber | undefined;
     const queue = pushQueue<ExecutionResult>(QUEUE_LIMIT, () => {
       feed.byKey.get(index)?.delete(subscriber!);
@@ -103,7 +105,10 @@ export class LiveHub {
         }
       }
     });
-    unsubscribe.catch((error) => this.log.error({ err: error, topic: field.topic }, 'live: cannot subscribe to the event bus'));
+    unsubscribe.catch((error) => {
+      this.log.error({ err: error, topic: field.topic }, 'live: cannot subscribe to the event bus');
+      this.feeds.delete(field);
+    });
     feed = { byKey, unsubscribe };
     this.feeds.set(field, feed);
     return feed;
