@@ -30,7 +30,7 @@ async function main(): Promise<void> {
       for (const socket of byBarn.get(barnId ?? '') ?? []) socket.send(data);
     }
   });
-  await new Promise((resolve) => wss.once('listening', resolve));
+  if (!wss.address()) await new Promise((resolve) => wss.once('listening', resolve));
   console.log(JSON.stringify({ port: (wss.address() as { port: number }).port }));
 }
 

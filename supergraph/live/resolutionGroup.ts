@@ -15,6 +15,12 @@ export interface GroupMember {
 export const BATCH_WINDOW_MS = 5;
 /** The most events one resolution carries (the subgraph's `readingEvents` limit). */
 export const MAX_BATCH = 500;
+/**
+ * Resolutions of one group under way at once. More events meanwhile wait and go together in the
+ * next one, so under load batches grow instead of queries piling up: throughput follows the
+ * event rate while latency stays near two resolution times.
+ */
+export const MAX_IN_FLIGHT = 2;
 
 /**
  * The subscribers that share one resolution: the same tenant, roles and scopes (so the subgraphs
@@ -26,6 +32,7 @@ export class ResolutionGroup<Event> {
   readonly members = new Set<GroupMember>();
   private pending = new Map<Event, GroupMember[]>();
   private timer: NodeJS.Timeout | undefined;
+  private inFlight = 0;
 
   constructor(
     private readonly query: string,
@@ -44,6 +51,7 @@ export class ResolutionGroup<Event> {
       this.pending.set(event, forEvent);
     }
     forEvent.push(member);
+    if (this.inFlight >= MAX_IN_FLIGHT) return; // sent when a resolution under way finishes
     if (this.pending.size >= MAX_BATCH) this.flush();
     else this.timer ??= setTimeout(() => this.flush(), BATCH_WINDOW_MS);
   }
@@ -58,11 +66,21 @@ export class ResolutionGroup<Event> {
   private flush(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    const batch = this.pending;
-    this.pending = new Map();
     const holder = this.members.values().next().value;
-    if (!holder || batch.size === 0) return;
-    void this.resolve(batch, holder.accessToken);
+    if (!holder || this.pending.size === 0) return;
+    let batch = this.pending;
+    if (batch.size > MAX_BATCH) {
+      const entries = [...batch];
+      batch = new Map(entries.slice(0, MAX_BATCH));
+      this.pending = new Map(entries.slice(MAX_BATCH));
+    } else {
+      this.pending = new Map();
+    }
+    this.inFlight += 1;
+    void this.resolve(batch, holder.accessToken).finally(() => {
+      this.inFlight -= 1;
+      if (this.pending.size > 0) this.flush();
+    });
   }
 
   private async resolve(batch: Map<Event, GroupMember[]>, accessToken: string): Promise<void> {
