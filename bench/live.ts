@@ -15,8 +15,8 @@ import { FREE_PORTS, spawnFarmiq } from '../tests/support/farmiqProcess';
  * of `barns` barns, while `rate` readings per second are published to Redis (as ingest does in a
  * multi-replica deployment). Each event's selection crosses two subgraphs (telemetry's Reading,
  * devices' device and barn names). Beside it, in the same run, a bare `ws` server broadcasts the
- * same readings from the same channel (bench/bareBroadcast.ts). Then `idle` subscribers sit
- * still while the gateway's memory is read. The subgraphs run in one process (`farmiq start`), the
+ * same readings from the same channel (bench/bareBroadcast.ts). First, `idle` subscribers sit
+ * still on the fresh gateway while its memory is read. The subgraphs run in one process (`farmiq start`), the
  * measured gateway in another (`farmiq start --target gateway`), as replicas are deployed.
  * Needs Redis: REDIS_URL or 127.0.0.1:6379.
  * Usage: npm run bench:live [-- --subscribers 1000 --rate 500 --seconds 10 --barns 10 --idle 5000]
@@ -67,8 +67,19 @@ async function main(): Promise<void> {
     const { tenantId, token, barns, names } = await seed(gatewayUrl, options.barns);
     const publisher = (seconds: number, received: Received[]) => publish(redis, tenantId, barns, seconds, received);
 
+    step('idle subscribers');
+    // 1. Idle subscribers on the fresh gateway: its resident memory before and with them.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const rssBefore = residentMb(gateway.child.pid!);
+    const idleClients = await openMany(options.idle, (i) => liveClient(gatewayUrl, token, barns[i % barns.length]!.barnId), 200);
+    await subscriptionsReach(gatewayUrl, options.idle, 60_000);
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const rssIdle = residentMb(gateway.child.pid!);
+    idleClients.forEach((client) => client.socket.terminate());
+    await subscriptionsReach(gatewayUrl, 0);
+
     step('bare broadcast');
-    // 1. The baseline: a bare ws broadcast of the same readings, from the same Redis channel.
+    // 2. The baseline: a bare ws broadcast of the same readings, from the same Redis channel.
     bare = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench', 'bareBroadcast.ts'), REDIS_URL, JSON.stringify(names)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
     const barePort = await new Promise<number>((resolve) => bare!.stdout!.once('data', (chunk: Buffer) => resolve((JSON.parse(chunk.toString()) as { port: number }).port)));
     const bareClients = await openMany(options.subscribers, (i) => bareClient(barePort, barns[i % barns.length]!.barnId));
@@ -78,23 +89,13 @@ async function main(): Promise<void> {
     bare.kill('SIGTERM');
 
     step('gateway');
-    // 2. The gateway: graphql-ws, token checked at connection_init, every event resolved through the planner.
+    // 3. The gateway: graphql-ws, token checked at connection_init, every event resolved through the planner.
     const liveClients = await openMany(options.subscribers, (i) => liveClient(gatewayUrl, token, barns[i % barns.length]!.barnId));
     await subscriptionsReach(gatewayUrl, options.subscribers);
     await publisher(2, []); // warm-up: JIT, query plan cache, connection pools
     const liveRun = await measure(liveClients, publisher);
     liveClients.forEach((client) => client.socket.close());
     await subscriptionsReach(gatewayUrl, 0);
-
-    step('idle subscribers');
-    // 3. Idle subscribers: the process's resident memory before and after.
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-    const rssBefore = residentMb(gateway.child.pid!);
-    const idleClients = await openMany(options.idle, (i) => liveClient(gatewayUrl, token, barns[i % barns.length]!.barnId), 200);
-    await subscriptionsReach(gatewayUrl, options.idle, 60_000);
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
-    const rssIdle = residentMb(gateway.child.pid!);
-    idleClients.forEach((client) => client.socket.terminate());
 
     report(bareRun, liveRun, { rssBefore, rssIdle });
   } finally {

@@ -1,6 +1,6 @@
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
-import { parse, specifiedRules, validate, type ExecutionArgs, type GraphQLError, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { parse, specifiedRules, validate, type DocumentNode, type ExecutionArgs, type GraphQLError, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { CloseCode, GRAPHQL_TRANSPORT_WS_PROTOCOL } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -39,6 +39,8 @@ export interface LiveEndpointOptions {
 const MAX_SUBSCRIPTIONS_PER_CONNECTION = 50;
 /** Frames larger than this close the connection (a subscribe message is a query and a few variables). */
 const MAX_PAYLOAD_BYTES = 64 * 1024;
+/** Distinct subscription texts kept parsed and validated. */
+const MAX_CACHED_DOCUMENTS = 500;
 
 interface Connection {
   principal: Principal & { tenantId: string };
@@ -77,6 +79,23 @@ export function attachLiveEndpoint(options: LiveEndpointOptions): { hub: LiveHub
   };
   options.httpServer.on('upgrade', onUpgrade);
 
+  // Dashboards open the same few subscriptions over and over: parse and validate each text once.
+  const documents = new Map<string, { document: DocumentNode } | { errors: GraphQLError[] }>();
+  let documentsSchema: GraphQLSchema | undefined;
+  const checkedDocument = (query: string) => {
+    const schema = options.apiSchema()!;
+    if (documentsSchema !== schema || documents.size >= MAX_CACHED_DOCUMENTS) {
+      documents.clear();
+      documentsSchema = schema;
+    }
+    let checked = documents.get(query);
+    if (!checked) {
+      checked = parseAndValidate(schema, query, options.validationRules, options.maxTokens);
+      documents.set(query, checked);
+    }
+    return checked;
+  };
+
   const server = useServer<Record<string, unknown> | undefined, { socket: WebSocket; request: http.IncomingMessage }>(
     {
       onConnect: async (ctx) => {
@@ -112,14 +131,9 @@ export function attachLiveEndpoint(options: LiveEndpointOptions): { hub: LiveHub
         if (connection.subscriptions >= MAX_SUBSCRIPTIONS_PER_CONNECTION) {
           return [userError(ErrorCode.BadRequest, `At most ${MAX_SUBSCRIPTIONS_PER_CONNECTION} subscriptions per connection`)];
         }
-        let document;
-        try {
-          document = parse(payload.query, { maxTokens: options.maxTokens });
-        } catch (error) {
-          return [userError(ErrorCode.GraphqlParseFailed, (error as GraphQLError).message)];
-        }
-        const errors = validate(schema, document, [...specifiedRules, ...options.validationRules]);
-        if (errors.length > 0) return errors.map((error) => userError(ErrorCode.GraphqlValidationFailed, error.message));
+        const checked = checkedDocument(payload.query);
+        if ('errors' in checked) return checked.errors;
+        const { document } = checked;
         let operation: LiveOperation;
         try {
           operation = liveOperation(schema, document, payload.operationName, payload.variables, fields);
@@ -173,6 +187,18 @@ export function originAllowed(request: http.IncomingMessage, allowed: ReadonlySe
   } catch {
     return false;
   }
+}
+
+function parseAndValidate(schema: GraphQLSchema, query: string, rules: readonly ValidationRule[], maxTokens: number): { document: DocumentNode } | { errors: GraphQLError[] } {
+  let document: DocumentNode;
+  try {
+    document = parse(query, { maxTokens });
+  } catch (error) {
+    return { errors: [userError(ErrorCode.GraphqlParseFailed, (error as GraphQLError).message)] };
+  }
+  const errors = validate(schema, document, [...specifiedRules, ...rules]);
+  if (errors.length > 0) return { errors: errors.map((error) => userError(ErrorCode.GraphqlValidationFailed, error.message)) };
+  return { document };
 }
 
 function refuse(socket: Duplex, status: number, text: string, reason: string): void {
