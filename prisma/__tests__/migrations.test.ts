@@ -23,7 +23,7 @@ async function catalog(db: Database) {
   // A partitioned table's indexes read "ON ONLY" (each partition gets its own); the columns and keys are the same.
   const comparable = indexes
     .filter((index) => !HAND_WRITTEN_INDEXES.includes(index.indexname))
-    .map((index) => ({ ...index, indexdef: (index as { indexdef: string }).indexdef.replace(' ON ONLY ', ' ON ') }));
+    .map((index) => ({ ...index, indexdef: (index as unknown as { indexdef: string }).indexdef.replace(' ON ONLY ', ' ON ') }));
   return { columns, indexes: comparable, enums };
 }
 
