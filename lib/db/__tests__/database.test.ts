@@ -45,6 +45,12 @@ describe.each(backends())('the database layer on %s', (backend) => {
     );
     expect(rows.map((row) => `${row.table_schema}.${row.table_name}`)).toEqual([
       'billing.plan_subscription',
+      'devices.barn',
+      'devices.claim_failure',
+      'devices.device',
+      'devices.device_credential',
+      'devices.edge_gateway',
+      'devices.edge_gateway_key',
       'devices.farm',
       'identity.api_client',
       'identity.auth_failure',
@@ -54,6 +60,9 @@ describe.each(backends())('the database layer on %s', (backend) => {
       'identity.user_account',
       'kpi.batch',
       'telemetry.alert_rule',
+      'telemetry.ingest_nonce',
+      'telemetry.ingested_event',
+      'telemetry.reading',
     ]);
   });
 
