@@ -12,7 +12,7 @@ import type { Logger } from '../../lib/logger';
 import type { PubSub } from '../../lib/pubsub/pubsub';
 import type { AnyLiveField } from './liveField';
 import { LiveHub } from './liveHub';
-import { liveConnectionsRefused, trackLiveHub } from './liveMetrics';
+import { liveConnectionsRefused, liveEventsDropped, trackLiveHub } from './liveMetrics';
 import { liveOperation, type LiveOperation } from './liveOperation';
 import type { ExecuteQuery } from './resolutionGroup';
 
@@ -39,6 +39,8 @@ export interface LiveEndpointOptions {
 const MAX_SUBSCRIPTIONS_PER_CONNECTION = 50;
 /** Frames larger than this close the connection (a subscribe message is a query and a few variables). */
 const MAX_PAYLOAD_BYTES = 64 * 1024;
+/** Unsent bytes a connection may hold before its events are dropped (a client not reading). */
+const MAX_BUFFERED_BYTES = 1024 * 1024;
 /** Distinct subscription texts kept parsed and validated. */
 const MAX_CACHED_DOCUMENTS = 500;
 
@@ -52,6 +54,9 @@ interface Connection {
 interface LiveContext {
   operation: LiveOperation;
   connection: Connection;
+  /** graphql-ws's id of the subscription, for the `next` messages. */
+  id: string;
+  socket: WebSocket;
 }
 
 /**
@@ -124,7 +129,7 @@ export function attachLiveEndpoint(options: LiveEndpointOptions): { hub: LiveHub
         const connection = connections.get(ctx.extra.socket);
         if (connection) clearTimeout(connection.expiry);
       },
-      onSubscribe: (ctx, _id, payload): ExecutionArgs | readonly GraphQLError[] => {
+      onSubscribe: (ctx, id, payload): ExecutionArgs | readonly GraphQLError[] => {
         const connection = connections.get(ctx.extra.socket)!;
         const schema = options.apiSchema();
         if (!schema) return [userError(ErrorCode.BadRequest, 'The gateway is starting; try again shortly')];
@@ -143,7 +148,7 @@ export function attachLiveEndpoint(options: LiveEndpointOptions): { hub: LiveHub
           return [userError(typeof code === 'string' ? (code as ErrorCode) : ErrorCode.BadUserInput, (error as GraphQLError).message)];
         }
         connection.subscriptions += 1;
-        const contextValue: LiveContext = { operation, connection };
+        const contextValue: LiveContext = { operation, connection, id, socket: ctx.extra.socket };
         return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
       },
       onComplete: (ctx) => {
@@ -151,8 +156,20 @@ export function attachLiveEndpoint(options: LiveEndpointOptions): { hub: LiveHub
         if (connection) connection.subscriptions -= 1;
       },
       subscribe: (args) => {
-        const { operation, connection } = args.contextValue as LiveContext;
-        return hub.subscribe(operation, connection.principal, connection.accessToken);
+        const { operation, connection, id, socket } = args.contextValue as LiveContext;
+        // `next` messages are written here rather than yielded to graphql-ws, which would
+        // serialize every event once per subscriber; the payload JSON is shared (see
+        // ResolutionGroup) and the message is exactly what graphql-ws would send.
+        const prefix = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
+        return hub.subscribe(operation, connection.principal, connection.accessToken, (payloadJson) => {
+          if (socket.readyState !== socket.OPEN) return;
+          // A client that stopped reading loses events instead of growing the gateway's memory.
+          if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+            liveEventsDropped.inc();
+            return;
+          }
+          socket.send(`${prefix}${payloadJson}}`);
+        });
       },
       execute: () => {
         throw userError(ErrorCode.BadRequest, 'Only subscriptions are served over WebSocket');

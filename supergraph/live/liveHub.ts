@@ -5,11 +5,8 @@ import type { PubSub } from '../../lib/pubsub/pubsub';
 import type { AnyLiveField, LiveFilter } from './liveField';
 import type { LiveOperation } from './liveOperation';
 import { EVENTS_VARIABLE } from './liveOperation';
-import { pushQueue, type PushQueue } from './pushQueue';
+import { untilReturned } from './untilReturned';
 import { ResolutionGroup, type ExecuteQuery, type GroupMember } from './resolutionGroup';
-
-/** Undelivered results a subscriber may fall behind by before the oldest are dropped. */
-const QUEUE_LIMIT = 1_000;
 
 interface Subscriber extends GroupMember {
   filter: LiveFilter<unknown>;
@@ -44,8 +41,11 @@ export class LiveHub {
     return total;
   }
 
-  /** Starts delivering `operation`'s events for `principal`; the iterator's `return()` stops it. */
-  async subscribe(operation: LiveOperation, principal: Principal & { tenantId: string }, accessToken: string): Promise<PushQueue<ExecutionResult>> {
+  /**
+   * Starts delivering `operation`'s events for `principal` through `send` (the JSON of each
+   * event's ExecutionResult); the returned generator's `return()` stops it.
+   */
+  async subscribe(operation: LiveOperation, principal: Principal & { tenantId: string }, accessToken: string, send: (payloadJson: string) => void): Promise<AsyncGenerator<ExecutionResult, undefined, unknown>> {
     const { field } = operation;
     const filter = field.filterFrom(operation.args) as LiveFilter<unknown>;
     const feed = this.feedFor(field);
@@ -54,7 +54,7 @@ export class LiveHub {
     const group = this.groupFor(operation, principal);
     const index = `${principal.tenantId}|${filter.key}`;
     let subscriber: Subscriber | undefined;
-    const queue = pushQueue<ExecutionResult>(QUEUE_LIMIT, () => {
+    const subscription = untilReturned<ExecutionResult>(() => {
       feed.byKey.get(index)?.delete(subscriber!);
       if (feed.byKey.get(index)?.size === 0) feed.byKey.delete(index);
       group.members.delete(subscriber!);
@@ -63,12 +63,12 @@ export class LiveHub {
         this.groups.delete(groupKeyOf(operation, principal));
       }
     });
-    subscriber = { filter, group, responseKey: operation.responseKey, accessToken, deliver: (result) => queue.push(result) };
+    subscriber = { filter, group, responseKey: operation.responseKey, accessToken, deliver: send };
     group.members.add(subscriber);
     let forKey = feed.byKey.get(index);
     if (!forKey) feed.byKey.set(index, (forKey = new Set()));
     forKey.add(subscriber);
-    return queue;
+    return subscription;
   }
 
   async close(): Promise<void> {

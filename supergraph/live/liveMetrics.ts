@@ -26,3 +26,9 @@ export const liveConnectionsRefused = new Counter({
   labelNames: ['reason'] as const,
   registers: [metricsRegistry],
 });
+
+export const liveEventsDropped = new Counter({
+  name: 'farmiq_live_events_dropped_total',
+  help: 'Subscription events not sent because the client was not reading (over 1 MiB unsent)',
+  registers: [metricsRegistry],
+});

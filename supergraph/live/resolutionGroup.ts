@@ -8,7 +8,8 @@ export type ExecuteQuery = (query: string, variables: Record<string, unknown>, a
 export interface GroupMember {
   responseKey: string;
   accessToken: string;
-  deliver(result: ExecutionResult): void;
+  /** Sends one event: `payloadJson` is the JSON of its ExecutionResult, shared by the group. */
+  deliver(payloadJson: string): void;
 }
 
 /** How long events wait to be resolved together: the price of one resolution per batch, not per event. */
@@ -108,13 +109,20 @@ export class ResolutionGroup<Event> {
     events.forEach((event, index) => {
       const item = items?.[index] ?? null;
       const errors = [...general, ...(errorsByItem.get(index) ?? [])];
+      // Serialized once per response key, not once per subscriber: at a hundred subscribers per
+      // barn that is most of the fan-out's cost.
+      const payloads = new Map<string, string>();
       for (const member of batch.get(event)!) {
         if (!this.members.has(member)) continue;
-        const path = (error: GraphQLFormattedError) => ({ ...error, ...(error.path ? { path: [member.responseKey, ...error.path] } : {}) });
-        member.deliver({
-          data: item === null ? null : { [member.responseKey]: item },
-          ...(errors.length > 0 ? { errors: errors.map(path) as unknown as ExecutionResult['errors'] } : {}),
-        });
+        let payload = payloads.get(member.responseKey);
+        if (payload === undefined) {
+          const key = member.responseKey;
+          const result: ExecutionResult = { data: item === null ? null : { [key]: item } };
+          if (errors.length > 0) result.errors = errors.map((error) => ({ ...error, ...(error.path ? { path: [key, ...error.path] } : {}) })) as unknown as ExecutionResult['errors'];
+          payload = JSON.stringify(result);
+          payloads.set(key, payload);
+        }
+        member.deliver(payload);
       }
     });
   }
