@@ -16,6 +16,7 @@ import { databaseRateLimitStore, openRedis, redisRateLimitStore, type FailureTab
 import { loadSecretBox } from '../lib/crypto/secretsKey';
 import { mountIngest } from '../subgraphs/telemetry/ingest/endpoint';
 import type { Express } from 'express';
+import { openPubSub } from '../lib/pubsub/openPubSub';
 import { AUTH_FAILURES_NAMESPACE } from '../subgraphs/identity/rateLimit';
 import { CLAIM_FAILURES_NAMESPACE } from '../subgraphs/devices/provisioning/claimDevice';
 import { setUpAuth } from './auth';
@@ -42,7 +43,7 @@ export interface RunningSystem {
   /** Bound ports by component: `gateway`, each subgraph, `mqtt`, `ingestor`. */
   ports: Partial<Record<'gateway' | SubgraphName | 'mqtt' | 'ingestor', number>>;
   database: Database | undefined;
-  /** The process bus: stored readings in, alert changes out. */
+  /** The process's event bus: ingest publishes stored readings, the gateway's subscriptions, alert evaluation and usage metering listen. */
   pubsub: PubSub;
   /** Stops accepting work, lets in-flight requests finish, closes the database. Idempotent. */
   stop(): Promise<void>;
@@ -73,12 +74,11 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
   const stack: Array<() => Promise<void>> = [];
   const ports: RunningSystem['ports'] = {};
   let database: Database | undefined;
-  const pubsub = createMemoryPubSub();
+  let pubsub: PubSub = createMemoryPubSub();
   const stopAll = async () => {
     while (stack.length > 0) await stack.pop()!().catch((error) => log.error({ err: error }, 'error while stopping'));
   };
   try {
-    stack.push(() => pubsub.close());
     if (needsDatabase(target)) {
       const location = options.database ?? databaseLocationFor(target, config);
       const db = await openDatabase(location);
@@ -87,6 +87,12 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
       const applied = await applyMigrations(db.sql);
       log.info({ database: db.kind, applied }, applied.length ? 'database migrated' : 'database schema is current');
     }
+    // One event bus per process: Redis when REDIS_URL is set (every gateway replica gets every
+    // event), else in memory (the all-in-one mode). Ingest (telemetry) publishes, the gateway listens.
+    // Billing listens too (usage metering); other targets keep an unused in-memory bus.
+    if (target === 'all' || target === 'gateway' || target === 'telemetry' || target === 'billing') pubsub = await openPubSub(config.redisUrl, log);
+    const bus = pubsub;
+    stack.push(() => bus.close());
     const readiness: ReadinessCheck[] = database ? [{ name: 'database', check: () => database!.ping() }] : [];
     const auth = await setUpAuth(target, config);
     // Failed logins and claims are counted in Redis when REDIS_URL is set, else in the database.
@@ -185,6 +191,7 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
         readinessChecks: readiness,
         verifyToken: auth.verifyToken,
         publicJwks: auth.publicJwks,
+        pubsub,
       });
       stack.push(() => gateway.stop());
       ports.gateway = await gateway.listen(config.gateway.port, config.gateway.host, 'PORT');

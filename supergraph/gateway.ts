@@ -7,7 +7,8 @@ import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { mountIngestProxy, mountPaymentWebhookProxy } from './signedPassThrough';
-import type { GraphQLError } from 'graphql';
+import { randomUUID } from 'node:crypto';
+import type { GraphQLError, GraphQLSchema } from 'graphql';
 import type { Config, SubgraphName } from '../lib/config';
 import { SUBGRAPH_NAMES } from '../lib/config';
 import type { TokenVerifier } from '../lib/auth/accessToken';
@@ -23,10 +24,13 @@ import { mountJwks, mountMetrics } from '../lib/http/publicEndpoints';
 import { requestIdFrom, REQUEST_ID_HEADER } from '../lib/http/requestId';
 import { createHttpService, type HttpService } from '../lib/http/service';
 import type { Logger } from '../lib/logger';
+import type { PubSub } from '../lib/pubsub/pubsub';
 import { SUPERGRAPH_PATH } from './compose';
 import { mountDashboard } from './dashboard';
 import { corsAllowList, securityHeaders } from './edgeSecurity';
 import { queryLimits } from './queryLimits';
+import { attachLiveEndpoint } from './live/liveEndpoint';
+import { LIVE_FIELDS } from './live/liveFields';
 
 /** Per-request gateway context: what the gateway forwards to the subgraphs it plans calls to. */
 export interface GatewayContext {
@@ -94,6 +98,11 @@ export interface GatewayOptions {
   /** The public keys tokens are verified with, served at `/.well-known/jwks.json`. */
   publicJwks: () => Promise<{ keys: unknown[] }>;
   supergraphSdl?: string;
+  /**
+   * The process's event bus (in memory, or Redis when REDIS_URL is set): with it the gateway
+   * serves GraphQL subscriptions over graphql-ws on `/graphql`.
+   */
+  pubsub?: PubSub;
 }
 
 const BODY_LIMIT = '100kb';
@@ -118,8 +127,14 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
     logger: log,
   });
   let apollo: ApolloServer<GatewayContext> | undefined;
+  let live: ReturnType<typeof attachLiveEndpoint> | undefined;
   const service = createHttpService('gateway', async () => {
+    await live?.close();
     await apollo?.stop();
+  });
+  let apiSchema: GraphQLSchema | undefined;
+  gateway.onSchemaLoadOrUpdate((loaded) => {
+    apiSchema = loaded.apiSchema;
   });
   const armor = queryLimits(config.queryLimits, production);
   apollo = new ApolloServer<GatewayContext>({
@@ -141,6 +156,28 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
     ],
   });
   await apollo.start();
+  if (options.pubsub) {
+    const server = apollo;
+    live = attachLiveEndpoint({
+      httpServer: service.httpServer,
+      path: '/graphql',
+      allowedOrigins: config.allowedOrigins,
+      secure: production,
+      verifyToken: options.verifyToken,
+      pubsub: options.pubsub,
+      apiSchema: () => apiSchema,
+      validationRules: armor.validationRules,
+      maxTokens: config.queryLimits.maxTokens,
+      fields: LIVE_FIELDS,
+      log: log.child({ component: 'live' }),
+      // Through Apollo's whole request pipeline: limits, planner, subgraph calls, masked errors.
+      execute: async (query, variables, accessToken) => {
+        const response = await server.executeOperation({ query, variables }, { contextValue: { requestId: randomUUID(), accessToken } });
+        if (response.body.kind !== 'single') throw new Error('live: an event query answered incrementally');
+        return response.body.singleResult;
+      },
+    });
+  }
 
   const { app } = service;
   app.use(securityHeaders(production));

@@ -43,6 +43,12 @@ const CASES: Record<string, Check> = {
     expectNotFound(asA('query ($id: ID!) { batch(id: $id) { headCountPlaced performance(asOf: "2026-11-20") { deadCount } dailySeries(asOf: "2026-11-02") { feedKg } } }', { id: b.batchId })),
   'Query.alertRule': ({ asA, b }) => expectNotFound(asA('query ($id: ID!) { alertRule(id: $id) { threshold } }', { id: b.alertRuleId })),
   'Query.billingSubscription': ({ asA, b }) => expectNotFound(asA('query ($id: ID!) { billingSubscription(id: $id) { plan } }', { id: b.subscriptionId })),
+  // Echoes the caller's own values (the gateway's subscription events); B's device does not resolve.
+  'Query.readingEvents': async ({ asA, b }) => {
+    const event = { deviceId: b.deviceId, metric: 'temperatureC', unit: '°C', value: 1, observedAt: '2026-11-25T00:00:00Z', receivedAt: '2026-11-25T00:00:00Z' };
+    const result = await asA('query ($e: [ReadingEventInput!]!) { readingEvents(events: $e) { value device { name barn { name } } } }', { e: [event] });
+    expect(result.data!.readingEvents).toEqual([{ value: 1, device: { name: null, barn: null } }]);
+  },
   'Mutation.login': async ({ farmiq, a, b }) => {
     const result = await farmiq.graphql('mutation ($input: LoginInput!) { login(input: $input) { accessToken } }', {
       input: { email: a.session.email, password: a.session.password, tenantId: b.tenantId },

@@ -15,6 +15,8 @@ export const permissions = subgraphShield({
     readingSeries: readTelemetry,
     readings: readTelemetry,
     readingsCsv: readTelemetry,
+    // Hands readings given as arguments back as Readings, for the gateway's subscriptions; devices resolve only within the caller's tenant.
+    readingEvents: readTelemetry,
   },
   Mutation: { createAlertRule: canWriteFarmData, updateAlertRule: canWriteFarmData, deleteAlertRule: canWriteFarmData, acknowledgeAlert: canAcknowledgeAlerts },
   AlertRule: allow,

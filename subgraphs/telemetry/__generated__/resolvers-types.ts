@@ -208,6 +208,14 @@ export type Query = {
   /** A farm's alerts, newest raised first, optionally only ACTIVE or CLEARED ones; `first` is 1 to 100. NOT_FOUND for another tenant's farm. */
   alerts: AlertConnection;
   /**
+   * Internal to subscriptions: returns the given readings as `Reading`s, unchanged and unstored,
+   * so the gateway can resolve a subscription event's selection (including other subgraphs'
+   * fields) through its query planner. It reveals nothing: the values are the caller's own, and
+   * `device` resolves only for a device of the caller's tenant (else the item is null).
+   * At most 500 readings.
+   */
+  readingEvents: Array<Maybe<Reading>>;
+  /**
    * A device's readings of one metric between `from` (inclusive) and `to` (exclusive), in
    * buckets of `interval` aligned to the farm's local time (a DAY starts at local midnight, so
    * DST days have 23 or 25 hours). At most 2000 buckets per query: more is BAD_USER_INPUT.
@@ -239,6 +247,11 @@ export type QueryAlertsArgs = {
   farmId: Scalars['ID']['input'];
   first?: Scalars['Int']['input'];
   status?: InputMaybe<AlertStatus>;
+};
+
+
+export type QueryReadingEventsArgs = {
+  events: Array<ReadingEventInput>;
 };
 
 
@@ -301,6 +314,16 @@ export type ReadingConnection = {
   pageInfo: PageInfo;
 };
 
+/** A reading as the gateway received it from the event bus (see `readingEvents`). */
+export type ReadingEventInput = {
+  deviceId: Scalars['ID']['input'];
+  metric: Scalars['String']['input'];
+  observedAt: Scalars['DateTime']['input'];
+  receivedAt: Scalars['DateTime']['input'];
+  unit: Scalars['String']['input'];
+  value: Scalars['Float']['input'];
+};
+
 export type ReadingSeries = {
   __typename?: 'ReadingSeries';
   buckets: Array<ReadingBucket>;
@@ -310,6 +333,39 @@ export type ReadingSeries = {
   /** The farm's time zone the buckets are aligned to. */
   timeZone: Scalars['String']['output'];
   unit: Scalars['String']['output'];
+};
+
+/**
+ * Live events over graphql-ws on the gateway's `/graphql` (protocol `graphql-transport-ws`;
+ * the access token in `connectionParams.authorization` as `Bearer <token>`, or the session
+ * cookie). The gateway executes these itself: each event is resolved through the query planner,
+ * so fields of other subgraphs (`device { name barn { name } }`) resolve as in a query. Only the
+ * caller's tenant's events are delivered.
+ */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * Each reading stored for one barn's devices or for one device: give exactly one of `barnId`
+   * and `deviceId` (BAD_USER_INPUT otherwise). `metrics` keeps only those metric names (all
+   * when absent, at most 50). `everySeconds` (1 to 3600) downsamples: per device and metric, at
+   * most one reading per that many seconds of observation time.
+   */
+  readingAdded: Reading;
+};
+
+
+/**
+ * Live events over graphql-ws on the gateway's `/graphql` (protocol `graphql-transport-ws`;
+ * the access token in `connectionParams.authorization` as `Bearer <token>`, or the session
+ * cookie). The gateway executes these itself: each event is resolved through the query planner,
+ * so fields of other subgraphs (`device { name barn { name } }`) resolve as in a query. Only the
+ * caller's tenant's events are delivered.
+ */
+export type SubscriptionReadingAddedArgs = {
+  barnId?: InputMaybe<Scalars['ID']['input']>;
+  deviceId?: InputMaybe<Scalars['ID']['input']>;
+  everySeconds?: InputMaybe<Scalars['Int']['input']>;
+  metrics?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 /** The fields to change; the others stay. A change clears the rule's active alert and restarts its evaluation. */
@@ -461,7 +517,9 @@ export type ResolversTypes = ResolversObject<{
   Reading: ResolverTypeWrapper<ReadingModel>;
   ReadingBucket: ResolverTypeWrapper<ReadingBucket>;
   ReadingConnection: ResolverTypeWrapper<Omit<ReadingConnection, 'nodes'> & { nodes: Array<ResolversTypes['Reading']> }>;
+  ReadingEventInput: ReadingEventInput;
   ReadingSeries: ResolverTypeWrapper<ReadingSeriesModel>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   UpdateAlertRuleInput: UpdateAlertRuleInput;
   User: ResolverTypeWrapper<EntityRef>;
 }>;
@@ -487,7 +545,9 @@ export type ResolversParentTypes = ResolversObject<{
   Reading: ReadingModel;
   ReadingBucket: ReadingBucket;
   ReadingConnection: Omit<ReadingConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Reading']> };
+  ReadingEventInput: ReadingEventInput;
   ReadingSeries: ReadingSeriesModel;
+  Subscription: Record<PropertyKey, never>;
   UpdateAlertRuleInput: UpdateAlertRuleInput;
   User: EntityRef;
 }>;
@@ -569,6 +629,7 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   alert?: Resolver<Maybe<ResolversTypes['Alert']>, ParentType, ContextType, RequireFields<QueryAlertArgs, 'id'>>;
   alertRule?: Resolver<Maybe<ResolversTypes['AlertRule']>, ParentType, ContextType, RequireFields<QueryAlertRuleArgs, 'id'>>;
   alerts?: Resolver<ResolversTypes['AlertConnection'], ParentType, ContextType, RequireFields<QueryAlertsArgs, 'farmId' | 'first'>>;
+  readingEvents?: Resolver<Array<Maybe<ResolversTypes['Reading']>>, ParentType, ContextType, RequireFields<QueryReadingEventsArgs, 'events'>>;
   readingSeries?: Resolver<ResolversTypes['ReadingSeries'], ParentType, ContextType, RequireFields<QueryReadingSeriesArgs, 'deviceId' | 'from' | 'interval' | 'metric' | 'to'>>;
   readings?: Resolver<ResolversTypes['ReadingConnection'], ParentType, ContextType, RequireFields<QueryReadingsArgs, 'deviceId' | 'first' | 'from' | 'to'>>;
   readingsCsv?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<QueryReadingsCsvArgs, 'deviceId' | 'from' | 'to'>>;
@@ -607,6 +668,10 @@ export type ReadingSeriesResolvers<ContextType = SubgraphContext, ParentType ext
   unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type SubscriptionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  readingAdded?: SubscriptionResolver<ResolversTypes['Reading'], "readingAdded", ParentType, ContextType, Partial<SubscriptionReadingAddedArgs>>;
+}>;
+
 export type UserResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
@@ -626,6 +691,7 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   ReadingBucket?: ReadingBucketResolvers<ContextType>;
   ReadingConnection?: ReadingConnectionResolvers<ContextType>;
   ReadingSeries?: ReadingSeriesResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 }>;
 

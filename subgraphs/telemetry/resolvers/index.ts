@@ -9,11 +9,13 @@ import { Farm } from './Farm';
 import { createMutation } from './Mutation';
 import { createQuery } from './Query';
 import { Reading } from './Reading';
+import { readingEvents, Subscription } from '../live/readingEvents';
 
 export const createResolvers = (deps: TelemetryDependencies): Resolvers => ({
   DateTime: DateTimeScalar,
-  Query: createQuery(deps),
+  Query: { ...createQuery(deps), readingEvents },
   Mutation: createMutation(deps),
+  Subscription,
   AlertRule,
   Alert,
   Farm,

@@ -1,0 +1,224 @@
+import type http from 'node:http';
+import type { Duplex } from 'node:stream';
+import { parse, specifiedRules, validate, type DocumentNode, type ExecutionArgs, type GraphQLError, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { CloseCode, GRAPHQL_TRANSPORT_WS_PROTOCOL } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { TokenVerifier } from '../../lib/auth/accessToken';
+import { accessTokenFrom } from '../../lib/auth/credentials';
+import type { Principal } from '../../lib/auth/principal';
+import { ErrorCode, userError } from '../../lib/errors';
+import type { Logger } from '../../lib/logger';
+import type { PubSub } from '../../lib/pubsub/pubsub';
+import type { AnyLiveField } from './liveField';
+import { LiveHub } from './liveHub';
+import { liveConnectionsRefused, liveEventsDropped, trackLiveHub } from './liveMetrics';
+import { liveOperation, type LiveOperation } from './liveOperation';
+import type { ExecuteQuery } from './resolutionGroup';
+
+export interface LiveEndpointOptions {
+  httpServer: http.Server;
+  /** The path graphql-ws is served on (the same as HTTP GraphQL). */
+  path: string;
+  allowedOrigins: readonly string[];
+  /** Production reads only the `__Host-` session cookie. */
+  secure: boolean;
+  verifyToken: TokenVerifier;
+  pubsub: PubSub;
+  /** The supergraph's API schema as the gateway last loaded it (undefined before the first load). */
+  apiSchema: () => GraphQLSchema | undefined;
+  /** The edge's query limits (graphql-armor's depth, cost, alias and directive rules). */
+  validationRules: readonly ValidationRule[];
+  maxTokens: number;
+  execute: ExecuteQuery;
+  fields: readonly AnyLiveField[];
+  log: Logger;
+}
+
+/** Subscriptions one connection may hold at once. */
+const MAX_SUBSCRIPTIONS_PER_CONNECTION = 50;
+/** Frames larger than this close the connection (a subscribe message is a query and a few variables). */
+const MAX_PAYLOAD_BYTES = 64 * 1024;
+/** Unsent bytes a connection may hold before its events are dropped (a client not reading). */
+const MAX_BUFFERED_BYTES = 1024 * 1024;
+/** Distinct subscription texts kept parsed and validated. */
+const MAX_CACHED_DOCUMENTS = 500;
+
+interface Connection {
+  principal: Principal & { tenantId: string };
+  accessToken: string;
+  subscriptions: number;
+  expiry: NodeJS.Timeout;
+}
+
+interface LiveContext {
+  operation: LiveOperation;
+  connection: Connection;
+  /** graphql-ws's id of the subscription, for the `next` messages. */
+  id: string;
+  socket: WebSocket;
+}
+
+/**
+ * GraphQL subscriptions over graphql-ws (`graphql-transport-ws`) on the gateway's own HTTP server
+ * and path. @apollo/gateway does not execute subscriptions, so this does: the handshake is
+ * refused for a foreign Origin (as CORS refuses it over HTTP), `connection_init` must carry a
+ * valid access token (else close 4403), each operation is validated against the supergraph with
+ * the edge's limits, and each event is resolved through the query planner with the subscriber's
+ * token, only ever for the subscriber's own tenant.
+ */
+export function attachLiveEndpoint(options: LiveEndpointOptions): { hub: LiveHub; close(): Promise<void> } {
+  const { log } = options;
+  const allowed = new Set(options.allowedOrigins);
+  const fields = new Map(options.fields.map((field) => [field.field, field]));
+  const hub = new LiveHub(options.pubsub, options.execute, log);
+  const untrack = trackLiveHub(hub);
+  const connections = new WeakMap<WebSocket, Connection>();
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD_BYTES, handleProtocols: (protocols) => (protocols.has(GRAPHQL_TRANSPORT_WS_PROTOCOL) ? GRAPHQL_TRANSPORT_WS_PROTOCOL : false) });
+
+  const onUpgrade = (request: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    const { pathname } = new URL(request.url ?? '/', 'http://gateway');
+    if (pathname !== options.path) return refuse(socket, 404, 'Not Found', 'path');
+    if (!originAllowed(request, allowed)) return refuse(socket, 403, 'Forbidden', 'origin');
+    wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
+  };
+  options.httpServer.on('upgrade', onUpgrade);
+
+  // Dashboards open the same few subscriptions over and over: parse and validate each text once.
+  const documents = new Map<string, { document: DocumentNode } | { errors: GraphQLError[] }>();
+  let documentsSchema: GraphQLSchema | undefined;
+  const checkedDocument = (query: string) => {
+    const schema = options.apiSchema()!;
+    if (documentsSchema !== schema || documents.size >= MAX_CACHED_DOCUMENTS) {
+      documents.clear();
+      documentsSchema = schema;
+    }
+    let checked = documents.get(query);
+    if (!checked) {
+      checked = parseAndValidate(schema, query, options.validationRules, options.maxTokens);
+      documents.set(query, checked);
+    }
+    return checked;
+  };
+
+  const server = useServer<Record<string, unknown> | undefined, { socket: WebSocket; request: http.IncomingMessage }>(
+    {
+      onConnect: async (ctx) => {
+        const header = ctx.connectionParams?.authorization;
+        const token = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : accessTokenFrom({ cookie: ctx.extra.request.headers.cookie }, options.secure);
+        const close = (reason: string) => {
+          liveConnectionsRefused.inc({ reason: 'token' });
+          ctx.extra.socket.close(CloseCode.Forbidden, reason);
+          return false;
+        };
+        if (!token) return close('Send an access token in connectionParams.authorization');
+        let principal: Principal;
+        try {
+          principal = await options.verifyToken(token);
+        } catch (error) {
+          return close((error as GraphQLError).message ?? 'The access token is invalid');
+        }
+        if (!principal.tenantId) return close('Log in to a tenant first');
+        // A token is good for 15 minutes; at its expiry the client reconnects with a fresh one.
+        const expiry = setTimeout(() => ctx.extra.socket.close(CloseCode.Forbidden, 'The access token has expired'), Math.max(0, principal.expiresAt.getTime() - Date.now()));
+        expiry.unref();
+        connections.set(ctx.extra.socket, { principal: principal as Principal & { tenantId: string }, accessToken: token, subscriptions: 0, expiry });
+        return true;
+      },
+      onClose: (ctx) => {
+        const connection = connections.get(ctx.extra.socket);
+        if (connection) clearTimeout(connection.expiry);
+      },
+      onSubscribe: (ctx, id, payload): ExecutionArgs | readonly GraphQLError[] => {
+        const connection = connections.get(ctx.extra.socket)!;
+        const schema = options.apiSchema();
+        if (!schema) return [userError(ErrorCode.BadRequest, 'The gateway is starting; try again shortly')];
+        if (connection.subscriptions >= MAX_SUBSCRIPTIONS_PER_CONNECTION) {
+          return [userError(ErrorCode.BadRequest, `At most ${MAX_SUBSCRIPTIONS_PER_CONNECTION} subscriptions per connection`)];
+        }
+        const checked = checkedDocument(payload.query);
+        if ('errors' in checked) return checked.errors;
+        const { document } = checked;
+        let operation: LiveOperation;
+        try {
+          operation = liveOperation(schema, document, payload.operationName, payload.variables, fields);
+          operation.field.filterFrom(operation.args);
+        } catch (error) {
+          const code = (error as GraphQLError).extensions?.code;
+          return [userError(typeof code === 'string' ? (code as ErrorCode) : ErrorCode.BadUserInput, (error as GraphQLError).message)];
+        }
+        connection.subscriptions += 1;
+        const contextValue: LiveContext = { operation, connection, id, socket: ctx.extra.socket };
+        return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
+      },
+      onComplete: (ctx) => {
+        const connection = connections.get(ctx.extra.socket);
+        if (connection) connection.subscriptions -= 1;
+      },
+      subscribe: (args) => {
+        const { operation, connection, id, socket } = args.contextValue as LiveContext;
+        // `next` messages are written here rather than yielded to graphql-ws, which would
+        // serialize every event once per subscriber; the payload JSON is shared (see
+        // ResolutionGroup) and the message is exactly what graphql-ws would send.
+        const prefix = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
+        return hub.subscribe(operation, connection.principal, connection.accessToken, (payloadJson) => {
+          if (socket.readyState !== socket.OPEN) return;
+          // A client that stopped reading loses events instead of growing the gateway's memory.
+          if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+            liveEventsDropped.inc();
+            return;
+          }
+          socket.send(`${prefix}${payloadJson}}`);
+        });
+      },
+      execute: () => {
+        throw userError(ErrorCode.BadRequest, 'Only subscriptions are served over WebSocket');
+      },
+    },
+    wss,
+  );
+
+  return {
+    hub,
+    async close() {
+      options.httpServer.off('upgrade', onUpgrade);
+      untrack();
+      await server.dispose();
+      await hub.close();
+    },
+  };
+}
+
+/**
+ * Browsers always send Origin on a WebSocket handshake and CORS does not apply to it, so this is
+ * where a page of a foreign site is kept from riding the user's session cookie. Allowed: no
+ * Origin (not a browser: a partner's script or a server, which must send a token anyway), the
+ * gateway's own host (the dashboard it serves), and ALLOWED_ORIGINS.
+ */
+export function originAllowed(request: http.IncomingMessage, allowed: ReadonlySet<string>): boolean {
+  const origin = request.headers.origin;
+  if (origin === undefined) return true;
+  if (allowed.has(origin)) return true;
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+function parseAndValidate(schema: GraphQLSchema, query: string, rules: readonly ValidationRule[], maxTokens: number): { document: DocumentNode } | { errors: GraphQLError[] } {
+  let document: DocumentNode;
+  try {
+    document = parse(query, { maxTokens });
+  } catch (error) {
+    return { errors: [userError(ErrorCode.GraphqlParseFailed, (error as GraphQLError).message)] };
+  }
+  const errors = validate(schema, document, [...specifiedRules, ...rules]);
+  if (errors.length > 0) return { errors: errors.map((error) => userError(ErrorCode.GraphqlValidationFailed, error.message)) };
+  return { document };
+}
+
+function refuse(socket: Duplex, status: number, text: string, reason: string): void {
+  liveConnectionsRefused.inc({ reason });
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}

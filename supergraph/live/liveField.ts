@@ -1,0 +1,37 @@
+/**
+ * What a subscriber asked for, checked: the index key it listens on (within its tenant) and a
+ * per-subscription test each event of that key must pass (argument filters, downsampling).
+ */
+export interface LiveFilter<Event> {
+  /** One of the keys `LiveField.keysOf` gives an event, e.g. `barn:<id>`. */
+  key: string;
+  /** Stateful (downsampling remembers what it let through): call once per event, in order. */
+  accept(event: Event): boolean;
+}
+
+/**
+ * A subscription field the gateway serves. Adding one (alertChanged) is: the field in the owning
+ * subgraph's `Subscription` type, a query field there that returns the event's type from the
+ * event given as input, the topic its events are published on, and an entry like this.
+ */
+export interface LiveField<Event> {
+  /** The `Subscription` field, e.g. `readingAdded`. */
+  field: string;
+  /** The pub/sub topic whose payloads carry the events. */
+  topic: string;
+  /** The events in one published payload (a payload may be a batch). Ignores malformed ones. */
+  eventsOf(payload: unknown): Event[];
+  tenantOf(event: Event): string;
+  /** Every index key the event matches (a reading matches its barn and its device). */
+  keysOf(event: Event): string[];
+  /** Checks the field's (coerced) arguments; throws a BAD_USER_INPUT GraphQLError when wrong. */
+  filterFrom(args: Record<string, unknown>): LiveFilter<Event>;
+  /**
+   * The query field that resolves events of this field's type, and its one argument, a list of
+   * `inputType`: `Query.readingEvents(events: [ReadingEventInput!]!): [Reading]!`.
+   */
+  resolver: { field: string; argument: string; inputType: string; inputOf(event: Event): unknown };
+}
+
+export type AnyLiveField = LiveField<any>;
+

@@ -1,0 +1,34 @@
+import { Counter, Gauge } from 'prom-client';
+import { metricsRegistry } from '../../lib/metrics';
+
+const openHubs = new Set<{ readonly size: number }>();
+
+/** Counts the hub's subscriptions in `farmiq_live_subscriptions` while it is open. */
+export function trackLiveHub(hub: { readonly size: number }): () => void {
+  openHubs.add(hub);
+  return () => openHubs.delete(hub);
+}
+
+new Gauge({
+  name: 'farmiq_live_subscriptions',
+  help: 'GraphQL subscriptions open on this process (graphql-ws)',
+  registers: [metricsRegistry],
+  collect() {
+    let total = 0;
+    for (const hub of openHubs) total += hub.size;
+    this.set(total);
+  },
+});
+
+export const liveConnectionsRefused = new Counter({
+  name: 'farmiq_live_connections_refused_total',
+  help: 'WebSocket connections refused, by reason (origin, token, path)',
+  labelNames: ['reason'] as const,
+  registers: [metricsRegistry],
+});
+
+export const liveEventsDropped = new Counter({
+  name: 'farmiq_live_events_dropped_total',
+  help: 'Subscription events not sent because the client was not reading (over 1 MiB unsent)',
+  registers: [metricsRegistry],
+});

@@ -1,0 +1,135 @@
+import type { ExecutionResult, GraphQLFormattedError } from 'graphql';
+import type { Logger } from '../../lib/logger';
+
+/** Runs a query through the gateway (query planner, subgraphs) as the holder of `accessToken`. */
+export type ExecuteQuery = (query: string, variables: Record<string, unknown>, accessToken: string) => Promise<{ data?: Record<string, unknown> | null; errors?: readonly GraphQLFormattedError[] }>;
+
+/** One subscriber as a group sees it: where its events go and under which response key. */
+export interface GroupMember {
+  responseKey: string;
+  accessToken: string;
+  /** Sends one event: `payloadJson` is the JSON of its ExecutionResult, shared by the group. */
+  deliver(payloadJson: string): void;
+}
+
+/** How long events wait to be resolved together: the price of one resolution per batch, not per event. */
+export const BATCH_WINDOW_MS = 5;
+/** The most events one resolution carries (the subgraph's `readingEvents` limit). */
+export const MAX_BATCH = 500;
+/**
+ * Resolutions of one group under way at once. More events meanwhile wait and go together in the
+ * next one, so under load batches grow instead of queries piling up: throughput follows the
+ * event rate while latency stays near two resolution times.
+ */
+export const MAX_IN_FLIGHT = 2;
+
+/**
+ * The subscribers that share one resolution: the same tenant, roles and scopes (so the subgraphs
+ * authorize them alike), and the same selection with the same variable values. Events that
+ * reach any member within a short window are resolved in one query through the planner, and
+ * each resolved item is fanned out to every member it was for.
+ */
+export class ResolutionGroup<Event> {
+  readonly members = new Set<GroupMember>();
+  private pending = new Map<Event, GroupMember[]>();
+  private timer: NodeJS.Timeout | undefined;
+  private inFlight = 0;
+
+  constructor(
+    private readonly query: string,
+    private readonly variables: Record<string, unknown>,
+    private readonly eventsVariable: string,
+    private readonly inputOf: (event: Event) => unknown,
+    private readonly execute: ExecuteQuery,
+    private readonly log: Logger,
+  ) {}
+
+  /** Queues `event` for `member`; the batch is resolved after the window or when full. */
+  add(event: Event, member: GroupMember): void {
+    let forEvent = this.pending.get(event);
+    if (!forEvent) {
+      forEvent = [];
+      this.pending.set(event, forEvent);
+    }
+    forEvent.push(member);
+    if (this.inFlight >= MAX_IN_FLIGHT) return; // sent when a resolution under way finishes
+    if (this.pending.size >= MAX_BATCH) this.flush();
+    else this.timer ??= setTimeout(() => this.flush(), BATCH_WINDOW_MS);
+  }
+
+  /** Stops the timer; queued events are dropped (nobody is left to receive them). */
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.pending = new Map();
+  }
+
+  private flush(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const holder = this.members.values().next().value;
+    if (!holder || this.pending.size === 0) return;
+    let batch = this.pending;
+    if (batch.size > MAX_BATCH) {
+      const entries = [...batch];
+      batch = new Map(entries.slice(0, MAX_BATCH));
+      this.pending = new Map(entries.slice(MAX_BATCH));
+    } else {
+      this.pending = new Map();
+    }
+    this.inFlight += 1;
+    void this.resolve(batch, holder.accessToken).finally(() => {
+      this.inFlight -= 1;
+      if (this.pending.size > 0) this.flush();
+    });
+  }
+
+  private async resolve(batch: Map<Event, GroupMember[]>, accessToken: string): Promise<void> {
+    const events = [...batch.keys()];
+    let result: Awaited<ReturnType<ExecuteQuery>>;
+    try {
+      result = await this.execute(this.query, { ...this.variables, [this.eventsVariable]: events.map(this.inputOf) }, accessToken);
+    } catch (error) {
+      this.log.error({ err: error }, 'live: resolving events failed');
+      result = { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] };
+    }
+    const items = firstField(result.data);
+    const errorsByItem = new Map<number, GraphQLFormattedError[]>();
+    const general: GraphQLFormattedError[] = [];
+    for (const error of result.errors ?? []) {
+      const index = error.path?.[1];
+      if (typeof index === 'number') {
+        const forItem = errorsByItem.get(index) ?? [];
+        forItem.push({ ...error, path: error.path!.slice(2) });
+        errorsByItem.set(index, forItem);
+      } else {
+        general.push(error);
+      }
+    }
+    events.forEach((event, index) => {
+      const item = items?.[index] ?? null;
+      const errors = [...general, ...(errorsByItem.get(index) ?? [])];
+      // Serialized once per response key, not once per subscriber: at a hundred subscribers per
+      // barn that is most of the fan-out's cost.
+      const payloads = new Map<string, string>();
+      for (const member of batch.get(event)!) {
+        if (!this.members.has(member)) continue;
+        let payload = payloads.get(member.responseKey);
+        if (payload === undefined) {
+          const key = member.responseKey;
+          const result: ExecutionResult = { data: item === null ? null : { [key]: item } };
+          if (errors.length > 0) result.errors = errors.map((error) => ({ ...error, ...(error.path ? { path: [key, ...error.path] } : {}) })) as unknown as ExecutionResult['errors'];
+          payload = JSON.stringify(result);
+          payloads.set(key, payload);
+        }
+        member.deliver(payload);
+      }
+    });
+  }
+}
+
+function firstField(data: Record<string, unknown> | null | undefined): unknown[] | undefined {
+  if (!data) return undefined;
+  const value = Object.values(data)[0];
+  return Array.isArray(value) ? value : undefined;
+}

@@ -1,0 +1,207 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { startSystem, type RunningSystem } from '../bin/system';
+import { loadConfig, SUBGRAPH_NAMES } from '../lib/config';
+import { createLogger } from '../lib/logger';
+import { TOPICS, type PubSub, type ReadingEvent } from '../lib/pubsub/pubsub';
+import { FREE_PORTS } from './support/farmiqProcess';
+import { REDIS_URL_ENV } from './support/globalSetup';
+import { liveSubscriptionsReach, LiveRefused, openLive, type LiveConnection } from './support/liveClient';
+import { loginAsPlatformAdmin, tenantWithAdmin } from './support/sessions';
+import { startTestSystem, type TestSystem } from './support/testSystem';
+
+const DASHBOARD_ORIGIN = 'https://dashboard.farm.test';
+const READINGS_OF_BARN = `subscription ($barnId: ID) { readingAdded(barnId: $barnId) { metric value unit observedAt device { name barn { name } } } }`;
+
+interface Farm {
+  tenantId: string;
+  token: string;
+  farmId: string;
+  barnId: string;
+  deviceId: string;
+}
+
+describe('live readings over graphql-ws', () => {
+  let farmiq: TestSystem;
+  let a: Farm;
+  let b: Farm;
+  const open: LiveConnection[] = [];
+  let expectedSubscriptions = 0;
+
+  /** A tenant with a farm, a barn and an active climate device named after it, set up through the API. */
+  async function farmWithDevice(name: string): Promise<Farm> {
+    const platform = farmiq.as((await loginAsPlatformAdmin(farmiq)).accessToken);
+    const { tenantId, admin } = await tenantWithAdmin(farmiq, name);
+    const api = farmiq.as(admin.accessToken);
+    const registered = await platform(`mutation ($input: RegisterDevicesInput!) { registerDevices(input: $input) { device { id serialNumber } claimCode } }`, {
+      input: { devices: [{ serialNumber: `SN-${randomUUID().slice(0, 12)}`, kind: 'CLIMATE' }] },
+    });
+    const label = registered.data!.registerDevices[0];
+    const farmId = (await api(`mutation ($name: String!) { createFarm(input: { name: $name, timeZone: "UTC" }) { id } }`, { name: `${name} farm` })).data!.createFarm.id;
+    const barnId = (await api(`mutation ($input: CreateBarnInput!) { createBarn(input: $input) { id } }`, { input: { farmId, name: `${name} house`, species: 'BROILER', capacityHead: 1000 } })).data!.createBarn.id;
+    await api(`mutation ($input: ClaimDeviceInput!) { claimDevice(input: $input) { id } }`, { input: { serialNumber: label.device.serialNumber, claimCode: label.claimCode } });
+    const activated = await api(`mutation ($input: ActivateDeviceInput!) { activateDevice(input: $input) { device { id } } }`, { input: { deviceId: label.device.id, barnId, name: `${name} climate` } });
+    expect(activated.errors).toBeUndefined();
+    return { tenantId, token: admin.accessToken, farmId, barnId, deviceId: label.device.id };
+  }
+
+  const reading = (farm: Farm, metric: string, value: number, observedAt = new Date(), overrides: Partial<ReadingEvent> = {}): ReadingEvent => ({
+    tenantId: farm.tenantId,
+    farmId: farm.farmId,
+    barnId: farm.barnId,
+    deviceId: farm.deviceId,
+    eventId: randomUUID(),
+    metric,
+    unit: metric === 'temperatureC' ? '°C' : '%',
+    value,
+    observedAt: observedAt.toISOString(),
+    receivedAt: new Date().toISOString(),
+    ...overrides,
+  });
+  const publish = (pubsub: PubSub, ...readings: ReadingEvent[]) => pubsub.publish(TOPICS.readingsStored, { readings });
+
+  async function connect(gatewayUrl: string, token: string): Promise<LiveConnection> {
+    const connection = await openLive(gatewayUrl, { token });
+    open.push(connection);
+    return connection;
+  }
+  /** Waits until the gateway serves `count` more subscriptions than before. */
+  const subscribed = (count: number, gatewayUrl = farmiq.gatewayUrl) => liveSubscriptionsReach(gatewayUrl, (expectedSubscriptions += count));
+
+  beforeAll(async () => {
+    farmiq = await startTestSystem('pglite', { ALLOWED_ORIGINS: DASHBOARD_ORIGIN });
+    a = await farmWithDevice('Alpha');
+    b = await farmWithDevice('Bravo');
+  });
+  afterEach(async () => {
+    for (const connection of open.splice(0)) connection.close();
+    await liveSubscriptionsReach(farmiq.gatewayUrl, (expectedSubscriptions = 0));
+  });
+  afterAll(async () => {
+    await farmiq?.stop();
+  });
+
+  it("delivers its own tenant's readings with the devices subgraph's fields resolved, and nothing of another tenant", async () => {
+    const live = await connect(farmiq.gatewayUrl, a.token);
+    const own = live.subscribe(READINGS_OF_BARN, { barnId: a.barnId });
+    // Naming another tenant's barn gets nothing of it: events are matched within the caller's tenant.
+    const foreign = live.subscribe(READINGS_OF_BARN, { barnId: b.barnId });
+    await subscribed(2);
+
+    const pubsub = farmiq.system.pubsub!;
+    await publish(pubsub, reading(b, 'temperatureC', 40.5));
+    // Even an event that names A's barn but belongs to B stays with B.
+    await publish(pubsub, reading(b, 'temperatureC', 41.5, new Date(), { barnId: a.barnId }));
+    const observedAt = new Date('2026-11-25T06:00:00.000Z');
+    await publish(pubsub, reading(a, 'temperatureC', 24.5, observedAt));
+
+    const [event] = await own.received(1);
+    expect(event).toEqual({
+      data: { readingAdded: { metric: 'temperatureC', value: 24.5, unit: '°C', observedAt: observedAt.toISOString(), device: { name: 'Alpha climate', barn: { name: 'Alpha house' } } } },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(own.results).toHaveLength(1);
+    expect(foreign.results).toHaveLength(0);
+  });
+
+  it("never resolves another tenant's device, even for an event mislabelled with the caller's tenant", async () => {
+    const live = await connect(farmiq.gatewayUrl, a.token);
+    const sub = live.subscribe(READINGS_OF_BARN, { barnId: a.barnId });
+    await subscribed(1);
+    await publish(farmiq.system.pubsub!, reading(a, 'temperatureC', 25, new Date(), { deviceId: b.deviceId }));
+    const [event] = await sub.received(1);
+    // The devices subgraph looks the device up within A's tenant only: B's device is not found.
+    expect(event!.data.readingAdded.device).toEqual({ name: null, barn: null });
+    expect(JSON.stringify(event)).not.toContain('Bravo');
+  });
+
+  it('filters by device and metric and downsamples to one reading per everySeconds of each series', async () => {
+    const live = await connect(farmiq.gatewayUrl, a.token);
+    const sub = live.subscribe(`subscription ($d: ID, $every: Int) { t: readingAdded(deviceId: $d, metrics: ["temperatureC"], everySeconds: $every) { value } }`, { d: a.deviceId, every: 10 });
+    await subscribed(1);
+    const t0 = Date.parse('2026-11-25T07:00:00Z');
+    await publish(
+      farmiq.system.pubsub!,
+      reading(a, 'temperatureC', 20, new Date(t0)),
+      reading(a, 'relativeHumidityPercent', 70, new Date(t0)),
+      reading(a, 'temperatureC', 21, new Date(t0 + 5_000)),
+      reading(a, 'temperatureC', 22, new Date(t0 + 10_000)),
+    );
+    await publish(farmiq.system.pubsub!, reading(a, 'temperatureC', 23, new Date(t0 + 12_000)), reading(a, 'temperatureC', 24, new Date(t0 + 20_000)));
+    expect((await sub.received(3)).map((result) => result.data.t.value)).toEqual([20, 22, 24]);
+  });
+
+  it('answers BAD_USER_INPUT unless exactly one of barnId and deviceId is given, and serves only subscriptions', async () => {
+    const live = await connect(farmiq.gatewayUrl, a.token);
+    const neither = live.subscribe('subscription { readingAdded { value } }');
+    const both = live.subscribe('subscription ($b: ID, $d: ID) { readingAdded(barnId: $b, deviceId: $d) { value } }', { b: a.barnId, d: a.deviceId });
+    const query = live.subscribe('{ me { tenant { id } } }');
+    const tooDeep = live.subscribe(`subscription ($b: ID) { readingAdded(barnId: $b) { device { barn { farm { barns { devices { nodes { barn { farm { barns { devices { nodes { id } } } } } } } } } } } } }`, { b: a.barnId });
+    await Promise.all([neither.settled(), both.settled(), query.settled(), tooDeep.settled()]);
+    expect(neither.refused![0]).toMatchObject({ message: expect.stringContaining('exactly one of barnId and deviceId'), extensions: { code: 'BAD_USER_INPUT' } });
+    expect(both.refused![0].extensions!.code).toBe('BAD_USER_INPUT');
+    expect(query.refused![0]).toMatchObject({ message: expect.stringContaining('Only subscriptions'), extensions: { code: 'BAD_USER_INPUT' } });
+    expect(tooDeep.refused![0].extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('refuses the WebSocket handshake from a foreign origin, and accepts the allowed one and the gateway itself', async () => {
+    await expect(openLive(farmiq.gatewayUrl, { token: a.token, origin: 'https://evil.example' })).rejects.toMatchObject({ status: 403 });
+    const allowed = await openLive(farmiq.gatewayUrl, { token: a.token, origin: DASHBOARD_ORIGIN });
+    allowed.close();
+    const sameOrigin = await openLive(farmiq.gatewayUrl, { token: a.token, origin: new URL(farmiq.gatewayUrl).origin });
+    sameOrigin.close();
+  });
+
+  it('should close with 4403 when the token is forged or missing', async () => {
+    const [header, payload, signature] = a.token.split('.') as [string, string, string];
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
+    const forged = [header, Buffer.from(JSON.stringify({ ...claims, tid: b.tenantId })).toString('base64url'), signature].join('.');
+    const refusal = await openLive(farmiq.gatewayUrl, { token: forged }).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(LiveRefused);
+    expect(refusal).toMatchObject({ closeCode: 4403, reason: 'The access token signature is invalid' });
+    await expect(openLive(farmiq.gatewayUrl, {})).rejects.toMatchObject({ closeCode: 4403 });
+  });
+
+  it('authenticates a browser by its session cookie', async () => {
+    const live = await openLive(farmiq.gatewayUrl, { cookie: `farmiq_access=${a.token}`, origin: DASHBOARD_ORIGIN });
+    open.push(live);
+    const sub = live.subscribe(READINGS_OF_BARN, { barnId: a.barnId });
+    await subscribed(1);
+    await publish(farmiq.system.pubsub!, reading(a, 'temperatureC', 19));
+    expect((await sub.received(1))[0].data.readingAdded.value).toBe(19);
+  });
+
+  const redisUrl = process.env[REDIS_URL_ENV];
+  (redisUrl ? it : it.skip)('two gateway replicas on Redis both deliver an event published by one of them', async () => {
+    const ports = farmiq.system.ports;
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'farmiq-live-'));
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      FARMIQ_DATA_DIR: dataDir,
+      ...FREE_PORTS,
+      REDIS_URL: redisUrl!,
+      FARMIQ_JWKS_URL: `http://127.0.0.1:${ports.identity}/.well-known/jwks.json`,
+      ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`${name.toUpperCase()}_URL`, `http://127.0.0.1:${ports[name]}/graphql`])),
+    });
+    const replicas: RunningSystem[] = [];
+    try {
+      for (let i = 0; i < 2; i++) replicas.push(await startSystem('gateway', config, createLogger('silent')));
+      const [one, two] = replicas.map((replica) => `http://127.0.0.1:${replica.ports.gateway}/graphql`) as [string, string];
+      const onOne = (await connect(one, a.token)).subscribe(READINGS_OF_BARN, { barnId: a.barnId });
+      const onTwo = (await connect(two, a.token)).subscribe(READINGS_OF_BARN, { barnId: a.barnId });
+      await subscribed(2, one);
+      await publish(replicas[0]!.pubsub!, reading(a, 'temperatureC', 31));
+      const expected = { data: { readingAdded: expect.objectContaining({ value: 31, device: { name: 'Alpha climate', barn: { name: 'Alpha house' } } }) } };
+      expect(await onTwo.received(1)).toEqual([expected]);
+      expect(await onOne.received(1)).toEqual([expected]);
+      for (const connection of open.splice(0)) connection.close();
+      await liveSubscriptionsReach(one, (expectedSubscriptions = 0));
+    } finally {
+      await Promise.all(replicas.map((replica) => replica.stop()));
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
