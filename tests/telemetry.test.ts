@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { INGEST_PATH, signBatch } from '../lib/edge/signedBatch';
 import { backends } from './support/postgres';
+import { liveSubscriptionsReach, openLive } from './support/liveClient';
 import { loginAsPlatformAdmin, tenantWithAdmin } from './support/sessions';
 import { errorCode, startTestSystem, type TestSystem } from './support/testSystem';
 
 interface Farm {
   api: TestSystem['graphql'];
+  token: string;
   farmId: string;
   barnId: string;
   climateId: string;
@@ -38,7 +40,7 @@ describe.each(backends())('telemetry ingest and queries on %s', (backend) => {
     const climateId = await activeDevice(api, barnId, 'CLIMATE');
     const waterId = await activeDevice(api, barnId, 'WATER_METER');
     const edge = (await api('mutation ($f: ID!) { registerEdgeGateway(input: { farmId: $f, name: "Edge" }) { keyId secret gateway { id } } }', { f: farmId })).data!.registerEdgeGateway;
-    return { api, farmId, barnId, climateId, waterId, keyId: edge.keyId, secret: edge.secret, gatewayId: edge.gateway.id };
+    return { api, token: admin.accessToken, farmId, barnId, climateId, waterId, keyId: edge.keyId, secret: edge.secret, gatewayId: edge.gateway.id };
   }
 
   const message = (deviceId: string, observedAt: string, metrics: Record<string, number>, eventId: string = randomUUID()) => ({ deviceId, eventId, observedAt, receivedAt: observedAt, metrics });
@@ -81,6 +83,24 @@ describe.each(backends())('telemetry ingest and queries on %s', (backend) => {
       { metric: 'temperatureC', value: 24.5 },
       { metric: 'relativeHumidityPercent', value: 61 },
     ]);
+  });
+
+  it('pushes what a signed batch stored to the barn\'s live subscribers, with federated fields, once', async () => {
+    const live = await openLive(farmiq.gatewayUrl, { token: farm.token });
+    try {
+      const subscription = live.subscribe('subscription ($b: ID!) { readingAdded(barnId: $b, metrics: ["ammoniaPpm"]) { metric value unit device { name barn { name } } } }', { b: farm.barnId });
+      await liveSubscriptionsReach(farmiq.gatewayUrl, 1);
+      const batch = [message(farm.climateId, new Date(Date.now() - 5_000).toISOString(), { ammoniaPpm: 31, temperatureC: 25 })];
+      const body = Buffer.from(JSON.stringify({ batchId: 'live-1', messages: batch }));
+      expect((await send(farm, batch, { body })).body.accepted).toBe(1);
+      expect((await send(farm, batch, { body })).body.duplicates).toBe(1); // a retry: stored and pushed once
+      const results = await subscription.received(1);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(subscription.results).toEqual([{ data: { readingAdded: { metric: 'ammoniaPpm', value: 31, unit: 'ppm', device: { name: 'Sensor', barn: { name: 'House 1' } } } } }]);
+      expect(results).toHaveLength(1);
+    } finally {
+      live.close();
+    }
   });
 
   it('acknowledges a retried batch and a re-sent event without writing them again', async () => {
