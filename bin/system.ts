@@ -10,6 +10,7 @@ import { mountHealth } from '../lib/http/health';
 import type { Logger } from '../lib/logger';
 import { mountJwks, mountMetrics } from '../lib/http/publicEndpoints';
 import { startIngestor } from '../edge-ingestor/ingestor';
+import { INGEST_PATH } from '../lib/edge/signedBatch';
 import { verifyDeviceCredentials } from '../subgraphs/devices/credentials/deviceCredentials';
 import { ensureFirstAdmin, INITIAL_ADMIN_FILE } from '../subgraphs/identity/bootstrap';
 import { databaseRateLimitStore, openRedis, redisRateLimitStore, type FailureTable, type RateLimitStore } from '../lib/rateLimit/store';
@@ -132,7 +133,17 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
     if (target === 'all' || target === 'ingestor') {
       // All in one process, the embedded broker checks devices against the devices subgraph's data.
       const db = database?.prisma;
-      const ingestor = await startIngestor(config, log, db && target === 'all' ? { authenticateDevice: (username, password) => verifyDeviceCredentials(db, username, password) } : {});
+      const ingestor = await startIngestor(
+        config,
+        log,
+        db && target === 'all'
+          ? {
+              authenticateDevice: (username, password) => verifyDeviceCredentials(db, username, password),
+              // All in one process, batches go to this process's telemetry subgraph.
+              defaultIngestUrl: `http://127.0.0.1:${ports.telemetry}${INGEST_PATH}`,
+            }
+          : {},
+      );
       stack.push(() => ingestor.stop());
       readiness.push(ingestor.readiness);
       ports.mqtt = Number(new URL(ingestor.brokerUrl).port) || undefined;
