@@ -7,7 +7,7 @@ type SendPacket = (packet: Packet, callback?: (error?: Error) => void, ...rest: 
  * Lets the PUBACK of a QoS 1 message wait until `durable` resolves, without stopping the client
  * from reading the next messages.
  *
- * MQTT.js handles incoming packets one at a time: its `customHandleAcks` hook can delay a
+ * MQTT.js handles incoming packets one at a time: its `handleMessage` hook can delay a
  * PUBACK, but then no further message is read until it went out, so every message would pay
  * its own fsync (about 1 ms here: under 1,000 msg/s). Here the client's packet writer is
  * wrapped: a PUBACK for a held message id reports "sent" at once (the client reads on), and is

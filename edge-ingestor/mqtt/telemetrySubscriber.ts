@@ -54,22 +54,26 @@ export function startTelemetrySubscriber(options: TelemetrySubscriberOptions): M
     reconnectPeriod: 1_000,
     connectTimeout: 5_000,
     resubscribe: false,
-    customHandleAcks: (topic, payload, packet, done) => {
-      const message = toBatchMessage(topic, payload, new Date());
-      if (isInvalid(message)) {
-        reportInvalid(topic, message.reason, message.detail);
-        done(0);
-        return;
-      }
-      const durable = options.writer.write(JSON.stringify(message), Date.now());
-      if (packet.qos === 1 && packet.messageId !== undefined) pubacks.hold(packet.messageId, durable);
-      else durable.catch(() => undefined);
-      // Too much read but not yet durable (a full disk): stop reading until this one is.
-      if (options.writer.waiting >= maxWaiting) durable.then(() => done(0), () => done(0));
-      else done(0);
-    },
   };
   const client = mqtt.connect(options.brokerUrl, clientOptions);
+  // MQTT.js honours `customHandleAcks` only for MQTT 5 clients; for 3.1.1 `handleMessage` is the
+  // hook: it runs before the PUBACK of a QoS 1 message, which goes out when it calls back.
+  client.handleMessage = (packet, done) => {
+    const topic = packet.topic.toString();
+    const payload = typeof packet.payload === 'string' ? Buffer.from(packet.payload) : packet.payload;
+    const message = toBatchMessage(topic, payload, new Date());
+    if (isInvalid(message)) {
+      reportInvalid(topic, message.reason, message.detail);
+      done();
+      return;
+    }
+    const durable = options.writer.write(JSON.stringify(message), Date.now());
+    if (packet.qos === 1 && packet.messageId !== undefined) pubacks.hold(packet.messageId, durable);
+    else durable.catch(() => undefined);
+    // Too much read but not yet durable (a full disk): stop reading until this one is.
+    if (options.writer.waiting >= maxWaiting) durable.then(() => done(), () => done());
+    else done();
+  };
   const pubacks = deferPubacks(client, (error) => {
     log.error({ err: error.message }, 'a message could not be buffered: reconnecting so that the broker sends it again');
     client.stream?.destroy();
@@ -79,6 +83,7 @@ export function startTelemetrySubscriber(options: TelemetrySubscriberOptions): M
     client.subscribe(filter, { qos: 1 }, (error, granted) => {
       if (error) log.error({ err: error.message, filter }, 'subscription failed');
       else if (granted?.some((grant) => grant.qos > 2)) log.error({ filter }, 'the broker refused the subscription');
+      else log.debug({ granted }, 'subscribed');
     });
   });
   client.on('error', (error) => log.warn({ err: error.message }, 'MQTT client error'));
