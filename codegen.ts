@@ -28,7 +28,14 @@ const subgraphMappers: Record<string, Record<string, string>> = {
     EdgeGatewaySecret: '../edgeGateways/edgeGateways#EdgeGatewaySecret as EdgeGatewaySecretModel',
     Tenant: '../../../lib/graphql/entityRef#EntityRef',
   },
-  telemetry: { AlertRule: '../../../lib/db/generated/client#AlertRule as AlertRuleRow', Farm: '../../../lib/graphql/entityRef#EntityRef' },
+  telemetry: {
+    AlertRule: '../../../lib/db/generated/client#AlertRule as AlertRuleRow',
+    Farm: '../../../lib/graphql/entityRef#EntityRef',
+    Device: '../../../lib/graphql/entityRef#EntityRef',
+    Barn: '../../../lib/graphql/entityRef#EntityRef',
+    Reading: '../models#ReadingModel',
+    ReadingSeries: '../models#ReadingSeriesModel',
+  },
   kpi: { Batch: '../../../lib/db/generated/client#Batch as BatchRow', Farm: '../../../lib/graphql/entityRef#EntityRef' },
   billing: {
     BillingSubscription: '../../../lib/db/generated/client#PlanSubscription as PlanSubscriptionRow',
@@ -52,7 +59,8 @@ const resolverTypes = Object.fromEntries(
         mappers,
         enumsAsTypes: true,
         useTypeImports: true,
-        scalars: { DateTime: 'Date | string', Date: 'string', ID: 'string' },
+        // DateTimeScalar parses inputs to Date; resolvers may return a Date or ISO text.
+        scalars: { DateTime: { input: 'Date', output: 'Date | string' }, Date: 'string', ID: 'string' },
       },
     },
   ]),

@@ -15,6 +15,9 @@ import { verifyDeviceCredentials } from '../subgraphs/devices/credentials/device
 import { ensureFirstAdmin, INITIAL_ADMIN_FILE } from '../subgraphs/identity/bootstrap';
 import { databaseRateLimitStore, openRedis, redisRateLimitStore, type FailureTable, type RateLimitStore } from '../lib/rateLimit/store';
 import { loadSecretBox } from '../lib/crypto/secretsKey';
+import { createMemoryPubSub } from '../lib/pubsub/pubsub';
+import { mountIngest } from '../subgraphs/telemetry/ingest/endpoint';
+import type { Express } from 'express';
 import { AUTH_FAILURES_NAMESPACE } from '../subgraphs/identity/rateLimit';
 import { CLAIM_FAILURES_NAMESPACE } from '../subgraphs/devices/provisioning/claimDevice';
 import { setUpAuth } from './auth';
@@ -26,8 +29,7 @@ import { identitySubgraph } from '../subgraphs/identity/server';
 import { kpiSubgraph } from '../subgraphs/kpi/server';
 import { telemetrySubgraph } from '../subgraphs/telemetry/server';
 
-const SUBGRAPHS: Record<Exclude<SubgraphName, 'identity' | 'devices'>, SubgraphDefinition> = {
-  telemetry: telemetrySubgraph,
+const SUBGRAPHS: Record<Exclude<SubgraphName, 'identity' | 'devices' | 'telemetry'>, SubgraphDefinition> = {
   kpi: kpiSubgraph,
   billing: billingSubgraph,
 };
@@ -93,15 +95,25 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
       return redisRateLimitStore(redis.redis, namespace);
     };
 
+    // One event bus per process: stored readings reach subscribers and alert evaluation.
+    const pubsub = createMemoryPubSub();
+    stack.push(() => pubsub.close());
+    const secretBox = () => loadSecretBox({ secretsKey: config.secretsKey, dataDir: config.dataDir, production: config.isProduction });
+
     const subgraphUrls: Partial<Record<SubgraphName, string>> = {};
     const subgraphTargets = target === 'all' ? SUBGRAPH_NAMES : SUBGRAPH_NAMES.filter((name) => name === target);
     for (const name of subgraphTargets) {
       const isIdentity = name === 'identity';
       let definition: SubgraphDefinition;
-      if (name === 'devices') {
+      let mount: ((app: Express) => void) | undefined;
+      if (name === 'telemetry') {
+        const deps = { pubsub, secretBox: secretBox(), now: () => new Date(), sql: database!.sql };
+        definition = telemetrySubgraph(deps);
+        mount = (app) => mountIngest(app, { db: database!, log, deps });
+      } else if (name === 'devices') {
         definition = devicesSubgraph({
           claimLimits: await rateLimitStore(CLAIM_FAILURES_NAMESPACE, () => database!.prisma.claimFailure),
-          secretBox: loadSecretBox({ secretsKey: config.secretsKey, dataDir: config.dataDir, production: config.isProduction }),
+          secretBox: secretBox(),
           now: () => new Date(),
         });
       } else if (isIdentity) {
@@ -121,7 +133,7 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
         production: config.isProduction,
         verifyToken: auth.verifyToken,
         // Identity publishes the public keys every other process verifies tokens with.
-        mount: isIdentity ? (app) => mountJwks(app, auth.publicJwks) : undefined,
+        mount: isIdentity ? (app) => mountJwks(app, auth.publicJwks) : mount,
       });
       stack.push(() => service.stop());
       // In one process the subgraphs are internal: loopback only. Alone, each is its own container.

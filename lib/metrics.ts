@@ -21,3 +21,17 @@ export const graphqlOperations = new Counter({
   labelNames: ['component', 'operation_type', 'outcome'] as const,
   registers: [metricsRegistry],
 });
+
+export const ingestBatches = new Counter({
+  name: 'farmiq_ingest_batches_total',
+  help: 'Signed batches at the telemetry ingest endpoint by outcome (stored, or the refusal code)',
+  labelNames: ['outcome'] as const,
+  registers: [metricsRegistry],
+});
+
+export const ingestMessages = new Counter({
+  name: 'farmiq_ingest_messages_total',
+  help: 'Messages in accepted batches by outcome (accepted, duplicate, rejected)',
+  labelNames: ['outcome'] as const,
+  registers: [metricsRegistry],
+});

@@ -6,6 +6,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
+import { mountIngestProxy } from './ingestProxy';
 import type { GraphQLError } from 'graphql';
 import type { Config, SubgraphName } from '../lib/config';
 import { SUBGRAPH_NAMES } from '../lib/config';
@@ -150,6 +151,7 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
   ]);
   mountJwks(app, options.publicJwks);
   mountMetrics(app);
+  if (options.subgraphUrls.telemetry) mountIngestProxy(app, options.subgraphUrls.telemetry);
   app.use(
     '/graphql',
     express.json({ limit: BODY_LIMIT }),

@@ -167,6 +167,13 @@ describe.each(backends())('devices through the gateway on %s', (backend) => {
     // All credentials were issued just now: none is older than a day.
     expect((await farm.api('{ devicesWithCredentialsOlderThan(olderThanDays: 1) { nodes { id } } }')).data!.devicesWithCredentialsOlderThan.nodes).toEqual([]);
     expect(errorCode(await farm.api('{ devicesWithCredentialsOlderThan(olderThanDays: 0) { nodes { id } } }'))).toBe('BAD_USER_INPUT');
+    // Age the first device's credentials to 100 days: it alone is due at 90 days, until rotated.
+    const db = farmiq.system.database!.prisma;
+    await db.deviceCredential.updateMany({ where: { deviceId: ids[0] }, data: { issuedAt: new Date(Date.now() - 100 * 24 * 3600 * 1000) } });
+    const due = '{ devicesWithCredentialsOlderThan(olderThanDays: 90) { nodes { id credentialsIssuedAt } } }';
+    expect((await farm.api(due)).data!.devicesWithCredentialsOlderThan.nodes.map((node: { id: string }) => node.id)).toEqual([ids[0]]);
+    await farm.api('mutation ($d: ID!) { rotateDeviceCredentials(input: { deviceId: $d }) { issuedAt } }', { d: ids[0] });
+    expect((await farm.api(due)).data!.devicesWithCredentialsOlderThan.nodes).toEqual([]);
 
     const first = await farm.api('{ devices(first: 2) { nodes { id } pageInfo { endCursor hasNextPage } } }');
     const next = await farm.api('query ($after: String) { devices(first: 2, after: $after) { nodes { id } pageInfo { hasNextPage } } }', { after: first.data!.devices.pageInfo.endCursor });

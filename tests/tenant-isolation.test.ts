@@ -102,6 +102,11 @@ const CASES: Record<string, Check> = {
   'Mutation.registerEdgeGateway': ({ asA, b }) => expectNotFound(asA('mutation ($f: ID!) { registerEdgeGateway(input: { farmId: $f, name: "Spy" }) { secret } }', { f: b.farmId })),
   'Mutation.rotateEdgeGatewayKey': ({ asA, b }) => expectNotFound(asA('mutation ($g: ID!) { rotateEdgeGatewayKey(input: { gatewayId: $g }) { secret } }', { g: b.gatewayId })),
   'Mutation.revokeEdgeGateway': ({ asA, b }) => expectNotFound(asA('mutation ($g: ID!) { revokeEdgeGateway(gatewayId: $g) { id } }', { g: b.gatewayId })),
+  'Query.readingSeries': ({ asA, b }) =>
+    expectNotFound(asA('query ($d: ID!) { readingSeries(deviceId: $d, metric: "temperatureC", from: "2026-11-01T00:00:00Z", to: "2026-11-02T00:00:00Z", interval: HOUR) { unit } }', { d: b.deviceId })),
+  'Query.readings': ({ asA, b }) =>
+    expectNotFound(asA('query ($d: ID!) { readings(deviceId: $d, from: "2026-11-01T00:00:00Z", to: "2026-11-02T00:00:00Z") { nodes { value } } }', { d: b.deviceId })),
+  'Query.readingsCsv': ({ asA, b }) => expectNotFound(asA('query ($d: ID!) { readingsCsv(deviceId: $d, from: "2026-11-01T00:00:00Z", to: "2026-11-02T00:00:00Z") }', { d: b.deviceId })),
   'Mutation.subscribe': async ({ asA }) => expect(errorCode(await asA('mutation { subscribe(input: { plan: STARTER }) { tenant { id } } }'))).toBeUndefined(),
 };
 

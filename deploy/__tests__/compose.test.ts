@@ -44,10 +44,10 @@ describe('deploy/compose.yaml', () => {
     }
   });
 
-  it('gives the secrets key to devices alone, from the environment', () => {
+  it('gives the secrets key to devices (which seals edge keys) and telemetry (which verifies with them) alone', () => {
     for (const [name, service] of farmiqServices) {
       const key = service.environment!.FARMIQ_SECRETS_KEY;
-      expect({ name, key }).toEqual({ name, key: name === 'devices' ? '${FARMIQ_SECRETS_KEY:?set FARMIQ_SECRETS_KEY}' : undefined });
+      expect({ name, key }).toEqual({ name, key: ['devices', 'telemetry'].includes(name) ? '${FARMIQ_SECRETS_KEY:?set FARMIQ_SECRETS_KEY}' : undefined });
     }
   });
 

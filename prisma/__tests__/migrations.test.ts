@@ -15,12 +15,16 @@ async function catalog(db: Database) {
     `SELECT table_schema, table_name, column_name, data_type, udt_name, is_nullable, column_default
      FROM information_schema.columns WHERE table_schema IN ${SCHEMAS} ORDER BY 1, 2, 3`,
   );
-  const indexes = await db.sql.query<{ indexname: string }>(`SELECT schemaname, tablename, indexname, indexdef FROM pg_indexes WHERE schemaname IN ${SCHEMAS} ORDER BY 1, 2, 3`);
+  const indexes = await db.sql.query<{ indexname: string; indexdef: string }>(`SELECT schemaname, tablename, indexname, indexdef FROM pg_indexes WHERE schemaname IN ${SCHEMAS} ORDER BY 1, 2, 3`);
   const enums = await db.sql.query(
     `SELECT n.nspname, t.typname, e.enumlabel FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid JOIN pg_namespace n ON n.oid = t.typnamespace
      WHERE n.nspname IN ${SCHEMAS} ORDER BY 1, 2, e.enumsortorder`,
   );
-  return { columns, indexes: indexes.filter((index) => !HAND_WRITTEN_INDEXES.includes(index.indexname)), enums };
+  // A partitioned table's indexes read "ON ONLY" (each partition gets its own); the columns and keys are the same.
+  const comparable = indexes
+    .filter((index) => !HAND_WRITTEN_INDEXES.includes(index.indexname))
+    .map((index) => ({ ...index, indexdef: index.indexdef.replace(' ON ONLY ', ' ON ') }));
+  return { columns, indexes: comparable, enums };
 }
 
 // The Prisma CLI must reach a PostgreSQL to print the SQL of the schema (its driver adapter connects).

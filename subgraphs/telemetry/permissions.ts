@@ -2,9 +2,18 @@ import { allow } from 'graphql-shield';
 import { subgraphShield } from '../../lib/graphql/permissions';
 import { canRead, canWriteFarmData } from '../../lib/graphql/rules';
 
+const readTelemetry = canRead('telemetry:read');
+
 export const permissions = subgraphShield({
-  Query: { alertRule: canRead('telemetry:read') },
+  Query: { alertRule: readTelemetry, readingSeries: readTelemetry, readings: readTelemetry, readingsCsv: readTelemetry },
   Mutation: { createAlertRule: canWriteFarmData },
   AlertRule: allow,
-  Farm: { '*': allow, alertRules: canRead('telemetry:read') },
+  Reading: allow,
+  ReadingSeries: allow,
+  ReadingBucket: allow,
+  ReadingConnection: allow,
+  PageInfo: allow,
+  Farm: { '*': allow, alertRules: readTelemetry },
+  Device: { '*': allow, latestReadings: readTelemetry },
+  Barn: { '*': allow, currentClimate: readTelemetry },
 });

@@ -1,6 +1,7 @@
 import { defineSubgraph } from '../../lib/graphql/subgraphServer';
+import type { TelemetryDependencies } from './dependencies';
 import { permissions } from './permissions';
-import { resolvers } from './resolvers';
+import { createResolvers } from './resolvers';
 
 /** Readings and alerts: what the farm's sensors say, now and over time. */
-export const telemetrySubgraph = defineSubgraph('telemetry', __dirname, resolvers, permissions);
+export const telemetrySubgraph = (deps: TelemetryDependencies) => defineSubgraph('telemetry', __dirname, createResolvers(deps), permissions);

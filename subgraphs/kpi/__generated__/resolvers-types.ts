@@ -16,7 +16,7 @@ export type Scalars = {
   /** A calendar date without a time zone, as YYYY-MM-DD (a farm-local day). */
   Date: { input: string; output: string; }
   /** An instant in time, as ISO 8601 text with a zone (UTC on output). */
-  DateTime: { input: Date | string; output: Date | string; }
+  DateTime: { input: Date; output: Date | string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 

@@ -2,9 +2,11 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { AlertRule as AlertRuleRow } from '../../../lib/db/generated/client';
 import type { EntityRef } from '../../../lib/graphql/entityRef';
+import type { ReadingModel, ReadingSeriesModel } from '../models';
 import type { SubgraphContext } from '../../../lib/graphql/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -14,7 +16,7 @@ export type Scalars = {
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
   /** An instant in time, as ISO 8601 text with a zone (UTC on output). */
-  DateTime: { input: Date | string; output: Date | string; }
+  DateTime: { input: Date; output: Date | string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
@@ -31,6 +33,22 @@ export type AlertRule = {
   threshold: Scalars['Float']['output'];
 };
 
+export type Barn = {
+  __typename?: 'Barn';
+  /** The newest climate reading of each metric across the barn's devices, from the last hour. */
+  currentClimate: Array<Reading>;
+  id: Scalars['ID']['output'];
+};
+
+export type BucketInterval =
+  /** A farm-local calendar day, from local midnight to the next. */
+  | 'DAY'
+  | 'FIFTEEN_MINUTES'
+  | 'FIVE_MINUTES'
+  | 'HOUR'
+  | 'MINUTE'
+  | 'SIX_HOURS';
+
 export type Comparison =
   /** Raise when the reading is greater than the threshold. */
   | 'ABOVE'
@@ -43,6 +61,13 @@ export type CreateAlertRuleInput = {
   /** Metric name: a letter, then letters and digits, at most 64 characters (for example ammoniaPpm). */
   metric: Scalars['String']['input'];
   threshold: Scalars['Float']['input'];
+};
+
+export type Device = {
+  __typename?: 'Device';
+  id: Scalars['ID']['output'];
+  /** The newest reading of each metric the device reported. */
+  latestReadings: Array<Reading>;
 };
 
 export type Farm = {
@@ -62,15 +87,107 @@ export type MutationCreateAlertRuleArgs = {
   input: CreateAlertRuleInput;
 };
 
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** Pass as `after` to get the next page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
   /** An alert rule of the caller's tenant; NOT_FOUND for any other id. */
   alertRule?: Maybe<AlertRule>;
+  /**
+   * A device's readings of one metric between `from` (inclusive) and `to` (exclusive), in
+   * buckets of `interval` aligned to the farm's local time (a DAY starts at local midnight, so
+   * DST days have 23 or 25 hours). At most 2000 buckets per query: more is BAD_USER_INPUT.
+   */
+  readingSeries: ReadingSeries;
+  /** A device's raw readings between `from` (inclusive) and `to` (exclusive), oldest first; `first` is 1 to 100. */
+  readings: ReadingConnection;
+  /**
+   * A device's readings between `from` and `to` as CSV (RFC 4180): a header, then
+   * observedAt (ISO 8601 UTC), observedAtLocal (farm time), metric, value, unit — oldest first.
+   * At most 100,000 rows: a longer range is BAD_USER_INPUT.
+   */
+  readingsCsv: Scalars['String']['output'];
 };
 
 
 export type QueryAlertRuleArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryReadingSeriesArgs = {
+  deviceId: Scalars['ID']['input'];
+  from: Scalars['DateTime']['input'];
+  interval: BucketInterval;
+  metric: Scalars['String']['input'];
+  to: Scalars['DateTime']['input'];
+};
+
+
+export type QueryReadingsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  deviceId: Scalars['ID']['input'];
+  first?: Scalars['Int']['input'];
+  from: Scalars['DateTime']['input'];
+  metric?: InputMaybe<Scalars['String']['input']>;
+  to: Scalars['DateTime']['input'];
+};
+
+
+export type QueryReadingsCsvArgs = {
+  deviceId: Scalars['ID']['input'];
+  from: Scalars['DateTime']['input'];
+  metric?: InputMaybe<Scalars['String']['input']>;
+  to: Scalars['DateTime']['input'];
+};
+
+/** One measurement of one metric by one device. */
+export type Reading = {
+  __typename?: 'Reading';
+  device: Device;
+  /** Metric name as the device kind defines it; the unit is part of the name (temperatureC). */
+  metric: Scalars['String']['output'];
+  /** When the device measured. */
+  observedAt: Scalars['DateTime']['output'];
+  /** When the farm's edge ingestor accepted it. */
+  receivedAt: Scalars['DateTime']['output'];
+  /** The metric's unit (°C, %, ppm, L, kg). */
+  unit: Scalars['String']['output'];
+  value: Scalars['Float']['output'];
+};
+
+/** The readings of one bucket. Buckets without readings are left out. */
+export type ReadingBucket = {
+  __typename?: 'ReadingBucket';
+  avg: Scalars['Float']['output'];
+  count: Scalars['Int']['output'];
+  end: Scalars['DateTime']['output'];
+  max: Scalars['Float']['output'];
+  min: Scalars['Float']['output'];
+  start: Scalars['DateTime']['output'];
+  sum: Scalars['Float']['output'];
+};
+
+export type ReadingConnection = {
+  __typename?: 'ReadingConnection';
+  nodes: Array<Reading>;
+  pageInfo: PageInfo;
+};
+
+export type ReadingSeries = {
+  __typename?: 'ReadingSeries';
+  buckets: Array<ReadingBucket>;
+  device: Device;
+  interval: BucketInterval;
+  metric: Scalars['String']['output'];
+  /** The farm's time zone the buckets are aligned to. */
+  timeZone: Scalars['String']['output'];
+  unit: Scalars['String']['output'];
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -155,6 +272,8 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
   AlertRule: AlertRule;
+  Barn: Barn;
+  Device: Device;
   Farm: Farm;
 }>;
 
@@ -163,6 +282,12 @@ export type FederationReferenceTypes = ResolversObject<{
   AlertRule:
     ( { __typename: 'AlertRule' }
     & GraphQLRecursivePick<FederationTypes['AlertRule'], {"id":true}> );
+  Barn:
+    ( { __typename: 'Barn' }
+    & GraphQLRecursivePick<FederationTypes['Barn'], {"id":true}> );
+  Device:
+    ( { __typename: 'Device' }
+    & GraphQLRecursivePick<FederationTypes['Device'], {"id":true}> );
   Farm:
     ( { __typename: 'Farm' }
     & GraphQLRecursivePick<FederationTypes['Farm'], {"id":true}> );
@@ -176,13 +301,22 @@ export type ResolversTypes = ResolversObject<{
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  Barn: ResolverTypeWrapper<EntityRef>;
+  BucketInterval: BucketInterval;
   Comparison: Comparison;
   CreateAlertRuleInput: CreateAlertRuleInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Device: ResolverTypeWrapper<EntityRef>;
   Farm: ResolverTypeWrapper<EntityRef>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Reading: ResolverTypeWrapper<ReadingModel>;
+  ReadingBucket: ResolverTypeWrapper<ReadingBucket>;
+  ReadingConnection: ResolverTypeWrapper<Omit<ReadingConnection, 'nodes'> & { nodes: Array<ResolversTypes['Reading']> }>;
+  ReadingSeries: ResolverTypeWrapper<ReadingSeriesModel>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -191,12 +325,20 @@ export type ResolversParentTypes = ResolversObject<{
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
   Float: Scalars['Float']['output'];
+  Barn: EntityRef;
   CreateAlertRuleInput: CreateAlertRuleInput;
   DateTime: Scalars['DateTime']['output'];
+  Device: EntityRef;
   Farm: EntityRef;
   Mutation: Record<PropertyKey, never>;
-  Query: Record<PropertyKey, never>;
+  PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
+  Query: Record<PropertyKey, never>;
+  Int: Scalars['Int']['output'];
+  Reading: ReadingModel;
+  ReadingBucket: ReadingBucket;
+  ReadingConnection: Omit<ReadingConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Reading']> };
+  ReadingSeries: ReadingSeriesModel;
 }>;
 
 export type AlertRuleResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['AlertRule'] = ResolversParentTypes['AlertRule'], FederationReferenceType extends FederationReferenceTypes['AlertRule'] = FederationReferenceTypes['AlertRule']> = ResolversObject<{
@@ -209,9 +351,21 @@ export type AlertRuleResolvers<ContextType = SubgraphContext, ParentType extends
   threshold?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
+export type BarnResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Barn'] = ResolversParentTypes['Barn'], FederationReferenceType extends FederationReferenceTypes['Barn'] = FederationReferenceTypes['Barn']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Barn']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  currentClimate?: Resolver<Array<ResolversTypes['Reading']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type DeviceResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Device'] = ResolversParentTypes['Device'], FederationReferenceType extends FederationReferenceTypes['Device'] = FederationReferenceTypes['Device']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Device']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  latestReadings?: Resolver<Array<ResolversTypes['Reading']>, ParentType, ContextType>;
+}>;
 
 export type FarmResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Farm'] = ResolversParentTypes['Farm'], FederationReferenceType extends FederationReferenceTypes['Farm'] = FederationReferenceTypes['Farm']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Farm']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -223,15 +377,63 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   createAlertRule?: Resolver<ResolversTypes['AlertRule'], ParentType, ContextType, RequireFields<MutationCreateAlertRuleArgs, 'input'>>;
 }>;
 
+export type PageInfoResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   alertRule?: Resolver<Maybe<ResolversTypes['AlertRule']>, ParentType, ContextType, RequireFields<QueryAlertRuleArgs, 'id'>>;
+  readingSeries?: Resolver<ResolversTypes['ReadingSeries'], ParentType, ContextType, RequireFields<QueryReadingSeriesArgs, 'deviceId' | 'from' | 'interval' | 'metric' | 'to'>>;
+  readings?: Resolver<ResolversTypes['ReadingConnection'], ParentType, ContextType, RequireFields<QueryReadingsArgs, 'deviceId' | 'first' | 'from' | 'to'>>;
+  readingsCsv?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<QueryReadingsCsvArgs, 'deviceId' | 'from' | 'to'>>;
+}>;
+
+export type ReadingResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Reading'] = ResolversParentTypes['Reading']> = ResolversObject<{
+  device?: Resolver<ResolversTypes['Device'], ParentType, ContextType>;
+  metric?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  observedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type ReadingBucketResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ReadingBucket'] = ResolversParentTypes['ReadingBucket']> = ResolversObject<{
+  avg?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  end?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  max?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  min?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  sum?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type ReadingConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ReadingConnection'] = ResolversParentTypes['ReadingConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['Reading']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type ReadingSeriesResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ReadingSeries'] = ResolversParentTypes['ReadingSeries']> = ResolversObject<{
+  buckets?: Resolver<Array<ResolversTypes['ReadingBucket']>, ParentType, ContextType>;
+  device?: Resolver<ResolversTypes['Device'], ParentType, ContextType>;
+  interval?: Resolver<ResolversTypes['BucketInterval'], ParentType, ContextType>;
+  metric?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  timeZone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   AlertRule?: AlertRuleResolvers<ContextType>;
+  Barn?: BarnResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  Device?: DeviceResolvers<ContextType>;
   Farm?: FarmResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Reading?: ReadingResolvers<ContextType>;
+  ReadingBucket?: ReadingBucketResolvers<ContextType>;
+  ReadingConnection?: ReadingConnectionResolvers<ContextType>;
+  ReadingSeries?: ReadingSeriesResolvers<ContextType>;
 }>;
 

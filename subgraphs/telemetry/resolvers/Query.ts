@@ -1,12 +1,33 @@
 import type { QueryResolvers } from '../__generated__/resolvers-types';
 import { callerTenantId } from '../../../lib/auth/tenantScope';
 import { notFound } from '../../../lib/errors';
-import { isUuid } from '../../../lib/validation';
+import { isUuid, requirePageSize, requireUuid } from '../../../lib/validation';
+import type { TelemetryDependencies } from '../dependencies';
+import { unitOf } from '../ingest/endpoint';
+import { requireTenantDevice } from '../readings/deviceAccess';
+import { bucketedSeries, readingPage, readingsCsv } from '../readings/readingQueries';
+import { requireMetricName } from '../metricName';
 
-export const Query: QueryResolvers = {
+export const createQuery = (deps: TelemetryDependencies): QueryResolvers => ({
   alertRule: async (_parent, { id }, ctx) => {
     const tenantId = callerTenantId(ctx);
     const rule = isUuid(id) ? await ctx.db.alertRule.findFirst({ where: { id, tenantId } }) : null;
     return rule ?? Promise.reject(notFound('Alert rule'));
   },
-};
+  readingSeries: async (_parent, { deviceId, metric, from, to, interval }, ctx) => {
+    const tenantId = callerTenantId(ctx);
+    const device = await requireTenantDevice(ctx, tenantId, requireUuid(deviceId, 'deviceId'), requireMetricName(metric));
+    const buckets = await bucketedSeries(deps.sql, { tenantId, deviceId: device.deviceId, metric, from, to, interval, timeZone: device.farmTimeZone });
+    return { deviceId: device.deviceId, metric, unit: unitOf(metric), interval, timeZone: device.farmTimeZone, buckets };
+  },
+  readings: async (_parent, { deviceId, metric, from, to, first, after }, ctx) => {
+    const tenantId = callerTenantId(ctx);
+    const device = await requireTenantDevice(ctx, tenantId, requireUuid(deviceId, 'deviceId'), metric ? requireMetricName(metric) : null);
+    return readingPage(deps.sql, { tenantId, deviceId: device.deviceId, metric: metric ?? null, from, to, first: requirePageSize(first), after: after ?? null });
+  },
+  readingsCsv: async (_parent, { deviceId, metric, from, to }, ctx) => {
+    const tenantId = callerTenantId(ctx);
+    const device = await requireTenantDevice(ctx, tenantId, requireUuid(deviceId, 'deviceId'), metric ? requireMetricName(metric) : null);
+    return readingsCsv(deps.sql, { tenantId, deviceId: device.deviceId, metric: metric ?? null, from, to, timeZone: device.farmTimeZone }, unitOf);
+  },
+});

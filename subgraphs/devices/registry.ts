@@ -1,0 +1,48 @@
+import type { DeviceKind, DeviceStatus, PrismaClient } from '../../lib/db/generated/client';
+
+/**
+ * The devices subgraph's interface for other parts of FarmIQ (telemetry ingest and queries):
+ * where a device stands and whose it is. Other subgraphs call these functions and never read
+ * the devices tables themselves; the functions are the contract, the tables stay private.
+ */
+export interface RegisteredDeviceInfo {
+  deviceId: string;
+  tenantId: string;
+  farmId: string;
+  barnId: string;
+  kind: DeviceKind;
+  status: DeviceStatus;
+  /** The farm's IANA time zone: where a farm day starts. */
+  farmTimeZone: string;
+}
+
+/** The placed devices among `deviceIds` (any tenant: callers scope by the returned tenantId). */
+export async function lookupDevices(db: PrismaClient, deviceIds: readonly string[]): Promise<Map<string, RegisteredDeviceInfo>> {
+  const uuids = deviceIds.filter((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id));
+  if (uuids.length === 0) return new Map();
+  const rows = await db.device.findMany({
+    where: { id: { in: [...new Set(uuids)] }, tenantId: { not: null }, barnId: { not: null } },
+    select: { id: true, tenantId: true, barnId: true, kind: true, status: true, barn: { select: { farmId: true, farm: { select: { timeZone: true } } } } },
+  });
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      { deviceId: row.id, tenantId: row.tenantId!, farmId: row.barn!.farmId, barnId: row.barnId!, kind: row.kind, status: row.status, farmTimeZone: row.barn!.farm.timeZone },
+    ]),
+  );
+}
+
+/** The ids of a tenant's devices in a barn (for a barn's current climate). */
+export async function devicesInBarn(db: PrismaClient, tenantId: string, barnId: string): Promise<string[]> {
+  const rows = await db.device.findMany({ where: { tenantId, barnId }, select: { id: true } });
+  return rows.map((row) => row.id);
+}
+
+/** A tenant's farm's time zone, or null when the farm is not the tenant's. */
+export async function farmTimeZone(db: PrismaClient, tenantId: string, farmId: string): Promise<string | null> {
+  const farm = await db.farm.findFirst({ where: { id: farmId, tenantId }, select: { timeZone: true } });
+  return farm?.timeZone ?? null;
+}
+
+/** Edge gateway keys, for verifying signed batches (the secret decrypted only for that). */
+export { edgeKeyForVerification, type EdgeKey } from './edgeGateways/edgeGateways';

@@ -1,0 +1,102 @@
+import express, { type Express, type Request, type Response } from 'express';
+import type { Database } from '../../../lib/db/database';
+import { batchSchema, type IngestResult } from '../../../lib/edge/batch';
+import { INGEST_PATH, isFresh, MAX_BATCH_BYTES, MAX_CLOCK_SKEW_SECONDS, signatureMatches, signatureParts } from '../../../lib/edge/signedBatch';
+import type { Logger } from '../../../lib/logger';
+import { ingestBatches, ingestMessages } from '../../../lib/metrics';
+import { TOPICS, type ReadingsStoredEvent } from '../../../lib/pubsub/pubsub';
+import { metricsFor } from '../../../lib/deviceKinds';
+import { edgeKeyForVerification, lookupDevices } from '../../devices/registry';
+import type { TelemetryDependencies } from '../dependencies';
+import { mapBatch } from './mapBatch';
+import { partitionKeeper } from './partitions';
+import { storeReadings } from './storeReadings';
+
+/** Seen nonces are forgotten once no timestamp they could carry would be fresh any more. */
+const NONCE_RETENTION_MS = 2 * MAX_CLOCK_SKEW_SECONDS * 1000;
+const PRUNE_EVERY_BATCHES = 100;
+
+/**
+ * `POST /ingest/v1/batches`: verifies a signed batch (lib/edge/signedBatch.ts) and stores its
+ * readings. Refusals change nothing and answer `{ error: { code, message } }`: 401 for the
+ * signature, its freshness, its key or a replayed nonce; 400 for a malformed body; 413 when
+ * too large. A stored batch answers 200 with an IngestResult.
+ */
+export function mountIngest(app: Express, options: { db: Database; log: Logger; deps: TelemetryDependencies }): void {
+  const { db, deps } = options;
+  const log = options.log.child({ component: 'ingest' });
+  const ensurePartitions = partitionKeeper(db.sql);
+  let batchesSincePrune = 0;
+
+  const refuse = (res: Response, status: number, code: string, message: string) => {
+    ingestBatches.inc({ outcome: code });
+    res.status(status).json({ error: { code, message } });
+  };
+
+  app.post(INGEST_PATH, express.raw({ type: () => true, limit: MAX_BATCH_BYTES }), async (req: Request, res: Response) => {
+    const now = deps.now();
+    const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    const parts = signatureParts(req.headers);
+    if (typeof parts === 'string') return refuse(res, 401, parts, 'The batch must carry the x-farmiq-key-id, -timestamp, -nonce and -signature headers');
+    if (!isFresh(parts.timestamp, now)) return refuse(res, 401, 'TIMESTAMP_OUT_OF_WINDOW', `The signature timestamp is more than ${MAX_CLOCK_SKEW_SECONDS} s from the cloud clock`);
+    const key = await edgeKeyForVerification(db.prisma, deps.secretBox, parts.keyId, now);
+    if (!key) return refuse(res, 401, 'KEY_UNKNOWN', 'Unknown, expired or revoked edge gateway key');
+    if (!signatureMatches(parts, key.secret, req.method, INGEST_PATH, body)) return refuse(res, 401, 'SIGNATURE_INVALID', 'The signature does not match the batch');
+    const fresh = await db.sql.query(
+      `INSERT INTO "telemetry"."ingest_nonce" (key_id, nonce, seen_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1 AS seen`,
+      [parts.keyId, parts.nonce, now.toISOString()],
+    );
+    if (fresh.length === 0) return refuse(res, 401, 'NONCE_REPLAYED', 'This nonce was used already: a replayed batch');
+
+    let batch: { batchId: string; messages: unknown[] };
+    try {
+      batch = batchSchema.parse(JSON.parse(body.toString('utf8')));
+    } catch {
+      return refuse(res, 400, 'BATCH_MALFORMED', 'Expected JSON {"batchId": "...", "messages": [1 to 5000 messages]}');
+    }
+    const deviceIds = batch.messages.map((message) => (message as { deviceId?: unknown })?.deviceId).filter((id): id is string => typeof id === 'string');
+    const mapped = mapBatch(batch.messages, key, await lookupDevices(db.prisma, deviceIds), now);
+    await ensurePartitions(mapped.rows.map((row) => row.observedAt));
+    const storedKeys = await storeReadings(db.sql, mapped.rows);
+    const result: IngestResult = {
+      accepted: mapped.messageKeys.filter((key) => storedKeys.has(key)).length,
+      duplicates: mapped.messageKeys.filter((key) => !storedKeys.has(key)).length,
+      rejected: mapped.rejected,
+    };
+    ingestBatches.inc({ outcome: 'stored' });
+    ingestMessages.inc({ outcome: 'accepted' }, result.accepted);
+    ingestMessages.inc({ outcome: 'duplicate' }, result.duplicates);
+    ingestMessages.inc({ outcome: 'rejected' }, result.rejected.length);
+    log.info({ batchId: batch.batchId, keyId: key.keyId, ...result, rejected: result.rejected.length }, 'batch ingested');
+    res.status(200).json(result);
+
+    const newRows = mapped.rows.filter((row) => storedKeys.has(`${row.deviceId} ${row.eventId}`));
+    if (newRows.length > 0) {
+      const event: ReadingsStoredEvent = {
+        readings: newRows.map((row) => ({
+          tenantId: row.tenantId,
+          farmId: row.farmId,
+          barnId: row.barnId,
+          deviceId: row.deviceId,
+          eventId: row.eventId,
+          metric: row.metric,
+          unit: unitOf(row.metric),
+          value: row.value,
+          observedAt: row.observedAt.toISOString(),
+          receivedAt: row.receivedAt.toISOString(),
+        })),
+      };
+      deps.pubsub.publish(TOPICS.readingsStored, event).catch((error: Error) => log.error({ err: error.message }, 'could not announce stored readings'));
+    }
+    if (++batchesSincePrune >= PRUNE_EVERY_BATCHES) {
+      batchesSincePrune = 0;
+      db.sql
+        .query(`DELETE FROM "telemetry"."ingest_nonce" WHERE seen_at < $1`, [new Date(now.getTime() - NONCE_RETENTION_MS).toISOString()])
+        .catch((error: Error) => log.warn({ err: error.message }, 'could not prune ingest nonces'));
+    }
+  });
+}
+
+const UNITS = new Map(metricsFor('GENERIC').map((definition) => [definition.name, definition.unit]));
+/** The unit of a known metric (every stored metric is known: ingest checked it). */
+export const unitOf = (metric: string): string => UNITS.get(metric) ?? '';

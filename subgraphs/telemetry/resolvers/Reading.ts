@@ -1,0 +1,7 @@
+import type { ReadingResolvers } from '../__generated__/resolvers-types';
+import { unitOf } from '../ingest/endpoint';
+
+export const Reading: ReadingResolvers = {
+  device: (reading) => ({ id: reading.deviceId }),
+  unit: (reading) => unitOf(reading.metric),
+};
