@@ -41,7 +41,7 @@ describe.each(backends())('telemetry ingest and queries on %s', (backend) => {
     return { api, farmId, barnId, climateId, waterId, keyId: edge.keyId, secret: edge.secret, gatewayId: edge.gateway.id };
   }
 
-  const message = (deviceId: string, observedAt: string, metrics: Record<string, number>, eventId = randomUUID()) => ({ deviceId, eventId, observedAt, receivedAt: observedAt, metrics });
+  const message = (deviceId: string, observedAt: string, metrics: Record<string, number>, eventId: string = randomUUID()) => ({ deviceId, eventId, observedAt, receivedAt: observedAt, metrics });
 
   /** POSTs a batch to the gateway's ingest path, signed with the farm's edge key unless `headers` say otherwise. */
   async function send(target: Farm, messages: unknown[], options: { headers?: Record<string, string>; now?: Date; body?: Buffer } = {}) {
