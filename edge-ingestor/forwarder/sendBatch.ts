@@ -37,7 +37,9 @@ export async function sendBatch({ ingestUrl, key, body, timeoutMs }: SendBatchIn
   const text = await response.text().catch(() => '');
   const code = (() => {
     try {
-      return (JSON.parse(text) as { code?: string }).code;
+      // The telemetry endpoint answers { error: { code, message } }.
+      const answer = JSON.parse(text) as { code?: string; error?: { code?: string } };
+      return answer.error?.code ?? answer.code;
     } catch {
       return undefined;
     }

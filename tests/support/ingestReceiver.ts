@@ -7,7 +7,7 @@ import { INGEST_PATH, isFresh, MAX_BATCH_BYTES, signatureMatches, signatureParts
  * A stand-in for the cloud's ingest endpoint in the ingestor's tests: a real HTTP server that
  * verifies the HMAC signature (lib/edge, as the telemetry subgraph does), refuses replayed
  * nonces, stores messages idempotently by (deviceId, eventId) and answers with an IngestResult.
- * `down()` makes it answer 503, or drop connections, until `up()`.
+ * Refusals answer `{ error: { code } }` as the telemetry endpoint does. `down()` makes it answer 503, or drop connections, until `up()`.
  */
 export interface IngestReceiver {
   url: string;
@@ -50,7 +50,7 @@ export async function startIngestReceiver(key = { keyId: 'edge-test-key', secret
   };
   const answer = (res: http.ServerResponse, status: number, body: unknown) => {
     res.writeHead(status, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(body));
+    res.end(JSON.stringify(status === 200 ? body : { error: body }));
   };
   const server = http.createServer((req, res) => {
     if (state === 'reset') {
