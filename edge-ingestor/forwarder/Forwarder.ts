@@ -108,7 +108,7 @@ export class Forwarder {
       const first = rows[0]!.seq;
       const last = rows[rows.length - 1]!.seq;
       const body = Buffer.from(`{"batchId":"b-${first}-${last}","messages":[${rows.map((row) => row.body).join(',')}]}`);
-      const outcome = await sendBatch({ ingestUrl: this.options.ingestUrl, key: this.options.key, body, timeoutMs: this.options.requestTimeoutMs ?? 30_000 });
+      const outcome = await sendBatch({ ingestUrl: this.options.ingestUrl, key: this.options.key, body, timeoutMs: this.options.requestTimeoutMs ?? 15_000 });
       switch (outcome.kind) {
         case 'acknowledged': {
           buffer.remove(first, last);
