@@ -154,7 +154,7 @@ async function seed(gateway: string, deviceCount: number): Promise<Seeded> {
   token = platformToken;
   const { createTenant } = await call('mutation { createTenant(input: { name: "Bench Farms" }) { id } }');
   const { inviteUser } = await call('mutation ($t: ID) { inviteUser(input: { email: "edge@bench.test", role: TENANT_ADMIN, tenantId: $t }) { temporaryPassword } }', { t: createTenant.id });
-  const labels = (await call(`mutation ($d: [RegisterDeviceInput!]!) { registerDevices(input: { devices: $d }) { device { id } claimLink } }`, {
+  const labels = (await call(`mutation ($d: [DeviceToRegisterInput!]!) { registerDevices(input: { devices: $d }) { device { id } claimLink } }`, {
     d: Array.from({ length: deviceCount }, (_, i) => ({ serialNumber: `BENCH-${randomUUID().slice(0, 8)}-${i}`, kind: 'CLIMATE' })),
   })).registerDevices as Array<{ device: { id: string }; claimLink: string }>;
   token = undefined;

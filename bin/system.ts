@@ -153,6 +153,7 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
               authenticateDevice: (username, password) => verifyDeviceCredentials(db, username, password),
               // All in one process, batches go to this process's telemetry subgraph.
               defaultIngestUrl: `http://127.0.0.1:${ports.telemetry}${INGEST_PATH}`,
+              inProcessWithCloud: true,
             }
           : {},
       );

@@ -30,6 +30,8 @@ export interface IngestorOptions {
   defaultIngestUrl?: string;
   /** The edge key when EDGE_KEY_ID/EDGE_KEY_SECRET are not set (all-in-one: a local gateway). */
   defaultEdgeKey?: { keyId: string; secret: string };
+  /** All in one process with the cloud (`farmiq start`): the edge key is not required in production. */
+  inProcessWithCloud?: boolean;
 }
 
 /** The folder of the disk buffer inside the data folder. */
@@ -45,8 +47,11 @@ export async function startIngestor(config: Config, processLog: Logger, options:
   const settings = config.ingestor;
   const edgeKey = settings.edgeKey ?? options.defaultEdgeKey;
   const ingestUrl = settings.ingestUrl ?? options.defaultIngestUrl;
-  if (config.isProduction && !settings.edgeKey) throw new ConfigError('EDGE_KEY_ID and EDGE_KEY_SECRET: required in production (the edge gateway key from registerEdgeGateway)');
-  if (config.isProduction && !ingestUrl) throw new ConfigError('INGEST_URL: required in production (the telemetry ingest endpoint, e.g. https://api.example.com/ingest/v1/batches)');
+  // A farm's ingestor (its own process) is useless without them; all in one process, ingest is
+  // on loopback and a missing key only leaves the readings in the buffer until one is set.
+  const required = config.isProduction && !options.inProcessWithCloud;
+  if (required && !settings.edgeKey) throw new ConfigError('EDGE_KEY_ID and EDGE_KEY_SECRET: required in production (the edge gateway key from registerEdgeGateway)');
+  if (required && !ingestUrl) throw new ConfigError('INGEST_URL: required in production (the telemetry ingest endpoint, e.g. https://api.example.com/ingest/v1/batches)');
 
   const stack: Array<() => Promise<void> | void> = [];
   const stopAll = async () => {
