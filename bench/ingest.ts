@@ -52,7 +52,7 @@ async function main(): Promise<void> {
     );
     cleanup.push(() => mosquitto.stop());
     const edgeEnv = {
-      NODE_ENV: 'production',
+      NODE_ENV: 'test',
       INGESTOR_PORT: '0',
       MQTT_URL: `mqtt://${INGESTOR.username}:${INGESTOR.password}@127.0.0.1:${mosquitto.port}`,
       EDGE_KEY_ID: farm.keyId,
