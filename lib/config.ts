@@ -72,7 +72,7 @@ const envSchema = z.object({
   FORWARD_BATCH_MAX_WAIT_MS: positiveInt.max(600_000).default(1_000),
   FORWARD_MAX_MESSAGES_PER_SECOND: z.coerce.number().int().min(0).default(0),
   FORWARD_RETRY_MAX_MS: positiveInt.max(3_600_000).default(30_000),
-  SIMULATOR: z.enum(['on', 'off']).default('on'),
+  SIMULATOR: z.enum(['on', 'off']).optional(),
   QUERY_MAX_DEPTH: positiveInt.max(50).default(10),
   QUERY_MAX_COST: positiveInt.max(100_000).default(5_000),
   QUERY_MAX_ALIASES: positiveInt.max(100).default(15),
@@ -117,7 +117,7 @@ export interface IngestorConfig {
   maxMessagesPerSecond: number;
   /** Longest pause between retries of a failed forward. */
   retryMaxMs: number;
-  /** `all` mode: publish demo readings from simulated devices on a fresh system. */
+  /** `all` mode in development: a demo farm on a fresh system, its devices simulated (SIMULATOR=off to skip). */
   simulator: boolean;
 }
 
@@ -227,7 +227,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       batchMaxWaitMs: e.FORWARD_BATCH_MAX_WAIT_MS,
       maxMessagesPerSecond: e.FORWARD_MAX_MESSAGES_PER_SECOND,
       retryMaxMs: e.FORWARD_RETRY_MAX_MS,
-      simulator: e.SIMULATOR === 'on',
+      // Demo readings are for a developer's `npm start`, never a default elsewhere.
+      simulator: (e.SIMULATOR ?? (e.NODE_ENV === 'development' ? 'on' : 'off')) === 'on' && !isProduction,
     },
     redisUrl: e.REDIS_URL,
     dataDir: path.resolve(e.FARMIQ_DATA_DIR),
