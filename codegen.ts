@@ -39,6 +39,15 @@ const subgraphMappers: Record<string, Record<string, string>> = {
   kpi: { Batch: '../../../lib/db/generated/client#Batch as BatchRow', Farm: '../../../lib/graphql/entityRef#EntityRef' },
   billing: {
     BillingSubscription: '../../../lib/db/generated/client#PlanSubscription as PlanSubscriptionRow',
+    SubscriptionEvent: '../../../lib/db/generated/client#SubscriptionEvent as SubscriptionEventRow',
+    BillingProfile: '../../../lib/db/generated/client#BillingProfile as BillingProfileRow',
+    Invoice: '../../../lib/db/generated/client#Invoice as InvoiceRow',
+    InvoiceLine: '../invoices/invoiceModel#InvoiceLineModel',
+    InvoicePreview: '../invoices/invoiceModel#InvoicePreviewModel',
+    Payment: '../../../lib/db/generated/client#Payment as PaymentRow',
+    VatRate: '../../../lib/db/generated/client#VatRate as VatRateRow',
+    ExchangeRate: '../../../lib/db/generated/client#ExchangeRate as ExchangeRateRow',
+    SubscriptionChange: '../subscriptions/subscriptionChanges#SubscriptionChangeModel',
     Tenant: '../../../lib/graphql/entityRef#EntityRef',
   },
 };

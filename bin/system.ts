@@ -25,7 +25,7 @@ import { CLAIM_FAILURES_NAMESPACE } from '../subgraphs/devices/provisioning/clai
 import { setUpAuth } from './auth';
 import { createGateway } from '../supergraph/gateway';
 import { subgraphUrlOnLoopback } from '../supergraph/compose';
-import { billingSubgraph } from '../subgraphs/billing/server';
+import { billingSubgraph, mountPaymentWebhook } from '../subgraphs/billing/server';
 import { devicesSubgraph } from '../subgraphs/devices/server';
 import { identitySubgraph } from '../subgraphs/identity/server';
 import { kpiSubgraph } from '../subgraphs/kpi/server';
@@ -33,7 +33,7 @@ import { telemetrySubgraph } from '../subgraphs/telemetry/server';
 
 const SUBGRAPHS: Record<Exclude<SubgraphName, 'identity' | 'devices' | 'telemetry'>, SubgraphDefinition> = {
   kpi: kpiSubgraph,
-  billing: billingSubgraph,
+  billing: billingSubgraph(),
 };
 
 /** A running system (or one component of it). */
@@ -135,9 +135,17 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
         production: config.isProduction,
         verifyToken: auth.verifyToken,
         // Identity publishes the public keys every other process verifies tokens with.
-        mount: isIdentity ? (app) => mountJwks(app, auth.publicJwks) : mount,
+        // Billing receives the payment provider's signed webhooks; telemetry the edge's signed batches.
+        mount: isIdentity
+          ? (app) => mountJwks(app, auth.publicJwks)
+          : name === 'billing'
+            ? (app) => mountPaymentWebhook(app, { db: database!.prisma, log, secret: config.billing.webhookSecret, now: () => new Date() })
+            : mount,
       });
       stack.push(() => service.stop());
+      if (name === 'billing' && !config.billing.webhookSecret) {
+        log.warn('BILLING_WEBHOOK_SECRET is not set: the payment webhook (/webhooks/payments) refuses every call');
+      }
       // In one process the subgraphs are internal: loopback only. Alone, each is its own container.
       const host = target === 'all' ? '127.0.0.1' : config.gateway.host;
       ports[name] = await service.listen(config.subgraphs[name].port, host, `${name.toUpperCase()}_PORT`);

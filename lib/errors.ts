@@ -10,6 +10,8 @@ export enum ErrorCode {
   BadUserInput = 'BAD_USER_INPUT',
   NotFound = 'NOT_FOUND',
   Conflict = 'CONFLICT',
+  /** An idempotency key sent again with a different request: the first request's result stands. */
+  IdempotencyKeyReused = 'IDEMPOTENCY_KEY_REUSED',
   RateLimited = 'RATE_LIMITED',
   /** Login with a temporary password: send `newPassword` as well. */
   PasswordChangeRequired = 'PASSWORD_CHANGE_REQUIRED',

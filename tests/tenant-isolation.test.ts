@@ -16,6 +16,8 @@ interface Foreign {
   deviceId: string;
   deviceSerial: string;
   gatewayId: string;
+  invoiceId: string;
+  paymentId: string;
 }
 
 type Check = (ctx: { asA: TestSystem['graphql']; a: { session: Session & { email: string; password: string }; tenantId: string }; b: Foreign; farmiq: TestSystem }) => Promise<void>;
@@ -31,7 +33,8 @@ const CASES: Record<string, Check> = {
   'Query.me': async ({ asA, a }) => expect((await asA('{ me { tenant { id } } }')).data!.me.tenant.id).toBe(a.tenantId),
   'Query.tenant': ({ asA, b }) => expectNotFound(asA('query ($id: ID!) { tenant(id: $id) { name } }', { id: b.tenantId })),
   'Query.farm': ({ asA, b }) => expectNotFound(asA('query ($id: ID!) { farm(id: $id) { name } }', { id: b.farmId })),
-  'Query.batch': ({ asA, b }) => expectNotFound(asA('query ($id: ID!) { batch(id: $id) { headCountPlaced } }', { id: b.batchId })),
+  'Query.batch': ({ asA, b }) =>
+    expectNotFound(asA('query ($id: ID!) { batch(id: $id) { headCountPlaced performance(asOf: "2026-11-20") { deadCount } dailySeries(asOf: "2026-11-02") { feedKg } } }', { id: b.batchId })),
   'Query.alertRule': ({ asA, b }) => expectNotFound(asA('query ($id: ID!) { alertRule(id: $id) { threshold } }', { id: b.alertRuleId })),
   'Query.billingSubscription': ({ asA, b }) => expectNotFound(asA('query ($id: ID!) { billingSubscription(id: $id) { plan } }', { id: b.subscriptionId })),
   'Mutation.login': async ({ farmiq, a, b }) => {
@@ -58,6 +61,22 @@ const CASES: Record<string, Check> = {
   'Mutation.placeBatch': async ({ asA, b }) => {
     const placed = await asA('mutation ($f: ID!) { placeBatch(input: { farmId: $f, species: PIG, placedOn: "2026-11-01", headCountPlaced: 5, placementWeightKg: 6 }) { farm { name } } }', { f: b.farmId });
     expect(placed.data?.placeBatch ?? null).toBeNull();
+  },
+  // Every record names a batch: B's batch is NOT_FOUND, and B's KPIs (in the snapshot) do not move.
+  'Mutation.recordMortality': ({ asA, b }) =>
+    expectNotFound(asA('mutation ($id: ID!) { recordMortality(input: { batchId: $id, occurredOn: "2026-11-05", kind: DEAD, headCount: 50 }) { id } }', { id: b.batchId })),
+  'Mutation.recordFeed': ({ asA, b }) => expectNotFound(asA('mutation ($id: ID!) { recordFeed(input: { batchId: $id, recordedOn: "2026-11-05", feedKg: 900 }) { id } }', { id: b.batchId })),
+  'Mutation.recordWater': ({ asA, b }) => expectNotFound(asA('mutation ($id: ID!) { recordWater(input: { batchId: $id, recordedOn: "2026-11-05", waterLitres: 900 }) { id } }', { id: b.batchId })),
+  'Mutation.recordHealth': ({ asA, b }) =>
+    expectNotFound(asA('mutation ($id: ID!) { recordHealth(input: { batchId: $id, recordedOn: "2026-11-05", sickCount: 90, treatedCount: 90 }) { id } }', { id: b.batchId })),
+  'Mutation.recordDepletion': ({ asA, b }) =>
+    expectNotFound(asA('mutation ($id: ID!) { recordDepletion(input: { batchId: $id, depletedOn: "2026-11-05", headCount: 10, totalLiveWeightKg: 20 }) { id } }', { id: b.batchId })),
+  'Mutation.recordWeighSession': ({ asA, b }) =>
+    expectNotFound(asA('mutation ($id: ID!) { recordWeighSession(batchId: $id, weightsKg: [9.9, 9.9], weighedOn: "2026-11-09") { id } }', { id: b.batchId })),
+  // Names no id: A's curve for B's breed is A's alone; B's target weight (in the snapshot) stays.
+  'Mutation.setTargetCurve': async ({ asA }) => {
+    const set = await asA('mutation { setTargetCurve(input: { species: BROILER, breed: "Ross 308", points: [{ dayOfAge: 0, weightKg: 5 }, { dayOfAge: 20, weightKg: 50 }] }) { breed } }');
+    expect(set.data!.setTargetCurve.breed).toBe('Ross 308');
   },
   'Mutation.createAlertRule': async ({ asA, b }) => {
     const created = await asA('mutation ($f: ID!) { createAlertRule(input: { farmId: $f, metric: "ammoniaPpm", comparison: ABOVE, threshold: 1 }) { farm { name } } }', { f: b.farmId });
@@ -108,10 +127,64 @@ const CASES: Record<string, Check> = {
     expectNotFound(asA('query ($d: ID!) { readings(deviceId: $d, from: "2026-11-01T00:00:00Z", to: "2026-11-02T00:00:00Z") { nodes { value } } }', { d: b.deviceId })),
   'Query.readingsCsv': ({ asA, b }) => expectNotFound(asA('query ($d: ID!) { readingsCsv(deviceId: $d, from: "2026-11-01T00:00:00Z", to: "2026-11-02T00:00:00Z") }', { d: b.deviceId })),
   'Mutation.subscribe': async ({ asA }) => expect(errorCode(await asA('mutation { subscribe(input: { plan: STARTER }) { tenant { id } } }'))).toBeUndefined(),
+  // Billing: a tenant admin only ever reads and changes its own tenant's billing; what names B's
+  // invoices or payments answers NOT_FOUND, even to a platform admin acting for A.
+  'Query.invoice': ({ asA, b }) => expectNotFound(asA('query ($id: ID!) { invoice(id: $id) { number } }', { id: b.invoiceId })),
+  'Query.invoices': async ({ asA, b }) => {
+    const invoices = (await asA('{ invoices { id } }')).data!.invoices as Array<{ id: string }>;
+    expect(invoices.map((invoice) => invoice.id)).not.toContain(b.invoiceId);
+  },
+  'Query.billingProfile': async ({ asA }) => expect((await asA('{ billingProfile { country } }')).data!.billingProfile).toBeNull(),
+  'Query.previewPlanChange': async ({ asA }) => {
+    const preview = await asA('{ previewPlanChange(input: { plan: PROFESSIONAL }) { lines { description } } }');
+    expect(preview.data!.previewPlanChange.lines[0].description).toContain('STARTER'); // A's plan, not B's PROFESSIONAL
+  },
+  'Query.previewNextInvoice': async ({ asA }) => {
+    const preview = await asA('{ previewNextInvoice { lines { description } } }');
+    expect(preview.data!.previewNextInvoice.lines[0].description).toContain('STARTER');
+  },
+  'Query.vatRates': async ({ asA }) => expect((await asA('{ vatRates(country: "TH") { rateBasisPoints } }')).data!.vatRates).toEqual([{ rateBasisPoints: 700 }]),
+  'Mutation.changePlan': async ({ asA, a }) => {
+    const changed = await asA('mutation { changePlan(input: { plan: ENTERPRISE, idempotencyKey: "a-change" }) { subscription { tenant { id } } } }');
+    expect(changed.data!.changePlan.subscription.tenant.id).toBe(a.tenantId);
+  },
+  'Mutation.cancelSubscription': async ({ asA, a }) => {
+    const canceled = await asA('mutation { cancelSubscription(input: { atPeriodEnd: true, idempotencyKey: "a-cancel" }) { subscription { tenant { id } } } }');
+    expect(canceled.data!.cancelSubscription.subscription.tenant.id).toBe(a.tenantId);
+  },
+  'Mutation.setBillingProfile': async ({ asA }) => expect(errorCode(await asA('mutation { setBillingProfile(input: { country: "VN", currency: "USD" }) { country } }'))).toBeUndefined(),
+  'Mutation.renewSubscription': async ({ asA }) => expect(errorCode(await asA('mutation { renewSubscription(input: { idempotencyKey: "r" }) { invoice { id } } }'))).toBe('FORBIDDEN'),
+  'Mutation.issueCreditNote': async ({ asA, a, b, farmiq }) => {
+    const query = 'mutation ($id: ID!) { issueCreditNote(input: { invoiceId: $id, reason: "take over", idempotencyKey: "cn" }) { id } }';
+    expect(errorCode(await asA(query, { id: b.invoiceId }))).toBe('FORBIDDEN');
+    const platformForA = farmiq.as((await loginAsPlatformAdmin(farmiq, a.tenantId)).accessToken);
+    await expectNotFound(platformForA(query, { id: b.invoiceId }));
+  },
+  'Mutation.recordPayment': async ({ a, b, farmiq }) => {
+    const platformForA = farmiq.as((await loginAsPlatformAdmin(farmiq, a.tenantId)).accessToken);
+    await expectNotFound(platformForA('mutation ($id: ID!) { recordPayment(input: { invoiceId: $id, amountMinor: 1, currency: "USD", reference: "x" }) { id } }', { id: b.invoiceId }));
+  },
+  'Mutation.refundPayment': async ({ asA, a, b, farmiq }) => {
+    const query = 'mutation ($id: ID!) { refundPayment(input: { paymentId: $id, amountMinor: 1, reference: "x" }) { id } }';
+    expect(errorCode(await asA(query, { id: b.paymentId }))).toBe('FORBIDDEN');
+    const platformForA = farmiq.as((await loginAsPlatformAdmin(farmiq, a.tenantId)).accessToken);
+    await expectNotFound(platformForA(query, { id: b.paymentId }));
+  },
+  'Mutation.recordUsage': async ({ asA, b }) =>
+    expect(errorCode(await asA('mutation ($t: ID!) { recordUsage(input: { tenantId: $t, kind: TELEMETRY_MESSAGES, usageKey: "spam", quantity: 999999, occurredAt: "2026-11-25T00:00:00Z" }) { recorded } }', { t: b.tenantId }))).toBe('FORBIDDEN'),
+  'Mutation.setVatRate': async ({ asA }) => expect(errorCode(await asA('mutation { setVatRate(input: { country: "TH", rateBasisPoints: 0, effectiveFrom: "2026-01-01" }) { country } }'))).toBe('FORBIDDEN'),
+  'Mutation.setExchangeRate': async ({ asA }) =>
+    expect(errorCode(await asA('mutation { setExchangeRate(input: { baseCurrency: "USD", quoteCurrency: "THB", rate: "1", asOf: "2026-01-01" }) { rate } }'))).toBe('FORBIDDEN'),
 };
 
-const SNAPSHOT_OF_B = `{ me { tenant { name farms { name batches { id headCountPlaced } alertRules { id threshold }
-  barns { name devices { nodes { id status name credentialsIssuedAt } } } edgeGateways { revokedAt keys { keyId validUntil revokedAt } } } activeSubscription { id plan } } } }`;
+const B_KPIS = `performance(asOf: "2026-11-20") { deadCount headCountAlive depletedCount feedKg waterLitres averageWeightKg { value } targetWeightKg { value } health { score { value } } }`;
+const SNAPSHOT_OF_B = `{
+  me { tenant { name farms { name batches { id headCountPlaced ${B_KPIS} } batchRanking(asOf: "2026-11-20") { rank } alertRules { id threshold }
+    barns { name devices { nodes { id status name credentialsIssuedAt } } } edgeGateways { revokedAt keys { keyId validUntil revokedAt } } }
+    activeSubscription { id plan cancelAtPeriodEnd currentPeriodEnd } } }
+  billingProfile { country currency }
+  invoices { id number total { amountMinor } amountPaid { amountMinor } payments { id amount { amountMinor } } }
+}`;
 
 describe.each(backends())('tenant isolation on %s', (backend) => {
   let farmiq: TestSystem;
@@ -127,9 +200,17 @@ describe.each(backends())('tenant isolation on %s', (backend) => {
     const tenantB = await tenantWithAdmin(farmiq, 'Tenant B');
     asB = farmiq.as(tenantB.admin.accessToken);
     const farmId = (await asB('mutation { createFarm(input: { name: "B North", timeZone: "Asia/Bangkok" }) { id } }')).data!.createFarm.id;
-    const batchId = (await asB('mutation ($f: ID!) { placeBatch(input: { farmId: $f, species: BROILER, placedOn: "2026-11-01", headCountPlaced: 100, placementWeightKg: 0.04 }) { id } }', { f: farmId })).data!.placeBatch.id;
+    const batchId = (await asB('mutation ($f: ID!) { placeBatch(input: { farmId: $f, species: BROILER, breed: "Ross 308", placedOn: "2026-11-01", headCountPlaced: 100, placementWeightKg: 0.04 }) { id } }', { f: farmId })).data!.placeBatch.id;
+    await asB('mutation { setTargetCurve(input: { species: BROILER, breed: "Ross 308", points: [{ dayOfAge: 0, weightKg: 0.04 }, { dayOfAge: 10, weightKg: 0.3 }] }) { breed } }');
+    await asB('mutation ($id: ID!) { recordWeighSession(batchId: $id, weightsKg: [0.28, 0.3], weighedOn: "2026-11-08") { id } }', { id: batchId });
+    await asB('mutation ($id: ID!) { recordFeed(input: { batchId: $id, recordedOn: "2026-11-02", feedKg: 30 }) { id } }', { id: batchId });
     const alertRuleId = (await asB('mutation ($f: ID!) { createAlertRule(input: { farmId: $f, metric: "temperatureC", comparison: ABOVE, threshold: 32 }) { id } }', { f: farmId })).data!.createAlertRule.id;
-    const subscriptionId = (await asB('mutation { subscribe(input: { plan: PROFESSIONAL }) { id } }')).data!.subscribe.id;
+    await asB('mutation { setBillingProfile(input: { country: "SG", currency: "USD" }) { country } }');
+    const subscribed = (await asB('mutation { subscribe(input: { plan: PROFESSIONAL, idempotencyKey: "b-start" }) { id invoices { id } } }')).data!.subscribe;
+    const subscriptionId = subscribed.id;
+    const invoiceId = subscribed.invoices[0].id;
+    const platformForB = farmiq.as((await loginAsPlatformAdmin(farmiq, tenantB.tenantId)).accessToken);
+    const paymentId = (await platformForB('mutation ($id: ID!) { recordPayment(input: { invoiceId: $id, amountMinor: 1000, currency: "USD", reference: "b-pay" }) { id } }', { id: invoiceId })).data!.recordPayment.id;
     const apiClientId = (await asB('mutation { createApiClient(input: { name: "B partner", scopes: [FARMS_READ] }) { client { id } } }')).data!.createApiClient.client.id;
     const barnId = (await asB('mutation ($f: ID!) { createBarn(input: { farmId: $f, name: "B1", species: BROILER, capacityHead: 100 }) { id } }', { f: farmId })).data!.createBarn.id;
     const platform = farmiq.as((await loginAsPlatformAdmin(farmiq)).accessToken);
@@ -137,8 +218,10 @@ describe.each(backends())('tenant isolation on %s', (backend) => {
     await asB('mutation ($l: String) { claimDevice(input: { claimLink: $l }) { id } }', { l: label.claimLink });
     await asB('mutation ($d: ID!, $b: ID!) { activateDevice(input: { deviceId: $d, barnId: $b, name: "B climate" }) { mqttPassword } }', { d: label.device.id, b: barnId });
     const gatewayId = (await asB('mutation ($f: ID!) { registerEdgeGateway(input: { farmId: $f, name: "B edge" }) { gateway { id } } }', { f: farmId })).data!.registerEdgeGateway.gateway.id;
-    b = { apiClientId, tenantId: tenantB.tenantId, farmId, batchId, alertRuleId, subscriptionId, barnId, deviceId: label.device.id, deviceSerial: label.device.serialNumber, gatewayId };
+    b = { apiClientId, tenantId: tenantB.tenantId, farmId, batchId, alertRuleId, subscriptionId, invoiceId, paymentId, barnId, deviceId: label.device.id, deviceSerial: label.device.serialNumber, gatewayId };
     before = await asB(SNAPSHOT_OF_B);
+    expect(before).toMatchObject({ data: { billingProfile: { country: 'SG' }, invoices: [{ amountPaid: { amountMinor: 1000 } }] } });
+    expect((before as { errors?: unknown }).errors).toBeUndefined();
   });
   afterAll(async () => {
     await farmiq?.stop();
@@ -176,6 +259,10 @@ describe.each(backends())('tenant isolation on %s', (backend) => {
   });
 
   it('left everything of B as it was', async () => {
+    // The snapshot holds B's real KPIs: 2 animals weighed on day 7 against B's own curve, 0.04 + 0.26 × 7/10 = 0.222 kg.
+    const batchOfB = (before as any).data.me.tenant.farms[0].batches[0].performance;
+    expect(batchOfB.targetWeightKg.value).toBeCloseTo(0.222, 9);
+    expect(batchOfB.feedKg).toBe(30);
     expect(await asB(SNAPSHOT_OF_B)).toEqual(before);
   });
 });

@@ -14,6 +14,13 @@ describe('loadConfig', () => {
     expect(config.isProduction).toBe(false);
   });
 
+  it('has no billing webhook secret unless the environment gives one, and refuses a short one without echoing it', () => {
+    expect(loadConfig({}).billing.webhookSecret).toBeUndefined();
+    const secret = 'x'.repeat(32);
+    expect(loadConfig({ BILLING_WEBHOOK_SECRET: secret }).billing.webhookSecret).toBe(secret);
+    expect(() => loadConfig({ BILLING_WEBHOOK_SECRET: 'short-secret' })).toThrow(new ConfigError('BILLING_WEBHOOK_SECRET: expected a value of at least 32, got (value hidden: it may hold a secret)'));
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ PORT: '', DATABASE_URL: '' }).gateway.port).toBe(4000);
   });

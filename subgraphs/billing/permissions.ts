@@ -3,11 +3,48 @@ import { subgraphShield } from '../../lib/graphql/permissions';
 import { actsForTenant, hasRole } from '../../lib/graphql/rules';
 import { BILLING_ROLES } from './billingAccess';
 
+/** The tenant's admins (and platform admins) see and change their own billing. */
 const billingAdmin = and(actsForTenant, hasRole(...BILLING_ROLES));
+/** What only the platform may do to a tenant's billing (payments, credit notes, renewals), for the tenant its token acts for. */
+const platformForTenant = and(actsForTenant, hasRole('PLATFORM_ADMIN'));
+/** Platform-wide settings and internal metering. */
+const platformAdmin = hasRole('PLATFORM_ADMIN');
 
 export const permissions = subgraphShield({
-  Query: { billingSubscription: billingAdmin },
-  Mutation: { subscribe: billingAdmin },
+  Query: {
+    billingSubscription: billingAdmin,
+    billingProfile: billingAdmin,
+    invoice: billingAdmin,
+    invoices: billingAdmin,
+    previewPlanChange: billingAdmin,
+    previewNextInvoice: billingAdmin,
+    vatRates: billingAdmin,
+  },
+  Mutation: {
+    subscribe: billingAdmin,
+    changePlan: billingAdmin,
+    cancelSubscription: billingAdmin,
+    setBillingProfile: billingAdmin,
+    renewSubscription: platformForTenant,
+    issueCreditNote: platformForTenant,
+    recordPayment: platformForTenant,
+    refundPayment: platformForTenant,
+    recordUsage: platformAdmin,
+    setVatRate: platformAdmin,
+    setExchangeRate: platformAdmin,
+  },
   BillingSubscription: allow,
+  SubscriptionEvent: allow,
+  BillingProfile: allow,
+  Invoice: allow,
+  InvoiceLine: allow,
+  InvoicePreview: allow,
+  ConvertedMoney: allow,
+  Money: allow,
+  Payment: allow,
+  SubscriptionChange: allow,
+  UsageRecorded: allow,
+  VatRate: allow,
+  ExchangeRate: allow,
   Tenant: allow,
 });

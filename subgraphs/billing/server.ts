@@ -1,6 +1,10 @@
 import { defineSubgraph } from '../../lib/graphql/subgraphServer';
+import { systemClock } from './clock';
+import type { BillingDependencies } from './dependencies';
 import { permissions } from './permissions';
-import { resolvers } from './resolvers';
+import { createResolvers } from './resolvers';
 
 /** Plans, subscriptions, invoices and usage: money, exact and idempotent. */
-export const billingSubgraph = defineSubgraph('billing', __dirname, resolvers, permissions);
+export const billingSubgraph = (deps: BillingDependencies = { now: systemClock }) => defineSubgraph('billing', __dirname, createResolvers(deps), permissions);
+
+export { mountPaymentWebhook } from './payments/webhook';

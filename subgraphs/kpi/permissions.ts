@@ -2,9 +2,28 @@ import { allow } from 'graphql-shield';
 import { subgraphShield } from '../../lib/graphql/permissions';
 import { canRead, canWriteFarmData } from '../../lib/graphql/rules';
 
+// Batch and its KPI types are reached only through an entry point that already checked the caller.
 export const permissions = subgraphShield({
   Query: { batch: canRead('kpi:read') },
-  Mutation: { placeBatch: canWriteFarmData },
+  Mutation: {
+    placeBatch: canWriteFarmData,
+    recordMortality: canWriteFarmData,
+    recordFeed: canWriteFarmData,
+    recordWater: canWriteFarmData,
+    recordHealth: canWriteFarmData,
+    recordDepletion: canWriteFarmData,
+    recordWeighSession: canWriteFarmData,
+    setTargetCurve: canWriteFarmData,
+  },
   Batch: allow,
-  Farm: { '*': allow, batches: canRead('kpi:read') },
+  Barn: allow,
+  Farm: { '*': allow, batches: canRead('kpi:read'), batchRanking: canRead('kpi:read') },
+  BatchPerformance: allow,
+  BatchDay: allow,
+  BatchRanking: allow,
+  KpiValue: allow,
+  Uniformity: allow,
+  HealthScore: allow,
+  TargetCurve: allow,
+  TargetCurvePoint: allow,
 });

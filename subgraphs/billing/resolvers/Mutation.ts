@@ -1,20 +1,43 @@
 import type { MutationResolvers } from '../__generated__/resolvers-types';
-import { isUniqueViolation } from '../../../lib/db/errors';
-import { ErrorCode, userError } from '../../../lib/errors';
 import { callerTenantId } from '../../../lib/auth/tenantScope';
+import type { BillingDependencies } from '../dependencies';
+import { issueCreditNote } from '../invoices/creditNotes';
+import { inPaymentTransaction, recordPaymentIn, refundPaymentIn } from '../payments/payments';
+import { setBillingProfile } from '../profile/billingProfile';
+import { setExchangeRate, setVatRate } from '../rates/rates';
+import { renewSubscription } from '../subscriptions/renewal';
+import { cancelSubscription, changePlan, subscribe } from '../subscriptions/subscriptionChanges';
+import { recordUsage } from '../usage/recordUsage';
 
-export const Mutation: MutationResolvers = {
+export const createMutation = ({ now }: BillingDependencies): MutationResolvers => ({
   subscribe: async (_parent, { input }, ctx) => {
-    const { db, log } = ctx;
     const tenantId = callerTenantId(ctx);
-    try {
-      // The partial unique index (one ACTIVE per tenant) decides races between two requests.
-      const subscription = await db.planSubscription.create({ data: { tenantId, plan: input.plan } });
-      log.info({ subscriptionId: subscription.id, tenantId, plan: subscription.plan }, 'subscription started');
-      return subscription;
-    } catch (error) {
-      if (isUniqueViolation(error)) throw userError(ErrorCode.Conflict, 'The tenant already has an active subscription');
-      throw error;
-    }
+    const { subscription, invoice } = await subscribe(ctx.db, tenantId, input, now());
+    ctx.log.info({ subscriptionId: subscription.id, tenantId, plan: subscription.plan, invoiceId: invoice?.id }, 'subscription started');
+    return subscription;
   },
-};
+  changePlan: async (_parent, { input }, ctx) => {
+    const change = await changePlan(ctx.db, callerTenantId(ctx), input, now());
+    ctx.log.info({ subscriptionId: change.subscription.id, plan: change.subscription.plan, invoiceId: change.invoice?.id }, 'plan changed');
+    return change;
+  },
+  cancelSubscription: async (_parent, { input }, ctx) => {
+    const change = await cancelSubscription(ctx.db, callerTenantId(ctx), input, now());
+    ctx.log.info({ subscriptionId: change.subscription.id, atPeriodEnd: input.atPeriodEnd, invoiceId: change.invoice?.id }, 'subscription cancellation');
+    return change;
+  },
+  renewSubscription: (_parent, { input }, ctx) => renewSubscription(ctx.db, callerTenantId(ctx), input, now()),
+  setBillingProfile: (_parent, { input }, ctx) => setBillingProfile(ctx.db, callerTenantId(ctx), input, now()),
+  issueCreditNote: (_parent, { input }, ctx) => issueCreditNote(ctx.db, callerTenantId(ctx), input, now()),
+  recordPayment: (_parent, { input }, ctx) => {
+    const tenantId = callerTenantId(ctx);
+    return inPaymentTransaction(ctx.db, (tx) => recordPaymentIn(tx, tenantId, input, now()));
+  },
+  refundPayment: (_parent, { input }, ctx) => {
+    const tenantId = callerTenantId(ctx);
+    return inPaymentTransaction(ctx.db, (tx) => refundPaymentIn(tx, tenantId, input, now()));
+  },
+  recordUsage: async (_parent, { input }, ctx) => ({ recorded: await recordUsage(ctx.db, { ...input, occurredAt: new Date(input.occurredAt) }) }),
+  setVatRate: (_parent, { input }, ctx) => setVatRate(ctx.db, input),
+  setExchangeRate: (_parent, { input }, ctx) => setExchangeRate(ctx.db, input),
+});

@@ -5,6 +5,7 @@ import type { EntityRef } from '../../../lib/graphql/entityRef';
 import type { SubgraphContext } from '../../../lib/graphql/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -20,31 +21,239 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** A barn (owned by the devices subgraph); only its id is known here. */
+export type Barn = {
+  __typename?: 'Barn';
+  id: Scalars['ID']['output'];
+};
+
 /** A cohort of animals placed in a farm on one date: the unit every KPI is computed over. */
 export type Batch = {
   __typename?: 'Batch';
+  /** The barn the animals were placed in, when given. */
+  barn?: Maybe<Barn>;
+  /** Breed or genetic line (for example Ross 308); selects the tenant's target curve. */
+  breed?: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['DateTime']['output'];
+  /**
+   * One entry per day of age from placement (day 0) to `asOf`, for charts and the batch against
+   * its target curve. At most 1000 days: without `asOf`, up to today in UTC or day 1000, whichever
+   * comes first; a given `asOf` before placement or after day 1000 is BAD_USER_INPUT.
+   */
+  dailySeries: Array<BatchDay>;
   farm: Farm;
   /** Head count at placement. */
   headCountPlaced: Scalars['Int']['output'];
   id: Scalars['ID']['output'];
-  /** The farm-local day the animals were placed. */
+  /**
+   * Every KPI of the batch as of the end of the farm-local day `asOf` (default: today's date in
+   * UTC, or placedOn for a batch placed later; pass the farm's local date). Computed from the
+   * records on each read, so a record dated in the past (late data) changes the answer at once.
+   * An `asOf` before `placedOn` is BAD_USER_INPUT.
+   */
+  performance: BatchPerformance;
+  /** The farm-local day the animals were placed (day of age 0). */
   placedOn: Scalars['Date']['output'];
   /** Average live weight per animal at placement, in kilograms (stored to the gram). */
   placementWeightKg: Scalars['Float']['output'];
   species: Species;
 };
 
+
+/** A cohort of animals placed in a farm on one date: the unit every KPI is computed over. */
+export type BatchDailySeriesArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A cohort of animals placed in a farm on one date: the unit every KPI is computed over. */
+export type BatchPerformanceArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** One day of a batch's life, for charts. */
+export type BatchDay = {
+  __typename?: 'BatchDay';
+  /** That day's weigh session mean; null on days nobody weighed. */
+  averageWeightKg?: Maybe<Scalars['Float']['output']>;
+  culledCount: Scalars['Int']['output'];
+  /** (dead + culled) since placement / placed × 100, at the end of the day. */
+  cumulativeMortalityPercent: Scalars['Float']['output'];
+  date: Scalars['Date']['output'];
+  dayOfAge: Scalars['Int']['output'];
+  deadCount: Scalars['Int']['output'];
+  depletedCount: Scalars['Int']['output'];
+  feedKg: Scalars['Float']['output'];
+  /** Animals left at the end of the day. */
+  headCountAlive: Scalars['Int']['output'];
+  sampleCount: Scalars['Int']['output'];
+  /** (that day's average − target) / target × 100, when both exist. */
+  targetDeviationPercent: KpiValue;
+  /** The target curve's weight for this day of age, in kg. */
+  targetWeightKg: KpiValue;
+  waterLitres: Scalars['Float']['output'];
+};
+
+/** A batch's KPIs on one farm-local day, computed from its records up to that day. */
+export type BatchPerformance = {
+  __typename?: 'BatchPerformance';
+  /** ADFI (g/animal/day) = feed (kg) × 1000 / animal-days (the animals alive each day from placement to the day before asOf). */
+  adfiGramsPerAnimalPerDay: KpiValue;
+  /** ADG (g/day) = (average weight − placement weight) (kg) × 1000 / days from placement to weighedOn. */
+  adgGramsPerDay: KpiValue;
+  /** Days from placedOn to asOf (day of age). */
+  ageDays: Scalars['Int']['output'];
+  asOf: Scalars['Date']['output'];
+  /** Average live weight: the latest weigh session's mean while animals remain; total sale weight / head sold once all have left. */
+  averageWeightKg: KpiValue;
+  culledCount: Scalars['Int']['output'];
+  deadCount: Scalars['Int']['output'];
+  /** Animals that left alive (sold, moved to slaughter). */
+  depletedCount: Scalars['Int']['output'];
+  /** Batch duration: placement to the last animal out once all have left, else placement to asOf. */
+  durationDays: Scalars['Int']['output'];
+  /** EPEF (broilers) = livability % × average weight (kg) / (age at weighedOn in days × standard FCR) × 100. */
+  epef: KpiValue;
+  /**
+   * Standard FCR (kg feed / kg gain) = feed ÷ (head alive × average weight + weight sold − head
+   * placed × placement weight): the weight of animals that died is lost.
+   */
+  fcrKgFeedPerKgGain: KpiValue;
+  /**
+   * Mortality-adjusted FCR = feed ÷ (standard gain + weight of the animals that died or were
+   * culled); an unweighed death is estimated from the growth between weigh sessions.
+   */
+  fcrMortalityAdjustedKgFeedPerKgGain: KpiValue;
+  /** Feed recorded from placement to asOf, in kg. */
+  feedKg: Scalars['Float']['output'];
+  headCountAlive: Scalars['Int']['output'];
+  health: HealthScore;
+  /** IEP (pigs) = ADG (g/day) × (100 − mortality %) / standard FCR / 10. */
+  iep: KpiValue;
+  /** Livability % = 100 − mortality %. */
+  livabilityPercent: KpiValue;
+  /** Mortality % = (dead + culled) / placed × 100. */
+  mortalityPercent: KpiValue;
+  /** Survival rate (a fraction 0–1) = 1 − (dead + culled) / placed. */
+  survivalRate: KpiValue;
+  /** Deviation from target = (average weight − target weight) / target weight × 100, both in the same unit. */
+  targetDeviationPercent: KpiValue;
+  /** The target curve's weight on the day of weighedOn, in kg (linear between the curve's points). */
+  targetWeightKg: KpiValue;
+  uniformity: Uniformity;
+  /** Water recorded from placement to asOf, in litres. */
+  waterLitres: Scalars['Float']['output'];
+  /** Water:feed ratio = water (L) / feed (kg), in litres per kg. */
+  waterToFeedLitresPerKg: KpiValue;
+  /** Broilers: an alert when outside 1.6–2.0 L/kg. */
+  waterToFeedStatus: WaterToFeedStatus;
+  /** The day the average weight is from: the latest weigh session, or the last sale of a closed batch. */
+  weighedOn?: Maybe<Scalars['Date']['output']>;
+};
+
+/** One batch's place in its farm's comparison. */
+export type BatchRanking = {
+  __typename?: 'BatchRanking';
+  adgGramsPerDay?: Maybe<Scalars['Float']['output']>;
+  /** (ADG − min ADG) / (max − min), 0.5 when all are equal. */
+  adgScore?: Maybe<Scalars['Float']['output']>;
+  batch: Batch;
+  fcrKgFeedPerKgGain?: Maybe<Scalars['Float']['output']>;
+  /** (max FCR − FCR) / (max − min), 0.5 when all are equal. */
+  fcrScore?: Maybe<Scalars['Float']['output']>;
+  /** 1 for the best score; equal scores share a rank; null when FCR or ADG is unknown. */
+  rank?: Maybe<Scalars['Int']['output']>;
+  /** (fcrScore + adgScore) / 2, from 0 to 1. */
+  score?: Maybe<Scalars['Float']['output']>;
+};
+
 export type Farm = {
   __typename?: 'Farm';
+  /**
+   * The farm's batches (up to 100, most recent first) ranked on `asOf` (default: today in UTC) by
+   * score = (FCR score + ADG score) / 2, where FCR score = (max FCR − FCR) / (max − min) (lower
+   * FCR is better) and ADG score = (ADG − min ADG) / (max − min) over the ranked batches; when all
+   * batches share a value, each scores 0.5 on it. Batches without an FCR or ADG come last, unranked.
+   */
+  batchRanking: Array<BatchRanking>;
   /** The farm's batches, most recently placed first. */
   batches: Array<Batch>;
   id: Scalars['ID']['output'];
 };
 
+
+export type FarmBatchRankingArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/**
+ * Health score (0–100) and its parts: score = 0.4 × mortality component + 0.3 × morbidity
+ * component + 0.3 × treatment component.
+ */
+export type HealthScore = {
+  __typename?: 'HealthScore';
+  /** max(0, 100 − morbidity fraction × 100). */
+  morbidityComponent: KpiValue;
+  /** Sick cases recorded / placed. */
+  morbidityFraction: KpiValue;
+  /** max(0, 100 − mortality fraction × 1000). */
+  mortalityComponent: KpiValue;
+  /** (dead + culled) / placed. */
+  mortalityFraction: KpiValue;
+  score: KpiValue;
+  /** max(0, 100 − treatment fraction × 100). */
+  treatmentComponent: KpiValue;
+  /** Treatments recorded / placed. */
+  treatmentFraction: KpiValue;
+};
+
+/** Why a KPI has no value: its formula would divide by zero or has nothing to work on. */
+export type KpiUnavailableReason =
+  /** The KPI is defined for the other species (EPEF for broilers, IEP for pigs). */
+  | 'NOT_FOR_SPECIES'
+  /** No animals (none placed, none alive, or no animal-days yet). */
+  | 'NO_ANIMALS'
+  /** The day asked about is the placement day: no days to divide by. */
+  | 'NO_DAYS_ELAPSED'
+  /** No feed recorded. */
+  | 'NO_FEED'
+  /** The live weight did not increase (gain zero or negative). */
+  | 'NO_GAIN'
+  /** The tenant has no target curve for this species and breed. */
+  | 'NO_TARGET_CURVE'
+  /** No water recorded. */
+  | 'NO_WATER'
+  /** No weigh session (and no sale weight) on or before the day asked about. */
+  | 'NO_WEIGHTS'
+  /** The day of age is before the first or after the last point of the target curve. */
+  | 'OUTSIDE_TARGET_CURVE'
+  /** Fewer than 2 weights in the latest weigh session. */
+  | 'TOO_FEW_WEIGHTS';
+
+/** A computed figure: `value` is null exactly when `unavailableReason` says why. */
+export type KpiValue = {
+  __typename?: 'KpiValue';
+  unavailableReason?: Maybe<KpiUnavailableReason>;
+  value?: Maybe<Scalars['Float']['output']>;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   placeBatch: Batch;
+  /** Animals sold or moved out alive. */
+  recordDepletion: Batch;
+  recordFeed: Batch;
+  recordHealth: Batch;
+  /** Deaths or culls on a day; a date in the past recomputes the KPIs. NOT_FOUND for another tenant's batch. */
+  recordMortality: Batch;
+  recordWater: Batch;
+  /**
+   * A weigh session entered by hand: 1 to 10,000 individual weights in kg (each more than 0, at
+   * most 500), on a farm-local day. Adds to the samples of that day (scales add theirs too).
+   */
+  recordWeighSession: Batch;
+  /** Sets (replaces) the caller's tenant's target curve for a species and breed. */
+  setTargetCurve: TargetCurve;
 };
 
 
@@ -52,7 +261,48 @@ export type MutationPlaceBatchArgs = {
   input: PlaceBatchInput;
 };
 
+
+export type MutationRecordDepletionArgs = {
+  input: RecordDepletionInput;
+};
+
+
+export type MutationRecordFeedArgs = {
+  input: RecordFeedInput;
+};
+
+
+export type MutationRecordHealthArgs = {
+  input: RecordHealthInput;
+};
+
+
+export type MutationRecordMortalityArgs = {
+  input: RecordMortalityInput;
+};
+
+
+export type MutationRecordWaterArgs = {
+  input: RecordWaterInput;
+};
+
+
+export type MutationRecordWeighSessionArgs = {
+  batchId: Scalars['ID']['input'];
+  weighedOn: Scalars['Date']['input'];
+  weightsKg: Array<Scalars['Float']['input']>;
+};
+
+
+export type MutationSetTargetCurveArgs = {
+  input: SetTargetCurveInput;
+};
+
 export type PlaceBatchInput = {
+  /** The barn, when known (a devices barn id). */
+  barnId?: InputMaybe<Scalars['ID']['input']>;
+  /** Breed or line, 1 to 80 characters. */
+  breed?: InputMaybe<Scalars['String']['input']>;
   farmId: Scalars['ID']['input'];
   /** 1 to 1,000,000 animals. */
   headCountPlaced: Scalars['Int']['input'];
@@ -73,9 +323,119 @@ export type QueryBatchArgs = {
   id: Scalars['ID']['input'];
 };
 
+export type RecordDepletionInput = {
+  batchId: Scalars['ID']['input'];
+  depletedOn: Scalars['Date']['input'];
+  /** Animals that left alive, 1 or more. */
+  headCount: Scalars['Int']['input'];
+  /** Their total live weight in kg (more than 0); kept to the gram. */
+  totalLiveWeightKg: Scalars['Float']['input'];
+};
+
+export type RecordFeedInput = {
+  batchId: Scalars['ID']['input'];
+  /** Feed delivered or taken from the bins, more than 0 and at most 1,000,000 kg; kept to the gram. */
+  feedKg: Scalars['Float']['input'];
+  recordedOn: Scalars['Date']['input'];
+};
+
+export type RecordHealthInput = {
+  batchId: Scalars['ID']['input'];
+  recordedOn: Scalars['Date']['input'];
+  /** Animals found sick, 0 or more. */
+  sickCount: Scalars['Int']['input'];
+  /** Animals treated, 0 or more. */
+  treatedCount: Scalars['Int']['input'];
+  /** What was given, up to 200 characters. */
+  treatment?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type RecordMortalityInput = {
+  batchId: Scalars['ID']['input'];
+  /** Up to 200 characters. */
+  cause?: InputMaybe<Scalars['String']['input']>;
+  /** 1 or more; dead, culled and sold together never exceed the head count placed. */
+  headCount: Scalars['Int']['input'];
+  kind: RemovalKind;
+  /** Farm-local day, on or after placedOn. */
+  occurredOn: Scalars['Date']['input'];
+  /** Total weight of these animals in kg, when weighed (else estimated from the growth). */
+  totalWeightKg?: InputMaybe<Scalars['Float']['input']>;
+};
+
+export type RecordWaterInput = {
+  batchId: Scalars['ID']['input'];
+  recordedOn: Scalars['Date']['input'];
+  /** More than 0 and at most 10,000,000 litres; kept to the millilitre. */
+  waterLitres: Scalars['Float']['input'];
+};
+
+export type RemovalKind =
+  | 'CULLED'
+  | 'DEAD';
+
+export type SetTargetCurveInput = {
+  /** 1 to 80 characters, matched exactly against Batch.breed. */
+  breed: Scalars['String']['input'];
+  /** 1 to 1000 points with distinct days of age; replaces the curve. */
+  points: Array<TargetCurvePointInput>;
+  species: Species;
+};
+
 export type Species =
   | 'BROILER'
   | 'PIG';
+
+/** A tenant's expected average weight by day of age for one species and breed. */
+export type TargetCurve = {
+  __typename?: 'TargetCurve';
+  breed: Scalars['String']['output'];
+  /** Points by day of age, ascending. */
+  points: Array<TargetCurvePoint>;
+  species: Species;
+};
+
+export type TargetCurvePoint = {
+  __typename?: 'TargetCurvePoint';
+  dayOfAge: Scalars['Int']['output'];
+  weightKg: Scalars['Float']['output'];
+};
+
+export type TargetCurvePointInput = {
+  /** 0 to 1000. */
+  dayOfAge: Scalars['Int']['input'];
+  /** More than 0, at most 500 kg. */
+  weightKg: Scalars['Float']['input'];
+};
+
+/** Spread of the latest weigh session (all weights of one batch on one farm-local day). */
+export type Uniformity = {
+  __typename?: 'Uniformity';
+  /** CV % = sample standard deviation / mean × 100. Null with TOO_FEW_WEIGHTS below 2 weights. */
+  cvPercent: KpiValue;
+  meanWeightKg: KpiValue;
+  sampleCount: Scalars['Int']['output'];
+  /** Sample standard deviation (n − 1), in kg. */
+  standardDeviationKg: KpiValue;
+  /** Uniformity score = clamp(100 − CV %, 0, 100). */
+  uniformityScore: KpiValue;
+  /** The day of the latest weigh session on or before asOf. */
+  weighedOn?: Maybe<Scalars['Date']['output']>;
+  /** Share of the weights within ±10 % of the mean (bounds included), in %. */
+  withinTenPercentOfMeanPercent: KpiValue;
+};
+
+export type WaterToFeedStatus =
+  /** Broilers above 2.0 L/kg: an alert. */
+  | 'ABOVE_RANGE'
+  /** Broilers below 1.6 L/kg: an alert. */
+  | 'BELOW_RANGE'
+  /** Broilers within 1.6–2.0 litres per kg of feed (bounds included). */
+  | 'IN_RANGE'
+  /** No alert range for this species. */
+  | 'NO_RANGE'
+  /** No ratio (no feed or no water recorded). */
+  | 'UNKNOWN';
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
@@ -176,46 +536,144 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  Batch: ResolverTypeWrapper<BatchRow>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Barn: ResolverTypeWrapper<Barn>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Batch: ResolverTypeWrapper<BatchRow>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  BatchDay: ResolverTypeWrapper<BatchDay>;
+  BatchPerformance: ResolverTypeWrapper<BatchPerformance>;
+  BatchRanking: ResolverTypeWrapper<Omit<BatchRanking, 'batch'> & { batch: ResolversTypes['Batch'] }>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Farm: ResolverTypeWrapper<EntityRef>;
+  HealthScore: ResolverTypeWrapper<HealthScore>;
+  KpiUnavailableReason: KpiUnavailableReason;
+  KpiValue: ResolverTypeWrapper<KpiValue>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PlaceBatchInput: PlaceBatchInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecordDepletionInput: RecordDepletionInput;
+  RecordFeedInput: RecordFeedInput;
+  RecordHealthInput: RecordHealthInput;
+  RecordMortalityInput: RecordMortalityInput;
+  RecordWaterInput: RecordWaterInput;
+  RemovalKind: RemovalKind;
+  SetTargetCurveInput: SetTargetCurveInput;
   Species: Species;
+  TargetCurve: ResolverTypeWrapper<TargetCurve>;
+  TargetCurvePoint: ResolverTypeWrapper<TargetCurvePoint>;
+  TargetCurvePointInput: TargetCurvePointInput;
+  Uniformity: ResolverTypeWrapper<Uniformity>;
+  WaterToFeedStatus: WaterToFeedStatus;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  Batch: BatchRow;
-  Int: Scalars['Int']['output'];
+  Barn: Barn;
   ID: Scalars['ID']['output'];
+  Batch: BatchRow;
+  String: Scalars['String']['output'];
+  Int: Scalars['Int']['output'];
   Float: Scalars['Float']['output'];
+  BatchDay: BatchDay;
+  BatchPerformance: BatchPerformance;
+  BatchRanking: Omit<BatchRanking, 'batch'> & { batch: ResolversParentTypes['Batch'] };
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   Farm: EntityRef;
+  HealthScore: HealthScore;
+  KpiValue: KpiValue;
   Mutation: Record<PropertyKey, never>;
   PlaceBatchInput: PlaceBatchInput;
   Query: Record<PropertyKey, never>;
+  RecordDepletionInput: RecordDepletionInput;
+  RecordFeedInput: RecordFeedInput;
+  RecordHealthInput: RecordHealthInput;
+  RecordMortalityInput: RecordMortalityInput;
+  RecordWaterInput: RecordWaterInput;
+  SetTargetCurveInput: SetTargetCurveInput;
+  TargetCurve: TargetCurve;
+  TargetCurvePoint: TargetCurvePoint;
+  TargetCurvePointInput: TargetCurvePointInput;
+  Uniformity: Uniformity;
   Boolean: Scalars['Boolean']['output'];
-  String: Scalars['String']['output'];
+}>;
+
+export type BarnResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Barn'] = ResolversParentTypes['Barn']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export type BatchResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Batch'] = ResolversParentTypes['Batch'], FederationReferenceType extends FederationReferenceTypes['Batch'] = FederationReferenceTypes['Batch']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Batch']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  barn?: Resolver<Maybe<ResolversTypes['Barn']>, ParentType, ContextType>;
+  breed?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  dailySeries?: Resolver<Array<ResolversTypes['BatchDay']>, ParentType, ContextType, Partial<BatchDailySeriesArgs>>;
   farm?: Resolver<ResolversTypes['Farm'], ParentType, ContextType>;
   headCountPlaced?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  performance?: Resolver<ResolversTypes['BatchPerformance'], ParentType, ContextType, Partial<BatchPerformanceArgs>>;
   placedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   placementWeightKg?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   species?: Resolver<ResolversTypes['Species'], ParentType, ContextType>;
+}>;
+
+export type BatchDayResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['BatchDay'] = ResolversParentTypes['BatchDay']> = ResolversObject<{
+  averageWeightKg?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  culledCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  cumulativeMortalityPercent?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  dayOfAge?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  deadCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  depletedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  feedKg?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  headCountAlive?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sampleCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  targetDeviationPercent?: Resolver<ResolversTypes['KpiValue'], ParentType, ContextType>;
+  targetWeightKg?: Resolver<ResolversTypes['KpiValue'], ParentType, ContextType>;
+  waterLitres?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type BatchPerformanceResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['BatchPerformance'] = ResolversParentTypes['BatchPerformance']> = ResolversObject<{
+  adfiGramsPerAnimalPerDay?: Resolver<ResolversTypes['KpiValue'], ParentType, ContextType>;
+  adgGramsPerDay?: Resolver<ResolversTypes['KpiValue'], ParentType, ContextType>;
+  ageDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  asOf?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  averageWeightKg?: Resolver<ResolversTypes['KpiValue'], ParentType, ContextType>;
+  culledCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  deadCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  depletedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  durationDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  epef?: Resolver<ResolversTypes['KpiValue'], ParentType, ContextType>;
+  fcrKgFeedPerKgGain?: Resolver<ResolversTypes['KpiValue'], ParentType, ContextType>;
+  fcrMortalityAdjustedKgFeedPerKgGain?: Resolver<ResolversTypes['KpiValue'], ParentType, ContextType>;
+  feedKg?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  headCountAlive?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  health?: Resolver<ResolversTypes['HealthScore'], ParentType, ContextType>;
+  iep?: Resolver<ResolversTypes['KpiValue'], ParentType, ContextType>;
+  livabilityPercent?: Resolver<ResolversTypes['KpiValue'], ParentType, ContextType>;
+  mortalityPercent?: Resolver<ResolversTypes['KpiValue'], ParentType, ContextType>;
+  survivalRate?: Resolver<ResolversTypes['KpiValue'], ParentType, ContextType>;
+  targetDeviationPercent?: Resolver<ResolversTypes['KpiValue'], ParentType, ContextType>;
+  targetWeightKg?: Resolver<ResolversTypes['KpiValue'], ParentType, ContextType>;
+  uniformity?: Resolver<ResolversTypes['Uniformity'], ParentType, ContextType>;
+  waterLitres?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  waterToFeedLitresPerKg?: Resolver<ResolversTypes['KpiValue'], ParentType, ContextType>;
+  waterToFeedStatus?: Resolver<ResolversTypes['WaterToFeedStatus'], ParentType, ContextType>;
+  weighedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+}>;
+
+export type BatchRankingResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['BatchRanking'] = ResolversParentTypes['BatchRanking']> = ResolversObject<{
+  adgGramsPerDay?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  adgScore?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  batch?: Resolver<ResolversTypes['Batch'], ParentType, ContextType>;
+  fcrKgFeedPerKgGain?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  fcrScore?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  rank?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  score?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 }>;
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -228,24 +686,77 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 
 export type FarmResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Farm'] = ResolversParentTypes['Farm'], FederationReferenceType extends FederationReferenceTypes['Farm'] = FederationReferenceTypes['Farm']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Farm']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  batchRanking?: Resolver<Array<ResolversTypes['BatchRanking']>, ParentType, ContextType, Partial<FarmBatchRankingArgs>>;
   batches?: Resolver<Array<ResolversTypes['Batch']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
+export type HealthScoreResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['HealthScore'] = ResolversParentTypes['HealthScore']> = ResolversObject<{
+  morbidityComponent?: Resolver<ResolversTypes['KpiValue'], ParentType, ContextType>;
+  morbidityFraction?: Resolver<ResolversTypes['KpiValue'], ParentType, ContextType>;
+  mortalityComponent?: Resolver<ResolversTypes['KpiValue'], ParentType, ContextType>;
+  mortalityFraction?: Resolver<ResolversTypes['KpiValue'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['KpiValue'], ParentType, ContextType>;
+  treatmentComponent?: Resolver<ResolversTypes['KpiValue'], ParentType, ContextType>;
+  treatmentFraction?: Resolver<ResolversTypes['KpiValue'], ParentType, ContextType>;
+}>;
+
+export type KpiValueResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['KpiValue'] = ResolversParentTypes['KpiValue']> = ResolversObject<{
+  unavailableReason?: Resolver<Maybe<ResolversTypes['KpiUnavailableReason']>, ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   placeBatch?: Resolver<ResolversTypes['Batch'], ParentType, ContextType, RequireFields<MutationPlaceBatchArgs, 'input'>>;
+  recordDepletion?: Resolver<ResolversTypes['Batch'], ParentType, ContextType, RequireFields<MutationRecordDepletionArgs, 'input'>>;
+  recordFeed?: Resolver<ResolversTypes['Batch'], ParentType, ContextType, RequireFields<MutationRecordFeedArgs, 'input'>>;
+  recordHealth?: Resolver<ResolversTypes['Batch'], ParentType, ContextType, RequireFields<MutationRecordHealthArgs, 'input'>>;
+  recordMortality?: Resolver<ResolversTypes['Batch'], ParentType, ContextType, RequireFields<MutationRecordMortalityArgs, 'input'>>;
+  recordWater?: Resolver<ResolversTypes['Batch'], ParentType, ContextType, RequireFields<MutationRecordWaterArgs, 'input'>>;
+  recordWeighSession?: Resolver<ResolversTypes['Batch'], ParentType, ContextType, RequireFields<MutationRecordWeighSessionArgs, 'batchId' | 'weighedOn' | 'weightsKg'>>;
+  setTargetCurve?: Resolver<ResolversTypes['TargetCurve'], ParentType, ContextType, RequireFields<MutationSetTargetCurveArgs, 'input'>>;
 }>;
 
 export type QueryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   batch?: Resolver<Maybe<ResolversTypes['Batch']>, ParentType, ContextType, RequireFields<QueryBatchArgs, 'id'>>;
 }>;
 
+export type TargetCurveResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['TargetCurve'] = ResolversParentTypes['TargetCurve']> = ResolversObject<{
+  breed?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  points?: Resolver<Array<ResolversTypes['TargetCurvePoint']>, ParentType, ContextType>;
+  species?: Resolver<ResolversTypes['Species'], ParentType, ContextType>;
+}>;
+
+export type TargetCurvePointResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['TargetCurvePoint'] = ResolversParentTypes['TargetCurvePoint']> = ResolversObject<{
+  dayOfAge?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  weightKg?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type UniformityResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Uniformity'] = ResolversParentTypes['Uniformity']> = ResolversObject<{
+  cvPercent?: Resolver<ResolversTypes['KpiValue'], ParentType, ContextType>;
+  meanWeightKg?: Resolver<ResolversTypes['KpiValue'], ParentType, ContextType>;
+  sampleCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  standardDeviationKg?: Resolver<ResolversTypes['KpiValue'], ParentType, ContextType>;
+  uniformityScore?: Resolver<ResolversTypes['KpiValue'], ParentType, ContextType>;
+  weighedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  withinTenPercentOfMeanPercent?: Resolver<ResolversTypes['KpiValue'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
+  Barn?: BarnResolvers<ContextType>;
   Batch?: BatchResolvers<ContextType>;
+  BatchDay?: BatchDayResolvers<ContextType>;
+  BatchPerformance?: BatchPerformanceResolvers<ContextType>;
+  BatchRanking?: BatchRankingResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Farm?: FarmResolvers<ContextType>;
+  HealthScore?: HealthScoreResolvers<ContextType>;
+  KpiValue?: KpiValueResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  TargetCurve?: TargetCurveResolvers<ContextType>;
+  TargetCurvePoint?: TargetCurvePointResolvers<ContextType>;
+  Uniformity?: UniformityResolvers<ContextType>;
 }>;
 

@@ -1,0 +1,5 @@
+import type { InvoiceLineResolvers } from '../__generated__/resolvers-types';
+
+export const InvoiceLine: InvoiceLineResolvers = {
+  amount: (line) => ({ amountMinor: line.amountMinor, currency: line.currency }),
+};
