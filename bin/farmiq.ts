@@ -5,25 +5,40 @@ import { MigrationError } from '../lib/db/migrate';
 import { PortUnavailableError } from '../lib/http/listen';
 import { createLogger } from '../lib/logger';
 import { RedisUnavailableError } from '../lib/rateLimit/store';
+import { parseSimulateArgs, runSimulate, SIMULATOR_DEVICES_FILE, type SimulateArgs } from './simulate';
 import { startSystem } from './system';
 
 const USAGE = `usage: farmiq start [--target ${TARGETS.join('|')}]
+       farmiq simulate [--devices N] [--rate R] [--credentials FILE] [--broker URL]
 
-Runs FarmIQ. With no configuration it uses an embedded PostgreSQL (PGlite) in FARMIQ_DATA_DIR
-(default .data/) and an embedded MQTT broker; set DATABASE_URL and MQTT_URL for real services.`;
+start     Runs FarmIQ. With no configuration it uses an embedded PostgreSQL (PGlite) in
+          FARMIQ_DATA_DIR (default .data/) and an embedded MQTT broker; set DATABASE_URL and
+          MQTT_URL for real services.
+simulate  N devices publish R readings a second together (climate, water, feed, scale), each
+          with its own MQTT credentials from FILE (default FARMIQ_DATA_DIR/${SIMULATOR_DEVICES_FILE}:
+          a JSON array of { "id", "password", "kind" }) to URL (default MQTT_URL or the
+          embedded broker's MQTT_PORT on this machine).`;
 
 class UsageError extends Error {}
 
 /** Start-up failures the user can fix: printed as one line, without a stack trace. */
 const EXPECTED_FAILURES = [ConfigError, DatabaseUnavailableError, RedisUnavailableError, PortUnavailableError, DataDirInUseError, MigrationError, UsageError];
 
-function parseArgs(argv: string[]): { target: Target } {
+function parseArgs(argv: string[]): { command: 'start'; target: Target } | { command: 'simulate'; args: SimulateArgs } {
   const [command, ...rest] = argv;
   if (command === '--help' || command === '-h' || command === 'help') {
     console.log(USAGE);
     process.exit(0);
   }
-  if (command !== 'start') throw new UsageError(`unknown command ${JSON.stringify(command ?? '')}; expected "start" (see farmiq --help)`);
+  if (command === 'simulate') {
+    return {
+      command,
+      args: parseSimulateArgs(rest, (message) => {
+        throw new UsageError(message);
+      }),
+    };
+  }
+  if (command !== 'start') throw new UsageError(`unknown command ${JSON.stringify(command ?? '')}; expected "start" or "simulate" (see farmiq --help)`);
   let target: Target = 'all';
   for (let i = 0; i < rest.length; i += 1) {
     const arg = rest[i]!;
@@ -34,7 +49,7 @@ function parseArgs(argv: string[]): { target: Target } {
     }
     target = value as Target;
   }
-  return { target };
+  return { command: 'start', target };
 }
 
 function fail(error: unknown): never {
@@ -47,9 +62,17 @@ function fail(error: unknown): never {
 }
 
 async function main(): Promise<void> {
-  const { target } = parseArgs(process.argv.slice(2));
+  const parsed = parseArgs(process.argv.slice(2));
   const config = loadConfig();
   const log = createLogger(config.logLevel, { pretty: !config.isProduction && process.stdout.isTTY === true });
+  if (parsed.command === 'simulate') {
+    const simulator = await runSimulate(parsed.args, config, log);
+    const stop = () => void simulator.stop().then(() => process.exit(0));
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    return;
+  }
+  const { target } = parsed;
   const system = await startSystem(target, config, log);
   const { gateway, mqtt } = system.ports;
   log.info(

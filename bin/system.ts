@@ -10,6 +10,9 @@ import { mountHealth } from '../lib/http/health';
 import type { Logger } from '../lib/logger';
 import { mountJwks, mountMetrics } from '../lib/http/publicEndpoints';
 import { startIngestor } from '../edge-ingestor/ingestor';
+import { INGEST_PATH } from '../lib/edge/signedBatch';
+import { startSimulator } from '../edge-ingestor/simulator/Simulator';
+import { ensureDemoFarm } from './demoFarm';
 import { verifyDeviceCredentials } from '../subgraphs/devices/credentials/deviceCredentials';
 import { ensureFirstAdmin, INITIAL_ADMIN_FILE } from '../subgraphs/identity/bootstrap';
 import { databaseRateLimitStore, openRedis, redisRateLimitStore, type FailureTable, type RateLimitStore } from '../lib/rateLimit/store';
@@ -171,10 +174,28 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
     if (target === 'all' || target === 'ingestor') {
       // All in one process, the embedded broker checks devices against the devices subgraph's data.
       const db = database?.prisma;
-      const ingestor = await startIngestor(config, log, db && target === 'all' ? { authenticateDevice: (username, password) => verifyDeviceCredentials(db, username, password) } : {});
+      const demo = target === 'all' && config.ingestor.simulator && db ? await ensureDemoFarm(db, secretBox(), config.dataDir, log) : undefined;
+      const ingestor = await startIngestor(
+        config,
+        log,
+        db && target === 'all'
+          ? {
+              authenticateDevice: (username, password) => verifyDeviceCredentials(db, username, password),
+              // All in one process, batches go to this process's telemetry subgraph.
+              defaultIngestUrl: `http://127.0.0.1:${ports.telemetry}${INGEST_PATH}`,
+              inProcessWithCloud: true,
+              defaultEdgeKey: demo?.edgeKey,
+            }
+          : {},
+      );
       stack.push(() => ingestor.stop());
       readiness.push(ingestor.readiness);
       ports.mqtt = Number(new URL(ingestor.brokerUrl).port) || undefined;
+      if (demo && !config.mqtt.url) {
+        // One reading a second per demo device, through the embedded broker like real devices.
+        const simulator = await startSimulator({ brokerUrl: ingestor.brokerUrl, devices: demo.devices, ratePerSecond: demo.devices.length, log: log.child({ component: 'simulator' }) });
+        stack.push(() => simulator.stop());
+      }
       if (target === 'ingestor') {
         const status = statusServer('ingestor', readiness);
         stack.push(() => status.stop());

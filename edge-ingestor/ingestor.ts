@@ -1,67 +1,151 @@
-import { randomBytes } from 'node:crypto';
-import mqtt, { type MqttClient } from 'mqtt';
-import type { Config } from '../lib/config';
+import path from 'node:path';
+import type { MqttClient } from 'mqtt';
+import { ConfigError, type Config } from '../lib/config';
+import { lockDataDir } from '../lib/db/dataDirLock';
 import { PortUnavailableError } from '../lib/http/listen';
 import type { ReadinessCheck } from '../lib/http/health';
 import type { Logger } from '../lib/logger';
-import { startEmbeddedBroker, type DeviceAuthenticator, type EmbeddedBroker } from './broker/embeddedBroker';
+import { startEmbeddedBroker, type DeviceAuthenticator } from './broker/embeddedBroker';
 import { generateCredential } from './broker/credentials';
+import { DiskBuffer } from './buffer/DiskBuffer';
+import { GroupCommitWriter } from './buffer/GroupCommitWriter';
+import { Forwarder } from './forwarder/Forwarder';
+import { ingestorMetrics } from './ingestorMetrics';
+import { redactUrl, startTelemetrySubscriber } from './mqtt/telemetrySubscriber';
 
 export interface Ingestor {
   /** Where devices connect: the embedded broker's port, or the configured MQTT_URL. */
   brokerUrl: string;
+  buffer: DiskBuffer;
+  /** Undefined when no ingest URL or edge key is configured (development only). */
+  forwarder: Forwarder | undefined;
   readiness: ReadinessCheck;
   stop(): Promise<void>;
 }
 
-/**
- * The farm-side ingestor: connects to the broker (MQTT_URL, or an embedded one it starts) and
- * stays connected through broker restarts. The buffer and forwarder build on this connection.
- */
 export interface IngestorOptions {
   /** How the embedded broker checks device credentials (all-in-one: the devices subgraph's data). */
   authenticateDevice?: DeviceAuthenticator;
+  /** Where batches go when INGEST_URL is not set (all-in-one: the local telemetry subgraph). */
+  defaultIngestUrl?: string;
+  /** The edge key when EDGE_KEY_ID/EDGE_KEY_SECRET are not set (all-in-one: a local gateway). */
+  defaultEdgeKey?: { keyId: string; secret: string };
+  /** All in one process with the cloud (`farmiq start`): the edge key is not required in production. */
+  inProcessWithCloud?: boolean;
 }
 
+/** The folder of the disk buffer inside the data folder. */
+export const BUFFER_DIR = 'ingestor-buffer';
+
+/**
+ * The farm-side ingestor: MQTT in (MQTT_URL, or an embedded broker it starts), every valid
+ * message durable in the disk buffer before its PUBACK, and a forwarder that sends the buffer
+ * to the cloud as signed batches, deleting only what the cloud acknowledged.
+ */
 export async function startIngestor(config: Config, processLog: Logger, options: IngestorOptions = {}): Promise<Ingestor> {
   const log = processLog.child({ component: 'ingestor' });
-  const clientId = `farmiq-ingestor-${randomBytes(6).toString('hex')}`;
-  let broker: EmbeddedBroker | undefined;
-  let brokerUrl: string;
-  let credential: { username?: string; password?: string } = {};
-  if (config.mqtt.url) {
-    brokerUrl = config.mqtt.url;
-  } else {
-    const ingestorCredential = generateCredential(clientId);
-    broker = await startEmbeddedBrokerOnPort(config, processLog, ingestorCredential, options.authenticateDevice);
-    brokerUrl = `mqtt://127.0.0.1:${broker.port}`;
-    credential = ingestorCredential;
-  }
-  const client: MqttClient = mqtt.connect(brokerUrl, {
-    clientId,
-    ...credential,
-    // MQTT 3.1.1: what every broker we support (aedes, Mosquitto, EMQX) and most devices speak.
-    protocolVersion: 4,
-    clean: false,
-    reconnectPeriod: 1_000,
-    connectTimeout: 5_000,
-  });
-  client.on('connect', () => log.info({ broker: redactUrl(brokerUrl) }, 'connected to the MQTT broker'));
-  client.on('error', (error) => log.warn({ err: error.message }, 'MQTT client error'));
-  client.on('offline', () => log.warn('MQTT broker unreachable; reconnecting'));
-  return {
-    brokerUrl,
-    readiness: {
-      name: 'broker',
-      check: async () => {
-        if (!client.connected) throw new Error(`not connected to ${redactUrl(brokerUrl)}`);
-      },
-    },
-    async stop() {
-      await client.endAsync();
-      await broker?.close();
-    },
+  const settings = config.ingestor;
+  const edgeKey = settings.edgeKey ?? options.defaultEdgeKey;
+  const ingestUrl = settings.ingestUrl ?? options.defaultIngestUrl;
+  // A farm's ingestor (its own process) is useless without them; all in one process, ingest is
+  // on loopback and a missing key only leaves the readings in the buffer until one is set.
+  const required = config.isProduction && !options.inProcessWithCloud;
+  if (required && !settings.edgeKey) throw new ConfigError('EDGE_KEY_ID and EDGE_KEY_SECRET: required in production (the edge gateway key from registerEdgeGateway)');
+  if (required && !ingestUrl) throw new ConfigError('INGEST_URL: required in production (the telemetry ingest endpoint, e.g. https://api.example.com/ingest/v1/batches)');
+
+  const stack: Array<() => Promise<void> | void> = [];
+  const stopAll = async () => {
+    while (stack.length > 0) await Promise.resolve(stack.pop()!()).catch((error: Error) => log.error({ err: error.message }, 'error while stopping the ingestor'));
   };
+  try {
+    const bufferDir = path.join(config.dataDir, BUFFER_DIR);
+    stack.push(lockDataDir(bufferDir));
+    const buffer = new DiskBuffer({ file: path.join(bufferDir, 'buffer.sqlite'), maxBytes: settings.bufferMaxBytes, maxMessages: settings.bufferMaxMessages });
+    stack.push(() => buffer.close());
+    stack.push(ingestorMetrics.watchBuffer(buffer));
+    if (buffer.depthMessages > 0) log.info({ messages: buffer.depthMessages, bytes: buffer.depthBytes }, 'disk buffer holds messages from before: forwarding them first');
+
+    let forwarder: Forwarder | undefined;
+    if (ingestUrl && edgeKey) {
+      const running = new Forwarder({
+        buffer,
+        ingestUrl,
+        key: edgeKey,
+        log: log.child({ part: 'forwarder' }),
+        batchMaxMessages: settings.batchMaxMessages,
+        batchMaxWaitMs: settings.batchMaxWaitMs,
+        maxMessagesPerSecond: settings.maxMessagesPerSecond,
+        retryMaxMs: settings.retryMaxMs,
+      });
+      forwarder = running;
+      running.start();
+      stack.push(() => running.stop());
+    } else {
+      log.warn(
+        { ingestUrl: ingestUrl ? redactUrl(ingestUrl) : undefined, edgeKey: edgeKey ? 'set' : 'missing' },
+        'no INGEST_URL or edge key (EDGE_KEY_ID/EDGE_KEY_SECRET): messages are buffered on disk but not forwarded',
+      );
+    }
+
+    let lastDropLogMs = 0;
+    const writer = new GroupCommitWriter({
+      buffer,
+      log,
+      onCommit(committed, dropped) {
+        ingestorMetrics.received.inc(committed);
+        if (dropped > 0) {
+          ingestorMetrics.dropped.inc({ reason: 'buffer_full' }, dropped);
+          if (Date.now() - lastDropLogMs > 60_000) {
+            lastDropLogMs = Date.now();
+            log.warn({ dropped, maxMessages: settings.bufferMaxMessages, maxBytes: settings.bufferMaxBytes }, 'disk buffer at its cap: dropping the oldest messages (counted in farmiq_ingestor_messages_dropped_total)');
+          }
+        }
+        forwarder?.notify();
+      },
+    });
+    stack.push(() => writer.close());
+
+    let brokerUrl: string;
+    let credential: { username?: string; password?: string } = {};
+    if (config.mqtt.url) {
+      brokerUrl = config.mqtt.url;
+      const parsed = new URL(brokerUrl);
+      if (parsed.username) credential = { username: decodeURIComponent(parsed.username), password: decodeURIComponent(parsed.password) };
+    } else {
+      const ingestorCredential = generateCredential(settings.clientId);
+      const broker = await startEmbeddedBrokerOnPort(config, processLog, ingestorCredential, options.authenticateDevice);
+      stack.push(() => broker.close());
+      brokerUrl = `mqtt://127.0.0.1:${broker.port}`;
+      credential = ingestorCredential;
+    }
+    const client: MqttClient = startTelemetrySubscriber({
+      brokerUrl,
+      clientId: settings.clientId,
+      ...credential,
+      shareGroup: settings.shareGroup,
+      writer,
+      log,
+    });
+    // Stops reading first: what is read but not yet durable is never acknowledged, so the broker keeps it.
+    stack.push(() => client.endAsync(true));
+
+    let stopped: Promise<void> | undefined;
+    return {
+      brokerUrl,
+      buffer,
+      forwarder,
+      readiness: {
+        name: 'broker',
+        check: async () => {
+          if (!client.connected) throw new Error(`not connected to ${redactUrl(brokerUrl)}`);
+        },
+      },
+      stop: () => (stopped ??= stopAll()),
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
 }
 
 /**
@@ -82,11 +166,4 @@ async function startEmbeddedBrokerOnPort(config: Config, log: Logger, ingestorCr
     );
     return broker;
   }
-}
-
-function redactUrl(url: string): string {
-  const parsed = new URL(url);
-  parsed.username = '';
-  parsed.password = '';
-  return parsed.toString();
 }

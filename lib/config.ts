@@ -1,5 +1,7 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { MAX_BATCH_MESSAGES } from './edge/signedBatch';
 
 /** The components `farmiq start --target` can run; `all` runs every one in one process. */
 export const TARGETS = ['all', 'gateway', 'identity', 'devices', 'telemetry', 'kpi', 'billing', 'ingestor'] as const;
@@ -59,6 +61,18 @@ const envSchema = z.object({
   KPI_URL: url(['http:', 'https:']).optional(),
   BILLING_URL: url(['http:', 'https:']).optional(),
   INGESTOR_PORT: port.default(4010),
+  INGESTOR_CLIENT_ID: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, '1 to 64 letters, digits or _ . -').optional(),
+  INGESTOR_SHARE_GROUP: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '1 to 64 letters, digits, _ or -').optional(),
+  INGEST_URL: url(['http:', 'https:']).optional(),
+  EDGE_KEY_ID: z.string().min(1).max(128).optional(),
+  EDGE_KEY_SECRET: z.string().min(16).optional(),
+  BUFFER_MAX_BYTES: positiveInt.default(1024 * 1024 * 1024),
+  BUFFER_MAX_MESSAGES: positiveInt.default(5_000_000),
+  FORWARD_BATCH_MAX_MESSAGES: positiveInt.max(MAX_BATCH_MESSAGES).default(1_000),
+  FORWARD_BATCH_MAX_WAIT_MS: positiveInt.max(600_000).default(1_000),
+  FORWARD_MAX_MESSAGES_PER_SECOND: z.coerce.number().int().min(0).default(0),
+  FORWARD_RETRY_MAX_MS: positiveInt.max(3_600_000).default(30_000),
+  SIMULATOR: z.enum(['on', 'off']).optional(),
   QUERY_MAX_DEPTH: positiveInt.max(50).default(10),
   QUERY_MAX_COST: positiveInt.max(100_000).default(5_000),
   QUERY_MAX_ALIASES: positiveInt.max(100).default(15),
@@ -84,6 +98,30 @@ export interface QueryLimits {
   maxDirectives: number;
 }
 
+/** The edge ingestor: MQTT subscription, disk buffer and forwarder. */
+export interface IngestorConfig {
+  /** Status server (`/healthz`, `/readyz`, `/metrics`) when run as `--target ingestor`. */
+  port: number;
+  /** Fixed MQTT client id, so the broker keeps the persistent session across restarts. */
+  clientId: string;
+  /** Subscribe through `$share/<group>/...` so several ingestors split one broker's load. */
+  shareGroup: string | undefined;
+  /** Where signed batches are POSTed; `all` mode defaults to the local telemetry subgraph. */
+  ingestUrl: string | undefined;
+  /** The edge gateway's HMAC key (registerEdgeGateway); required in production. */
+  edgeKey: { keyId: string; secret: string } | undefined;
+  bufferMaxBytes: number;
+  bufferMaxMessages: number;
+  batchMaxMessages: number;
+  batchMaxWaitMs: number;
+  /** 0: no limit. Caps how fast a backlog drains into the cloud. */
+  maxMessagesPerSecond: number;
+  /** Longest pause between retries of a failed forward. */
+  retryMaxMs: number;
+  /** `all` mode in development: a demo farm on a fresh system, its devices simulated (SIMULATOR=off to skip). */
+  simulator: boolean;
+}
+
 export interface Config {
   env: 'development' | 'production' | 'test';
   isProduction: boolean;
@@ -92,7 +130,7 @@ export interface Config {
   subgraphs: Record<SubgraphName, { port: number; url: string | undefined }>;
   databaseUrl: string | undefined;
   mqtt: { url: string | undefined; embeddedPort: number; embeddedPortExplicit: boolean };
-  ingestor: { port: number };
+  ingestor: IngestorConfig;
   redisUrl: string | undefined;
   dataDir: string;
   allowedOrigins: string[];
@@ -159,6 +197,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.FARMIQ_ADMIN_PASSWORD && !e.FARMIQ_ADMIN_EMAIL) {
     throw new ConfigError('FARMIQ_ADMIN_EMAIL: required when FARMIQ_ADMIN_PASSWORD is set');
   }
+  if ((e.EDGE_KEY_ID === undefined) !== (e.EDGE_KEY_SECRET === undefined)) {
+    throw new ConfigError(`${e.EDGE_KEY_ID ? 'EDGE_KEY_SECRET' : 'EDGE_KEY_ID'}: required with ${e.EDGE_KEY_ID ? 'EDGE_KEY_ID' : 'EDGE_KEY_SECRET'} (the edge gateway key from registerEdgeGateway)`);
+  }
   if (isProduction) {
     for (const origin of allowedOrigins) {
       if (origin.startsWith('http://') && !/^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/.test(origin)) {
@@ -179,7 +220,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     databaseUrl: e.DATABASE_URL,
     mqtt: { url: e.MQTT_URL, embeddedPort: e.MQTT_PORT, embeddedPortExplicit: present.MQTT_PORT !== undefined },
-    ingestor: { port: e.INGESTOR_PORT },
+    ingestor: {
+      port: e.INGESTOR_PORT,
+      clientId: e.INGESTOR_CLIENT_ID ?? `farmiq-ingestor-${os.hostname().replace(/[^A-Za-z0-9_.-]/g, '-').slice(0, 40)}`,
+      shareGroup: e.INGESTOR_SHARE_GROUP,
+      ingestUrl: e.INGEST_URL,
+      edgeKey: e.EDGE_KEY_ID && e.EDGE_KEY_SECRET ? { keyId: e.EDGE_KEY_ID, secret: e.EDGE_KEY_SECRET } : undefined,
+      bufferMaxBytes: e.BUFFER_MAX_BYTES,
+      bufferMaxMessages: e.BUFFER_MAX_MESSAGES,
+      batchMaxMessages: e.FORWARD_BATCH_MAX_MESSAGES,
+      batchMaxWaitMs: e.FORWARD_BATCH_MAX_WAIT_MS,
+      maxMessagesPerSecond: e.FORWARD_MAX_MESSAGES_PER_SECOND,
+      retryMaxMs: e.FORWARD_RETRY_MAX_MS,
+      // Demo readings are for a developer's `npm start`, never a default elsewhere.
+      simulator: (e.SIMULATOR ?? (e.NODE_ENV === 'development' ? 'on' : 'off')) === 'on' && !isProduction,
+    },
     redisUrl: e.REDIS_URL,
     dataDir: path.resolve(e.FARMIQ_DATA_DIR),
     allowedOrigins,

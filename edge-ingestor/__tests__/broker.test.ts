@@ -1,3 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import mqtt from 'mqtt';
 import { loadConfig } from '../../lib/config';
 import { createLogger } from '../../lib/logger';
@@ -66,8 +70,14 @@ const brokers: Array<[string, Record<string, string>]> = [
 ];
 
 describe('the ingestor', () => {
+  // A buffer folder and an MQTT session of this test's own (never the repository's .data/).
+  let dataDir: string;
+  beforeEach(() => (dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'farmiq-broker-test-'))));
+  afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+  const own = (env: Record<string, string>) => loadConfig({ ...env, FARMIQ_DATA_DIR: dataDir, INGESTOR_CLIENT_ID: `farmiq-ingestor-test-${randomUUID().slice(0, 8)}` });
+
   it.each(brokers)('connects to %s and reports ready', async (_name, env) => {
-    const ingestor = await startIngestor(loadConfig(env), log);
+    const ingestor = await startIngestor(own(env), log);
     try {
       await waitFor(() => ingestor.readiness.check());
     } finally {
@@ -76,7 +86,7 @@ describe('the ingestor', () => {
   });
 
   it('reports not ready, with the broker named, while MQTT_URL does not answer', async () => {
-    const config = loadConfig({ MQTT_URL: 'mqtt://127.0.0.1:1' });
+    const config = own({ MQTT_URL: 'mqtt://127.0.0.1:1' });
     const ingestor = await startIngestor(config, log);
     try {
       await expect(ingestor.readiness.check()).rejects.toThrow('not connected to mqtt://127.0.0.1:1');

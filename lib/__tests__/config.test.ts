@@ -59,3 +59,17 @@ describe('loadConfig', () => {
     expect(loadConfig({ MQTT_PORT: '1883' }).mqtt.embeddedPortExplicit).toBe(true);
   });
 });
+
+describe('loadConfig for the edge ingestor', () => {
+  it('should simulate demo devices only in development, unless SIMULATOR=off', () => {
+    expect(loadConfig({}).ingestor.simulator).toBe(true);
+    expect(loadConfig({ SIMULATOR: 'off' }).ingestor.simulator).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'test' }).ingestor.simulator).toBe(false);
+  });
+
+  it('should read the buffer and batch limits', () => {
+    const { ingestor } = loadConfig({ BUFFER_MAX_MESSAGES: '1000', BUFFER_MAX_BYTES: '65536', FORWARD_BATCH_MAX_MESSAGES: '200', FORWARD_BATCH_MAX_WAIT_MS: '250' });
+    expect(ingestor).toMatchObject({ bufferMaxMessages: 1000, bufferMaxBytes: 65536, batchMaxMessages: 200, batchMaxWaitMs: 250 });
+    expect(() => loadConfig({ FORWARD_BATCH_MAX_MESSAGES: '6000' })).toThrow('FORWARD_BATCH_MAX_MESSAGES: expected a value of at most 5000, got "6000"');
+  });
+});

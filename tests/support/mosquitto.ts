@@ -24,7 +24,7 @@ export interface MosquittoInstance {
  * The machine's real Mosquitto on a free port, with the given password and ACL files and the
  * settings of deploy/mosquitto/mosquitto.conf that concern authentication.
  */
-export async function startMosquitto(passwordFile: string, aclFile: string): Promise<MosquittoInstance> {
+export async function startMosquitto(passwordFile: string, aclFile: string, extraConf = ''): Promise<MosquittoInstance> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'farmiq-mosquitto-'));
   const files = { passwords: path.join(dir, 'passwords'), acl: path.join(dir, 'acl'), conf: path.join(dir, 'mosquitto.conf') };
   const write = (passwords: string, acl: string) => {
@@ -41,7 +41,7 @@ export async function startMosquitto(passwordFile: string, aclFile: string): Pro
     .replace(/^persistence .*$/m, 'persistence false')
     .replace(/^persistence_location .*$/m, '')
     // Started as root, Mosquitto drops to the `mosquitto` user, who could not read our 0600 files.
-    .concat(`\nuser ${os.userInfo().username}\n`);
+    .concat(`\nuser ${os.userInfo().username}\n${extraConf}\n`);
   fs.writeFileSync(files.conf, conf);
   const child: ChildProcess = spawn('mosquitto', ['-c', files.conf], { stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';

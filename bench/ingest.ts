@@ -1,0 +1,253 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import mqtt, { type MqttClient } from 'mqtt';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { generateSecretBoxKey } from '../lib/crypto/secretBox';
+import { INGEST_PATH } from '../lib/edge/signedBatch';
+import { hashMosquittoPassword, mosquittoPasswordFile } from '../subgraphs/devices/credentials/mosquittoPassword';
+import { FREE_PORTS, spawnFarmiq, type FarmiqProcess } from '../tests/support/farmiqProcess';
+import { startMosquitto, type MosquittoInstance } from '../tests/support/mosquitto';
+
+/**
+ * End-to-end ingest throughput: devices publish QoS 1 into this machine's Mosquitto, a real
+ * ingestor process (`farmiq start --target ingestor`) buffers and forwards signed batches to the
+ * cloud (`farmiq start` on PostgreSQL), which stores them as reading rows. Measured: messages
+ * per second from the first publish to the last committed row, and publish→commit latency per
+ * message (rows are counted every 25 ms; a message counts as committed when the row count first
+ * covers it, forwarding being oldest first). Baseline in the same run: the same rows loaded by
+ * plain COPY through pg into a table of the same shape. Then, with the cloud unreachable,
+ * the ingestor's memory while its buffer fills.
+ *
+ * Usage: npm run bench:ingest [-- messages devices buffered]   (defaults 100000 20 1000000)
+ */
+const INGESTOR = { username: 'farmiq-ingestor', password: randomUUID() };
+const ADMIN = { FARMIQ_ADMIN_EMAIL: 'bench@farmiq.local', FARMIQ_ADMIN_PASSWORD: `bench only ${Date.now()} passphrase` };
+
+async function main(): Promise<void> {
+  const messages = Number(process.argv[2] ?? 100_000);
+  const deviceCount = Number(process.argv[3] ?? 20);
+  const buffered = Number(process.argv[4] ?? 1_000_000);
+  const serverUrl = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+  const database = `farmiq_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${database}`);
+  const dbUrl = Object.assign(new URL(serverUrl), { pathname: `/${database}` }).toString();
+  const cleanup: Array<() => Promise<unknown> | void> = [];
+  try {
+    const cloudDir = tempDir(cleanup);
+    const cloud = spawnFarmiq(['start'], { ...FREE_PORTS, ...ADMIN, DATABASE_URL: dbUrl, FARMIQ_SECRETS_KEY: generateSecretBoxKey(), FARMIQ_DATA_DIR: cloudDir, LOG_LEVEL: 'info' });
+    cleanup.push(() => stop(cloud));
+    const cloudPorts = await cloud.up;
+    const farm = await seed(`http://127.0.0.1:${cloudPorts.gateway}/graphql`, deviceCount);
+    const mosquitto: MosquittoInstance = await startMosquitto(
+      farm.passwordFile + mosquittoPasswordFile([{ username: INGESTOR.username, passwordHash: hashMosquittoPassword(INGESTOR.password) }]),
+      `user ${INGESTOR.username}\ntopic read farmiq/devices/+/telemetry\n\n${farm.aclFile}`,
+    );
+    cleanup.push(() => mosquitto.stop());
+    const edgeEnv = {
+      NODE_ENV: 'test',
+      INGESTOR_PORT: '0',
+      MQTT_URL: `mqtt://${INGESTOR.username}:${INGESTOR.password}@127.0.0.1:${mosquitto.port}`,
+      EDGE_KEY_ID: farm.keyId,
+      EDGE_KEY_SECRET: farm.secret,
+      FORWARD_BATCH_MAX_MESSAGES: '5000',
+      FORWARD_BATCH_MAX_WAIT_MS: '200',
+    };
+    const edge = spawnFarmiq(['start', '--target', 'ingestor'], { ...edgeEnv, FARMIQ_DATA_DIR: tempDir(cleanup), INGEST_URL: `http://127.0.0.1:${cloudPorts.telemetry}${INGEST_PATH}` });
+    cleanup.push(() => stop(edge));
+    await edge.up;
+
+    const db = new pg.Client({ connectionString: dbUrl });
+    await db.connect();
+    cleanup.push(() => db.end());
+    const devices = await Promise.all(farm.devices.map((device) => connect(mosquitto.port, device)));
+    cleanup.push(() => Promise.all(devices.map((client) => client.endAsync())));
+
+    // End to end.
+    const publishedAt = new Float64Array(messages);
+    const started = performance.now();
+    const publishing = publishAll(devices, farm.devices, messages, (index) => (publishedAt[index] = performance.now()));
+    const committedAt = new Float64Array(messages);
+    let committed = 0;
+    let peakRssKb = 0;
+    while (committed < messages) {
+      await sleep(25);
+      const now = performance.now();
+      const count = Number((await db.query('SELECT count(*)::int AS n FROM telemetry.reading')).rows[0].n);
+      for (; committed < Math.min(count, messages); committed += 1) committedAt[committed] = now;
+      peakRssKb = Math.max(peakRssKb, rssKb(edge));
+      if (now - started > 600_000) throw new Error(`only ${committed} of ${messages} rows after 10 minutes`);
+    }
+    await publishing;
+    const seconds = (committedAt[messages - 1]! - started) / 1000;
+    const latencies = Array.from({ length: messages }, (_, i) => committedAt[i]! - publishedAt[i]!).sort((a, b) => a - b);
+    const endToEnd = { rate: messages / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+
+    // Baseline: the same rows by COPY into a plain table of the same shape.
+    const copySeconds = await copyBaseline(db, messages);
+    const copyRate = messages / copySeconds;
+
+    console.log(`\nFarmIQ ingest benchmark: ${messages} messages from ${deviceCount} devices, Mosquitto → ingestor → telemetry on PostgreSQL, ${os.cpus().length} cores\n`);
+    console.log(`${'case'.padEnd(58)}${'msg/s'.padStart(10)}${'p50 ms'.padStart(10)}${'p99 ms'.padStart(10)}${'vs COPY'.padStart(10)}`);
+    console.log(`${'MQTT publish → acknowledged reading rows'.padEnd(58)}${endToEnd.rate.toFixed(0).padStart(10)}${endToEnd.p50.toFixed(0).padStart(10)}${endToEnd.p99.toFixed(0).padStart(10)}${`${(endToEnd.rate / copyRate).toFixed(2)}×`.padStart(10)}`);
+    console.log(`${'COPY of the same rows through pg (baseline)'.padEnd(58)}${copyRate.toFixed(0).padStart(10)}${'-'.padStart(10)}${'-'.padStart(10)}${'1.00×'.padStart(10)}`);
+    console.log(`ingestor peak RSS during the run: ${(peakRssKb / 1024).toFixed(0)} MiB`);
+
+    // Only the next ingestor subscribes while the buffer fills.
+    await stop(edge);
+    if (buffered > 0) await bufferMemory(farm, devices, edgeEnv, buffered, cleanup);
+  } finally {
+    while (cleanup.length > 0) await Promise.resolve(cleanup.pop()!()).catch(() => undefined);
+    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => undefined);
+    await admin.end();
+  }
+}
+
+/** The cloud unreachable: the ingestor's RSS while `count` messages pile up in its buffer. */
+async function bufferMemory(farm: Seeded, devices: MqttClient[], edgeEnv: Record<string, string>, count: number, cleanup: Array<() => Promise<unknown> | void>) {
+  const edge = spawnFarmiq(['start', '--target', 'ingestor'], { ...edgeEnv, INGESTOR_CLIENT_ID: 'farmiq-ingestor-buffer', FARMIQ_DATA_DIR: tempDir(cleanup), INGEST_URL: 'http://127.0.0.1:9/ingest/v1/batches' });
+  cleanup.push(() => stop(edge));
+  const ports = await edge.up;
+  const samples: Array<{ depth: number; rssMiB: number }> = [];
+  const publishing = publishAll(devices, farm.devices, count, () => undefined, 'm');
+  const started = performance.now();
+  for (;;) {
+    await sleep(2_000);
+    const depth = await bufferDepth(ports.ingestor!);
+    samples.push({ depth, rssMiB: rssKb(edge) / 1024 });
+    if (depth >= count || performance.now() - started > 900_000) break;
+  }
+  await publishing;
+  console.log(`\nCloud unreachable: ${count} messages into the disk buffer in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  const step = Math.max(1, Math.floor(samples.length / 8));
+  for (let i = 0; i < samples.length; i += step) console.log(`  buffered ${String(samples[i]!.depth).padStart(9)}  ingestor RSS ${samples[i]!.rssMiB.toFixed(0).padStart(5)} MiB`);
+  const last = samples[samples.length - 1]!;
+  console.log(`  buffered ${String(last.depth).padStart(9)}  ingestor RSS ${last.rssMiB.toFixed(0).padStart(5)} MiB`);
+}
+
+interface Seeded {
+  keyId: string;
+  secret: string;
+  passwordFile: string;
+  aclFile: string;
+  devices: Array<{ id: string; password: string }>;
+}
+
+/** A tenant with a farm, a barn, `deviceCount` climate sensors and an edge gateway key. */
+async function seed(gateway: string, deviceCount: number): Promise<Seeded> {
+  let token: string | undefined;
+  const call = async (query: string, variables: Record<string, unknown> = {}) => {
+    const response = await fetch(gateway, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
+    const json = (await response.json()) as { data?: any; errors?: unknown[] };
+    if (json.errors) throw new Error(JSON.stringify(json.errors));
+    return json.data;
+  };
+  const LOGIN = 'mutation ($input: LoginInput!) { login(input: $input) { accessToken } }';
+  const platformToken = (await call(LOGIN, { input: { email: ADMIN.FARMIQ_ADMIN_EMAIL, password: ADMIN.FARMIQ_ADMIN_PASSWORD } })).login.accessToken;
+  token = platformToken;
+  const { createTenant } = await call('mutation { createTenant(input: { name: "Bench Farms" }) { id } }');
+  const { inviteUser } = await call('mutation ($t: ID) { inviteUser(input: { email: "edge@bench.test", role: TENANT_ADMIN, tenantId: $t }) { temporaryPassword } }', { t: createTenant.id });
+  const labels = (await call(`mutation ($d: [DeviceToRegisterInput!]!) { registerDevices(input: { devices: $d }) { device { id } claimLink } }`, {
+    d: Array.from({ length: deviceCount }, (_, i) => ({ serialNumber: `BENCH-${randomUUID().slice(0, 8)}-${i}`, kind: 'CLIMATE' })),
+  })).registerDevices as Array<{ device: { id: string }; claimLink: string }>;
+  token = undefined;
+  token = (await call(LOGIN, { input: { email: 'edge@bench.test', password: inviteUser.temporaryPassword, newPassword: 'bench tenant admin passphrase' } })).login.accessToken;
+  const { createFarm } = await call('mutation { createFarm(input: { name: "Bench farm", timeZone: "UTC" }) { id } }');
+  const { createBarn } = await call('mutation ($f: ID!) { createBarn(input: { farmId: $f, name: "House 1", species: BROILER, capacityHead: 20000 }) { id } }', { f: createFarm.id });
+  const devices: Seeded['devices'] = [];
+  for (const label of labels) {
+    await call('mutation ($l: String) { claimDevice(input: { claimLink: $l }) { id } }', { l: label.claimLink });
+    const { activateDevice } = await call('mutation ($d: ID!, $b: ID!) { activateDevice(input: { deviceId: $d, barnId: $b, name: "Climate" }) { mqttPassword } }', { d: label.device.id, b: createBarn.id });
+    devices.push({ id: label.device.id, password: activateDevice.mqttPassword });
+  }
+  const { registerEdgeGateway } = await call('mutation ($f: ID!) { registerEdgeGateway(input: { farmId: $f, name: "Bench edge" }) { keyId secret } }', { f: createFarm.id });
+  const { brokerAuthFiles } = await call('query ($f: ID!) { brokerAuthFiles(farmId: $f) { passwordFile aclFile } }', { f: createFarm.id });
+  return { keyId: registerEdgeGateway.keyId, secret: registerEdgeGateway.secret, passwordFile: brokerAuthFiles.passwordFile, aclFile: brokerAuthFiles.aclFile, devices };
+}
+
+const connect = (port: number, device: { id: string; password: string }) =>
+  mqtt.connectAsync(`mqtt://127.0.0.1:${port}`, { username: device.id, password: device.password, clientId: device.id, protocolVersion: 4, reconnectPeriod: 0 });
+
+/** Every device publishes its share QoS 1 as fast as the broker acknowledges (100 in flight each). */
+async function publishAll(clients: MqttClient[], devices: Seeded['devices'], total: number, onPublish: (index: number) => void, prefix = 'e'): Promise<void> {
+  let next = 0;
+  const timestamp = Date.now();
+  await Promise.all(
+    clients.map(
+      (client, d) =>
+        new Promise<void>((resolve) => {
+          let inFlight = 0;
+          const pump = () => {
+            while (inFlight < 100 && next < total) {
+              const index = next;
+              next += 1;
+              inFlight += 1;
+              onPublish(index);
+              const payload = `{"eventId":"${prefix}-${index}","timestamp":${timestamp + index},"metrics":{"temperatureC":${(20 + (index % 100) / 10).toFixed(1)}}}`;
+              client.publish(`farmiq/devices/${devices[d]!.id}/telemetry`, payload, { qos: 1 }, () => {
+                inFlight -= 1;
+                if (next < total) pump();
+                else if (inFlight === 0) resolve();
+              });
+            }
+          };
+          pump();
+        }),
+    ),
+  );
+}
+
+async function copyBaseline(db: pg.Client, count: number): Promise<number> {
+  await db.query('CREATE TABLE bench_copy (LIKE telemetry.reading INCLUDING DEFAULTS INCLUDING CONSTRAINTS)');
+  await db.query('ALTER TABLE bench_copy ADD PRIMARY KEY (device_id, metric, observed_at, event_id)');
+  const sample = (await db.query('SELECT device_id, tenant_id, farm_id, barn_id FROM telemetry.reading LIMIT 1')).rows[0];
+  const base = Date.now();
+  function* rows() {
+    for (let i = 0; i < count; i += 1) {
+      const at = new Date(base + i).toISOString();
+      yield `${sample.device_id}\ttemperatureC\t${at}\tc-${i}\t${sample.tenant_id}\t${sample.farm_id}\t${sample.barn_id ?? '\\N'}\t${(20 + (i % 100) / 10).toFixed(1)}\t${at}\n`;
+    }
+  }
+  const started = performance.now();
+  await pipeline(Readable.from(rows()), db.query(copyFrom('COPY bench_copy (device_id, metric, observed_at, event_id, tenant_id, farm_id, barn_id, value, received_at) FROM STDIN')));
+  return (performance.now() - started) / 1000;
+}
+
+async function bufferDepth(port: number): Promise<number> {
+  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+  return Number(/^farmiq_ingestor_buffer_messages (\d+)/m.exec(text)?.[1] ?? 0);
+}
+
+function rssKb(process: FarmiqProcess): number {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${process.child.pid}/status`, 'utf8'))?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+function tempDir(cleanup: Array<() => unknown>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'farmiq-bench-ingest-'));
+  cleanup.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+async function stop(process: FarmiqProcess): Promise<void> {
+  process.child.kill('SIGTERM');
+  await process.exited;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

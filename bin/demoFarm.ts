@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { SecretBox } from '../lib/crypto/secretBox';
+import type { PrismaClient } from '../lib/db/generated/client';
+import type { Logger } from '../lib/logger';
+import { databaseRateLimitStore } from '../lib/rateLimit/store';
+import type { SimulatorDevice } from '../edge-ingestor/simulator/Simulator';
+import { registerEdgeGateway } from '../subgraphs/devices/edgeGateways/edgeGateways';
+import { claimDevice } from '../subgraphs/devices/provisioning/claimDevice';
+import { activateDevice } from '../subgraphs/devices/provisioning/lifecycle';
+import { registerDevices } from '../subgraphs/devices/provisioning/registerDevices';
+import { SIMULATOR_DEVICES_FILE } from './simulate';
+
+/** The demo farm's devices and the local edge gateway key, kept in the data folder (0600). */
+export const DEMO_FARM_FILE = 'demo-farm.json';
+
+export interface DemoFarm {
+  tenantId: string;
+  farmId: string;
+  devices: SimulatorDevice[];
+  edgeKey: { keyId: string; secret: string };
+}
+
+const KINDS = ['CLIMATE', 'WATER_METER', 'FEED_BIN', 'SCALE'] as const;
+
+/**
+ * Demo data for a new development system (`npm start`, SIMULATOR not off): on a system without
+ * tenants, a "Demo Farms" tenant with one broiler house, four devices and an edge gateway is
+ * provisioned through the devices subgraph's own code, exactly as an operator would, and kept in
+ * the data folder: the all-in-one ingestor signs with that gateway's key and the simulator
+ * publishes as those devices. The key and passwords live only in the data folder (never in the
+ * repository), like the other development secrets there. Returns undefined on a system that
+ * already had tenants when the demo was first considered.
+ */
+export async function ensureDemoFarm(db: PrismaClient, box: SecretBox, dataDir: string, log: Logger, now = new Date()): Promise<DemoFarm | undefined> {
+  const file = path.join(dataDir, DEMO_FARM_FILE);
+  if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8')) as DemoFarm;
+  if ((await db.tenant.count()) > 0) return undefined;
+  const tenantId = (await db.tenant.create({ data: { name: 'Demo Farms' } })).id;
+  const farmId = (await db.farm.create({ data: { tenantId, name: 'Demo farm', timeZone: 'UTC' } })).id;
+  const barnId = (await db.barn.create({ data: { tenantId, farmId, name: 'House 1', species: 'BROILER', capacityHead: 20_000 } })).id;
+  const suffix = tenantId.slice(0, 8).toUpperCase();
+  const labels = await registerDevices(db, KINDS.map((kind, i) => ({ serialNumber: `DEMO-${suffix}-${i + 1}`, kind })), 30, now);
+  const devices: SimulatorDevice[] = [];
+  for (const [i, label] of labels.entries()) {
+    await claimDevice(db, databaseRateLimitStore(db.claimFailure), tenantId, { serialNumber: `DEMO-${suffix}-${i + 1}`, claimCode: label.claimCode }, now);
+    const activated = await activateDevice(db, tenantId, { deviceId: label.deviceId, barnId, name: `Demo ${KINDS[i]!.toLowerCase().replace('_', ' ')}` }, now);
+    devices.push({ id: activated.device.id, password: activated.password, kind: KINDS[i]! });
+  }
+  const edge = await registerEdgeGateway(db, box, tenantId, { farmId, name: 'Demo edge (all-in-one)' }, now);
+  const demo: DemoFarm = { tenantId, farmId, devices, edgeKey: { keyId: edge.keyId, secret: edge.secret } };
+  fs.writeFileSync(file, JSON.stringify(demo, null, 2), { mode: 0o600 });
+  fs.writeFileSync(path.join(dataDir, SIMULATOR_DEVICES_FILE), JSON.stringify(devices, null, 2), { mode: 0o600 });
+  log.info({ tenantId, farmId, devices: devices.length }, 'fresh system: demo farm created (SIMULATOR=off to skip); its simulated devices publish readings');
+  return demo;
+}

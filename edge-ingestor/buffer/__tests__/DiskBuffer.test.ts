@@ -1,0 +1,153 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { BufferFullError, DiskBuffer } from '../DiskBuffer';
+
+const dirs: string[] = [];
+function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'farmiq-buffer-'));
+  dirs.push(dir);
+  return dir;
+}
+afterAll(() => dirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
+const message = (n: number, size = 40) => ({ body: JSON.stringify({ n, pad: 'x'.repeat(size) }), receivedAtMs: 1_000 + n });
+const numbers = (buffer: DiskBuffer, limit = 1_000_000) => buffer.oldest(limit).map((row) => (JSON.parse(row.body) as { n: number }).n);
+const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
+
+describe('DiskBuffer', () => {
+  it('should give messages back oldest first after a reopen, and forget only what was removed', () => {
+    const file = path.join(tempDir(), 'buffer.sqlite');
+    const first = new DiskBuffer({ file, maxMessages: 1_000, maxBytes: 1e9 });
+    first.append(range(0, 10).map((n) => message(n)));
+    const [a, , c] = first.oldest(3);
+    expect(first.remove(a!.seq, c!.seq)).toBe(3);
+    first.close();
+    const reopened = new DiskBuffer({ file, maxMessages: 1_000, maxBytes: 1e9 });
+    expect(numbers(reopened)).toEqual(range(3, 10));
+    expect(reopened.depthMessages).toBe(7);
+    expect(reopened.depthBytes).toBe(range(3, 10).reduce((sum, n) => sum + Buffer.byteLength(message(n).body), 0));
+    expect(reopened.oldestReceivedAtMs).toBe(1_003);
+    reopened.close();
+  });
+
+  it('should drop the oldest messages when over the message cap, and count them', () => {
+    const buffer = new DiskBuffer({ file: path.join(tempDir(), 'b.sqlite'), maxMessages: 100, maxBytes: 1e9 });
+    expect(buffer.append(range(0, 80).map((n) => message(n))).dropped).toBe(0);
+    expect(buffer.append(range(80, 130).map((n) => message(n))).dropped).toBe(30);
+    expect(numbers(buffer)).toEqual(range(30, 130));
+    expect(buffer.depthMessages).toBe(100);
+    expect(buffer.oldestReceivedAtMs).toBe(1_030);
+    buffer.close();
+  });
+
+  it('should drop the oldest messages when over the byte cap, and count them', () => {
+    const size = Buffer.byteLength(message(0, 100).body);
+    const buffer = new DiskBuffer({ file: path.join(tempDir(), 'b.sqlite'), maxMessages: 1e6, maxBytes: size * 50 });
+    const { dropped } = buffer.append(range(0, 60).map((n) => message(n, 100)));
+    // Bodies of one-digit numbers are a byte shorter: 10 or 11 of the oldest must go.
+    expect(dropped).toBeGreaterThanOrEqual(10);
+    expect(buffer.depthBytes).toBeLessThanOrEqual(size * 50);
+    expect(numbers(buffer)).toEqual(range(dropped, 60));
+    buffer.close();
+  });
+
+  describe('after a crash', () => {
+    /** The buffer's files as a kill -9 leaves them: the WAL not checkpointed into the database. */
+    function crashedCopy(transactions: number, perTransaction: number): { dir: string; wal: string } {
+      const source = tempDir();
+      const buffer = new DiskBuffer({ file: path.join(source, 'buffer.sqlite'), maxMessages: 1e6, maxBytes: 1e9 });
+      for (let t = 0; t < transactions; t += 1) buffer.append(range(t * perTransaction, (t + 1) * perTransaction).map((n) => message(n, 300)));
+      const copy = tempDir();
+      for (const name of fs.readdirSync(source)) fs.copyFileSync(path.join(source, name), path.join(copy, name));
+      buffer.close();
+      return { dir: copy, wal: path.join(copy, 'buffer.sqlite-wal') };
+    }
+    const reopen = (dir: string) => new DiskBuffer({ file: path.join(dir, 'buffer.sqlite'), maxMessages: 1e6, maxBytes: 1e9 });
+
+    it('should keep every committed append when nothing was torn', () => {
+      const { dir } = crashedCopy(5, 20);
+      const buffer = reopen(dir);
+      expect(numbers(buffer)).toEqual(range(0, 100));
+      buffer.close();
+    });
+
+    it('should discard a torn last transaction and keep every one before it', () => {
+      const { dir, wal } = crashedCopy(5, 20);
+      // Cut the WAL in the middle of the last transaction's frames.
+      fs.truncateSync(wal, fs.statSync(wal).size - 3_000);
+      const buffer = reopen(dir);
+      expect(numbers(buffer)).toEqual(range(0, 80));
+      expect(buffer.depthMessages).toBe(80);
+      buffer.close();
+    });
+
+    it('should discard garbage written over the tail of the log and keep every earlier transaction', () => {
+      const { dir, wal } = crashedCopy(5, 20);
+      const size = fs.statSync(wal).size;
+      const fd = fs.openSync(wal, 'r+');
+      fs.writeSync(fd, Buffer.alloc(2_000, 0xa5), 0, 2_000, size - 2_000);
+      fs.closeSync(fd);
+      const buffer = reopen(dir);
+      expect(numbers(buffer)).toEqual(range(0, 80));
+      buffer.close();
+      const check = new Database(path.join(dir, 'buffer.sqlite'), { readonly: true });
+      expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
+      check.close();
+    });
+  });
+
+  describe('when the disk is full', () => {
+    /** A 2 MiB tmpfs when this runs as root; else SQLite's own page ceiling (same SQLITE_FULL path). */
+    function smallDisk(): { dir: string; maxPageCount?: number; release(): void } {
+      const dir = tempDir();
+      if (process.getuid?.() === 0) {
+        try {
+          execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', dir], { stdio: 'ignore' });
+          return { dir, release: () => execFileSync('umount', ['-l', dir]) };
+        } catch {
+          // Not allowed here (a container without CAP_SYS_ADMIN): fall through.
+        }
+      }
+      return { dir, maxPageCount: 400, release: () => undefined };
+    }
+
+    it('should refuse the append that does not fit, keep everything before it intact, and accept again once the forwarder freed space', () => {
+      const disk = smallDisk();
+      try {
+        const file = path.join(disk.dir, 'buffer.sqlite');
+        const buffer = new DiskBuffer({ file, maxMessages: 1e6, maxBytes: 1e9, maxPageCount: disk.maxPageCount });
+        let appended = 0;
+        let refusal: unknown;
+        for (let t = 0; t < 1_000 && !refusal; t += 1) {
+          try {
+            buffer.append(range(appended, appended + 50).map((n) => message(n, 500)));
+            appended += 50;
+          } catch (error) {
+            refusal = error;
+          }
+        }
+        expect(refusal).toBeInstanceOf(BufferFullError);
+        expect(appended).toBeGreaterThan(0);
+        expect(buffer.depthMessages).toBe(appended);
+        expect(numbers(buffer)).toEqual(range(0, appended));
+        // The forwarder delivers the oldest half, batch by batch; new messages fit again.
+        const half = Math.floor(appended / 100) * 50;
+        for (let sent = 0; sent < half; sent += 50) {
+          const batch = buffer.oldest(50);
+          expect(buffer.remove(batch[0]!.seq, batch[49]!.seq)).toBe(50);
+        }
+        buffer.append(range(appended, appended + 50).map((n) => message(n, 500)));
+        expect(numbers(buffer)).toEqual(range(half, appended + 50));
+        buffer.close();
+        const check = new Database(file, { readonly: true });
+        expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
+        check.close();
+      } finally {
+        disk.release();
+      }
+    });
+  });
+});

@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { BatchMessage } from '../../../lib/edge/batch';
+import { createLogger } from '../../../lib/logger';
+import { startIngestReceiver, type IngestReceiver } from '../../../tests/support/ingestReceiver';
+import { DiskBuffer } from '../../buffer/DiskBuffer';
+import { backoffMs, messageRateLimiter } from '../backoff';
+import { Forwarder, type ForwarderOptions } from '../Forwarder';
+
+const deviceId = randomUUID();
+const log = createLogger('silent');
+let receiver: IngestReceiver;
+let buffer: DiskBuffer;
+let forwarder: Forwarder | undefined;
+let dir: string;
+
+const reading = (n: number): BatchMessage => ({
+  deviceId,
+  eventId: `e-${n}`,
+  observedAt: new Date(1_700_000_000_000 + n * 1000).toISOString(),
+  receivedAt: new Date().toISOString(),
+  metrics: { temperatureC: 20 + (n % 10) },
+});
+const fill = (from: number, to: number) => buffer.append(Array.from({ length: to - from }, (_, i) => ({ body: JSON.stringify(reading(from + i)), receivedAtMs: Date.now() })));
+const storedNumbers = () => receiver.stored.map((message) => Number(message.eventId.slice(2)));
+const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
+
+function startForwarder(options: Partial<ForwarderOptions> = {}): Forwarder {
+  forwarder = new Forwarder({ buffer, ingestUrl: receiver.url, key: receiver.key, log, batchMaxMessages: 1_000, batchMaxWaitMs: 50, maxMessagesPerSecond: 0, retryBaseMs: 20, retryMaxMs: 200, ...options });
+  forwarder.start();
+  return forwarder;
+}
+
+beforeEach(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'farmiq-forwarder-'));
+  buffer = new DiskBuffer({ file: path.join(dir, 'buffer.sqlite'), maxMessages: 1e6, maxBytes: 1e9 });
+  receiver = await startIngestReceiver();
+});
+afterEach(async () => {
+  await forwarder?.stop();
+  forwarder = undefined;
+  buffer.close();
+  await receiver.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('Forwarder', () => {
+  it('should send the buffer oldest first in signed batches and empty it once the cloud acknowledged them', async () => {
+    fill(0, 2_500);
+    startForwarder();
+    await receiver.waitForStored(2_500);
+    expect(storedNumbers()).toEqual(range(0, 2_500));
+    expect(receiver.batches.map((batch) => batch.messages)).toEqual([1_000, 1_000, 500]);
+    await waitUntil(() => buffer.depthMessages === 0);
+    expect(forwarder!.lastSuccessAt).toBeInstanceOf(Date);
+  });
+
+  it('should wait for a full batch until the oldest message waited the maximum time', async () => {
+    startForwarder({ batchMaxWaitMs: 400 });
+    fill(0, 3);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(receiver.stored).toHaveLength(0);
+    await receiver.waitForStored(3, 2_000);
+    expect(receiver.batches).toHaveLength(1);
+  });
+
+  it.each(['unavailable', 'reset'] as const)('should keep everything while the cloud is %s, then drain the grown buffer completely and in order', async (mode) => {
+    receiver.down(mode);
+    startForwarder({ batchMaxMessages: 200 });
+    for (let step = 0; step < 5; step += 1) {
+      fill(step * 300, (step + 1) * 300);
+      await new Promise((resolve) => setTimeout(resolve, 60));
+    }
+    expect(buffer.depthMessages).toBe(1_500);
+    expect(receiver.refusals).toBeGreaterThan(1);
+    expect(receiver.stored).toHaveLength(0);
+    receiver.up();
+    await receiver.waitForStored(1_500);
+    expect(storedNumbers()).toEqual(range(0, 1_500));
+    await waitUntil(() => buffer.depthMessages === 0);
+  });
+
+  it('should keep the messages and retry when the cloud does not know its key', async () => {
+    fill(0, 10);
+    startForwarder({ key: { keyId: 'edge-test-key', secret: Buffer.from('some other secret, 32 bytes long').toString('base64url') } });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(receiver.stored).toHaveLength(0);
+    expect(buffer.depthMessages).toBe(10);
+  });
+
+  it('should throttle a backlog drain to the configured message rate', async () => {
+    fill(0, 1_500);
+    const started = Date.now();
+    startForwarder({ batchMaxMessages: 250, maxMessagesPerSecond: 1_000 });
+    await receiver.waitForStored(1_500);
+    // One second's burst, then 1,000 messages a second: the last 500 need about half a second.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(400);
+  });
+});
+
+describe('backoffMs', () => {
+  it('should grow exponentially up to the cap, jittered between zero and the ceiling', () => {
+    expect([0, 1, 2, 3, 10].map((attempt) => backoffMs(attempt, 100, 1_000, () => 1))).toEqual([100, 200, 400, 800, 1_000]);
+    expect(backoffMs(5, 100, 1_000, () => 0)).toBe(0);
+  });
+});
+
+describe('messageRateLimiter', () => {
+  it('should let a second of messages through at once and make the next ones wait', () => {
+    let now = 0;
+    const limiter = messageRateLimiter(100, () => now);
+    expect(limiter.take(100)).toBe(0);
+    expect(limiter.take(50)).toBe(500);
+    now = 1_500;
+    expect(limiter.take(100)).toBe(0);
+  });
+});
+
+async function waitUntil(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

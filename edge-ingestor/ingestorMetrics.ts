@@ -1,0 +1,74 @@
+import { Counter, Gauge } from 'prom-client';
+import { metricsRegistry } from '../lib/metrics';
+import type { DiskBuffer } from './buffer/DiskBuffer';
+
+/** The buffers of the ingestors running in this process (one, except in tests). */
+const buffers = new Set<DiskBuffer>();
+/** Epoch seconds of the last batch the cloud acknowledged, per running forwarder. */
+let lastForwardSeconds = 0;
+
+const sum = (read: (buffer: DiskBuffer) => number) => [...buffers].reduce((total, buffer) => total + read(buffer), 0);
+
+new Gauge({
+  name: 'farmiq_ingestor_buffer_messages',
+  help: 'Messages in the disk buffer, waiting for the cloud',
+  registers: [metricsRegistry],
+  collect() {
+    this.set(sum((buffer) => buffer.depthMessages));
+  },
+});
+new Gauge({
+  name: 'farmiq_ingestor_buffer_bytes',
+  help: 'Payload bytes in the disk buffer',
+  registers: [metricsRegistry],
+  collect() {
+    this.set(sum((buffer) => buffer.depthBytes));
+  },
+});
+new Gauge({
+  name: 'farmiq_ingestor_buffer_oldest_age_seconds',
+  help: 'Age of the oldest buffered message (0 when the buffer is empty)',
+  registers: [metricsRegistry],
+  collect() {
+    const oldest = Math.min(...[...buffers].map((buffer) => buffer.oldestReceivedAtMs ?? Infinity));
+    this.set(Number.isFinite(oldest) ? Math.max(0, (Date.now() - oldest) / 1000) : 0);
+  },
+});
+new Gauge({
+  name: 'farmiq_ingestor_last_forward_timestamp_seconds',
+  help: 'When the cloud last acknowledged a batch (unix seconds; 0: never since start)',
+  registers: [metricsRegistry],
+  collect() {
+    this.set(lastForwardSeconds);
+  },
+});
+
+export const ingestorMetrics = {
+  received: new Counter({ name: 'farmiq_ingestor_messages_received_total', help: 'Valid device messages written to the disk buffer', registers: [metricsRegistry] }),
+  invalid: new Counter({
+    name: 'farmiq_ingestor_messages_invalid_total',
+    help: 'Device messages dropped as malformed, by reason',
+    labelNames: ['reason'] as const,
+    registers: [metricsRegistry],
+  }),
+  forwarded: new Counter({ name: 'farmiq_ingestor_messages_forwarded_total', help: 'Messages the cloud acknowledged', registers: [metricsRegistry] }),
+  dropped: new Counter({
+    name: 'farmiq_ingestor_messages_dropped_total',
+    help: 'Buffered messages dropped: buffer_full (oldest first, over the cap) or refused_by_cloud',
+    labelNames: ['reason'] as const,
+    registers: [metricsRegistry],
+  }),
+  forwardFailures: new Counter({
+    name: 'farmiq_ingestor_forward_failures_total',
+    help: 'Failed forward attempts (they are retried), by kind',
+    labelNames: ['kind'] as const,
+    registers: [metricsRegistry],
+  }),
+  watchBuffer(buffer: DiskBuffer): () => void {
+    buffers.add(buffer);
+    return () => buffers.delete(buffer);
+  },
+  forwardSucceeded(at: Date): void {
+    lastForwardSeconds = at.getTime() / 1000;
+  },
+};

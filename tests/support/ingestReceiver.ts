@@ -1,0 +1,114 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { batchMessageSchema, batchSchema, type BatchMessage, type IngestResult } from '../../lib/edge/batch';
+import { INGEST_PATH, isFresh, MAX_BATCH_BYTES, signatureMatches, signatureParts } from '../../lib/edge/signedBatch';
+
+/**
+ * A stand-in for the cloud's ingest endpoint in the ingestor's tests: a real HTTP server that
+ * verifies the HMAC signature (lib/edge, as the telemetry subgraph does), refuses replayed
+ * nonces, stores messages idempotently by (deviceId, eventId) and answers with an IngestResult.
+ * Refusals answer `{ error: { code } }` as the telemetry endpoint does. `down()` makes it answer 503, or drop connections, until `up()`.
+ */
+export interface IngestReceiver {
+  url: string;
+  key: { keyId: string; secret: string };
+  /** Stored messages in the order they were first stored. */
+  stored: BatchMessage[];
+  /** Every batch that was acknowledged, with how many messages it carried. */
+  batches: Array<{ batchId: string; messages: number }>;
+  /** Requests refused or failed while down. */
+  refusals: number;
+  down(mode?: 'unavailable' | 'reset'): void;
+  up(): void;
+  /** Resolves when `count` distinct messages are stored. */
+  waitForStored(count: number, timeoutMs?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startIngestReceiver(key = { keyId: 'edge-test-key', secret: Buffer.from('test-only edge secret 0123456789').toString('base64url') }): Promise<IngestReceiver> {
+  const seen = new Set<string>();
+  const nonces = new Set<string>();
+  let state: 'up' | 'unavailable' | 'reset' = 'up';
+  const receiver: Omit<IngestReceiver, 'url' | 'close'> & { url?: string } = {
+    key,
+    stored: [],
+    batches: [],
+    refusals: 0,
+    down: (mode = 'unavailable') => {
+      state = mode;
+    },
+    up: () => {
+      state = 'up';
+    },
+    waitForStored: async (count, timeoutMs = 20_000) => {
+      const deadline = Date.now() + timeoutMs;
+      while (receiver.stored.length < count) {
+        if (Date.now() > deadline) throw new Error(`only ${receiver.stored.length} of ${count} messages arrived within ${timeoutMs} ms`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
+  };
+  const answer = (res: http.ServerResponse, status: number, body: unknown) => {
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(status === 200 ? body : { error: body }));
+  };
+  const server = http.createServer((req, res) => {
+    if (state === 'reset') {
+      receiver.refusals += 1;
+      req.socket.destroy();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BATCH_BYTES) chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (state === 'unavailable') {
+        receiver.refusals += 1;
+        return answer(res, 503, { code: 'UNAVAILABLE' });
+      }
+      if (req.method !== 'POST' || req.url !== INGEST_PATH) return answer(res, 404, { code: 'NOT_FOUND' });
+      if (size > MAX_BATCH_BYTES) return answer(res, 413, { code: 'BATCH_TOO_LARGE' });
+      const body = Buffer.concat(chunks);
+      const parts = signatureParts(req.headers);
+      if (typeof parts === 'string') return answer(res, 401, { code: parts });
+      if (!isFresh(parts.timestamp, new Date())) return answer(res, 401, { code: 'TIMESTAMP_OUT_OF_WINDOW' });
+      if (parts.keyId !== key.keyId) return answer(res, 401, { code: 'KEY_UNKNOWN' });
+      if (!signatureMatches(parts, key.secret, 'POST', INGEST_PATH, body)) return answer(res, 401, { code: 'SIGNATURE_INVALID' });
+      if (nonces.has(parts.nonce)) return answer(res, 401, { code: 'NONCE_REUSED' });
+      nonces.add(parts.nonce);
+      const batch = batchSchema.safeParse(JSON.parse(body.toString('utf8')));
+      if (!batch.success) return answer(res, 400, { code: 'BATCH_INVALID' });
+      const result: IngestResult = { accepted: 0, duplicates: 0, rejected: [] };
+      batch.data.messages.forEach((raw, index) => {
+        const message = batchMessageSchema.safeParse(raw);
+        if (!message.success) {
+          result.rejected.push({ index, eventId: null, reason: 'MESSAGE_INVALID' });
+          return;
+        }
+        const id = `${message.data.deviceId}/${message.data.eventId}`;
+        if (seen.has(id)) {
+          result.duplicates += 1;
+          return;
+        }
+        seen.add(id);
+        receiver.stored.push(message.data);
+        result.accepted += 1;
+      });
+      receiver.batches.push({ batchId: batch.data.batchId, messages: batch.data.messages.length });
+      answer(res, 200, result);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}${INGEST_PATH}`;
+  return Object.assign(receiver as IngestReceiver, {
+    url,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  });
+}
