@@ -77,11 +77,15 @@ describe('the ingestor', () => {
   const own = (env: Record<string, string>) => loadConfig({ ...env, FARMIQ_DATA_DIR: dataDir, INGESTOR_CLIENT_ID: `farmiq-ingestor-test-${randomUUID().slice(0, 8)}` });
 
   it.each(brokers)('connects to %s and reports ready', async (_name, env) => {
-    const ingestor = await startIngestor(own(env), log);
+    const config = own(env);
+    const ingestor = await startIngestor(config, log);
     try {
       await waitFor(() => ingestor.readiness.check());
     } finally {
       await ingestor.stop();
+      // The ingestor keeps its session on purpose (clean session off); on the machine's shared broker
+      // this test's session is ended, so no run leaves a queue behind.
+      if (env.MQTT_URL) await (await mqtt.connectAsync(env.MQTT_URL, { clientId: config.ingestor.clientId, clean: true, protocolVersion: 4, reconnectPeriod: 0 })).endAsync();
     }
   });
 
