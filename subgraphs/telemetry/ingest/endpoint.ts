@@ -67,7 +67,7 @@ export function mountIngest(app: Express, options: { db: Database; log: Logger; 
     ingestMessages.inc({ outcome: 'accepted' }, result.accepted);
     ingestMessages.inc({ outcome: 'duplicate' }, result.duplicates);
     ingestMessages.inc({ outcome: 'rejected' }, result.rejected.length);
-    log.info({ batchId: batch.batchId, keyId: key.keyId, ...result, rejected: result.rejected.length }, 'batch ingested');
+    log.debug({ batchId: batch.batchId, keyId: key.keyId, ...result, rejected: result.rejected.length }, 'batch ingested');
     res.status(200).json(result);
 
     const newRows = mapped.rows.filter((row) => storedKeys.has(`${row.deviceId} ${row.eventId}`));
