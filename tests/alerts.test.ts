@@ -1,3 +1,4 @@
+import { liveSubscriptionsReach, openLive } from './support/liveClient';
 import { partitionKeeper } from '../subgraphs/telemetry/ingest/partitions';
 import { randomUUID } from 'node:crypto';
 import { TOPICS, type AlertChangedEvent, type ReadingEvent } from '../lib/pubsub/pubsub';
@@ -20,6 +21,7 @@ const at = (minutes: number) => new Date(Date.UTC(2026, 10, 20, 1, minutes)).toI
 describe.each(backends())('alerts through the gateway on %s', (backend) => {
   let farmiq: TestSystem;
   let api: TestSystem['graphql'];
+  let token: string;
   let tenantId: string;
   let farmId: string;
   const changes: AlertChangedEvent[] = [];
@@ -29,7 +31,8 @@ describe.each(backends())('alerts through the gateway on %s', (backend) => {
     farmiq = await startTestSystem(backend);
     const tenant = await tenantWithAdmin(farmiq, 'Alerting farms');
     tenantId = tenant.tenantId;
-    api = farmiq.as(tenant.admin.accessToken);
+    token = tenant.admin.accessToken;
+    api = farmiq.as(token);
     farmId = (await api('mutation { createFarm(input: { name: "Hillside", timeZone: "Asia/Bangkok" }) { id } }')).data!.createFarm.id;
     ensurePartitions = partitionKeeper(farmiq.system.database!.sql);
     await farmiq.system.pubsub.subscribe(TOPICS.alertChanged, (event) => changes.push(event as AlertChangedEvent));
@@ -107,6 +110,29 @@ describe.each(backends())('alerts through the gateway on %s', (backend) => {
       { tenantId, farmId, alertId: active!.id, change: 'RAISED' },
       { tenantId, farmId, alertId: active!.id, change: 'CLEARED' },
     ]);
+  });
+
+  it("pushes a farm's alert changes to its live subscribers over graphql-ws, with the barn resolved", async () => {
+    const live = await openLive(farmiq.gatewayUrl, { token });
+    try {
+      const sub = live.subscribe('subscription ($f: ID!) { alertChanged(farmId: $f) { change alert { builtIn status peakValue barn { name } } } }', { f: farmId });
+      await liveSubscriptionsReach(farmiq.gatewayUrl, 1);
+      const barnId = await barn();
+      // Ammonia above 25 ppm for ten minutes raises AMMONIA_HIGH; 15 ppm (<= 20) clears it.
+      await store(barnId, [{ metric: 'ammoniaPpm', value: 30, observedAt: at(30) }]);
+      await store(barnId, [{ metric: 'ammoniaPpm', value: 32, observedAt: at(40) }]);
+      await sub.received(1);
+      await store(barnId, [{ metric: 'ammoniaPpm', value: 15, observedAt: at(41) }]);
+      const results = await sub.received(2);
+      const barnName = (await api('query ($b: ID!) { barn(id: $b) { name } }', { b: barnId })).data!.barn.name;
+      // Each event carries the alert as it was when the gateway resolved it.
+      expect(results.map((result) => result.data!.alertChanged)).toEqual([
+        { change: 'RAISED', alert: { builtIn: 'AMMONIA_HIGH', status: 'ACTIVE', peakValue: 32, barn: { name: barnName } } },
+        { change: 'CLEARED', alert: { builtIn: 'AMMONIA_HIGH', status: 'CLEARED', peakValue: 32, barn: { name: barnName } } },
+      ]);
+    } finally {
+      live.close();
+    }
   });
 
   it('raises the built-in heat stress (THI) and ammonia alerts of a barn without any rule', async () => {

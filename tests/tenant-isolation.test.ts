@@ -44,6 +44,11 @@ const CASES: Record<string, Check> = {
   'Query.alertRule': ({ asA, b }) => expectNotFound(asA('query ($id: ID!) { alertRule(id: $id) { threshold } }', { id: b.alertRuleId })),
   'Query.billingSubscription': ({ asA, b }) => expectNotFound(asA('query ($id: ID!) { billingSubscription(id: $id) { plan } }', { id: b.subscriptionId })),
   // Echoes the caller's own values (the gateway's subscription events); B's device does not resolve.
+  // B's alert named in a change event resolves to nothing for A.
+  'Query.alertChangeEvents': async ({ asA, b }) => {
+    const result = await asA('query ($e: [AlertChangeEventInput!]!) { alertChangeEvents(events: $e) { change alert { status } } }', { e: [{ alertId: b.alertId, change: 'RAISED' }] });
+    expect(result.data!.alertChangeEvents).toEqual([null]);
+  },
   'Query.readingEvents': async ({ asA, b }) => {
     const event = { deviceId: b.deviceId, metric: 'temperatureC', unit: '°C', value: 1, observedAt: '2026-11-25T00:00:00Z', receivedAt: '2026-11-25T00:00:00Z' };
     const result = await asA('query ($e: [ReadingEventInput!]!) { readingEvents(events: $e) { value device { name barn { name } } } }', { e: [event] });

@@ -17,11 +17,13 @@ export const permissions = subgraphShield({
     readingsCsv: readTelemetry,
     // Hands readings given as arguments back as Readings, for the gateway's subscriptions; devices resolve only within the caller's tenant.
     readingEvents: readTelemetry,
+    alertChangeEvents: readTelemetry,
   },
   Mutation: { createAlertRule: canWriteFarmData, updateAlertRule: canWriteFarmData, deleteAlertRule: canWriteFarmData, acknowledgeAlert: canAcknowledgeAlerts },
   AlertRule: allow,
   Alert: allow,
   AlertConnection: allow,
+  AlertChange: allow,
   Reading: allow,
   ReadingSeries: allow,
   ReadingBucket: allow,

@@ -1,5 +1,6 @@
 import type { AnyLiveField } from './liveField';
+import { alertChanged } from './alertChanged';
 import { readingAdded } from './readingAdded';
 
-/** Every subscription field the gateway serves. alertChanged joins here with its topic. */
-export const LIVE_FIELDS: readonly AnyLiveField[] = [readingAdded];
+/** Every subscription field the gateway serves. */
+export const LIVE_FIELDS: readonly AnyLiveField[] = [readingAdded, alertChanged];

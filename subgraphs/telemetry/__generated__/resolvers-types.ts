@@ -50,6 +50,24 @@ export type Alert = {
   threshold: Scalars['Float']['output'];
 };
 
+/** What happened to an alert, and the alert as it is now. */
+export type AlertChange = {
+  __typename?: 'AlertChange';
+  alert: Alert;
+  change: AlertChangeKind;
+};
+
+/** An alert change as the gateway received it from the event bus (see `alertChangeEvents`). */
+export type AlertChangeEventInput = {
+  alertId: Scalars['ID']['input'];
+  change: AlertChangeKind;
+};
+
+export type AlertChangeKind =
+  | 'ACKNOWLEDGED'
+  | 'CLEARED'
+  | 'RAISED';
+
 export type AlertConnection = {
   __typename?: 'AlertConnection';
   nodes: Array<Alert>;
@@ -203,6 +221,12 @@ export type Query = {
   __typename?: 'Query';
   /** An alert of the caller's tenant; NOT_FOUND for any other id. */
   alert?: Maybe<Alert>;
+  /**
+   * Internal to subscriptions: the given alert changes with the alerts as they are now, so the
+   * gateway can resolve an `alertChanged` event's selection through its query planner. An alert
+   * of another tenant resolves to null. At most 500.
+   */
+  alertChangeEvents: Array<Maybe<AlertChange>>;
   /** An alert rule of the caller's tenant; NOT_FOUND for any other id. */
   alertRule?: Maybe<AlertRule>;
   /** A farm's alerts, newest raised first, optionally only ACTIVE or CLEARED ones; `first` is 1 to 100. NOT_FOUND for another tenant's farm. */
@@ -234,6 +258,11 @@ export type Query = {
 
 export type QueryAlertArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryAlertChangeEventsArgs = {
+  events: Array<AlertChangeEventInput>;
 };
 
 
@@ -344,6 +373,8 @@ export type ReadingSeries = {
  */
 export type Subscription = {
   __typename?: 'Subscription';
+  /** Each alert of one farm of the caller's tenant as it is raised, cleared or acknowledged. */
+  alertChanged: AlertChange;
   /**
    * Each reading stored for one barn's devices or for one device: give exactly one of `barnId`
    * and `deviceId` (BAD_USER_INPUT otherwise). `metrics` keeps only those metric names (all
@@ -351,6 +382,18 @@ export type Subscription = {
    * most one reading per that many seconds of observation time.
    */
   readingAdded: Reading;
+};
+
+
+/**
+ * Live events over graphql-ws on the gateway's `/graphql` (protocol `graphql-transport-ws`;
+ * the access token in `connectionParams.authorization` as `Bearer <token>`, or the session
+ * cookie). The gateway executes these itself: each event is resolved through the query planner,
+ * so fields of other subgraphs (`device { name barn { name } }`) resolve as in a query. Only the
+ * caller's tenant's events are delivered.
+ */
+export type SubscriptionAlertChangedArgs = {
+  farmId: Scalars['ID']['input'];
 };
 
 
@@ -498,6 +541,9 @@ export type ResolversTypes = ResolversObject<{
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  AlertChange: ResolverTypeWrapper<Omit<AlertChange, 'alert'> & { alert: ResolversTypes['Alert'] }>;
+  AlertChangeEventInput: AlertChangeEventInput;
+  AlertChangeKind: AlertChangeKind;
   AlertConnection: ResolverTypeWrapper<AlertConnectionModel>;
   AlertRule: ResolverTypeWrapper<AlertRuleRow>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -530,6 +576,8 @@ export type ResolversParentTypes = ResolversObject<{
   ID: Scalars['ID']['output'];
   Float: Scalars['Float']['output'];
   String: Scalars['String']['output'];
+  AlertChange: Omit<AlertChange, 'alert'> & { alert: ResolversParentTypes['Alert'] };
+  AlertChangeEventInput: AlertChangeEventInput;
   AlertConnection: AlertConnectionModel;
   AlertRule: AlertRuleRow;
   Boolean: Scalars['Boolean']['output'];
@@ -569,6 +617,11 @@ export type AlertResolvers<ContextType = SubgraphContext, ParentType extends Res
   rule?: Resolver<Maybe<ResolversTypes['AlertRule']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['AlertStatus'], ParentType, ContextType>;
   threshold?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type AlertChangeResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['AlertChange'] = ResolversParentTypes['AlertChange']> = ResolversObject<{
+  alert?: Resolver<ResolversTypes['Alert'], ParentType, ContextType>;
+  change?: Resolver<ResolversTypes['AlertChangeKind'], ParentType, ContextType>;
 }>;
 
 export type AlertConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['AlertConnection'] = ResolversParentTypes['AlertConnection']> = ResolversObject<{
@@ -627,6 +680,7 @@ export type PageInfoResolvers<ContextType = SubgraphContext, ParentType extends 
 
 export type QueryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   alert?: Resolver<Maybe<ResolversTypes['Alert']>, ParentType, ContextType, RequireFields<QueryAlertArgs, 'id'>>;
+  alertChangeEvents?: Resolver<Array<Maybe<ResolversTypes['AlertChange']>>, ParentType, ContextType, RequireFields<QueryAlertChangeEventsArgs, 'events'>>;
   alertRule?: Resolver<Maybe<ResolversTypes['AlertRule']>, ParentType, ContextType, RequireFields<QueryAlertRuleArgs, 'id'>>;
   alerts?: Resolver<ResolversTypes['AlertConnection'], ParentType, ContextType, RequireFields<QueryAlertsArgs, 'farmId' | 'first'>>;
   readingEvents?: Resolver<Array<Maybe<ResolversTypes['Reading']>>, ParentType, ContextType, RequireFields<QueryReadingEventsArgs, 'events'>>;
@@ -669,6 +723,7 @@ export type ReadingSeriesResolvers<ContextType = SubgraphContext, ParentType ext
 }>;
 
 export type SubscriptionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  alertChanged?: SubscriptionResolver<ResolversTypes['AlertChange'], "alertChanged", ParentType, ContextType, RequireFields<SubscriptionAlertChangedArgs, 'farmId'>>;
   readingAdded?: SubscriptionResolver<ResolversTypes['Reading'], "readingAdded", ParentType, ContextType, Partial<SubscriptionReadingAddedArgs>>;
 }>;
 
@@ -678,6 +733,7 @@ export type UserResolvers<ContextType = SubgraphContext, ParentType extends Reso
 
 export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   Alert?: AlertResolvers<ContextType>;
+  AlertChange?: AlertChangeResolvers<ContextType>;
   AlertConnection?: AlertConnectionResolvers<ContextType>;
   AlertRule?: AlertRuleResolvers<ContextType>;
   Barn?: BarnResolvers<ContextType>;

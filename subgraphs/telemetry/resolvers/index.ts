@@ -10,12 +10,13 @@ import { createMutation } from './Mutation';
 import { createQuery } from './Query';
 import { Reading } from './Reading';
 import { readingEvents, Subscription } from '../live/readingEvents';
+import { alertChangeEvents, alertChangedSubscription } from '../live/alertChangeEvents';
 
 export const createResolvers = (deps: TelemetryDependencies): Resolvers => ({
   DateTime: DateTimeScalar,
-  Query: { ...createQuery(deps), readingEvents },
+  Query: { ...createQuery(deps), readingEvents, alertChangeEvents },
   Mutation: createMutation(deps),
-  Subscription,
+  Subscription: { ...Subscription, alertChanged: alertChangedSubscription },
   AlertRule,
   Alert,
   Farm,
