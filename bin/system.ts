@@ -32,6 +32,7 @@ import { kpiSubgraph } from '../subgraphs/kpi/server';
 import { telemetrySubgraph } from '../subgraphs/telemetry/server';
 import { startAlertEvaluator } from '../subgraphs/telemetry/alerts/evaluator';
 import { startUsageMeter } from '../subgraphs/billing/usage/usageMeter';
+import { startScaleWeighIn } from '../subgraphs/kpi/records/scaleWeights';
 import { startRenewals } from '../subgraphs/billing/subscriptions/renewalScheduler';
 import { createMemoryPubSub, type PubSub } from '../lib/pubsub/pubsub';
 
@@ -92,8 +93,8 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
     }
     // One event bus per process: Redis when REDIS_URL is set (every gateway replica gets every
     // event), else in memory (the all-in-one mode). Ingest (telemetry) publishes, the gateway listens.
-    // Billing listens too (usage metering); other targets keep an unused in-memory bus.
-    if (target === 'all' || target === 'gateway' || target === 'telemetry' || target === 'billing') pubsub = await openPubSub(config.redisUrl, log);
+    // Billing (usage metering) and kpi (scale weights) listen too; other targets keep an unused in-memory bus.
+    if (target === 'all' || target === 'gateway' || target === 'telemetry' || target === 'billing' || target === 'kpi') pubsub = await openPubSub(config.redisUrl, log);
     const bus = pubsub;
     stack.push(() => bus.close());
     const readiness: ReadinessCheck[] = database ? [{ name: 'database', check: () => database!.ping() }] : [];
@@ -140,6 +141,11 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
         });
       } else {
         definition = SUBGRAPHS[name];
+      }
+      if (name === 'kpi') {
+        // Scale weights stored by telemetry become weigh samples of the barn's batch.
+        const weighIn = await startScaleWeighIn({ db: database!.prisma, pubsub, log });
+        stack.push(() => weighIn.stop());
       }
       if (name === 'billing') {
         // Usage comes from the other subgraphs' interfaces: stored-readings events and the devices registry.
