@@ -38,5 +38,8 @@ export function metricsFor(kind: DeviceKindName): readonly MetricDefinition[] {
   return kind === 'GENERIC' ? [...ALL_METRICS.values()] : METRICS_BY_KIND[kind];
 }
 
+/** The unit of a known metric ('' for an unknown one: ingest stores only known metrics). */
+export const unitOf = (metric: string): string => ALL_METRICS.get(metric)?.unit ?? '';
+
 /** The definition of `name` when a device of `kind` may report it, else undefined. */
 export const metricOf = (kind: DeviceKindName, name: string): MetricDefinition | undefined => metricsFor(kind).find((definition) => definition.name === name);

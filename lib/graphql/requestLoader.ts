@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { isUuid } from '../validation';
 
 const loadersByRequest = new WeakMap<object, Map<string, DataLoader<string, unknown>>>();
 
@@ -44,6 +45,6 @@ export function loadTenantRow<Row extends { id: string }>(
   find: (ids: string[], tenantId: string) => Promise<Row[]>,
 ): Promise<Row | null> {
   const tenantId = ctx.principal?.tenantId;
-  if (!tenantId || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return Promise.resolve(null);
+  if (!tenantId || !isUuid(id)) return Promise.resolve(null);
   return requestLoader(ctx, name, async (ids) => byKey(ids, await find([...ids], tenantId), (row) => row.id)).load(id);
 }

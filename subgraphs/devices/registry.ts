@@ -1,3 +1,4 @@
+import { isUuid } from '../../lib/validation';
 import type { BarnSpecies, DeviceKind, DeviceStatus, PrismaClient } from '../../lib/db/generated/client';
 
 /**
@@ -18,7 +19,7 @@ export interface RegisteredDeviceInfo {
 
 /** The placed devices among `deviceIds` (any tenant: callers scope by the returned tenantId). */
 export async function lookupDevices(db: PrismaClient, deviceIds: readonly string[]): Promise<Map<string, RegisteredDeviceInfo>> {
-  const uuids = deviceIds.filter((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id));
+  const uuids = deviceIds.filter(isUuid);
   if (uuids.length === 0) return new Map();
   const rows = await db.device.findMany({
     where: { id: { in: [...new Set(uuids)] }, tenantId: { not: null }, barnId: { not: null } },
@@ -57,7 +58,7 @@ export interface RegisteredBarnInfo {
 
 /** The barns among `barnIds` (any tenant: callers scope by the returned tenantId), for alert evaluation. */
 export async function lookupBarns(db: PrismaClient, barnIds: readonly string[]): Promise<Map<string, RegisteredBarnInfo>> {
-  const uuids = [...new Set(barnIds.filter((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)))];
+  const uuids = [...new Set(barnIds.filter(isUuid))];
   if (uuids.length === 0) return new Map();
   const rows = await db.barn.findMany({ where: { id: { in: uuids } }, select: { id: true, tenantId: true, farmId: true, species: true, farm: { select: { timeZone: true } } } });
   return new Map(rows.map((row) => [row.id, { barnId: row.id, tenantId: row.tenantId, farmId: row.farmId, species: row.species, farmTimeZone: row.farm.timeZone }]));

@@ -5,7 +5,7 @@ import { INGEST_PATH, isFresh, MAX_BATCH_BYTES, MAX_CLOCK_SKEW_SECONDS, signatur
 import type { Logger } from '../../../lib/logger';
 import { ingestBatches, ingestMessages } from '../../../lib/metrics';
 import { TOPICS, type ReadingsStoredEvent } from '../../../lib/pubsub/pubsub';
-import { metricsFor } from '../../../lib/deviceKinds';
+import { unitOf } from '../../../lib/deviceKinds';
 import { edgeKeyForVerification, lookupDevices } from '../../devices/registry';
 import type { TelemetryDependencies } from '../dependencies';
 import { mapBatch } from './mapBatch';
@@ -96,7 +96,3 @@ export function mountIngest(app: Express, options: { db: Database; log: Logger; 
     }
   });
 }
-
-const UNITS = new Map(metricsFor('GENERIC').map((definition) => [definition.name, definition.unit]));
-/** The unit of a known metric (every stored metric is known: ingest checked it). */
-export const unitOf = (metric: string): string => UNITS.get(metric) ?? '';

@@ -5,7 +5,7 @@ import { isUuid, requirePageSize, requireUuid } from '../../../lib/validation';
 import { farmTimeZone } from '../../devices/registry';
 import { listAlerts } from '../alerts/alertQueries';
 import type { TelemetryDependencies } from '../dependencies';
-import { unitOf } from '../ingest/endpoint';
+import { unitOf } from '../../../lib/deviceKinds';
 import { requireTenantDevice } from '../readings/deviceAccess';
 import { bucketedSeries, readingPage, readingsCsv } from '../readings/readingQueries';
 import { requireMetricName } from '../metricName';

@@ -1,5 +1,5 @@
 import type { ReadingResolvers } from '../__generated__/resolvers-types';
-import { unitOf } from '../ingest/endpoint';
+import { unitOf } from '../../../lib/deviceKinds';
 
 export const Reading: ReadingResolvers = {
   device: (reading) => ({ id: reading.deviceId }),
