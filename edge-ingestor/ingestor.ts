@@ -75,6 +75,7 @@ export async function startIngestor(config: Config, processLog: Logger, options:
         batchMaxMessages: settings.batchMaxMessages,
         batchMaxWaitMs: settings.batchMaxWaitMs,
         maxMessagesPerSecond: settings.maxMessagesPerSecond,
+        concurrency: settings.concurrency,
         retryMaxMs: settings.retryMaxMs,
       });
       forwarder = running;

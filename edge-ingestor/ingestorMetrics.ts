@@ -51,7 +51,12 @@ export const ingestorMetrics = {
     labelNames: ['reason'] as const,
     registers: [metricsRegistry],
   }),
-  forwarded: new Counter({ name: 'farmiq_ingestor_messages_forwarded_total', help: 'Messages the cloud acknowledged', registers: [metricsRegistry] }),
+  forwarded: new Counter({
+    name: 'farmiq_ingestor_messages_forwarded_total',
+    help: 'Messages the cloud acknowledged, by lane (live, or backlog from before a restart or outage)',
+    labelNames: ['lane'] as const,
+    registers: [metricsRegistry],
+  }),
   dropped: new Counter({
     name: 'farmiq_ingestor_messages_dropped_total',
     help: 'Buffered messages dropped: buffer_full (oldest first, over the cap) or refused_by_cloud',

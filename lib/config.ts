@@ -71,6 +71,7 @@ const envSchema = z.object({
   FORWARD_BATCH_MAX_MESSAGES: positiveInt.max(MAX_BATCH_MESSAGES).default(1_000),
   FORWARD_BATCH_MAX_WAIT_MS: positiveInt.max(600_000).default(1_000),
   FORWARD_MAX_MESSAGES_PER_SECOND: z.coerce.number().int().min(0).default(0),
+  FORWARD_CONCURRENCY: positiveInt.max(32).default(4),
   FORWARD_RETRY_MAX_MS: positiveInt.max(3_600_000).default(30_000),
   SIMULATOR: z.enum(['on', 'off']).optional(),
   QUERY_MAX_DEPTH: positiveInt.max(50).default(10),
@@ -114,8 +115,10 @@ export interface IngestorConfig {
   bufferMaxMessages: number;
   batchMaxMessages: number;
   batchMaxWaitMs: number;
-  /** 0: no limit. Caps how fast a backlog drains into the cloud. */
+  /** 0: no limit. Caps what is forwarded (live first, then the backlog) so a drain does not flood the cloud. */
   maxMessagesPerSecond: number;
+  /** Batches on their way to the cloud at once. */
+  concurrency: number;
   /** Longest pause between retries of a failed forward. */
   retryMaxMs: number;
   /** `all` mode in development: a demo farm on a fresh system, its devices simulated (SIMULATOR=off to skip). */
@@ -231,6 +234,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       batchMaxMessages: e.FORWARD_BATCH_MAX_MESSAGES,
       batchMaxWaitMs: e.FORWARD_BATCH_MAX_WAIT_MS,
       maxMessagesPerSecond: e.FORWARD_MAX_MESSAGES_PER_SECOND,
+      concurrency: e.FORWARD_CONCURRENCY,
       retryMaxMs: e.FORWARD_RETRY_MAX_MS,
       // Demo readings are for a developer's `npm start`, never a default elsewhere.
       simulator: (e.SIMULATOR ?? (e.NODE_ENV === 'development' ? 'on' : 'off')) === 'on' && !isProduction,

@@ -64,12 +64,15 @@ export class DiskBuffer {
   private readonly insert: Database.Statement<[string, number, number]>;
   private readonly dropOldest: Database.Statement<[number], { bytes: number }>;
   private readonly selectOldest: Database.Statement<[number], { seq: number; body: string; receivedAtMs: number }>;
+  private readonly selectFrom: Database.Statement<[number], { seq: number; receivedAtMs: number }>;
+  private readonly selectRange: Database.Statement<[number, number, number], { seq: number; body: string; receivedAtMs: number }>;
   private readonly deleteRange: Database.Statement<[number, number], { bytes: number }>;
   private readonly appendAll: (bodies: Array<{ body: string; receivedAtMs: number }>) => number;
   private readonly reserveBytes: number;
   private messages = 0;
   private bytes = 0;
   private oldestAtMs: number | undefined;
+  private lastSeq: number;
 
   constructor(private readonly options: DiskBufferOptions) {
     fs.mkdirSync(path.dirname(options.file), { recursive: true });
@@ -92,11 +95,13 @@ export class DiskBuffer {
     this.insert = this.db.prepare('INSERT INTO message (body, bytes, received_at_ms) VALUES (?, ?, ?)');
     this.dropOldest = this.db.prepare('DELETE FROM message WHERE seq IN (SELECT seq FROM message ORDER BY seq LIMIT ?) RETURNING bytes');
     this.selectOldest = this.db.prepare('SELECT seq, body, received_at_ms AS receivedAtMs FROM message ORDER BY seq LIMIT ?');
+    this.selectFrom = this.db.prepare('SELECT seq, received_at_ms AS receivedAtMs FROM message WHERE seq >= ? ORDER BY seq LIMIT 1');
+    this.selectRange = this.db.prepare('SELECT seq, body, received_at_ms AS receivedAtMs FROM message WHERE seq > ? AND seq < ? ORDER BY seq LIMIT ?');
     this.deleteRange = this.db.prepare('DELETE FROM message WHERE seq BETWEEN ? AND ? RETURNING bytes');
     this.appendAll = this.db.transaction((bodies: Array<{ body: string; receivedAtMs: number }>) => {
       for (const { body, receivedAtMs } of bodies) {
         const bytes = Buffer.byteLength(body);
-        this.insert.run(body, bytes, receivedAtMs);
+        this.lastSeq = Number(this.insert.run(body, bytes, receivedAtMs).lastInsertRowid);
         this.messages += 1;
         this.bytes += bytes;
       }
@@ -110,6 +115,14 @@ export class DiskBuffer {
     this.messages = totals.messages;
     this.bytes = totals.bytes;
     this.oldestAtMs = totals.oldest ?? undefined;
+    // AUTOINCREMENT never reuses a number, not even after the newest row was deleted.
+    const sequence = this.db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'message'").get() as { seq: number } | undefined;
+    this.lastSeq = sequence?.seq ?? 0;
+  }
+
+  /** The highest sequence number ever appended (0 before the first): every later append is above it. */
+  get newestSeq(): number {
+    return this.lastSeq;
   }
 
   /** Messages in the buffer. */
@@ -133,7 +146,7 @@ export class DiskBuffer {
    */
   append(bodies: Array<{ body: string; receivedAtMs: number }>): AppendResult {
     if (bodies.length === 0) return { dropped: 0 };
-    const before = { messages: this.messages, bytes: this.bytes };
+    const before = { messages: this.messages, bytes: this.bytes, lastSeq: this.lastSeq };
     const free = this.freeBytes();
     if (free !== undefined && free < this.reserveBytes) {
       throw new BufferFullError(new Error(`${free} bytes free on the buffer's file system, below the ${this.reserveBytes} byte reserve`));
@@ -146,6 +159,7 @@ export class DiskBuffer {
       // The transaction rolled back: so do the counters.
       this.messages = before.messages;
       this.bytes = before.bytes;
+      this.lastSeq = before.lastSeq;
       const code = (error as { code?: string }).code;
       if (code && FULL_CODES.has(code)) throw new BufferFullError(error as Error);
       throw error;
@@ -155,6 +169,29 @@ export class DiskBuffer {
   /** Up to `limit` of the oldest messages, oldest first, without removing them. */
   oldest(limit: number): BufferedMessage[] {
     return this.selectOldest.all(limit);
+  }
+
+  /**
+   * The first sequence number above `afterSeq` whose message was received after `sinceMs`
+   * (`newestSeq + 1` when none was). Messages are appended in the order they arrive, so a
+   * binary search over sequence numbers finds it in a few dozen index probes.
+   */
+  firstSeqReceivedAfter(afterSeq: number, sinceMs: number): number {
+    let low = afterSeq + 1;
+    let high = this.lastSeq + 1;
+    while (low < high) {
+      const middle = Math.floor((low + high) / 2);
+      const row = this.selectFrom.get(middle);
+      if (row === undefined) high = middle;
+      else if (row.receivedAtMs > sinceMs) high = Math.min(middle, row.seq);
+      else low = row.seq + 1;
+    }
+    return low;
+  }
+
+  /** Up to `limit` messages with `afterSeq < seq < beforeSeq`, oldest first, without removing them. */
+  between(afterSeq: number, beforeSeq: number, limit: number): BufferedMessage[] {
+    return this.selectRange.all(afterSeq, beforeSeq, limit);
   }
 
   /** Removes the messages with `firstSeq <= seq <= lastSeq` (the cloud acknowledged them). */

@@ -3,7 +3,8 @@ import type { Logger } from '../../lib/logger';
 import type { BufferedMessage, DiskBuffer } from '../buffer/DiskBuffer';
 import { ingestorMetrics } from '../ingestorMetrics';
 import { backoffMs, messageRateLimiter } from './backoff';
-import { sendBatch } from './sendBatch';
+import { ForwardLanes, type LaneName } from './lanes';
+import { sendBatch, type SendOutcome } from './sendBatch';
 
 export interface ForwarderOptions {
   buffer: DiskBuffer;
@@ -14,38 +15,64 @@ export interface ForwarderOptions {
   batchMaxMessages: number;
   /** ...or when its oldest message waited this long. */
   batchMaxWaitMs: number;
-  /** 0: no limit. */
+  /** Batches on their way to the cloud at once (1: strictly one after the other). */
+  concurrency?: number;
+  /** Messages a second over both lanes, live first; 0: no limit. */
   maxMessagesPerSecond: number;
+  /** A live message older than this when it could be sent turns what waits into the backlog lane. */
+  liveLagMs?: number;
   retryBaseMs?: number;
   retryMaxMs: number;
   requestTimeoutMs?: number;
+}
+
+/** One batch: a contiguous `[first, last]` range of the buffer, from one lane. */
+interface Batch {
+  lane: LaneName;
+  rows: BufferedMessage[];
 }
 
 /** Room for `{"batchId":"…","messages":[…]}` around the messages. */
 const ENVELOPE_BYTES = 200;
 
 /**
- * Sends the buffer to the cloud, oldest first, one batch at a time: a batch leaves the buffer
- * only when the cloud acknowledged it (200 with an IngestResult). Failures are retried with
- * exponential backoff and full jitter, the same batch again, so order holds through outages and
- * restarts. A message rate limit keeps a backlog drain from flooding the ingest endpoint that
- * every other farm's live data goes through.
+ * Sends the buffer to the cloud as signed batches; a batch leaves the buffer only once the cloud
+ * acknowledged it (200 with an IngestResult).
+ *
+ * - Two lanes (ForwardLanes): live messages go out as they arrive, a backlog (from before a
+ *   restart or an outage) drains oldest first beside them and never takes the last free slot,
+ *   so live data is not starved. `maxMessagesPerSecond` caps both together, live first.
+ * - Up to `concurrency` batches in flight keep the cloud and the link busy while a response is
+ *   on its way; each lane still dispatches oldest first.
+ * - A failed batch is kept in memory and sent again, before anything newer, after an
+ *   exponential backoff with full jitter; while the cloud fails, one request at a time probes it.
  */
 export class Forwarder {
   private running = false;
   private loop: Promise<void> | undefined;
   private wakeUp: (() => void) | undefined;
-  private sleepTimer: NodeJS.Timeout | undefined;
+  private wakeTimer: NodeJS.Timeout | undefined;
+  private readonly lanes: ForwardLanes;
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly aborts = new AbortController();
+  /** Batches to send again, oldest first, before anything new. */
+  private retries: Batch[] = [];
+  /** Consecutive failures; 0 while the cloud answers. */
+  private failures = 0;
+  private pausedUntilMs = 0;
+  /** Asleep with no live message waiting: the next one starts its batch's wait. */
+  private idle = false;
   private batchLimit: number;
-  /** Sleeping on purpose (backoff, rate limit): new messages do not cut the pause short. */
-  private pausing = false;
   private readonly limiter;
+  private readonly concurrency: number;
   /** When the cloud last acknowledged a batch. */
   lastSuccessAt: Date | undefined;
 
   constructor(private readonly options: ForwarderOptions) {
     this.batchLimit = options.batchMaxMessages;
     this.limiter = messageRateLimiter(options.maxMessagesPerSecond);
+    this.concurrency = Math.max(1, options.concurrency ?? 4);
+    this.lanes = new ForwardLanes(options.buffer, options.liveLagMs ?? Math.max(5_000, 5 * options.batchMaxWaitMs));
   }
 
   start(): void {
@@ -54,13 +81,15 @@ export class Forwarder {
     this.loop = this.run().catch((error: Error) => this.options.log.error({ err: error.message }, 'forwarder stopped on an unexpected error'));
   }
 
-  /** New messages are in the buffer: a full batch may be ready. */
+  /** New messages are in the buffer: a live batch may start waiting, or be full. */
   notify(): void {
-    if (!this.pausing && this.options.buffer.depthMessages >= this.batchLimit) this.wake();
+    if (this.idle || (this.lanes.liveWaiting >= this.batchLimit && this.inFlight.size < this.concurrency)) this.wake();
   }
 
+  /** Stops sending; batches on their way are abandoned and stay in the buffer for the next start. */
   async stop(): Promise<void> {
     this.running = false;
+    this.aborts.abort();
     this.wake();
     await this.loop;
   }
@@ -68,95 +97,156 @@ export class Forwarder {
   private wake(): void {
     const wakeUp = this.wakeUp;
     this.wakeUp = undefined;
-    clearTimeout(this.sleepTimer);
+    clearTimeout(this.wakeTimer);
     wakeUp?.();
   }
 
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      this.wakeUp = resolve;
-      this.sleepTimer = setTimeout(() => this.wake(), ms);
-    });
-  }
-
-  private async pause(ms: number): Promise<void> {
-    this.pausing = true;
-    try {
-      await this.sleep(ms);
-    } finally {
-      this.pausing = false;
-    }
-  }
-
   private async run(): Promise<void> {
-    const { buffer, log } = this.options;
-    let attempt = 0;
     while (this.running) {
-      const rows = this.nextBatch();
-      if (rows.length === 0) {
-        await this.sleep(this.options.batchMaxWaitMs);
-        continue;
-      }
-      const waitedMs = Date.now() - rows[0]!.receivedAtMs;
-      if (rows.length < this.batchLimit && waitedMs < this.options.batchMaxWaitMs && attempt === 0) {
-        await this.sleep(this.options.batchMaxWaitMs - waitedMs);
-        continue;
-      }
-      const throttleMs = attempt === 0 ? this.limiter.take(rows.length) : 0;
-      if (throttleMs > 0) await this.pause(throttleMs);
-      if (!this.running) break;
-      const first = rows[0]!.seq;
-      const last = rows[rows.length - 1]!.seq;
-      const body = Buffer.from(`{"batchId":"b-${first}-${last}","messages":[${rows.map((row) => row.body).join(',')}]}`);
-      const outcome = await sendBatch({ ingestUrl: this.options.ingestUrl, key: this.options.key, body, timeoutMs: this.options.requestTimeoutMs ?? 15_000 });
-      switch (outcome.kind) {
-        case 'acknowledged': {
-          buffer.remove(first, last);
-          attempt = 0;
-          this.batchLimit = Math.min(this.options.batchMaxMessages, this.batchLimit * 2);
-          this.lastSuccessAt = new Date();
-          ingestorMetrics.forwardSucceeded(this.lastSuccessAt);
-          ingestorMetrics.forwarded.inc(rows.length);
-          const { rejected } = outcome.result;
-          if (rejected.length > 0) {
-            ingestorMetrics.dropped.inc({ reason: 'refused_by_cloud' }, rejected.length);
-            log.warn({ batch: `b-${first}-${last}`, rejected: rejected.length, first: rejected[0] }, 'the cloud refused some messages of a batch; they are not resent');
-          }
-          break;
-        }
-        case 'refused':
-          buffer.remove(first, last);
-          attempt = 0;
-          ingestorMetrics.dropped.inc({ reason: 'refused_by_cloud' }, rows.length);
-          log.error({ batch: `b-${first}-${last}`, status: outcome.status, code: outcome.code, messages: rows.length }, 'the cloud refused a whole batch; dropped');
-          break;
-        case 'too_large':
-          this.batchLimit = Math.max(1, Math.floor(rows.length / 2));
-          log.warn({ batchMaxMessages: this.batchLimit }, 'batch too large for the ingest endpoint: sending fewer messages at a time');
-          break;
-        case 'retry': {
-          ingestorMetrics.forwardFailures.inc({ kind: outcome.status === undefined ? 'unreachable' : String(outcome.status) });
-          const pauseMs = backoffMs(attempt, this.options.retryBaseMs ?? 250, this.options.retryMaxMs);
-          const logAt = outcome.status === 401 || outcome.status === 403 ? 'error' : 'warn';
-          if (attempt === 0 || attempt % 10 === 0) {
-            log[logAt]({ status: outcome.status, detail: outcome.detail, attempt, retryInMs: pauseMs, buffered: buffer.depthMessages }, 'forwarding failed; retrying (nothing leaves the buffer until the cloud acknowledged it)');
-          }
-          attempt += 1;
-          await this.pause(pauseMs);
-          break;
-        }
-      }
+      const waitMs = this.dispatch(Date.now());
+      await new Promise<void>((resolve) => {
+        this.wakeUp = resolve;
+        this.wakeTimer = setTimeout(() => this.wake(), waitMs);
+      });
     }
+    await Promise.allSettled(this.inFlight);
   }
 
-  /** The oldest messages, at most `batchLimit` and MAX_BATCH_BYTES. */
-  private nextBatch(): BufferedMessage[] {
-    const rows = this.options.buffer.oldest(this.batchLimit);
+  /** Sends what is due into the free slots; returns how long to sleep unless woken earlier. */
+  private dispatch(nowMs: number): number {
+    this.idle = false;
+    if (nowMs < this.pausedUntilMs) return this.pausedUntilMs - nowMs;
+    // While the cloud fails, a single request finds out when it is back.
+    const slots = this.failures > 0 ? 1 : this.concurrency;
+    let waitMs = this.options.batchMaxWaitMs;
+    while (this.inFlight.size < slots) {
+      const retry = this.retries.shift();
+      if (retry) {
+        this.send(retry);
+        continue;
+      }
+      this.lanes.splitIfBehind(nowMs);
+      const waiting = this.lanes.liveWaiting;
+      if (waiting > 0) {
+        // Only the oldest is read until the batch is due: a full read is 5,000 rows.
+        const oldest = waiting >= this.batchLimit ? undefined : this.lanes.peekLive(1)[0];
+        const dueInMs = oldest ? oldest.receivedAtMs + this.options.batchMaxWaitMs - nowMs : 0;
+        if (dueInMs <= 0) {
+          const live = this.lanes.peekLive(this.batchLimit);
+          if (live.length > 0) {
+            this.limiter.take(live.length);
+            this.send(this.takeBatch('live', live));
+            continue;
+          }
+        } else {
+          waitMs = Math.min(waitMs, dueInMs);
+        }
+      }
+      // The backlog never takes the last slot: it stays free for live data.
+      if (this.inFlight.size >= Math.max(1, slots - 1)) break;
+      const backlog = this.lanes.peekBacklog(this.batchLimit);
+      if (backlog.length === 0) break;
+      const throttleMs = this.limiter.delayFor(backlog.length);
+      if (throttleMs > 0) {
+        waitMs = Math.min(waitMs, throttleMs);
+        break;
+      }
+      this.limiter.take(backlog.length);
+      this.send(this.takeBatch('backlog', backlog));
+    }
+    this.idle = this.lanes.liveWaiting === 0;
+    return Math.max(1, waitMs);
+  }
+
+  /** The start of `rows` that fits one request, taken from its lane. */
+  private takeBatch(lane: LaneName, rows: BufferedMessage[]): Batch {
     let bytes = ENVELOPE_BYTES;
+    let count = rows.length;
     for (let i = 0; i < rows.length; i += 1) {
       bytes += Buffer.byteLength(rows[i]!.body) + 1;
-      if (bytes > MAX_BATCH_BYTES) return rows.slice(0, Math.max(1, i));
+      if (bytes > MAX_BATCH_BYTES) {
+        count = Math.max(1, i);
+        break;
+      }
     }
-    return rows;
+    const batch = { lane, rows: rows.slice(0, count) };
+    this.lanes.take(lane, batch.rows);
+    return batch;
   }
+
+  private send(batch: Batch): void {
+    const request = this.post(batch)
+      .then((outcome) => this.settle(batch, outcome))
+      .catch((error: Error) => this.options.log.error({ err: error.message }, 'forwarding a batch failed unexpectedly; it stays in the buffer'))
+      .finally(() => {
+        this.inFlight.delete(request);
+        this.wake();
+      });
+    this.inFlight.add(request);
+  }
+
+  private post(batch: Batch): Promise<SendOutcome> {
+    const { first, last } = bounds(batch);
+    const body = Buffer.from(`{"batchId":"b-${first}-${last}","messages":[${batch.rows.map((row) => row.body).join(',')}]}`);
+    return sendBatch({ ingestUrl: this.options.ingestUrl, key: this.options.key, body, timeoutMs: this.options.requestTimeoutMs ?? 15_000, signal: this.aborts.signal });
+  }
+
+  private settle(batch: Batch, outcome: SendOutcome): void {
+    const { buffer, log } = this.options;
+    const { first, last } = bounds(batch);
+    if (!this.running) return;
+    switch (outcome.kind) {
+      case 'acknowledged': {
+        buffer.remove(first, last);
+        this.failures = 0;
+        this.batchLimit = Math.min(this.options.batchMaxMessages, this.batchLimit * 2);
+        this.lastSuccessAt = new Date();
+        ingestorMetrics.forwardSucceeded(this.lastSuccessAt);
+        ingestorMetrics.forwarded.inc({ lane: batch.lane }, batch.rows.length);
+        const { rejected } = outcome.result;
+        if (rejected.length > 0) {
+          ingestorMetrics.dropped.inc({ reason: 'refused_by_cloud' }, rejected.length);
+          log.warn({ batch: `b-${first}-${last}`, rejected: rejected.length, first: rejected[0] }, 'the cloud refused some messages of a batch; they are not resent');
+        }
+        return;
+      }
+      case 'refused':
+        buffer.remove(first, last);
+        this.failures = 0;
+        ingestorMetrics.dropped.inc({ reason: 'refused_by_cloud' }, batch.rows.length);
+        log.error({ batch: `b-${first}-${last}`, status: outcome.status, code: outcome.code, messages: batch.rows.length }, 'the cloud refused a whole batch; dropped');
+        return;
+      case 'too_large': {
+        const half = Math.max(1, Math.floor(batch.rows.length / 2));
+        this.batchLimit = Math.max(1, Math.min(this.batchLimit, half));
+        this.requeue({ lane: batch.lane, rows: batch.rows.slice(0, half) }, { lane: batch.lane, rows: batch.rows.slice(half) });
+        log.warn({ batchMaxMessages: this.batchLimit }, 'batch too large for the ingest endpoint: sending fewer messages at a time');
+        return;
+      }
+      case 'retry': {
+        ingestorMetrics.forwardFailures.inc({ kind: outcome.status === undefined ? 'unreachable' : String(outcome.status) });
+        const pauseMs = backoffMs(this.failures, this.options.retryBaseMs ?? 250, this.options.retryMaxMs);
+        if (this.failures === 0 || this.failures % 10 === 0) {
+          const logAt = outcome.status === 401 || outcome.status === 403 ? 'error' : 'warn';
+          log[logAt](
+            { status: outcome.status, detail: outcome.detail, attempt: this.failures, retryInMs: pauseMs, buffered: buffer.depthMessages },
+            'forwarding failed; retrying (nothing leaves the buffer until the cloud acknowledged it)',
+          );
+        }
+        this.failures += 1;
+        this.pausedUntilMs = Math.max(this.pausedUntilMs, Date.now() + pauseMs);
+        this.requeue(batch);
+        return;
+      }
+    }
+  }
+
+  /** Failed batches go back in front of everything new, oldest first. */
+  private requeue(...batches: Batch[]): void {
+    this.retries = [...this.retries, ...batches.filter((batch) => batch.rows.length > 0)].sort((a, b) => a.rows[0]!.seq - b.rows[0]!.seq);
+  }
+}
+
+function bounds(batch: Batch): { first: number; last: number } {
+  return { first: batch.rows[0]!.seq, last: batch.rows[batch.rows.length - 1]!.seq };
 }

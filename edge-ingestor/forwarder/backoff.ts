@@ -9,19 +9,29 @@ export function backoffMs(attempt: number, baseMs: number, maxMs: number, random
 }
 
 /**
- * A token bucket over messages: `take(n)` waits until `n` messages may be sent at
- * `perSecond`, with a burst of one second's worth. 0 means no limit.
+ * A token bucket over messages with a burst of one second's worth. `take(n)` takes `n` tokens
+ * (going into debt if need be: live data is sent regardless and slows what comes after);
+ * `delayFor(n)` says how long until `n` could be taken without debt. 0 means no limit.
  */
 export function messageRateLimiter(perSecond: number, now: () => number = Date.now) {
   let tokens = perSecond;
   let updatedAt = now();
+  const refill = () => {
+    const current = now();
+    tokens = Math.min(perSecond, tokens + ((current - updatedAt) / 1000) * perSecond);
+    updatedAt = current;
+  };
   return {
-    /** How long to wait before sending `n` messages; the tokens are taken. */
+    /** Milliseconds until `n` messages fit the rate. */
+    delayFor(n: number): number {
+      if (perSecond <= 0) return 0;
+      refill();
+      return tokens >= n ? 0 : Math.ceil(((n - tokens) / perSecond) * 1000);
+    },
+    /** Takes `n` messages' worth; returns how long the caller would have had to wait. */
     take(n: number): number {
       if (perSecond <= 0) return 0;
-      const current = now();
-      tokens = Math.min(perSecond, tokens + ((current - updatedAt) / 1000) * perSecond);
-      updatedAt = current;
+      refill();
       tokens -= n;
       return tokens >= 0 ? 0 : Math.ceil((-tokens / perSecond) * 1000);
     },

@@ -16,10 +16,12 @@ export interface SendBatchInput {
   key: { keyId: string; secret: string };
   body: Buffer;
   timeoutMs: number;
+  /** Abandons the request (the ingestor is stopping); the batch then stays in the buffer. */
+  signal?: AbortSignal;
 }
 
 /** POSTs one signed batch (HMAC over key id, time, nonce, method, path and the raw body). */
-export async function sendBatch({ ingestUrl, key, body, timeoutMs }: SendBatchInput): Promise<SendOutcome> {
+export async function sendBatch({ ingestUrl, key, body, timeoutMs, signal }: SendBatchInput): Promise<SendOutcome> {
   const url = new URL(ingestUrl);
   const headers = signBatch({ keyId: key.keyId, secret: key.secret, method: 'POST', path: url.pathname, body });
   let response: Response;
@@ -28,7 +30,7 @@ export async function sendBatch({ ingestUrl, key, body, timeoutMs }: SendBatchIn
       method: 'POST',
       headers: { ...headers, 'content-type': 'application/json' },
       body,
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs),
     });
   } catch (error) {
     const cause = (error as { cause?: { code?: string } }).cause?.code;

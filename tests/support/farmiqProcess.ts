@@ -37,7 +37,9 @@ export async function stopAllFarmiq(): Promise<void> {
 
 /** Runs `farmiq` as `npm start` does (the real entry point, in a child process). */
 export function spawnFarmiq(args: string[], env: Record<string, string>): FarmiqProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bin', 'farmiq.ts'), ...args], {
+  // FARMIQ_CPU_PROFILE_DIR (benchmarks): every child writes a V8 CPU profile there when it exits.
+  const profile = process.env.FARMIQ_CPU_PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', process.env.FARMIQ_CPU_PROFILE_DIR] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(ROOT, 'bin', 'farmiq.ts'), ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'info', ...env },
   });

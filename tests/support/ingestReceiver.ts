@@ -14,12 +14,18 @@ export interface IngestReceiver {
   key: { keyId: string; secret: string };
   /** Stored messages in the order they were first stored. */
   stored: BatchMessage[];
+  /** When each message of `stored` was stored (epoch ms). */
+  storedAtMs: number[];
   /** Every batch that was acknowledged, with how many messages it carried. */
   batches: Array<{ batchId: string; messages: number }>;
   /** Requests refused or failed while down. */
   refusals: number;
+  /** The most requests that were being handled at the same time. */
+  peakConcurrentRequests: number;
   down(mode?: 'unavailable' | 'reset'): void;
   up(): void;
+  /** A slow cloud: every answer from now on waits this long (requests are handled concurrently). */
+  answerAfterMs: number;
   /** Resolves when `count` distinct messages are stored. */
   waitForStored(count: number, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
@@ -32,8 +38,11 @@ export async function startIngestReceiver(key = { keyId: 'edge-test-key', secret
   const receiver: Omit<IngestReceiver, 'url' | 'close'> & { url?: string } = {
     key,
     stored: [],
+    storedAtMs: [],
+    answerAfterMs: 0,
     batches: [],
     refusals: 0,
+    peakConcurrentRequests: 0,
     down: (mode = 'unavailable') => {
       state = mode;
     },
@@ -49,10 +58,18 @@ export async function startIngestReceiver(key = { keyId: 'edge-test-key', secret
     },
   };
   const answer = (res: http.ServerResponse, status: number, body: unknown) => {
-    res.writeHead(status, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(status === 200 ? body : { error: body }));
+    const send = () => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(status === 200 ? body : { error: body }));
+    };
+    if (receiver.answerAfterMs > 0) setTimeout(send, receiver.answerAfterMs);
+    else send();
   };
+  let handling = 0;
   const server = http.createServer((req, res) => {
+    handling += 1;
+    receiver.peakConcurrentRequests = Math.max(receiver.peakConcurrentRequests, handling);
+    res.on('close', () => (handling -= 1));
     if (state === 'reset') {
       receiver.refusals += 1;
       req.socket.destroy();
@@ -95,6 +112,7 @@ export async function startIngestReceiver(key = { keyId: 'edge-test-key', secret
         }
         seen.add(id);
         receiver.stored.push(message.data);
+        receiver.storedAtMs.push(Date.now());
         result.accepted += 1;
       });
       receiver.batches.push({ batchId: batch.data.batchId, messages: batch.data.messages.length });

@@ -33,6 +33,39 @@ describe('DiskBuffer', () => {
     reopened.close();
   });
 
+  it('should never hand out a sequence number twice, not even after the newest message was removed and the buffer reopened', () => {
+    const file = path.join(tempDir(), 'buffer.sqlite');
+    const first = new DiskBuffer({ file, maxMessages: 1_000, maxBytes: 1e9 });
+    expect(first.newestSeq).toBe(0);
+    first.append(range(0, 5).map((n) => message(n)));
+    const newest = first.newestSeq;
+    expect(first.oldest(10).map((row) => row.seq).at(-1)).toBe(newest);
+    first.remove(0, newest);
+    first.close();
+    const reopened = new DiskBuffer({ file, maxMessages: 1_000, maxBytes: 1e9 });
+    expect(reopened.newestSeq).toBe(newest);
+    reopened.append([message(5)]);
+    expect(reopened.oldest(1)[0]!.seq).toBe(newest + 1);
+    reopened.close();
+  });
+
+  it('should find the first message received after a moment, and read ranges between sequence numbers', () => {
+    const buffer = new DiskBuffer({ file: path.join(tempDir(), 'b.sqlite'), maxMessages: 1_000, maxBytes: 1e9 });
+    buffer.append(range(0, 100).map((n) => message(n)));
+    const seqOf = (n: number) => buffer.oldest(1_000).find((row) => (JSON.parse(row.body) as { n: number }).n === n)!.seq;
+    // message(n) was received at 1,000 + n ms.
+    expect(buffer.firstSeqReceivedAfter(0, 1_041)).toBe(seqOf(42));
+    expect(buffer.firstSeqReceivedAfter(0, 0)).toBe(seqOf(0));
+    expect(buffer.firstSeqReceivedAfter(0, 5_000)).toBe(buffer.newestSeq + 1);
+    const [a, b] = [buffer.oldest(1_000).find((row) => row.seq === seqOf(10))!, buffer.oldest(1_000).find((row) => row.seq === seqOf(20))!];
+    buffer.remove(seqOf(30), seqOf(60));
+    expect(buffer.firstSeqReceivedAfter(0, 1_035)).toBeGreaterThan(seqOf(29));
+    expect(buffer.firstSeqReceivedAfter(0, 1_035)).toBeLessThanOrEqual(seqOf(61));
+    expect(buffer.between(a.seq, b.seq, 100).map((row) => (JSON.parse(row.body) as { n: number }).n)).toEqual(range(11, 20));
+    expect(buffer.between(a.seq, b.seq, 3)).toHaveLength(3);
+    buffer.close();
+  });
+
   it('should drop the oldest messages when over the message cap, and count them', () => {
     const buffer = new DiskBuffer({ file: path.join(tempDir(), 'b.sqlite'), maxMessages: 100, maxBytes: 1e9 });
     expect(buffer.append(range(0, 80).map((n) => message(n))).dropped).toBe(0);

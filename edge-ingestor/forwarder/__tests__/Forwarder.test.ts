@@ -49,12 +49,24 @@ afterEach(async () => {
 describe('Forwarder', () => {
   it('should send the buffer oldest first in signed batches and empty it once the cloud acknowledged them', async () => {
     fill(0, 2_500);
-    startForwarder();
+    startForwarder({ concurrency: 1 });
     await receiver.waitForStored(2_500);
     expect(storedNumbers()).toEqual(range(0, 2_500));
     expect(receiver.batches.map((batch) => batch.messages)).toEqual([1_000, 1_000, 500]);
     await waitUntil(() => buffer.depthMessages === 0);
     expect(forwarder!.lastSuccessAt).toBeInstanceOf(Date);
+  });
+
+  it('should keep several batches on their way at once and still deliver every message once', async () => {
+    receiver.answerAfterMs = 100;
+    startForwarder({ batchMaxMessages: 500, concurrency: 4 });
+    fill(0, 4_000);
+    forwarder!.notify();
+    await receiver.waitForStored(4_000);
+    await waitUntil(() => buffer.depthMessages === 0);
+    expect(receiver.peakConcurrentRequests).toBe(4);
+    expect([...storedNumbers()].sort((a, b) => a - b)).toEqual(range(0, 4_000));
+    expect(receiver.batches).toHaveLength(8);
   });
 
   it('should wait for a full batch until the oldest message waited the maximum time', async () => {
@@ -68,7 +80,7 @@ describe('Forwarder', () => {
 
   it.each(['unavailable', 'reset'] as const)('should keep everything while the cloud is %s, then drain the grown buffer completely and in order', async (mode) => {
     receiver.down(mode);
-    startForwarder({ batchMaxMessages: 200 });
+    startForwarder({ batchMaxMessages: 200, concurrency: 1 });
     for (let step = 0; step < 5; step += 1) {
       fill(step * 300, (step + 1) * 300);
       await new Promise((resolve) => setTimeout(resolve, 60));
@@ -80,6 +92,35 @@ describe('Forwarder', () => {
     await receiver.waitForStored(1_500);
     expect(storedNumbers()).toEqual(range(0, 1_500));
     await waitUntil(() => buffer.depthMessages === 0);
+  });
+
+  it('should send live readings while a backlog from before a restart drains, not after it', async () => {
+    // A slow cloud: a 20,000-message backlog takes about 2 s to drain through the backlog's slot.
+    receiver.answerAfterMs = 50;
+    fill(0, 20_000);
+    startForwarder({ batchMaxMessages: 500, concurrency: 2 });
+    const live = await trickle(100_000, 10, 50);
+    await receiver.waitForStored(20_010, 30_000);
+    // Every live reading arrived before the last of the backlog did.
+    const backlogDoneAt = Math.max(...receiver.stored.map((message, i) => (Number(message.eventId.slice(2)) < 20_000 ? receiver.storedAtMs[i]! : 0)));
+    expect(live.filter((n) => storedAtOf(n) >= backlogDoneAt)).toEqual([]);
+    await waitUntil(() => buffer.depthMessages === 0);
+    // The backlog took one slot, never both.
+    expect(receiver.peakConcurrentRequests).toBe(2);
+  });
+
+  it('should give live readings their own lane when the cloud comes back after an outage', async () => {
+    receiver.down('unavailable');
+    startForwarder({ batchMaxMessages: 500, concurrency: 2, liveLagMs: 1_000 });
+    fill(0, 20_000);
+    await waitUntil(() => receiver.refusals > 0);
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    receiver.answerAfterMs = 50;
+    receiver.up();
+    const live = await trickle(100_000, 10, 50);
+    await receiver.waitForStored(20_010, 30_000);
+    const backlogDoneAt = Math.max(...receiver.stored.map((message, i) => (Number(message.eventId.slice(2)) < 20_000 ? receiver.storedAtMs[i]! : 0)));
+    expect(live.filter((n) => storedAtOf(n) >= backlogDoneAt)).toEqual([]);
   });
 
   it('should keep the messages and retry when the cloud does not know its key', async () => {
@@ -100,6 +141,18 @@ describe('Forwarder', () => {
   });
 });
 
+/** Appends `count` live readings numbered from `from`, one every `everyMs`; returns their numbers. */
+async function trickle(from: number, count: number, everyMs: number): Promise<number[]> {
+  for (let i = 0; i < count; i += 1) {
+    fill(from + i, from + i + 1);
+    forwarder!.notify();
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+  return range(from, from + count);
+}
+
+const storedAtOf = (n: number) => receiver.storedAtMs[receiver.stored.findIndex((message) => message.eventId === `e-${n}`)] ?? Infinity;
+
 describe('backoffMs', () => {
   it('should grow exponentially up to the cap, jittered between zero and the ceiling', () => {
     expect([0, 1, 2, 3, 10].map((attempt) => backoffMs(attempt, 100, 1_000, () => 1))).toEqual([100, 200, 400, 800, 1_000]);
@@ -112,8 +165,10 @@ describe('messageRateLimiter', () => {
     let now = 0;
     const limiter = messageRateLimiter(100, () => now);
     expect(limiter.take(100)).toBe(0);
+    expect(limiter.delayFor(50)).toBe(500);
     expect(limiter.take(50)).toBe(500);
     now = 1_500;
+    expect(limiter.delayFor(100)).toBe(0);
     expect(limiter.take(100)).toBe(0);
   });
 });
