@@ -1,5 +1,4 @@
 import path from 'node:path';
-import type { MqttClient } from 'mqtt';
 import { ConfigError, type Config } from '../lib/config';
 import { lockDataDir } from '../lib/db/dataDirLock';
 import { PortUnavailableError } from '../lib/http/listen';
@@ -133,7 +132,7 @@ export async function startIngestor(config: Config, processLog: Logger, options:
       brokerUrl = `mqtt://127.0.0.1:${broker.port}`;
       credential = ingestorCredential;
     }
-    const client: MqttClient = startTelemetrySubscriber({
+    const subscriber = startTelemetrySubscriber({
       brokerUrl,
       clientId: settings.clientId,
       ...credential,
@@ -141,8 +140,8 @@ export async function startIngestor(config: Config, processLog: Logger, options:
       writer,
       log,
     });
-    // Stops reading first: what is read but not yet durable is never acknowledged, so the broker keeps it.
-    stack.push(() => client.endAsync(true));
+    // Stops reading first (leaving a share group before): what is read but not yet durable is never acknowledged, so the broker keeps it.
+    stack.push(() => subscriber.stop());
 
     let stopped: Promise<void> | undefined;
     return {
@@ -152,7 +151,8 @@ export async function startIngestor(config: Config, processLog: Logger, options:
       readiness: {
         name: 'broker',
         check: async () => {
-          if (!client.connected) throw new Error(`not connected to ${redactUrl(brokerUrl)}`);
+          if (!subscriber.client.connected) throw new Error(`not connected to ${redactUrl(brokerUrl)}`);
+          if (!subscriber.subscribed) throw new Error(`not subscribed at ${redactUrl(brokerUrl)} yet`);
         },
       },
       stop: () => (stopped ??= stopAll()),
