@@ -1,11 +1,11 @@
 import path from 'node:path';
-import type { MqttClient } from 'mqtt';
 import { ConfigError, type Config } from '../lib/config';
 import { lockDataDir } from '../lib/db/dataDirLock';
 import { PortUnavailableError } from '../lib/http/listen';
 import type { ReadinessCheck } from '../lib/http/health';
 import type { Logger } from '../lib/logger';
-import { startEmbeddedBroker, type DeviceAuthenticator } from './broker/embeddedBroker';
+import { openDevicePasswordFile } from './broker/devicePasswordFile';
+import { startEmbeddedBroker, type DeviceAuthenticator, type EmbeddedBroker } from './broker/embeddedBroker';
 import { generateCredential } from './broker/credentials';
 import { DiskBuffer } from './buffer/DiskBuffer';
 import { GroupCommitWriter } from './buffer/GroupCommitWriter';
@@ -52,6 +52,9 @@ export async function startIngestor(config: Config, processLog: Logger, options:
   const required = config.isProduction && !options.inProcessWithCloud;
   if (required && !settings.edgeKey) throw new ConfigError('EDGE_KEY_ID and EDGE_KEY_SECRET: required in production (the edge gateway key from registerEdgeGateway)');
   if (required && !ingestUrl) throw new ConfigError('INGEST_URL: required in production (the telemetry ingest endpoint, e.g. https://api.example.com/ingest/v1/batches)');
+  // An embedded broker without device credentials accepts no device: a farm box that looks healthy but receives nothing.
+  const noDeviceCanConnect = !config.mqtt.url && !config.mqtt.passwordFile && !options.authenticateDevice;
+  if (required && noDeviceCanConnect) throw new ConfigError("MQTT_PASSWORD_FILE: required in production without MQTT_URL (the farm's device password file from brokerAuthFiles), or set MQTT_URL");
 
   const stack: Array<() => Promise<void> | void> = [];
   const stopAll = async () => {
@@ -114,12 +117,23 @@ export async function startIngestor(config: Config, processLog: Logger, options:
       if (parsed.username) credential = { username: decodeURIComponent(parsed.username), password: decodeURIComponent(parsed.password) };
     } else {
       const ingestorCredential = generateCredential(settings.clientId);
-      const broker = await startEmbeddedBrokerOnPort(config, processLog, ingestorCredential, options.authenticateDevice);
-      stack.push(() => broker.close());
+      let broker: EmbeddedBroker | undefined;
+      let authenticateDevice = options.authenticateDevice;
+      if (config.mqtt.passwordFile) {
+        // When set, the file is the one source of device credentials, also all in one process.
+        const passwordFile = openDevicePasswordFile({ file: config.mqtt.passwordFile, log: processLog, onRevoked: (usernames) => broker?.disconnectDevices(usernames) });
+        stack.push(() => passwordFile.close());
+        authenticateDevice = passwordFile.authenticate;
+      } else if (noDeviceCanConnect) {
+        log.warn('no MQTT_PASSWORD_FILE (or MQTT_URL): the embedded broker has no device credentials, so no device can connect');
+      }
+      broker = await startEmbeddedBrokerOnPort(config, processLog, ingestorCredential, authenticateDevice);
+      const started = broker;
+      stack.push(() => started.close());
       brokerUrl = `mqtt://127.0.0.1:${broker.port}`;
       credential = ingestorCredential;
     }
-    const client: MqttClient = startTelemetrySubscriber({
+    const subscriber = startTelemetrySubscriber({
       brokerUrl,
       clientId: settings.clientId,
       ...credential,
@@ -127,8 +141,8 @@ export async function startIngestor(config: Config, processLog: Logger, options:
       writer,
       log,
     });
-    // Stops reading first: what is read but not yet durable is never acknowledged, so the broker keeps it.
-    stack.push(() => client.endAsync(true));
+    // Stops reading first (leaving a share group before): what is read but not yet durable is never acknowledged, so the broker keeps it.
+    stack.push(() => subscriber.stop());
 
     let stopped: Promise<void> | undefined;
     return {
@@ -138,7 +152,8 @@ export async function startIngestor(config: Config, processLog: Logger, options:
       readiness: {
         name: 'broker',
         check: async () => {
-          if (!client.connected) throw new Error(`not connected to ${redactUrl(brokerUrl)}`);
+          if (!subscriber.client.connected) throw new Error(`not connected to ${redactUrl(brokerUrl)}`);
+          if (!subscriber.subscribed) throw new Error(`not subscribed at ${redactUrl(brokerUrl)} yet`);
         },
       },
       stop: () => (stopped ??= stopAll()),

@@ -46,6 +46,7 @@ const envSchema = z.object({
   DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
   MQTT_URL: url(['mqtt:', 'mqtts:', 'ws:', 'wss:', 'tcp:', 'ssl:']).optional(),
   MQTT_PORT: port.default(1883),
+  MQTT_PASSWORD_FILE: z.string().min(1).optional(),
   REDIS_URL: url(['redis:', 'rediss:']).optional(),
   FARMIQ_DATA_DIR: z.string().min(1).default('.data'),
   ALLOWED_ORIGINS: z.string().default(''),
@@ -132,7 +133,8 @@ export interface Config {
   gateway: { port: number; host: string | undefined; trustedProxyHops: number };
   subgraphs: Record<SubgraphName, { port: number; url: string | undefined }>;
   databaseUrl: string | undefined;
-  mqtt: { url: string | undefined; embeddedPort: number; embeddedPortExplicit: boolean };
+  /** `passwordFile`: the embedded broker's device credentials (a Mosquitto password file, watched). */
+  mqtt: { url: string | undefined; embeddedPort: number; embeddedPortExplicit: boolean; passwordFile: string | undefined };
   ingestor: IngestorConfig;
   redisUrl: string | undefined;
   dataDir: string;
@@ -203,6 +205,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if ((e.EDGE_KEY_ID === undefined) !== (e.EDGE_KEY_SECRET === undefined)) {
     throw new ConfigError(`${e.EDGE_KEY_ID ? 'EDGE_KEY_SECRET' : 'EDGE_KEY_ID'}: required with ${e.EDGE_KEY_ID ? 'EDGE_KEY_ID' : 'EDGE_KEY_SECRET'} (the edge gateway key from registerEdgeGateway)`);
   }
+  if (e.MQTT_PASSWORD_FILE && e.MQTT_URL) {
+    throw new ConfigError('MQTT_PASSWORD_FILE: only for the embedded broker; with MQTT_URL the broker checks devices (give it the file as its password_file)');
+  }
   if (isProduction) {
     for (const origin of allowedOrigins) {
       if (origin.startsWith('http://') && !/^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/.test(origin)) {
@@ -222,7 +227,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       billing: { port: e.BILLING_PORT, url: e.BILLING_URL },
     },
     databaseUrl: e.DATABASE_URL,
-    mqtt: { url: e.MQTT_URL, embeddedPort: e.MQTT_PORT, embeddedPortExplicit: present.MQTT_PORT !== undefined },
+    mqtt: { url: e.MQTT_URL, embeddedPort: e.MQTT_PORT, embeddedPortExplicit: present.MQTT_PORT !== undefined, passwordFile: e.MQTT_PASSWORD_FILE && path.resolve(e.MQTT_PASSWORD_FILE) },
     ingestor: {
       port: e.INGESTOR_PORT,
       clientId: e.INGESTOR_CLIENT_ID ?? `farmiq-ingestor-${os.hostname().replace(/[^A-Za-z0-9_.-]/g, '-').slice(0, 40)}`,

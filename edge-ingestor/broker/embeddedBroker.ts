@@ -1,5 +1,5 @@
 import net from 'node:net';
-import { createBroker, type AuthenticateError } from 'aedes';
+import { createBroker, type AuthenticateError, type Client } from 'aedes';
 import type { Logger } from '../../lib/logger';
 import { listen } from '../../lib/http/listen';
 import { deviceMayPublish } from '../../subgraphs/devices/credentials/mosquittoPassword';
@@ -23,6 +23,8 @@ export interface EmbeddedBrokerOptions {
 
 export interface EmbeddedBroker {
   port: number;
+  /** Closes the connections of these devices (credentials revoked); returns how many were open. */
+  disconnectDevices(usernames: Iterable<string>): number;
   close(): Promise<void>;
 }
 
@@ -37,6 +39,8 @@ export async function startEmbeddedBroker(options: EmbeddedBrokerOptions): Promi
   // Who each connected client authenticated as; aedes does not keep the user name itself.
   const principals = new WeakMap<object, { kind: 'ingestor' | 'device'; username: string }>();
   const isIngestor = (client: object | null) => client !== null && principals.get(client)?.kind === 'ingestor';
+  // A device's open connection by its user name (= client id, so at most one each).
+  const connectedDevices = new Map<string, Client>();
   const refuse = (clientId: string, reason: string, done: (error: AuthenticateError | null, success: boolean) => void) => {
     log.warn({ clientId, reason }, 'MQTT connection refused');
     done(Object.assign(new Error('bad user name or password'), { returnCode: BAD_USERNAME_OR_PASSWORD }) as AuthenticateError, false);
@@ -55,6 +59,7 @@ export async function startEmbeddedBroker(options: EmbeddedBrokerOptions): Promi
         (valid) => {
           if (!valid) return refuse(client.id, 'unknown device or wrong password', done);
           principals.set(client, { kind: 'device', username });
+          connectedDevices.set(username, client);
           done(null, true);
         },
         (error: Error) => {
@@ -73,6 +78,10 @@ export async function startEmbeddedBroker(options: EmbeddedBrokerOptions): Promi
       callback(isIngestor(client) ? null : new Error('subscribe not allowed'), subscription);
     },
   });
+  broker.on('clientDisconnect', (client) => {
+    const principal = principals.get(client);
+    if (principal?.kind === 'device' && connectedDevices.get(principal.username) === client) connectedDevices.delete(principal.username);
+  });
   const server = net.createServer(broker.handle);
   let port: number;
   try {
@@ -84,6 +93,18 @@ export async function startEmbeddedBroker(options: EmbeddedBrokerOptions): Promi
   log.info({ host: options.host, port }, 'embedded MQTT broker listening');
   return {
     port,
+    disconnectDevices(usernames) {
+      let closed = 0;
+      for (const username of usernames) {
+        const client = connectedDevices.get(username);
+        if (!client) continue;
+        connectedDevices.delete(username);
+        client.close();
+        closed += 1;
+      }
+      if (closed > 0) log.info({ devices: closed }, 'disconnected devices whose credentials were revoked or changed');
+      return closed;
+    },
     async close() {
       await new Promise<void>((resolve) => broker.close(() => resolve()));
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -21,6 +21,8 @@ export function deferPubacks(client: MqttClient, onLost: (error: Error) => void)
   const internal = client as unknown as { _sendPacket: SendPacket };
   const send = internal._sendPacket.bind(client);
   const held = new Map<number, Promise<void>>();
+  // PUBACKs reported sent but waiting for their message to be durable.
+  let pending = 0;
   internal._sendPacket = (packet, callback, ...rest) => {
     const messageId = packet.cmd === 'puback' ? packet.messageId : undefined;
     const durable = messageId === undefined ? undefined : held.get(messageId);
@@ -30,17 +32,25 @@ export function deferPubacks(client: MqttClient, onLost: (error: Error) => void)
     // Only on the connection the message came in on: after a reconnect the broker redelivers it
     // and may have given this message id to another message.
     const connection = client.stream;
-    durable.then(
-      () => {
-        if (client.connected && client.stream === connection) send(packet, undefined, ...rest);
-      },
-      (error: Error) => onLost(error),
-    );
+    pending += 1;
+    durable
+      .then(
+        () => {
+          if (client.connected && client.stream === connection) send(packet, undefined, ...rest);
+        },
+        (error: Error) => onLost(error),
+      )
+      .finally(() => (pending -= 1));
   };
   return {
     /** The PUBACK of `messageId` goes out once `durable` resolves. */
     hold(messageId: number, durable: Promise<void>): void {
       held.set(messageId, durable);
+    },
+    /** Resolves once every held PUBACK went out (or was given up), or after `timeoutMs`. */
+    async settled(timeoutMs: number): Promise<void> {
+      const deadline = Date.now() + timeoutMs;
+      while ((pending > 0 || held.size > 0) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
     },
   };
 }

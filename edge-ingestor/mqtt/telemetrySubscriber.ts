@@ -33,13 +33,30 @@ function invalidReporter(log: Logger) {
   };
 }
 
+export interface TelemetrySubscriber {
+  client: MqttClient;
+  /** Connected and the broker granted the subscription: messages flow to this ingestor. */
+  readonly subscribed: boolean;
+  /** Stops reading; in a share group, leaves the group first (see below). */
+  stop(): Promise<void>;
+}
+
+/** How long a stop waits for the broker to confirm leaving the share group and for held PUBACKs. */
+const LEAVE_GROUP_TIMEOUT_MS = 2_000;
+
 /**
  * The ingestor's MQTT side: a persistent session (clean: false, fixed client id) subscribed
  * with QoS 1 to every device's telemetry topic. A valid message goes to the disk buffer and is
  * acknowledged once durable; a malformed one is counted, logged and acknowledged (dropped) at
  * once, so it never blocks the queue. Unacknowledged messages are the broker's to redeliver.
+ *
+ * In a share group, Mosquitto (2.0) keeps giving a member that disconnected its turn: the
+ * messages wait in its persistent session until it comes back. That is what a crashed member
+ * needs (nothing is lost), but a member that is stopped on purpose (a rolling update, scaling
+ * down) would hold back its share of the readings. So a stop leaves the group first
+ * (UNSUBSCRIBE), lets the PUBACKs of what it already read go out, and only then disconnects.
  */
-export function startTelemetrySubscriber(options: TelemetrySubscriberOptions): MqttClient {
+export function startTelemetrySubscriber(options: TelemetrySubscriberOptions): TelemetrySubscriber {
   const log = options.log;
   const maxWaiting = options.maxWaiting ?? 20_000;
   const reportInvalid = invalidReporter(log);
@@ -78,17 +95,41 @@ export function startTelemetrySubscriber(options: TelemetrySubscriberOptions): M
     log.error({ err: error.message }, 'a message could not be buffered: reconnecting so that the broker sends it again');
     client.stream?.destroy();
   });
+  let subscribed = false;
+  let stopping = false;
   client.on('connect', (connack) => {
     log.info({ broker: redactUrl(options.brokerUrl), sessionPresent: connack.sessionPresent, filter }, 'connected to the MQTT broker');
     client.subscribe(filter, { qos: 1 }, (error, granted) => {
       if (error) log.error({ err: error.message, filter }, 'subscription failed');
       else if (granted?.some((grant) => grant.qos > 2)) log.error({ filter }, 'the broker refused the subscription');
-      else log.debug({ granted }, 'subscribed');
+      else {
+        subscribed = !stopping;
+        log.debug({ granted }, 'subscribed');
+      }
     });
   });
+  client.on('close', () => (subscribed = false));
   client.on('error', (error) => log.warn({ err: error.message }, 'MQTT client error'));
   client.on('offline', () => log.warn('MQTT broker unreachable; reconnecting'));
-  return client;
+  return {
+    client,
+    get subscribed() {
+      return subscribed && client.connected;
+    },
+    async stop() {
+      stopping = true;
+      if (options.shareGroup && client.connected) {
+        subscribed = false;
+        const left = client.unsubscribeAsync(filter).then(
+          () => log.info({ filter }, 'left the share group: its other members take the messages'),
+          (error: Error) => log.warn({ err: error.message, filter }, 'could not leave the share group: Mosquitto queues this member its share until it returns'),
+        );
+        await Promise.race([left, new Promise((resolve) => setTimeout(resolve, LEAVE_GROUP_TIMEOUT_MS))]);
+        await pubacks.settled(LEAVE_GROUP_TIMEOUT_MS);
+      }
+      await client.endAsync(true);
+    },
+  };
 }
 
 export function redactUrl(url: string): string {

@@ -8,7 +8,7 @@ describe('loadConfig', () => {
     expect(config.subgraphs.identity.port).toBe(4001);
     expect(config.subgraphs.billing.port).toBe(4005);
     expect(config.databaseUrl).toBeUndefined();
-    expect(config.mqtt).toEqual({ url: undefined, embeddedPort: 1883, embeddedPortExplicit: false });
+    expect(config.mqtt).toEqual({ url: undefined, embeddedPort: 1883, embeddedPortExplicit: false, passwordFile: undefined });
     expect(config.dataDir).toBe(path.resolve('.data'));
     expect(config.allowedOrigins).toEqual([]);
     expect(config.isProduction).toBe(false);
@@ -57,6 +57,11 @@ describe('loadConfig', () => {
 
   it('remembers whether MQTT_PORT was chosen explicitly', () => {
     expect(loadConfig({ MQTT_PORT: '1883' }).mqtt.embeddedPortExplicit).toBe(true);
+  });
+
+  it("should refuse MQTT_PASSWORD_FILE with MQTT_URL: the other broker checks devices, not the ingestor", () => {
+    expect(() => loadConfig({ MQTT_URL: 'mqtt://broker:1883', MQTT_PASSWORD_FILE: '/etc/farmiq/passwords' })).toThrow(new ConfigError('MQTT_PASSWORD_FILE: only for the embedded broker; with MQTT_URL the broker checks devices (give it the file as its password_file)'));
+    expect(loadConfig({ MQTT_PASSWORD_FILE: 'passwords' }).mqtt.passwordFile).toBe(path.resolve('passwords'));
   });
 });
 

@@ -16,6 +16,12 @@ export function hashMosquittoPassword(password: string, iterations = MOSQUITTO_P
   return `$7$${iterations}$${salt.toString('base64')}$${hash.toString('base64')}`;
 }
 
+/** True when `encoded` is a `$7$` hash (the format `verifyMosquittoPassword` checks). */
+export function isMosquittoPasswordHash(encoded: string): boolean {
+  const match = FORMAT.exec(encoded);
+  return match !== null && Number(match[1]) >= 1 && Buffer.from(match[3]!, 'base64').length === HASH_BYTES;
+}
+
 /** True when `password` matches a `$7$` hash (ours or mosquitto_passwd's); constant time. */
 export function verifyMosquittoPassword(encoded: string, password: string): boolean {
   const match = FORMAT.exec(encoded);
