@@ -66,7 +66,9 @@ export class DiskBuffer {
   private readonly selectOldest: Database.Statement<[number], { seq: number; body: string; receivedAtMs: number }>;
   private readonly selectFrom: Database.Statement<[number], { seq: number; receivedAtMs: number }>;
   private readonly selectRange: Database.Statement<[number, number, number], { seq: number; body: string; receivedAtMs: number }>;
-  private readonly deleteRange: Database.Statement<[number, number], { bytes: number }>;
+  private readonly measureRange: Database.Statement<[number, number], { messages: number; bytes: number }>;
+  private readonly deleteRange: Database.Statement<[number, number]>;
+  private readonly removeRange: (firstSeq: number, lastSeq: number) => { messages: number; bytes: number };
   private readonly appendAll: (bodies: Array<{ body: string; receivedAtMs: number }>) => number;
   private readonly reserveBytes: number;
   private messages = 0;
@@ -97,7 +99,14 @@ export class DiskBuffer {
     this.selectOldest = this.db.prepare('SELECT seq, body, received_at_ms AS receivedAtMs FROM message ORDER BY seq LIMIT ?');
     this.selectFrom = this.db.prepare('SELECT seq, received_at_ms AS receivedAtMs FROM message WHERE seq >= ? ORDER BY seq LIMIT 1');
     this.selectRange = this.db.prepare('SELECT seq, body, received_at_ms AS receivedAtMs FROM message WHERE seq > ? AND seq < ? ORDER BY seq LIMIT ?');
-    this.deleteRange = this.db.prepare('DELETE FROM message WHERE seq BETWEEN ? AND ? RETURNING bytes');
+    this.measureRange = this.db.prepare('SELECT count(*) AS messages, coalesce(sum(bytes), 0) AS bytes FROM message WHERE seq BETWEEN ? AND ?');
+    this.deleteRange = this.db.prepare('DELETE FROM message WHERE seq BETWEEN ? AND ?');
+    // Counted, then deleted, in one transaction (RETURNING would hand every row to JavaScript).
+    this.removeRange = this.db.transaction((firstSeq: number, lastSeq: number) => {
+      const removed = this.measureRange.get(firstSeq, lastSeq)!;
+      this.deleteRange.run(firstSeq, lastSeq);
+      return removed;
+    });
     this.appendAll = this.db.transaction((bodies: Array<{ body: string; receivedAtMs: number }>) => {
       for (const { body, receivedAtMs } of bodies) {
         const bytes = Buffer.byteLength(body);
@@ -196,19 +205,19 @@ export class DiskBuffer {
 
   /** Removes the messages with `firstSeq <= seq <= lastSeq` (the cloud acknowledged them). */
   remove(firstSeq: number, lastSeq: number): number {
-    let rows: Array<{ bytes: number }>;
+    let removed: { messages: number; bytes: number };
     try {
-      rows = this.deleteRange.all(firstSeq, lastSeq);
+      removed = this.removeRange(firstSeq, lastSeq);
     } catch (error) {
       if (!FULL_CODES.has((error as { code?: string }).code ?? '')) throw error;
       // Copy the log into the database and restart it from its beginning, then try once more.
       this.db.pragma('wal_checkpoint(TRUNCATE)');
-      rows = this.deleteRange.all(firstSeq, lastSeq);
+      removed = this.removeRange(firstSeq, lastSeq);
     }
-    for (const row of rows) this.bytes -= row.bytes;
-    this.messages -= rows.length;
+    this.bytes -= removed.bytes;
+    this.messages -= removed.messages;
     this.refreshOldest();
-    return rows.length;
+    return removed.messages;
   }
 
   close(): void {

@@ -1,11 +1,24 @@
 import type { Logger } from '../../lib/logger';
 import { BufferFullError, type DiskBuffer } from './DiskBuffer';
 
-interface Pending {
-  body: string;
-  receivedAtMs: number;
+/** Messages that will share one commit, and the one promise their callers wait on. */
+interface Group {
+  entries: Array<{ body: string; receivedAtMs: number }>;
+  durable: Promise<void>;
   resolve(): void;
   reject(error: Error): void;
+}
+
+function newGroup(): Group {
+  let resolve!: () => void;
+  let reject!: (error: Error) => void;
+  const durable = new Promise<void>((resolveGroup, rejectGroup) => {
+    resolve = resolveGroup;
+    reject = rejectGroup;
+  });
+  // A group nobody waits on must not become an unhandled rejection.
+  durable.catch(() => undefined);
+  return { entries: [], durable, resolve, reject };
 }
 
 export interface GroupCommitWriterOptions {
@@ -25,7 +38,7 @@ export interface GroupCommitWriterOptions {
  * pushes back on the broker.
  */
 export class GroupCommitWriter {
-  private pending: Pending[] = [];
+  private pending: Group = newGroup();
   private scheduled = false;
   private full = false;
   private closed = false;
@@ -35,51 +48,50 @@ export class GroupCommitWriter {
 
   /** Messages waiting for their commit. */
   get waiting(): number {
-    return this.pending.length;
+    return this.pending.entries.length;
   }
 
-  /** Resolves once `body` is durable in the buffer. */
+  /** Resolves once `body` is durable in the buffer (one promise for the whole group). */
   write(body: string, receivedAtMs: number): Promise<void> {
     if (this.closed) return Promise.reject(new Error('the buffer is closed'));
-    return new Promise<void>((resolve, reject) => {
-      this.pending.push({ body, receivedAtMs, resolve, reject });
-      if (!this.scheduled && !this.full) {
-        this.scheduled = true;
-        setImmediate(() => this.flush());
-      }
-    });
+    this.pending.entries.push({ body, receivedAtMs });
+    if (!this.scheduled && !this.full) {
+      this.scheduled = true;
+      setImmediate(() => this.flush());
+    }
+    return this.pending.durable;
   }
 
   /** Fails what is still waiting (it was never acknowledged, so the broker sends it again). */
   close(): void {
     this.closed = true;
     clearTimeout(this.retryTimer);
-    const waiting = this.pending;
-    this.pending = [];
-    for (const entry of waiting) entry.reject(new Error('the buffer closed before this message was written'));
+    if (this.pending.entries.length > 0) this.pending.reject(new Error('the buffer closed before these messages were written'));
+    this.pending = newGroup();
   }
 
   private flush(): void {
     this.scheduled = false;
-    if (this.closed || this.pending.length === 0) return;
+    if (this.closed || this.pending.entries.length === 0) return;
     const group = this.pending;
-    this.pending = [];
     try {
-      const { dropped } = this.options.buffer.append(group);
-      if (this.full) this.options.log.info({ written: group.length }, 'disk buffer writable again: acknowledging messages');
+      const { dropped } = this.options.buffer.append(group.entries);
+      this.pending = newGroup();
+      if (this.full) this.options.log.info({ written: group.entries.length }, 'disk buffer writable again: acknowledging messages');
       this.full = false;
-      this.options.onCommit(group.length, dropped);
-      for (const entry of group) entry.resolve();
+      this.options.onCommit(group.entries.length, dropped);
+      group.resolve();
     } catch (error) {
       if (error instanceof BufferFullError) {
-        if (!this.full) this.options.log.error({ err: error.message, waiting: group.length }, 'disk buffer full: holding PUBACKs (the broker keeps the messages) until space frees up');
+        // The group stays pending (what arrives meanwhile joins it) until the disk has room.
+        if (!this.full) this.options.log.error({ err: error.message, waiting: group.entries.length }, 'disk buffer full: holding PUBACKs (the broker keeps the messages) until space frees up');
         this.full = true;
-        this.pending = group.concat(this.pending);
         this.retryTimer = setTimeout(() => this.flush(), this.options.fullRetryMs ?? 1_000);
         return;
       }
+      this.pending = newGroup();
       this.options.log.error({ err: (error as Error).message }, 'disk buffer write failed');
-      for (const entry of group) entry.reject(error as Error);
+      group.reject(error as Error);
     }
   }
 }

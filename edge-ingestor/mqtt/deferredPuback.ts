@@ -21,6 +21,20 @@ export function deferPubacks(client: MqttClient, onLost: (error: Error) => void)
   const internal = client as unknown as { _sendPacket: SendPacket };
   const send = internal._sendPacket.bind(client);
   const held = new Map<number, Promise<void>>();
+  // The PUBACKs of one commit go out in the same tick: corked, they leave in one write.
+  let corked: NodeJS.WritableStream & { cork?(): void; uncork?(): void } | undefined;
+  const sendCorked = (packet: Packet, rest: unknown[]) => {
+    const stream = client.stream as unknown as NodeJS.WritableStream & { cork?(): void; uncork?(): void };
+    if (corked !== stream && stream.cork) {
+      corked = stream;
+      stream.cork();
+      process.nextTick(() => {
+        corked = undefined;
+        stream.uncork?.();
+      });
+    }
+    send(packet, undefined, ...rest);
+  };
   // PUBACKs reported sent but waiting for their message to be durable.
   let pending = 0;
   internal._sendPacket = (packet, callback, ...rest) => {
@@ -36,7 +50,7 @@ export function deferPubacks(client: MqttClient, onLost: (error: Error) => void)
     durable
       .then(
         () => {
-          if (client.connected && client.stream === connection) send(packet, undefined, ...rest);
+          if (client.connected && client.stream === connection) sendCorked(packet, rest);
         },
         (error: Error) => onLost(error),
       )

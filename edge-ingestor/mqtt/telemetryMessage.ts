@@ -1,4 +1,4 @@
-import { devicePayloadSchema, eventIdOf, type BatchMessage } from '../../lib/edge/batch';
+import { eventIdOf, isContractIssue, parseDevicePayload, type BatchMessage } from '../../lib/edge/batch';
 import { metricOf } from '../../lib/deviceKinds';
 
 /** The topics devices publish readings on; `+` is the device id. */
@@ -30,27 +30,25 @@ export function toBatchMessage(topic: string, payload: Buffer, receivedAt: Date)
   } catch (error) {
     return { reason: 'json', detail: `not JSON: ${(error as Error).message}` };
   }
-  const parsed = devicePayloadSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    return { reason: 'schema', detail: `${issue.path.join('.') || 'payload'}: ${issue.message}` };
-  }
-  for (const [name, value] of Object.entries(parsed.data.metrics)) {
+  const contents = parseDevicePayload(json);
+  if (isContractIssue(contents)) return { reason: 'schema', detail: `${contents.path}: ${contents.message}` };
+  for (const name in contents.metrics) {
+    const value = contents.metrics[name]!;
     const definition = metricOf('GENERIC', name);
     if (!definition) return { reason: 'metric', detail: `unknown metric ${name}` };
     if (value < definition.min || value > definition.max) {
       return { reason: 'metric', detail: `${name} ${value} outside ${definition.min}..${definition.max} ${definition.unit}` };
     }
   }
-  const { timestamp } = parsed.data;
+  const { timestamp } = contents;
   const observedAt = new Date(timestamp);
   if (Number.isNaN(observedAt.getTime())) return { reason: 'schema', detail: 'timestamp: not a date' };
   return {
     deviceId,
-    eventId: eventIdOf(parsed.data),
+    eventId: eventIdOf(contents),
     observedAt: observedAt.toISOString(),
     receivedAt: receivedAt.toISOString(),
-    metrics: parsed.data.metrics,
+    metrics: contents.metrics,
   };
 }
 

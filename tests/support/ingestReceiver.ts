@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { batchMessageSchema, batchSchema, type BatchMessage, type IngestResult } from '../../lib/edge/batch';
+import { batchSchema, isContractIssue, parseBatchMessage, type BatchMessage, type IngestResult } from '../../lib/edge/batch';
 import { INGEST_PATH, isFresh, MAX_BATCH_BYTES, signatureMatches, signatureParts } from '../../lib/edge/signedBatch';
 
 /**
@@ -100,18 +100,18 @@ export async function startIngestReceiver(key = { keyId: 'edge-test-key', secret
       if (!batch.success) return answer(res, 400, { code: 'BATCH_INVALID' });
       const result: IngestResult = { accepted: 0, duplicates: 0, rejected: [] };
       batch.data.messages.forEach((raw, index) => {
-        const message = batchMessageSchema.safeParse(raw);
-        if (!message.success) {
+        const message = parseBatchMessage(raw);
+        if (isContractIssue(message)) {
           result.rejected.push({ index, eventId: null, reason: 'MESSAGE_INVALID' });
           return;
         }
-        const id = `${message.data.deviceId}/${message.data.eventId}`;
+        const id = `${message.deviceId}/${message.eventId}`;
         if (seen.has(id)) {
           result.duplicates += 1;
           return;
         }
         seen.add(id);
-        receiver.stored.push(message.data);
+        receiver.stored.push(message);
         receiver.storedAtMs.push(Date.now());
         result.accepted += 1;
       });

@@ -1,4 +1,4 @@
-import { batchMessageSchema, type BatchMessage, type IngestResult } from '../../../lib/edge/batch';
+import { isContractIssue, parseBatchMessage, type IngestResult } from '../../../lib/edge/batch';
 import { metricOf } from '../../../lib/deviceKinds';
 import type { RegisteredDeviceInfo } from '../../devices/registry';
 import type { ReadingRow } from './storeReadings';
@@ -32,13 +32,12 @@ export function mapBatch(
 }
 
 function mapMessage(raw: unknown, index: number, gateway: { tenantId: string; farmId: string }, devices: Map<string, RegisteredDeviceInfo>, now: Date, mapped: MappedBatch): void {
-  const parsed = batchMessageSchema.safeParse(raw);
-  if (!parsed.success) {
+  const message = parseBatchMessage(raw);
+  if (isContractIssue(message)) {
     const eventId = typeof (raw as { eventId?: unknown })?.eventId === 'string' ? (raw as { eventId: string }).eventId : null;
-    mapped.rejected.push({ index, eventId, reason: `MALFORMED: ${parsed.error.issues[0]?.path.join('.') || 'message'} ${parsed.error.issues[0]?.message ?? ''}`.trim() });
+    mapped.rejected.push({ index, eventId, reason: `MALFORMED: ${message.path} ${message.message}` });
     return;
   }
-  const message: BatchMessage = parsed.data;
   const reject = (reason: string): void => {
     mapped.rejected.push({ index, eventId: message.eventId, reason });
   };
