@@ -5,7 +5,7 @@ import path from 'node:path';
 import mqtt, { type MqttClient } from 'mqtt';
 import pg from 'pg';
 import { generateSecretBoxKey } from '../lib/crypto/secretBox';
-import { INGEST_PATH } from '../lib/edge/signedBatch';
+import { INGEST_PATH, MAX_BATCH_MESSAGES } from '../lib/edge/signedBatch';
 import { hashMosquittoPassword, mosquittoPasswordFile } from '../subgraphs/devices/credentials/mosquittoPassword';
 import { FREE_PORTS, spawnFarmiq, stopAllFarmiq, type FarmiqProcess } from './support/farmiqProcess';
 import { startMosquitto, type MosquittoInstance } from './support/mosquitto';
@@ -17,19 +17,25 @@ import { seedFarmThroughApi, type SeededFarm } from './support/seedFarm';
  * into this machine's Mosquitto as fast as it acknowledges, the whole time, while the farm's
  * ingestor (a real `farmiq start --target ingestor` process) is killed with SIGKILL and
  * restarted on the same data folder, again and again. It forwards, signed with the farm's edge
- * key, to the real cloud (`farmiq start` on a fresh PostgreSQL database) through the gateway.
- * Afterwards every (device, event id) the broker acknowledged to a device is a reading row in
- * the cloud, exactly one, and no row is something that was never sent. (Mosquitto holds the
- * ingestor's persistent session while it is down and redelivers what it had not acknowledged;
- * the cloud recognises re-sent events by (device, event id).)
+ * key, to the real cloud: `farmiq start` on a fresh PostgreSQL database, its telemetry ingest
+ * endpoint. (The gateway's pass-through to it is covered by edge-to-cloud.test.ts; here it
+ * would only slow the drain.) Afterwards every (device, event id) the broker acknowledged to a
+ * device is a reading row in the cloud, exactly one, and no row is something never sent.
+ * Mosquitto holds the ingestor's persistent session while it is down and redelivers what it
+ * had not acknowledged; the cloud recognises re-sent events by (device, event id).
+ *
+ * Sizing for a shared 2-core machine: an ingestor takes 2.5 to 7 s to start there, while the
+ * devices publish 10,000 to 20,000 msg/s, so three kills already mean a few hundred thousand
+ * messages; draining them into PostgreSQL takes most of the test's time.
  */
 const DEVICES = 4;
-const KILLS = 4;
+const KILLS = 3;
 /** How long each ingestor runs, once up, before its kill -9. */
 const LIFETIME_MS = 1_000;
-/** Unacknowledged publishes at any time, over all devices. */
+/** At most 4 × 250 = 1,000 publishes unacknowledged at any time. */
 const IN_FLIGHT_PER_DEVICE = 250;
-const DRAIN_TIMEOUT_MS = 60_000;
+/** The drain goes on as long as the cloud keeps storing: it fails only once it stalls this long. */
+const DRAIN_STALL_MS = 20_000;
 const INGESTOR = { username: 'farmiq-ingestor', password: randomUUID() };
 const ADMIN = { email: 'crash@farmiq.local', password: `crash test ${randomUUID()}` };
 
@@ -62,8 +68,7 @@ beforeAll(async () => {
   });
   const ports = await cloud.up;
   farm = await seedFarmThroughApi(`http://127.0.0.1:${ports.gateway}/graphql`, ADMIN, DEVICES);
-  // What a farm's ingestor is configured with: the gateway's pass-through to telemetry ingest.
-  ingestUrl = `http://127.0.0.1:${ports.gateway}${INGEST_PATH}`;
+  ingestUrl = `http://127.0.0.1:${ports.telemetry}${INGEST_PATH}`;
   mosquitto = await startMosquitto(
     farm.passwordFile + mosquittoPasswordFile([{ username: INGESTOR.username, passwordHash: hashMosquittoPassword(INGESTOR.password) }]),
     `user ${INGESTOR.username}\ntopic read farmiq/devices/+/telemetry\n\n${farm.aclFile}`,
@@ -93,6 +98,8 @@ function startIngestorProcess(): FarmiqProcess {
     EDGE_KEY_SECRET: farm.secret,
     FORWARD_BATCH_MAX_WAIT_MS: '100',
     FORWARD_RETRY_MAX_MS: '500',
+    // The largest batch the cloud takes: the drain after the kills is most of this test's time.
+    FORWARD_BATCH_MAX_MESSAGES: String(MAX_BATCH_MESSAGES),
   });
 }
 
@@ -150,6 +157,9 @@ async function bufferedMessages(ingestorPort: number): Promise<number> {
   return Number(depth);
 }
 
+/** A failure names how many and the first few, not hundreds of thousands of lines. */
+const fewOf = <T>(found: T[]) => ({ count: found.length, first: found.slice(0, 5) });
+
 const storedEvents = async () => Number((await db.query('SELECT count(*)::int AS n FROM telemetry.ingested_event')).rows[0].n);
 
 describe(`${KILLS} kill -9 of the ingestor while ${DEVICES} devices publish at full rate`, () => {
@@ -184,15 +194,21 @@ describe(`${KILLS} kill -9 of the ingestor while ${DEVICES} devices publish at f
     lastIngestor = ingestor;
     lastIngestorPort = (await ingestor.up).ingestor!;
 
-    // The drain: until the cloud holds as many events as were acknowledged and the buffer is empty.
-    const deadline = Date.now() + DRAIN_TIMEOUT_MS;
-    while (Date.now() < deadline && ((await storedEvents()) < acknowledgedCount || (await bufferedMessages(lastIngestorPort)) > 0)) await sleep(250);
+    // The drain: until the cloud holds as many events as were acknowledged and the buffer is
+    // empty, or until the cloud stores nothing new for DRAIN_STALL_MS (the assertions then say what is missing).
+    let stored = 0;
+    let progressAt = Date.now();
+    while ((stored < acknowledgedCount || (await bufferedMessages(lastIngestorPort)) > 0) && Date.now() - progressAt < DRAIN_STALL_MS) {
+      await sleep(250);
+      const now = await storedEvents();
+      if (now > stored) progressAt = Date.now();
+      stored = now;
+    }
     const result = await db.query<{ device_id: string; event_id: string; copies: number }>(
       'SELECT device_id::text, event_id, count(*)::int AS copies FROM telemetry.reading GROUP BY device_id, event_id',
     );
     for (const row of result.rows) rows.set(`${row.device_id} ${row.event_id}`, row.copies);
-    console.log(`ingestor-crash: ${acknowledgedCount} messages acknowledged, ${rows.size} stored`);
-  }, 150_000);
+  }, 240_000);
 
   it('should have the broker acknowledge thousands of messages to the devices, none refused', () => {
     expect(acknowledgedCount).toBeGreaterThan(10_000);
@@ -201,11 +217,11 @@ describe(`${KILLS} kill -9 of the ingestor while ${DEVICES} devices publish at f
 
   it('should store a reading for every message the broker acknowledged', () => {
     const missing = farm.devices.flatMap((device) => publisher.acknowledged.get(device.id)!.filter((eventId) => !rows.has(`${device.id} ${eventId}`)).map((eventId) => `${device.id} ${eventId}`));
-    expect(missing).toEqual([]);
+    expect(fewOf(missing)).toEqual({ count: 0, first: [] });
   });
 
   it('should store each message exactly once', () => {
-    expect([...rows].filter(([, copies]) => copies !== 1)).toEqual([]);
+    expect(fewOf([...rows].filter(([, copies]) => copies !== 1))).toEqual({ count: 0, first: [] });
   });
 
   it('should store nothing that a device never sent', () => {
@@ -214,7 +230,7 @@ describe(`${KILLS} kill -9 of the ingestor while ${DEVICES} devices publish at f
       const n = /^c-(\d+)$/.exec(eventId)?.[1];
       return n === undefined || Number(n) >= (publisher.sent.get(deviceId) ?? 0);
     });
-    expect(neverSent).toEqual([]);
+    expect(fewOf(neverSent)).toEqual({ count: 0, first: [] });
   });
 
   it("should leave the ingestor's disk buffer empty once the cloud has everything", async () => {
