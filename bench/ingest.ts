@@ -14,6 +14,7 @@ import { sendBatch } from '../edge-ingestor/forwarder/sendBatch';
 import { hashMosquittoPassword, mosquittoPasswordFile } from '../subgraphs/devices/credentials/mosquittoPassword';
 import { FREE_PORTS, spawnFarmiq, type FarmiqProcess } from '../tests/support/farmiqProcess';
 import { startMosquitto, type MosquittoInstance } from '../tests/support/mosquitto';
+import { seedFarmThroughApi, type SeededFarm } from '../tests/support/seedFarm';
 
 /**
  * End-to-end ingest throughput: devices publish QoS 1 into this machine's Mosquitto, a real
@@ -46,7 +47,7 @@ async function main(): Promise<void> {
     const cloud = spawnFarmiq(['start'], { ...FREE_PORTS, ...ADMIN, SIMULATOR: 'off', DATABASE_URL: dbUrl, FARMIQ_SECRETS_KEY: generateSecretBoxKey(), FARMIQ_DATA_DIR: cloudDir, LOG_LEVEL: 'info' });
     cleanup.push(() => stop(cloud));
     const cloudPorts = await cloud.up;
-    const farm = await seed(`http://127.0.0.1:${cloudPorts.gateway}/graphql`, deviceCount);
+    const farm = await seedFarmThroughApi(`http://127.0.0.1:${cloudPorts.gateway}/graphql`, { email: ADMIN.FARMIQ_ADMIN_EMAIL, password: ADMIN.FARMIQ_ADMIN_PASSWORD }, deviceCount);
     const mosquitto: MosquittoInstance = await startMosquitto(
       farm.passwordFile + mosquittoPasswordFile([{ username: INGESTOR.username, passwordHash: hashMosquittoPassword(INGESTOR.password) }]),
       `user ${INGESTOR.username}\ntopic read farmiq/devices/+/telemetry\n\n${farm.aclFile}`,
@@ -130,7 +131,7 @@ async function main(): Promise<void> {
 }
 
 /** The cloud unreachable: the ingestor's RSS while `count` messages pile up in its buffer. */
-async function bufferMemory(farm: Seeded, devices: MqttClient[], edgeEnv: Record<string, string>, count: number, cleanup: Array<() => Promise<unknown> | void>) {
+async function bufferMemory(farm: SeededFarm, devices: MqttClient[], edgeEnv: Record<string, string>, count: number, cleanup: Array<() => Promise<unknown> | void>) {
   const edge = spawnFarmiq(['start', '--target', 'ingestor'], { ...edgeEnv, INGESTOR_CLIENT_ID: 'farmiq-ingestor-buffer', FARMIQ_DATA_DIR: tempDir(cleanup), INGEST_URL: 'http://127.0.0.1:9/ingest/v1/batches' });
   cleanup.push(() => stop(edge));
   const ports = await edge.up;
@@ -151,51 +152,11 @@ async function bufferMemory(farm: Seeded, devices: MqttClient[], edgeEnv: Record
   console.log(`  buffered ${String(last.depth).padStart(9)}  ingestor RSS ${last.rssMiB.toFixed(0).padStart(5)} MiB`);
 }
 
-interface Seeded {
-  keyId: string;
-  secret: string;
-  passwordFile: string;
-  aclFile: string;
-  devices: Array<{ id: string; password: string }>;
-}
-
-/** A tenant with a farm, a barn, `deviceCount` climate sensors and an edge gateway key. */
-async function seed(gateway: string, deviceCount: number): Promise<Seeded> {
-  let token: string | undefined;
-  const call = async (query: string, variables: Record<string, unknown> = {}) => {
-    const response = await fetch(gateway, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
-    const json = (await response.json()) as { data?: any; errors?: unknown[] };
-    if (json.errors) throw new Error(JSON.stringify(json.errors));
-    return json.data;
-  };
-  const LOGIN = 'mutation ($input: LoginInput!) { login(input: $input) { accessToken } }';
-  const platformToken = (await call(LOGIN, { input: { email: ADMIN.FARMIQ_ADMIN_EMAIL, password: ADMIN.FARMIQ_ADMIN_PASSWORD } })).login.accessToken;
-  token = platformToken;
-  const { createTenant } = await call('mutation { createTenant(input: { name: "Bench Farms" }) { id } }');
-  const { inviteUser } = await call('mutation ($t: ID) { inviteUser(input: { email: "edge@bench.test", role: TENANT_ADMIN, tenantId: $t }) { temporaryPassword } }', { t: createTenant.id });
-  const labels = (await call(`mutation ($d: [DeviceToRegisterInput!]!) { registerDevices(input: { devices: $d }) { device { id } claimLink } }`, {
-    d: Array.from({ length: deviceCount }, (_, i) => ({ serialNumber: `BENCH-${randomUUID().slice(0, 8)}-${i}`, kind: 'CLIMATE' })),
-  })).registerDevices as Array<{ device: { id: string }; claimLink: string }>;
-  token = undefined;
-  token = (await call(LOGIN, { input: { email: 'edge@bench.test', password: inviteUser.temporaryPassword, newPassword: 'bench tenant admin passphrase' } })).login.accessToken;
-  const { createFarm } = await call('mutation { createFarm(input: { name: "Bench farm", timeZone: "UTC" }) { id } }');
-  const { createBarn } = await call('mutation ($f: ID!) { createBarn(input: { farmId: $f, name: "House 1", species: BROILER, capacityHead: 20000 }) { id } }', { f: createFarm.id });
-  const devices: Seeded['devices'] = [];
-  for (const label of labels) {
-    await call('mutation ($l: String) { claimDevice(input: { claimLink: $l }) { id } }', { l: label.claimLink });
-    const { activateDevice } = await call('mutation ($d: ID!, $b: ID!) { activateDevice(input: { deviceId: $d, barnId: $b, name: "Climate" }) { mqttPassword } }', { d: label.device.id, b: createBarn.id });
-    devices.push({ id: label.device.id, password: activateDevice.mqttPassword });
-  }
-  const { registerEdgeGateway } = await call('mutation ($f: ID!) { registerEdgeGateway(input: { farmId: $f, name: "Bench edge" }) { keyId secret } }', { f: createFarm.id });
-  const { brokerAuthFiles } = await call('query ($f: ID!) { brokerAuthFiles(farmId: $f) { passwordFile aclFile } }', { f: createFarm.id });
-  return { keyId: registerEdgeGateway.keyId, secret: registerEdgeGateway.secret, passwordFile: brokerAuthFiles.passwordFile, aclFile: brokerAuthFiles.aclFile, devices };
-}
-
 const connect = (port: number, device: { id: string; password: string }) =>
   mqtt.connectAsync(`mqtt://127.0.0.1:${port}`, { username: device.id, password: device.password, clientId: device.id, protocolVersion: 4, reconnectPeriod: 0 });
 
 /** Every device publishes its share QoS 1 as fast as the broker acknowledges (100 in flight each). */
-async function publishAll(clients: MqttClient[], devices: Seeded['devices'], total: number, onPublish: (index: number) => void, prefix = 'e'): Promise<void> {
+async function publishAll(clients: MqttClient[], devices: SeededFarm['devices'], total: number, onPublish: (index: number) => void, prefix = 'e'): Promise<void> {
   let next = 0;
   const timestamp = Date.now();
   await Promise.all(

@@ -1,0 +1,47 @@
+import { randomUUID } from 'node:crypto';
+
+/** What a farm needs at the edge: its edge gateway key, its devices and the broker files for them. */
+export interface SeededFarm {
+  keyId: string;
+  secret: string;
+  passwordFile: string;
+  aclFile: string;
+  devices: Array<{ id: string; password: string }>;
+}
+
+/**
+ * Through a running cloud's GraphQL API (`gatewayUrl`, e.g. http://127.0.0.1:4000/graphql),
+ * as a user would: the platform admin creates a tenant and registers `deviceCount` climate
+ * sensors; the tenant's admin creates a farm and a barn, claims and activates the sensors there,
+ * registers an edge gateway and exports the farm's Mosquitto password and ACL files.
+ */
+export async function seedFarmThroughApi(gatewayUrl: string, platformAdmin: { email: string; password: string }, deviceCount: number): Promise<SeededFarm> {
+  let token: string | undefined;
+  const call = async (query: string, variables: Record<string, unknown> = {}) => {
+    const response = await fetch(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
+    const json = (await response.json()) as { data?: any; errors?: unknown[] };
+    if (json.errors) throw new Error(JSON.stringify(json.errors));
+    return json.data;
+  };
+  const LOGIN = 'mutation ($input: LoginInput!) { login(input: $input) { accessToken } }';
+  token = (await call(LOGIN, { input: platformAdmin })).login.accessToken;
+  const tenantAdminEmail = `edge-${randomUUID().slice(0, 8)}@farm.test`;
+  const { createTenant } = await call('mutation { createTenant(input: { name: "Edge Farms" }) { id } }');
+  const { inviteUser } = await call('mutation ($e: String!, $t: ID) { inviteUser(input: { email: $e, role: TENANT_ADMIN, tenantId: $t }) { temporaryPassword } }', { e: tenantAdminEmail, t: createTenant.id });
+  const labels = (await call('mutation ($d: [DeviceToRegisterInput!]!) { registerDevices(input: { devices: $d }) { device { id } claimLink } }', {
+    d: Array.from({ length: deviceCount }, (_, i) => ({ serialNumber: `SN-${randomUUID().slice(0, 8)}-${i}`, kind: 'CLIMATE' })),
+  })).registerDevices as Array<{ device: { id: string }; claimLink: string }>;
+  token = undefined;
+  token = (await call(LOGIN, { input: { email: tenantAdminEmail, password: inviteUser.temporaryPassword, newPassword: `tenant admin ${randomUUID()}` } })).login.accessToken;
+  const { createFarm } = await call('mutation { createFarm(input: { name: "Edge farm", timeZone: "UTC" }) { id } }');
+  const { createBarn } = await call('mutation ($f: ID!) { createBarn(input: { farmId: $f, name: "House 1", species: BROILER, capacityHead: 20000 }) { id } }', { f: createFarm.id });
+  const devices: SeededFarm['devices'] = [];
+  for (const label of labels) {
+    await call('mutation ($l: String) { claimDevice(input: { claimLink: $l }) { id } }', { l: label.claimLink });
+    const { activateDevice } = await call('mutation ($d: ID!, $b: ID!) { activateDevice(input: { deviceId: $d, barnId: $b, name: "Climate" }) { mqttPassword } }', { d: label.device.id, b: createBarn.id });
+    devices.push({ id: label.device.id, password: activateDevice.mqttPassword });
+  }
+  const { registerEdgeGateway } = await call('mutation ($f: ID!) { registerEdgeGateway(input: { farmId: $f, name: "Edge" }) { keyId secret } }', { f: createFarm.id });
+  const { brokerAuthFiles } = await call('query ($f: ID!) { brokerAuthFiles(farmId: $f) { passwordFile aclFile } }', { f: createFarm.id });
+  return { keyId: registerEdgeGateway.keyId, secret: registerEdgeGateway.secret, passwordFile: brokerAuthFiles.passwordFile, aclFile: brokerAuthFiles.aclFile, devices };
+}
