@@ -185,7 +185,7 @@ async function publishAll(clients: MqttClient[], devices: SeededFarm['devices'],
 }
 
 /** Seconds to store `count` messages sent straight to the ingest endpoint (no MQTT, no ingestor). */
-async function cloudAlone(ingestUrl: string, farm: Seeded, count: number): Promise<number> {
+async function cloudAlone(ingestUrl: string, farm: SeededFarm, count: number): Promise<number> {
   const perBatch = 5_000;
   const timestamp = Date.now();
   const bodies = Array.from({ length: Math.ceil(count / perBatch) }, (_, b) => {
