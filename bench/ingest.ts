@@ -21,7 +21,7 @@ import { seedFarmThroughApi, type SeededFarm } from '../tests/support/seedFarm';
  * ingestor process (`farmiq start --target ingestor`) buffers and forwards signed batches to the
  * cloud (`farmiq start` on PostgreSQL), which stores them as reading rows. Measured: messages
  * per second from the first publish to the last committed row, and publish→commit latency per
- * message (rows are counted every 25 ms; a message counts as committed when the row count first
+ * message (rows are counted every 100 ms; a message counts as committed when the row count first
  * covers it, forwarding being oldest first). Baseline in the same run: the same rows loaded by
  * plain COPY through pg into a table of the same shape. Then, with the cloud unreachable,
  * the ingestor's memory while its buffer fills.
@@ -84,7 +84,7 @@ async function main(): Promise<void> {
     let bufferedAllAt = 0;
     let peakRssKb = 0;
     while (committed < messages) {
-      await sleep(25);
+      await sleep(100);
       const now = performance.now();
       const count = await metricValue(cloudPorts.gateway!, 'farmiq_ingest_messages_total{outcome="accepted"}');
       for (; committed < Math.min(count, messages); committed += 1) committedAt[committed] = now;

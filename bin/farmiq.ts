@@ -1,12 +1,6 @@
-import { ConfigError, loadConfig, TARGETS, type Target } from '../lib/config';
-import { DataDirInUseError } from '../lib/db/dataDirLock';
-import { DatabaseUnavailableError } from '../lib/db/database';
-import { MigrationError } from '../lib/db/migrate';
-import { PortUnavailableError } from '../lib/http/listen';
+import { loadConfig, TARGETS, type Target } from '../lib/config';
 import { createLogger } from '../lib/logger';
-import { RedisUnavailableError } from '../lib/rateLimit/store';
 import { parseSimulateArgs, runSimulate, SIMULATOR_DEVICES_FILE, type SimulateArgs } from './simulate';
-import { startSystem } from './system';
 
 const USAGE = `usage: farmiq start [--target ${TARGETS.join('|')}]
        farmiq simulate [--devices N] [--rate R] [--credentials FILE] [--broker URL]
@@ -19,10 +13,19 @@ simulate  N devices publish R readings a second together (climate, water, feed, 
           a JSON array of { "id", "password", "kind" }) to URL (default MQTT_URL or the
           embedded broker's MQTT_PORT on this machine).`;
 
-class UsageError extends Error {}
+class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
 
 /** Start-up failures the user can fix: printed as one line, without a stack trace. */
-const EXPECTED_FAILURES = [ConfigError, DatabaseUnavailableError, RedisUnavailableError, PortUnavailableError, DataDirInUseError, MigrationError, UsageError];
+/**
+ * Failures an operator can fix from the message alone: one line, no stack. Matched by name so
+ * that the edge target need not load the database and Redis code to recognise them.
+ */
+const EXPECTED_FAILURES = new Set(['ConfigError', 'DatabaseUnavailableError', 'RedisUnavailableError', 'PortUnavailableError', 'DataDirInUseError', 'MigrationError', 'UsageError']);
 
 function parseArgs(argv: string[]): { command: 'start'; target: Target } | { command: 'simulate'; args: SimulateArgs } {
   const [command, ...rest] = argv;
@@ -53,7 +56,7 @@ function parseArgs(argv: string[]): { command: 'start'; target: Target } | { com
 }
 
 function fail(error: unknown): never {
-  if (EXPECTED_FAILURES.some((kind) => error instanceof kind)) {
+  if (error instanceof Error && EXPECTED_FAILURES.has(error.name)) {
     console.error(`farmiq: ${(error as Error).message}`);
   } else {
     console.error('farmiq: unexpected start-up failure:', error);
@@ -73,7 +76,11 @@ async function main(): Promise<void> {
     return;
   }
   const { target } = parsed;
-  const system = await startSystem(target, config, log);
+  // The edge target loads only the ingestor's code; the other targets the cloud's.
+  const system =
+    target === 'ingestor'
+      ? await (require('./edge') as typeof import('./edge')).startEdge(config, log)
+      : await (require('./system') as typeof import('./system')).startSystem(target, config, log);
   const { gateway, mqtt } = system.ports;
   log.info(
     {
