@@ -38,9 +38,10 @@ const env = (extra: Record<string, string>) => ({
 function attempt(url: string, options: mqtt.IClientOptions = {}): Promise<{ client?: mqtt.MqttClient; outcome: string }> {
   return new Promise((resolve) => {
     const client = mqtt.connect(url, { username: device.id, password: device.password, clientId: device.id, protocolVersion: 4, reconnectPeriod: 0, connectTimeout: 3_000, ...options });
+    let settled = false;
     const settle = (outcome: string) => {
-      client.removeAllListeners();
-      client.on('error', () => undefined);
+      if (settled) return;
+      settled = true;
       if (outcome === 'connected') resolve({ client, outcome });
       else {
         client.end(true);
@@ -48,7 +49,7 @@ function attempt(url: string, options: mqtt.IClientOptions = {}): Promise<{ clie
       }
     };
     client.once('connect', () => settle('connected'));
-    client.once('error', (error) => settle(`error: ${error.message}`));
+    client.on('error', (error) => settle(`error: ${error.message}`));
     client.once('close', () => settle('closed before CONNACK'));
   });
 }
