@@ -135,15 +135,19 @@ describe('the ingestor target with MQTT_HOST=127.0.0.2 (plain MQTT: loopback, so
   });
 });
 
-describe('starting the ingestor target with MQTT_TLS_*', () => {
-  it('should stop with one line naming the variable when a PEM file is missing or holds the wrong thing', async () => {
+describe('starting the ingestor target on the farm network', () => {
+  it('should stop with one line naming the variable when a PEM file is missing or holds the wrong thing, or MQTT_HOST is not an address of this machine', async () => {
     const missing = path.join(dir, 'no-such.crt');
-    const [noCert, certAsKey] = await Promise.all([
-      spawnFarmiq(['start', '--target', 'ingestor'], env({ MQTT_TLS_CERT_FILE: missing, MQTT_TLS_KEY_FILE: certificate.keyFile })).exited,
-      spawnFarmiq(['start', '--target', 'ingestor'], env({ MQTT_TLS_CERT_FILE: certificate.certFile, MQTT_TLS_KEY_FILE: certificate.certFile })).exited,
+    const tls = { MQTT_TLS_CERT_FILE: certificate.certFile, MQTT_TLS_KEY_FILE: certificate.keyFile };
+    const [noCert, certAsKey, elsewhere] = await Promise.all([
+      spawnFarmiq(['start', '--target', 'ingestor'], env({ ...tls, MQTT_TLS_CERT_FILE: missing })).exited,
+      spawnFarmiq(['start', '--target', 'ingestor'], env({ ...tls, MQTT_TLS_KEY_FILE: certificate.certFile })).exited,
+      // TEST-NET-3 (RFC 5737): no machine has it.
+      spawnFarmiq(['start', '--target', 'ingestor'], env({ ...tls, MQTT_HOST: '203.0.113.7' })).exited,
     ]);
-    expect([noCert.code, certAsKey.code]).toEqual([1, 1]);
+    expect([noCert.code, certAsKey.code, elsewhere.code]).toEqual([1, 1, 1]);
     expect(noCert.stderr.trim()).toBe(`farmiq: MQTT_TLS_CERT_FILE: cannot read ${missing} (ENOENT)`);
     expect(certAsKey.stderr.trim()).toBe(`farmiq: MQTT_TLS_KEY_FILE: ${certificate.certFile} is not a PEM private key`);
+    expect(elsewhere.stderr.trim()).toBe('farmiq: MQTT_HOST: cannot listen on 203.0.113.7 (EADDRNOTAVAIL: expected an address of this machine, or 0.0.0.0 for all of them)');
   });
 });
