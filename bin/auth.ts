@@ -1,4 +1,5 @@
 import { createTokenVerifier, type TokenAudience, type TokenVerifier } from '../lib/auth/accessToken';
+import { ErrorCode, userError } from '../lib/errors';
 import { loadKeyRing, type KeyRing } from '../lib/auth/keyRing';
 import { ConfigError, DEFAULT_SUBGRAPH_PORTS, type Config, type Target } from '../lib/config';
 
@@ -12,10 +13,18 @@ export interface AuthSetup {
 
 const JWKS_CACHE_MS = 5 * 60 * 1000;
 
+/** Targets that serve GraphQL and so verify access tokens; the ingestor serves none (devices use MQTT credentials, the cloud HMAC). */
+export const verifiesTokens = (target: Target): boolean => target !== 'ingestor';
+
+const refuseEveryToken: TokenVerifier = async () => {
+  throw userError(ErrorCode.Unauthenticated, 'this process accepts no access tokens');
+};
+
 /**
  * The process that runs identity holds the signing keys and verifies with their public half.
  * Every other process verifies with the public keys fetched from FARMIQ_JWKS_URL (identity's
- * `/.well-known/jwks.json`), cached and re-fetched on an unknown `kid`.
+ * `/.well-known/jwks.json`), cached and re-fetched on an unknown `kid`. A process that verifies no
+ * tokens (`--target ingestor`) needs neither.
  */
 export async function setUpAuth(target: Target, config: Config): Promise<AuthSetup> {
   const tokenAudience = { issuer: config.auth.issuer, audience: config.auth.audience };
@@ -28,8 +37,12 @@ export async function setUpAuth(target: Target, config: Config): Promise<AuthSet
       publicJwks: async () => keyRing.publicJwks,
     };
   }
+  if (!verifiesTokens(target)) {
+    // Deny by default: nothing here should ask, and nothing it could ask is answered with yes.
+    return { keyRing: undefined, tokenAudience, verifyToken: refuseEveryToken, publicJwks: async () => ({ keys: [] }) };
+  }
   if (!config.auth.jwksUrl && config.isProduction) {
-    throw new ConfigError("FARMIQ_JWKS_URL: required in production for every target but identity (identity's /.well-known/jwks.json)");
+    throw new ConfigError("FARMIQ_JWKS_URL: required in production for every target that verifies tokens (all but identity and ingestor; identity's /.well-known/jwks.json)");
   }
   const jwksUrl = config.auth.jwksUrl ?? `http://127.0.0.1:${DEFAULT_SUBGRAPH_PORTS.identity}/.well-known/jwks.json`;
   let cached: { at: number; jwks: Promise<{ keys: unknown[] }> } | undefined;

@@ -199,7 +199,7 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
       ports.mqtt = Number(new URL(ingestor.brokerUrl).port) || undefined;
       if (demo && !config.mqtt.url) {
         // One reading a second per demo device, through the embedded broker like real devices.
-        const simulator = await startSimulator({ brokerUrl: ingestor.brokerUrl, devices: demo.devices, ratePerSecond: demo.devices.length, log: log.child({ component: 'simulator' }) });
+        const simulator = await startSimulator({ brokerUrl: ingestor.localBrokerUrl, devices: demo.devices, ratePerSecond: demo.devices.length, log: log.child({ component: 'simulator' }) });
         stack.push(() => simulator.stop());
       }
       if (target === 'ingestor') {

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { ConfigError, type Config } from '../lib/config';
 import { lockDataDir } from '../lib/db/dataDirLock';
-import { PortUnavailableError } from '../lib/http/listen';
 import type { ReadinessCheck } from '../lib/http/health';
 import type { Logger } from '../lib/logger';
 import { openDevicePasswordFile } from './broker/devicePasswordFile';
-import { startEmbeddedBroker, type DeviceAuthenticator, type EmbeddedBroker } from './broker/embeddedBroker';
+import type { DeviceAuthenticator } from './broker/embeddedBroker';
+import { startConfiguredBroker, type ConfiguredBroker } from './broker/startConfiguredBroker';
 import { generateCredential } from './broker/credentials';
 import { DiskBuffer } from './buffer/DiskBuffer';
 import { GroupCommitWriter } from './buffer/GroupCommitWriter';
@@ -14,8 +14,10 @@ import { ingestorMetrics } from './ingestorMetrics';
 import { redactUrl, startTelemetrySubscriber } from './mqtt/telemetrySubscriber';
 
 export interface Ingestor {
-  /** Where devices connect: the embedded broker's port, or the configured MQTT_URL. */
+  /** Where devices connect: the embedded broker's listener (MQTT_HOST, `mqtts:` with TLS), or the configured MQTT_URL. */
   brokerUrl: string;
+  /** Where a client in this process connects (the demo simulator): plain loopback for the embedded broker, else MQTT_URL. */
+  localBrokerUrl: string;
   buffer: DiskBuffer;
   /** Undefined when no ingest URL or edge key is configured (development only). */
   forwarder: Forwarder | undefined;
@@ -110,14 +112,16 @@ export async function startIngestor(config: Config, processLog: Logger, options:
     stack.push(() => writer.close());
 
     let brokerUrl: string;
+    let localBrokerUrl: string;
     let credential: { username?: string; password?: string } = {};
     if (config.mqtt.url) {
       brokerUrl = config.mqtt.url;
+      localBrokerUrl = brokerUrl;
       const parsed = new URL(brokerUrl);
       if (parsed.username) credential = { username: decodeURIComponent(parsed.username), password: decodeURIComponent(parsed.password) };
     } else {
       const ingestorCredential = generateCredential(settings.clientId);
-      let broker: EmbeddedBroker | undefined;
+      let broker: ConfiguredBroker | undefined;
       let authenticateDevice = options.authenticateDevice;
       if (config.mqtt.passwordFile) {
         // When set, the file is the one source of device credentials, also all in one process.
@@ -127,14 +131,15 @@ export async function startIngestor(config: Config, processLog: Logger, options:
       } else if (noDeviceCanConnect) {
         log.warn('no MQTT_PASSWORD_FILE (or MQTT_URL): the embedded broker has no device credentials, so no device can connect');
       }
-      broker = await startEmbeddedBrokerOnPort(config, processLog, ingestorCredential, authenticateDevice);
+      broker = await startConfiguredBroker(config, processLog, ingestorCredential, authenticateDevice);
       const started = broker;
       stack.push(() => started.close());
-      brokerUrl = `mqtt://127.0.0.1:${broker.port}`;
+      brokerUrl = broker.deviceUrl;
+      localBrokerUrl = broker.localUrl;
       credential = ingestorCredential;
     }
     const subscriber = startTelemetrySubscriber({
-      brokerUrl,
+      brokerUrl: localBrokerUrl,
       clientId: settings.clientId,
       ...credential,
       shareGroup: settings.shareGroup,
@@ -147,13 +152,14 @@ export async function startIngestor(config: Config, processLog: Logger, options:
     let stopped: Promise<void> | undefined;
     return {
       brokerUrl,
+      localBrokerUrl,
       buffer,
       forwarder,
       readiness: {
         name: 'broker',
         check: async () => {
-          if (!subscriber.client.connected) throw new Error(`not connected to ${redactUrl(brokerUrl)}`);
-          if (!subscriber.subscribed) throw new Error(`not subscribed at ${redactUrl(brokerUrl)} yet`);
+          if (!subscriber.client.connected) throw new Error(`not connected to ${redactUrl(localBrokerUrl)}`);
+          if (!subscriber.subscribed) throw new Error(`not subscribed at ${redactUrl(localBrokerUrl)} yet`);
         },
       },
       stop: () => (stopped ??= stopAll()),
@@ -161,25 +167,5 @@ export async function startIngestor(config: Config, processLog: Logger, options:
   } catch (error) {
     await stopAll();
     throw error;
-  }
-}
-
-/**
- * MQTT_PORT (1883) is often held by a broker the machine already runs. When the port was not
- * chosen explicitly, development falls back to a free port and says so; production and an
- * explicit MQTT_PORT fail instead, because devices are configured with that port.
- */
-async function startEmbeddedBrokerOnPort(config: Config, log: Logger, ingestorCredential: ReturnType<typeof generateCredential>, authenticateDevice?: DeviceAuthenticator) {
-  const host = '127.0.0.1';
-  try {
-    return await startEmbeddedBroker({ port: config.mqtt.embeddedPort, host, log, ingestorCredential, authenticateDevice });
-  } catch (error) {
-    if (!(error instanceof PortUnavailableError) || config.mqtt.embeddedPortExplicit || config.isProduction) throw error;
-    const broker = await startEmbeddedBroker({ port: 0, host, log, ingestorCredential, authenticateDevice });
-    log.warn(
-      `MQTT_PORT ${config.mqtt.embeddedPort} is in use (another broker?); the embedded broker listens on ${broker.port} instead. ` +
-        'Set MQTT_PORT to pin it, or MQTT_URL to use the other broker.',
-    );
-    return broker;
   }
 }

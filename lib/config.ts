@@ -1,3 +1,4 @@
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
@@ -39,6 +40,17 @@ const url = (protocols: string[]) =>
 
 const positiveInt = z.coerce.number().int().min(1);
 
+/** An IP address or a DNS host name (RFC 1123 labels): what a server can be told to listen on. */
+const bindAddress = z
+  .string()
+  .refine((value) => net.isIP(value) !== 0 || /^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/.test(value), 'an IP address or a host name');
+
+/** Traffic to these never leaves the machine. */
+export const isLoopbackAddress = (host: string): boolean => host === 'localhost' || host === '::1' || (net.isIPv4(host) && host.startsWith('127.'));
+
+/** MQTT over TLS's registered port; the embedded broker's default when MQTT_TLS_CERT_FILE is set. */
+const MQTTS_PORT = 8883;
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: port.default(4000),
@@ -47,6 +59,11 @@ const envSchema = z.object({
   MQTT_URL: url(['mqtt:', 'mqtts:', 'ws:', 'wss:', 'tcp:', 'ssl:']).optional(),
   MQTT_PORT: port.default(1883),
   MQTT_PASSWORD_FILE: z.string().min(1).optional(),
+  MQTT_HOST: bindAddress.default('127.0.0.1'),
+  MQTT_TLS_CERT_FILE: z.string().min(1).optional(),
+  MQTT_TLS_KEY_FILE: z.string().min(1).optional(),
+  MQTT_TLS_CA_FILE: z.string().min(1).optional(),
+  MQTT_ALLOW_PLAINTEXT: z.enum(['true', 'false']).default('false'),
   REDIS_URL: url(['redis:', 'rediss:']).optional(),
   FARMIQ_DATA_DIR: z.string().min(1).default('.data'),
   ALLOWED_ORIGINS: z.string().default(''),
@@ -134,7 +151,18 @@ export interface Config {
   subgraphs: Record<SubgraphName, { port: number; url: string | undefined }>;
   databaseUrl: string | undefined;
   /** `passwordFile`: the embedded broker's device credentials (a Mosquitto password file, watched). */
-  mqtt: { url: string | undefined; embeddedPort: number; embeddedPortExplicit: boolean; passwordFile: string | undefined };
+  mqtt: {
+    url: string | undefined;
+    embeddedPort: number;
+    embeddedPortExplicit: boolean;
+    passwordFile: string | undefined;
+    /** Where the embedded broker listens for devices; loopback unless an operator opens it to the farm network. */
+    embeddedHost: string;
+    /** PEM files (absolute paths) when the embedded broker serves MQTT over TLS; `caFile` also requires a client certificate it signed. */
+    tls: { certFile: string; keyFile: string; caFile: string | undefined } | undefined;
+    /** MQTT_ALLOW_PLAINTEXT: the operator's explicit opt-in to plain MQTT on a non-loopback address in production. */
+    allowPlaintext: boolean;
+  };
   ingestor: IngestorConfig;
   redisUrl: string | undefined;
   dataDir: string;
@@ -208,6 +236,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.MQTT_PASSWORD_FILE && e.MQTT_URL) {
     throw new ConfigError('MQTT_PASSWORD_FILE: only for the embedded broker; with MQTT_URL the broker checks devices (give it the file as its password_file)');
   }
+  const mqtt = embeddedBrokerSettings(e, present, isProduction);
   if (isProduction) {
     for (const origin of allowedOrigins) {
       if (origin.startsWith('http://') && !/^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/.test(origin)) {
@@ -227,7 +256,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       billing: { port: e.BILLING_PORT, url: e.BILLING_URL },
     },
     databaseUrl: e.DATABASE_URL,
-    mqtt: { url: e.MQTT_URL, embeddedPort: e.MQTT_PORT, embeddedPortExplicit: present.MQTT_PORT !== undefined, passwordFile: e.MQTT_PASSWORD_FILE && path.resolve(e.MQTT_PASSWORD_FILE) },
+    mqtt,
     ingestor: {
       port: e.INGESTOR_PORT,
       clientId: e.INGESTOR_CLIENT_ID ?? `farmiq-ingestor-${os.hostname().replace(/[^A-Za-z0-9_.-]/g, '-').slice(0, 40)}`,
@@ -265,6 +294,37 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     secretsKey: e.FARMIQ_SECRETS_KEY,
     billing: { webhookSecret: e.BILLING_WEBHOOK_SECRET },
+  };
+}
+
+/**
+ * The embedded broker's listener. MQTT_HOST and MQTT_TLS_* only concern the embedded broker (with
+ * MQTT_URL the other broker has its own). In production a non-loopback address needs TLS, or the
+ * operator's explicit MQTT_ALLOW_PLAINTEXT=true (a closed barn LAN whose devices only speak plain MQTT).
+ */
+function embeddedBrokerSettings(e: z.infer<typeof envSchema>, present: Record<string, string | undefined>, isProduction: boolean): Config['mqtt'] {
+  const embeddedOnly = ['MQTT_HOST', 'MQTT_TLS_CERT_FILE', 'MQTT_TLS_KEY_FILE', 'MQTT_TLS_CA_FILE', 'MQTT_ALLOW_PLAINTEXT'].find((name) => present[name] !== undefined);
+  if (e.MQTT_URL && embeddedOnly) throw new ConfigError(`${embeddedOnly}: only for the embedded broker; with MQTT_URL configure that broker's listener instead`);
+  if ((e.MQTT_TLS_CERT_FILE === undefined) !== (e.MQTT_TLS_KEY_FILE === undefined)) {
+    const [missing, given] = e.MQTT_TLS_CERT_FILE ? ['MQTT_TLS_KEY_FILE', 'MQTT_TLS_CERT_FILE'] : ['MQTT_TLS_CERT_FILE', 'MQTT_TLS_KEY_FILE'];
+    throw new ConfigError(`${missing}: required with ${given} (the embedded broker's TLS certificate and its private key, PEM)`);
+  }
+  if (e.MQTT_TLS_CA_FILE && !e.MQTT_TLS_CERT_FILE) throw new ConfigError('MQTT_TLS_CA_FILE: requires MQTT_TLS_CERT_FILE and MQTT_TLS_KEY_FILE (client certificates are checked over TLS only)');
+  const tls = e.MQTT_TLS_CERT_FILE && e.MQTT_TLS_KEY_FILE ? { certFile: path.resolve(e.MQTT_TLS_CERT_FILE), keyFile: path.resolve(e.MQTT_TLS_KEY_FILE), caFile: e.MQTT_TLS_CA_FILE && path.resolve(e.MQTT_TLS_CA_FILE) } : undefined;
+  const allowPlaintext = e.MQTT_ALLOW_PLAINTEXT === 'true';
+  if (tls && allowPlaintext) throw new ConfigError('MQTT_ALLOW_PLAINTEXT: only for an embedded broker without TLS; with MQTT_TLS_CERT_FILE every device connects over TLS');
+  if (isProduction && !e.MQTT_URL && !tls && !isLoopbackAddress(e.MQTT_HOST) && !allowPlaintext) {
+    throw new ConfigError(`MQTT_HOST: ${e.MQTT_HOST} is not loopback, so production needs TLS (MQTT_TLS_CERT_FILE and MQTT_TLS_KEY_FILE), or MQTT_ALLOW_PLAINTEXT=true for devices that only speak plain MQTT on a closed farm network`);
+  }
+  const embeddedPortExplicit = present.MQTT_PORT !== undefined;
+  return {
+    url: e.MQTT_URL,
+    embeddedPort: embeddedPortExplicit ? e.MQTT_PORT : tls ? MQTTS_PORT : e.MQTT_PORT,
+    embeddedPortExplicit,
+    passwordFile: e.MQTT_PASSWORD_FILE && path.resolve(e.MQTT_PASSWORD_FILE),
+    embeddedHost: e.MQTT_HOST,
+    tls,
+    allowPlaintext,
   };
 }
 

@@ -58,8 +58,6 @@ const env = (extra: Record<string, string>) => ({
   EDGE_KEY_ID: receiver.key.keyId,
   EDGE_KEY_SECRET: receiver.key.secret,
   FORWARD_BATCH_MAX_WAIT_MS: '50',
-  // Production asks every target but identity for it; the ingestor never fetches it.
-  FARMIQ_JWKS_URL: 'http://127.0.0.1:1/.well-known/jwks.json',
   ...extra,
 });
 

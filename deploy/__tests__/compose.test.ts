@@ -32,11 +32,14 @@ describe('deploy/compose.yaml', () => {
     },
   );
 
-  it('gives the signing keys to identity alone; every other service fetches the public keys from it', () => {
+  it('gives the signing keys to identity alone; every other service that verifies tokens fetches the public keys from it', () => {
     for (const [name, service] of farmiqServices) {
       const env = service.environment!;
       if (name === 'identity') {
         expect(env.FARMIQ_JWT_PRIVATE_JWKS).toContain('${FARMIQ_JWT_PRIVATE_JWKS:?');
+      } else if (name === 'ingestor') {
+        // It serves no GraphQL: no keys of any kind.
+        expect({ name, jwks: env.FARMIQ_JWT_PRIVATE_JWKS, url: env.FARMIQ_JWKS_URL }).toEqual({ name, jwks: undefined, url: undefined });
       } else {
         expect({ name, jwks: env.FARMIQ_JWT_PRIVATE_JWKS }).toEqual({ name, jwks: undefined });
         expect({ name, url: env.FARMIQ_JWKS_URL }).toEqual({ name, url: 'http://identity:4001/.well-known/jwks.json' });

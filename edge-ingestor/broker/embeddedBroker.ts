@@ -1,4 +1,5 @@
 import net from 'node:net';
+import tls from 'node:tls';
 import { createBroker, type AuthenticateError, type Client } from 'aedes';
 import type { Logger } from '../../lib/logger';
 import { listen } from '../../lib/http/listen';
@@ -13,7 +14,10 @@ const BAD_USERNAME_OR_PASSWORD = 4;
 
 export interface EmbeddedBrokerOptions {
   port: number;
+  /** Where devices connect (MQTT_HOST). */
   host: string;
+  /** Serve MQTT over TLS (MQTT_TLS_*) instead of plain TCP. */
+  tls?: tls.TlsOptions;
   log: Logger;
   /** The ingestor's own credential: the one client that may subscribe. */
   ingestorCredential: MqttCredential;
@@ -22,7 +26,15 @@ export interface EmbeddedBrokerOptions {
 }
 
 export interface EmbeddedBroker {
+  /** The devices' listener. */
   port: number;
+  /**
+   * Where this process's own clients (the ingestor's subscriber, the demo simulator) connect:
+   * plain MQTT on loopback. It is the devices' listener when that is plain MQTT on loopback;
+   * otherwise a second listener on 127.0.0.1 (a free port) with the same credentials and ACL,
+   * so the ingestor needs neither the farm network nor a CA to reach its own broker.
+   */
+  localUrl: string;
   /** Closes the connections of these devices (credentials revoked); returns how many were open. */
   disconnectDevices(usernames: Iterable<string>): number;
   close(): Promise<void>;
@@ -82,17 +94,34 @@ export async function startEmbeddedBroker(options: EmbeddedBrokerOptions): Promi
     const principal = principals.get(client);
     if (principal?.kind === 'device' && connectedDevices.get(principal.username) === client) connectedDevices.delete(principal.username);
   });
-  const server = net.createServer(broker.handle);
-  let port: number;
-  try {
-    port = await listen(server, options.port, options.host, 'MQTT_PORT');
-  } catch (error) {
+  const servers: net.Server[] = [];
+  const closeAll = async () => {
     await new Promise<void>((resolve) => broker.close(() => resolve()));
+    await Promise.all(servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
+  };
+  // aedes speaks MQTT on any stream: a TLS socket is handed over once its handshake is done.
+  const server = options.tls ? tls.createServer(options.tls, broker.handle) : net.createServer(broker.handle);
+  if (options.tls) server.on('tlsClientError', (error: Error, socket: tls.TLSSocket) => log.warn({ remoteAddress: socket.remoteAddress, reason: error.message }, 'MQTT TLS handshake failed'));
+  servers.push(server);
+  let port: number;
+  let localUrl: string;
+  try {
+    port = await listen(server, options.port, options.host, 'MQTT_PORT', 'MQTT_HOST');
+    if (!options.tls && net.isIPv4(options.host) && options.host.startsWith('127.')) {
+      localUrl = `mqtt://${options.host}:${port}`;
+    } else {
+      const loopback = net.createServer(broker.handle);
+      servers.push(loopback);
+      localUrl = `mqtt://127.0.0.1:${await listen(loopback, 0, '127.0.0.1', 'MQTT_PORT')}`;
+    }
+  } catch (error) {
+    await closeAll();
     throw error;
   }
-  log.info({ host: options.host, port }, 'embedded MQTT broker listening');
+  log.info({ host: options.host, port, tls: Boolean(options.tls), clientCertificates: Boolean(options.tls?.requestCert) }, 'embedded MQTT broker listening');
   return {
     port,
+    localUrl,
     disconnectDevices(usernames) {
       let closed = 0;
       for (const username of usernames) {
@@ -105,9 +134,6 @@ export async function startEmbeddedBroker(options: EmbeddedBrokerOptions): Promi
       if (closed > 0) log.info({ devices: closed }, 'disconnected devices whose credentials were revoked or changed');
       return closed;
     },
-    async close() {
-      await new Promise<void>((resolve) => broker.close(() => resolve()));
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    close: closeAll,
   };
 }

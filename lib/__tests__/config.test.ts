@@ -8,7 +8,7 @@ describe('loadConfig', () => {
     expect(config.subgraphs.identity.port).toBe(4001);
     expect(config.subgraphs.billing.port).toBe(4005);
     expect(config.databaseUrl).toBeUndefined();
-    expect(config.mqtt).toEqual({ url: undefined, embeddedPort: 1883, embeddedPortExplicit: false, passwordFile: undefined });
+    expect(config.mqtt).toEqual({ url: undefined, embeddedPort: 1883, embeddedPortExplicit: false, passwordFile: undefined, embeddedHost: '127.0.0.1', tls: undefined, allowPlaintext: false });
     expect(config.dataDir).toBe(path.resolve('.data'));
     expect(config.allowedOrigins).toEqual([]);
     expect(config.isProduction).toBe(false);
@@ -62,6 +62,52 @@ describe('loadConfig', () => {
   it("should refuse MQTT_PASSWORD_FILE with MQTT_URL: the other broker checks devices, not the ingestor", () => {
     expect(() => loadConfig({ MQTT_URL: 'mqtt://broker:1883', MQTT_PASSWORD_FILE: '/etc/farmiq/passwords' })).toThrow(new ConfigError('MQTT_PASSWORD_FILE: only for the embedded broker; with MQTT_URL the broker checks devices (give it the file as its password_file)'));
     expect(loadConfig({ MQTT_PASSWORD_FILE: 'passwords' }).mqtt.passwordFile).toBe(path.resolve('passwords'));
+  });
+});
+
+describe("loadConfig for the embedded broker's listener", () => {
+  const tlsFiles = { MQTT_TLS_CERT_FILE: 'broker.crt', MQTT_TLS_KEY_FILE: 'broker.key' };
+
+  it('should listen on loopback unless MQTT_HOST names an IP address or host name', () => {
+    expect(loadConfig({}).mqtt.embeddedHost).toBe('127.0.0.1');
+    for (const host of ['0.0.0.0', '192.168.10.5', '::', 'fe80::1', 'barn-gw.farm.lan', 'localhost']) expect(loadConfig({ MQTT_HOST: host }).mqtt.embeddedHost).toBe(host);
+    for (const host of ['mqtt://0.0.0.0', '0.0.0.0:1883', 'barn gw', '-barn', 'barn_gw.lan']) {
+      expect(() => loadConfig({ MQTT_HOST: host })).toThrow(new ConfigError(`MQTT_HOST: expected an IP address or a host name, got ${JSON.stringify(host)}`));
+    }
+  });
+
+  it('should serve TLS on 8883 with both PEM files, as absolute paths, unless MQTT_PORT says otherwise', () => {
+    expect(loadConfig(tlsFiles).mqtt).toMatchObject({ tls: { certFile: path.resolve('broker.crt'), keyFile: path.resolve('broker.key'), caFile: undefined }, embeddedPort: 8883 });
+    expect(loadConfig({ ...tlsFiles, MQTT_PORT: '1884', MQTT_TLS_CA_FILE: 'farm-ca.crt' }).mqtt).toMatchObject({ tls: { caFile: path.resolve('farm-ca.crt') }, embeddedPort: 1884 });
+  });
+
+  it('should refuse a certificate without its key, a key without its certificate, and a CA without either', () => {
+    expect(() => loadConfig({ MQTT_TLS_CERT_FILE: 'broker.crt' })).toThrow(new ConfigError("MQTT_TLS_KEY_FILE: required with MQTT_TLS_CERT_FILE (the embedded broker's TLS certificate and its private key, PEM)"));
+    expect(() => loadConfig({ MQTT_TLS_KEY_FILE: 'broker.key' })).toThrow(new ConfigError("MQTT_TLS_CERT_FILE: required with MQTT_TLS_KEY_FILE (the embedded broker's TLS certificate and its private key, PEM)"));
+    expect(() => loadConfig({ MQTT_TLS_CA_FILE: 'farm-ca.crt' })).toThrow(/^MQTT_TLS_CA_FILE: requires MQTT_TLS_CERT_FILE and MQTT_TLS_KEY_FILE/);
+  });
+
+  it('should refuse the listener settings with MQTT_URL: the other broker has its own listener', () => {
+    expect(() => loadConfig({ MQTT_URL: 'mqtt://broker:1883', MQTT_HOST: '0.0.0.0' })).toThrow(new ConfigError("MQTT_HOST: only for the embedded broker; with MQTT_URL configure that broker's listener instead"));
+    expect(() => loadConfig({ MQTT_URL: 'mqtts://broker:8883', ...tlsFiles })).toThrow(/^MQTT_TLS_CERT_FILE: only for the embedded broker/);
+  });
+
+  it('should refuse plain MQTT beyond loopback in production unless the operator opts in with MQTT_ALLOW_PLAINTEXT=true', () => {
+    const production = { NODE_ENV: 'production' };
+    expect(() => loadConfig({ ...production, MQTT_HOST: '0.0.0.0' })).toThrow(
+      new ConfigError('MQTT_HOST: 0.0.0.0 is not loopback, so production needs TLS (MQTT_TLS_CERT_FILE and MQTT_TLS_KEY_FILE), or MQTT_ALLOW_PLAINTEXT=true for devices that only speak plain MQTT on a closed farm network'),
+    );
+    expect(() => loadConfig({ ...production, MQTT_HOST: 'barn-gw.farm.lan' })).toThrow(/^MQTT_HOST: barn-gw.farm.lan is not loopback/);
+    expect(loadConfig({ ...production, MQTT_HOST: '0.0.0.0', MQTT_ALLOW_PLAINTEXT: 'true' }).mqtt).toMatchObject({ embeddedHost: '0.0.0.0', allowPlaintext: true, tls: undefined });
+    expect(loadConfig({ ...production, MQTT_HOST: '0.0.0.0', ...tlsFiles }).mqtt.tls).toBeDefined();
+    expect(loadConfig({ ...production, MQTT_HOST: '127.0.0.1' }).mqtt.tls).toBeUndefined();
+    // Development lets a developer try the farm network without certificates (the broker warns).
+    expect(loadConfig({ MQTT_HOST: '0.0.0.0' }).mqtt.embeddedHost).toBe('0.0.0.0');
+  });
+
+  it('should refuse MQTT_ALLOW_PLAINTEXT with TLS, and anything but true or false', () => {
+    expect(() => loadConfig({ ...tlsFiles, MQTT_ALLOW_PLAINTEXT: 'true' })).toThrow(/^MQTT_ALLOW_PLAINTEXT: only for an embedded broker without TLS/);
+    expect(() => loadConfig({ MQTT_ALLOW_PLAINTEXT: 'yes' })).toThrow('MQTT_ALLOW_PLAINTEXT: expected one of "true", "false", got "yes"');
   });
 });
 
