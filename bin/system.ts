@@ -4,11 +4,9 @@ import { openDatabase, type Database, type DatabaseLocation } from '../lib/db/da
 import { applyMigrations } from '../lib/db/migrate';
 import { createSubgraphServer, type SubgraphDefinition } from '../lib/graphql/subgraphServer';
 import type { ReadinessCheck } from '../lib/http/health';
-import type { HttpService } from '../lib/http/service';
-import { createHttpService } from '../lib/http/service';
-import { mountHealth } from '../lib/http/health';
 import type { Logger } from '../lib/logger';
-import { mountJwks, mountMetrics } from '../lib/http/publicEndpoints';
+import { mountJwks } from '../lib/http/publicEndpoints';
+import { startEdge } from './edge';
 import { startIngestor } from '../edge-ingestor/ingestor';
 import { INGEST_PATH } from '../lib/edge/signedBatch';
 import { startSimulator } from '../edge-ingestor/simulator/Simulator';
@@ -75,6 +73,8 @@ const needsDatabase = (target: Target) => target === 'all' || (SUBGRAPH_NAMES as
  * the ingestor with its broker. On any start-up failure what already started is stopped again.
  */
 export async function startSystem(target: Target, config: Config, log: Logger, options: StartOptions = {}): Promise<RunningSystem> {
+  // The farm's edge process has no database and serves no GraphQL.
+  if (target === 'ingestor') return startEdge(config, log);
   const stack: Array<() => Promise<void>> = [];
   const ports: RunningSystem['ports'] = {};
   let database: Database | undefined;
@@ -177,14 +177,14 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
       subgraphUrls[name] = subgraphUrlOnLoopback(ports[name]!);
     }
 
-    if (target === 'all' || target === 'ingestor') {
+    if (target === 'all') {
       // All in one process, the embedded broker checks devices against the devices subgraph's data.
       const db = database?.prisma;
-      const demo = target === 'all' && config.ingestor.simulator && db ? await ensureDemoFarm(db, secretBox(), config.dataDir, log) : undefined;
+      const demo = config.ingestor.simulator && db ? await ensureDemoFarm(db, secretBox(), config.dataDir, log) : undefined;
       const ingestor = await startIngestor(
         config,
         log,
-        db && target === 'all'
+        db
           ? {
               authenticateDevice: (username, password) => verifyDeviceCredentials(db, username, password),
               // All in one process, batches go to this process's telemetry subgraph.
@@ -201,11 +201,6 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
         // One reading a second per demo device, through the embedded broker like real devices.
         const simulator = await startSimulator({ brokerUrl: ingestor.localBrokerUrl, devices: demo.devices, ratePerSecond: demo.devices.length, log: log.child({ component: 'simulator' }) });
         stack.push(() => simulator.stop());
-      }
-      if (target === 'ingestor') {
-        const status = statusServer('ingestor', readiness);
-        stack.push(() => status.stop());
-        ports.ingestor = await status.listen(config.ingestor.port, config.gateway.host, 'INGESTOR_PORT');
       }
     }
 
@@ -239,12 +234,4 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
 
 function configuredSubgraphUrls(config: Config): Partial<Record<SubgraphName, string>> {
   return Object.fromEntries(SUBGRAPH_NAMES.flatMap((name) => (config.subgraphs[name].url ? [[name, config.subgraphs[name].url]] : [])));
-}
-
-/** `/healthz`, `/readyz` and `/metrics` for a component that serves no GraphQL of its own. */
-function statusServer(name: string, readiness: ReadinessCheck[]): HttpService {
-  const service = createHttpService(name);
-  mountHealth(service.app, () => readiness);
-  mountMetrics(service.app);
-  return service;
 }
