@@ -27,6 +27,7 @@ import { seedFarmThroughApi, type SeededFarm } from '../tests/support/seedFarm';
  * the ingestor's memory while its buffer fills.
  *
  * Usage: npm run bench:ingest [-- messages devices buffered]   (defaults 100000 20 1000000)
+ * BENCH_EDGE_NODE_OPTIONS: Node options for the ingestor process (e.g. a heap cap).
  */
 const INGESTOR = { username: 'farmiq-ingestor', password: randomUUID() };
 const ADMIN = { FARMIQ_ADMIN_EMAIL: 'bench@farmiq.local', FARMIQ_ADMIN_PASSWORD: `bench only ${Date.now()} passphrase` };
@@ -55,6 +56,7 @@ async function main(): Promise<void> {
     cleanup.push(() => mosquitto.stop());
     const edgeEnv = {
       NODE_ENV: 'test',
+      NODE_OPTIONS: process.env.BENCH_EDGE_NODE_OPTIONS ?? '',
       INGESTOR_PORT: '0',
       MQTT_URL: `mqtt://${INGESTOR.username}:${INGESTOR.password}@127.0.0.1:${mosquitto.port}`,
       EDGE_KEY_ID: farm.keyId,
@@ -78,7 +80,11 @@ async function main(): Promise<void> {
     const cpuBefore = { ingestor: cpuSeconds(edge), cloud: cpuSeconds(cloud) };
     const started = performance.now();
     let publishedAllAt = 0;
-    const publishing = publishAll(devices, farm.devices, messages, (index) => (publishedAt[index] = performance.now())).then(() => (publishedAllAt = performance.now()));
+    let publishError: Error | undefined;
+    const publishing = publishAll(devices, farm.devices, messages, (index) => (publishedAt[index] = performance.now())).then(
+      () => (publishedAllAt = performance.now()),
+      (error: Error) => (publishError = error),
+    );
     const committedAt = new Float64Array(messages);
     let committed = 0;
     let bufferedAllAt = 0;
@@ -90,6 +96,7 @@ async function main(): Promise<void> {
       for (; committed < Math.min(count, messages); committed += 1) committedAt[committed] = now;
       if (!bufferedAllAt && (await metricValue(edgePorts.ingestor!, 'farmiq_ingestor_messages_received_total')) >= messages) bufferedAllAt = now;
       peakRssKb = Math.max(peakRssKb, rssKb(edge));
+      if (publishError) throw publishError;
       if (now - started > 600_000) throw new Error(`only ${committed} of ${messages} rows after 10 minutes`);
     }
     await publishing;
@@ -135,21 +142,24 @@ async function bufferMemory(farm: SeededFarm, devices: MqttClient[], edgeEnv: Re
   const edge = spawnFarmiq(['start', '--target', 'ingestor'], { ...edgeEnv, INGESTOR_CLIENT_ID: 'farmiq-ingestor-buffer', FARMIQ_DATA_DIR: tempDir(cleanup), INGEST_URL: 'http://127.0.0.1:9/ingest/v1/batches' });
   cleanup.push(() => stop(edge));
   const ports = await edge.up;
-  const samples: Array<{ depth: number; rssMiB: number }> = [];
+  const samples: Array<{ depth: number; rssMiB: number; heapMiB: number; externalMiB: number }> = [];
   const publishing = publishAll(devices, farm.devices, count, () => undefined, 'm');
   const started = performance.now();
   for (;;) {
     await sleep(2_000);
     const depth = await bufferDepth(ports.ingestor!);
-    samples.push({ depth, rssMiB: rssKb(edge) / 1024 });
+    const heapMiB = (await metricValue(ports.ingestor!, 'farmiq_nodejs_heap_size_used_bytes')) / 2 ** 20;
+    const externalMiB = (await metricValue(ports.ingestor!, 'farmiq_nodejs_external_memory_bytes')) / 2 ** 20;
+    samples.push({ depth, rssMiB: rssKb(edge) / 1024, heapMiB, externalMiB });
     if (depth >= count || performance.now() - started > 900_000) break;
   }
   await publishing;
   console.log(`\nCloud unreachable: ${count} messages into the disk buffer in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   const step = Math.max(1, Math.floor(samples.length / 8));
-  for (let i = 0; i < samples.length; i += step) console.log(`  buffered ${String(samples[i]!.depth).padStart(9)}  ingestor RSS ${samples[i]!.rssMiB.toFixed(0).padStart(5)} MiB`);
-  const last = samples[samples.length - 1]!;
-  console.log(`  buffered ${String(last.depth).padStart(9)}  ingestor RSS ${last.rssMiB.toFixed(0).padStart(5)} MiB`);
+  const line = (sample: (typeof samples)[number]) =>
+    `  buffered ${String(sample.depth).padStart(9)}  ingestor RSS ${sample.rssMiB.toFixed(0).padStart(5)} MiB  (JS heap used ${sample.heapMiB.toFixed(0).padStart(4)} MiB, external ${sample.externalMiB.toFixed(0).padStart(4)} MiB)`;
+  for (let i = 0; i < samples.length; i += step) console.log(line(samples[i]!));
+  console.log(line(samples[samples.length - 1]!));
 }
 
 const connect = (port: number, device: { id: string; password: string }) =>
@@ -162,18 +172,22 @@ async function publishAll(clients: MqttClient[], devices: SeededFarm['devices'],
   await Promise.all(
     clients.map(
       (client, d) =>
-        new Promise<void>((resolve) => {
+        new Promise<void>((resolve, reject) => {
           let inFlight = 0;
+          let failed = false;
           const pump = () => {
-            while (inFlight < 100 && next < total) {
+            while (!failed && inFlight < 100 && next < total) {
               const index = next;
               next += 1;
               inFlight += 1;
               onPublish(index);
               const payload = `{"eventId":"${prefix}-${index}","timestamp":${timestamp + index},"metrics":{"temperatureC":${(20 + (index % 100) / 10).toFixed(1)}}}`;
-              client.publish(`farmiq/devices/${devices[d]!.id}/telemetry`, payload, { qos: 1 }, () => {
+              client.publish(`farmiq/devices/${devices[d]!.id}/telemetry`, payload, { qos: 1 }, (error) => {
                 inFlight -= 1;
-                if (next < total) pump();
+                if (error) {
+                  failed = true;
+                  reject(new Error(`device ${d} could not publish: ${error.message}`));
+                } else if (next < total) setImmediate(pump);
                 else if (inFlight === 0) resolve();
               });
             }
