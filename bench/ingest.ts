@@ -162,8 +162,14 @@ async function bufferMemory(farm: SeededFarm, devices: MqttClient[], edgeEnv: Re
   console.log(line(samples[samples.length - 1]!));
 }
 
-const connect = (port: number, device: { id: string; password: string }) =>
-  mqtt.connectAsync(`mqtt://127.0.0.1:${port}`, { username: device.id, password: device.password, clientId: device.id, protocolVersion: 4, reconnectPeriod: 0 });
+/** A device connection; losing it ends the run (its unacknowledged publishes would never complete). */
+async function connect(port: number, device: { id: string; password: string }): Promise<MqttClient> {
+  const client = await mqtt.connectAsync(`mqtt://127.0.0.1:${port}`, { username: device.id, password: device.password, clientId: device.id, protocolVersion: 4, reconnectPeriod: 0 });
+  client.on('close', () => {
+    if (!client.disconnecting) console.error(`device ${device.id} lost its connection to Mosquitto`);
+  });
+  return client;
+}
 
 /** Every device publishes its share QoS 1 as fast as the broker acknowledges (100 in flight each). */
 async function publishAll(clients: MqttClient[], devices: SeededFarm['devices'], total: number, onPublish: (index: number) => void, prefix = 'e'): Promise<void> {

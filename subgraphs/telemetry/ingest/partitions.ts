@@ -16,8 +16,10 @@ export function monthOf(at: Date): { name: string; from: string; to: string } {
 export function partitionKeeper(sql: SqlExecutor) {
   const ensured = new Set<string>();
   return async function ensurePartitions(times: Date[]): Promise<void> {
-    const months = new Map(times.map((at) => monthOf(at)).map((month) => [month.name, month]));
-    for (const month of months.values()) {
+    // A batch spans a month or two: find them by a cheap number per time, name them once.
+    const monthNumbers = new Set(times.map((at) => at.getUTCFullYear() * 12 + at.getUTCMonth()));
+    for (const monthNumber of monthNumbers) {
+      const month = monthOf(new Date(Date.UTC(Math.floor(monthNumber / 12), monthNumber % 12, 1)));
       if (ensured.has(month.name)) continue;
       try {
         await sql.exec(
