@@ -55,14 +55,20 @@ export function spawnFarmiq(args: string[], env: Record<string, string>): Farmiq
       setImmediate(() => resolve({ code, stdout, stderr }));
     });
   });
+  let isUp = false;
   const up = new Promise<Record<string, number>>((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
+      // Once up, only collect: re-reading everything on every chunk grows with the square of the output.
+      if (isUp) return;
       for (const line of stdout.split('\n')) {
         if (!line.includes('FarmIQ')) continue;
         try {
           const entry = JSON.parse(line) as { msg?: string; ports?: Record<string, number> };
-          if (entry.msg?.startsWith('FarmIQ') && entry.ports) resolve(entry.ports);
+          if (entry.msg?.startsWith('FarmIQ') && entry.ports) {
+            isUp = true;
+            resolve(entry.ports);
+          }
         } catch {
           // A partial line: wait for the rest.
         }
