@@ -77,7 +77,14 @@ async function main(): Promise<void> {
     // load the database it measures); the row count is checked once at the end.
     const edgePorts = await edge.up;
     const publishedAt = new Float64Array(messages);
-    const cpuBefore = { ingestor: cpuSeconds(edge), cloud: cpuSeconds(cloud) };
+    const cpuNow = () => ({
+      ingestor: cpuSeconds(edge.child.pid!),
+      cloud: cpuSeconds(cloud.child.pid!),
+      postgres: postgresPids().reduce((total, pid) => total + cpuSeconds(pid), 0),
+      mosquitto: cpuSeconds(mosquitto.pid),
+      devices: process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6,
+    });
+    const cpuBefore = cpuNow();
     const started = performance.now();
     let publishedAllAt = 0;
     let publishError: Error | undefined;
@@ -100,8 +107,8 @@ async function main(): Promise<void> {
       if (now - started > 600_000) throw new Error(`only ${committed} of ${messages} rows after 10 minutes`);
     }
     await publishing;
-    const cpuMicrosPerMessage = (process: FarmiqProcess, before: number) => ((cpuSeconds(process) - before) / messages) * 1e6;
-    const cpu = { ingestor: cpuMicrosPerMessage(edge, cpuBefore.ingestor), cloud: cpuMicrosPerMessage(cloud, cpuBefore.cloud) };
+    const cpuAfter = cpuNow();
+    const cpu = Object.fromEntries(Object.entries(cpuAfter).map(([name, seconds]) => [name, ((seconds - cpuBefore[name as keyof typeof cpuBefore]) / messages) * 1e6])) as typeof cpuAfter;
     const rows = Number((await db.query('SELECT count(*)::int AS n FROM telemetry.reading')).rows[0].n);
     if (rows !== messages) throw new Error(`${rows} reading rows for ${messages} messages`);
     const seconds = (committedAt[messages - 1]! - started) / 1000;
@@ -124,7 +131,12 @@ async function main(): Promise<void> {
     console.log(`${'  of which: durable in the ingestor\'s disk buffer'.padEnd(58)}${stageRates.buffered.toFixed(0).padStart(10)}`);
     console.log(`${'signed batches of 5,000 POSTed to the ingest endpoint, 4 at a time'.padEnd(58)}${cloudRate.toFixed(0).padStart(10)}${'-'.padStart(10)}${'-'.padStart(10)}${`${(cloudRate / copyRate).toFixed(2)}×`.padStart(10)}`);
     console.log(`${'COPY of the same rows through pg (baseline)'.padEnd(58)}${copyRate.toFixed(0).padStart(10)}${'-'.padStart(10)}${'-'.padStart(10)}${'1.00×'.padStart(10)}`);
-    console.log(`CPU per message (user + system): ingestor ${cpu.ingestor.toFixed(0)} µs, cloud process ${cpu.cloud.toFixed(0)} µs (PostgreSQL and Mosquitto not counted)`);
+    const cpuTotal = Object.values(cpu).reduce((total, micros) => total + micros, 0);
+    console.log(
+      `CPU per message end to end (user + system, µs): ingestor ${cpu.ingestor.toFixed(0)}, cloud process ${cpu.cloud.toFixed(0)}, PostgreSQL ${cpu.postgres.toFixed(0)}, ` +
+        `Mosquitto ${cpu.mosquitto.toFixed(0)}, devices and polling (this process) ${cpu.devices.toFixed(0)}: ${cpuTotal.toFixed(0)} in all, ` +
+        `so ${os.cpus().length} cores could carry at most ${((os.cpus().length * 1e6) / cpuTotal).toFixed(0)} msg/s`,
+    );
     console.log(`ingestor peak RSS during the run: ${(peakRssKb / 1024).toFixed(0)} MiB`);
 
     // Only the next ingestor subscribes while the buffer fills.
@@ -257,10 +269,21 @@ async function metricValue(port: number, series: string): Promise<number> {
   return Number(line?.slice(series.length + 1) ?? 0);
 }
 
-/** CPU time (user + system) the process has used so far. */
-function cpuSeconds(process: FarmiqProcess): number {
+/** The machine's PostgreSQL processes (the server and every backend). */
+function postgresPids(): number[] {
+  return fs.readdirSync('/proc').filter((entry) => /^\d+$/.test(entry)).map(Number).filter((pid) => {
+    try {
+      return fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres';
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** CPU time (user + system) process `pid` has used so far (0 once it is gone). */
+function cpuSeconds(pid: number): number {
   try {
-    const fields = fs.readFileSync(`/proc/${process.child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
     // Fields 14 and 15 of /proc/<pid>/stat (utime, stime) in clock ticks of 1/100 s.
     return (Number(fields[11]) + Number(fields[12])) / 100;
   } catch {

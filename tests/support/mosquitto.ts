@@ -15,6 +15,8 @@ export async function freePort(): Promise<number> {
 
 export interface MosquittoInstance {
   port: number;
+  /** The broker's process id (benchmarks read its CPU time). */
+  pid: number;
   /** Replaces the password and ACL files and makes Mosquitto reload them (SIGHUP). */
   reload(passwordFile: string, aclFile: string): Promise<void>;
   stop(): Promise<void>;
@@ -49,6 +51,7 @@ export async function startMosquitto(passwordFile: string, aclFile: string, extr
   await waitForPort(port, () => log);
   return {
     port,
+    pid: child.pid!,
     async reload(passwords, acl) {
       write(passwords, acl);
       child.kill('SIGHUP');

@@ -80,7 +80,6 @@ describe.each(backends())('the database layer on %s', (backend) => {
       'telemetry.alert_condition',
       'telemetry.alert_rule',
       'telemetry.ingest_nonce',
-      'telemetry.ingested_event',
       'telemetry.reading',
     ]);
   });

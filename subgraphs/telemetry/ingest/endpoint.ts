@@ -10,7 +10,7 @@ import { edgeKeyForVerification, lookupDevices } from '../../devices/registry';
 import type { TelemetryDependencies } from '../dependencies';
 import { mapBatch } from './mapBatch';
 import { partitionKeeper } from './partitions';
-import { storeReadings } from './storeReadings';
+import { readingKey, storeReadings } from './storeReadings';
 
 /** Seen nonces are forgotten once no timestamp they could carry would be fresh any more. */
 const NONCE_RETENTION_MS = 2 * MAX_CLOCK_SKEW_SECONDS * 1000;
@@ -57,10 +57,13 @@ export function mountIngest(app: Express, options: { db: Database; log: Logger; 
     const deviceIds = batch.messages.map((message) => (message as { deviceId?: unknown })?.deviceId).filter((id): id is string => typeof id === 'string');
     const mapped = mapBatch(batch.messages, key, await lookupDevices(db.prisma, deviceIds), now);
     await ensurePartitions(mapped.rows.map((row) => row.observedAt));
-    const storedKeys = await storeReadings(db.sql, mapped.rows);
+    const storedRows = await storeReadings(db.sql, mapped.rows);
+    const newRows = mapped.rows.filter((row) => storedRows.has(readingKey(row.deviceId, row.eventId, row.metric)));
+    // A message was stored now when any of its readings was; else it is a re-sent one.
+    const storedMessages = new Set(newRows.map((row) => `${row.deviceId} ${row.eventId}`));
     const result: IngestResult = {
-      accepted: mapped.messageKeys.filter((key) => storedKeys.has(key)).length,
-      duplicates: mapped.messageKeys.filter((key) => !storedKeys.has(key)).length,
+      accepted: mapped.messageKeys.filter((key) => storedMessages.has(key)).length,
+      duplicates: mapped.messageKeys.filter((key) => !storedMessages.has(key)).length,
       rejected: mapped.rejected,
     };
     ingestBatches.inc({ outcome: 'stored' });
@@ -70,7 +73,6 @@ export function mountIngest(app: Express, options: { db: Database; log: Logger; 
     log.debug({ batchId: batch.batchId, keyId: key.keyId, ...result, rejected: result.rejected.length }, 'batch ingested');
     res.status(200).json(result);
 
-    const newRows = mapped.rows.filter((row) => storedKeys.has(`${row.deviceId} ${row.eventId}`));
     if (newRows.length > 0) {
       const event: ReadingsStoredEvent = {
         readings: newRows.map((row) => ({

@@ -14,31 +14,19 @@ export interface ReadingRow {
 }
 
 /**
- * Stores readings in one statement per batch. Each (device, event) is claimed in
- * `ingested_event` first; only the readings of events claimed now are written, so a retried
- * batch or a retransmitted event writes nothing twice, even when two batches race.
- * Returns the `deviceId eventId` keys stored now.
+ * Stores readings in one statement per batch; each row is written at most once, by the
+ * reading's own key (device, metric, observed time, event id): a retried batch or a re-sent
+ * event carries the same values, so it writes nothing again, even when two batches race.
+ * Returns the rows written now (`deviceId eventId metric`).
  */
 export async function storeReadings(sql: SqlExecutor, rows: ReadingRow[]): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
   const column = <Value>(pick: (row: ReadingRow) => Value) => rows.map(pick);
-  const stored = await sql.query<{ device_id: string; event_id: string }>(
-    `WITH input AS (
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::double precision[], $5::timestamptz[], $6::timestamptz[], $7::uuid[], $8::uuid[], $9::uuid[])
-         AS t(device_id, event_id, metric, value, observed_at, received_at, tenant_id, farm_id, barn_id)
-     ), new_events AS (
-       INSERT INTO "telemetry"."ingested_event" (device_id, event_id)
-       SELECT DISTINCT device_id, event_id FROM input
-       ON CONFLICT DO NOTHING
-       RETURNING device_id, event_id
-     ), written AS (
-       INSERT INTO "telemetry"."reading" (device_id, metric, observed_at, event_id, tenant_id, farm_id, barn_id, value, received_at)
-       SELECT i.device_id, i.metric, i.observed_at, i.event_id, i.tenant_id, i.farm_id, i.barn_id, i.value, i.received_at
-       FROM input i JOIN new_events n ON n.device_id = i.device_id AND n.event_id = i.event_id
-       ON CONFLICT DO NOTHING
-       RETURNING 1
-     )
-     SELECT device_id::text AS device_id, event_id FROM new_events`,
+  const stored = await sql.query<{ device_id: string; event_id: string; metric: string }>(
+    `INSERT INTO "telemetry"."reading" (device_id, event_id, metric, value, observed_at, received_at, tenant_id, farm_id, barn_id)
+     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::double precision[], $5::timestamptz[], $6::timestamptz[], $7::uuid[], $8::uuid[], $9::uuid[])
+     ON CONFLICT DO NOTHING
+     RETURNING device_id::text AS device_id, event_id, metric`,
     [
       column((row) => row.deviceId),
       column((row) => row.eventId),
@@ -51,5 +39,8 @@ export async function storeReadings(sql: SqlExecutor, rows: ReadingRow[]): Promi
       column((row) => row.barnId),
     ],
   );
-  return new Set(stored.map((row) => `${row.device_id} ${row.event_id}`));
+  return new Set(stored.map((row) => readingKey(row.device_id, row.event_id, row.metric)));
 }
+
+/** How `storeReadings` names a stored row. */
+export const readingKey = (deviceId: string, eventId: string, metric: string): string => `${deviceId} ${eventId} ${metric}`;
