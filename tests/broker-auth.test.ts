@@ -3,16 +3,14 @@ import mqtt, { type MqttClient } from 'mqtt';
 import { startEmbeddedBroker } from '../edge-ingestor/broker/embeddedBroker';
 import type { PrismaClient } from '../lib/db/generated/client';
 import { createLogger } from '../lib/logger';
-import { databaseRateLimitStore } from '../lib/rateLimit/store';
 import { brokerAuthFiles } from '../subgraphs/devices/credentials/brokerAuthFiles';
 import { verifyDeviceCredentials } from '../subgraphs/devices/credentials/deviceCredentials';
 import { hashMosquittoPassword, mosquittoPasswordFile } from '../subgraphs/devices/credentials/mosquittoPassword';
-import { claimDevice } from '../subgraphs/devices/provisioning/claimDevice';
-import { activateDevice, revokeDevice } from '../subgraphs/devices/provisioning/lifecycle';
-import { registerDevices } from '../subgraphs/devices/provisioning/registerDevices';
+import { revokeDevice } from '../subgraphs/devices/provisioning/lifecycle';
 import { migratedDatabase } from './support/database';
 import { mosquittoPub, startMosquitto } from './support/mosquitto';
 import { backends } from './support/postgres';
+import { activeClimateDevice } from './support/activeDevice';
 
 const OBSERVER = { username: 'observer', password: randomUUID() };
 
@@ -36,13 +34,6 @@ let tenantId: string;
 let farmId: string;
 let barnId: string;
 
-async function activeDevice(): Promise<Device> {
-  const serialNumber = `SN-${randomUUID().slice(0, 8)}`;
-  const [label] = await registerDevices(db, [{ serialNumber, kind: 'CLIMATE' }], 30, new Date());
-  await claimDevice(db, databaseRateLimitStore(db.claimFailure), tenantId, { serialNumber, claimCode: label!.claimCode }, new Date());
-  const activated = await activateDevice(db, tenantId, { deviceId: label!.deviceId, barnId, name: serialNumber }, new Date());
-  return { id: activated.device.id, password: activated.password };
-}
 
 beforeAll(async () => {
   const opened = await migratedDatabase(backend);
@@ -102,8 +93,8 @@ describe.each(BROKERS)('device authentication on %s', (_name, start) => {
 
   beforeAll(async () => {
     // Devices of this broker's own: revoking one here leaves the other broker's suite untouched.
-    a = await activeDevice();
-    b = await activeDevice();
+    a = await activeClimateDevice(db, tenantId, barnId);
+    b = await activeClimateDevice(db, tenantId, barnId);
     broker = await start();
     observer = await mqtt.connectAsync(`mqtt://127.0.0.1:${broker.port}`, { ...OBSERVER, clientId: OBSERVER.username, protocolVersion: 4, reconnectPeriod: 0 });
     observer.on('message', (topic, payload) => received.push({ topic, payload: payload.toString() }));

@@ -4,16 +4,15 @@ import os from 'node:os';
 import path from 'node:path';
 import mqtt from 'mqtt';
 import type { PrismaClient } from '../lib/db/generated/client';
-import { databaseRateLimitStore } from '../lib/rateLimit/store';
 import { brokerAuthFiles } from '../subgraphs/devices/credentials/brokerAuthFiles';
-import { claimDevice } from '../subgraphs/devices/provisioning/claimDevice';
-import { activateDevice, revokeDevice, rotateCredentials } from '../subgraphs/devices/provisioning/lifecycle';
-import { registerDevices } from '../subgraphs/devices/provisioning/registerDevices';
+import { revokeDevice, rotateCredentials } from '../subgraphs/devices/provisioning/lifecycle';
 import { migratedDatabase } from './support/database';
 import { FREE_PORTS, spawnFarmiq, stopAllFarmiq, type FarmiqProcess } from './support/farmiqProcess';
 import { startIngestReceiver, type IngestReceiver } from './support/ingestReceiver';
 import { mosquittoPub } from './support/mosquitto';
 import { backends } from './support/postgres';
+import { activeClimateDevice } from './support/activeDevice';
+import { waitFor } from './support/waitFor';
 
 /**
  * A farm's own box: `farmiq start --target ingestor` (a real process, no database) with its
@@ -35,13 +34,6 @@ let receiver: IngestReceiver;
 let dir: string;
 let passwordFile: string;
 
-async function activeDevice(): Promise<Device> {
-  const serialNumber = `SN-${randomUUID().slice(0, 8)}`;
-  const [label] = await registerDevices(db, [{ serialNumber, kind: 'CLIMATE' }], 30, new Date());
-  await claimDevice(db, databaseRateLimitStore(db.claimFailure), tenantId, { serialNumber, claimCode: label!.claimCode }, new Date());
-  const activated = await activateDevice(db, tenantId, { deviceId: label!.deviceId, barnId, name: serialNumber }, new Date());
-  return { id: activated.device.id, password: activated.password };
-}
 
 /** What an operator does: export the farm's file from the cloud and replace the box's copy (write, then rename). */
 async function exportPasswordFile(): Promise<void> {
@@ -90,7 +82,7 @@ describe('the ingestor target with MQTT_PASSWORD_FILE', () => {
   let c: Device;
 
   beforeAll(async () => {
-    [a, b, c] = [await activeDevice(), await activeDevice(), await activeDevice()];
+    [a, b, c] = [await activeClimateDevice(db, tenantId, barnId), await activeClimateDevice(db, tenantId, barnId), await activeClimateDevice(db, tenantId, barnId)];
     await exportPasswordFile();
     ingestor = spawnFarmiq(['start', '--target', 'ingestor'], env({ MQTT_PASSWORD_FILE: passwordFile }));
     mqttPort = (await ingestor.up).mqtt!;
@@ -180,14 +172,3 @@ describe('starting the ingestor target with its embedded broker', () => {
   });
 });
 
-async function waitFor(check: () => Promise<void> | void, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-}

@@ -7,6 +7,7 @@ import { hashMosquittoPassword, MOSQUITTO_ACL_FILE, mosquittoPasswordFile } from
 import { spawnFarmiq, stopAllFarmiq, type FarmiqProcess } from './support/farmiqProcess';
 import { startIngestReceiver, type IngestReceiver } from './support/ingestReceiver';
 import { startMosquitto, type MosquittoInstance } from './support/mosquitto';
+import { waitFor } from './support/waitFor';
 
 /**
  * INGESTOR_SHARE_GROUP: two `farmiq start --target ingestor` processes (each its own Mosquitto
@@ -140,14 +141,3 @@ it("should keep a crashed member's share of the messages in its session and forw
   expect([(await second.exited).code, (await first.exited).code]).toEqual([0, 0]);
 }, 60_000);
 
-async function waitFor(check: () => Promise<void> | void, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-}

@@ -8,17 +8,15 @@ import { loadConfig } from '../lib/config';
 import type { PrismaClient } from '../lib/db/generated/client';
 import { createLogger } from '../lib/logger';
 import { metricsRegistry } from '../lib/metrics';
-import { databaseRateLimitStore } from '../lib/rateLimit/store';
 import { brokerAuthFiles } from '../subgraphs/devices/credentials/brokerAuthFiles';
 import { verifyDeviceCredentials } from '../subgraphs/devices/credentials/deviceCredentials';
 import { hashMosquittoPassword, mosquittoPasswordFile } from '../subgraphs/devices/credentials/mosquittoPassword';
-import { claimDevice } from '../subgraphs/devices/provisioning/claimDevice';
-import { activateDevice } from '../subgraphs/devices/provisioning/lifecycle';
-import { registerDevices } from '../subgraphs/devices/provisioning/registerDevices';
 import { migratedDatabase } from './support/database';
 import { startIngestReceiver, type IngestReceiver } from './support/ingestReceiver';
 import { mosquittoPub, startMosquitto } from './support/mosquitto';
 import { backends } from './support/postgres';
+import { activeClimateDevice } from './support/activeDevice';
+import { waitFor } from './support/waitFor';
 
 /**
  * Device → broker → ingestor → signed batches → the cloud's ingest endpoint (a verifying stand-in
@@ -38,13 +36,6 @@ let tenantId: string;
 let farmId: string;
 let barnId: string;
 
-async function activeDevice(): Promise<Device> {
-  const serialNumber = `SN-${randomUUID().slice(0, 8)}`;
-  const [label] = await registerDevices(db, [{ serialNumber, kind: 'CLIMATE' }], 30, new Date());
-  await claimDevice(db, databaseRateLimitStore(db.claimFailure), tenantId, { serialNumber, claimCode: label!.claimCode }, new Date());
-  const activated = await activateDevice(db, tenantId, { deviceId: label!.deviceId, barnId, name: serialNumber }, new Date());
-  return { id: activated.device.id, password: activated.password };
-}
 
 beforeAll(async () => {
   const opened = await migratedDatabase(backend);
@@ -132,8 +123,8 @@ describe.each(SETUPS)('the ingestor on %s', (_name, start) => {
   let b: Device;
 
   beforeAll(async () => {
-    a = await activeDevice();
-    b = await activeDevice();
+    a = await activeClimateDevice(db, tenantId, barnId);
+    b = await activeClimateDevice(db, tenantId, barnId);
     receiver = await startIngestReceiver();
     setup = await start(receiver);
     await waitFor(() => setup.ingestor.readiness.check());
@@ -188,14 +179,3 @@ describe.each(SETUPS)('the ingestor on %s', (_name, start) => {
   });
 });
 
-async function waitFor(check: () => Promise<void> | void, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-}

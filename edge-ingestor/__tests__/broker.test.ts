@@ -9,6 +9,7 @@ import { MQTT_URL_ENV } from '../../tests/support/globalSetup';
 import { generateCredential } from '../broker/credentials';
 import { startEmbeddedBroker, type EmbeddedBroker } from '../broker/embeddedBroker';
 import { startIngestor } from '../ingestor';
+import { waitFor } from '../../tests/support/waitFor';
 
 const log = createLogger('silent');
 
@@ -27,17 +28,6 @@ function tryConnect(port: number, options: mqtt.IClientOptions): Promise<'connec
   });
 }
 
-async function waitFor(check: () => Promise<void>, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-}
 
 describe('the embedded MQTT broker', () => {
   const ingestorCredential = generateCredential('farmiq-ingestor-test');
