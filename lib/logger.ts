@@ -7,7 +7,7 @@ export type { Logger };
  * system that logs (gateway, identity, ingestor, ...); request logs add `requestId`.
  */
 export function createLogger(level: string, options: { pretty?: boolean } = {}): Logger {
-  return pino({
+  const settings = {
     level,
     base: { pid: process.pid },
     // A person at a terminal gets readable lines; everything else gets JSON.
@@ -18,5 +18,11 @@ export function createLogger(level: string, options: { pretty?: boolean } = {}):
       paths: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization', 'headers.cookie', '*.password', '*.secret'],
       censor: '[redacted]',
     },
-  });
+  };
+  if (options.pretty) return pino(settings);
+  // Synchronous writes to stdout. pino's default (asynchronous) destination flushes at exit with
+  // sonic-boom's flushSync, which retries every error, not only EAGAIN: once the log reader is
+  // gone (EPIPE), `process.exit` never returns and a stopped ingestor hangs (seen, with gdb).
+  // Synchronous, a broken pipe is an 'error' event pino filters, and nothing waits at exit.
+  return pino(settings, pino.destination({ dest: 1, sync: true }));
 }
