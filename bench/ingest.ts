@@ -205,10 +205,13 @@ async function publishAll(clients: MqttClient[], devices: SeededFarm['devices'],
                 if (error) {
                   failed = true;
                   reject(new Error(`device ${d} could not publish: ${error.message}`));
-                } else if (next < total) setImmediate(pump);
-                else if (inFlight === 0) resolve();
+                } else {
+                  setImmediate(pump);
+                }
               });
             }
+            // Done when nothing is left to send and this device's last publish was acknowledged.
+            if (!failed && next >= total && inFlight === 0) resolve();
           };
           pump();
         }),
