@@ -14,6 +14,7 @@ import { sendBatch } from '../edge-ingestor/forwarder/sendBatch';
 import { hashMosquittoPassword, mosquittoPasswordFile } from '../subgraphs/devices/credentials/mosquittoPassword';
 import { FREE_PORTS, spawnFarmiq, type FarmiqProcess } from '../tests/support/farmiqProcess';
 import { startMosquitto, type MosquittoInstance } from '../tests/support/mosquitto';
+import { metricValue } from '../tests/support/metrics';
 import { seedFarmThroughApi, type SeededFarm } from '../tests/support/seedFarm';
 
 /**
@@ -99,7 +100,7 @@ async function main(): Promise<void> {
     while (committed < messages) {
       await sleep(100);
       const now = performance.now();
-      const count = await metricValue(cloudPorts.gateway!, 'farmiq_ingest_messages_total{outcome="accepted"}');
+      const count = await metricValue(cloudPorts.gateway!, 'farmiq_ingest_messages_total{outcome="accepted"}', 0);
       for (; committed < Math.min(count, messages); committed += 1) committedAt[committed] = now;
       if (!bufferedAllAt && (await metricValue(edgePorts.ingestor!, 'farmiq_ingestor_messages_received_total')) >= messages) bufferedAllAt = now;
       peakRssKb = Math.max(peakRssKb, rssKb(edge));
@@ -159,7 +160,7 @@ async function bufferMemory(farm: SeededFarm, devices: MqttClient[], edgeEnv: Re
   const started = performance.now();
   for (;;) {
     await sleep(2_000);
-    const depth = await bufferDepth(ports.ingestor!);
+    const depth = await metricValue(ports.ingestor!, 'farmiq_ingestor_buffer_messages');
     const heapMiB = (await metricValue(ports.ingestor!, 'farmiq_nodejs_heap_size_used_bytes')) / 2 ** 20;
     const externalMiB = (await metricValue(ports.ingestor!, 'farmiq_nodejs_external_memory_bytes')) / 2 ** 20;
     samples.push({ depth, rssMiB: rssKb(edge) / 1024, heapMiB, externalMiB });
@@ -259,17 +260,6 @@ async function copyBaseline(db: pg.Client, count: number): Promise<number> {
   const started = performance.now();
   await pipeline(Readable.from(rows()), db.query(copyFrom('COPY bench_copy (device_id, metric, observed_at, event_id, tenant_id, farm_id, barn_id, value, received_at) FROM STDIN')));
   return (performance.now() - started) / 1000;
-}
-
-async function bufferDepth(port: number): Promise<number> {
-  return metricValue(port, 'farmiq_ingestor_buffer_messages');
-}
-
-/** One sample of a Prometheus metric (name with its labels, as printed) from a process's /metrics. */
-async function metricValue(port: number, series: string): Promise<number> {
-  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
-  const line = text.split('\n').find((entry) => entry.startsWith(`${series} `));
-  return Number(line?.slice(series.length + 1) ?? 0);
 }
 
 /** The machine's PostgreSQL processes (the server and every backend). */

@@ -10,6 +10,7 @@ import { hashMosquittoPassword, mosquittoPasswordFile } from '../subgraphs/devic
 import { FREE_PORTS, spawnFarmiq, stopAllFarmiq, type FarmiqProcess } from './support/farmiqProcess';
 import { startMosquitto, type MosquittoInstance } from './support/mosquitto';
 import { createPostgresDatabase } from './support/postgres';
+import { metricValue } from './support/metrics';
 import { seedFarmThroughApi, type SeededFarm } from './support/seedFarm';
 
 /**
@@ -150,13 +151,6 @@ function fullRatePublisher(clients: Array<{ client: MqttClient; deviceId: string
   };
 }
 
-async function bufferedMessages(ingestorPort: number): Promise<number> {
-  const text = await (await fetch(`http://127.0.0.1:${ingestorPort}/metrics`)).text();
-  const depth = /^farmiq_ingestor_buffer_messages (\d+)/m.exec(text)?.[1];
-  if (depth === undefined) throw new Error(`no farmiq_ingestor_buffer_messages in the ingestor's /metrics:\n${text.slice(0, 500)}`);
-  return Number(depth);
-}
-
 /** A failure names how many and the first few, not hundreds of thousands of lines. */
 const fewOf = <T>(found: T[]) => ({ count: found.length, first: found.slice(0, 5) });
 
@@ -199,7 +193,7 @@ describe(`${KILLS} kill -9 of the ingestor while ${DEVICES} devices publish at f
     // empty, or until the cloud stores nothing new for DRAIN_STALL_MS (the assertions then say what is missing).
     let stored = 0;
     let progressAt = Date.now();
-    while ((stored < acknowledgedCount || (await bufferedMessages(lastIngestorPort)) > 0) && Date.now() - progressAt < DRAIN_STALL_MS) {
+    while ((stored < acknowledgedCount || (await metricValue(lastIngestorPort, 'farmiq_ingestor_buffer_messages')) > 0) && Date.now() - progressAt < DRAIN_STALL_MS) {
       await sleep(250);
       const now = await storedEvents();
       if (now > stored) progressAt = Date.now();
@@ -235,7 +229,7 @@ describe(`${KILLS} kill -9 of the ingestor while ${DEVICES} devices publish at f
   });
 
   it("should leave the ingestor's disk buffer empty once the cloud has everything", async () => {
-    expect(await bufferedMessages(lastIngestorPort)).toBe(0);
+    expect(await metricValue(lastIngestorPort, 'farmiq_ingestor_buffer_messages')).toBe(0);
   });
 
   it('should stop the ingestor with exit code 0 on SIGTERM', async () => {

@@ -119,13 +119,14 @@ export class Forwarder {
     // While the cloud fails, a single request finds out when it is back.
     const slots = this.failures > 0 ? 1 : this.concurrency;
     let waitMs = this.options.batchMaxWaitMs;
+    // Once per pass: a split only depends on how long the oldest live message has waited.
+    this.lanes.splitIfBehind(nowMs);
     while (this.inFlight.size < slots) {
       const retry = this.retries.shift();
       if (retry) {
         this.send(retry);
         continue;
       }
-      this.lanes.splitIfBehind(nowMs);
       const waiting = this.lanes.liveWaiting;
       if (waiting > 0) {
         // Only the oldest is read until the batch is due: a full read is 5,000 rows.
