@@ -29,6 +29,7 @@ import { identitySubgraph } from '../subgraphs/identity/server';
 import { kpiSubgraph } from '../subgraphs/kpi/server';
 import { telemetrySubgraph } from '../subgraphs/telemetry/server';
 import { startAlertEvaluator } from '../subgraphs/telemetry/alerts/evaluator';
+import { startLiveRelay } from '../subgraphs/telemetry/live/liveRelay';
 import { startUsageMeter } from '../subgraphs/billing/usage/usageMeter';
 import { startScaleWeighIn } from '../subgraphs/kpi/records/scaleWeights';
 import { startRenewals } from '../subgraphs/billing/subscriptions/renewalScheduler';
@@ -123,8 +124,10 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
         const deps = { pubsub, secretBox: secretBox(), now: () => new Date(), sql: database!.sql };
         definition = telemetrySubgraph(deps);
         mount = (app) => mountIngest(app, { db: database!, log, deps });
-        const evaluator = await startAlertEvaluator({ db: database!.prisma, pubsub, log, now: () => new Date() });
+        const evaluator = await startAlertEvaluator({ db: database!, pubsub, log });
         stack.push(() => evaluator.stop());
+        const relay = await startLiveRelay({ db: database!, pubsub, log, now: () => new Date() });
+        stack.push(() => relay.stop());
       } else if (name === 'devices') {
         definition = devicesSubgraph({
           claimLimits: await rateLimitStore(CLAIM_FAILURES_NAMESPACE, () => database!.prisma.claimFailure),
@@ -144,12 +147,12 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
       }
       if (name === 'kpi') {
         // Scale weights stored by telemetry become weigh samples of the barn's batch.
-        const weighIn = await startScaleWeighIn({ db: database!.prisma, pubsub, log });
+        const weighIn = await startScaleWeighIn({ db: database!, log });
         stack.push(() => weighIn.stop());
       }
       if (name === 'billing') {
         // Usage comes from the other subgraphs' interfaces: stored-readings events and the devices registry.
-        const meter = await startUsageMeter({ db: database!.prisma, pubsub, log, now: () => new Date() });
+        const meter = await startUsageMeter({ db: database!, log, now: () => new Date() });
         stack.push(() => meter.stop());
         const renewals = startRenewals({ db: database!.prisma, log, now: () => new Date() });
         stack.push(() => renewals.stop());

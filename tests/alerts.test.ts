@@ -1,7 +1,9 @@
 import { liveSubscriptionsReach, openLive } from './support/liveClient';
 import { partitionKeeper } from '../subgraphs/telemetry/ingest/partitions';
 import { randomUUID } from 'node:crypto';
-import { TOPICS, type AlertChangedEvent, type ReadingEvent } from '../lib/pubsub/pubsub';
+import { TOPICS, type AlertChangedEvent } from '../lib/pubsub/pubsub';
+import { appendEvent } from '../lib/events/outbox';
+import { READINGS_STORED, type ReadingEvent } from '../lib/events/topics';
 import { backends } from './support/postgres';
 import { inviteAndLogIn, loginAsPlatformAdmin, tenantWithAdmin } from './support/sessions';
 import { errorCode, startTestSystem, type TestSystem } from './support/testSystem';
@@ -46,7 +48,7 @@ describe.each(backends())('alerts through the gateway on %s', (backend) => {
     return created.data!.createBarn.id as string;
   }
 
-  /** Stores readings as ingest does (rows in telemetry.reading); `publish` also announces them on TOPICS.readingsStored. */
+  /** Stores readings as ingest does (rows in telemetry.reading); `publish` also writes their stored-readings event to the outbox. */
   async function store(barnId: string, readings: Array<{ metric: string; value: number; observedAt: string }>, publish = true) {
     const deviceId = randomUUID();
     const events: ReadingEvent[] = readings.map((reading) => ({ tenantId, farmId, barnId, deviceId, eventId: randomUUID(), unit: '', receivedAt: reading.observedAt, ...reading }));
@@ -58,10 +60,12 @@ describe.each(backends())('alerts through the gateway on %s', (backend) => {
       );
     }
     if (publish) {
-      await farmiq.system.pubsub.publish(TOPICS.readingsStored, { readings: events });
+      await announce(events);
       await evaluated(barnId, events[events.length - 1]!.observedAt);
     }
   }
+
+  const announce = (readings: ReadingEvent[]) => farmiq.system.database!.sql.transaction((tx) => appendEvent(tx, READINGS_STORED, { readings }));
 
   /** Waits until the evaluator has evaluated something of the barn at `observedAt` (its condition state moved there). */
   async function evaluated(barnId: string, observedAt: string) {
@@ -103,7 +107,7 @@ describe.each(backends())('alerts through the gateway on %s', (backend) => {
     expect(await alertsOf(barnId)).toEqual([expect.objectContaining({ id: active!.id, status: 'CLEARED', clearedAt: at(8), peakValue: 33, lastValue: 28 })]);
     // A late reading (observed before the last one evaluated) does not rewrite the past: no new alert.
     // The ammonia batch after it only marks when the evaluator, which takes batches in order, is past it.
-    await farmiq.system.pubsub.publish(TOPICS.readingsStored, { readings: [{ tenantId, farmId, barnId, deviceId: randomUUID(), eventId: randomUUID(), metric: 'temperatureC', unit: '°C', value: 45, observedAt: at(7), receivedAt: at(9) }] });
+    await announce([{ tenantId, farmId, barnId, deviceId: randomUUID(), eventId: randomUUID(), metric: 'temperatureC', unit: '°C', value: 45, observedAt: at(7), receivedAt: at(9) }]);
     await store(barnId, [{ metric: 'ammoniaPpm', value: 1, observedAt: at(9) }]);
     expect((await alertsOf(barnId)).map((alert) => alert.id)).toEqual([active!.id]);
     expect(changes.filter((change) => change.alertId === active!.id)).toEqual([

@@ -230,14 +230,16 @@ describe.each(backends())('batch KPIs through the gateway on %s', (backend) => {
   it('takes scale weights from telemetry through recordWeighSample, within the tenant only', async () => {
     const id = await place({ headCountPlaced: 10, placementWeightKg: 0.04 });
     const db = farmiq.system.database!.prisma;
-    await recordWeighSample(db, { tenantId, batchId: id, weighedOn: '2026-10-08', weightKg: 0.2 });
-    await recordWeighSample(db, { tenantId, batchId: id, weighedOn: '2026-10-08', weightKg: 0.22 });
+    await recordWeighSample(db, { tenantId, batchId: id, weighedOn: '2026-10-08', weightKg: 0.2, sourceReading: 'scale-1 e1' });
+    await recordWeighSample(db, { tenantId, batchId: id, weighedOn: '2026-10-08', weightKg: 0.22, sourceReading: 'scale-1 e2' });
+    // The same reading delivered again is not a third weight.
+    expect(await recordWeighSample(db, { tenantId, batchId: id, weighedOn: '2026-10-08', weightKg: 0.22, sourceReading: 'scale-1 e2' })).toBe(0);
     const kpis = await performance(id, '2026-10-08');
     // Mean 0.21 kg: (0.21 − 0.04) × 1000 / 7 = 24.286 g/day.
     expect(kpis.uniformity.sampleCount).toBe(2);
     expect(kpis.adgGramsPerDay.value).toBeCloseTo(24.286, 3);
     const other = await tenantWithAdmin(farmiq, 'Someone else');
-    await expect(recordWeighSample(db, { tenantId: other.tenantId, batchId: id, weighedOn: '2026-10-08', weightKg: 5 })).rejects.toMatchObject({ extensions: { code: 'NOT_FOUND' } });
+    await expect(recordWeighSample(db, { tenantId: other.tenantId, batchId: id, weighedOn: '2026-10-08', weightKg: 5, sourceReading: 'scale-1 e3' })).rejects.toMatchObject({ extensions: { code: 'NOT_FOUND' } });
   });
 
   it.each([

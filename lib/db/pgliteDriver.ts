@@ -17,6 +17,7 @@ export function pgliteDriver(db: PGlite): SqlDriver {
   return {
     ...executor(db),
     transaction: (work) => db.transaction((tx) => work(executor(tx))),
+    listen: (channel, onNotify) => db.listen(channel, () => onNotify()),
     close: () => db.close(),
   };
 }

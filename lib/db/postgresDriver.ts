@@ -41,6 +41,21 @@ export function postgresDriver(pool: pg.Pool): SqlDriver {
         client.release();
       }
     },
+    async listen(channel, onNotify) {
+      // A LISTEN holds its connection for as long as it listens: one taken out of the pool.
+      const client = await pool.connect();
+      const handler = (message: pg.Notification) => {
+        if (message.channel === channel) onNotify();
+      };
+      client.on('notification', handler);
+      client.on('error', () => undefined);
+      await client.query(`LISTEN "${channel.replace(/"/g, '')}"`);
+      return async () => {
+        client.off('notification', handler);
+        await client.query(`UNLISTEN "${channel.replace(/"/g, '')}"`).catch(() => undefined);
+        client.release();
+      };
+    },
     close: () => pool.end(),
   };
 }

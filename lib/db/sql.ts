@@ -9,5 +9,10 @@ export interface SqlExecutor {
 export interface SqlDriver extends SqlExecutor {
   /** Runs `work` in one transaction on one connection; rolls back when it throws. */
   transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  /**
+   * Calls `onNotify` for each NOTIFY on `channel` (LISTEN on a connection of its own) until
+   * the returned function is called.
+   */
+  listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }

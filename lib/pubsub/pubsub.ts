@@ -1,6 +1,9 @@
+export type { ReadingEvent, ReadingsStoredEvent } from '../events/topics';
+
 /**
- * Events between parts of FarmIQ (ingest → subscribers, alert evaluation): in one process an
- * in-memory bus; across gateway replicas Redis (REDIS_URL). Topics are strings; payloads JSON.
+ * Live frames for subscriptions: in one process an in-memory bus; across gateway replicas Redis
+ * (REDIS_URL). At most once: what money, KPIs and alerts depend on is a durable event
+ * (lib/events), and the live channel of stored readings is fed from that stream.
  */
 export interface PubSub {
   publish(topic: string, payload: unknown): Promise<void>;
@@ -11,30 +14,11 @@ export interface PubSub {
 
 /** Topics every part agrees on. */
 export const TOPICS = {
-  /** A batch of readings stored by ingest: `ReadingsStoredEvent`. */
+  /** A batch of readings stored by ingest: `ReadingsStoredEvent` (relayed from the durable topic). */
   readingsStored: 'telemetry.readings-stored',
   /** An alert was raised, cleared or acknowledged: `AlertChangedEvent`. */
   alertChanged: 'telemetry.alert-changed',
 } as const;
-
-/** One stored reading as events carry it (the same shape the GraphQL `Reading` resolves from). */
-export interface ReadingEvent {
-  tenantId: string;
-  farmId: string;
-  barnId: string | null;
-  deviceId: string;
-  eventId: string;
-  metric: string;
-  unit: string;
-  value: number;
-  /** ISO 8601. */
-  observedAt: string;
-  receivedAt: string;
-}
-
-export interface ReadingsStoredEvent {
-  readings: ReadingEvent[];
-}
 
 /** What happened to an alert; subscribers read the alert itself by id (scoped to `tenantId`). */
 export interface AlertChangedEvent {

@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import type { Database } from '../../../lib/db/database';
 import type { PrismaClient } from '../../../lib/db/generated/client';
+import { appendEvent } from '../../../lib/events/outbox';
+import { READINGS_STORED, type ReadingEvent } from '../../../lib/events/topics';
 import { createLogger } from '../../../lib/logger';
-import { createMemoryPubSub, TOPICS, type ReadingEvent } from '../../../lib/pubsub/pubsub';
 import { databaseRateLimitStore } from '../../../lib/rateLimit/store';
 import { migratedDatabase } from '../../../tests/support/database';
 import { backends } from '../../../tests/support/postgres';
+import { waitFor } from '../../../tests/support/waitFor';
 import { claimDevice } from '../../devices/provisioning/claimDevice';
 import { activateDevice, revokeDevice } from '../../devices/provisioning/lifecycle';
 import { registerDevices } from '../../devices/provisioning/registerDevices';
@@ -12,9 +15,11 @@ import { recordActiveDeviceDays, recordMessageUsage, startUsageMeter } from '../
 
 describe.each(backends())('usage metering on %s', (backend) => {
   let db: PrismaClient;
+  let database: Database;
   let close: () => Promise<void>;
   beforeAll(async () => {
     const opened = await migratedDatabase(backend);
+    database = opened.db;
     db = opened.db.prisma;
     close = opened.close;
   });
@@ -74,16 +79,14 @@ describe.each(backends())('usage metering on %s', (backend) => {
     expect((await usage(a.tenantId)).map((record) => [record.kind, record.quantity])).toEqual([['TELEMETRY_MESSAGES', 2]]);
     expect((await usage(b.tenantId)).map((record) => [record.kind, record.quantity])).toEqual([['TELEMETRY_MESSAGES', 1]]);
 
-    // Running in a process: what ingest announces on the bus is metered.
-    const pubsub = createMemoryPubSub();
-    const meter = await startUsageMeter({ db, pubsub, log: createLogger('silent'), now: () => new Date('2026-11-25T09:00:00Z'), scanEveryMs: 60_000 });
+    // Running in a process: what ingest writes to the outbox is metered.
+    const meter = await startUsageMeter({ db: database, log: createLogger('silent'), now: () => new Date('2026-11-25T09:00:00Z'), scanEveryMs: 60_000 });
     try {
-      await pubsub.publish(TOPICS.readingsStored, { readings: [reading(b, randomUUID(), 'e9', 'waterLitres')] });
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await database.sql.transaction((tx) => appendEvent(tx, READINGS_STORED, { readings: [reading(b, randomUUID(), 'e9', 'waterLitres')] }));
+      await waitFor(async () => expect(await usage(b.tenantId)).toHaveLength(2));
       expect((await usage(b.tenantId)).map((record) => record.quantity)).toEqual([1, 1]);
     } finally {
       await meter.stop();
-      await pubsub.close();
     }
   });
 });

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { PrismaClient } from '../../../lib/db/generated/client';
+import type { Database, PrismaClient } from '../../../lib/db/database';
+import { startConsumer } from '../../../lib/events/consumer';
+import { READINGS_STORED, type ReadingsStoredEvent } from '../../../lib/events/topics';
 import type { Logger } from '../../../lib/logger';
-import { TOPICS, type PubSub, type ReadingsStoredEvent } from '../../../lib/pubsub/pubsub';
 import { activeDevices } from '../../devices/registry';
 
 /** How often active devices are counted; each count is idempotent per device and UTC day. */
@@ -49,23 +50,22 @@ export async function recordMessageUsage(db: PrismaClient, event: ReadingsStored
   return count;
 }
 
-/** Starts metering in this process: messages as they are stored, active devices every hour. */
-export async function startUsageMeter(options: { db: PrismaClient; pubsub: PubSub; log: Logger; now: () => Date; scanEveryMs?: number }): Promise<{ stop(): Promise<void> }> {
+/** The durable consumer's name: its cursor in `events.consumer_partition`. */
+export const USAGE_METER = 'billing.usage-meter';
+
+/** Starts metering in this process: messages as they are stored (durably, from the outbox), active devices every hour. */
+export async function startUsageMeter(options: { db: Database; log: Logger; now: () => Date; scanEveryMs?: number }): Promise<{ stop(): Promise<void> }> {
   const log = options.log.child({ component: 'usage-meter' });
-  const scan = () =>
-    recordActiveDeviceDays(options.db, options.now()).catch((error: Error) => log.error({ err: error.message }, 'could not count active devices'));
-  const unsubscribe = await options.pubsub.subscribe(TOPICS.readingsStored, (payload) => {
-    const readings = (payload as Partial<ReadingsStoredEvent> | null)?.readings;
-    if (!Array.isArray(readings) || readings.length === 0) return;
-    recordMessageUsage(options.db, { readings }).catch((error: Error) => log.error({ err: error.message }, 'could not record message usage'));
-  });
+  const prisma = options.db.prisma;
+  const scan = () => recordActiveDeviceDays(prisma, options.now()).catch((error: Error) => log.error({ err: error.message }, 'could not count active devices'));
+  const consumer = await startConsumer({ name: USAGE_METER, topic: READINGS_STORED, sql: options.db.sql, log, handle: async (event) => void (await recordMessageUsage(prisma, event)) });
   void scan();
   const timer = setInterval(scan, options.scanEveryMs ?? ACTIVE_DEVICE_SCAN_MS);
   timer.unref();
   return {
     async stop() {
       clearInterval(timer);
-      await unsubscribe();
+      await consumer.stop();
     },
   };
 }

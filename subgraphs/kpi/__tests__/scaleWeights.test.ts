@@ -1,16 +1,20 @@
 import { randomUUID } from 'node:crypto';
+import type { Database } from '../../../lib/db/database';
 import type { PrismaClient } from '../../../lib/db/generated/client';
+import { appendEvent } from '../../../lib/events/outbox';
+import { READINGS_STORED, type ReadingEvent } from '../../../lib/events/topics';
 import { createLogger } from '../../../lib/logger';
-import { createMemoryPubSub, TOPICS, type ReadingEvent } from '../../../lib/pubsub/pubsub';
 import { migratedDatabase } from '../../../tests/support/database';
 import { backends } from '../../../tests/support/postgres';
 import { recordScaleWeights, startScaleWeighIn } from '../records/scaleWeights';
 
 describe.each(backends())('scale weights into weigh sessions on %s', (backend) => {
   let db: PrismaClient;
+  let database: Database;
   let close: () => Promise<void>;
   beforeAll(async () => {
     const opened = await migratedDatabase(backend);
+    database = opened.db;
     db = opened.db.prisma;
     close = opened.close;
   });
@@ -54,12 +58,17 @@ describe.each(backends())('scale weights into weigh sessions on %s', (backend) =
     ]);
   });
 
-  it('takes the weights telemetry announces on the bus', async () => {
+  it('takes the weights telemetry writes to the outbox, each once however often it is delivered', async () => {
     const farm = await barnWithBatches();
-    const pubsub = createMemoryPubSub();
-    const weighIn = await startScaleWeighIn({ db, pubsub, log: createLogger('silent') });
-    await pubsub.publish(TOPICS.readingsStored, { readings: [reading(farm, 'weightKg', 0.5, '2026-11-05T03:00:00.000Z')] });
-    await weighIn.stop();
-    expect(await db.weighSample.count({ where: { batchId: farm.first.id } })).toBe(1);
+    const weight = reading(farm, 'weightKg', 0.5, '2026-11-05T03:00:00.000Z');
+    await recordScaleWeights(db, [weight]);
+    const weighIn = await startScaleWeighIn({ db: database, log: createLogger('silent') });
+    try {
+      await database.sql.transaction((tx) => appendEvent(tx, READINGS_STORED, { readings: [weight, reading(farm, 'weightKg', 0.6, '2026-11-05T04:00:00.000Z')] }));
+      await weighIn.drain();
+    } finally {
+      await weighIn.stop();
+    }
+    expect((await db.weighSample.findMany({ where: { batchId: farm.first.id }, orderBy: { weightGrams: 'asc' } })).map((sample) => sample.weightGrams)).toEqual([500, 600]);
   });
 });

@@ -1,6 +1,7 @@
-import type { PrismaClient } from '../../../lib/db/database';
+import type { Database, PrismaClient } from '../../../lib/db/database';
+import { startConsumer, type Consumer } from '../../../lib/events/consumer';
+import { READINGS_STORED, type ReadingEvent } from '../../../lib/events/topics';
 import type { Logger } from '../../../lib/logger';
-import { TOPICS, type PubSub, type ReadingEvent, type ReadingsStoredEvent } from '../../../lib/pubsub/pubsub';
 import { lookupBarns } from '../../devices/registry';
 import { recordWeighSample } from './weighSamples';
 
@@ -28,24 +29,21 @@ export async function recordScaleWeights(db: PrismaClient, readings: ReadingEven
       select: { id: true },
     });
     if (!batch) continue;
-    recorded += await recordWeighSample(db, { tenantId: barn.tenantId, batchId: batch.id, weighedOn, weightKg: reading.value });
+    recorded += await recordWeighSample(db, { tenantId: barn.tenantId, batchId: batch.id, weighedOn, weightKg: reading.value, sourceReading: `${reading.deviceId} ${reading.eventId}` });
   }
   return recorded;
 }
 
-/** Listens for stored readings in this process and records scale weights, in order. */
-export async function startScaleWeighIn(options: { db: PrismaClient; pubsub: PubSub; log: Logger }): Promise<{ stop(): Promise<void> }> {
-  const log = options.log.child({ component: 'scale-weigh-in' });
-  let queue = Promise.resolve();
-  const unsubscribe = await options.pubsub.subscribe(TOPICS.readingsStored, (payload) => {
-    const readings = (payload as Partial<ReadingsStoredEvent> | null)?.readings;
-    if (!Array.isArray(readings)) return;
-    queue = queue.then(() => recordScaleWeights(options.db, readings).then(() => undefined, (error: Error) => log.error({ err: error.message }, 'could not record scale weights')));
+/** The durable consumer's name: its cursor in `events.consumer_partition`. */
+export const SCALE_WEIGH_IN = 'kpi.scale-weigh-in';
+
+/** Records scale weights from the stored-readings events, a farm's in the order they were stored. */
+export function startScaleWeighIn(options: { db: Database; log: Logger }): Promise<Consumer> {
+  return startConsumer({
+    name: SCALE_WEIGH_IN,
+    topic: READINGS_STORED,
+    sql: options.db.sql,
+    log: options.log.child({ component: 'scale-weigh-in' }),
+    handle: async (event) => void (await recordScaleWeights(options.db.prisma, event.readings)),
   });
-  return {
-    async stop() {
-      await unsubscribe();
-      await queue;
-    },
-  };
 }

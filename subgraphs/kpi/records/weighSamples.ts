@@ -16,6 +16,8 @@ export interface WeighSamplesInput {
   weighedOn: string;
   weightsKg: number[];
   source: WeighSource;
+  /** Per weight, the scale reading it came from: a weight already recorded from it is skipped. */
+  sourceReadings?: string[];
 }
 
 /**
@@ -36,11 +38,12 @@ export async function recordWeighSamples(db: PrismaClient, input: WeighSamplesIn
     return grams;
   });
   const created = await db.weighSample.createMany({
-    data: weightsGrams.map((weightGrams) => ({ tenantId: batch.tenantId, batchId: batch.id, weighedOn, weightGrams, source: input.source })),
+    data: weightsGrams.map((weightGrams, i) => ({ tenantId: batch.tenantId, batchId: batch.id, weighedOn, weightGrams, source: input.source, sourceReading: input.sourceReadings?.[i] ?? null })),
+    skipDuplicates: input.sourceReadings !== undefined,
   });
   return created.count;
 }
 
-/** One scale reading for a batch: what telemetry calls when a scale publishes a weight. */
-export const recordWeighSample = (db: PrismaClient, input: { tenantId: string; batchId: string; weighedOn: string; weightKg: number }) =>
-  recordWeighSamples(db, { tenantId: input.tenantId, batchId: input.batchId, weighedOn: input.weighedOn, weightsKg: [input.weightKg], source: 'SCALE' });
+/** One scale reading for a batch (`sourceReading`: `deviceId eventId`); 0 when that reading was recorded already. */
+export const recordWeighSample = (db: PrismaClient, input: { tenantId: string; batchId: string; weighedOn: string; weightKg: number; sourceReading: string }) =>
+  recordWeighSamples(db, { tenantId: input.tenantId, batchId: input.batchId, weighedOn: input.weighedOn, weightsKg: [input.weightKg], source: 'SCALE', sourceReadings: [input.sourceReading] });

@@ -1,7 +1,9 @@
-import type { PrismaClient } from '../../../lib/db/database';
+import type { Database, PrismaClient } from '../../../lib/db/database';
+import { startConsumer, type Consumer } from '../../../lib/events/consumer';
+import { READINGS_STORED, type ReadingEvent } from '../../../lib/events/topics';
 import type { AlertRule } from '../../../lib/db/generated/client';
 import type { Logger } from '../../../lib/logger';
-import { TOPICS, type AlertChangedEvent, type PubSub, type ReadingEvent, type ReadingsStoredEvent } from '../../../lib/pubsub/pubsub';
+import type { AlertChangedEvent, PubSub } from '../../../lib/pubsub/pubsub';
 import { lookupBarns, type RegisteredBarnInfo } from '../../devices/registry';
 import { evaluatePoints, publishChanges, type EvaluatedRule, type Point } from './alertStore';
 import { AMMONIA_HIGH, heatStressRule, WATER_INTAKE_DROP, type BuiltInRule } from './builtIns';
@@ -10,45 +12,31 @@ import { temperatureHumidityIndex } from './thi';
 import { waterIntakeDropAt } from './waterHistory';
 
 export interface AlertEvaluatorOptions {
-  db: PrismaClient;
-  /** The process bus ingest publishes stored readings on, and alert changes go out on. */
+  db: Database;
+  /** Where alert changes go out live (subscriptions). */
   pubsub: PubSub;
   log: Logger;
-  /** Unused by evaluation (alerts are stamped with observation times); kept for the common dependency shape. */
-  now?: () => Date;
 }
 
-export interface AlertEvaluator {
-  /** Stops listening and waits for the batch in hand. */
-  stop(): Promise<void>;
-}
+/** The durable consumer's name: its cursor in `events.consumer_partition`. */
+export const ALERT_EVALUATOR = 'telemetry.alert-evaluator';
 
 /**
  * Evaluates every stored batch of readings against the alert rules of the readings' barns (the
  * tenants' rules and the built-ins) and publishes `TOPICS.alertChanged` for each alert raised or
- * cleared. Batches are evaluated one at a time, in the order they were stored, so a barn's
- * state is never updated by two batches at once in this process; across processes the partial
- * unique index keeps one active alert per rule and barn.
+ * cleared. A farm's batches are evaluated one at a time, in the order they were stored (the
+ * consumer's partition key), so a barn's state is never updated by two batches at once; across
+ * processes the partial unique index keeps one active alert per rule and barn. Redelivery is
+ * harmless: each rule's condition keeps the newest observation it evaluated and skips older ones.
  */
-export async function startAlertEvaluator(options: AlertEvaluatorOptions): Promise<AlertEvaluator> {
-  const log = options.log.child({ component: 'alerts' });
-  let queue: Promise<void> = Promise.resolve();
-  const unsubscribe = await options.pubsub.subscribe(TOPICS.readingsStored, (payload) => {
-    queue = queue
-      .then(async () => publishChanges(options.pubsub, await evaluateBatch(options.db, readingsOf(payload))))
-      .catch((error) => log.error({ err: error }, 'alert evaluation failed for a batch of readings'));
+export function startAlertEvaluator(options: AlertEvaluatorOptions): Promise<Consumer> {
+  return startConsumer({
+    name: ALERT_EVALUATOR,
+    topic: READINGS_STORED,
+    sql: options.db.sql,
+    log: options.log,
+    handle: async (event) => publishChanges(options.pubsub, await evaluateBatch(options.db.prisma, event.readings.filter((reading) => reading.barnId !== null))),
   });
-  return {
-    async stop() {
-      await unsubscribe();
-      await queue;
-    },
-  };
-}
-
-function readingsOf(payload: unknown): ReadingEvent[] {
-  const readings = (payload as Partial<ReadingsStoredEvent> | null)?.readings;
-  return Array.isArray(readings) ? readings.filter((reading) => reading && typeof reading.value === 'number' && typeof reading.barnId === 'string') : [];
 }
 
 const CLIMATE_METRICS = new Set(['temperatureC', 'relativeHumidityPercent']);

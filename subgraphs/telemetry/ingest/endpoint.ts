@@ -4,13 +4,14 @@ import { batchSchema, type IngestResult } from '../../../lib/edge/batch';
 import { INGEST_PATH, isFresh, MAX_BATCH_BYTES, MAX_CLOCK_SKEW_SECONDS, signatureMatches, signatureParts } from '../../../lib/edge/signedBatch';
 import type { Logger } from '../../../lib/logger';
 import { ingestBatches, ingestMessages } from '../../../lib/metrics';
-import { TOPICS, type ReadingsStoredEvent } from '../../../lib/pubsub/pubsub';
+import { appendEvent } from '../../../lib/events/outbox';
+import { READINGS_STORED, type ReadingsStoredEvent } from '../../../lib/events/topics';
 import { unitOf } from '../../../lib/deviceKinds';
 import { edgeKeyForVerification, lookupDevices } from '../../devices/registry';
 import type { TelemetryDependencies } from '../dependencies';
 import { mapBatch } from './mapBatch';
 import { partitionKeeper } from './partitions';
-import { readingKey, storeReadings } from './storeReadings';
+import { readingKey, storeReadings, type ReadingRow } from './storeReadings';
 
 /** Seen nonces are forgotten once no timestamp they could carry would be fresh any more. */
 const NONCE_RETENTION_MS = 2 * MAX_CLOCK_SKEW_SECONDS * 1000;
@@ -57,8 +58,15 @@ export function mountIngest(app: Express, options: { db: Database; log: Logger; 
     const deviceIds = batch.messages.map((message) => (message as { deviceId?: unknown })?.deviceId).filter((id): id is string => typeof id === 'string');
     const mapped = mapBatch(batch.messages, key, await lookupDevices(db.prisma, deviceIds), now);
     await ensurePartitions(mapped.rows.map((row) => row.observedAt));
-    const storedRows = await storeReadings(db.sql, mapped.rows);
-    const newRows = mapped.rows.filter((row) => storedRows.has(readingKey(row.deviceId, row.eventId, row.metric)));
+    // The rows and the event announcing exactly them commit together: consumers (alerts, usage,
+    // weigh-in, live relay) see every stored reading once the batch is acknowledged, and never one
+    // that was not stored.
+    const newRows = await db.sql.transaction(async (tx) => {
+      const storedRows = await storeReadings(tx, mapped.rows);
+      const written = mapped.rows.filter((row) => storedRows.has(readingKey(row.deviceId, row.eventId, row.metric)));
+      if (written.length > 0) await appendEvent(tx, READINGS_STORED, readingsStoredEvent(written));
+      return written;
+    });
     // A message was stored now when any of its readings was; else it is a re-sent one.
     const storedMessages = new Set(newRows.map((row) => `${row.deviceId} ${row.eventId}`));
     const result: IngestResult = {
@@ -73,23 +81,6 @@ export function mountIngest(app: Express, options: { db: Database; log: Logger; 
     log.debug({ batchId: batch.batchId, keyId: key.keyId, ...result, rejected: result.rejected.length }, 'batch ingested');
     res.status(200).json(result);
 
-    if (newRows.length > 0) {
-      const event: ReadingsStoredEvent = {
-        readings: newRows.map((row) => ({
-          tenantId: row.tenantId,
-          farmId: row.farmId,
-          barnId: row.barnId,
-          deviceId: row.deviceId,
-          eventId: row.eventId,
-          metric: row.metric,
-          unit: unitOf(row.metric),
-          value: row.value,
-          observedAt: row.observedAt.toISOString(),
-          receivedAt: row.receivedAt.toISOString(),
-        })),
-      };
-      deps.pubsub.publish(TOPICS.readingsStored, event).catch((error: Error) => log.error({ err: error.message }, 'could not announce stored readings'));
-    }
     if (++batchesSincePrune >= PRUNE_EVERY_BATCHES) {
       batchesSincePrune = 0;
       db.sql
@@ -97,4 +88,21 @@ export function mountIngest(app: Express, options: { db: Database; log: Logger; 
         .catch((error: Error) => log.warn({ err: error.message }, 'could not prune ingest nonces'));
     }
   });
+}
+
+function readingsStoredEvent(rows: readonly ReadingRow[]): ReadingsStoredEvent {
+  return {
+    readings: rows.map((row) => ({
+      tenantId: row.tenantId,
+      farmId: row.farmId,
+      barnId: row.barnId,
+      deviceId: row.deviceId,
+      eventId: row.eventId,
+      metric: row.metric,
+      unit: unitOf(row.metric),
+      value: row.value,
+      observedAt: row.observedAt.toISOString(),
+      receivedAt: row.receivedAt.toISOString(),
+    })),
+  };
 }

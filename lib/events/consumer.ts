@@ -1,0 +1,301 @@
+import { randomUUID } from 'node:crypto';
+import type { SqlDriver } from '../db/sql';
+import type { Logger } from '../logger';
+import { OUTBOX_CHANNEL } from './outbox';
+import { EventDecodeError, type Topic } from './topic';
+
+/**
+ * A durable consumer of one topic: at-least-once, in order per partition key, shared across
+ * replicas, with retries, a dead letter and a clean stop. Why it looks like this:
+ *
+ * - Cursor, not acknowledgements. Each of the consumer's partitions stores the last event it
+ *   applied as (transaction id, position) in `events.consumer_partition`; events are read in
+ *   that order and only from transactions older than every one still running
+ *   (`pg_snapshot_xmin`), so an event whose transaction commits after a later-numbered one is
+ *   read in its turn instead of being skipped for good.
+ * - Leases, not held locks. A replica takes a partition with one UPDATE that succeeds only when
+ *   nobody holds its lease (or it expired), applies a few events, moves the cursor after each
+ *   (only while it still holds the lease) and gives the partition back. A killed replica's
+ *   lease expires and another one carries on from the cursor. A held row lock or advisory lock
+ *   would need a transaction or a session open while handlers run, which on PGlite (one
+ *   connection for the whole process) would block the handlers' own queries.
+ * - At least once, so handlers are idempotent: each records what it applied under a key of the
+ *   event (a usage key, a reading's key, a watermark), and a redelivered event changes nothing.
+ * - A handler that throws is retried with exponential backoff (the partition waits: order);
+ *   after `maxAttempts` the event goes to `events.dead_letter` and the partition moves on. A
+ *   payload its topic's decoder refuses goes there at once: retrying cannot fix it.
+ */
+export interface ConsumerOptions<Payload> {
+  /** `<subgraph>.<job>`: the cursor is stored under it, so replicas of one consumer share one name. */
+  name: string;
+  topic: Topic<Payload>;
+  sql: SqlDriver;
+  log: Logger;
+  /** Applies one event. Must be idempotent: after a crash an event may come again. */
+  handle(payload: Payload, event: DeliveredEvent): Promise<void>;
+  /** Partitions replicas split the work by (fixed for a consumer's lifetime). Default 4. */
+  partitions?: number;
+  /** Tries before an event goes to the dead letter. Default 5. */
+  maxAttempts?: number;
+  /** First retry delay; doubles each try up to `retryMaxMs`. Defaults 500 ms and 60 s. */
+  retryBaseMs?: number;
+  retryMaxMs?: number;
+  /** Events applied per turn with a partition before it is given back. Default 100. */
+  batchSize?: number;
+  /** How long a replica's hold of a partition outlives its last progress. Default 30 s. */
+  leaseMs?: number;
+  /** Look for work this often even without a NOTIFY (expired leases, due retries). Default 1 s. */
+  pollMs?: number;
+}
+
+export interface DeliveredEvent {
+  position: number;
+  recordedAt: Date;
+  /** 1 on first delivery; more after failures. */
+  attempt: number;
+}
+
+export interface Consumer {
+  name: string;
+  /** Resolves once every event committed so far was applied or dead-lettered (tests, shutdown drains). */
+  drain(timeoutMs?: number): Promise<void>;
+  /** Re-applies this consumer's dead-lettered events (after a fix), oldest first; each that succeeds is marked replayed. */
+  replayDeadLetters(): Promise<{ replayed: number; failed: number }>;
+  /** Stops taking work, waits for the event in hand and gives the partitions back. */
+  stop(): Promise<void>;
+}
+
+interface PartitionState {
+  tx_id: string;
+  position: string;
+  attempts: number;
+}
+
+interface OutboxRow extends Record<string, unknown> {
+  position: string;
+  tx_id: string;
+  payload: unknown;
+  recorded_at: Date | string;
+}
+
+export async function startConsumer<Payload>(options: ConsumerOptions<Payload>): Promise<Consumer> {
+  const { sql, topic, name } = options;
+  const partitions = options.partitions ?? 4;
+  const maxAttempts = options.maxAttempts ?? 5;
+  const retryBaseMs = options.retryBaseMs ?? 500;
+  const retryMaxMs = options.retryMaxMs ?? 60_000;
+  const batchSize = options.batchSize ?? 100;
+  const leaseMs = options.leaseMs ?? 30_000;
+  const pollMs = options.pollMs ?? 1_000;
+  const owner = `${process.pid}-${randomUUID()}`;
+  const log = options.log.child({ component: 'events', consumer: name });
+
+  await registerPartitions(sql, name, topic.name, partitions);
+
+  let stopping = false;
+  let running: Promise<void> | undefined;
+  let again = false;
+  // Replicas start at different partitions so that they rarely reach for the same one first.
+  let nextPartition = Math.floor(Math.random() * partitions);
+
+  const claim = async (partition: number): Promise<PartitionState | undefined> => {
+    const [state] = await sql.query<PartitionState & Record<string, unknown>>(
+      `UPDATE "events"."consumer_partition" SET lease_owner = $3, lease_until = now() + make_interval(secs => $4::double precision / 1000)
+       WHERE consumer = $1 AND partition = $2 AND (lease_owner IS NULL OR lease_owner = $3 OR lease_until < now()) AND (retry_at IS NULL OR retry_at <= now())
+       RETURNING tx_id::text AS tx_id, position::text AS position, attempts`,
+      [name, partition, owner, leaseMs],
+    );
+    return state;
+  };
+  const release = (partition: number) =>
+    sql.query(`UPDATE "events"."consumer_partition" SET lease_owner = NULL, lease_until = NULL WHERE consumer = $1 AND partition = $2 AND lease_owner = $3`, [name, partition, owner]);
+
+  /** Moves the cursor past `row` (applied, or dead-lettered); false when the lease was lost meanwhile. */
+  const advance = async (partition: number, row: OutboxRow): Promise<boolean> => {
+    const moved = await sql.query(
+      `UPDATE "events"."consumer_partition"
+       SET tx_id = $4::xid8, position = $5, attempts = 0, retry_at = NULL, last_error = NULL, updated_at = now(), lease_until = now() + make_interval(secs => $6::double precision / 1000)
+       WHERE consumer = $1 AND partition = $2 AND lease_owner = $3 RETURNING 1 AS moved`,
+      [name, partition, owner, row.tx_id, row.position, leaseMs],
+    );
+    return moved.length === 1;
+  };
+
+  const deadLetter = async (partition: number, row: OutboxRow, attempts: number, error: string): Promise<boolean> => {
+    log.error({ position: Number(row.position), attempts, err: error }, 'event moved to the dead letter');
+    return sql.transaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO "events"."dead_letter" (consumer, position, topic, payload, attempts, error) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (consumer, position) DO UPDATE SET attempts = EXCLUDED.attempts, error = EXCLUDED.error, failed_at = now(), replayed_at = NULL`,
+        [name, row.position, topic.name, JSON.stringify(row.payload), attempts, error],
+      );
+      const moved = await tx.query(
+        `UPDATE "events"."consumer_partition" SET tx_id = $4::xid8, position = $5, attempts = 0, retry_at = NULL, last_error = NULL, updated_at = now()
+         WHERE consumer = $1 AND partition = $2 AND lease_owner = $3 RETURNING 1 AS moved`,
+        [name, partition, owner, row.tx_id, row.position],
+      );
+      return moved.length === 1;
+    });
+  };
+
+  const scheduleRetry = async (partition: number, attempts: number, error: string) => {
+    const delayMs = Math.min(retryMaxMs, retryBaseMs * 2 ** (attempts - 1));
+    log.warn({ attempts, retryInMs: delayMs, err: error }, 'event handler failed; retrying after a pause');
+    await sql.query(
+      `UPDATE "events"."consumer_partition" SET attempts = $4, last_error = $5, retry_at = now() + make_interval(secs => $6::double precision / 1000), lease_owner = NULL, lease_until = NULL, updated_at = now()
+       WHERE consumer = $1 AND partition = $2 AND lease_owner = $3`,
+      [name, partition, owner, attempts, error.slice(0, 2000), delayMs],
+    );
+  };
+
+  /** One turn with one partition; true when it applied or dead-lettered something. */
+  const work = async (partition: number): Promise<boolean> => {
+    const state = await claim(partition);
+    if (!state) return false;
+    let progressed = false;
+    try {
+      const rows = await sql.query<OutboxRow>(
+        `SELECT position::text AS position, tx_id::text AS tx_id, payload, recorded_at FROM "events"."outbox"
+         WHERE topic = $1 AND (tx_id, position) > ($2::xid8, $3::bigint) AND tx_id < pg_snapshot_xmin(pg_current_snapshot()) AND shard % $4 = $5
+         ORDER BY tx_id, position LIMIT $6`,
+        [topic.name, state.tx_id, state.position, partitions, partition, batchSize],
+      );
+      let attempts = state.attempts;
+      for (const row of rows) {
+        if (stopping) break;
+        const attempt = attempts + 1;
+        let payload: Payload;
+        try {
+          payload = topic.decode(typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload);
+        } catch (error) {
+          if (!(await deadLetter(partition, row, attempt, messageOf(error)))) return progressed;
+          progressed = true;
+          attempts = 0;
+          continue;
+        }
+        try {
+          await options.handle(payload, { position: Number(row.position), recordedAt: new Date(row.recorded_at), attempt });
+        } catch (error) {
+          if (attempt >= maxAttempts) {
+            if (!(await deadLetter(partition, row, attempt, messageOf(error)))) return progressed;
+            progressed = true;
+            attempts = 0;
+            continue;
+          }
+          await scheduleRetry(partition, attempt, messageOf(error));
+          return progressed;
+        }
+        if (!(await advance(partition, row))) {
+          log.warn('lost the lease of a partition while applying events; another replica carries on');
+          return true;
+        }
+        progressed = true;
+        attempts = 0;
+      }
+    } finally {
+      await release(partition).catch((error: Error) => log.warn({ err: error.message }, 'could not give a partition back'));
+    }
+    return progressed;
+  };
+
+  const runAll = async () => {
+    do {
+      again = false;
+      let progressed = false;
+      for (let i = 0; i < partitions && !stopping; i++) {
+        const partition = (nextPartition + i) % partitions;
+        try {
+          if (await work(partition)) progressed = true;
+        } catch (error) {
+          log.error({ err: messageOf(error), partition }, 'event consumer turn failed; trying again shortly');
+        }
+      }
+      nextPartition = (nextPartition + 1) % partitions;
+      if (progressed) again = true;
+    } while (again && !stopping);
+  };
+
+  const wake = () => {
+    if (stopping) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = runAll().finally(() => {
+      running = undefined;
+    });
+  };
+
+  const unlisten = await sql.listen(OUTBOX_CHANNEL, wake);
+  const timer = setInterval(wake, pollMs);
+  timer.unref();
+  wake();
+
+  return {
+    name,
+    async drain(timeoutMs = 30_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const [behind] = await sql.query<{ behind: string }>(
+          `SELECT count(*)::text AS behind FROM "events"."outbox" o
+           JOIN "events"."consumer_partition" c ON c.consumer = $1 AND o.shard % c.partitions = c.partition
+           WHERE o.topic = $2 AND (o.tx_id, o.position) > (c.tx_id, c.position)`,
+          [name, topic.name],
+        );
+        if (behind!.behind === '0') return;
+        if (Date.now() > deadline) throw new Error(`${name}: ${behind!.behind} events still unapplied after ${timeoutMs} ms`);
+        wake();
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
+    async replayDeadLetters() {
+      const letters = await sql.query<{ position: string; payload: unknown; recorded_at: Date | string }>(
+        `SELECT d.position::text AS position, d.payload, coalesce(o.recorded_at, d.failed_at) AS recorded_at FROM "events"."dead_letter" d
+         LEFT JOIN "events"."outbox" o ON o.position = d.position WHERE d.consumer = $1 AND d.replayed_at IS NULL ORDER BY d.position`,
+        [name],
+      );
+      let replayed = 0;
+      let failed = 0;
+      for (const letter of letters) {
+        try {
+          const payload = topic.decode(typeof letter.payload === 'string' ? JSON.parse(letter.payload) : letter.payload);
+          await options.handle(payload, { position: Number(letter.position), recordedAt: new Date(letter.recorded_at), attempt: maxAttempts + 1 });
+          await sql.query(`UPDATE "events"."dead_letter" SET replayed_at = now() WHERE consumer = $1 AND position = $2`, [name, letter.position]);
+          replayed += 1;
+        } catch (error) {
+          failed += 1;
+          await sql.query(`UPDATE "events"."dead_letter" SET attempts = attempts + 1, error = $3, failed_at = now() WHERE consumer = $1 AND position = $2`, [name, letter.position, messageOf(error)]);
+        }
+      }
+      return { replayed, failed };
+    },
+    async stop() {
+      stopping = true;
+      clearInterval(timer);
+      await unlisten().catch(() => undefined);
+      await running;
+    },
+  };
+}
+
+async function registerPartitions(sql: SqlDriver, name: string, topic: string, partitions: number): Promise<void> {
+  const [stored] = await sql.query<{ partitions: number; topic: string }>(`SELECT partitions, topic FROM "events"."consumer_partition" WHERE consumer = $1 LIMIT 1`, [name]);
+  if (stored && (stored.partitions !== partitions || stored.topic !== topic)) {
+    throw new Error(`events: consumer ${name} is stored with ${stored.partitions} partitions of ${stored.topic}; it cannot change to ${partitions} of ${topic} in place`);
+  }
+  await sql.query(
+    `INSERT INTO "events"."consumer_partition" (consumer, partition, partitions, topic) SELECT $1, p, $2, $3 FROM generate_series(0, $2 - 1) AS p ON CONFLICT DO NOTHING`,
+    [name, partitions, topic],
+  );
+}
+
+/** Moves a consumer back to `position`: every event from it on (in stream order) is delivered again. */
+export async function rewindConsumer(sql: SqlDriver, name: string, position: number): Promise<void> {
+  const [event] = await sql.query<{ tx_id: string }>(`SELECT tx_id::text AS tx_id FROM "events"."outbox" WHERE position = $1`, [position]);
+  if (!event) throw new Error(`events: no event at position ${position} (pruned, or never written)`);
+  await sql.query(`UPDATE "events"."consumer_partition" SET tx_id = $2::xid8, position = $3, attempts = 0, retry_at = NULL, updated_at = now() WHERE consumer = $1`, [name, event.tx_id, position - 1]);
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof EventDecodeError) return error.message;
+  return error instanceof Error ? error.message : String(error);
+}
