@@ -8,11 +8,9 @@ import { EventDecodeError, type Topic } from './topic';
  * A durable consumer of one topic: at-least-once, in order per partition key, shared across
  * replicas, with retries, a dead letter and a clean stop. Why it looks like this:
  *
- * - Cursor, not acknowledgements. Each of the consumer's partitions stores the last event it
- *   applied as (transaction id, position) in `events.consumer_partition`; events are read in
- *   that order and only from transactions older than every one still running
- *   (`pg_snapshot_xmin`), so an event whose transaction commits after a later-numbered one is
- *   read in its turn instead of being skipped for good.
+ * - Cursor, not acknowledgements. Each of the consumer's partitions stores the position of the
+ *   last event it applied in `events.consumer_partition` and reads on from there; writers append
+ *   under one lock (outbox.ts), so no event can appear behind a cursor later.
  * - Leases, not held locks. A replica takes a partition with one UPDATE that succeeds only when
  *   nobody holds its lease (or it expired), applies a few events, moves the cursor after each
  *   (only while it still holds the lease) and gives the partition back. A killed replica's
@@ -66,14 +64,12 @@ export interface Consumer {
 }
 
 interface PartitionState {
-  tx_id: string;
   position: string;
   attempts: number;
 }
 
 interface OutboxRow extends Record<string, unknown> {
   position: string;
-  tx_id: string;
   payload: unknown;
   recorded_at: Date | string;
 }
@@ -102,7 +98,7 @@ export async function startConsumer<Payload>(options: ConsumerOptions<Payload>):
     const [state] = await sql.query<PartitionState & Record<string, unknown>>(
       `UPDATE "events"."consumer_partition" SET lease_owner = $3, lease_until = now() + make_interval(secs => $4::double precision / 1000)
        WHERE consumer = $1 AND partition = $2 AND (lease_owner IS NULL OR lease_owner = $3 OR lease_until < now()) AND (retry_at IS NULL OR retry_at <= now())
-       RETURNING tx_id::text AS tx_id, position::text AS position, attempts`,
+       RETURNING position::text AS position, attempts`,
       [name, partition, owner, leaseMs],
     );
     return state;
@@ -114,9 +110,9 @@ export async function startConsumer<Payload>(options: ConsumerOptions<Payload>):
   const advance = async (partition: number, row: OutboxRow): Promise<boolean> => {
     const moved = await sql.query(
       `UPDATE "events"."consumer_partition"
-       SET tx_id = $4::xid8, position = $5, attempts = 0, retry_at = NULL, last_error = NULL, updated_at = now(), lease_until = now() + make_interval(secs => $6::double precision / 1000)
+       SET position = $4, attempts = 0, retry_at = NULL, last_error = NULL, updated_at = now(), lease_until = now() + make_interval(secs => $5::double precision / 1000)
        WHERE consumer = $1 AND partition = $2 AND lease_owner = $3 RETURNING 1 AS moved`,
-      [name, partition, owner, row.tx_id, row.position, leaseMs],
+      [name, partition, owner, row.position, leaseMs],
     );
     return moved.length === 1;
   };
@@ -129,9 +125,9 @@ export async function startConsumer<Payload>(options: ConsumerOptions<Payload>):
         [name, row.position, topic.name, JSON.stringify(row.payload), attempts, error],
       );
       const moved = await tx.query(
-        `UPDATE "events"."consumer_partition" SET tx_id = $4::xid8, position = $5, attempts = 0, retry_at = NULL, last_error = NULL, updated_at = now()
+        `UPDATE "events"."consumer_partition" SET position = $4, attempts = 0, retry_at = NULL, last_error = NULL, updated_at = now()
          WHERE consumer = $1 AND partition = $2 AND lease_owner = $3 RETURNING 1 AS moved`,
-        [name, partition, owner, row.tx_id, row.position],
+        [name, partition, owner, row.position],
       );
       return moved.length === 1;
     });
@@ -154,10 +150,10 @@ export async function startConsumer<Payload>(options: ConsumerOptions<Payload>):
     let progressed = false;
     try {
       const rows = await sql.query<OutboxRow>(
-        `SELECT position::text AS position, tx_id::text AS tx_id, payload, recorded_at FROM "events"."outbox"
-         WHERE topic = $1 AND (tx_id, position) > ($2::xid8, $3::bigint) AND tx_id < pg_snapshot_xmin(pg_current_snapshot()) AND shard % $4 = $5
-         ORDER BY tx_id, position LIMIT $6`,
-        [topic.name, state.tx_id, state.position, partitions, partition, batchSize],
+        // Ordered by the column, not the text alias ('10' < '2').
+        `SELECT o.position::text AS position, o.payload, o.recorded_at FROM "events"."outbox" o
+         WHERE o.topic = $1 AND o.position > $2 AND o.shard % $3 = $4 ORDER BY o.position LIMIT $5`,
+        [topic.name, state.position, partitions, partition, batchSize],
       );
       let attempts = state.attempts;
       for (const row of rows) {
@@ -238,7 +234,7 @@ export async function startConsumer<Payload>(options: ConsumerOptions<Payload>):
         const [behind] = await sql.query<{ behind: string }>(
           `SELECT count(*)::text AS behind FROM "events"."outbox" o
            JOIN "events"."consumer_partition" c ON c.consumer = $1 AND o.shard % c.partitions = c.partition
-           WHERE o.topic = $2 AND (o.tx_id, o.position) > (c.tx_id, c.position)`,
+           WHERE o.topic = $2 AND o.position > c.position`,
           [name, topic.name],
         );
         if (behind!.behind === '0') return;
@@ -250,7 +246,7 @@ export async function startConsumer<Payload>(options: ConsumerOptions<Payload>):
     async replayDeadLetters() {
       const letters = await sql.query<{ position: string; payload: unknown; recorded_at: Date | string }>(
         `SELECT d.position::text AS position, d.payload, coalesce(o.recorded_at, d.failed_at) AS recorded_at FROM "events"."dead_letter" d
-         LEFT JOIN "events"."outbox" o ON o.position = d.position WHERE d.consumer = $1 AND d.replayed_at IS NULL ORDER BY d.position`,
+         LEFT JOIN "events"."outbox" o ON o.position = d.position WHERE d.consumer = $1 AND d.replayed_at IS NULL ORDER BY d.position ASC`,
         [name],
       );
       let replayed = 0;
@@ -288,11 +284,10 @@ async function registerPartitions(sql: SqlDriver, name: string, topic: string, p
   );
 }
 
-/** Moves a consumer back to `position`: every event from it on (in stream order) is delivered again. */
+/** Moves a consumer back to `position`: every event from it on is delivered again. */
 export async function rewindConsumer(sql: SqlDriver, name: string, position: number): Promise<void> {
-  const [event] = await sql.query<{ tx_id: string }>(`SELECT tx_id::text AS tx_id FROM "events"."outbox" WHERE position = $1`, [position]);
-  if (!event) throw new Error(`events: no event at position ${position} (pruned, or never written)`);
-  await sql.query(`UPDATE "events"."consumer_partition" SET tx_id = $2::xid8, position = $3, attempts = 0, retry_at = NULL, updated_at = now() WHERE consumer = $1`, [name, event.tx_id, position - 1]);
+  const moved = await sql.query(`UPDATE "events"."consumer_partition" SET position = LEAST(position, $2), attempts = 0, retry_at = NULL, updated_at = now() WHERE consumer = $1 RETURNING 1 AS moved`, [name, position - 1]);
+  if (moved.length === 0) throw new Error(`events: no consumer ${name}`);
 }
 
 function messageOf(error: unknown): string {

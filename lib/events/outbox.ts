@@ -4,12 +4,22 @@ import { shardOf, type Topic } from './topic';
 /** The NOTIFY channel that wakes consumers when an event is committed. */
 export const OUTBOX_CHANNEL = 'farmiq_outbox';
 
+/** Arbitrary but fixed: every outbox writer takes this transaction-scoped lock. */
+const OUTBOX_LOCK_KEY = 727_274_002;
+
 /**
  * Writes `payload` to the outbox in the caller's transaction (`tx`): the event exists exactly
  * when the change it announces was committed. The NOTIFY is delivered at commit too, so a
  * consumer woken by it finds the row. Returns the event's position.
+ *
+ * Call it last in the transaction. It holds the outbox lock until commit: writers append one at
+ * a time, so positions become visible in the order they were taken and a consumer that read
+ * position n never sees n-1 appear later. (Without it, a transaction that took position 10 and
+ * commits after the one that took 11 would be skipped for good.) The lock covers only the append
+ * and the commit, not the change before it, so concurrent ingest batches still write in parallel.
  */
 export async function appendEvent<Payload>(tx: SqlExecutor, topic: Topic<Payload>, payload: Payload): Promise<number> {
+  await tx.query(`SELECT pg_advisory_xact_lock(${OUTBOX_LOCK_KEY})`);
   const [row] = await tx.query<{ position: string }>(
     `WITH written AS (INSERT INTO "events"."outbox" (topic, shard, payload) VALUES ($1, $2, $3) RETURNING position)
      SELECT position::text AS position, pg_notify('${OUTBOX_CHANNEL}', $1) FROM written`,

@@ -3,12 +3,11 @@
 -- SQL (no Prisma model), and the schema is not one subgraph's.
 CREATE SCHEMA IF NOT EXISTS "events";
 
--- One row per event, written in the transaction of the change it announces. `tx_id` is that
--- transaction's id: consumers read only rows of transactions older than every transaction still
--- running, in (tx_id, position) order, so a row whose transaction commits late is never skipped.
+-- One row per event, written in the transaction of the change it announces. Writers take one
+-- transaction-scoped advisory lock before they append (lib/events/outbox.ts), so positions
+-- become visible in order and a consumer's cursor never passes a row still to be committed.
 CREATE TABLE "events"."outbox" (
     "position" BIGSERIAL NOT NULL,
-    "tx_id" XID8 NOT NULL DEFAULT pg_current_xact_id(),
     "topic" TEXT NOT NULL,
     -- hash of the topic's partition key (0-1023): a consumer's partitions split the stream by it.
     "shard" SMALLINT NOT NULL,
@@ -17,7 +16,7 @@ CREATE TABLE "events"."outbox" (
 
     CONSTRAINT "outbox_pkey" PRIMARY KEY ("position")
 );
-CREATE INDEX "outbox_topic_tx_id_position_idx" ON "events"."outbox" ("topic", "tx_id", "position");
+CREATE INDEX "outbox_topic_position_idx" ON "events"."outbox" ("topic", "position");
 
 -- Where each consumer partition stands: the last event it applied (or gave up on), its lease,
 -- and the tries of the event after it.
@@ -26,7 +25,6 @@ CREATE TABLE "events"."consumer_partition" (
     "partition" INTEGER NOT NULL,
     "partitions" INTEGER NOT NULL,
     "topic" TEXT NOT NULL,
-    "tx_id" XID8 NOT NULL DEFAULT '0',
     "position" BIGINT NOT NULL DEFAULT 0,
     "lease_owner" TEXT,
     "lease_until" TIMESTAMPTZ(3),
