@@ -54,7 +54,7 @@ export async function recordMessageUsage(db: PrismaClient, event: ReadingsStored
 export const USAGE_METER = 'billing.usage-meter';
 
 /** Starts metering in this process: messages as they are stored (durably, from the outbox), active devices every hour. */
-export async function startUsageMeter(options: { db: Database; log: Logger; now: () => Date; scanEveryMs?: number }): Promise<{ stop(): Promise<void> }> {
+export async function startUsageMeter(options: { db: Database; log: Logger; now: () => Date; scanEveryMs?: number }): Promise<{ drain(timeoutMs?: number): Promise<void>; stop(): Promise<void> }> {
   const log = options.log.child({ component: 'usage-meter' });
   const prisma = options.db.prisma;
   const scan = () => recordActiveDeviceDays(prisma, options.now()).catch((error: Error) => log.error({ err: error.message }, 'could not count active devices'));
@@ -63,6 +63,7 @@ export async function startUsageMeter(options: { db: Database; log: Logger; now:
   const timer = setInterval(scan, options.scanEveryMs ?? ACTIVE_DEVICE_SCAN_MS);
   timer.unref();
   return {
+    drain: (timeoutMs) => consumer.drain(timeoutMs),
     async stop() {
       clearInterval(timer);
       await consumer.stop();
