@@ -48,6 +48,9 @@ const bindAddress = z
 /** Traffic to these never leaves the machine. */
 export const isLoopbackAddress = (host: string): boolean => host === 'localhost' || host === '::1' || (net.isIPv4(host) && host.startsWith('127.'));
 
+/** Production's internal metrics port when METRICS_PORT is unset (the Prometheus exporter convention). */
+export const DEFAULT_PRODUCTION_METRICS_PORT = 9464;
+
 /** MQTT over TLS's registered port; the embedded broker's default when MQTT_TLS_CERT_FILE is set. */
 const MQTTS_PORT = 8883;
 
@@ -79,6 +82,8 @@ const envSchema = z.object({
   KPI_URL: url(['http:', 'https:']).optional(),
   BILLING_URL: url(['http:', 'https:']).optional(),
   INGESTOR_PORT: port.default(4010),
+  METRICS_PORT: port.optional(),
+  METRICS_HOST: bindAddress.optional(),
   INGESTOR_CLIENT_ID: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, '1 to 64 letters, digits or _ . -').optional(),
   INGESTOR_SHARE_GROUP: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '1 to 64 letters, digits, _ or -').optional(),
   INGEST_URL: url(['http:', 'https:']).optional(),
@@ -164,6 +169,11 @@ export interface Config {
     allowPlaintext: boolean;
   };
   ingestor: IngestorConfig;
+  /**
+   * `/metrics` on a port of its own (METRICS_PORT, reachable from the pod network, never
+   * published). Undefined: on the public port, development only; production always has one.
+   */
+  metrics: { port: number | undefined; host: string | undefined };
   redisUrl: string | undefined;
   dataDir: string;
   allowedOrigins: string[];
@@ -273,6 +283,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       // Demo readings are for a developer's `npm start`, never a default elsewhere.
       simulator: (e.SIMULATOR ?? (e.NODE_ENV === 'development' ? 'on' : 'off')) === 'on' && !isProduction,
     },
+    metrics: { port: e.METRICS_PORT ?? (isProduction ? DEFAULT_PRODUCTION_METRICS_PORT : undefined), host: e.METRICS_HOST },
     redisUrl: e.REDIS_URL,
     dataDir: path.resolve(e.FARMIQ_DATA_DIR),
     allowedOrigins,

@@ -17,18 +17,20 @@ import { CLIENT_ADDRESS_HEADER, principalFrom } from '../lib/auth/requestAuth';
 import { ErrorCode, userError } from '../lib/errors';
 import { maskError } from '../lib/graphql/maskError';
 import { metricsPlugin } from '../lib/graphql/metricsPlugin';
+import { inputLiteralsRule, requestHygienePlugin } from '../lib/graphql/requestHygiene';
 import { clientAddressOf } from '../lib/http/clientAddress';
 import { errorHandler, notFoundHandler } from '../lib/http/errorHandler';
 import { mountHealth, type ReadinessCheck } from '../lib/http/health';
 import { mountJwks, mountMetrics } from '../lib/http/publicEndpoints';
 import { requestIdFrom, REQUEST_ID_HEADER } from '../lib/http/requestId';
-import { createHttpService, type HttpService } from '../lib/http/service';
+import { createHttpService, labelRoute, type HttpService } from '../lib/http/service';
 import type { Logger } from '../lib/logger';
 import type { PubSub } from '../lib/pubsub/pubsub';
 import { SUPERGRAPH_PATH } from './compose';
 import { mountDashboard } from './dashboard';
 import { corsAllowList, securityHeaders } from './edgeSecurity';
 import { queryLimits } from './queryLimits';
+import { adoptSubgraphScalars } from './subgraphScalars';
 import { attachLiveEndpoint } from './live/liveEndpoint';
 import { LIVE_FIELDS } from './live/liveFields';
 
@@ -134,16 +136,18 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
   });
   let apiSchema: GraphQLSchema | undefined;
   gateway.onSchemaLoadOrUpdate((loaded) => {
+    adoptSubgraphScalars(loaded.apiSchema);
     apiSchema = loaded.apiSchema;
   });
   const armor = queryLimits(config.queryLimits, production);
   apollo = new ApolloServer<GatewayContext>({
     gateway,
-    validationRules: armor.validationRules,
+    validationRules: [...armor.validationRules, inputLiteralsRule],
+    parseOptions: armor.parseOptions,
     allowBatchedHttpRequests: false,
     introspection: !production,
     includeStacktraceInErrorResponses: false,
-    formatError: maskError(log),
+    formatError: maskError(log, production),
     csrfPrevention: true,
     // The process shuts down in order itself (bin/farmiq.ts); Apollo must not re-raise the signal.
     stopOnTerminationSignals: false,
@@ -152,6 +156,7 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
       ApolloServerPluginDrainHttpServer({ httpServer: service.httpServer }),
       production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: true }),
       metricsPlugin('gateway'),
+      requestHygienePlugin(log),
       ...armor.plugins,
     ],
   });
@@ -166,7 +171,7 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
       verifyToken: options.verifyToken,
       pubsub: options.pubsub,
       apiSchema: () => apiSchema,
-      validationRules: armor.validationRules,
+      validationRules: [...armor.validationRules, inputLiteralsRule],
       maxTokens: config.queryLimits.maxTokens,
       fields: LIVE_FIELDS,
       log: log.child({ component: 'live' }),
@@ -187,11 +192,13 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
     { name: 'subgraphs', check: () => gateway.serviceHealthCheck() as Promise<unknown> as Promise<void> },
   ]);
   mountJwks(app, options.publicJwks);
-  mountMetrics(app);
+  // In production (or with METRICS_PORT) the figures are served on the internal metrics port only.
+  if (config.metrics.port === undefined) mountMetrics(app);
   if (options.subgraphUrls.telemetry) mountIngestProxy(app, options.subgraphUrls.telemetry);
   if (options.subgraphUrls.billing) mountPaymentWebhookProxy(app, options.subgraphUrls.billing);
   app.use(
     '/graphql',
+    labelRoute('/graphql'),
     express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<GatewayContext> => {

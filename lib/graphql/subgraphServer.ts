@@ -18,10 +18,11 @@ import type { Logger } from '../logger';
 import { errorHandler, notFoundHandler } from '../http/errorHandler';
 import { mountHealth } from '../http/health';
 import { requestIdFrom, REQUEST_ID_HEADER } from '../http/requestId';
-import { createHttpService, type HttpService } from '../http/service';
+import { createHttpService, labelRoute, type HttpService } from '../http/service';
 import type { SubgraphContext } from './context';
 import { maskError } from './maskError';
 import { metricsPlugin } from './metricsPlugin';
+import { inputLiteralsRule, requestHygienePlugin } from './requestHygiene';
 import type { subgraphShield } from './permissions';
 
 /** What a subgraph contributes: its contract, its resolvers and its authorization rules. */
@@ -83,7 +84,8 @@ export async function createSubgraphServer(definition: SubgraphDefinition, optio
     // Only the gateway talks to a subgraph; it needs neither introspection nor a landing page.
     introspection: !options.production,
     includeStacktraceInErrorResponses: false,
-    formatError: maskError(log),
+    formatError: maskError(log, options.production),
+    validationRules: [inputLiteralsRule],
     csrfPrevention: true,
     // The process shuts down in order itself (bin/farmiq.ts); Apollo must not re-raise the signal.
     stopOnTerminationSignals: false,
@@ -93,6 +95,7 @@ export async function createSubgraphServer(definition: SubgraphDefinition, optio
       // Inline traces feed Apollo Studio, which we do not use; they would expose resolver timings.
       ApolloServerPluginInlineTraceDisabled(),
       metricsPlugin(definition.name),
+      requestHygienePlugin(log),
     ],
   });
   await apollo.start();
@@ -100,6 +103,7 @@ export async function createSubgraphServer(definition: SubgraphDefinition, optio
   options.mount?.(service.app);
   service.app.use(
     '/graphql',
+    labelRoute('/graphql'),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<SubgraphContext> => {

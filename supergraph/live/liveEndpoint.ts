@@ -8,6 +8,7 @@ import type { TokenVerifier } from '../../lib/auth/accessToken';
 import { accessTokenFrom } from '../../lib/auth/credentials';
 import type { Principal } from '../../lib/auth/principal';
 import { ErrorCode, userError } from '../../lib/errors';
+import { withoutSuggestions } from '../../lib/graphql/maskError';
 import type { Logger } from '../../lib/logger';
 import type { PubSub } from '../../lib/pubsub/pubsub';
 import type { AnyLiveField } from './liveField';
@@ -95,7 +96,7 @@ export function attachLiveEndpoint(options: LiveEndpointOptions): { hub: LiveHub
     }
     let checked = documents.get(query);
     if (!checked) {
-      checked = parseAndValidate(schema, query, options.validationRules, options.maxTokens);
+      checked = parseAndValidate(schema, query, options.validationRules, options.maxTokens, options.secure);
       documents.set(query, checked);
     }
     return checked;
@@ -206,7 +207,7 @@ export function originAllowed(request: http.IncomingMessage, allowed: ReadonlySe
   }
 }
 
-function parseAndValidate(schema: GraphQLSchema, query: string, rules: readonly ValidationRule[], maxTokens: number): { document: DocumentNode } | { errors: GraphQLError[] } {
+function parseAndValidate(schema: GraphQLSchema, query: string, rules: readonly ValidationRule[], maxTokens: number, production: boolean): { document: DocumentNode } | { errors: GraphQLError[] } {
   let document: DocumentNode;
   try {
     document = parse(query, { maxTokens });
@@ -214,7 +215,7 @@ function parseAndValidate(schema: GraphQLSchema, query: string, rules: readonly 
     return { errors: [userError(ErrorCode.GraphqlParseFailed, (error as GraphQLError).message)] };
   }
   const errors = validate(schema, document, [...specifiedRules, ...rules]);
-  if (errors.length > 0) return { errors: errors.map((error) => userError(ErrorCode.GraphqlValidationFailed, error.message)) };
+  if (errors.length > 0) return { errors: errors.map((error) => userError(ErrorCode.GraphqlValidationFailed, production ? withoutSuggestions(error.message) : error.message)) };
   return { document };
 }
 

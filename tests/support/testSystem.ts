@@ -38,7 +38,11 @@ export interface TestSystem {
 export async function startTestSystem(backend: Backend, env: Record<string, string> = {}, log?: Logger): Promise<TestSystem> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'farmiq-test-'));
   // Production refuses generated keys: hand it a key as an operator would.
-  const keys = env.NODE_ENV === 'production' ? { FARMIQ_JWT_PRIVATE_JWKS: JSON.stringify({ keys: [await generatePrivateJwk()] }), FARMIQ_SECRETS_KEY: generateSecretBoxKey() } : {};
+  // Its internal metrics port is a free one, so production systems of parallel test files never collide.
+  const keys =
+    env.NODE_ENV === 'production'
+      ? { FARMIQ_JWT_PRIVATE_JWKS: JSON.stringify({ keys: [await generatePrivateJwk()] }), FARMIQ_SECRETS_KEY: generateSecretBoxKey(), METRICS_PORT: '0' }
+      : {};
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
