@@ -160,6 +160,7 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
         log,
         production: config.isProduction,
         verifyToken: auth.verifyToken,
+        forwardingKey: auth.forwardingKey,
         // Identity publishes the public keys every other process verifies tokens with.
         // Billing receives the payment provider's signed webhooks; telemetry the edge's signed batches.
         mount: isIdentity
@@ -213,6 +214,7 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
         subgraphUrls: urls,
         readinessChecks: readiness,
         verifyToken: auth.verifyToken,
+        forwardingKey: auth.forwardingKey,
         publicJwks: auth.publicJwks,
         pubsub,
       });

@@ -111,6 +111,7 @@ const envSchema = z.object({
   FARMIQ_ADMIN_EMAIL: z.email().optional(),
   FARMIQ_ADMIN_PASSWORD: z.string().optional(),
   FARMIQ_SECRETS_KEY: z.string().optional(),
+  FARMIQ_INTERNAL_KEY: z.string().optional(),
   BILLING_WEBHOOK_SECRET: z.string().min(32, 'a secret of at least 32 characters').optional(),
 });
 
@@ -192,6 +193,8 @@ export interface Config {
   };
   /** Encrypts secrets the cloud must read back (edge gateway HMAC keys); base64 of 32 bytes. */
   secretsKey: string | undefined;
+  /** Signs what the gateway forwards to subgraphs (request id, client address); base64 of 32 bytes. */
+  internalKey: string | undefined;
   billing: {
     /** Shared secret the payment provider signs webhooks with; unset, the webhook endpoint refuses every call (503). */
     webhookSecret: string | undefined;
@@ -304,6 +307,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       initialAdmin: e.FARMIQ_ADMIN_EMAIL ? { email: e.FARMIQ_ADMIN_EMAIL.toLowerCase(), password: e.FARMIQ_ADMIN_PASSWORD } : undefined,
     },
     secretsKey: e.FARMIQ_SECRETS_KEY,
+    internalKey: e.FARMIQ_INTERNAL_KEY,
     billing: { webhookSecret: e.BILLING_WEBHOOK_SECRET },
   };
 }

@@ -13,7 +13,8 @@ import type { Config, SubgraphName } from '../lib/config';
 import { SUBGRAPH_NAMES } from '../lib/config';
 import type { TokenVerifier } from '../lib/auth/accessToken';
 import { accessTokenFrom } from '../lib/auth/credentials';
-import { CLIENT_ADDRESS_HEADER, principalFrom } from '../lib/auth/requestAuth';
+import { signForwarded } from '../lib/auth/forwardedHeaders';
+import { principalFrom } from '../lib/auth/requestAuth';
 import { ErrorCode, userError } from '../lib/errors';
 import { maskError } from '../lib/graphql/maskError';
 import { metricsPlugin } from '../lib/graphql/metricsPlugin';
@@ -50,6 +51,7 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     options: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0],
     private readonly forwardsSession: boolean,
+    private readonly forwardingKey: Buffer,
   ) {
     super(options);
   }
@@ -57,9 +59,10 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
     const headers = request.http?.headers;
     if (!headers) return;
-    if (context.requestId) headers.set(REQUEST_ID_HEADER, context.requestId);
+    // Signed, so the subgraph can tell the gateway's word from anyone else's (lib/auth/forwardedHeaders.ts).
+    const facts = signForwarded(this.forwardingKey, { requestId: context.requestId, clientAddress: context.clientAddress ?? '' });
+    for (const [name, value] of Object.entries(facts)) headers.set(name, value);
     if (context.accessToken) headers.set('authorization', `Bearer ${context.accessToken}`);
-    if (context.clientAddress) headers.set(CLIENT_ADDRESS_HEADER, context.clientAddress);
     if (this.forwardsSession && context.cookieHeader) headers.set('cookie', context.cookieHeader);
   }
 
@@ -97,6 +100,8 @@ export interface GatewayOptions {
   /** Readiness of what this process runs besides the gateway (database, broker). */
   readinessChecks?: ReadinessCheck[];
   verifyToken: TokenVerifier;
+  /** Signs the request id and client address forwarded to subgraphs (FARMIQ_INTERNAL_KEY). */
+  forwardingKey: Buffer;
   /** The public keys tokens are verified with, served at `/.well-known/jwks.json`. */
   publicJwks: () => Promise<{ keys: unknown[] }>;
   supergraphSdl?: string;
@@ -124,7 +129,7 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
       const configured = known.has(name) ? options.subgraphUrls[name as SubgraphName] : undefined;
       // Node's own fetch (undici, pooled keep-alive) costs less per subgraph call than the
       // default make-fetch-happen, whose proxy and cache layers we do not use.
-      return new SubgraphDataSource({ url: configured ?? url, fetcher: fetch as unknown as RemoteGraphQLDataSource['fetcher'] }, name === 'identity');
+      return new SubgraphDataSource({ url: configured ?? url, fetcher: fetch as unknown as RemoteGraphQLDataSource['fetcher'] }, name === 'identity', options.forwardingKey);
     },
     logger: log,
   });
