@@ -157,6 +157,20 @@ describe.each(backends())('batch KPIs through the gateway on %s', (backend) => {
     expect(later.targetWeightKg.unavailableReason).toBe('NO_TARGET_CURVE');
   });
 
+  it('reads a weigh session on the placement day for the average weight as for uniformity', async () => {
+    const id = await place({ headCountPlaced: 100, placementWeightKg: 0.04 });
+    await ok(WEIGH, { id, w: [0.044, 0.046], on: '2026-10-01' });
+    const first = await performance(id, '2026-10-03');
+    // One session, on day 0: mean (44 + 46) / 2 = 45 g for every field; ADG has 0 days to divide by.
+    expect(first).toMatchObject({ weighedOn: '2026-10-01', averageWeightKg: { value: 0.045, unavailableReason: null } });
+    expect(first.uniformity).toMatchObject({ weighedOn: '2026-10-01', sampleCount: 2, meanWeightKg: { value: 0.045 } });
+    expect(first.adgGramsPerDay).toEqual({ value: null, unavailableReason: 'NO_DAYS_ELAPSED' });
+    await ok(WEIGH, { id, w: [0.1, 0.12], on: '2026-10-03' });
+    const second = await performance(id, '2026-10-03');
+    // (110 − 40) g / 2 days = 35 g/day, and uniformity moves to the same session.
+    expect([second.weighedOn, second.averageWeightKg.value, second.adgGramsPerDay.value, second.uniformity.weighedOn]).toEqual(['2026-10-03', 0.11, 35, '2026-10-03']);
+  });
+
   it('closes a pig batch on its sale: duration to the last sale, IEP from the sale weight', async () => {
     // 100 pigs at 25 kg on 2026-10-01, 20,000 kg feed, all sold on day 100 (2027-01-09) for 11,000 kg.
     // ADG (110 − 25) × 1000 / 100 = 850 g/day; FCR 20,000 / (11,000 − 2,500) = 2.35294; IEP 850 × 100 / 2.35294 / 10 = 3612.5.

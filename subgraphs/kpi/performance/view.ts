@@ -5,6 +5,7 @@ import { batchPerformance } from '../formulas/batchPerformance';
 import { dailySeries } from '../formulas/dailySeries';
 import { addDays, dateColumnToDay } from '../formulas/dates';
 import type { KpiValue } from '../formulas/kpiValue';
+import { latestWeighSession } from '../formulas/latestWeighSession';
 import { loadBatchFacts, loadSessionWeights } from '../records/loadFacts';
 import { gramsToKilograms } from '../weight';
 import { batchAge, MAX_SERIES_DAYS } from './asOf';
@@ -20,9 +21,8 @@ export async function performanceOf(ctx: SubgraphContext, batch: BatchRow, asOfA
   const { asOf, ageDays } = batchAge(batch, asOfArg);
   const facts = await loadBatchFacts(ctx, batch);
   const placedOn = dateColumnToDay(batch.placedOn);
-  // Uniformity reads the latest session on or before asOf, which may be the placement day itself.
-  const sessionDays = facts.weighSessions.filter((s) => s.dayOfAge <= ageDays && s.dayOfAge >= 0).map((s) => s.dayOfAge);
-  const latestSessionDay = sessionDays.length > 0 ? Math.max(...sessionDays) : null;
+  // Uniformity reads the individual weights of the very session the average weight comes from.
+  const latestSessionDay = latestWeighSession(facts.weighSessions, ageDays)?.dayOfAge ?? null;
   const weights = latestSessionDay === null ? [] : await loadSessionWeights(ctx, batch, addDays(placedOn, latestSessionDay));
   const kpis = batchPerformance(facts, ageDays, weights);
   return {
