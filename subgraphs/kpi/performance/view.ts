@@ -9,6 +9,7 @@ import { latestWeighSession } from '../formulas/latestWeighSession';
 import { loadBatchFacts, loadSessionWeights } from '../records/loadFacts';
 import { gramsToKilograms } from '../weight';
 import { batchAge, MAX_SERIES_DAYS } from './asOf';
+import { farmToday } from './farmToday';
 
 /** A KPI value converted (grams → kg, fraction → %); a missing value keeps its reason. */
 const converted = (kpi: KpiValue, convert: (value: number) => number): KpiValueView => ({ value: kpi.value === null ? null : convert(kpi.value), unavailableReason: kpi.unavailableReason });
@@ -18,7 +19,7 @@ const inPercent = (kpi: KpiValue) => converted(kpi, (fraction) => fraction * 100
 
 /** Every KPI of `batch` on `asOf`, in the API's units. */
 export async function performanceOf(ctx: SubgraphContext, batch: BatchRow, asOfArg: string | null | undefined): Promise<BatchPerformanceView> {
-  const { asOf, ageDays } = batchAge(batch, asOfArg);
+  const { asOf, ageDays } = batchAge(batch, asOfArg, await farmToday(ctx, batch));
   const facts = await loadBatchFacts(ctx, batch);
   const placedOn = dateColumnToDay(batch.placedOn);
   // Uniformity reads the individual weights of the very session the average weight comes from.
@@ -65,7 +66,7 @@ export async function performanceOf(ctx: SubgraphContext, batch: BatchRow, asOfA
 
 /** The batch day by day from placement to `asOf`, in the API's units. */
 export async function dailySeriesOf(ctx: SubgraphContext, batch: BatchRow, asOfArg: string | null | undefined): Promise<BatchDay[]> {
-  const { ageDays } = batchAge(batch, asOfArg, MAX_SERIES_DAYS);
+  const { ageDays } = batchAge(batch, asOfArg, await farmToday(ctx, batch), MAX_SERIES_DAYS);
   const placedOn = dateColumnToDay(batch.placedOn);
   const days = dailySeries(await loadBatchFacts(ctx, batch), ageDays);
   return days.map((day) => ({
