@@ -313,7 +313,7 @@ export type Query = {
   plans: Array<Plan>;
   /** The invoice the end of the current period will bring (next period, unless canceling, and the usage not billed so far), without changing anything. TENANT_ADMIN only. */
   previewNextInvoice: InvoicePreview;
-  /** The invoice a plan change made now would issue, without changing anything. TENANT_ADMIN only. */
+  /** The invoice a plan change made now would issue, without changing anything; NOT_FOUND without an active subscription (previewSubscribe shows the first invoice). TENANT_ADMIN only. */
   previewPlanChange: InvoicePreview;
   /**
    * The invoice `subscribe` would issue now for the caller's tenant, without changing anything:
