@@ -1,5 +1,5 @@
 import { confusableSkeleton } from '../confusables';
-import { requireEmail } from '../email';
+import { normalizeEmail, requireEmail } from '../email';
 
 describe('email addresses', () => {
   it('are NFKC-normalised and lower-cased, so fullwidth letters are the plain ones', () => {
@@ -16,6 +16,14 @@ describe('email addresses', () => {
   it('accept plain and internationalised addresses', () => {
     expect(requireEmail('o.brien+barn-2@farm.example')).toBe('o.brien+barn-2@farm.example');
     expect(requireEmail('jürgen@hof.example')).toBe('jürgen@hof.example');
+  });
+});
+
+describe('a login address', () => {
+  it('is normalised as stored, and addresses accepted before the stricter syntax still find their account', () => {
+    expect(normalizeEmail('Ａｎｎ@Farm.Example')).toBe('ann@farm.example');
+    expect(normalizeEmail('"old.style"@farm.example')).toBe('"old.style"@farm.example');
+    expect(() => normalizeEmail('not an address')).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }));
   });
 });
 
