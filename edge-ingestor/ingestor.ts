@@ -7,7 +7,9 @@ import { openDevicePasswordFile } from './broker/devicePasswordFile';
 import type { DeviceAuthenticator } from './broker/embeddedBroker';
 import { startConfiguredBroker, type ConfiguredBroker } from './broker/startConfiguredBroker';
 import { generateCredential } from './broker/credentials';
+import { issueInProcessEdgeKey } from '../lib/edge/inProcessEdgeKey';
 import { DiskBuffer } from './buffer/DiskBuffer';
+import { startQuarantineKeeper } from './buffer/quarantineKeeper';
 import { GroupCommitWriter } from './buffer/GroupCommitWriter';
 import { Forwarder } from './forwarder/Forwarder';
 import { ingestorMetrics } from './ingestorMetrics';
@@ -30,9 +32,12 @@ export interface IngestorOptions {
   authenticateDevice?: DeviceAuthenticator;
   /** Where batches go when INGEST_URL is not set (all-in-one: the local telemetry subgraph). */
   defaultIngestUrl?: string;
-  /** The edge key when EDGE_KEY_ID/EDGE_KEY_SECRET are not set (all-in-one: a local gateway). */
-  defaultEdgeKey?: { keyId: string; secret: string };
-  /** All in one process with the cloud (`farmiq start`): the edge key is not required in production. */
+  /**
+   * All in one process with the cloud (`farmiq start`): batches to `defaultIngestUrl` are signed
+   * with the process's in-process key (lib/edge/inProcessEdgeKey.ts), which that endpoint
+   * accepts for every farm, as the embedded broker admits every farm's devices. No edge key to
+   * configure, in production neither.
+   */
   inProcessWithCloud?: boolean;
 }
 
@@ -47,8 +52,10 @@ export const BUFFER_DIR = 'ingestor-buffer';
 export async function startIngestor(config: Config, processLog: Logger, options: IngestorOptions = {}): Promise<Ingestor> {
   const log = processLog.child({ component: 'ingestor' });
   const settings = config.ingestor;
-  const edgeKey = settings.edgeKey ?? options.defaultEdgeKey;
+  const inProcess = Boolean(options.inProcessWithCloud && options.defaultIngestUrl && !settings.ingestUrl);
   const ingestUrl = settings.ingestUrl ?? options.defaultIngestUrl;
+  const edgeKey = inProcess ? issueInProcessEdgeKey() : settings.edgeKey;
+  if (inProcess && settings.edgeKey) log.warn('EDGE_KEY_ID is ignored without INGEST_URL in the all-in-one mode: its ingestor speaks for every farm of this process');
   // A farm's ingestor (its own process) is useless without them; all in one process, ingest is
   // on loopback and a missing key only leaves the readings in the buffer until one is set.
   const required = config.isProduction && !options.inProcessWithCloud;
@@ -71,6 +78,8 @@ export async function startIngestor(config: Config, processLog: Logger, options:
     if (buffer.depthMessages > 0) log.info({ messages: buffer.depthMessages, bytes: buffer.depthBytes }, 'disk buffer holds messages from before: forwarding them first');
 
     let forwarder: Forwarder | undefined;
+    const keeper = startQuarantineKeeper({ buffer, retentionDays: settings.quarantineRetentionDays, log, onReadmitted: () => forwarder?.notify() });
+    stack.push(() => keeper.stop());
     if (ingestUrl && edgeKey) {
       const running = new Forwarder({
         buffer,
