@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { ConfigError, type Config } from '../lib/config';
 import { lockDataDir } from '../lib/db/dataDirLock';
 import type { ReadinessCheck } from '../lib/http/health';
@@ -8,6 +7,7 @@ import type { DeviceAuthenticator } from './broker/embeddedBroker';
 import { startConfiguredBroker, type ConfiguredBroker } from './broker/startConfiguredBroker';
 import { generateCredential } from './broker/credentials';
 import { issueInProcessEdgeKey } from '../lib/edge/inProcessEdgeKey';
+import { bufferDirIn, bufferFileIn } from './buffer/bufferLocation';
 import { DiskBuffer } from './buffer/DiskBuffer';
 import { startQuarantineKeeper } from './buffer/quarantineKeeper';
 import { GroupCommitWriter } from './buffer/GroupCommitWriter';
@@ -41,8 +41,7 @@ export interface IngestorOptions {
   inProcessWithCloud?: boolean;
 }
 
-/** The folder of the disk buffer inside the data folder. */
-export const BUFFER_DIR = 'ingestor-buffer';
+export { BUFFER_DIR } from './buffer/bufferLocation';
 
 /**
  * The farm-side ingestor: MQTT in (MQTT_URL, or an embedded broker it starts), every valid
@@ -70,9 +69,8 @@ export async function startIngestor(config: Config, processLog: Logger, options:
     while (stack.length > 0) await Promise.resolve(stack.pop()!()).catch((error: Error) => log.error({ err: error.message }, 'error while stopping the ingestor'));
   };
   try {
-    const bufferDir = path.join(config.dataDir, BUFFER_DIR);
-    stack.push(lockDataDir(bufferDir));
-    const buffer = new DiskBuffer({ file: path.join(bufferDir, 'buffer.sqlite'), maxBytes: settings.bufferMaxBytes, maxMessages: settings.bufferMaxMessages });
+    stack.push(lockDataDir(bufferDirIn(config.dataDir)));
+    const buffer = new DiskBuffer({ file: bufferFileIn(config.dataDir), maxBytes: settings.bufferMaxBytes, maxMessages: settings.bufferMaxMessages });
     stack.push(() => buffer.close());
     stack.push(ingestorMetrics.watchBuffer(buffer));
     if (buffer.depthMessages > 0) log.info({ messages: buffer.depthMessages, bytes: buffer.depthBytes }, 'disk buffer holds messages from before: forwarding them first');
