@@ -43,6 +43,10 @@ export interface IngestorOptions {
 
 export { BUFFER_DIR } from './buffer/bufferLocation';
 
+/** Why a farm box's broker refuses a device: its password file holds one farm's devices. */
+export const PASSWORD_FILE_REFUSAL =
+  "not a device of this farm's MQTT_PASSWORD_FILE, or a wrong password: the file lists one farm's devices (brokerAuthFiles for this box's farm, the farm of its edge key); a device of another farm connects to that farm's box";
+
 /**
  * The farm-side ingestor: MQTT in (MQTT_URL, or an embedded broker it starts), every valid
  * message durable in the disk buffer before its PUBACK, and a forwarder that sends the buffer
@@ -130,15 +134,18 @@ export async function startIngestor(config: Config, processLog: Logger, options:
       const ingestorCredential = generateCredential(settings.clientId);
       let broker: ConfiguredBroker | undefined;
       let authenticateDevice = options.authenticateDevice;
+      let unknownDeviceReason: string | undefined;
       if (config.mqtt.passwordFile) {
         // When set, the file is the one source of device credentials, also all in one process.
         const passwordFile = openDevicePasswordFile({ file: config.mqtt.passwordFile, log: processLog, onRevoked: (usernames) => broker?.disconnectDevices(usernames) });
         stack.push(() => passwordFile.close());
         authenticateDevice = passwordFile.authenticate;
+        // The file is one farm's (brokerAuthFiles(farmId)), as the edge key is: a device of another farm is refused at CONNECT, never acknowledged and then refused by the cloud.
+        unknownDeviceReason = PASSWORD_FILE_REFUSAL;
       } else if (noDeviceCanConnect) {
         log.warn('no MQTT_PASSWORD_FILE (or MQTT_URL): the embedded broker has no device credentials, so no device can connect');
       }
-      broker = await startConfiguredBroker(config, processLog, ingestorCredential, authenticateDevice);
+      broker = await startConfiguredBroker(config, processLog, ingestorCredential, authenticateDevice, unknownDeviceReason);
       const started = broker;
       stack.push(() => started.close());
       brokerUrl = broker.deviceUrl;

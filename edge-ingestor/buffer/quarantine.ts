@@ -51,6 +51,9 @@ export interface QuarantineFilter {
   deviceId?: string;
 }
 
+/** A field of a message body; NULL for a body that is not JSON (a batch the cloud could not read may hold one). */
+const field = (name: 'deviceId' | 'eventId') => `CASE WHEN json_valid(body) THEN json_extract(body, '$.${name}') END`;
+
 function where(filter: QuarantineFilter): { sql: string; params: Array<string | number> } {
   const clauses: string[] = [];
   const params: Array<string | number> = [];
@@ -63,7 +66,7 @@ function where(filter: QuarantineFilter): { sql: string; params: Array<string | 
     params.push(filter.code);
   }
   if (filter.deviceId) {
-    clauses.push("json_extract(body, '$.deviceId') = ?");
+    clauses.push(`${field('deviceId')} = ?`);
     params.push(filter.deviceId);
   }
   return { sql: clauses.length > 0 ? clauses.join(' AND ') : '1 = 1', params };
@@ -76,7 +79,7 @@ export function listQuarantine(db: Database.Database, filter: QuarantineFilter =
   const { sql, params } = where(filter);
   const rows = db
     .prepare(
-      `SELECT id, json_extract(body, '$.deviceId') AS deviceId, json_extract(body, '$.eventId') AS eventId, code, reason,
+      `SELECT id, ${field('deviceId')} AS deviceId, ${field('eventId')} AS eventId, code, reason,
               received_at_ms AS receivedAtMs, quarantined_at_ms AS quarantinedAtMs, replay_requested_at_ms AS replayRequestedAtMs
        FROM quarantine WHERE ${sql} ORDER BY id LIMIT ?`,
     )
