@@ -22,8 +22,13 @@ export const BatchRefusal = {
   BatchMalformed: 'BATCH_MALFORMED',
   /** 413: the body is over MAX_BATCH_BYTES. */
   BatchTooLarge: 'BATCH_TOO_LARGE',
+  /** 503: the gateway could not reach the ingest endpoint behind it; nothing was stored, retry. */
+  IngestUnavailable: 'INGEST_UNAVAILABLE',
 } as const;
 export type BatchRefusal = (typeof BatchRefusal)[keyof typeof BatchRefusal];
+
+/** The one shape of every refusal, from the endpoint and from the gateway in front of it. */
+export const batchRefusalBody = (code: BatchRefusal, message: string): { error: { code: BatchRefusal; message: string } } => ({ error: { code, message } });
 
 /** Refusals that are the signer's or the clock's to fix: the batch itself may be fine, so the edge keeps it and retries. */
 export const RETRYABLE_BATCH_REFUSALS: ReadonlySet<string> = new Set<BatchRefusal>([

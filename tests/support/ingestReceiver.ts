@@ -9,8 +9,8 @@ import { INGEST_PATH, isFresh, MAX_BATCH_BYTES, signatureMatches, signatureParts
  * verifies the HMAC signature (lib/edge, as the telemetry subgraph does), refuses replayed
  * nonces, stores messages idempotently by (deviceId, eventId) and answers with an IngestResult.
  * Refusals answer `{ error: { code } }` with the endpoint's own codes (lib/edge/ingestCodes.ts).
- * `down()` makes it answer 503 as a proxy in front of a cloud that is down would (plain text),
- * or drop connections, until `up()`. Messages of the devices in `notActive` are rejected as the
+ * `down()` makes it answer 503 as the gateway does when the endpoint behind it is down, or drop
+ * connections, until `up()`. Messages of the devices in `notActive` are rejected as the
  * endpoint rejects a revoked device's.
  */
 export interface IngestReceiver {
@@ -91,7 +91,7 @@ export async function startIngestReceiver(key = { keyId: 'edge-test-key', secret
     req.on('end', () => {
       if (state === 'unavailable') {
         receiver.refusals += 1;
-        return answer(res, 503, 'Service Unavailable');
+        return answer(res, 503, { code: BatchRefusal.IngestUnavailable });
       }
       if (req.method !== 'POST' || req.url !== INGEST_PATH) return answer(res, 404, 'Not Found');
       if (size > MAX_BATCH_BYTES) return answer(res, 413, { code: BatchRefusal.BatchTooLarge });

@@ -1,7 +1,7 @@
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Database } from '../../../lib/db/database';
 import { batchSchema, type IngestResult } from '../../../lib/edge/batch';
-import { BatchRefusal } from '../../../lib/edge/ingestCodes';
+import { BatchRefusal, batchRefusalBody } from '../../../lib/edge/ingestCodes';
 import { inProcessEdgeKey } from '../../../lib/edge/inProcessEdgeKey';
 import { INGEST_PATH, isFresh, MAX_BATCH_BYTES, MAX_CLOCK_SKEW_SECONDS, signatureMatches, signatureParts } from '../../../lib/edge/signedBatch';
 import type { Logger } from '../../../lib/logger';
@@ -34,7 +34,7 @@ export function mountIngest(app: Express, options: { db: Database; log: Logger; 
 
   const refuse = (res: Response, status: number, code: BatchRefusal, message: string) => {
     ingestBatches.inc({ outcome: code });
-    res.status(status).json({ error: { code, message } });
+    res.status(status).json(batchRefusalBody(code, message));
   };
 
   const verifyingKey = async (keyId: string, now: Date): Promise<{ keyId: string; secret: string; scope: IngestScope } | undefined> => {
