@@ -43,6 +43,13 @@ export interface IngestorOptions {
 
 export { BUFFER_DIR } from './buffer/bufferLocation';
 
+/**
+ * A batch's longest wait in the all-in-one mode unless FORWARD_BATCH_MAX_WAIT_MS is set: a request
+ * on loopback costs little, and a reading should be on the dashboard within a second or two of
+ * its PUBACK. A farm box keeps the longer default: fewer, fuller requests over its uplink.
+ */
+const IN_PROCESS_BATCH_MAX_WAIT_MS = 200;
+
 /** Why a farm box's broker refuses a device: its password file holds one farm's devices. */
 export const PASSWORD_FILE_REFUSAL =
   "not a device of this farm's MQTT_PASSWORD_FILE, or a wrong password: the file lists one farm's devices (brokerAuthFiles for this box's farm, the farm of its edge key); a device of another farm connects to that farm's box";
@@ -89,7 +96,7 @@ export async function startIngestor(config: Config, processLog: Logger, options:
         key: edgeKey,
         log: log.child({ part: 'forwarder' }),
         batchMaxMessages: settings.batchMaxMessages,
-        batchMaxWaitMs: settings.batchMaxWaitMs,
+        batchMaxWaitMs: inProcess && !settings.batchMaxWaitMsExplicit ? Math.min(settings.batchMaxWaitMs, IN_PROCESS_BATCH_MAX_WAIT_MS) : settings.batchMaxWaitMs,
         maxMessagesPerSecond: settings.maxMessagesPerSecond,
         concurrency: settings.concurrency,
         retryMaxMs: settings.retryMaxMs,

@@ -134,6 +134,8 @@ export interface IngestorConfig {
   bufferMaxMessages: number;
   batchMaxMessages: number;
   batchMaxWaitMs: number;
+  /** FORWARD_BATCH_MAX_WAIT_MS was set (else the all-in-one mode, on loopback, waits less than a farm box). */
+  batchMaxWaitMsExplicit: boolean;
   /** 0: no limit. Caps what is forwarded (live first, then the backlog) so a drain does not flood the cloud. */
   maxMessagesPerSecond: number;
   /** Batches on their way to the cloud at once. */
@@ -270,6 +272,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       bufferMaxMessages: e.BUFFER_MAX_MESSAGES,
       batchMaxMessages: e.FORWARD_BATCH_MAX_MESSAGES,
       batchMaxWaitMs: e.FORWARD_BATCH_MAX_WAIT_MS,
+      batchMaxWaitMsExplicit: present.FORWARD_BATCH_MAX_WAIT_MS !== undefined,
       maxMessagesPerSecond: e.FORWARD_MAX_MESSAGES_PER_SECOND,
       concurrency: e.FORWARD_CONCURRENCY,
       retryMaxMs: e.FORWARD_RETRY_MAX_MS,

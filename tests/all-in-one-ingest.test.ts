@@ -29,8 +29,9 @@ async function secondTenantsSecondFarm(farmiq: TestSystem): Promise<Farm> {
 }
 
 const backend = backends().includes('postgres') ? 'postgres' : 'pglite';
-/** A whole system takes a while to start on a busy machine. */
+/** A whole system, and each `farmiq` command (a Node process loading TypeScript), take a while on a busy machine. */
 const START_TIMEOUT_MS = 180_000;
+const TEST_TIMEOUT_MS = 240_000;
 
 const connect = (farmiq: TestSystem, device: Farm['device']) =>
   mqtt.connectAsync(`mqtt://127.0.0.1:${farmiq.system.ports.mqtt}`, { username: device.id, password: device.password, clientId: device.id, protocolVersion: 4, reconnectPeriod: 0 });
@@ -64,7 +65,7 @@ describe('the all-in-one process with the simulator on (a demo farm and its key)
   }, START_TIMEOUT_MS);
   afterAll(async () => farmiq?.stop());
 
-  it("should show a reading of another tenant's second farm through the gateway within 2 s of its PUBACK", () => expectReadingWithin2sOfPuback(farmiq));
+  it("should show a reading of another tenant's second farm through the gateway within 2 s of its PUBACK", () => expectReadingWithin2sOfPuback(farmiq), TEST_TIMEOUT_MS);
 });
 
 describe('the all-in-one process with SIMULATOR=off (no demo farm, no edge key anywhere)', () => {
@@ -77,7 +78,7 @@ describe('the all-in-one process with SIMULATOR=off (no demo farm, no edge key a
     await farmiq?.stop();
   });
 
-  it("should show a reading of another tenant's second farm through the gateway within 2 s of its PUBACK", () => expectReadingWithin2sOfPuback(farmiq));
+  it("should show a reading of another tenant's second farm through the gateway within 2 s of its PUBACK", () => expectReadingWithin2sOfPuback(farmiq), TEST_TIMEOUT_MS);
 
   const quarantine = async (...args: string[]) => {
     const result = await spawnFarmiq(['ingestor', 'quarantine', ...args], { FARMIQ_DATA_DIR: farmiq.dataDir, LOG_LEVEL: 'silent' }).exited;
@@ -97,14 +98,13 @@ describe('the all-in-one process with SIMULATOR=off (no demo farm, no edge key a
     for (const [n, value] of [[1, 21.5], [2, 21.7], [3, 21.9]] as const) await client.publishAsync(`farmiq/devices/${farm.device.id}/telemetry`, reading(`r${n}`, value), { qos: 1 });
     await client.endAsync();
 
-    await waitFor(async () => expect(await gaugeOf()).toBe(3), 10_000);
+    await waitFor(async () => expect(await gaugeOf()).toBe(3), 20_000);
     expect(await metricValue(farmiq.system.ports.gateway!, 'farmiq_ingestor_messages_quarantined_total{code="DEVICE_NOT_ACTIVE"}')).toBe(quarantinedBefore + 3);
     expect(await storedRows(farm.device.id)).toEqual([]);
     const listed = JSON.parse(await quarantine('list', '--device', farm.device.id, '--json')) as Array<{ id: number; deviceId: string; eventId: string; code: string; reason: string }>;
     expect(listed.map(({ deviceId, eventId, code, reason }) => ({ deviceId, eventId, code, reason }))).toEqual(
       ['r1', 'r2', 'r3'].map((eventId) => ({ deviceId: farm.device.id, eventId, code: 'DEVICE_NOT_ACTIVE', reason: 'DEVICE_NOT_ACTIVE: the device is REVOKED' })),
     );
-    expect(await quarantine('list')).toContain(`DEVICE_NOT_ACTIVE\t${farm.device.id}\tr1`);
 
     // There is no API to undo a revocation: support sets the device ACTIVE again, as an operator would after a mistaken revoke.
     await farmiq.system.database!.prisma.device.update({ where: { id: farm.device.id }, data: { status: 'ACTIVE', revokedAt: null } });
@@ -118,25 +118,23 @@ describe('the all-in-one process with SIMULATOR=off (no demo farm, no edge key a
     expect(await quarantine('replay', '--all')).toMatch(/^0 message\(s\) marked for replay/);
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(await storedRows(farm.device.id)).toEqual([{ event_id: 'r1', n: 1 }, { event_id: 'r2', n: 1 }, { event_id: 'r3', n: 1 }]);
-  });
+  }, TEST_TIMEOUT_MS);
 
-  it('should keep an out-of-range reading until an operator purges it', async () => {
+  it("should keep a reading the device's kind does not define until an operator purges it", async () => {
     const farm = await secondTenantsSecondFarm(farmiq);
     const client = await connect(farmiq, farm.device);
-    await client.publishAsync(`farmiq/devices/${farm.device.id}/telemetry`, reading('hot', 140), { qos: 1 });
+    // A metric of some kind (the edge lets it through), not of a climate sensor (the cloud refuses it).
+    await client.publishAsync(`farmiq/devices/${farm.device.id}/telemetry`, JSON.stringify({ eventId: 'water', timestamp: new Date().toISOString(), metrics: { waterLitres: 3 } }), { qos: 1 });
     await client.endAsync();
-    const listed = await waitFor(async () => {
-      const rows = JSON.parse(await quarantine('list', '--code', 'OUT_OF_RANGE', '--json')) as Array<{ id: number; eventId: string; reason: string }>;
-      expect(rows).toHaveLength(1);
-      return rows;
-    }, 10_000, 250);
-    expect(listed[0]).toMatchObject({ eventId: 'hot', reason: expect.stringMatching(/^OUT_OF_RANGE: temperatureC 140 outside/) });
+    await waitFor(async () => expect(await gaugeOf()).toBe(1), 20_000);
+    const listed = JSON.parse(await quarantine('list', '--code', 'METRIC_UNKNOWN', '--json')) as Array<{ id: number; eventId: string; reason: string }>;
+    expect(listed).toMatchObject([{ eventId: 'water', reason: 'METRIC_UNKNOWN: waterLitres is not a metric of a CLIMATE device' }]);
     expect(await quarantine('purge', '--ids', String(listed[0]!.id))).toBe('purged 1 message(s) from the quarantine for good\n');
-    expect(JSON.parse(await quarantine('list', '--code', 'OUT_OF_RANGE', '--json'))).toEqual([]);
-  });
+    await waitFor(async () => expect(await gaugeOf()).toBe(0));
+  }, TEST_TIMEOUT_MS);
 
   it('should refuse to purge without naming the messages', async () => {
     const result = await spawnFarmiq(['ingestor', 'quarantine', 'purge'], { FARMIQ_DATA_DIR: farmiq.dataDir }).exited;
     expect([result.code, result.stderr.trim()]).toEqual([1, 'farmiq: farmiq ingestor quarantine purge: name the messages (--ids, --code, --device) or pass --all']);
-  });
+  }, TEST_TIMEOUT_MS);
 });
