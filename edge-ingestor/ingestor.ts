@@ -48,7 +48,7 @@ export { BUFFER_DIR } from './buffer/bufferLocation';
  * on loopback costs little, and a reading should be on the dashboard within a second or two of
  * its PUBACK. A farm box keeps the longer default: fewer, fuller requests over its uplink.
  */
-const IN_PROCESS_BATCH_MAX_WAIT_MS = 200;
+const IN_PROCESS_BATCH_MAX_WAIT_MS = 50;
 
 /** Why a farm box's broker refuses a device: its password file holds one farm's devices. */
 export const PASSWORD_FILE_REFUSAL =
