@@ -67,7 +67,7 @@ export async function startIngestor(config: Config, processLog: Logger, options:
   const edgeKey = inProcess ? issueInProcessEdgeKey() : settings.edgeKey;
   if (inProcess && settings.edgeKey) log.warn('EDGE_KEY_ID is ignored without INGEST_URL in the all-in-one mode: its ingestor speaks for every farm of this process');
   // A farm's ingestor (its own process) is useless without them; all in one process, ingest is
-  // on loopback and a missing key only leaves the readings in the buffer until one is set.
+  // on loopback and the ingestor signs with the process's own key.
   const required = config.isProduction && !options.inProcessWithCloud;
   if (required && !settings.edgeKey) throw new ConfigError('EDGE_KEY_ID and EDGE_KEY_SECRET: required in production (the edge gateway key from registerEdgeGateway)');
   if (required && !ingestUrl) throw new ConfigError('INGEST_URL: required in production (the telemetry ingest endpoint, e.g. https://api.example.com/ingest/v1/batches)');
