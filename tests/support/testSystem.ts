@@ -24,6 +24,8 @@ export const errorCode = (result: GraphQLResponse<unknown>): string | undefined 
 export interface TestSystem {
   system: RunningSystem;
   gatewayUrl: string;
+  /** FARMIQ_DATA_DIR of the system (the ingestor's disk buffer is in it). */
+  dataDir: string;
   /** The same as `graphql`, sent with `Authorization: Bearer <accessToken>`. */
   as(accessToken: string): TestSystem['graphql'];
   /** POSTs a GraphQL operation to the gateway as a non-browser client would. */
@@ -68,6 +70,7 @@ export async function startTestSystem(backend: Backend, env: Record<string, stri
   return {
     system,
     gatewayUrl,
+    dataDir,
     graphql,
     as: (accessToken) => (query, variables, headers) => graphql(query, variables, { authorization: `Bearer ${accessToken}`, ...headers }),
     async stop() {
