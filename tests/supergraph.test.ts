@@ -146,7 +146,8 @@ describe.each(backends())('the supergraph on %s', (backend) => {
     const result = await api(`{ farm(id: "00000000-0000-4000-8000-000000000000") { name } }`);
     expect(result.data?.farm ?? null).toBeNull();
     expect(result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    // Not an id at all is bad input, as in every operation (lib/graphql/idArguments.ts).
     const malformed = await api(`{ batch(id: "not-a-uuid") { id } }`);
-    expect(malformed.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(malformed.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
