@@ -9,6 +9,10 @@ import { idArguments as kpiIds } from '../subgraphs/kpi/idArguments';
 import { idArguments as telemetryIds } from '../subgraphs/telemetry/idArguments';
 import { API_SCHEMA_PATH } from '../supergraph/compose';
 import { idProbes } from './support/idWalk';
+
+const fail = (message: string): never => {
+  throw new Error(message);
+};
 import { backends } from './support/postgres';
 import { loginAsPlatformAdmin, tenantWithAdmin, type Session } from './support/sessions';
 import { errorCode, startTestSystem, type TestSystem } from './support/testSystem';
@@ -302,7 +306,9 @@ describe.each(backends())('tenant isolation on %s', (backend) => {
     const asA = farmiq.as(a.session.accessToken);
     const platformForA = farmiq.as((await loginAsPlatformAdmin(farmiq, a.tenantId)).accessToken);
     const tablesBefore = await fingerprintOfAllTables(farmiq);
-    const probes = idProbes(buildSchema(fs.readFileSync(API_SCHEMA_PATH, 'utf8')), (kind) => own[kind] ?? randomUUID());
+    // The other ids of a call are A's own, so only the probed one can be refused; a kind A has none of fails here.
+    const ownId = (kind: string) => own[kind] ?? fail(`the walk needs an own ${kind} of tenant A (see beforeAll)`);
+    const probes = idProbes(buildSchema(fs.readFileSync(API_SCHEMA_PATH, 'utf8')), ownId);
     const answers: string[] = [];
     const expected: string[] = [];
     for (const probe of probes.filter((probe) => !UNSCOPED.has(`${probe.operation}(${probe.path})`))) {
