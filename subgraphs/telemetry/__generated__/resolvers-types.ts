@@ -224,7 +224,7 @@ export type Query = {
   /**
    * Internal to subscriptions: the given alert changes with the alerts as they are now, so the
    * gateway can resolve an `alertChanged` event's selection through its query planner. An alert
-   * of another tenant resolves to null. At most 500.
+   * of another tenant is NOT_FOUND. At most 500.
    */
   alertChangeEvents: Array<Maybe<AlertChange>>;
   /** An alert rule of the caller's tenant; NOT_FOUND for any other id. */
@@ -235,21 +235,25 @@ export type Query = {
    * Internal to subscriptions: returns the given readings as `Reading`s, unchanged and unstored,
    * so the gateway can resolve a subscription event's selection (including other subgraphs'
    * fields) through its query planner. It reveals nothing: the values are the caller's own, and
-   * `device` resolves only for a device of the caller's tenant (else the item is null).
-   * At most 500 readings.
+   * a device not of the caller's tenant is NOT_FOUND. At most 500 readings.
    */
   readingEvents: Array<Maybe<Reading>>;
   /**
    * A device's readings of one metric between `from` (inclusive) and `to` (exclusive), in
    * buckets of `interval` aligned to the farm's local time (a DAY starts at local midnight, so
-   * DST days have 23 or 25 hours). At most 2000 buckets per query: more is BAD_USER_INPUT.
+   * DST days have 23 or 25 hours). The range is not widened: a bucket that `from` or `to` cuts
+   * holds only the readings inside the range and is labelled with the part it covers (`start` is
+   * at least `from`, `end` at most `to`). Empty buckets are left out. At most 2000 buckets per
+   * query: more is BAD_USER_INPUT.
    */
   readingSeries: ReadingSeries;
   /** A device's raw readings between `from` (inclusive) and `to` (exclusive), oldest first; `first` is 1 to 100. */
   readings: ReadingConnection;
   /**
    * A device's readings between `from` and `to` as CSV (RFC 4180): a header, then
-   * observedAt (ISO 8601 UTC), observedAtLocal (farm time), metric, value, unit — oldest first.
+   * observedAt (ISO 8601 UTC), observedAtLocal (ISO 8601 farm time with its UTC offset, so the
+   * repeated hour of a DST night reads 02:30:00.000+02:00 then 02:30:00.000+01:00), metric,
+   * value, unit — oldest first.
    * At most 100,000 rows: a longer range is BAD_USER_INPUT.
    */
   readingsCsv: Scalars['String']['output'];
@@ -330,9 +334,11 @@ export type ReadingBucket = {
   __typename?: 'ReadingBucket';
   avg: Scalars['Float']['output'];
   count: Scalars['Int']['output'];
+  /** Where the bucket ends (exclusive), or `to` when the query's range ends inside it. */
   end: Scalars['DateTime']['output'];
   max: Scalars['Float']['output'];
   min: Scalars['Float']['output'];
+  /** Where the bucket starts, or `from` when the query's range begins inside it. */
   start: Scalars['DateTime']['output'];
   sum: Scalars['Float']['output'];
 };
