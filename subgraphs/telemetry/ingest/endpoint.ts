@@ -84,7 +84,9 @@ export function mountIngest(app: Express, options: { db: Database; log: Logger; 
     const newRows = await db.sql.transaction(async (tx) => {
       const storedRows = await storeReadings(tx, mapped.rows);
       const written = mapped.rows.filter((row) => storedRows.has(readingKey(row.deviceId, row.eventId, row.metric)));
-      if (written.length > 0) await appendEvent(tx, READINGS_STORED, readingsStoredEvent(written));
+      // One event per farm: an edge gateway's batch is one farm's (one row); the all-in-one
+      // ingestor's may carry several, and each farm's events must stay in their partition's order.
+      for (const farmRows of groupByFarm(written)) await appendEvent(tx, READINGS_STORED, readingsStoredEvent(farmRows));
       return written;
     });
     // A message was stored now when any of its readings was; else it is a re-sent one.
@@ -125,4 +127,14 @@ function readingsStoredEvent(rows: readonly ReadingRow[]): ReadingsStoredEvent {
       receivedAt: row.receivedAt.toISOString(),
     })),
   };
+}
+
+function groupByFarm(rows: readonly ReadingRow[]): ReadingRow[][] {
+  const byFarm = new Map<string, ReadingRow[]>();
+  for (const row of rows) {
+    const list = byFarm.get(row.farmId);
+    if (list) list.push(row);
+    else byFarm.set(row.farmId, [row]);
+  }
+  return [...byFarm.values()];
 }
