@@ -1,9 +1,12 @@
 import { loadConfig, TARGETS, type Target } from '../lib/config';
 import { createLogger } from '../lib/logger';
 import { parseSimulateArgs, runSimulate, SIMULATOR_DEVICES_FILE, type SimulateArgs } from './simulate';
+import type { BrokerFilesArgs } from './brokerFiles';
 
 const USAGE = `usage: farmiq start [--target ${TARGETS.join('|')}]
        farmiq simulate [--devices N] [--rate R] [--credentials FILE] [--broker URL]
+       farmiq migrate
+       farmiq broker-files --out DIR [--every SECONDS] [--reload-pid-file FILE]
 
 start     Runs FarmIQ. With no configuration it uses an embedded PostgreSQL (PGlite) in
           FARMIQ_DATA_DIR (default .data/) and an embedded MQTT broker; set DATABASE_URL and
@@ -11,7 +14,12 @@ start     Runs FarmIQ. With no configuration it uses an embedded PostgreSQL (PGl
 simulate  N devices publish R readings a second together (climate, water, feed, scale), each
           with its own MQTT credentials from FILE (default FARMIQ_DATA_DIR/${SIMULATOR_DEVICES_FILE}:
           a JSON array of { "id", "password", "kind" }) to URL (default MQTT_URL or the
-          embedded broker's MQTT_PORT on this machine).`;
+          embedded broker's MQTT_PORT on this machine).
+migrate   Applies the pending database migrations to DATABASE_URL and exits (once per release).
+broker-files
+          Writes Mosquitto's password and ACL files to DIR for every active device, plus the
+          ingestor's user (INGESTOR_MQTT_PASSWORD); --every re-exports and sends SIGHUP to the
+          broker whose pid file is given when they changed.`;
 
 class UsageError extends Error {
   constructor(message: string) {
@@ -27,7 +35,9 @@ class UsageError extends Error {
  */
 const EXPECTED_FAILURES = new Set(['ConfigError', 'DatabaseUnavailableError', 'RedisUnavailableError', 'PortUnavailableError', 'DataDirInUseError', 'MigrationError', 'UsageError']);
 
-function parseArgs(argv: string[]): { command: 'start'; target: Target } | { command: 'simulate'; args: SimulateArgs } {
+type Command = { command: 'start'; target: Target } | { command: 'simulate'; args: SimulateArgs } | { command: 'migrate' } | { command: 'broker-files'; args: BrokerFilesArgs };
+
+function parseArgs(argv: string[]): Command {
   const [command, ...rest] = argv;
   if (command === '--help' || command === '-h' || command === 'help') {
     console.log(USAGE);
@@ -41,7 +51,20 @@ function parseArgs(argv: string[]): { command: 'start'; target: Target } | { com
       }),
     };
   }
-  if (command !== 'start') throw new UsageError(`unknown command ${JSON.stringify(command ?? '')}; expected "start" or "simulate" (see farmiq --help)`);
+  if (command === 'migrate') {
+    if (rest.length > 0) throw new UsageError(`unknown option ${JSON.stringify(rest[0])} (see farmiq --help)`);
+    return { command };
+  }
+  if (command === 'broker-files') {
+    const { parseBrokerFilesArgs } = require('./brokerFiles') as typeof import('./brokerFiles');
+    return {
+      command,
+      args: parseBrokerFilesArgs(rest, (message) => {
+        throw new UsageError(message);
+      }),
+    };
+  }
+  if (command !== 'start') throw new UsageError(`unknown command ${JSON.stringify(command ?? '')}; expected "start", "simulate", "migrate" or "broker-files" (see farmiq --help)`);
   let target: Target = 'all';
   for (let i = 0; i < rest.length; i += 1) {
     const arg = rest[i]!;
@@ -71,6 +94,20 @@ async function main(): Promise<void> {
   if (parsed.command === 'simulate') {
     const simulator = await runSimulate(parsed.args, config, log);
     const stop = () => void simulator.stop().then(() => process.exit(0));
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    return;
+  }
+  if (parsed.command === 'migrate') {
+    const { runMigrate } = require('./migrateCommand') as typeof import('./migrateCommand');
+    await runMigrate(config, log);
+    process.exit(0);
+  }
+  if (parsed.command === 'broker-files') {
+    const { runBrokerFiles } = require('./brokerFiles') as typeof import('./brokerFiles');
+    const job = await runBrokerFiles(parsed.args, config, log);
+    if (parsed.args.everySeconds === undefined) process.exit(0);
+    const stop = () => void job.stop().then(() => process.exit(0));
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
     return;
