@@ -59,6 +59,7 @@ export const SECRETS = {
   EDGE_KEY_SECRET: { required: true, why: 'the secret half of that key' },
   MQTT_URL: { required: true, why: "the ingestor's broker URL with its own user and password (mqtts://farmiq-ingestor:<password>@mosquitto:8883)" },
   FARMIQ_ADMIN_PASSWORD: { required: false, why: 'with FARMIQ_ADMIN_EMAIL, the first platform admin\'s password (unset: a one-time password is printed to the log)' },
+  FARMIQ_BACKUP_KEY: { required: true, why: 'encrypts `farmiq backup` archives (`openssl rand -base64 32`); without it no backup restores: keep it apart from the backups' },
   INGESTOR_MQTT_PASSWORD: { required: true, why: "the ingestor's broker password, hashed into Mosquitto's password file by the broker-files job" },
 } as const;
 export type SecretName = keyof typeof SECRETS;
@@ -162,6 +163,13 @@ export const BROKER_FILES_ENV: Record<string, EnvValue> = {
   NODE_ENV: literal('production'),
   DATABASE_URL: secret('DATABASE_URL'),
   INGESTOR_MQTT_PASSWORD: secret('INGESTOR_MQTT_PASSWORD'),
+};
+
+/** `farmiq backup` (the Kubernetes CronJob): a logical dump beside CloudNativePG's physical backups. */
+export const BACKUP_ENV: Record<string, EnvValue> = {
+  NODE_ENV: literal('production'),
+  DATABASE_URL: secret('DATABASE_URL'),
+  FARMIQ_BACKUP_KEY: secret('FARMIQ_BACKUP_KEY'),
 };
 
 /** The ingestor's broker user; its client id is this name too (use_username_as_clientid). */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { generatedFiles, renderFile } from '../k8s/generate';
 import { kubernetesEnv } from '../render';
-import { BROKER_FILES_ENV, FARMIQ_SERVICES, SERVICE_ENV } from '../topology';
+import { BACKUP_ENV, BROKER_FILES_ENV, FARMIQ_SERVICES, SERVICE_ENV } from '../topology';
 
 /**
  * deploy/k8s as an operator applies it: each overlay rendered by `kubectl kustomize`, every object
@@ -179,6 +179,24 @@ describe.each(OVERLAYS)('deploy/k8s/overlays/%s', (overlay) => {
     expect(autoscaler.spec.scaleTargetRef).toEqual({ apiVersion: 'apps/v1', kind: 'Deployment', name: 'gateway' });
     const budgets = objects.filter((object) => object.kind === 'PodDisruptionBudget').map((object) => object.metadata.name);
     for (const service of FARMIQ_SERVICES) expect(budgets).toContain(service);
+  });
+
+  it.each(['Job', 'CronJob'])('gives every %s container requests, limits and a hardened security context', (kind) => {
+    for (const workload of workloads.filter((object) => object.kind === kind)) {
+      const spec = podTemplate(workload).spec;
+      expect(spec.securityContext).toEqual(expect.objectContaining({ runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } }));
+      for (const container of spec.containers) {
+        expect(Object.keys(container.resources.limits).sort()).toEqual(['cpu', 'memory']);
+        expect(container.securityContext).toEqual(expect.objectContaining({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } }));
+      }
+    }
+  });
+
+  it('backs up nightly with `farmiq backup` and the environment of deploy/topology.ts', () => {
+    const cronJob = workloads.find((object) => object.kind === 'CronJob' && object.metadata.name === 'backup')!;
+    const container = podTemplate(cronJob).spec.containers[0];
+    expect(container.command.join(' ')).toContain('bin/farmiq.ts backup --out');
+    expect(container.env).toEqual(kubernetesEnv(BACKUP_ENV));
   });
 
   it('runs the migration as a Job before the release', () => {

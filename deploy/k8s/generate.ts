@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { kubernetesEnv, kubernetesSecretName } from '../render';
-import { BROKER_FILES_ENV, DIRECTORIES, FARMIQ_SERVICES, FILES, SECRETS, SERVICE_ENV, SERVICE_PORTS, SETTINGS, startArgs, type FarmiqService } from '../topology';
+import { BACKUP_ENV, BROKER_FILES_ENV, DIRECTORIES, FARMIQ_SERVICES, FILES, SECRETS, SERVICE_ENV, SERVICE_PORTS, SETTINGS, startArgs, type FarmiqService } from '../topology';
 
 /**
  * Writes deploy/k8s/base/generated/ from deploy/topology.ts: the FarmIQ workloads with exactly
@@ -297,12 +297,70 @@ const migrationJob = () => ({
   },
 });
 
+/**
+ * A logical backup every night (`farmiq backup`, encrypted) onto a volume of its own, 14 days
+ * kept: portable to any PostgreSQL and the only backup where CloudNativePG is not used. Point
+ * the claim at storage outside the database's failure domain, or copy the files off-site.
+ */
+const backupCronJob = () => [
+  {
+    apiVersion: 'batch/v1',
+    kind: 'CronJob',
+    metadata: { name: 'backup', labels: labels('backup') },
+    spec: {
+      schedule: '30 2 * * *',
+      timeZone: 'Etc/UTC',
+      concurrencyPolicy: 'Forbid',
+      successfulJobsHistoryLimit: 3,
+      failedJobsHistoryLimit: 3,
+      jobTemplate: {
+        spec: {
+          backoffLimit: 2,
+          template: {
+            metadata: { labels: labels('backup') },
+            spec: {
+              restartPolicy: 'OnFailure',
+              securityContext: podSecurityContext(1000),
+              automountServiceAccountToken: false,
+              containers: [
+                {
+                  name: 'backup',
+                  image: IMAGE,
+                  command: ['sh', '-c', 'node --import tsx bin/farmiq.ts backup --out "/backups/farmiq-$(date -u +%Y%m%dT%H%M%SZ).backup" && find /backups -name "farmiq-*.backup" -mtime +14 -delete'],
+                  env: kubernetesEnv(BACKUP_ENV),
+                  resources: { requests: { cpu: '100m', memory: '192Mi' }, limits: { cpu: '1', memory: '512Mi' } },
+                  securityContext: containerSecurityContext,
+                  volumeMounts: [
+                    { name: 'tmp', mountPath: '/tmp' },
+                    { name: 'backups', mountPath: '/backups' },
+                  ],
+                },
+              ],
+              volumes: [
+                { name: 'tmp', emptyDir: { sizeLimit: '256Mi' } },
+                { name: 'backups', persistentVolumeClaim: { claimName: 'farmiq-backups' } },
+              ],
+            },
+          },
+        },
+      },
+    },
+  },
+  {
+    apiVersion: 'v1',
+    kind: 'PersistentVolumeClaim',
+    metadata: { name: 'farmiq-backups', labels: labels('backup') },
+    spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '50Gi' } } },
+  },
+];
+
 /** Each file's objects, in file order. */
 export function generatedFiles(): Record<string, object[]> {
   return {
     'workloads.yaml': FARMIQ_SERVICES.flatMap((service) => [workload(service), serviceObject(service), disruptionBudget(service)]),
     'mosquitto.yaml': mosquitto(),
     'migrate-job.yaml': [migrationJob()],
+    'backup-cronjob.yaml': backupCronJob(),
     'external-secrets.yaml': externalSecrets(),
     'config.yaml': [settingsConfigMap(), mosquittoConfigMap()],
   };
