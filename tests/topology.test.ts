@@ -89,7 +89,7 @@ beforeAll(async () => {
   cloud.forEach(start);
   await Promise.all(cloud.map(up));
   console.log(`cloud up in ${Date.now() - t0} ms`);
-}, 180_000);
+}, 300_000);
 
 afterAll(async () => {
   live?.close();
