@@ -185,4 +185,26 @@ describe('the split deployment, one process per target', () => {
       await db.end();
     }
   }, 90_000);
+
+  it('lets a device activated later connect once the broker-files sidecar exported it and reloaded Mosquitto', async () => {
+    const api = async (query: string, variables: Record<string, unknown>, token: string) => {
+      const response = await fetch(gatewayUrl(), { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+      const json = (await response.json()) as { data?: any; errors?: unknown };
+      if (json.errors) throw new Error(JSON.stringify(json.errors));
+      return json.data;
+    };
+    const platform = (await api('mutation ($input: LoginInput!) { login(input: $input) { accessToken } }', { input: ADMIN }, '')).login.accessToken;
+    const label = (await api('mutation { registerDevices(input: { devices: [{ serialNumber: "TOPO-LATE-1", kind: CLIMATE }] }) { device { id } claimLink } }', {}, platform)).registerDevices[0];
+    await api('mutation ($l: String) { claimDevice(input: { claimLink: $l }) { id } }', { l: label.claimLink }, farm.tenantAdminToken);
+    const password = (await api('mutation ($d: ID!, $b: ID!) { activateDevice(input: { deviceId: $d, barnId: $b, name: "Late" }) { mqttPassword } }', { d: label.device.id, b: farm.barnId }, farm.tenantAdminToken)).activateDevice.mqttPassword;
+    const connect = () =>
+      mqtt.connectAsync(`mqtts://127.0.0.1:${mosquitto!.port}`, { ca: fs.readFileSync(path.join(certDir, 'ca.crt')), username: label.device.id, password, clientId: label.device.id, protocolVersion: 4, reconnectPeriod: 0, connectTimeout: 3_000 });
+    // Not in the files Mosquitto read at start.
+    await expect(connect()).rejects.toThrow(/Not authorized|Bad username or password/);
+
+    const authDir = path.dirname(fs.readFileSync(path.join(path.dirname(mosquitto!.pidFile), 'mosquitto.conf'), 'utf8').match(/^password_file (.*)$/m)![1]!);
+    spawnFarmiq(['broker-files', '--out', authDir, '--every', '1', '--reload-pid-file', mosquitto!.pidFile], localEnvironment(undefined, BROKER_FILES_ENV, undefined, local));
+    const client = await waitFor(connect, 30_000, 500);
+    await client.endAsync();
+  }, 60_000);
 });
