@@ -1,10 +1,13 @@
 import { loadConfig, TARGETS, type Target } from '../lib/config';
 import { createLogger } from '../lib/logger';
+import { parseQuarantineArgs, runQuarantine, type QuarantineArgs } from './quarantine';
 import { parseSimulateArgs, runSimulate, SIMULATOR_DEVICES_FILE, type SimulateArgs } from './simulate';
 import type { BrokerFilesArgs } from './brokerFiles';
 
 const USAGE = `usage: farmiq start [--target ${TARGETS.join('|')}]
        farmiq simulate [--devices N] [--rate R] [--credentials FILE] [--broker URL]
+       farmiq ingestor quarantine list [--code CODE] [--device ID] [--ids 1,2] [--limit N] [--json]
+       farmiq ingestor quarantine replay|purge (--ids 1,2 | --code CODE | --device ID | --all)
        farmiq migrate
        farmiq backup --out FILE
        farmiq restore --from FILE
@@ -23,7 +26,12 @@ migrate   Applies the pending database migrations to DATABASE_URL and exits (onc
 broker-files
           Writes Mosquitto's password and ACL files to DIR for every active device, plus the
           ingestor's user (INGESTOR_MQTT_PASSWORD); --every re-exports and sends SIGHUP to the
-          broker whose pid file is given when they changed.`;
+          broker whose pid file is given when they changed.
+ingestor quarantine
+          Messages the cloud refused for good (unknown or revoked device, invalid value) wait
+          in the ingestor's disk buffer (FARMIQ_DATA_DIR) with the cloud's reason. list shows
+          them; replay sends them again once the cause is fixed (the running ingestor picks
+          them up within a second); purge deletes them. Kept QUARANTINE_RETENTION_DAYS (30).`;
 
 class UsageError extends Error {
   constructor(message: string) {
@@ -42,6 +50,7 @@ const EXPECTED_FAILURES = new Set(['BackupError', 'ConfigError', 'DatabaseUnavai
 type Command =
   | { command: 'start'; target: Target }
   | { command: 'simulate'; args: SimulateArgs }
+  | { command: 'quarantine'; args: QuarantineArgs }
   | { command: 'migrate' }
   | { command: 'broker-files'; args: BrokerFilesArgs }
   | { command: 'backup'; file: string }
@@ -81,7 +90,17 @@ function parseArgs(argv: string[]): Command {
       }),
     };
   }
-  if (command !== 'start') throw new UsageError(`unknown command ${JSON.stringify(command ?? '')}; expected "start", "simulate", "migrate", "broker-files", "backup" or "restore" (see farmiq --help)`);
+  if (command === 'ingestor') {
+    const [subcommand, ...args] = rest;
+    if (subcommand !== 'quarantine') throw new UsageError(`farmiq ingestor: expected "quarantine", got ${JSON.stringify(subcommand ?? '')} (see farmiq --help)`);
+    return {
+      command: 'quarantine',
+      args: parseQuarantineArgs(args, (message) => {
+        throw new UsageError(message);
+      }),
+    };
+  }
+  if (command !== 'start') throw new UsageError(`unknown command ${JSON.stringify(command ?? '')}; expected "start", "simulate", "ingestor", "migrate", "broker-files", "backup" or "restore" (see farmiq --help)`);
   let target: Target = 'all';
   for (let i = 0; i < rest.length; i += 1) {
     const arg = rest[i]!;
@@ -107,6 +126,10 @@ function fail(error: unknown): never {
 async function main(): Promise<void> {
   const parsed = parseArgs(process.argv.slice(2));
   const config = loadConfig();
+  if (parsed.command === 'quarantine') {
+    console.log(runQuarantine(parsed.args, config));
+    return;
+  }
   const log = createLogger(config.logLevel, { pretty: !config.isProduction && process.stdout.isTTY === true });
   if (parsed.command === 'simulate') {
     const simulator = await runSimulate(parsed.args, config, log);

@@ -190,7 +190,6 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
               // All in one process, batches go to this process's telemetry subgraph.
               defaultIngestUrl: `http://127.0.0.1:${ports.telemetry}${INGEST_PATH}`,
               inProcessWithCloud: true,
-              defaultEdgeKey: demo?.edgeKey,
             }
           : {},
       );

@@ -91,6 +91,7 @@ const envSchema = z.object({
   FORWARD_MAX_MESSAGES_PER_SECOND: z.coerce.number().int().min(0).default(0),
   FORWARD_CONCURRENCY: positiveInt.max(32).default(4),
   FORWARD_RETRY_MAX_MS: positiveInt.max(3_600_000).default(30_000),
+  QUARANTINE_RETENTION_DAYS: positiveInt.max(3_650).default(30),
   SIMULATOR: z.enum(['on', 'off']).optional(),
   QUERY_MAX_DEPTH: positiveInt.max(50).default(10),
   QUERY_MAX_COST: positiveInt.max(100_000).default(5_000),
@@ -133,12 +134,16 @@ export interface IngestorConfig {
   bufferMaxMessages: number;
   batchMaxMessages: number;
   batchMaxWaitMs: number;
+  /** FORWARD_BATCH_MAX_WAIT_MS was set (else the all-in-one mode, on loopback, waits less than a farm box). */
+  batchMaxWaitMsExplicit: boolean;
   /** 0: no limit. Caps what is forwarded (live first, then the backlog) so a drain does not flood the cloud. */
   maxMessagesPerSecond: number;
   /** Batches on their way to the cloud at once. */
   concurrency: number;
   /** Longest pause between retries of a failed forward. */
   retryMaxMs: number;
+  /** Messages the cloud refused for good wait this long in the quarantine for an operator, then go. */
+  quarantineRetentionDays: number;
   /** `all` mode in development: a demo farm on a fresh system, its devices simulated (SIMULATOR=off to skip). */
   simulator: boolean;
 }
@@ -267,9 +272,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       bufferMaxMessages: e.BUFFER_MAX_MESSAGES,
       batchMaxMessages: e.FORWARD_BATCH_MAX_MESSAGES,
       batchMaxWaitMs: e.FORWARD_BATCH_MAX_WAIT_MS,
+      batchMaxWaitMsExplicit: present.FORWARD_BATCH_MAX_WAIT_MS !== undefined,
       maxMessagesPerSecond: e.FORWARD_MAX_MESSAGES_PER_SECOND,
       concurrency: e.FORWARD_CONCURRENCY,
       retryMaxMs: e.FORWARD_RETRY_MAX_MS,
+      quarantineRetentionDays: e.QUARANTINE_RETENTION_DAYS,
       // Demo readings are for a developer's `npm start`, never a default elsewhere.
       simulator: (e.SIMULATOR ?? (e.NODE_ENV === 'development' ? 'on' : 'off')) === 'on' && !isProduction,
     },

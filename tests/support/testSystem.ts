@@ -26,6 +26,8 @@ export interface TestSystem {
   gatewayUrl: string;
   /** The PostgreSQL database's URL (undefined on PGlite). */
   databaseUrl: string | undefined;
+  /** FARMIQ_DATA_DIR of the system (the ingestor's disk buffer is in it). */
+  dataDir: string;
   /** The same as `graphql`, sent with `Authorization: Bearer <accessToken>`. */
   as(accessToken: string): TestSystem['graphql'];
   /** POSTs a GraphQL operation to the gateway as a non-browser client would. */
@@ -69,6 +71,7 @@ export async function startTestSystem(backend: Backend, env: Record<string, stri
     system,
     gatewayUrl,
     databaseUrl,
+    dataDir,
     graphql,
     as: (accessToken) => (query, variables, headers) => graphql(query, variables, { authorization: `Bearer ${accessToken}`, ...headers }),
     async stop() {
