@@ -13,6 +13,7 @@ const subgraphMappers: Record<string, Record<string, string>> = {
     Viewer: '../sessions#ViewerModel',
     Session: '../sessions#SessionModel',
     Invitation: '../invitations#InvitationModel',
+    Member: '../members#MemberModel',
     ApiClient: '../../../lib/db/generated/client#ApiClient as ApiClientRow',
   },
   devices: {

@@ -1,3 +1,4 @@
+import { withRevocationCheck, type RevocationList } from '../lib/auth/revocation';
 import { createTokenVerifier, type TokenAudience, type TokenVerifier } from '../lib/auth/accessToken';
 import { ErrorCode, userError } from '../lib/errors';
 import { loadKeyRing, type KeyRing } from '../lib/auth/keyRing';
@@ -7,6 +8,7 @@ export interface AuthSetup {
   /** Only in a process that runs identity: the keys it signs with. */
   keyRing: KeyRing | undefined;
   tokenAudience: TokenAudience;
+  /** Verifies a token and refuses one the revocation list covers. */
   verifyToken: TokenVerifier;
   publicJwks: () => Promise<{ keys: unknown[] }>;
 }
@@ -26,14 +28,14 @@ const refuseEveryToken: TokenVerifier = async () => {
  * `/.well-known/jwks.json`), cached and re-fetched on an unknown `kid`. A process that verifies no
  * tokens (`--target ingestor`) needs neither.
  */
-export async function setUpAuth(target: Target, config: Config): Promise<AuthSetup> {
+export async function setUpAuth(target: Target, config: Config, revocations?: RevocationList): Promise<AuthSetup> {
   const tokenAudience = { issuer: config.auth.issuer, audience: config.auth.audience };
   if (target === 'all' || target === 'identity') {
     const keyRing = await loadKeyRing({ privateJwks: config.auth.privateJwks, dataDir: config.dataDir, production: config.isProduction });
     return {
       keyRing,
       tokenAudience,
-      verifyToken: createTokenVerifier({ jwks: keyRing.publicJwks }, tokenAudience),
+      verifyToken: withRevocationCheck(createTokenVerifier({ jwks: keyRing.publicJwks }, tokenAudience), revocations),
       publicJwks: async () => keyRing.publicJwks,
     };
   }
@@ -49,7 +51,7 @@ export async function setUpAuth(target: Target, config: Config): Promise<AuthSet
   return {
     keyRing: undefined,
     tokenAudience,
-    verifyToken: createTokenVerifier({ jwksUrl }, tokenAudience),
+    verifyToken: withRevocationCheck(createTokenVerifier({ jwksUrl }, tokenAudience), revocations),
     publicJwks: () => {
       if (!cached || Date.now() - cached.at > JWKS_CACHE_MS) {
         const jwks = fetch(jwksUrl).then((response) => response.json() as Promise<{ keys: unknown[] }>);

@@ -7,7 +7,7 @@ import type { LoginInput } from './__generated__/resolvers-types';
 import { requireEmail } from './email';
 import { assertNotRateLimited, clearFailures, recordFailure } from '../../lib/rateLimit/slidingWindow';
 import { accountKey, addressKey, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS } from './rateLimit';
-import { rolesFor, startSession, type IdentityDependencies, type SessionModel } from './sessions';
+import { rolesFor, startSession, tenantIsActive, type IdentityDependencies, type SessionModel } from './sessions';
 
 const wrongCredentials = () => userError(ErrorCode.Unauthenticated, 'Wrong email or password');
 
@@ -47,7 +47,9 @@ export async function login(ctx: SubgraphContext, deps: IdentityDependencies, in
 
   const tenantId = await chooseTenant(ctx, user, input.tenantId ?? null);
   const roles = await rolesFor(ctx.db, user, tenantId);
-  if (!roles) throw userError(ErrorCode.Forbidden, 'tenantId: you are not a member of that tenant');
+  if (!roles) throw userError(ErrorCode.Forbidden, 'tenantId: you are not a member of that tenant, or were disabled there');
+  if (!(await tenantIsActive(ctx.db, tenantId))) throw userError(ErrorCode.Forbidden, 'This tenant is suspended; ask the platform operator');
+  await ctx.db.userAccount.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
   ctx.log.info({ userId: user.id, tenantId }, 'logged in');
   return startSession(ctx, deps, { userId: user.id, tenantId, roles, useCookies: input.useCookies ?? false });
 }
@@ -55,11 +57,11 @@ export async function login(ctx: SubgraphContext, deps: IdentityDependencies, in
 /** The named tenant, else the user's only one; a platform admin with none acts outside any. */
 async function chooseTenant(ctx: SubgraphContext, user: { id: string; platformAdmin: boolean }, requested: string | null): Promise<string | null> {
   if (requested !== null) return requireUuid(requested, 'tenantId');
-  const memberships = await ctx.db.membership.findMany({ where: { userId: user.id }, select: { tenantId: true }, take: 2 });
+  const memberships = await ctx.db.membership.findMany({ where: { userId: user.id, disabledAt: null }, select: { tenantId: true }, take: 2 });
   if (memberships.length === 1) return memberships[0]!.tenantId;
   if (memberships.length === 0) {
     if (user.platformAdmin) return null;
-    throw userError(ErrorCode.Forbidden, 'This account belongs to no tenant');
+    throw userError(ErrorCode.Forbidden, 'This account belongs to no tenant, or was disabled there; ask your tenant admin');
   }
   throw badInput('tenantId: you belong to several tenants; name the one to act for', 'tenantId');
 }

@@ -3,16 +3,23 @@ import { subgraphShield } from '../../lib/graphql/permissions';
 import { actsForTenant, hasRole, isAuthenticated } from '../../lib/graphql/rules';
 
 const tenantAdmin = and(actsForTenant, hasRole('TENANT_ADMIN', 'PLATFORM_ADMIN'));
+const platformAdmin = hasRole('PLATFORM_ADMIN');
 
 export const permissions = subgraphShield({
-  Query: { me: isAuthenticated, tenant: isAuthenticated, apiClients: tenantAdmin },
+  Query: { me: isAuthenticated, tenant: isAuthenticated, apiClients: tenantAdmin, members: tenantAdmin, tenants: platformAdmin },
   Mutation: {
     // Public by nature; rate-limited inside.
     login: allow,
     refreshSession: allow,
     logout: allow,
     changePassword: isAuthenticated,
-    createTenant: hasRole('PLATFORM_ADMIN'),
+    createTenant: platformAdmin,
+    suspendTenant: platformAdmin,
+    reinstateTenant: platformAdmin,
+    changeMemberRole: tenantAdmin,
+    disableMember: tenantAdmin,
+    enableMember: tenantAdmin,
+    removeMember: tenantAdmin,
     inviteUser: hasRole('TENANT_ADMIN', 'PLATFORM_ADMIN'),
     createApiClient: tenantAdmin,
     revokeApiClient: tenantAdmin,
@@ -27,4 +34,8 @@ export const permissions = subgraphShield({
   Viewer: allow,
   Session: allow,
   Invitation: allow,
+  Member: allow,
+  MemberConnection: allow,
+  TenantConnection: allow,
+  PageInfo: allow,
 });

@@ -3,6 +3,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { Tenant as TenantRow, UserAccount as UserRow, ApiClient as ApiClientRow } from '../../../lib/db/generated/client';
 import type { ViewerModel, SessionModel } from '../sessions';
 import type { InvitationModel } from '../invitations';
+import type { MemberModel } from '../members';
 import type { SubgraphContext } from '../../../lib/graphql/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -26,7 +27,7 @@ export type ApiClient = {
   createdAt: Scalars['DateTime']['output'];
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
-  /** Set once revoked: the client gets no new tokens (issued ones expire within 15 minutes). */
+  /** Set once revoked: the client gets no new tokens, and the ones it holds stop working within a second. */
   revokedAt?: Maybe<Scalars['DateTime']['output']>;
   scopes: Array<ApiScope>;
 };
@@ -93,26 +94,63 @@ export type LoginInput = {
   useCookies?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** A person of the caller's tenant, as the tenant's admins see them. */
+export type Member = {
+  __typename?: 'Member';
+  /** Set while disabled in this tenant: no login, no refresh, issued tokens revoked. */
+  disabledAt?: Maybe<Scalars['DateTime']['output']>;
+  email: Scalars['String']['output'];
+  joinedAt: Scalars['DateTime']['output'];
+  /** When the person last logged in (to any tenant); null if never. */
+  lastLoginAt?: Maybe<Scalars['DateTime']['output']>;
+  role: Role;
+  user: User;
+};
+
+export type MemberConnection = {
+  __typename?: 'MemberConnection';
+  nodes: Array<Member>;
+  pageInfo: PageInfo;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Changes the caller's password and ends its other sessions. */
+  /** TENANT_ADMIN: gives a member of the tenant another tenant role; the member's sessions end (log in again). A tenant keeps at least one active TENANT_ADMIN (CONFLICT). */
+  changeMemberRole: Member;
+  /** Changes the caller's password and ends its other sessions: their access and refresh tokens stop working within a second. */
   changePassword: Scalars['Boolean']['output'];
   /** TENANT_ADMIN: a partner API client with read-only scopes; the secret is returned only here. */
   createApiClient: ApiClientCredentials;
   /** PLATFORM_ADMIN only. */
   createTenant: Tenant;
+  /** TENANT_ADMIN: the member can no longer act for the tenant; its sessions end at once. Not yourself, not the last active admin (CONFLICT). */
+  disableMember: Member;
+  /** TENANT_ADMIN: a disabled member may log in again. */
+  enableMember: Member;
   /** TENANT_ADMIN (own tenant) or PLATFORM_ADMIN: creates the user with a temporary password. */
   inviteUser: Invitation;
   /** Client credentials exchange: a partner's id and secret for a 15-minute access token. Rate-limited. */
   issueClientToken: ClientToken;
   /** Logs in. A wrong email or password is UNAUTHENTICATED; 5 failures in 15 minutes are RATE_LIMITED. */
   login: Session;
-  /** Ends the session of the refresh token (the argument, or the session cookie) and clears the cookies. */
+  /** Ends the session of the refresh token (the argument, or the session cookie) and of the caller's access token, and clears the cookies. Its access tokens stop working within a second. */
   logout: Scalars['Boolean']['output'];
   /** Spends a refresh token (the argument, or the session cookie) for a new session. A spent token revokes its whole family. */
   refreshSession: Session;
-  /** TENANT_ADMIN: the client gets no new tokens from now on. */
+  /** PLATFORM_ADMIN: lifts a suspension; tokens issued before it stay dead. */
+  reinstateTenant: Tenant;
+  /** TENANT_ADMIN: removes the member from the tenant (and the account, if it belongs nowhere else); its sessions end at once. */
+  removeMember: Scalars['Boolean']['output'];
+  /** TENANT_ADMIN: the client gets no new tokens from now on, and its issued tokens stop working within a second. */
   revokeApiClient: ApiClient;
+  /** PLATFORM_ADMIN: the tenant's users and API clients stop working at once, until reinstated. */
+  suspendTenant: Tenant;
+};
+
+
+export type MutationChangeMemberRoleArgs = {
+  role: Role;
+  userId: Scalars['ID']['input'];
 };
 
 
@@ -129,6 +167,16 @@ export type MutationCreateApiClientArgs = {
 
 export type MutationCreateTenantArgs = {
   input: CreateTenantInput;
+};
+
+
+export type MutationDisableMemberArgs = {
+  userId: Scalars['ID']['input'];
+};
+
+
+export type MutationEnableMemberArgs = {
+  userId: Scalars['ID']['input'];
 };
 
 
@@ -158,8 +206,30 @@ export type MutationRefreshSessionArgs = {
 };
 
 
+export type MutationReinstateTenantArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRemoveMemberArgs = {
+  userId: Scalars['ID']['input'];
+};
+
+
 export type MutationRevokeApiClientArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationSuspendTenantArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** Pass as `after` to get the next page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
 };
 
 export type Query = {
@@ -168,13 +238,31 @@ export type Query = {
   apiClients: Array<ApiClient>;
   /** The caller. UNAUTHENTICATED without a valid access token. */
   me: Viewer;
+  /** TENANT_ADMIN: the people of the caller's tenant by email; `search` matches part of the email; `first` is 1 to 100. */
+  members: MemberConnection;
   /** The caller's tenant by id (a platform admin may read any); NOT_FOUND otherwise. */
   tenant?: Maybe<Tenant>;
+  /** PLATFORM_ADMIN: every tenant, oldest first; `search` matches part of the name (case-insensitive); `first` is 1 to 100. */
+  tenants: TenantConnection;
+};
+
+
+export type QueryMembersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+  search?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 export type QueryTenantArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryTenantsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+  search?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type Role =
@@ -211,6 +299,14 @@ export type Tenant = {
   id: Scalars['ID']['output'];
   /** Display name, 1 to 120 characters. */
   name: Scalars['String']['output'];
+  /** Set while a platform admin has suspended the tenant: its users and clients cannot log in and their tokens stop working. */
+  suspendedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+export type TenantConnection = {
+  __typename?: 'TenantConnection';
+  nodes: Array<Tenant>;
+  pageInfo: PageInfo;
 };
 
 /** A person who logs in. */
@@ -344,11 +440,16 @@ export type ResolversTypes = ResolversObject<{
   InviteUserInput: InviteUserInput;
   LoginInput: LoginInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Member: ResolverTypeWrapper<MemberModel>;
+  MemberConnection: ResolverTypeWrapper<Omit<MemberConnection, 'nodes'> & { nodes: Array<ResolversTypes['Member']> }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Role: Role;
   Session: ResolverTypeWrapper<SessionModel>;
   Tenant: ResolverTypeWrapper<TenantRow>;
+  TenantConnection: ResolverTypeWrapper<Omit<TenantConnection, 'nodes'> & { nodes: Array<ResolversTypes['Tenant']> }>;
   User: ResolverTypeWrapper<UserRow>;
   Viewer: ResolverTypeWrapper<ViewerModel>;
 }>;
@@ -367,10 +468,15 @@ export type ResolversParentTypes = ResolversObject<{
   InviteUserInput: InviteUserInput;
   LoginInput: LoginInput;
   Boolean: Scalars['Boolean']['output'];
+  Member: MemberModel;
+  MemberConnection: Omit<MemberConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Member']> };
   Mutation: Record<PropertyKey, never>;
+  PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
+  Int: Scalars['Int']['output'];
   Session: SessionModel;
   Tenant: TenantRow;
+  TenantConnection: Omit<TenantConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Tenant']> };
   User: UserRow;
   Viewer: ViewerModel;
 }>;
@@ -403,22 +509,49 @@ export type InvitationResolvers<ContextType = SubgraphContext, ParentType extend
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 }>;
 
+export type MemberResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Member'] = ResolversParentTypes['Member']> = ResolversObject<{
+  disabledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  joinedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  lastLoginAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+}>;
+
+export type MemberConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['MemberConnection'] = ResolversParentTypes['MemberConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  changeMemberRole?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationChangeMemberRoleArgs, 'role' | 'userId'>>;
   changePassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
   createApiClient?: Resolver<ResolversTypes['ApiClientCredentials'], ParentType, ContextType, RequireFields<MutationCreateApiClientArgs, 'input'>>;
   createTenant?: Resolver<ResolversTypes['Tenant'], ParentType, ContextType, RequireFields<MutationCreateTenantArgs, 'input'>>;
+  disableMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationDisableMemberArgs, 'userId'>>;
+  enableMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationEnableMemberArgs, 'userId'>>;
   inviteUser?: Resolver<ResolversTypes['Invitation'], ParentType, ContextType, RequireFields<MutationInviteUserArgs, 'input'>>;
   issueClientToken?: Resolver<ResolversTypes['ClientToken'], ParentType, ContextType, RequireFields<MutationIssueClientTokenArgs, 'clientId' | 'clientSecret'>>;
   login?: Resolver<ResolversTypes['Session'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'input'>>;
   logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, Partial<MutationLogoutArgs>>;
   refreshSession?: Resolver<ResolversTypes['Session'], ParentType, ContextType, Partial<MutationRefreshSessionArgs>>;
+  reinstateTenant?: Resolver<ResolversTypes['Tenant'], ParentType, ContextType, RequireFields<MutationReinstateTenantArgs, 'id'>>;
+  removeMember?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveMemberArgs, 'userId'>>;
   revokeApiClient?: Resolver<ResolversTypes['ApiClient'], ParentType, ContextType, RequireFields<MutationRevokeApiClientArgs, 'id'>>;
+  suspendTenant?: Resolver<ResolversTypes['Tenant'], ParentType, ContextType, RequireFields<MutationSuspendTenantArgs, 'id'>>;
+}>;
+
+export type PageInfoResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   apiClients?: Resolver<Array<ResolversTypes['ApiClient']>, ParentType, ContextType>;
   me?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
+  members?: Resolver<ResolversTypes['MemberConnection'], ParentType, ContextType, RequireFields<QueryMembersArgs, 'first'>>;
   tenant?: Resolver<Maybe<ResolversTypes['Tenant']>, ParentType, ContextType, RequireFields<QueryTenantArgs, 'id'>>;
+  tenants?: Resolver<ResolversTypes['TenantConnection'], ParentType, ContextType, RequireFields<QueryTenantsArgs, 'first'>>;
 }>;
 
 export type SessionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Session'] = ResolversParentTypes['Session']> = ResolversObject<{
@@ -434,6 +567,12 @@ export type TenantResolvers<ContextType = SubgraphContext, ParentType extends Re
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  suspendedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+}>;
+
+export type TenantConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['TenantConnection'] = ResolversParentTypes['TenantConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['Tenant']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 }>;
 
 export type UserResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
@@ -455,10 +594,14 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   ClientToken?: ClientTokenResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Invitation?: InvitationResolvers<ContextType>;
+  Member?: MemberResolvers<ContextType>;
+  MemberConnection?: MemberConnectionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Session?: SessionResolvers<ContextType>;
   Tenant?: TenantResolvers<ContextType>;
+  TenantConnection?: TenantConnectionResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
 }>;

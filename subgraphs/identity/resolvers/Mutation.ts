@@ -5,11 +5,14 @@ import { ErrorCode, badInput, userError } from '../../../lib/errors';
 import { requireText } from '../../../lib/validation';
 import { createApiClient, issueClientToken, revokeApiClient } from '../apiClients';
 import { inviteUser } from '../invitations';
+import { changeMemberRole, removeMember, setMemberDisabled } from '../members';
+import { reinstateTenant, suspendTenant } from '../tenants';
 import { login } from '../login';
 import { assertNotRateLimited, recordFailure } from '../../../lib/rateLimit/slidingWindow';
 import { addressKey, MAX_FAILURES_PER_ADDRESS } from '../rateLimit';
-import { familyOf, revokeFamily, revokeUserSessions, spendRefreshToken } from '../refreshTokens';
-import { clearSessionCookies, rolesFor, startSession, type IdentityDependencies } from '../sessions';
+import { familyOf, spendRefreshToken } from '../refreshTokens';
+import { endSession, endUserSessions } from '../sessionRevocation';
+import { clearSessionCookies, rolesFor, startSession, tenantIsActive, type IdentityDependencies } from '../sessions';
 
 export const TENANT_NAME_MAX_LENGTH = 120;
 
@@ -32,14 +35,17 @@ export function createMutation(deps: IdentityDependencies): MutationResolvers {
       }
       const user = await ctx.db.userAccount.findUnique({ where: { id: spent.userId } });
       const roles = user ? await rolesFor(ctx.db, user, spent.tenantId) : null;
-      if (!user || !roles) throw invalidRefresh();
+      if (!user || !roles || !(await tenantIsActive(ctx.db, spent.tenantId))) throw invalidRefresh();
       return startSession(ctx, deps, { userId: user.id, tenantId: spent.tenantId, roles, familyId: spent.familyId, useCookies: fromCookie !== undefined });
     },
 
     logout: async (_parent, { refreshToken }, ctx) => {
       const token = refreshToken ?? ctx.cookie(cookieNames(ctx.secureCookies).refresh);
       const familyId = token ? await familyOf(ctx.db, token) : undefined;
-      if (familyId) await revokeFamily(ctx.db, familyId);
+      if (familyId) await endSession(ctx.db, deps.revocations, familyId);
+      // A caller that logs out with its access token ends that token's session as well.
+      const ownSession = ctx.principal?.sessionId;
+      if (ownSession && ownSession !== familyId) await endSession(ctx.db, deps.revocations, ownSession);
       clearSessionCookies(ctx);
       return true;
     },
@@ -55,7 +61,7 @@ export function createMutation(deps: IdentityDependencies): MutationResolvers {
         where: { id: user.id },
         data: { passwordHash: await hashPassword(newPassword), mustChangePassword: false, passwordChangedAt: new Date() },
       });
-      await revokeUserSessions(ctx.db, user.id);
+      await endUserSessions(ctx.db, deps.revocations, user.id, principal.sessionId);
       return true;
     },
 
@@ -73,11 +79,19 @@ export function createMutation(deps: IdentityDependencies): MutationResolvers {
 
     revokeApiClient: async (_parent, { id }, ctx) => {
       const client = await revokeApiClient(ctx.db, ctx.principal!, id);
+      await deps.revocations.revokeSubject(client.id);
       ctx.log.info({ apiClientId: client.id }, 'API client revoked');
       return client;
     },
 
     issueClientToken: (_parent, { clientId, clientSecret }, ctx) => issueClientToken(ctx, deps, clientId, clientSecret),
+
+    changeMemberRole: (_parent, { userId, role }, ctx) => changeMemberRole(ctx, deps, userId, role),
+    disableMember: (_parent, { userId }, ctx) => setMemberDisabled(ctx, deps, userId, true),
+    enableMember: (_parent, { userId }, ctx) => setMemberDisabled(ctx, deps, userId, false),
+    removeMember: (_parent, { userId }, ctx) => removeMember(ctx, deps, userId),
+    suspendTenant: (_parent, { id }, ctx) => suspendTenant(ctx, deps, id),
+    reinstateTenant: (_parent, { id }, ctx) => reinstateTenant(ctx, deps, id),
 
     inviteUser: async (_parent, { input }, ctx) => {
       const invitation = await inviteUser(ctx.db, ctx.principal!, input);

@@ -1,7 +1,9 @@
 import type { QueryResolvers } from '../__generated__/resolvers-types';
 import { notFound } from '../../../lib/errors';
 import { MAX_PAGE_SIZE } from '../../../lib/validation';
+import { memberPage } from '../members';
 import { visibleTenant } from '../tenantAccess';
+import { tenantPage } from '../tenants';
 
 export const Query: QueryResolvers = {
   apiClients: (_parent, _args, { db, principal }) =>
@@ -12,4 +14,6 @@ export const Query: QueryResolvers = {
     roles: principal!.roles,
   }),
   tenant: async (_parent, { id }, ctx) => (await visibleTenant(ctx, id)) ?? Promise.reject(notFound('Tenant')),
+  members: (_parent, { search, first, after }, ctx) => memberPage(ctx, search, first, after),
+  tenants: (_parent, { search, first, after }, ctx) => tenantPage(ctx, search, first, after),
 };
