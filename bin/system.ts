@@ -22,6 +22,7 @@ import { AUTH_FAILURES_NAMESPACE } from '../subgraphs/identity/rateLimit';
 import { CLAIM_FAILURES_NAMESPACE } from '../subgraphs/devices/provisioning/claimDevice';
 import { setUpAuth } from './auth';
 import { openRevocationList } from '../lib/auth/openRevocations';
+import { createMailer } from '../lib/mail/mailer';
 import { createGateway } from '../supergraph/gateway';
 import { subgraphUrlOnLoopback } from '../supergraph/compose';
 import { billingSubgraph, mountPaymentWebhook } from '../subgraphs/billing/server';
@@ -143,6 +144,8 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
           rateLimits: await rateLimitStore(AUTH_FAILURES_NAMESPACE, () => database!.prisma.authFailure),
           initialAdminFile: path.join(config.dataDir, INITIAL_ADMIN_FILE),
           revocations: revocations.list!,
+          mailer: createMailer({ ...config.mail, dataDir: config.dataDir, production: config.isProduction, log }),
+          publicUrl: config.mail.publicUrl,
         });
       } else {
         definition = SUBGRAPHS[name];

@@ -1,5 +1,5 @@
 import { backends } from './support/postgres';
-import { inviteAndLogIn, login, ownPassword, tenantWithAdmin, type Session } from './support/sessions';
+import { inviteAndLogIn, login, loginAsPlatformAdmin, ownPassword, tenantWithAdmin, type Session } from './support/sessions';
 import { errorCode, startTestSystem, type TestSystem } from './support/testSystem';
 
 const ME = '{ me { roles } }';
@@ -64,7 +64,7 @@ describe.each(backends())('accounts on %s', (backend) => {
       expect(errorCode(await farmiq.graphql(REFRESH, { token: admin.refreshToken }))).toBe('UNAUTHENTICATED');
     });
 
-    it('cuts off every other session at a password change, and keeps the one that changed it', async () => {
+    it('cuts off every session at a password change, the one that changed it included', async () => {
       const { tenantId, admin } = await tenantWithAdmin(farmiq, 'Password Cut Farm');
       const user = await inviteAndLogIn(farmiq, admin.accessToken, tenantId, 'FARM_MANAGER');
       const stolen = await login(farmiq, { email: user.email, password: user.password });
@@ -73,8 +73,8 @@ describe.each(backends())('accounts on %s', (backend) => {
       const since = Date.now();
       expect(changed.data).toEqual({ changePassword: true });
       await expectCutOff(stolen.accessToken, since);
+      await expectCutOff(user.accessToken, since);
       expect(errorCode(await farmiq.graphql(REFRESH, { token: stolen.refreshToken }))).toBe('UNAUTHENTICATED');
-      await expectWorking(user);
       // A new login right after the change works at once.
       await expectWorking(await login(farmiq, { email: user.email, password: next }));
     });
@@ -91,6 +91,103 @@ describe.each(backends())('accounts on %s', (backend) => {
       let code = errorCode(await farms());
       while (code !== 'UNAUTHENTICATED' && Date.now() - since < CUT_OFF_MS) code = errorCode(await farms());
       expect(code).toBe('UNAUTHENTICATED');
+    });
+
+    it.each([
+      ['a role change', 'mutation ($u: ID!) { changeMemberRole(userId: $u, role: VIEWER) { role } }'],
+      ['disabling', 'mutation ($u: ID!) { disableMember(userId: $u) { disabledAt } }'],
+      ['removal', 'mutation ($u: ID!) { removeMember(userId: $u) }'],
+    ])('cuts off the member and its refresh token family at %s', async (_path, mutation) => {
+      const { tenantId, admin } = await tenantWithAdmin(farmiq, 'Member Cut Farm');
+      const member = await inviteAndLogIn(farmiq, admin.accessToken, tenantId, 'FARM_MANAGER');
+      await expectWorking(member);
+      const changed = await farmiq.as(admin.accessToken)(mutation, { u: member.userId });
+      const since = Date.now();
+      expect(changed.errors).toBeUndefined();
+      await expectCutOff(member.accessToken, since);
+      expect(errorCode(await farmiq.graphql(REFRESH, { token: member.refreshToken }))).toBe('UNAUTHENTICATED');
+      await expectWorking(admin);
+    });
+
+    it('cuts off a suspended tenant\'s users and clients, refuses them new tokens, and lets them back once reinstated', async () => {
+      const { tenantId, admin } = await tenantWithAdmin(farmiq, 'Suspended Farm');
+      const { admin: bystander } = await tenantWithAdmin(farmiq, 'Bystander Farm');
+      const created = await farmiq.as(admin.accessToken)('mutation { createApiClient(input: { name: "Mill", scopes: [FARMS_READ] }) { client { id } clientSecret } }');
+      const { client, clientSecret } = created.data!.createApiClient;
+      const clientToken = (await farmiq.graphql(ISSUE, { id: client.id, secret: clientSecret })).data!.issueClientToken.accessToken as string;
+      const platform = farmiq.as((await loginAsPlatformAdmin(farmiq)).accessToken);
+      const suspended = await platform('mutation ($id: ID!) { suspendTenant(id: $id) { suspendedAt } }', { id: tenantId });
+      const since = Date.now();
+      expect(suspended.data!.suspendTenant.suspendedAt).toEqual(expect.any(String));
+      await expectCutOff(admin.accessToken, since);
+      expect(errorCode(await farmiq.as(clientToken)('{ devices(first: 1) { nodes { id } } }'))).toBe('UNAUTHENTICATED');
+      expect(errorCode(await farmiq.graphql(REFRESH, { token: admin.refreshToken }))).toBe('UNAUTHENTICATED');
+      const refusedLogin = await farmiq.graphql('mutation ($input: LoginInput!) { login(input: $input) { accessToken } }', { input: { email: admin.email, password: admin.password } });
+      expect(refusedLogin.errors?.[0]).toMatchObject({ message: expect.stringMatching(/suspended/), extensions: { code: 'FORBIDDEN' } });
+      expect(errorCode(await farmiq.graphql(ISSUE, { id: client.id, secret: clientSecret }))).toBe('UNAUTHENTICATED');
+      await expectWorking(bystander);
+
+      await platform('mutation ($id: ID!) { reinstateTenant(id: $id) { suspendedAt } }', { id: tenantId });
+      await new Promise((resolve) => setTimeout(resolve, 1_100)); // tokens carry whole seconds
+      await expectWorking(await login(farmiq, { email: admin.email, password: admin.password }));
+      expect(errorCode(await farmiq.as(admin.accessToken)(ME))).toBe('UNAUTHENTICATED');
+      expect(errorCode(await farmiq.graphql(ISSUE, { id: client.id, secret: clientSecret }))).toBeUndefined();
+    });
+  });
+
+  describe('user management', () => {
+    const MEMBERS = 'query ($search: String, $first: Int!, $after: String) { members(search: $search, first: $first, after: $after) { nodes { user { id } email role lastLoginAt disabledAt } pageInfo { endCursor hasNextPage } } }';
+
+    it('lets a tenant admin list its tenant\'s people with role and last login, page by page and by search', async () => {
+      const { tenantId, admin } = await tenantWithAdmin(farmiq, 'Listing Farm');
+      const operator = await inviteAndLogIn(farmiq, admin.accessToken, tenantId, 'OPERATOR');
+      const viewer = await inviteAndLogIn(farmiq, admin.accessToken, tenantId, 'VIEWER');
+      await tenantWithAdmin(farmiq, 'Unrelated Farm');
+      const first = await farmiq.as(admin.accessToken)(MEMBERS, { first: 2 });
+      expect(first.data!.members.nodes.map((node: { email: string; role: string }) => [node.email, node.role])).toEqual([
+        [admin.email, 'TENANT_ADMIN'],
+        [operator.email, 'OPERATOR'],
+      ]);
+      expect(first.data!.members.nodes[1].lastLoginAt).toEqual(expect.any(String));
+      expect(first.data!.members.pageInfo.hasNextPage).toBe(true);
+      const second = await farmiq.as(admin.accessToken)(MEMBERS, { first: 2, after: first.data!.members.pageInfo.endCursor });
+      expect(second.data!.members).toEqual({ nodes: [{ user: { id: viewer.userId }, email: viewer.email, role: 'VIEWER', lastLoginAt: expect.any(String), disabledAt: null }], pageInfo: { endCursor: expect.any(String), hasNextPage: false } });
+      const searched = await farmiq.as(admin.accessToken)(MEMBERS, { first: 10, search: viewer.email.slice(0, 12).toUpperCase() });
+      expect(searched.data!.members.nodes.map((node: { email: string }) => node.email)).toEqual([viewer.email]);
+      expect(errorCode(await farmiq.as(operator.accessToken)(MEMBERS, { first: 10 }))).toBe('FORBIDDEN');
+      expect(errorCode(await farmiq.as(admin.accessToken)(MEMBERS, { first: 101 }))).toBe('BAD_USER_INPUT');
+    });
+
+    it('answers another tenant\'s user as not found and changes nothing', async () => {
+      const { admin } = await tenantWithAdmin(farmiq, 'Meddling Farm');
+      const { tenantId: otherId, admin: otherAdmin } = await tenantWithAdmin(farmiq, 'Victim Farm');
+      const victim = await inviteAndLogIn(farmiq, otherAdmin.accessToken, otherId, 'OPERATOR');
+      for (const mutation of ['changeMemberRole(userId: $u, role: VIEWER) { role }', 'disableMember(userId: $u) { role }', 'removeMember(userId: $u)']) {
+        expect(errorCode(await farmiq.as(admin.accessToken)(`mutation ($u: ID!) { ${mutation} }`, { u: victim.userId }))).toBe('NOT_FOUND');
+      }
+      await expectWorking(victim);
+    });
+
+    it('keeps at least one active tenant admin, refuses non-tenant roles, and lets a disabled member back in once enabled', async () => {
+      const { tenantId, admin } = await tenantWithAdmin(farmiq, 'Guarded Farm');
+      const me = (await farmiq.as(admin.accessToken)(MEMBERS, { first: 1 })).data!.members.nodes[0].user.id as string;
+      expect(errorCode(await farmiq.as(admin.accessToken)('mutation ($u: ID!) { changeMemberRole(userId: $u, role: VIEWER) { role } }', { u: me }))).toBe('CONFLICT');
+      expect(errorCode(await farmiq.as(admin.accessToken)('mutation ($u: ID!) { removeMember(userId: $u) }', { u: me }))).toBe('CONFLICT');
+      const operator = await inviteAndLogIn(farmiq, admin.accessToken, tenantId, 'OPERATOR');
+      expect(errorCode(await farmiq.as(admin.accessToken)('mutation ($u: ID!) { changeMemberRole(userId: $u, role: PLATFORM_ADMIN) { role } }', { u: operator.userId }))).toBe('BAD_USER_INPUT');
+      await farmiq.as(admin.accessToken)('mutation ($u: ID!) { disableMember(userId: $u) { role } }', { u: operator.userId });
+      const refused = await farmiq.graphql('mutation ($input: LoginInput!) { login(input: $input) { accessToken } }', { input: { email: operator.email, password: operator.password } });
+      expect(errorCode(refused)).toBe('FORBIDDEN');
+      await farmiq.as(admin.accessToken)('mutation ($u: ID!) { enableMember(userId: $u) { role } }', { u: operator.userId });
+      await expectWorking(await login(farmiq, { email: operator.email, password: operator.password }));
+    });
+
+    it('lets a platform admin list and search tenants, and nobody else', async () => {
+      const { admin } = await tenantWithAdmin(farmiq, 'Searchable Quail Farm');
+      const platform = farmiq.as((await loginAsPlatformAdmin(farmiq)).accessToken);
+      const found = await platform('{ tenants(search: "quail", first: 10) { nodes { name suspendedAt } pageInfo { hasNextPage } } }');
+      expect(found.data!.tenants).toEqual({ nodes: [{ name: 'Searchable Quail Farm', suspendedAt: null }], pageInfo: { hasNextPage: false } });
+      expect(errorCode(await farmiq.as(admin.accessToken)('{ tenants(first: 10) { nodes { name } } }'))).toBe('FORBIDDEN');
     });
   });
 });

@@ -21,6 +21,11 @@ export const permissions = subgraphShield({
     enableMember: tenantAdmin,
     removeMember: tenantAdmin,
     inviteUser: hasRole('TENANT_ADMIN', 'PLATFORM_ADMIN'),
+    sendInvitation: hasRole('TENANT_ADMIN', 'PLATFORM_ADMIN'),
+    // Public by nature: the emailed token is the credential; rate-limited inside.
+    requestPasswordReset: allow,
+    resetPassword: allow,
+    acceptInvitation: allow,
     createApiClient: tenantAdmin,
     revokeApiClient: tenantAdmin,
     // Public by nature; rate-limited inside.

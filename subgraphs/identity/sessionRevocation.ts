@@ -12,14 +12,7 @@ export async function endSession(db: PrismaClient, revocations: RevocationList, 
 }
 
 /** Ends every session matching `where` whose access tokens could still be alive. */
-async function endSessionsWhere(
-  db: PrismaClient,
-  revocations: RevocationList,
-  match: { userId?: string; tenantId?: string },
-  now: Date,
-  keepSessionId?: string,
-): Promise<void> {
-  const where = { ...match, ...(keepSessionId ? { familyId: { not: keepSessionId } } : {}) };
+async function endSessionsWhere(db: PrismaClient, revocations: RevocationList, where: { userId?: string; tenantId?: string }, now: Date): Promise<void> {
   // An access token is issued with each refresh token, so only families that issued one within
   // an access token's lifetime can still have live access tokens.
   const recent = await db.refreshToken.findMany({
@@ -31,9 +24,8 @@ async function endSessionsWhere(
   if (recent.length > 0) await revocations.revokeSessions(recent.map((row) => row.familyId));
 }
 
-/** Role change, disabling or removal: every session of the user ends (a password change keeps the caller's own). */
-export const endUserSessions = (db: PrismaClient, revocations: RevocationList, userId: string, keepSessionId?: string, now = new Date()) =>
-  endSessionsWhere(db, revocations, { userId }, now, keepSessionId);
+/** Password change or removal of the account: every session of the user ends, the caller's own included. */
+export const endUserSessions = (db: PrismaClient, revocations: RevocationList, userId: string, now = new Date()) => endSessionsWhere(db, revocations, { userId }, now);
 
 /** Role change or disabling in one tenant: the user's sessions acting for that tenant end. */
 export const endSessionsOfMember = (db: PrismaClient, revocations: RevocationList, userId: string, tenantId: string, now = new Date()) =>

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { RevocationList } from '../../lib/auth/revocation';
+import type { Mailer } from '../../lib/mail/mailer';
 import { signAccessToken, ACCESS_TOKEN_TTL_SECONDS, type TokenAudience } from '../../lib/auth/accessToken';
 import { cookieNames, sessionCookie } from '../../lib/auth/credentials';
 import type { KeyRing } from '../../lib/auth/keyRing';
@@ -18,6 +19,10 @@ export interface IdentityDependencies {
   initialAdminFile: string;
   /** Revoked access tokens: written here, checked by every verifier. */
   revocations: RevocationList;
+  /** Sends password reset and invitation links. */
+  mailer: Mailer;
+  /** Where people open the dashboard: emailed links point here. */
+  publicUrl: string;
 }
 
 /** The caller as a session describes it (GraphQL `Viewer`). */

@@ -115,9 +115,11 @@ export type MemberConnection = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Sets the first password with the token from an invitation link; then log in. */
+  acceptInvitation: Scalars['Boolean']['output'];
   /** TENANT_ADMIN: gives a member of the tenant another tenant role; the member's sessions end (log in again). A tenant keeps at least one active TENANT_ADMIN (CONFLICT). */
   changeMemberRole: Member;
-  /** Changes the caller's password and ends its other sessions: their access and refresh tokens stop working within a second. */
+  /** Changes the caller's password and ends all its sessions, this one included (log in again with the new password): their access and refresh tokens stop working within a second. */
   changePassword: Scalars['Boolean']['output'];
   /** TENANT_ADMIN: a partner API client with read-only scopes; the secret is returned only here. */
   createApiClient: ApiClientCredentials;
@@ -141,10 +143,22 @@ export type Mutation = {
   reinstateTenant: Tenant;
   /** TENANT_ADMIN: removes the member from the tenant (and the account, if it belongs nowhere else); its sessions end at once. */
   removeMember: Scalars['Boolean']['output'];
+  /** Emails a one-time link (valid 30 minutes) to reset the password. Answers true whether or not the address has an account; RATE_LIMITED after 3 requests for one address in 15 minutes. */
+  requestPasswordReset: Scalars['Boolean']['output'];
+  /** Sets a new password with the token from a reset link; the link is spent and every session of the user ends. BAD_USER_INPUT for a dead link. */
+  resetPassword: Scalars['Boolean']['output'];
   /** TENANT_ADMIN: the client gets no new tokens from now on, and its issued tokens stop working within a second. */
   revokeApiClient: ApiClient;
+  /** TENANT_ADMIN (own tenant) or PLATFORM_ADMIN: creates the user and emails a link (valid 7 days) to set a password. Without email configured use inviteUser. */
+  sendInvitation: User;
   /** PLATFORM_ADMIN: the tenant's users and API clients stop working at once, until reinstated. */
   suspendTenant: Tenant;
+};
+
+
+export type MutationAcceptInvitationArgs = {
+  newPassword: Scalars['String']['input'];
+  token: Scalars['String']['input'];
 };
 
 
@@ -216,8 +230,24 @@ export type MutationRemoveMemberArgs = {
 };
 
 
+export type MutationRequestPasswordResetArgs = {
+  email: Scalars['String']['input'];
+};
+
+
+export type MutationResetPasswordArgs = {
+  newPassword: Scalars['String']['input'];
+  token: Scalars['String']['input'];
+};
+
+
 export type MutationRevokeApiClientArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationSendInvitationArgs = {
+  input: InviteUserInput;
 };
 
 
@@ -524,6 +554,7 @@ export type MemberConnectionResolvers<ContextType = SubgraphContext, ParentType 
 }>;
 
 export type MutationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  acceptInvitation?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationAcceptInvitationArgs, 'newPassword' | 'token'>>;
   changeMemberRole?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationChangeMemberRoleArgs, 'role' | 'userId'>>;
   changePassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
   createApiClient?: Resolver<ResolversTypes['ApiClientCredentials'], ParentType, ContextType, RequireFields<MutationCreateApiClientArgs, 'input'>>;
@@ -537,7 +568,10 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   refreshSession?: Resolver<ResolversTypes['Session'], ParentType, ContextType, Partial<MutationRefreshSessionArgs>>;
   reinstateTenant?: Resolver<ResolversTypes['Tenant'], ParentType, ContextType, RequireFields<MutationReinstateTenantArgs, 'id'>>;
   removeMember?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveMemberArgs, 'userId'>>;
+  requestPasswordReset?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRequestPasswordResetArgs, 'email'>>;
+  resetPassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'newPassword' | 'token'>>;
   revokeApiClient?: Resolver<ResolversTypes['ApiClient'], ParentType, ContextType, RequireFields<MutationRevokeApiClientArgs, 'id'>>;
+  sendInvitation?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSendInvitationArgs, 'input'>>;
   suspendTenant?: Resolver<ResolversTypes['Tenant'], ParentType, ContextType, RequireFields<MutationSuspendTenantArgs, 'id'>>;
 }>;
 

@@ -5,6 +5,7 @@ import { ErrorCode, badInput, userError } from '../../../lib/errors';
 import { requireText } from '../../../lib/validation';
 import { createApiClient, issueClientToken, revokeApiClient } from '../apiClients';
 import { inviteUser } from '../invitations';
+import { requestPasswordReset, requireLinkToken, sendInvitation, setPasswordWithLink } from '../accountLinks';
 import { changeMemberRole, removeMember, setMemberDisabled } from '../members';
 import { reinstateTenant, suspendTenant } from '../tenants';
 import { login } from '../login';
@@ -61,7 +62,7 @@ export function createMutation(deps: IdentityDependencies): MutationResolvers {
         where: { id: user.id },
         data: { passwordHash: await hashPassword(newPassword), mustChangePassword: false, passwordChangedAt: new Date() },
       });
-      await endUserSessions(ctx.db, deps.revocations, user.id, principal.sessionId);
+      await endUserSessions(ctx.db, deps.revocations, user.id);
       return true;
     },
 
@@ -90,6 +91,10 @@ export function createMutation(deps: IdentityDependencies): MutationResolvers {
     disableMember: (_parent, { userId }, ctx) => setMemberDisabled(ctx, deps, userId, true),
     enableMember: (_parent, { userId }, ctx) => setMemberDisabled(ctx, deps, userId, false),
     removeMember: (_parent, { userId }, ctx) => removeMember(ctx, deps, userId),
+    requestPasswordReset: (_parent, { email }, ctx) => requestPasswordReset(ctx, deps, email),
+    resetPassword: (_parent, { token, newPassword }, ctx) => setPasswordWithLink(ctx, deps, 'PASSWORD_RESET', requireLinkToken(token), newPassword),
+    sendInvitation: (_parent, { input }, ctx) => sendInvitation(ctx, deps, ctx.principal!, input),
+    acceptInvitation: (_parent, { token, newPassword }, ctx) => setPasswordWithLink(ctx, deps, 'INVITATION', requireLinkToken(token), newPassword),
     suspendTenant: (_parent, { id }, ctx) => suspendTenant(ctx, deps, id),
     reinstateTenant: (_parent, { id }, ctx) => reinstateTenant(ctx, deps, id),
 
