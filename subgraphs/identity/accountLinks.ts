@@ -23,7 +23,7 @@ export const PASSWORD_RESET_TTL_MS = 30 * 60 * 1000;
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 /** Reset requests per address (email) and per client address in the limiter's 15-minute window. */
 export const MAX_RESET_REQUESTS_PER_ACCOUNT = 3;
-export const MAX_RESET_REQUESTS_PER_ADDRESS = 10;
+export const MAX_RESET_REQUESTS_PER_ADDRESS = 20;
 
 const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
 const resetKey = (email: string) => `reset:${email}`;
