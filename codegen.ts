@@ -14,6 +14,7 @@ const subgraphMappers: Record<string, Record<string, string>> = {
     Session: '../sessions#SessionModel',
     Invitation: '../invitations#InvitationModel',
     Member: '../members#MemberModel',
+    AuditRecord: '../../../lib/db/generated/client#AuditRecord as AuditRecordRow',
     ApiClient: '../../../lib/db/generated/client#ApiClient as ApiClientRow',
   },
   devices: {

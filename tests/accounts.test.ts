@@ -190,4 +190,52 @@ describe.each(backends())('accounts on %s', (backend) => {
       expect(errorCode(await farmiq.as(admin.accessToken)('{ tenants(first: 10) { nodes { name } } }'))).toBe('FORBIDDEN');
     });
   });
+
+  describe('audit log', () => {
+    const AUDIT = '{ auditLog(first: 100) { nodes { action actorId tenantId targetType targetId address requestId at } } }';
+    type Row = { action: string; actorId: string | null; tenantId: string | null; targetId: string | null; address: string; requestId: string };
+
+    it('records each action once with actor, tenant, target, address and request id, for that tenant\'s admins and platform admins only', async () => {
+      const { tenantId, admin } = await tenantWithAdmin(farmiq, 'Audited Farm');
+      const { admin: otherAdmin } = await tenantWithAdmin(farmiq, 'Unaudited Farm');
+      const member = await inviteAndLogIn(farmiq, admin.accessToken, tenantId, 'OPERATOR');
+      await farmiq.graphql('mutation ($input: LoginInput!) { login(input: $input) { accessToken } }', { input: { email: member.email, password: 'not the password at all' } });
+      await farmiq.as(admin.accessToken)('mutation ($u: ID!) { changeMemberRole(userId: $u, role: VIEWER) { role } }', { u: member.userId });
+      const created = await farmiq.as(admin.accessToken)('mutation { createApiClient(input: { name: "Audit mill", scopes: [KPI_READ] }) { client { id } } }');
+      const clientId = created.data!.createApiClient.client.id as string;
+      await farmiq.as(admin.accessToken)('mutation ($id: ID!) { revokeApiClient(id: $id) { id } }', { id: clientId });
+
+      const rows = (await farmiq.as(admin.accessToken)(AUDIT)).data!.auditLog.nodes as Row[];
+      const about = (action: string, targetId: string) => rows.filter((row) => row.action === action && row.targetId === targetId);
+      expect(about('USER_INVITED', member.userId)).toHaveLength(1);
+      expect(about('LOGIN_SUCCEEDED', member.userId)).toHaveLength(1);
+      expect(about('LOGIN_FAILED', member.userId)).toEqual([expect.objectContaining({ actorId: member.userId, tenantId })]);
+      expect(about('MEMBER_ROLE_CHANGED', member.userId)).toHaveLength(1);
+      expect(about('API_CLIENT_CREATED', clientId)).toHaveLength(1);
+      expect(about('API_CLIENT_REVOKED', clientId)).toHaveLength(1);
+      for (const row of rows) {
+        expect(row.tenantId).toBe(tenantId);
+        expect(row.address).not.toBe('');
+        expect(row.requestId).not.toBe('');
+      }
+      const roleChange = about('MEMBER_ROLE_CHANGED', member.userId)[0]!;
+      expect(roleChange.actorId).not.toBe(member.userId);
+
+      const otherRows = (await farmiq.as(otherAdmin.accessToken)(AUDIT)).data!.auditLog.nodes as Row[];
+      expect(otherRows.some((row) => row.tenantId === tenantId || row.targetId === member.userId)).toBe(false);
+      const platformRows = (await farmiq.as((await loginAsPlatformAdmin(farmiq)).accessToken)(AUDIT)).data!.auditLog.nodes as Row[];
+      expect(platformRows.some((row) => row.action === 'API_CLIENT_REVOKED' && row.targetId === clientId)).toBe(true);
+      const viewer = await login(farmiq, { email: member.email, password: member.password });
+      expect(errorCode(await farmiq.as(viewer.accessToken)(AUDIT))).toBe('FORBIDDEN');
+
+      const csv = await farmiq.as(admin.accessToken)('query ($s: DateTime!, $u: DateTime!) { auditLogCsv(since: $s, until: $u) }', {
+        s: new Date(Date.now() - 3_600_000).toISOString(),
+        u: new Date(Date.now() + 60_000).toISOString(),
+      });
+      const lines = (csv.data!.auditLogCsv as string).trim().split('\r\n');
+      expect(lines[0]).toBe('at,action,actorId,actorKind,tenantId,targetType,targetId,address,requestId');
+      expect(lines.filter((line) => line.includes('"API_CLIENT_REVOKED"') && line.includes(clientId))).toHaveLength(1);
+      expect(lines.length - 1).toBe(rows.length + 1); // the CSV holds every record, the viewer's login too
+    });
+  });
 });

@@ -18,6 +18,7 @@ import { inviteUser } from './invitations';
 import { addressKey } from './rateLimit';
 import { endUserSessions } from './sessionRevocation';
 import type { IdentityDependencies } from './sessions';
+import { recordAudit } from './audit/auditLog';
 
 export const PASSWORD_RESET_TTL_MS = 30 * 60 * 1000;
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -82,6 +83,7 @@ export async function sendInvitation(ctx: SubgraphContext, deps: IdentityDepende
   const { user } = await inviteUser(ctx.db, inviter, input);
   const tenant = await ctx.db.tenant.findUnique({ where: { id: input.tenantId ?? inviter.tenantId! }, select: { name: true } });
   const token = await createLink(ctx.db, user.id, 'INVITATION', INVITATION_TTL_MS);
+  await recordAudit(ctx, { action: 'USER_INVITED', tenantId: input.tenantId ?? inviter.tenantId, targetType: 'User', targetId: user.id });
   await deps.mailer.send({
     to: user.email,
     subject: `You are invited to ${tenant?.name ?? 'a tenant'} on FarmIQ`,
@@ -116,6 +118,14 @@ export async function setPasswordWithLink(ctx: SubgraphContext, deps: IdentityDe
   });
   await endUserSessions(ctx.db, deps.revocations, link.userId);
   ctx.log.info({ userId: link.userId, purpose }, purpose === 'PASSWORD_RESET' ? 'password reset by email link' : 'invitation accepted');
+  const membership = await ctx.db.membership.findFirst({ where: { userId: link.userId }, orderBy: { createdAt: 'asc' }, select: { tenantId: true } });
+  await recordAudit(ctx, {
+    action: purpose === 'PASSWORD_RESET' ? 'PASSWORD_RESET' : 'INVITATION_ACCEPTED',
+    actorId: link.userId,
+    tenantId: membership?.tenantId ?? null,
+    targetType: 'User',
+    targetId: link.userId,
+  });
   return true;
 }
 

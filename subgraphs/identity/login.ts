@@ -4,11 +4,13 @@ import { ErrorCode, badInput, userError } from '../../lib/errors';
 import type { SubgraphContext } from '../../lib/graphql/context';
 import { requireUuid } from '../../lib/validation';
 import type { LoginInput } from './__generated__/resolvers-types';
+import { recordAudit } from './audit/auditLog';
 import { requireEmail } from './email';
 import { assertNotRateLimited, clearFailures, recordFailure } from '../../lib/rateLimit/slidingWindow';
 import { accountKey, addressKey, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS } from './rateLimit';
 import { rolesFor, startSession, tenantIsActive, type IdentityDependencies, type SessionModel } from './sessions';
 
+const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 const wrongCredentials = () => userError(ErrorCode.Unauthenticated, 'Wrong email or password');
 
 /**
@@ -26,6 +28,9 @@ export async function login(ctx: SubgraphContext, deps: IdentityDependencies, in
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), input.password);
   if (!user || !passwordOk) {
     await recordFailure(deps.rateLimits, keys);
+    // The same lookup for a missing account (a nil id), so the answer's time does not tell.
+    const membership = await ctx.db.membership.findFirst({ where: { userId: user?.id ?? NIL_UUID }, orderBy: { createdAt: 'asc' }, select: { tenantId: true } });
+    await recordAudit(ctx, { action: 'LOGIN_FAILED', actorId: user?.id ?? null, tenantId: membership?.tenantId ?? null, targetType: 'User', ...(user ? { targetId: user.id } : {}) });
     ctx.log.info({ email }, 'login failed');
     throw wrongCredentials();
   }
@@ -51,6 +56,7 @@ export async function login(ctx: SubgraphContext, deps: IdentityDependencies, in
   if (!(await tenantIsActive(ctx.db, tenantId))) throw userError(ErrorCode.Forbidden, 'This tenant is suspended; ask the platform operator');
   await ctx.db.userAccount.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
   ctx.log.info({ userId: user.id, tenantId }, 'logged in');
+  await recordAudit(ctx, { action: 'LOGIN_SUCCEEDED', actorId: user.id, tenantId, targetType: 'User', targetId: user.id });
   return startSession(ctx, deps, { userId: user.id, tenantId, roles, useCookies: input.useCookies ?? false });
 }
 

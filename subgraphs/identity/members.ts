@@ -7,6 +7,7 @@ import { decodeCursor, pageOf } from '../../lib/graphql/cursor';
 import { isUuid, requirePageSize } from '../../lib/validation';
 import { endSessionsOfMember, endUserSessions } from './sessionRevocation';
 import type { IdentityDependencies } from './sessions';
+import { recordAudit } from './audit/auditLog';
 
 /** A person of a tenant as its admins see them (GraphQL `Member`). */
 export interface MemberModel {
@@ -74,6 +75,7 @@ export async function changeMemberRole(ctx: SubgraphContext, deps: IdentityDepen
   // Tokens carry roles: the old ones must not outlive the change.
   await endSessionsOfMember(ctx.db, deps.revocations, member.userId, member.tenantId);
   ctx.log.info({ userId, tenantId: member.tenantId, from: member.role, to: role }, 'member role changed');
+  await recordAudit(ctx, { action: 'MEMBER_ROLE_CHANGED', tenantId: member.tenantId, targetType: 'User', targetId: userId });
   return toMember(updated);
 }
 
@@ -87,6 +89,7 @@ export async function setMemberDisabled(ctx: SubgraphContext, deps: IdentityDepe
   const updated = await ctx.db.membership.update({ where: { id: member.id }, data: { disabledAt: disabled ? new Date() : null }, include: { user: true } });
   if (disabled) await endSessionsOfMember(ctx.db, deps.revocations, member.userId, member.tenantId);
   ctx.log.info({ userId, tenantId: member.tenantId }, disabled ? 'member disabled' : 'member enabled');
+  await recordAudit(ctx, { action: disabled ? 'MEMBER_DISABLED' : 'MEMBER_ENABLED', tenantId: member.tenantId, targetType: 'User', targetId: userId });
   return toMember(updated);
 }
 
@@ -104,5 +107,6 @@ export async function removeMember(ctx: SubgraphContext, deps: IdentityDependenc
   if (accountRemoved) await endUserSessions(ctx.db, deps.revocations, userId);
   else await endSessionsOfMember(ctx.db, deps.revocations, userId, member.tenantId);
   ctx.log.info({ userId, tenantId: member.tenantId, accountRemoved }, 'member removed');
+  await recordAudit(ctx, { action: 'MEMBER_REMOVED', tenantId: member.tenantId, targetType: 'User', targetId: userId });
   return true;
 }

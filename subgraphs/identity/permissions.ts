@@ -4,9 +4,11 @@ import { actsForTenant, hasRole, isAuthenticated } from '../../lib/graphql/rules
 
 const tenantAdmin = and(actsForTenant, hasRole('TENANT_ADMIN', 'PLATFORM_ADMIN'));
 const platformAdmin = hasRole('PLATFORM_ADMIN');
+// A tenant admin reads its tenant's log; a platform admin its tenant's, or every record outside any.
+const auditReader = hasRole('TENANT_ADMIN', 'PLATFORM_ADMIN');
 
 export const permissions = subgraphShield({
-  Query: { me: isAuthenticated, tenant: isAuthenticated, apiClients: tenantAdmin, members: tenantAdmin, tenants: platformAdmin },
+  Query: { me: isAuthenticated, tenant: isAuthenticated, apiClients: tenantAdmin, members: tenantAdmin, tenants: platformAdmin, auditLog: auditReader, auditLogCsv: auditReader },
   Mutation: {
     // Public by nature; rate-limited inside.
     login: allow,
@@ -43,4 +45,6 @@ export const permissions = subgraphShield({
   MemberConnection: allow,
   TenantConnection: allow,
   PageInfo: allow,
+  AuditRecord: allow,
+  AuditRecordConnection: allow,
 });

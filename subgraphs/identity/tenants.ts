@@ -5,6 +5,7 @@ import { decodeCursor, pageOf } from '../../lib/graphql/cursor';
 import { isUuid, requirePageSize } from '../../lib/validation';
 import { endTenantSessions } from './sessionRevocation';
 import type { IdentityDependencies } from './sessions';
+import { recordAudit } from './audit/auditLog';
 
 /** Every tenant, oldest first (platform admins only); `search` is part of the name, any case. */
 export async function tenantPage(ctx: SubgraphContext, search: string | null | undefined, first: number, after: string | null | undefined) {
@@ -36,6 +37,7 @@ export async function suspendTenant(ctx: SubgraphContext, deps: IdentityDependen
   await deps.revocations.suspendTenant(id);
   await endTenantSessions(ctx.db, deps.revocations, id);
   ctx.log.warn({ tenantId: id }, 'tenant suspended');
+  await recordAudit(ctx, { action: 'TENANT_SUSPENDED', tenantId: id, targetType: 'Tenant', targetId: id });
   return suspended;
 }
 
@@ -46,5 +48,6 @@ export async function reinstateTenant(ctx: SubgraphContext, deps: IdentityDepend
   const reinstated = await ctx.db.tenant.update({ where: { id }, data: { suspendedAt: null } });
   await deps.revocations.reinstateTenant(id, tenant.suspendedAt);
   ctx.log.warn({ tenantId: id }, 'tenant reinstated');
+  await recordAudit(ctx, { action: 'TENANT_REINSTATED', tenantId: id, targetType: 'Tenant', targetId: id });
   return reinstated;
 }

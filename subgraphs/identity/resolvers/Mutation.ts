@@ -4,6 +4,7 @@ import { cookieNames } from '../../../lib/auth/credentials';
 import { ErrorCode, badInput, userError } from '../../../lib/errors';
 import { requireText } from '../../../lib/validation';
 import { createApiClient, issueClientToken, revokeApiClient } from '../apiClients';
+import { recordAudit } from '../audit/auditLog';
 import { inviteUser } from '../invitations';
 import { requestPasswordReset, requireLinkToken, sendInvitation, setPasswordWithLink } from '../accountLinks';
 import { changeMemberRole, removeMember, setMemberDisabled } from '../members';
@@ -63,18 +64,21 @@ export function createMutation(deps: IdentityDependencies): MutationResolvers {
         data: { passwordHash: await hashPassword(newPassword), mustChangePassword: false, passwordChangedAt: new Date() },
       });
       await endUserSessions(ctx.db, deps.revocations, user.id);
+      await recordAudit(ctx, { action: 'PASSWORD_CHANGED', tenantId: principal.tenantId, targetType: 'User', targetId: user.id });
       return true;
     },
 
-    createTenant: async (_parent, { input }, { db, log }) => {
-      const tenant = await db.tenant.create({ data: { name: requireText(input.name, 'name', TENANT_NAME_MAX_LENGTH) } });
-      log.info({ tenantId: tenant.id }, 'tenant created');
+    createTenant: async (_parent, { input }, ctx) => {
+      const tenant = await ctx.db.tenant.create({ data: { name: requireText(input.name, 'name', TENANT_NAME_MAX_LENGTH) } });
+      ctx.log.info({ tenantId: tenant.id }, 'tenant created');
+      await recordAudit(ctx, { action: 'TENANT_CREATED', tenantId: tenant.id, targetType: 'Tenant', targetId: tenant.id });
       return tenant;
     },
 
     createApiClient: async (_parent, { input }, ctx) => {
       const credentials = await createApiClient(ctx.db, ctx.principal!, input);
       ctx.log.info({ apiClientId: credentials.client.id, scopes: credentials.client.scopes }, 'API client created');
+      await recordAudit(ctx, { action: 'API_CLIENT_CREATED', tenantId: credentials.client.tenantId, targetType: 'ApiClient', targetId: credentials.client.id });
       return credentials;
     },
 
@@ -82,6 +86,7 @@ export function createMutation(deps: IdentityDependencies): MutationResolvers {
       const client = await revokeApiClient(ctx.db, ctx.principal!, id);
       await deps.revocations.revokeSubject(client.id);
       ctx.log.info({ apiClientId: client.id }, 'API client revoked');
+      await recordAudit(ctx, { action: 'API_CLIENT_REVOKED', tenantId: client.tenantId, targetType: 'ApiClient', targetId: client.id });
       return client;
     },
 
@@ -101,6 +106,7 @@ export function createMutation(deps: IdentityDependencies): MutationResolvers {
     inviteUser: async (_parent, { input }, ctx) => {
       const invitation = await inviteUser(ctx.db, ctx.principal!, input);
       ctx.log.info({ userId: invitation.user.id, role: input.role }, 'user invited');
+      await recordAudit(ctx, { action: 'USER_INVITED', tenantId: input.tenantId ?? ctx.principal!.tenantId, targetType: 'User', targetId: invitation.user.id });
       return invitation;
     },
   };

@@ -1,6 +1,7 @@
 import type { QueryResolvers } from '../__generated__/resolvers-types';
 import { notFound } from '../../../lib/errors';
 import { MAX_PAGE_SIZE } from '../../../lib/validation';
+import { auditCsv, auditPage } from '../audit/auditLog';
 import { memberPage } from '../members';
 import { visibleTenant } from '../tenantAccess';
 import { tenantPage } from '../tenants';
@@ -16,4 +17,6 @@ export const Query: QueryResolvers = {
   tenant: async (_parent, { id }, ctx) => (await visibleTenant(ctx, id)) ?? Promise.reject(notFound('Tenant')),
   members: (_parent, { search, first, after }, ctx) => memberPage(ctx, search, first, after),
   tenants: (_parent, { search, first, after }, ctx) => tenantPage(ctx, search, first, after),
+  auditLog: (_parent, { action, first, after }, ctx) => auditPage(ctx, action, first, after),
+  auditLogCsv: (_parent, { since, until }, ctx) => auditCsv(ctx, since, until),
 };
