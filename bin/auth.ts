@@ -1,6 +1,7 @@
 import { withRevocationCheck, type RevocationList } from '../lib/auth/revocation';
 import { createTokenVerifier, type TokenAudience, type TokenVerifier } from '../lib/auth/accessToken';
 import { ErrorCode, userError } from '../lib/errors';
+import { loadForwardingKey } from '../lib/auth/forwardedHeaders';
 import { loadKeyRing, type KeyRing } from '../lib/auth/keyRing';
 import { ConfigError, DEFAULT_SUBGRAPH_PORTS, type Config, type Target } from '../lib/config';
 
@@ -11,6 +12,8 @@ export interface AuthSetup {
   /** Verifies a token and refuses one the revocation list covers. */
   verifyToken: TokenVerifier;
   publicJwks: () => Promise<{ keys: unknown[] }>;
+  /** Signs (gateway) and checks (subgraphs) the request facts the gateway forwards. */
+  forwardingKey: Buffer;
 }
 
 const JWKS_CACHE_MS = 5 * 60 * 1000;
@@ -30,6 +33,9 @@ const refuseEveryToken: TokenVerifier = async () => {
  */
 export async function setUpAuth(target: Target, config: Config, revocations?: RevocationList): Promise<AuthSetup> {
   const tokenAudience = { issuer: config.auth.issuer, audience: config.auth.audience };
+  const forwardingKey = verifiesTokens(target)
+    ? loadForwardingKey({ internalKey: config.internalKey, inOneProcess: target === 'all', dataDir: config.dataDir, production: config.isProduction })
+    : Buffer.alloc(0);
   if (target === 'all' || target === 'identity') {
     const keyRing = await loadKeyRing({ privateJwks: config.auth.privateJwks, dataDir: config.dataDir, production: config.isProduction });
     return {
@@ -37,11 +43,12 @@ export async function setUpAuth(target: Target, config: Config, revocations?: Re
       tokenAudience,
       verifyToken: withRevocationCheck(createTokenVerifier({ jwks: keyRing.publicJwks }, tokenAudience), revocations),
       publicJwks: async () => keyRing.publicJwks,
+      forwardingKey,
     };
   }
   if (!verifiesTokens(target)) {
     // Deny by default: nothing here should ask, and nothing it could ask is answered with yes.
-    return { keyRing: undefined, tokenAudience, verifyToken: refuseEveryToken, publicJwks: async () => ({ keys: [] }) };
+    return { keyRing: undefined, tokenAudience, verifyToken: refuseEveryToken, publicJwks: async () => ({ keys: [] }), forwardingKey };
   }
   if (!config.auth.jwksUrl && config.isProduction) {
     throw new ConfigError("FARMIQ_JWKS_URL: required in production for every target that verifies tokens (all but identity and ingestor; identity's /.well-known/jwks.json)");
@@ -51,6 +58,7 @@ export async function setUpAuth(target: Target, config: Config, revocations?: Re
   return {
     keyRing: undefined,
     tokenAudience,
+    forwardingKey,
     verifyToken: withRevocationCheck(createTokenVerifier({ jwksUrl }, tokenAudience), revocations),
     publicJwks: () => {
       if (!cached || Date.now() - cached.at > JWKS_CACHE_MS) {

@@ -13,7 +13,7 @@ import { ErrorCode, badInput, userError } from '../../lib/errors';
 import type { SubgraphContext } from '../../lib/graphql/context';
 import { assertNotRateLimited, recordFailure } from '../../lib/rateLimit/slidingWindow';
 import type { InviteUserInput } from './__generated__/resolvers-types';
-import { requireEmail } from './email';
+import { normalizeEmail } from './email';
 import { inviteUser } from './invitations';
 import { addressKey } from './rateLimit';
 import { endUserSessions } from './sessionRevocation';
@@ -42,7 +42,7 @@ const linkUrl = (publicUrl: string, page: string, token: string) => `${publicUrl
  * unknown addresses alike, so neither the answer nor the limit tells which exist.
  */
 export async function requestPasswordReset(ctx: SubgraphContext, deps: IdentityDependencies, rawEmail: string): Promise<boolean> {
-  const email = requireEmail(rawEmail);
+  const email = normalizeEmail(rawEmail);
   const keys = [resetKey(email), `reset-${addressKey(ctx.clientAddress)}`];
   await assertNotRateLimited(deps.rateLimits, [
     { key: keys[0]!, max: MAX_RESET_REQUESTS_PER_ACCOUNT },
