@@ -13,6 +13,8 @@ const subgraphMappers: Record<string, Record<string, string>> = {
     Viewer: '../sessions#ViewerModel',
     Session: '../sessions#SessionModel',
     Invitation: '../invitations#InvitationModel',
+    Member: '../members#MemberModel',
+    AuditRecord: '../../../lib/db/generated/client#AuditRecord as AuditRecordRow',
     ApiClient: '../../../lib/db/generated/client#ApiClient as ApiClientRow',
   },
   devices: {

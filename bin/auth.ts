@@ -1,3 +1,4 @@
+import { withRevocationCheck, type RevocationList } from '../lib/auth/revocation';
 import { createTokenVerifier, type TokenAudience, type TokenVerifier } from '../lib/auth/accessToken';
 import { ErrorCode, userError } from '../lib/errors';
 import { loadForwardingKey } from '../lib/auth/forwardedHeaders';
@@ -8,6 +9,7 @@ export interface AuthSetup {
   /** Only in a process that runs identity: the keys it signs with. */
   keyRing: KeyRing | undefined;
   tokenAudience: TokenAudience;
+  /** Verifies a token and refuses one the revocation list covers. */
   verifyToken: TokenVerifier;
   publicJwks: () => Promise<{ keys: unknown[] }>;
   /** Signs (gateway) and checks (subgraphs) the request facts the gateway forwards. */
@@ -29,7 +31,7 @@ const refuseEveryToken: TokenVerifier = async () => {
  * `/.well-known/jwks.json`), cached and re-fetched on an unknown `kid`. A process that verifies no
  * tokens (`--target ingestor`) needs neither.
  */
-export async function setUpAuth(target: Target, config: Config): Promise<AuthSetup> {
+export async function setUpAuth(target: Target, config: Config, revocations?: RevocationList): Promise<AuthSetup> {
   const tokenAudience = { issuer: config.auth.issuer, audience: config.auth.audience };
   const forwardingKey = verifiesTokens(target)
     ? loadForwardingKey({ internalKey: config.internalKey, inOneProcess: target === 'all', dataDir: config.dataDir, production: config.isProduction })
@@ -39,7 +41,7 @@ export async function setUpAuth(target: Target, config: Config): Promise<AuthSet
     return {
       keyRing,
       tokenAudience,
-      verifyToken: createTokenVerifier({ jwks: keyRing.publicJwks }, tokenAudience),
+      verifyToken: withRevocationCheck(createTokenVerifier({ jwks: keyRing.publicJwks }, tokenAudience), revocations),
       publicJwks: async () => keyRing.publicJwks,
       forwardingKey,
     };
@@ -57,7 +59,7 @@ export async function setUpAuth(target: Target, config: Config): Promise<AuthSet
     keyRing: undefined,
     tokenAudience,
     forwardingKey,
-    verifyToken: createTokenVerifier({ jwksUrl }, tokenAudience),
+    verifyToken: withRevocationCheck(createTokenVerifier({ jwksUrl }, tokenAudience), revocations),
     publicJwks: () => {
       if (!cached || Date.now() - cached.at > JWKS_CACHE_MS) {
         const jwks = fetch(jwksUrl).then((response) => response.json() as Promise<{ keys: unknown[] }>);

@@ -22,6 +22,8 @@ import { openPubSub } from '../lib/pubsub/openPubSub';
 import { AUTH_FAILURES_NAMESPACE } from '../subgraphs/identity/rateLimit';
 import { CLAIM_FAILURES_NAMESPACE } from '../subgraphs/devices/provisioning/claimDevice';
 import { setUpAuth } from './auth';
+import { openRevocationList } from '../lib/auth/openRevocations';
+import { createMailer } from '../lib/mail/mailer';
 import { createGateway } from '../supergraph/gateway';
 import { subgraphUrlOnLoopback } from '../supergraph/compose';
 import { billingSubgraph, mountPaymentWebhook } from '../subgraphs/billing/server';
@@ -100,7 +102,10 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
     const bus = pubsub;
     stack.push(() => bus.close());
     const readiness: ReadinessCheck[] = database ? [{ name: 'database', check: () => database!.ping() }] : [];
-    const auth = await setUpAuth(target, config);
+    // Revoked access tokens: identity writes the list, every verifier here reads it.
+    const revocations = await openRevocationList(config.redisUrl, database?.sql);
+    stack.push(() => revocations.close());
+    const auth = await setUpAuth(target, config, revocations.list);
     // Failed logins and claims are counted in Redis when REDIS_URL is set, else in the database.
     let redis: Awaited<ReturnType<typeof openRedis>> | undefined;
     const rateLimitStore = async (namespace: string, table: () => FailureTable): Promise<RateLimitStore> => {
@@ -142,6 +147,9 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
           tokenAudience: auth.tokenAudience,
           rateLimits: await rateLimitStore(AUTH_FAILURES_NAMESPACE, () => database!.prisma.authFailure),
           initialAdminFile: path.join(config.dataDir, INITIAL_ADMIN_FILE),
+          revocations: revocations.list!,
+          mailer: createMailer({ ...config.mail, dataDir: config.dataDir, production: config.isProduction, log }),
+          publicUrl: config.mail.publicUrl,
         });
       } else {
         definition = SUBGRAPHS[name];

@@ -114,6 +114,9 @@ const envSchema = z.object({
   FARMIQ_SECRETS_KEY: z.string().optional(),
   FARMIQ_INTERNAL_KEY: z.string().optional(),
   BILLING_WEBHOOK_SECRET: z.string().min(32, 'a secret of at least 32 characters').optional(),
+  SMTP_URL: url(['smtp:', 'smtps:']).optional(),
+  MAIL_FROM: z.string().min(3).default('FarmIQ <no-reply@farmiq.local>'),
+  FARMIQ_PUBLIC_URL: url(['http:', 'https:']).optional(),
 });
 
 export interface QueryLimits {
@@ -203,6 +206,13 @@ export interface Config {
   billing: {
     /** Shared secret the payment provider signs webhooks with; unset, the webhook endpoint refuses every call (503). */
     webhookSecret: string | undefined;
+  };
+  mail: {
+    /** SMTP_URL; unset, development writes mail into the data folder and production sends none. */
+    smtpUrl: string | undefined;
+    from: string;
+    /** Where people open the dashboard: account links in emails point here. */
+    publicUrl: string;
   };
 }
 
@@ -316,6 +326,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretsKey: e.FARMIQ_SECRETS_KEY,
     internalKey: e.FARMIQ_INTERNAL_KEY,
     billing: { webhookSecret: e.BILLING_WEBHOOK_SECRET },
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, publicUrl: (e.FARMIQ_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '') },
   };
 }
 

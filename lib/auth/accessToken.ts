@@ -9,7 +9,7 @@ export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
 /** RFC 9068 media type, so an ID token or another JWT cannot pass for an access token. */
 const ACCESS_TOKEN_TYPE = 'at+jwt';
 /** Clock skew tolerated between the signer and a verifier. */
-const CLOCK_TOLERANCE_SECONDS = 30;
+export const CLOCK_TOLERANCE_SECONDS = 30;
 
 export interface TokenAudience {
   issuer: string;
@@ -21,13 +21,14 @@ interface AccessTokenClaims extends JWTPayload {
   roles: Role[];
   scope?: string;
   kind: Principal['kind'];
+  sid?: string;
 }
 
 /** Signs an access token for `principal` with the key ring's active key. */
 export async function signAccessToken(
   ring: KeyRing,
   { issuer, audience }: TokenAudience,
-  principal: Omit<Principal, 'tokenId' | 'expiresAt'>,
+  principal: Omit<Principal, 'tokenId' | 'expiresAt' | 'issuedAt'>,
   now: Date = new Date(),
 ): Promise<{ token: string; expiresAt: Date }> {
   const issuedAt = Math.floor(now.getTime() / 1000);
@@ -37,6 +38,7 @@ export async function signAccessToken(
     roles: principal.roles,
     kind: principal.kind,
     ...(principal.scopes.length > 0 ? { scope: principal.scopes.join(' ') } : {}),
+    ...(principal.sessionId ? { sid: principal.sessionId } : {}),
   };
   const token = await new SignJWT(claims)
     .setProtectedHeader({ alg: TOKEN_ALGORITHM, kid: ring.signing.kid, typ: ACCESS_TOKEN_TYPE })
@@ -83,6 +85,7 @@ function toPrincipal(payload: JWTPayload): Principal {
   const claims = payload as AccessTokenClaims;
   const roles = Array.isArray(claims.roles) ? claims.roles : [];
   const kind = claims.kind === 'client' ? 'client' : claims.kind === 'user' ? 'user' : undefined;
+  if (claims.sid !== undefined && typeof claims.sid !== 'string') throw unauthenticated('The access token is malformed');
   if (!kind || !roles.every((role) => (ROLES as readonly string[]).includes(role)) || (claims.tid !== null && typeof claims.tid !== 'string')) {
     throw unauthenticated('The access token is malformed');
   }
@@ -93,6 +96,8 @@ function toPrincipal(payload: JWTPayload): Principal {
     roles,
     scopes: typeof claims.scope === 'string' ? claims.scope.split(' ').filter(Boolean) : [],
     tokenId: payload.jti!,
+    ...(claims.sid ? { sessionId: claims.sid } : {}),
+    issuedAt: new Date(payload.iat! * 1000),
     expiresAt: new Date(payload.exp! * 1000),
   };
 }

@@ -12,7 +12,10 @@ export interface Principal {
   roles: Role[];
   /** Partner clients' read-only scopes (`farms:read`, ...); empty for users. */
   scopes: string[];
-  /** `jti`, for logs and revocation lists. */
+  /** `jti`, for logs. */
   tokenId: string;
+  /** `sid`: the login session (refresh token family) a user's token belongs to; logout revokes it. */
+  sessionId?: string;
+  issuedAt: Date;
   expiresAt: Date;
 }

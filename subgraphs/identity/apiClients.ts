@@ -8,7 +8,7 @@ import { isUuid, requireText } from '../../lib/validation';
 import type { ApiScope, CreateApiClientInput } from './__generated__/resolvers-types';
 import { assertNotRateLimited, recordFailure } from '../../lib/rateLimit/slidingWindow';
 import { addressKey, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS } from './rateLimit';
-import type { IdentityDependencies } from './sessions';
+import { tenantIsActive, type IdentityDependencies } from './sessions';
 
 /** GraphQL scope names and the token `scope` values other subgraphs check. */
 export const SCOPE_CLAIMS: Record<ApiScope, string> = { FARMS_READ: 'farms:read', KPI_READ: 'kpi:read', TELEMETRY_READ: 'telemetry:read' };
@@ -41,7 +41,7 @@ export async function issueClientToken(ctx: SubgraphContext, deps: IdentityDepen
   ]);
   const client = isUuid(clientId) ? await ctx.db.apiClient.findUnique({ where: { id: clientId } }) : null;
   const expected = Buffer.from(client?.secretHash ?? '0'.repeat(64), 'hex');
-  const secretOk = timingSafeEqual(expected, hashSecret(clientSecret)) && client !== null && client.revokedAt === null;
+  const secretOk = timingSafeEqual(expected, hashSecret(clientSecret)) && client !== null && client.revokedAt === null && (await tenantIsActive(ctx.db, client.tenantId));
   if (!client || !secretOk) {
     await recordFailure(deps.rateLimits, keys);
     throw userError(ErrorCode.Unauthenticated, 'Wrong client id or secret, or the client was revoked');

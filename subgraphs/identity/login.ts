@@ -4,11 +4,13 @@ import { ErrorCode, badInput, userError } from '../../lib/errors';
 import type { SubgraphContext } from '../../lib/graphql/context';
 import { requireUuid } from '../../lib/validation';
 import type { LoginInput } from './__generated__/resolvers-types';
+import { recordAudit } from './audit/auditLog';
 import { normalizeEmail } from './email';
 import { assertNotRateLimited, clearFailures, recordFailure } from '../../lib/rateLimit/slidingWindow';
 import { accountKey, addressKey, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS } from './rateLimit';
-import { rolesFor, startSession, type IdentityDependencies, type SessionModel } from './sessions';
+import { rolesFor, startSession, tenantIsActive, type IdentityDependencies, type SessionModel } from './sessions';
 
+const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 const wrongCredentials = () => userError(ErrorCode.Unauthenticated, 'Wrong email or password');
 
 /**
@@ -26,6 +28,9 @@ export async function login(ctx: SubgraphContext, deps: IdentityDependencies, in
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), input.password);
   if (!user || !passwordOk) {
     await recordFailure(deps.rateLimits, keys);
+    // The same lookup for a missing account (a nil id), so the answer's time does not tell.
+    const membership = await ctx.db.membership.findFirst({ where: { userId: user?.id ?? NIL_UUID }, orderBy: { createdAt: 'asc' }, select: { tenantId: true } });
+    await recordAudit(ctx, { action: 'LOGIN_FAILED', actorId: user?.id ?? null, tenantId: membership?.tenantId ?? null, targetType: 'User', ...(user ? { targetId: user.id } : {}) });
     ctx.log.info({ email }, 'login failed');
     throw wrongCredentials();
   }
@@ -47,19 +52,22 @@ export async function login(ctx: SubgraphContext, deps: IdentityDependencies, in
 
   const tenantId = await chooseTenant(ctx, user, input.tenantId ?? null);
   const roles = await rolesFor(ctx.db, user, tenantId);
-  if (!roles) throw userError(ErrorCode.Forbidden, 'tenantId: you are not a member of that tenant');
+  if (!roles) throw userError(ErrorCode.Forbidden, 'tenantId: you are not a member of that tenant, or were disabled there');
+  if (!(await tenantIsActive(ctx.db, tenantId))) throw userError(ErrorCode.Forbidden, 'This tenant is suspended; ask the platform operator');
+  await ctx.db.userAccount.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
   ctx.log.info({ userId: user.id, tenantId }, 'logged in');
+  await recordAudit(ctx, { action: 'LOGIN_SUCCEEDED', actorId: user.id, tenantId, targetType: 'User', targetId: user.id });
   return startSession(ctx, deps, { userId: user.id, tenantId, roles, useCookies: input.useCookies ?? false });
 }
 
 /** The named tenant, else the user's only one; a platform admin with none acts outside any. */
 async function chooseTenant(ctx: SubgraphContext, user: { id: string; platformAdmin: boolean }, requested: string | null): Promise<string | null> {
   if (requested !== null) return requireUuid(requested, 'tenantId');
-  const memberships = await ctx.db.membership.findMany({ where: { userId: user.id }, select: { tenantId: true }, take: 2 });
+  const memberships = await ctx.db.membership.findMany({ where: { userId: user.id, disabledAt: null }, select: { tenantId: true }, take: 2 });
   if (memberships.length === 1) return memberships[0]!.tenantId;
   if (memberships.length === 0) {
     if (user.platformAdmin) return null;
-    throw userError(ErrorCode.Forbidden, 'This account belongs to no tenant');
+    throw userError(ErrorCode.Forbidden, 'This account belongs to no tenant, or was disabled there; ask your tenant admin');
   }
   throw badInput('tenantId: you belong to several tenants; name the one to act for', 'tenantId');
 }

@@ -3,17 +3,31 @@ import { subgraphShield } from '../../lib/graphql/permissions';
 import { actsForTenant, hasRole, isAuthenticated } from '../../lib/graphql/rules';
 
 const tenantAdmin = and(actsForTenant, hasRole('TENANT_ADMIN', 'PLATFORM_ADMIN'));
+const platformAdmin = hasRole('PLATFORM_ADMIN');
+// A tenant admin reads its tenant's log; a platform admin its tenant's, or every record outside any.
+const auditReader = hasRole('TENANT_ADMIN', 'PLATFORM_ADMIN');
 
 export const permissions = subgraphShield({
-  Query: { me: isAuthenticated, tenant: isAuthenticated, apiClients: tenantAdmin },
+  Query: { me: isAuthenticated, tenant: isAuthenticated, apiClients: tenantAdmin, members: tenantAdmin, tenants: platformAdmin, auditLog: auditReader, auditLogCsv: auditReader },
   Mutation: {
     // Public by nature; rate-limited inside.
     login: allow,
     refreshSession: allow,
     logout: allow,
     changePassword: isAuthenticated,
-    createTenant: hasRole('PLATFORM_ADMIN'),
+    createTenant: platformAdmin,
+    suspendTenant: platformAdmin,
+    reinstateTenant: platformAdmin,
+    changeMemberRole: tenantAdmin,
+    disableMember: tenantAdmin,
+    enableMember: tenantAdmin,
+    removeMember: tenantAdmin,
     inviteUser: hasRole('TENANT_ADMIN', 'PLATFORM_ADMIN'),
+    sendInvitation: hasRole('TENANT_ADMIN', 'PLATFORM_ADMIN'),
+    // Public by nature: the emailed token is the credential; rate-limited inside.
+    requestPasswordReset: allow,
+    resetPassword: allow,
+    acceptInvitation: allow,
     createApiClient: tenantAdmin,
     revokeApiClient: tenantAdmin,
     // Public by nature; rate-limited inside.
@@ -27,4 +41,10 @@ export const permissions = subgraphShield({
   Viewer: allow,
   Session: allow,
   Invitation: allow,
+  Member: allow,
+  MemberConnection: allow,
+  TenantConnection: allow,
+  PageInfo: allow,
+  AuditRecord: allow,
+  AuditRecordConnection: allow,
 });

@@ -63,7 +63,3 @@ export async function revokeFamily(db: PrismaClient, familyId: string, now = new
 export async function familyOf(db: PrismaClient, token: string): Promise<string | undefined> {
   return (await db.refreshToken.findUnique({ where: { tokenHash: hashOf(token) }, select: { familyId: true } }))?.familyId;
 }
-
-export async function revokeUserSessions(db: PrismaClient, userId: string, now = new Date()): Promise<void> {
-  await db.refreshToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
-}

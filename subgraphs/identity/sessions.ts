@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import type { RevocationList } from '../../lib/auth/revocation';
+import type { Mailer } from '../../lib/mail/mailer';
 import { signAccessToken, ACCESS_TOKEN_TTL_SECONDS, type TokenAudience } from '../../lib/auth/accessToken';
 import { cookieNames, sessionCookie } from '../../lib/auth/credentials';
 import type { KeyRing } from '../../lib/auth/keyRing';
@@ -14,6 +17,12 @@ export interface IdentityDependencies {
   rateLimits: RateLimitStore;
   /** Where the first admin's one-time password was written; removed once it is replaced. */
   initialAdminFile: string;
+  /** Revoked access tokens: written here, checked by every verifier. */
+  revocations: RevocationList;
+  /** Sends password reset and invitation links. */
+  mailer: Mailer;
+  /** Where people open the dashboard: emailed links point here. */
+  publicUrl: string;
 }
 
 /** The caller as a session describes it (GraphQL `Viewer`). */
@@ -33,15 +42,22 @@ export interface SessionModel {
 }
 
 /**
- * The roles a user holds when acting for `tenantId`, or null when it may not act for it.
+ * The roles a user holds when acting for `tenantId`, or null when it may not act for it (a
+ * disabled member holds none).
  * A platform admin may act for any existing tenant (and outside any, with tenantId null).
  */
 export async function rolesFor(db: PrismaClient, user: { id: string; platformAdmin: boolean }, tenantId: string | null): Promise<Role[] | null> {
   if (tenantId === null) return user.platformAdmin ? ['PLATFORM_ADMIN'] : null;
   const membership = await db.membership.findUnique({ where: { userId_tenantId: { userId: user.id, tenantId } } });
-  const roles: Role[] = membership ? [membership.role] : [];
+  const roles: Role[] = membership && !membership.disabledAt ? [membership.role] : [];
   if (user.platformAdmin && (await db.tenant.count({ where: { id: tenantId } })) === 1) roles.unshift('PLATFORM_ADMIN');
   return roles.length > 0 ? roles : null;
+}
+
+/** False for a suspended (or missing) tenant: nobody acts for it until it is reinstated. */
+export async function tenantIsActive(db: PrismaClient, tenantId: string | null): Promise<boolean> {
+  if (tenantId === null) return true;
+  return (await db.tenant.count({ where: { id: tenantId, suspendedAt: null } })) === 1;
 }
 
 /**
@@ -54,14 +70,17 @@ export async function startSession(
   deps: IdentityDependencies,
   session: { userId: string; tenantId: string | null; roles: Role[]; familyId?: string; useCookies: boolean },
 ): Promise<SessionModel> {
+  // The access token names its family (`sid`), so ending the session reaches it too.
+  const familyId = session.familyId ?? randomUUID();
   const access = await signAccessToken(deps.keyRing, deps.tokenAudience, {
     subject: session.userId,
     kind: 'user',
     tenantId: session.tenantId,
     roles: session.roles,
     scopes: [],
+    sessionId: familyId,
   });
-  const refresh = await issueRefreshToken(ctx.db, { userId: session.userId, tenantId: session.tenantId }, session.familyId);
+  const refresh = await issueRefreshToken(ctx.db, { userId: session.userId, tenantId: session.tenantId }, familyId);
   if (session.useCookies) {
     const names = cookieNames(ctx.secureCookies);
     ctx.setCookie(sessionCookie(names.access, access.token, ACCESS_TOKEN_TTL_SECONDS, ctx.secureCookies));

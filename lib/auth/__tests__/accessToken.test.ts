@@ -9,7 +9,7 @@ import { generatePrivateJwk, loadKeyRing, type KeyRing } from '../keyRing';
 import type { Principal } from '../principal';
 
 const audience = { issuer: 'https://farmiq.test', audience: 'farmiq-api' };
-const farmManager: Omit<Principal, 'tokenId' | 'expiresAt'> = {
+const farmManager: Omit<Principal, 'tokenId' | 'expiresAt' | 'issuedAt'> = {
   subject: '7d4c2a1e-0000-4000-8000-000000000001',
   kind: 'user',
   tenantId: '7d4c2a1e-0000-4000-8000-0000000000aa',

@@ -4,12 +4,17 @@ import { cookieNames } from '../../../lib/auth/credentials';
 import { ErrorCode, badInput, userError } from '../../../lib/errors';
 import { requireText } from '../../../lib/validation';
 import { createApiClient, issueClientToken, revokeApiClient } from '../apiClients';
+import { recordAudit } from '../audit/auditLog';
 import { inviteUser } from '../invitations';
+import { requestPasswordReset, requireLinkToken, sendInvitation, setPasswordWithLink } from '../accountLinks';
+import { changeMemberRole, removeMember, setMemberDisabled } from '../members';
+import { reinstateTenant, suspendTenant } from '../tenants';
 import { login } from '../login';
 import { assertNotRateLimited, recordFailure } from '../../../lib/rateLimit/slidingWindow';
 import { addressKey, MAX_FAILURES_PER_ADDRESS } from '../rateLimit';
-import { familyOf, revokeFamily, revokeUserSessions, spendRefreshToken } from '../refreshTokens';
-import { clearSessionCookies, rolesFor, startSession, type IdentityDependencies } from '../sessions';
+import { familyOf, spendRefreshToken } from '../refreshTokens';
+import { endSession, endUserSessions } from '../sessionRevocation';
+import { clearSessionCookies, rolesFor, startSession, tenantIsActive, type IdentityDependencies } from '../sessions';
 
 export const TENANT_NAME_MAX_LENGTH = 120;
 
@@ -32,14 +37,17 @@ export function createMutation(deps: IdentityDependencies): MutationResolvers {
       }
       const user = await ctx.db.userAccount.findUnique({ where: { id: spent.userId } });
       const roles = user ? await rolesFor(ctx.db, user, spent.tenantId) : null;
-      if (!user || !roles) throw invalidRefresh();
+      if (!user || !roles || !(await tenantIsActive(ctx.db, spent.tenantId))) throw invalidRefresh();
       return startSession(ctx, deps, { userId: user.id, tenantId: spent.tenantId, roles, familyId: spent.familyId, useCookies: fromCookie !== undefined });
     },
 
     logout: async (_parent, { refreshToken }, ctx) => {
       const token = refreshToken ?? ctx.cookie(cookieNames(ctx.secureCookies).refresh);
       const familyId = token ? await familyOf(ctx.db, token) : undefined;
-      if (familyId) await revokeFamily(ctx.db, familyId);
+      if (familyId) await endSession(ctx.db, deps.revocations, familyId);
+      // A caller that logs out with its access token ends that token's session as well.
+      const ownSession = ctx.principal?.sessionId;
+      if (ownSession && ownSession !== familyId) await endSession(ctx.db, deps.revocations, ownSession);
       clearSessionCookies(ctx);
       return true;
     },
@@ -55,33 +63,50 @@ export function createMutation(deps: IdentityDependencies): MutationResolvers {
         where: { id: user.id },
         data: { passwordHash: await hashPassword(newPassword), mustChangePassword: false, passwordChangedAt: new Date() },
       });
-      await revokeUserSessions(ctx.db, user.id);
+      await endUserSessions(ctx.db, deps.revocations, user.id);
+      await recordAudit(ctx, { action: 'PASSWORD_CHANGED', tenantId: principal.tenantId, targetType: 'User', targetId: user.id });
       return true;
     },
 
-    createTenant: async (_parent, { input }, { db, log }) => {
-      const tenant = await db.tenant.create({ data: { name: requireText(input.name, 'name', TENANT_NAME_MAX_LENGTH) } });
-      log.info({ tenantId: tenant.id }, 'tenant created');
+    createTenant: async (_parent, { input }, ctx) => {
+      const tenant = await ctx.db.tenant.create({ data: { name: requireText(input.name, 'name', TENANT_NAME_MAX_LENGTH) } });
+      ctx.log.info({ tenantId: tenant.id }, 'tenant created');
+      await recordAudit(ctx, { action: 'TENANT_CREATED', tenantId: tenant.id, targetType: 'Tenant', targetId: tenant.id });
       return tenant;
     },
 
     createApiClient: async (_parent, { input }, ctx) => {
       const credentials = await createApiClient(ctx.db, ctx.principal!, input);
       ctx.log.info({ apiClientId: credentials.client.id, scopes: credentials.client.scopes }, 'API client created');
+      await recordAudit(ctx, { action: 'API_CLIENT_CREATED', tenantId: credentials.client.tenantId, targetType: 'ApiClient', targetId: credentials.client.id });
       return credentials;
     },
 
     revokeApiClient: async (_parent, { id }, ctx) => {
       const client = await revokeApiClient(ctx.db, ctx.principal!, id);
+      await deps.revocations.revokeSubject(client.id);
       ctx.log.info({ apiClientId: client.id }, 'API client revoked');
+      await recordAudit(ctx, { action: 'API_CLIENT_REVOKED', tenantId: client.tenantId, targetType: 'ApiClient', targetId: client.id });
       return client;
     },
 
     issueClientToken: (_parent, { clientId, clientSecret }, ctx) => issueClientToken(ctx, deps, clientId, clientSecret),
 
+    changeMemberRole: (_parent, { userId, role }, ctx) => changeMemberRole(ctx, deps, userId, role),
+    disableMember: (_parent, { userId }, ctx) => setMemberDisabled(ctx, deps, userId, true),
+    enableMember: (_parent, { userId }, ctx) => setMemberDisabled(ctx, deps, userId, false),
+    removeMember: (_parent, { userId }, ctx) => removeMember(ctx, deps, userId),
+    requestPasswordReset: (_parent, { email }, ctx) => requestPasswordReset(ctx, deps, email),
+    resetPassword: (_parent, { token, newPassword }, ctx) => setPasswordWithLink(ctx, deps, 'PASSWORD_RESET', requireLinkToken(token), newPassword),
+    sendInvitation: (_parent, { input }, ctx) => sendInvitation(ctx, deps, ctx.principal!, input),
+    acceptInvitation: (_parent, { token, newPassword }, ctx) => setPasswordWithLink(ctx, deps, 'INVITATION', requireLinkToken(token), newPassword),
+    suspendTenant: (_parent, { id }, ctx) => suspendTenant(ctx, deps, id),
+    reinstateTenant: (_parent, { id }, ctx) => reinstateTenant(ctx, deps, id),
+
     inviteUser: async (_parent, { input }, ctx) => {
       const invitation = await inviteUser(ctx.db, ctx.principal!, input);
       ctx.log.info({ userId: invitation.user.id, role: input.role }, 'user invited');
+      await recordAudit(ctx, { action: 'USER_INVITED', tenantId: input.tenantId ?? ctx.principal!.tenantId, targetType: 'User', targetId: invitation.user.id });
       return invitation;
     },
   };

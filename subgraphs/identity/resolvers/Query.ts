@@ -1,7 +1,10 @@
 import type { QueryResolvers } from '../__generated__/resolvers-types';
 import { notFound } from '../../../lib/errors';
 import { MAX_PAGE_SIZE } from '../../../lib/validation';
+import { auditCsv, auditPage } from '../audit/auditLog';
+import { memberPage } from '../members';
 import { visibleTenant } from '../tenantAccess';
+import { tenantPage } from '../tenants';
 
 export const Query: QueryResolvers = {
   apiClients: (_parent, _args, { db, principal }) =>
@@ -12,4 +15,8 @@ export const Query: QueryResolvers = {
     roles: principal!.roles,
   }),
   tenant: async (_parent, { id }, ctx) => (await visibleTenant(ctx, id)) ?? Promise.reject(notFound('Tenant')),
+  members: (_parent, { search, first, after }, ctx) => memberPage(ctx, search, first, after),
+  tenants: (_parent, { search, first, after }, ctx) => tenantPage(ctx, search, first, after),
+  auditLog: (_parent, { action, first, after }, ctx) => auditPage(ctx, action, first, after),
+  auditLogCsv: (_parent, { since, until }, ctx) => auditCsv(ctx, since, until),
 };
