@@ -9,6 +9,7 @@ import type { MailSender } from './mailSender';
 import { alertMessage, isLanguage } from './message';
 import { quietUntil } from './quietHours';
 import { sendWebhook } from './webhookSender';
+import { webhookSecretContext } from './notificationApi';
 
 export interface NotificationWorkerOptions {
   db: PrismaClient;
@@ -83,7 +84,7 @@ export function startNotificationWorker(options: NotificationWorkerOptions): Not
         const endpoint = delivery.webhookEndpointId ? await db.webhookEndpoint.findUnique({ where: { id: delivery.webhookEndpointId } }) : null;
         if (!endpoint) return giveUp(delivery, 'the webhook endpoint was removed');
         if (endpoint.disabledAt) return giveUp(delivery, 'the webhook endpoint is disabled');
-        const secret = options.secrets.open(endpoint.secretSealed, `webhook-endpoint:${endpoint.id}`);
+        const secret = options.secrets.open(endpoint.secretSealed, webhookSecretContext(endpoint.id));
         await sendWebhook(endpoint.url, secret, {
           deliveryId: id,
           type: delivery.change === 'CLEARED' ? 'alert.cleared' : 'alert.raised',
