@@ -29,6 +29,7 @@ import { identitySubgraph } from '../subgraphs/identity/server';
 import { kpiSubgraph } from '../subgraphs/kpi/server';
 import { telemetrySubgraph } from '../subgraphs/telemetry/server';
 import { startAlertEvaluator } from '../subgraphs/telemetry/alerts/evaluator';
+import { startNotifications } from '../subgraphs/telemetry/notifications/startNotifications';
 import { startUsageMeter } from '../subgraphs/billing/usage/usageMeter';
 import { startScaleWeighIn } from '../subgraphs/kpi/records/scaleWeights';
 import { startRenewals } from '../subgraphs/billing/subscriptions/renewalScheduler';
@@ -125,6 +126,8 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
         mount = (app) => mountIngest(app, { db: database!, log, deps });
         const evaluator = await startAlertEvaluator({ db: database!.prisma, pubsub, log, now: () => new Date() });
         stack.push(() => evaluator.stop());
+        const notifications = startNotifications({ db: database!.prisma, config, secretBox: deps.secretBox, log });
+        stack.push(() => notifications.stop());
       } else if (name === 'devices') {
         definition = devicesSubgraph({
           claimLimits: await rateLimitStore(CLAIM_FAILURES_NAMESPACE, () => database!.prisma.claimFailure),

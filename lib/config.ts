@@ -106,6 +106,9 @@ const envSchema = z.object({
   FARMIQ_ADMIN_EMAIL: z.email().optional(),
   FARMIQ_ADMIN_PASSWORD: z.string().optional(),
   FARMIQ_SECRETS_KEY: z.string().optional(),
+  /** Alert email (notifications); unset, development writes .eml files into the data folder's mail/. */
+  SMTP_URL: url(['smtp:', 'smtps:']).optional(),
+  MAIL_FROM: z.string().min(3).default('FarmIQ <alerts@farmiq.localhost>'),
   BILLING_WEBHOOK_SECRET: z.string().min(32, 'a secret of at least 32 characters').optional(),
 });
 
@@ -182,6 +185,8 @@ export interface Config {
   };
   /** Encrypts secrets the cloud must read back (edge gateway HMAC keys); base64 of 32 bytes. */
   secretsKey: string | undefined;
+  /** `smtpUrl`: SMTP_URL (credentials in the URL); unset, mail goes to .eml files under the data folder. */
+  mail: { smtpUrl: string | undefined; from: string };
   billing: {
     /** Shared secret the payment provider signs webhooks with; unset, the webhook endpoint refuses every call (503). */
     webhookSecret: string | undefined;
@@ -293,6 +298,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       initialAdmin: e.FARMIQ_ADMIN_EMAIL ? { email: e.FARMIQ_ADMIN_EMAIL.toLowerCase(), password: e.FARMIQ_ADMIN_PASSWORD } : undefined,
     },
     secretsKey: e.FARMIQ_SECRETS_KEY,
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     billing: { webhookSecret: e.BILLING_WEBHOOK_SECRET },
   };
 }
