@@ -79,6 +79,10 @@ describe.each(backends())('alert notifications on %s', (backend) => {
     receiver = await webhookReceiver();
     worker = startNotificationWorker({ db, log, secrets, now, mail: createMailSender({ smtpUrl: inbox.url, from: 'FarmIQ <alerts@farmiq.test>', fileDir: '/nonexistent' }) });
   });
+  // Alert changes are stamped with the wall clock: each test starts the worker's clock there.
+  beforeEach(() => {
+    offsetMs = 0;
+  });
   afterAll(async () => {
     await worker?.stop();
     await inbox?.close();
@@ -219,5 +223,45 @@ describe.each(backends())('alert notifications on %s', (backend) => {
     expect(stored.lastFailureReason).toBe('disabled after failing for 24 hours: HTTP 503');
     const delivery = await db.notificationDelivery.findFirstOrThrow({ where: { webhookEndpointId: endpoint.id } });
     expect(delivery).toMatchObject({ status: 'FAILED', attempts: 2, lastError: 'HTTP 503' });
+  });
+
+  it('should tell the next level of a critical alert left unacknowledged past the farm escalation time, and nobody more once acknowledged', async () => {
+    const place = await farm();
+    const secondBarn = await db.barn.create({ data: { tenantId: place.tenantId, farmId: place.farmId, name: 'House 2', species: 'PIG', capacityHead: 500 } });
+    await db.farmNotificationSettings.create({ data: { farmId: place.farmId, tenantId: place.tenantId, escalateAfterMinutes: 10 } });
+    await db.notificationSubscription.createMany({
+      data: [
+        { tenantId: place.tenantId, userId: randomUUID(), farmId: place.farmId, channel: 'EMAIL', address: 'barn-manager@farm.test', escalationLevel: 0 },
+        { tenantId: place.tenantId, userId: randomUUID(), farmId: null, channel: 'EMAIL', address: 'tenant-admin@farm.test', escalationLevel: 1 },
+      ],
+    });
+    const start = new Date(Date.UTC(2026, 10, 24, 3, 0));
+    const [ignored] = await evaluateBatch(db, readings(place, 'ammoniaPpm', [[0, 40], [10, 40]], start));
+    const [acknowledged] = await evaluateBatch(db, readings({ ...place, barnId: secondBarn.id }, 'ammoniaPpm', [[0, 40], [10, 40]], start));
+    await worker.runOnce();
+    expect(mailTo('barn-manager@farm.test')).toHaveLength(2);
+    expect(mailTo('tenant-admin@farm.test')).toHaveLength(0);
+
+    // Someone on the farm acknowledges the second alert within the ten minutes.
+    await db.alert.update({ where: { id: acknowledged!.alertId }, data: { acknowledgedAt: now() } });
+    offsetMs += 10 * 60_000 - 5_000;
+    await worker.runOnce();
+    expect(mailTo('tenant-admin@farm.test')).toHaveLength(0);
+    offsetMs += 5_000;
+    await worker.runOnce();
+    const escalated = mailTo('tenant-admin@farm.test');
+    expect(escalated.map((mail) => mail.subject)).toEqual(['[Critical] High ammonia raised, still not acknowledged']);
+    expect(escalated[0]!.text).toContain('Time (farm): 24 Nov 2026, 10:10 Asia/Bangkok');
+    const told = await db.notificationDelivery.findMany({ where: { alertId: { in: [ignored!.alertId, acknowledged!.alertId] } }, orderBy: { createdAt: 'asc' } });
+    expect(told.map((delivery) => [delivery.alertId === ignored!.alertId ? 'ignored' : 'acknowledged', delivery.change])).toEqual([
+      ['ignored', 'RAISED'],
+      ['acknowledged', 'RAISED'],
+      ['ignored', 'ESCALATED_1'],
+    ]);
+    // No level is left: the climb is over, and later passes tell nobody.
+    expect(await db.alertEscalation.count({ where: { alertId: { in: [ignored!.alertId, acknowledged!.alertId] } } })).toBe(0);
+    offsetMs += 60 * 60_000;
+    await worker.runOnce();
+    expect(mailTo('tenant-admin@farm.test')).toHaveLength(1);
   });
 });

@@ -19,6 +19,7 @@ CREATE TABLE "telemetry"."notification_subscription" (
     "min_severity" "telemetry"."alert_severity" NOT NULL DEFAULT 'WARNING',
     "quiet_start_minute" INTEGER,
     "quiet_end_minute" INTEGER,
+    "escalation_level" INTEGER NOT NULL DEFAULT 0,
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "notification_subscription_pkey" PRIMARY KEY ("id")
@@ -60,6 +61,26 @@ CREATE TABLE "telemetry"."notification_delivery" (
     CONSTRAINT "notification_delivery_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "telemetry"."alert_escalation" (
+    "alert_id" UUID NOT NULL,
+    "tenant_id" UUID NOT NULL,
+    "farm_id" UUID NOT NULL,
+    "level" INTEGER NOT NULL DEFAULT 0,
+    "next_at" TIMESTAMPTZ(3) NOT NULL,
+
+    CONSTRAINT "alert_escalation_pkey" PRIMARY KEY ("alert_id")
+);
+
+-- CreateTable
+CREATE TABLE "telemetry"."farm_notification_settings" (
+    "farm_id" UUID NOT NULL,
+    "tenant_id" UUID NOT NULL,
+    "escalate_after_minutes" INTEGER NOT NULL DEFAULT 15,
+
+    CONSTRAINT "farm_notification_settings_pkey" PRIMARY KEY ("farm_id")
+);
+
 -- CreateIndex
 CREATE INDEX "notification_subscription_tenant_id_farm_id_idx" ON "telemetry"."notification_subscription"("tenant_id", "farm_id");
 
@@ -80,4 +101,7 @@ CREATE UNIQUE INDEX "notification_delivery_alert_id_change_subscription_id_key" 
 
 -- CreateIndex
 CREATE UNIQUE INDEX "notification_delivery_alert_id_change_webhook_endpoint_id_key" ON "telemetry"."notification_delivery"("alert_id", "change", "webhook_endpoint_id");
+
+-- CreateIndex
+CREATE INDEX "alert_escalation_next_at_idx" ON "telemetry"."alert_escalation"("next_at");
 

@@ -198,6 +198,14 @@ export type Farm = {
   id: Scalars['ID']['output'];
 };
 
+/** A farm's notification settings. */
+export type FarmNotificationSettings = {
+  __typename?: 'FarmNotificationSettings';
+  /** How long a CRITICAL alert may stay unacknowledged before the next escalation level is told (default 15). */
+  escalateAfterMinutes: Scalars['Int']['output'];
+  farm: Farm;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Marks an alert of the caller's tenant as seen by the caller; acknowledging again changes nothing. */
@@ -209,6 +217,8 @@ export type Mutation = {
   deleteWebhookEndpoint: Scalars['ID']['output'];
   /** Turns a disabled endpoint back on (after its receiver was fixed); failed deliveries stay failed. */
   enableWebhookEndpoint: WebhookEndpoint;
+  /** Sets how long a CRITICAL alert of the farm may stay unacknowledged before the next level is told: 1 to 1440 minutes. */
+  setFarmEscalation: FarmNotificationSettings;
   /** Tells the caller about its tenant's alerts on a channel. */
   subscribeToAlerts: NotificationSubscription;
   /** Removes one of the caller's own subscriptions; NOT_FOUND for any other id. */
@@ -245,6 +255,12 @@ export type MutationDeleteWebhookEndpointArgs = {
 
 export type MutationEnableWebhookEndpointArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationSetFarmEscalationArgs = {
+  escalateAfterMinutes: Scalars['Int']['input'];
+  farmId: Scalars['ID']['input'];
 };
 
 
@@ -305,6 +321,8 @@ export type NotificationSubscription = {
   /** The email address. */
   address: Scalars['String']['output'];
   channel: NotificationChannel;
+  /** 0: told of a CRITICAL alert at once; 1, 2: told when it is still unacknowledged after 1×, 2× the farm's escalation time. */
+  escalationLevel: Scalars['Int']['output'];
   /** The farm it is for; null for every farm of the tenant. */
   farm?: Maybe<Farm>;
   id: Scalars['ID']['output'];
@@ -335,6 +353,8 @@ export type Query = {
   alertRule?: Maybe<AlertRule>;
   /** A farm's alerts, newest raised first, optionally only ACTIVE or CLEARED ones; `first` is 1 to 100. NOT_FOUND for another tenant's farm. */
   alerts: AlertConnection;
+  /** A farm's notification settings (its defaults until set). */
+  farmNotificationSettings: FarmNotificationSettings;
   /** The caller's own alert channels in its tenant. */
   myNotificationSubscriptions: Array<NotificationSubscription>;
   /** The tenant's newest notification deliveries, newest first (tenant admins); first is 1 to 100. */
@@ -391,6 +411,11 @@ export type QueryAlertsArgs = {
   farmId: Scalars['ID']['input'];
   first?: Scalars['Int']['input'];
   status?: InputMaybe<AlertStatus>;
+};
+
+
+export type QueryFarmNotificationSettingsArgs = {
+  farmId: Scalars['ID']['input'];
 };
 
 
@@ -498,6 +523,8 @@ export type SubscribeToAlertsInput = {
   address: Scalars['String']['input'];
   /** EMAIL (webhooks are the tenant's: createWebhookEndpoint). */
   channel: NotificationChannel;
+  /** 0 to 2; omitted: 1 for a tenant admin (told when the farm's people have not acknowledged), else 0. */
+  escalationLevel?: InputMaybe<Scalars['Int']['input']>;
   /** A farm of the caller's tenant (NOT_FOUND for any other); omitted: every farm. */
   farmId?: InputMaybe<Scalars['ID']['input']>;
   language?: NotificationLanguage;
@@ -720,6 +747,7 @@ export type ResolversTypes = ResolversObject<{
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Device: ResolverTypeWrapper<EntityRef>;
   Farm: ResolverTypeWrapper<EntityRef>;
+  FarmNotificationSettings: ResolverTypeWrapper<Omit<FarmNotificationSettings, 'farm'> & { farm: ResolversTypes['Farm'] }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NotificationChannel: NotificationChannel;
   NotificationDelivery: ResolverTypeWrapper<NotificationDeliveryRow>;
@@ -760,6 +788,7 @@ export type ResolversParentTypes = ResolversObject<{
   DateTime: Scalars['DateTime']['output'];
   Device: EntityRef;
   Farm: EntityRef;
+  FarmNotificationSettings: Omit<FarmNotificationSettings, 'farm'> & { farm: ResolversParentTypes['Farm'] };
   Mutation: Record<PropertyKey, never>;
   NotificationDelivery: NotificationDeliveryRow;
   NotificationSubscription: NotificationSubscriptionRow;
@@ -849,6 +878,11 @@ export type FarmResolvers<ContextType = SubgraphContext, ParentType extends Reso
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
+export type FarmNotificationSettingsResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FarmNotificationSettings'] = ResolversParentTypes['FarmNotificationSettings']> = ResolversObject<{
+  escalateAfterMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  farm?: Resolver<ResolversTypes['Farm'], ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   acknowledgeAlert?: Resolver<ResolversTypes['Alert'], ParentType, ContextType, RequireFields<MutationAcknowledgeAlertArgs, 'id'>>;
   createAlertRule?: Resolver<ResolversTypes['AlertRule'], ParentType, ContextType, RequireFields<MutationCreateAlertRuleArgs, 'input'>>;
@@ -856,6 +890,7 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   deleteAlertRule?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteAlertRuleArgs, 'id'>>;
   deleteWebhookEndpoint?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteWebhookEndpointArgs, 'id'>>;
   enableWebhookEndpoint?: Resolver<ResolversTypes['WebhookEndpoint'], ParentType, ContextType, RequireFields<MutationEnableWebhookEndpointArgs, 'id'>>;
+  setFarmEscalation?: Resolver<ResolversTypes['FarmNotificationSettings'], ParentType, ContextType, RequireFields<MutationSetFarmEscalationArgs, 'escalateAfterMinutes' | 'farmId'>>;
   subscribeToAlerts?: Resolver<ResolversTypes['NotificationSubscription'], ParentType, ContextType, RequireFields<MutationSubscribeToAlertsArgs, 'input'>>;
   unsubscribeFromAlerts?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationUnsubscribeFromAlertsArgs, 'id'>>;
   updateAlertRule?: Resolver<ResolversTypes['AlertRule'], ParentType, ContextType, RequireFields<MutationUpdateAlertRuleArgs, 'id' | 'input'>>;
@@ -879,6 +914,7 @@ export type NotificationDeliveryResolvers<ContextType = SubgraphContext, ParentT
 export type NotificationSubscriptionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['NotificationSubscription'] = ResolversParentTypes['NotificationSubscription']> = ResolversObject<{
   address?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   channel?: Resolver<ResolversTypes['NotificationChannel'], ParentType, ContextType>;
+  escalationLevel?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   farm?: Resolver<Maybe<ResolversTypes['Farm']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   language?: Resolver<ResolversTypes['NotificationLanguage'], ParentType, ContextType>;
@@ -896,6 +932,7 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   alertChangeEvents?: Resolver<Array<Maybe<ResolversTypes['AlertChange']>>, ParentType, ContextType, RequireFields<QueryAlertChangeEventsArgs, 'events'>>;
   alertRule?: Resolver<Maybe<ResolversTypes['AlertRule']>, ParentType, ContextType, RequireFields<QueryAlertRuleArgs, 'id'>>;
   alerts?: Resolver<ResolversTypes['AlertConnection'], ParentType, ContextType, RequireFields<QueryAlertsArgs, 'farmId' | 'first'>>;
+  farmNotificationSettings?: Resolver<ResolversTypes['FarmNotificationSettings'], ParentType, ContextType, RequireFields<QueryFarmNotificationSettingsArgs, 'farmId'>>;
   myNotificationSubscriptions?: Resolver<Array<ResolversTypes['NotificationSubscription']>, ParentType, ContextType>;
   notificationDeliveries?: Resolver<Array<ResolversTypes['NotificationDelivery']>, ParentType, ContextType, RequireFields<QueryNotificationDeliveriesArgs, 'first'>>;
   readingEvents?: Resolver<Array<Maybe<ResolversTypes['Reading']>>, ParentType, ContextType, RequireFields<QueryReadingEventsArgs, 'events'>>;
@@ -974,6 +1011,7 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   DateTime?: GraphQLScalarType;
   Device?: DeviceResolvers<ContextType>;
   Farm?: FarmResolvers<ContextType>;
+  FarmNotificationSettings?: FarmNotificationSettingsResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   NotificationDelivery?: NotificationDeliveryResolvers<ContextType>;
   NotificationSubscription?: NotificationSubscriptionResolvers<ContextType>;

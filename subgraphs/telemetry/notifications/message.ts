@@ -17,6 +17,7 @@ const WORDS = {
   en: {
     severity: { WARNING: 'Warning', CRITICAL: 'Critical' },
     change: { RAISED: 'raised', CLEARED: 'cleared' },
+    escalated: ', still not acknowledged',
     what: { HEAT_STRESS_THI: 'Heat stress (THI)', AMMONIA_HIGH: 'High ammonia', WATER_INTAKE_DROP: 'Water intake drop' },
     rule: (metric: string) => `Alert rule on ${metric}`,
     at: 'Time (farm)',
@@ -28,6 +29,7 @@ const WORDS = {
   th: {
     severity: { WARNING: 'เตือน', CRITICAL: 'วิกฤต' },
     change: { RAISED: 'เกิดขึ้น', CLEARED: 'กลับสู่ปกติ' },
+    escalated: ' ยังไม่มีผู้รับทราบ',
     what: { HEAT_STRESS_THI: 'ความเครียดจากความร้อน (THI)', AMMONIA_HIGH: 'แอมโมเนียสูง', WATER_INTAKE_DROP: 'การกินน้ำลดลง' },
     rule: (metric: string) => `กฎแจ้งเตือน ${metric}`,
     at: 'เวลา (ฟาร์ม)',
@@ -51,7 +53,8 @@ export function alertMessage(alert: Alert, change: NotifiedChange, severity: Ale
   const w = WORDS[language];
   const what = alert.builtIn ? w.what[alert.builtIn] : w.rule(alert.metric);
   const at = change === 'CLEARED' && alert.clearedAt ? alert.clearedAt : alert.raisedAt;
-  const subject = `[${w.severity[severity]}] ${what} ${w.change[change]}`;
+  const escalated = change.startsWith('ESCALATED');
+  const subject = `[${w.severity[severity]}] ${what} ${w.change[escalated ? 'RAISED' : (change as 'RAISED' | 'CLEARED')]}${escalated ? w.escalated : ''}`;
   const lines: Array<[string, string]> = [
     [w.at, farmLocalTime(at, timeZone, language)],
     [w.value, String(alert.lastValue)],

@@ -6,6 +6,7 @@ import type { SubgraphContext } from '../../../lib/graphql/context';
 import { isUuid, requirePageSize, requireText } from '../../../lib/validation';
 import { farmTimeZone } from '../../devices/registry';
 import type { TelemetryDependencies } from '../dependencies';
+import { DEFAULT_ESCALATE_AFTER_MINUTES } from './enqueue';
 
 /** The context a webhook endpoint's secret is sealed in: a sealed secret moved to another row does not open. */
 export const webhookSecretContext = (endpointId: string) => `webhook-endpoint:${endpointId}`;
@@ -50,7 +51,16 @@ async function ownEndpoint(ctx: SubgraphContext, id: string) {
   return endpoint;
 }
 
-export const notificationQuery: Pick<QueryResolvers, 'myNotificationSubscriptions' | 'webhookEndpoints' | 'notificationDeliveries'> = {
+async function farmSettings(ctx: SubgraphContext, tenantId: string, farmId: string) {
+  const settings = await ctx.db.farmNotificationSettings.findFirst({ where: { farmId, tenantId } });
+  return { farm: { id: farmId }, escalateAfterMinutes: settings?.escalateAfterMinutes ?? DEFAULT_ESCALATE_AFTER_MINUTES };
+}
+
+export const notificationQuery: Pick<QueryResolvers, 'myNotificationSubscriptions' | 'webhookEndpoints' | 'notificationDeliveries' | 'farmNotificationSettings'> = {
+  farmNotificationSettings: async (_parent, { farmId }, ctx) => {
+    const tenantId = callerTenantId(ctx);
+    return farmSettings(ctx, tenantId, (await requireOwnFarm(ctx, tenantId, farmId))!);
+  },
   myNotificationSubscriptions: (_parent, _args, ctx) =>
     ctx.db.notificationSubscription.findMany({ where: { tenantId: callerTenantId(ctx), userId: ctx.principal!.subject }, orderBy: { createdAt: 'asc' } }),
   webhookEndpoints: (_parent, _args, ctx) => ctx.db.webhookEndpoint.findMany({ where: { tenantId: callerTenantId(ctx) }, orderBy: { createdAt: 'asc' } }),
@@ -62,7 +72,19 @@ export const notificationQuery: Pick<QueryResolvers, 'myNotificationSubscription
     }),
 };
 
-export const createNotificationMutation = (deps: TelemetryDependencies): Pick<MutationResolvers, 'subscribeToAlerts' | 'unsubscribeFromAlerts' | 'createWebhookEndpoint' | 'deleteWebhookEndpoint' | 'enableWebhookEndpoint'> => ({
+export const createNotificationMutation = (
+  deps: TelemetryDependencies,
+): Pick<MutationResolvers, 'subscribeToAlerts' | 'unsubscribeFromAlerts' | 'createWebhookEndpoint' | 'deleteWebhookEndpoint' | 'enableWebhookEndpoint' | 'setFarmEscalation'> => ({
+  setFarmEscalation: async (_parent, { farmId, escalateAfterMinutes }, ctx) => {
+    const tenantId = callerTenantId(ctx);
+    const id = (await requireOwnFarm(ctx, tenantId, farmId))!;
+    if (!Number.isInteger(escalateAfterMinutes) || escalateAfterMinutes < 1 || escalateAfterMinutes > 1440) {
+      throw badInput(`escalateAfterMinutes must be 1 to 1440, got ${escalateAfterMinutes}`, 'escalateAfterMinutes');
+    }
+    await ctx.db.farmNotificationSettings.upsert({ where: { farmId: id }, create: { farmId: id, tenantId, escalateAfterMinutes }, update: { escalateAfterMinutes } });
+    return farmSettings(ctx, tenantId, id);
+  },
+
   subscribeToAlerts: async (_parent, { input }, ctx) => {
     const tenantId = callerTenantId(ctx);
     if (input.channel !== 'EMAIL') throw badInput('Only EMAIL is a person\'s channel; a tenant admin adds webhooks with createWebhookEndpoint', 'channel');
@@ -70,8 +92,10 @@ export const createNotificationMutation = (deps: TelemetryDependencies): Pick<Mu
     if (!EMAIL.test(address)) throw badInput('address must be an email address', 'address');
     const farmId = await requireOwnFarm(ctx, tenantId, input.farmId);
     const quiet = requireQuietHours(input.quietHoursStartMinute, input.quietHoursEndMinute);
+    const escalationLevel = input.escalationLevel ?? (ctx.principal!.roles.includes('TENANT_ADMIN') ? 1 : 0);
+    if (!Number.isInteger(escalationLevel) || escalationLevel < 0 || escalationLevel > 2) throw badInput(`escalationLevel must be 0, 1 or 2, got ${escalationLevel}`, 'escalationLevel');
     const subscription = await ctx.db.notificationSubscription.create({
-      data: { tenantId, userId: ctx.principal!.subject, farmId, channel: 'EMAIL', address, language: (input.language ?? 'EN').toLowerCase(), minSeverity: input.minSeverity ?? 'WARNING', ...quiet },
+      data: { tenantId, userId: ctx.principal!.subject, farmId, channel: 'EMAIL', address, language: (input.language ?? 'EN').toLowerCase(), minSeverity: input.minSeverity ?? 'WARNING', escalationLevel, ...quiet },
     });
     ctx.log.info({ subscriptionId: subscription.id }, 'alert subscription created');
     return subscription;

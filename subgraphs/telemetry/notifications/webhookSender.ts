@@ -8,7 +8,7 @@ export const WEBHOOK_TIMEOUT_MS = 10_000;
 /** What a tenant's system receives, as JSON, for one alert change. */
 export interface AlertWebhookBody {
   deliveryId: string;
-  type: 'alert.raised' | 'alert.cleared';
+  type: 'alert.raised' | 'alert.cleared' | 'alert.escalated';
   alert: {
     id: string;
     farmId: string;

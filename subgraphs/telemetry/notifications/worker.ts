@@ -4,7 +4,7 @@ import type { SecretBox } from '../../../lib/crypto/secretBox';
 import type { Logger } from '../../../lib/logger';
 import { farmTimeZone } from '../../devices/registry';
 import { retryDelayMs, RETRY_WINDOW_MS } from './backoff';
-import type { NotifiedChange } from './enqueue';
+import { escalate, type NotifiedChange } from './enqueue';
 import type { MailSender } from './mailSender';
 import { alertMessage, isLanguage } from './message';
 import { quietUntil } from './quietHours';
@@ -38,7 +38,7 @@ export const LEASE_MS = 2 * 60_000;
 const BATCH = 20;
 
 /**
- * Delivers the notification deliveries that alert changes wrote: claims due ones (SKIP LOCKED,
+ * Escalates CRITICAL alerts left unacknowledged (enqueue.ts) and delivers what alert changes wrote: claims due ones (SKIP LOCKED,
  * so several workers share the table), holds a WARNING in the recipient's quiet hours, sends,
  * and records the outcome: delivered, retried with exponential backoff, or given up after 24 h
  * (a webhook endpoint is then disabled with the reason).
@@ -87,7 +87,7 @@ export function startNotificationWorker(options: NotificationWorkerOptions): Not
         const secret = options.secrets.open(endpoint.secretSealed, webhookSecretContext(endpoint.id));
         await sendWebhook(endpoint.url, secret, {
           deliveryId: id,
-          type: delivery.change === 'CLEARED' ? 'alert.cleared' : 'alert.raised',
+          type: delivery.change === 'CLEARED' ? 'alert.cleared' : delivery.change === 'RAISED' ? 'alert.raised' : 'alert.escalated',
           alert: {
             id: alert.id,
             farmId: alert.farmId,
@@ -130,7 +130,17 @@ export function startNotificationWorker(options: NotificationWorkerOptions): Not
     }
   }
 
+  /** Tells the next level of every CRITICAL alert whose escalation time passed unacknowledged. */
+  async function escalateDue(): Promise<void> {
+    const at = now();
+    const due = await db.alertEscalation.findMany({ where: { nextAt: { lte: at } }, select: { alertId: true }, take: 100 });
+    for (const { alertId } of due) {
+      await db.$transaction((tx) => escalate(tx, alertId, at)).catch((error) => log.error({ err: error, alertId }, 'escalation failed; tried again on the next pass'));
+    }
+  }
+
   async function runOnce(): Promise<number> {
+    await escalateDue();
     let tried = 0;
     for (;;) {
       const ids = await claimDue();
