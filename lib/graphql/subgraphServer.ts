@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
@@ -11,17 +12,19 @@ import { parse, type DocumentNode } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import type { TokenVerifier } from '../auth/accessToken';
 import { readCookie } from '../auth/credentials';
-import { CLIENT_ADDRESS_HEADER, principalFrom } from '../auth/requestAuth';
+import { verifyForwarded } from '../auth/forwardedHeaders';
+import { principalFrom } from '../auth/requestAuth';
 import type { SubgraphName } from '../config';
 import type { Database } from '../db/database';
 import type { Logger } from '../logger';
 import { errorHandler, notFoundHandler } from '../http/errorHandler';
 import { mountHealth } from '../http/health';
-import { requestIdFrom, REQUEST_ID_HEADER } from '../http/requestId';
-import { createHttpService, type HttpService } from '../http/service';
+import { REQUEST_ID_HEADER } from '../http/requestId';
+import { createHttpService, labelRoute, type HttpService } from '../http/service';
 import type { SubgraphContext } from './context';
 import { maskError } from './maskError';
 import { metricsPlugin } from './metricsPlugin';
+import { inputLiteralsRule, requestHygienePlugin } from './requestHygiene';
 import type { subgraphShield } from './permissions';
 
 /** What a subgraph contributes: its contract, its resolvers and its authorization rules. */
@@ -40,6 +43,8 @@ export interface SubgraphServerOptions {
   production: boolean;
   /** Verifies the caller's access token again here: subgraphs trust no one, not even the gateway. */
   verifyToken: TokenVerifier;
+  /** Checks the request id and client address the gateway signed (FARMIQ_INTERNAL_KEY). */
+  forwardingKey: Buffer;
   /** Extra routes (identity's JWKS), mounted before GraphQL. */
   mount?: (app: Express) => void;
 }
@@ -83,7 +88,8 @@ export async function createSubgraphServer(definition: SubgraphDefinition, optio
     // Only the gateway talks to a subgraph; it needs neither introspection nor a landing page.
     introspection: !options.production,
     includeStacktraceInErrorResponses: false,
-    formatError: maskError(log),
+    formatError: maskError(log, options.production),
+    validationRules: [inputLiteralsRule],
     csrfPrevention: true,
     // The process shuts down in order itself (bin/farmiq.ts); Apollo must not re-raise the signal.
     stopOnTerminationSignals: false,
@@ -93,6 +99,7 @@ export async function createSubgraphServer(definition: SubgraphDefinition, optio
       // Inline traces feed Apollo Studio, which we do not use; they would expose resolver timings.
       ApolloServerPluginInlineTraceDisabled(),
       metricsPlugin(definition.name),
+      requestHygienePlugin(log),
     ],
   });
   await apollo.start();
@@ -100,19 +107,21 @@ export async function createSubgraphServer(definition: SubgraphDefinition, optio
   options.mount?.(service.app);
   service.app.use(
     '/graphql',
+    labelRoute('/graphql'),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<SubgraphContext> => {
-        const requestId = requestIdFrom(req.headers);
+        // Believed only when the gateway signed them; anyone else gets a fresh id and its socket's address.
+        const forwarded = verifyForwarded(options.forwardingKey, req.headers);
+        const requestId = forwarded?.requestId ?? randomUUID();
         res.setHeader(REQUEST_ID_HEADER, requestId);
         const principal = await principalFrom(req.headers, options.verifyToken, options.production);
-        const forwardedAddress = req.headers[CLIENT_ADDRESS_HEADER];
         return {
           db: options.db.prisma,
           log: log.child({ requestId, ...(principal ? { subject: principal.subject } : {}) }),
           requestId,
           principal,
-          clientAddress: (typeof forwardedAddress === 'string' && forwardedAddress) || req.socket.remoteAddress || 'unknown',
+          clientAddress: forwarded?.clientAddress || req.socket.remoteAddress || 'unknown',
           secureCookies: options.production,
           cookie: (name) => readCookie(req.headers, name),
           setCookie: (value) => {
