@@ -13,7 +13,7 @@ import { retryDelayMs } from '../subgraphs/telemetry/notifications/backoff';
 import { createMailSender } from '../subgraphs/telemetry/notifications/mailSender';
 import { localMinuteOfDay } from '../subgraphs/telemetry/notifications/quietHours';
 import { DELIVERY_ID_HEADER } from '../subgraphs/telemetry/notifications/webhookSender';
-import { startNotificationWorker, type NotificationWorker } from '../subgraphs/telemetry/notifications/worker';
+import { LEASE_MS, startNotificationWorker, type NotificationWorker } from '../subgraphs/telemetry/notifications/worker';
 import { migratedDatabase } from './support/database';
 import { backends } from './support/postgres';
 
@@ -263,5 +263,25 @@ describe.each(backends())('alert notifications on %s', (backend) => {
     offsetMs += 60 * 60_000;
     await worker.runOnce();
     expect(mailTo('tenant-admin@farm.test')).toHaveLength(1);
+  });
+
+  it('should send a delivery again after its lease when the worker that claimed it died mid-send, under the same delivery id', async () => {
+    const place = await farm();
+    await webhook(place.tenantId, place.farmId);
+    const before = receiver.requests.length;
+    const [raised] = await evaluateBatch(db, readings(place, 'ammoniaPpm', [[0, 40], [10, 40]], new Date(Date.UTC(2026, 10, 25, 3, 0))));
+    // What a worker killed between its claim and recording the outcome leaves behind (its receiver may have the message).
+    await db.$executeRawUnsafe(
+      `UPDATE "telemetry"."notification_delivery" SET attempts = attempts + 1, next_attempt_at = $2 WHERE alert_id = $1::uuid`,
+      raised!.alertId,
+      new Date(now().getTime() + LEASE_MS),
+    );
+    expect(await worker.runOnce()).toBe(0);
+    offsetMs += LEASE_MS;
+    expect(await worker.runOnce()).toBe(1);
+    const delivery = await db.notificationDelivery.findFirstOrThrow({ where: { alertId: raised!.alertId } });
+    expect(delivery).toMatchObject({ status: 'DELIVERED', attempts: 2 });
+    expect(receiver.requests.slice(before).map((request) => request.headers[DELIVERY_ID_HEADER])).toEqual([delivery.id]);
+    expect(await worker.runOnce()).toBe(0);
   });
 });
