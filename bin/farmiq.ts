@@ -2,11 +2,16 @@ import { loadConfig, TARGETS, type Target } from '../lib/config';
 import { createLogger } from '../lib/logger';
 import { parseQuarantineArgs, runQuarantine, type QuarantineArgs } from './quarantine';
 import { parseSimulateArgs, runSimulate, SIMULATOR_DEVICES_FILE, type SimulateArgs } from './simulate';
+import type { BrokerFilesArgs } from './brokerFiles';
 
 const USAGE = `usage: farmiq start [--target ${TARGETS.join('|')}]
        farmiq simulate [--devices N] [--rate R] [--credentials FILE] [--broker URL]
        farmiq ingestor quarantine list [--code CODE] [--device ID] [--ids 1,2] [--limit N] [--json]
        farmiq ingestor quarantine replay|purge (--ids 1,2 | --code CODE | --device ID | --all)
+       farmiq migrate
+       farmiq backup --out FILE
+       farmiq restore --from FILE
+       farmiq broker-files --out DIR [--every SECONDS] [--reload-pid-file FILE]
 
 start     Runs FarmIQ. With no configuration it uses an embedded PostgreSQL (PGlite) in
           FARMIQ_DATA_DIR (default .data/) and an embedded MQTT broker; set DATABASE_URL and
@@ -15,6 +20,13 @@ simulate  N devices publish R readings a second together (climate, water, feed, 
           with its own MQTT credentials from FILE (default FARMIQ_DATA_DIR/${SIMULATOR_DEVICES_FILE}:
           a JSON array of { "id", "password", "kind" }) to URL (default MQTT_URL or the
           embedded broker's MQTT_PORT on this machine).
+backup    pg_dump of DATABASE_URL (custom format) encrypted with FARMIQ_BACKUP_KEY into FILE.
+restore   Decrypts FILE (refused unless it authenticates) into the empty database DATABASE_URL.
+migrate   Applies the pending database migrations to DATABASE_URL and exits (once per release).
+broker-files
+          Writes Mosquitto's password and ACL files to DIR for every active device, plus the
+          ingestor's user (INGESTOR_MQTT_PASSWORD); --every re-exports and sends SIGHUP to the
+          broker whose pid file is given when they changed.
 ingestor quarantine
           Messages the cloud refused for good (unknown or revoked device, invalid value) wait
           in the ingestor's disk buffer (FARMIQ_DATA_DIR) with the cloud's reason. list shows
@@ -33,9 +45,16 @@ class UsageError extends Error {
  * Failures an operator can fix from the message alone: one line, no stack. Matched by name so
  * that the edge target need not load the database and Redis code to recognise them.
  */
-const EXPECTED_FAILURES = new Set(['ConfigError', 'DatabaseUnavailableError', 'RedisUnavailableError', 'PortUnavailableError', 'DataDirInUseError', 'MigrationError', 'UsageError']);
+const EXPECTED_FAILURES = new Set(['BackupError', 'ConfigError', 'DatabaseUnavailableError', 'RedisUnavailableError', 'PortUnavailableError', 'DataDirInUseError', 'MigrationError', 'UsageError']);
 
-type Command = { command: 'start'; target: Target } | { command: 'simulate'; args: SimulateArgs } | { command: 'quarantine'; args: QuarantineArgs };
+type Command =
+  | { command: 'start'; target: Target }
+  | { command: 'simulate'; args: SimulateArgs }
+  | { command: 'quarantine'; args: QuarantineArgs }
+  | { command: 'migrate' }
+  | { command: 'broker-files'; args: BrokerFilesArgs }
+  | { command: 'backup'; file: string }
+  | { command: 'restore'; file: string };
 
 function parseArgs(argv: string[]): Command {
   const [command, ...rest] = argv;
@@ -51,6 +70,26 @@ function parseArgs(argv: string[]): Command {
       }),
     };
   }
+  if (command === 'migrate') {
+    if (rest.length > 0) throw new UsageError(`unknown option ${JSON.stringify(rest[0])} (see farmiq --help)`);
+    return { command };
+  }
+  if (command === 'backup' || command === 'restore') {
+    const { parseBackupArgs } = require('./backup') as typeof import('./backup');
+    const { file } = parseBackupArgs(command === 'backup' ? '--out' : '--from', rest, (message) => {
+      throw new UsageError(message);
+    });
+    return { command, file };
+  }
+  if (command === 'broker-files') {
+    const { parseBrokerFilesArgs } = require('./brokerFiles') as typeof import('./brokerFiles');
+    return {
+      command,
+      args: parseBrokerFilesArgs(rest, (message) => {
+        throw new UsageError(message);
+      }),
+    };
+  }
   if (command === 'ingestor') {
     const [subcommand, ...args] = rest;
     if (subcommand !== 'quarantine') throw new UsageError(`farmiq ingestor: expected "quarantine", got ${JSON.stringify(subcommand ?? '')} (see farmiq --help)`);
@@ -61,7 +100,7 @@ function parseArgs(argv: string[]): Command {
       }),
     };
   }
-  if (command !== 'start') throw new UsageError(`unknown command ${JSON.stringify(command ?? '')}; expected "start", "simulate" or "ingestor" (see farmiq --help)`);
+  if (command !== 'start') throw new UsageError(`unknown command ${JSON.stringify(command ?? '')}; expected "start", "simulate", "ingestor", "migrate", "broker-files", "backup" or "restore" (see farmiq --help)`);
   let target: Target = 'all';
   for (let i = 0; i < rest.length; i += 1) {
     const arg = rest[i]!;
@@ -95,6 +134,26 @@ async function main(): Promise<void> {
   if (parsed.command === 'simulate') {
     const simulator = await runSimulate(parsed.args, config, log);
     const stop = () => void simulator.stop().then(() => process.exit(0));
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    return;
+  }
+  if (parsed.command === 'migrate') {
+    const { runMigrate } = require('./migrateCommand') as typeof import('./migrateCommand');
+    await runMigrate(config, log);
+    process.exit(0);
+  }
+  if (parsed.command === 'backup' || parsed.command === 'restore') {
+    const { runBackup, runRestore } = require('./backup') as typeof import('./backup');
+    if (parsed.command === 'backup') await runBackup(parsed.file, config, log);
+    else await runRestore(parsed.file, config, log);
+    return process.exit(0);
+  }
+  if (parsed.command === 'broker-files') {
+    const { runBrokerFiles } = require('./brokerFiles') as typeof import('./brokerFiles');
+    const job = await runBrokerFiles(parsed.args, config, log);
+    if (parsed.args.everySeconds === undefined) process.exit(0);
+    const stop = () => void job.stop().then(() => process.exit(0));
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
     return;

@@ -134,8 +134,9 @@ describe('live readings over graphql-ws', () => {
     await subscribed(1);
     await publish(farmiq.system.pubsub!, reading(a, 'temperatureC', 25, new Date(), { deviceId: b.deviceId }));
     const [event] = await sub.received(1);
-    // The devices subgraph looks the device up within A's tenant only: B's device is not found.
-    expect(event!.data.readingAdded.device).toEqual({ name: null, barn: null });
+    // The event names a device that is not A's: telemetry refuses it as any operation refuses another tenant's id.
+    expect(event!.data).toBeNull();
+    expect(event!.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect(JSON.stringify(event)).not.toContain('Bravo');
   });
 

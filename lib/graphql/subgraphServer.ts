@@ -25,6 +25,7 @@ import type { SubgraphContext } from './context';
 import { maskError } from './maskError';
 import { metricsPlugin } from './metricsPlugin';
 import { inputLiteralsRule, requestHygienePlugin } from './requestHygiene';
+import { idArgumentMiddleware, type IdArgumentChecks } from './idArguments';
 import type { subgraphShield } from './permissions';
 
 /** What a subgraph contributes: its contract, its resolvers and its authorization rules. */
@@ -35,6 +36,8 @@ export interface SubgraphDefinition {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   resolvers: GraphQLResolverMap<any>;
   permissions: ReturnType<typeof subgraphShield>;
+  /** Whose ids each operation takes: checked before any resolver runs (idArguments.ts). */
+  idArguments: IdArgumentChecks;
 }
 
 export interface SubgraphServerOptions {
@@ -56,21 +59,25 @@ export function loadSchemaFile(dir: string): DocumentNode {
 
 /**
  * A subgraph from the folder holding its `schema.graphql`, its resolvers (typed by codegen
- * against that schema) and its shield.
+ * against that schema), its shield and the checks of the ids its operations take.
  */
 export function defineSubgraph(
   name: SubgraphName,
   dir: string,
   resolvers: object,
   permissions: SubgraphDefinition['permissions'],
+  idArguments: IdArgumentChecks,
 ): SubgraphDefinition {
-  return { name, typeDefs: loadSchemaFile(dir), resolvers: resolvers as GraphQLResolverMap<any>, permissions };
+  return { name, typeDefs: loadSchemaFile(dir), resolvers: resolvers as GraphQLResolverMap<any>, permissions, idArguments };
 }
 
-/** The executable subgraph schema: federation + resolvers, wrapped in the subgraph's shield. */
+/**
+ * The executable subgraph schema: federation + resolvers, wrapped in the subgraph's shield (who
+ * may call an operation at all) and then its id checks (whose ids it may name).
+ */
 export function buildSchema(definition: SubgraphDefinition) {
   const schema = buildSubgraphSchema({ typeDefs: definition.typeDefs, resolvers: definition.resolvers });
-  return applyMiddleware(schema, definition.permissions);
+  return applyMiddleware(schema, definition.permissions, idArgumentMiddleware(definition.name, schema, definition.idArguments));
 }
 
 /**

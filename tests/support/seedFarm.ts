@@ -7,6 +7,11 @@ export interface SeededFarm {
   passwordFile: string;
   aclFile: string;
   devices: Array<{ id: string; password: string }>;
+  tenantId: string;
+  farmId: string;
+  barnId: string;
+  /** The tenant admin's access token (15 minutes). */
+  tenantAdminToken: string;
 }
 
 /**
@@ -43,5 +48,15 @@ export async function seedFarmThroughApi(gatewayUrl: string, platformAdmin: { em
   }
   const { registerEdgeGateway } = await call('mutation ($f: ID!) { registerEdgeGateway(input: { farmId: $f, name: "Edge" }) { keyId secret } }', { f: createFarm.id });
   const { brokerAuthFiles } = await call('query ($f: ID!) { brokerAuthFiles(farmId: $f) { passwordFile aclFile } }', { f: createFarm.id });
-  return { keyId: registerEdgeGateway.keyId, secret: registerEdgeGateway.secret, passwordFile: brokerAuthFiles.passwordFile, aclFile: brokerAuthFiles.aclFile, devices };
+  return {
+    keyId: registerEdgeGateway.keyId,
+    secret: registerEdgeGateway.secret,
+    passwordFile: brokerAuthFiles.passwordFile,
+    aclFile: brokerAuthFiles.aclFile,
+    devices,
+    tenantId: createTenant.id,
+    farmId: createFarm.id,
+    barnId: createBarn.id,
+    tenantAdminToken: token!,
+  };
 }

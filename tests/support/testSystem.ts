@@ -24,6 +24,8 @@ export const errorCode = (result: GraphQLResponse<unknown>): string | undefined 
 export interface TestSystem {
   system: RunningSystem;
   gatewayUrl: string;
+  /** The PostgreSQL database's URL (undefined on PGlite). */
+  databaseUrl: string | undefined;
   /** FARMIQ_DATA_DIR of the system (the ingestor's disk buffer is in it). */
   dataDir: string;
   /** The same as `graphql`, sent with `Authorization: Bearer <accessToken>`. */
@@ -55,8 +57,10 @@ export async function startTestSystem(backend: Backend, env: Record<string, stri
     ...keys,
     ...env,
   });
-  const postgres = backend === 'postgres' ? await createPostgresDatabase() : undefined;
-  const database: DatabaseLocation = postgres ? { kind: 'postgres', url: postgres.url } : { kind: 'pglite', dir: 'memory' };
+  // env.DATABASE_URL: an existing database the caller owns (a restored backup); not dropped at stop.
+  const postgres = backend === 'postgres' && !env.DATABASE_URL ? await createPostgresDatabase() : undefined;
+  const databaseUrl = env.DATABASE_URL ?? postgres?.url;
+  const database: DatabaseLocation = backend === 'postgres' ? { kind: 'postgres', url: databaseUrl! } : { kind: 'pglite', dir: 'memory' };
   const system = await startSystem('all', config, log ?? createLogger(config.logLevel), { database });
   const gatewayUrl = `http://127.0.0.1:${system.ports.gateway}/graphql`;
   const graphql: TestSystem['graphql'] = async (query, variables = {}, headers = {}) => {
@@ -70,6 +74,7 @@ export async function startTestSystem(backend: Backend, env: Record<string, stri
   return {
     system,
     gatewayUrl,
+    databaseUrl,
     dataDir,
     graphql,
     as: (accessToken) => (query, variables, headers) => graphql(query, variables, { authorization: `Bearer ${accessToken}`, ...headers }),

@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../../../lib/db/generated/client';
+import type { Prisma, PrismaClient } from '../../../lib/db/generated/client';
 import { validCredentialWhere } from './deviceCredentials';
 import { MOSQUITTO_ACL_FILE, mosquittoPasswordFile } from './mosquittoPassword';
 
@@ -15,8 +15,17 @@ export interface BrokerAuthFiles {
  * has no such limit and honours the overlap.
  */
 export async function brokerAuthFiles(db: PrismaClient, tenantId: string, farmId: string, now = new Date()): Promise<BrokerAuthFiles> {
+  return activeDeviceFiles(db, { tenantId, barn: { farmId } }, now);
+}
+
+/** The same files for every ACTIVE device of every tenant: one cloud broker in front of the cloud's ingestors (`farmiq broker-files`). */
+export function brokerAuthFilesForEveryFarm(db: PrismaClient, now = new Date()): Promise<BrokerAuthFiles> {
+  return activeDeviceFiles(db, {}, now);
+}
+
+async function activeDeviceFiles(db: PrismaClient, scope: Prisma.DeviceWhereInput, now: Date): Promise<BrokerAuthFiles> {
   const devices = await db.device.findMany({
-    where: { tenantId, status: 'ACTIVE', barn: { farmId } },
+    where: { ...scope, status: 'ACTIVE' },
     orderBy: { id: 'asc' },
     select: {
       id: true,

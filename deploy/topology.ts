@@ -1,0 +1,182 @@
+/**
+ * The split deployment's one source of truth: which process runs where, on which port, with
+ * which environment. compose.yaml and the Kubernetes manifests are checked against it
+ * (deploy/__tests__), and tests/topology.test.ts starts every process with exactly what it says,
+ * so the three cannot drift apart.
+ *
+ * A value is not a string but what it means: a literal, the address of another service, a
+ * secret, an operator's setting or a mounted file. Each renderer (compose, Kubernetes, the test's
+ * processes) turns the meaning into its own syntax: `${FARMIQ_SECRETS_KEY:?…}` in compose, a
+ * `secretKeyRef` in Kubernetes, a generated key in the test.
+ */
+
+import { INGESTOR_MQTT_USER } from '../bin/brokerFiles';
+
+/** A FarmIQ process of the split deployment: every `farmiq start --target` but `all`, and the broker-files job. */
+export const FARMIQ_SERVICES = ['identity', 'devices', 'telemetry', 'kpi', 'billing', 'gateway', 'ingestor'] as const;
+export type FarmiqService = (typeof FARMIQ_SERVICES)[number];
+/** What the deployment runs beside FarmIQ. */
+export type Infrastructure = 'postgres' | 'redis' | 'mosquitto';
+
+/** Where each service listens inside its own container (its Service's port in Kubernetes). */
+export const SERVICE_PORTS: Record<FarmiqService | Infrastructure, number> = {
+  gateway: 4000,
+  identity: 4001,
+  devices: 4002,
+  telemetry: 4003,
+  kpi: 4004,
+  billing: 4005,
+  ingestor: 4010,
+  postgres: 5432,
+  redis: 6379,
+  // MQTT over TLS only: devices and the ingestor alike (the broker has no plain listener).
+  mosquitto: 8883,
+};
+
+/** The variable each target reads its own port from (lib/config.ts). */
+export const PORT_VARIABLES: Record<FarmiqService, string> = {
+  gateway: 'PORT',
+  identity: 'IDENTITY_PORT',
+  devices: 'DEVICES_PORT',
+  telemetry: 'TELEMETRY_PORT',
+  kpi: 'KPI_PORT',
+  billing: 'BILLING_PORT',
+  ingestor: 'INGESTOR_PORT',
+};
+
+/**
+ * Secrets: never in the repository. Compose reads them from the operator's .env file; Kubernetes
+ * from a Secret of the same name in kebab case (`farmiq-secrets-key`, key `value`) that External
+ * Secrets Operator fills from Vault. `required: false`: the service runs without it, with the
+ * feature it enables refusing every call.
+ */
+export const SECRETS = {
+  DATABASE_URL: { required: true, why: 'PostgreSQL with its password; the cluster operator (CloudNativePG) or the compose file owns the password' },
+  FARMIQ_JWT_PRIVATE_JWKS: { required: true, why: 'the token signing keys (a JWKS with private keys): identity alone signs' },
+  FARMIQ_SECRETS_KEY: { required: true, why: 'encrypts edge gateway keys at rest (`openssl rand -base64 32`): devices seals them, telemetry opens them to verify batches' },
+  BILLING_WEBHOOK_SECRET: { required: false, why: "the payment provider's webhook signing secret (32+ characters)" },
+  EDGE_KEY_ID: { required: true, why: 'the ingestor signs its batches with an edge gateway key (registerEdgeGateway)' },
+  EDGE_KEY_SECRET: { required: true, why: 'the secret half of that key' },
+  MQTT_URL: { required: true, why: "the ingestor's broker URL with its own user and password (mqtts://farmiq-ingestor:<password>@mosquitto:8883)" },
+  FARMIQ_ADMIN_PASSWORD: { required: false, why: 'with FARMIQ_ADMIN_EMAIL, the first platform admin\'s password (unset: a one-time password is printed to the log)' },
+  FARMIQ_BACKUP_KEY: { required: true, why: 'encrypts `farmiq backup` archives (`openssl rand -base64 32`); without it no backup restores: keep it apart from the backups' },
+  INGESTOR_MQTT_PASSWORD: { required: true, why: "the ingestor's broker password, hashed into Mosquitto's password file by the broker-files job" },
+} as const;
+export type SecretName = keyof typeof SECRETS;
+
+/** Values an operator chooses per site, with the default a fresh install gets. */
+export const SETTINGS = {
+  ALLOWED_ORIGINS: { default: '', why: 'the dashboard origins allowed to call the API from a browser (https only in production)' },
+  TRUSTED_PROXY_HOPS: { default: '1', why: 'one reverse proxy (the ingress controller) in front of the gateway: its X-Forwarded-For is believed' },
+  FARMIQ_ADMIN_EMAIL: { default: '', why: 'the first platform admin of an empty system (else one with a random password is printed to the log)' },
+  LOG_LEVEL: { default: 'info', why: 'pino level' },
+} as const;
+export type SettingName = keyof typeof SETTINGS;
+
+/** Files mounted into a container: the broker CA the ingestor trusts. */
+export const FILES = {
+  mqttCa: { path: '/etc/farmiq/mqtt-ca/ca.crt', why: "the CA that signed Mosquitto's server certificate (deploy/mosquitto/certs.sh)" },
+} as const;
+export type FileName = keyof typeof FILES;
+
+/** Writable folders: the read-only image has none of its own. */
+export const DIRECTORIES = {
+  data: { path: '/var/lib/farmiq', why: 'FARMIQ_DATA_DIR: the disk buffer of the ingestor (persistent), scratch for the others' },
+} as const;
+
+export type EnvValue =
+  | { kind: 'literal'; value: string }
+  | { kind: 'url'; scheme: 'http' | 'redis'; service: FarmiqService | Infrastructure; path: string }
+  | { kind: 'secret'; name: SecretName; optional?: boolean }
+  | { kind: 'setting'; name: SettingName }
+  | { kind: 'file'; name: FileName }
+  | { kind: 'directory'; name: keyof typeof DIRECTORIES };
+
+const literal = (value: string): EnvValue => ({ kind: 'literal', value });
+const url = (scheme: 'http' | 'redis', service: FarmiqService | Infrastructure, path = ''): EnvValue => ({ kind: 'url', scheme, service, path });
+const secret = (name: SecretName): EnvValue => ({ kind: 'secret', name, ...(SECRETS[name].required ? {} : { optional: true }) });
+const setting = (name: SettingName): EnvValue => ({ kind: 'setting', name });
+const ownPort = (service: FarmiqService): Record<string, EnvValue> => ({ [PORT_VARIABLES[service]]: literal(String(SERVICE_PORTS[service])) });
+
+/** Every cloud process: production mode, the shared database, the shared event bus. */
+const cloudCommon: Record<string, EnvValue> = {
+  NODE_ENV: literal('production'),
+  LOG_LEVEL: setting('LOG_LEVEL'),
+  FARMIQ_DATA_DIR: { kind: 'directory', name: 'data' },
+  DATABASE_URL: secret('DATABASE_URL'),
+  // One event bus for every process: ingest (telemetry) publishes stored readings; the gateway's
+  // live subscriptions, alert evaluation, usage metering and scale weigh-ins receive them.
+  // Without it each process would have a bus of its own and hear nothing of the others.
+  REDIS_URL: url('redis', 'redis'),
+};
+/** Every process that verifies tokens without holding the signing keys. */
+const verifiesTokens: Record<string, EnvValue> = { FARMIQ_JWKS_URL: url('http', 'identity', '/.well-known/jwks.json') };
+
+/** The environment of each process, exactly. */
+export const SERVICE_ENV: Record<FarmiqService, Record<string, EnvValue>> = {
+  identity: {
+    ...cloudCommon,
+    ...ownPort('identity'),
+    FARMIQ_JWT_PRIVATE_JWKS: secret('FARMIQ_JWT_PRIVATE_JWKS'),
+    FARMIQ_ADMIN_EMAIL: setting('FARMIQ_ADMIN_EMAIL'),
+    FARMIQ_ADMIN_PASSWORD: secret('FARMIQ_ADMIN_PASSWORD'),
+  },
+  devices: { ...cloudCommon, ...verifiesTokens, ...ownPort('devices'), FARMIQ_SECRETS_KEY: secret('FARMIQ_SECRETS_KEY') },
+  telemetry: { ...cloudCommon, ...verifiesTokens, ...ownPort('telemetry'), FARMIQ_SECRETS_KEY: secret('FARMIQ_SECRETS_KEY') },
+  kpi: { ...cloudCommon, ...verifiesTokens, ...ownPort('kpi') },
+  billing: { ...cloudCommon, ...verifiesTokens, ...ownPort('billing'), BILLING_WEBHOOK_SECRET: secret('BILLING_WEBHOOK_SECRET') },
+  gateway: {
+    NODE_ENV: literal('production'),
+    LOG_LEVEL: setting('LOG_LEVEL'),
+    FARMIQ_DATA_DIR: { kind: 'directory', name: 'data' },
+    REDIS_URL: url('redis', 'redis'),
+    ...verifiesTokens,
+    ...ownPort('gateway'),
+    IDENTITY_URL: url('http', 'identity', '/graphql'),
+    DEVICES_URL: url('http', 'devices', '/graphql'),
+    TELEMETRY_URL: url('http', 'telemetry', '/graphql'),
+    KPI_URL: url('http', 'kpi', '/graphql'),
+    BILLING_URL: url('http', 'billing', '/graphql'),
+    ALLOWED_ORIGINS: setting('ALLOWED_ORIGINS'),
+    TRUSTED_PROXY_HOPS: setting('TRUSTED_PROXY_HOPS'),
+  },
+  ingestor: {
+    NODE_ENV: literal('production'),
+    LOG_LEVEL: setting('LOG_LEVEL'),
+    // The disk buffer: what the broker delivered and the cloud has not yet acknowledged.
+    FARMIQ_DATA_DIR: { kind: 'directory', name: 'data' },
+    ...ownPort('ingestor'),
+    // A fixed client id: the broker keeps the ingestor's persistent session across restarts.
+    INGESTOR_CLIENT_ID: literal(INGESTOR_MQTT_USER),
+    MQTT_URL: secret('MQTT_URL'),
+    // Node trusts this CA besides its own list: the broker's certificate is the deployment's own.
+    NODE_EXTRA_CA_CERTS: { kind: 'file', name: 'mqttCa' },
+    // Through the gateway like an edge box on a farm: only the gateway is reachable from outside.
+    INGEST_URL: url('http', 'gateway', '/ingest/v1/batches'),
+    EDGE_KEY_ID: secret('EDGE_KEY_ID'),
+    EDGE_KEY_SECRET: secret('EDGE_KEY_SECRET'),
+  },
+};
+
+/** The one-shot job that writes Mosquitto's password and ACL files from the devices registry. */
+export const BROKER_FILES_ENV: Record<string, EnvValue> = {
+  NODE_ENV: literal('production'),
+  DATABASE_URL: secret('DATABASE_URL'),
+  INGESTOR_MQTT_PASSWORD: secret('INGESTOR_MQTT_PASSWORD'),
+};
+
+/** `farmiq backup` (the Kubernetes CronJob): a logical dump beside CloudNativePG's physical backups. */
+export const BACKUP_ENV: Record<string, EnvValue> = {
+  NODE_ENV: literal('production'),
+  DATABASE_URL: secret('DATABASE_URL'),
+  FARMIQ_BACKUP_KEY: secret('FARMIQ_BACKUP_KEY'),
+};
+
+/** The ingestor's broker user; its client id is this name too (use_username_as_clientid). */
+export { INGESTOR_MQTT_USER };
+
+/** Each service's start command: one image, the target picks the component. */
+export const startArgs = (service: FarmiqService): string[] => ['start', '--target', service];
+
+/** The order processes come up in: identity serves the public keys the others fetch; the ingestor forwards to the gateway. */
+export const START_ORDER: FarmiqService[] = ['identity', 'devices', 'telemetry', 'kpi', 'billing', 'gateway', 'ingestor'];
