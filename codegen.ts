@@ -40,6 +40,9 @@ const subgraphMappers: Record<string, Record<string, string>> = {
     User: '../../../lib/graphql/entityRef#EntityRef',
     Reading: '../models#ReadingModel',
     ReadingSeries: '../models#ReadingSeriesModel',
+    NotificationSubscription: '../../../lib/db/generated/client#NotificationSubscription as NotificationSubscriptionRow',
+    WebhookEndpoint: '../../../lib/db/generated/client#WebhookEndpoint as WebhookEndpointRow',
+    NotificationDelivery: '../../../lib/db/generated/client#NotificationDelivery as NotificationDeliveryRow',
   },
   kpi: { Batch: '../../../lib/db/generated/client#Batch as BatchRow', Farm: '../../../lib/graphql/entityRef#EntityRef' },
   billing: {

@@ -33,6 +33,7 @@ import { kpiSubgraph } from '../subgraphs/kpi/server';
 import { telemetrySubgraph } from '../subgraphs/telemetry/server';
 import { startAlertEvaluator } from '../subgraphs/telemetry/alerts/evaluator';
 import { startLiveRelay } from '../subgraphs/telemetry/live/liveRelay';
+import { startNotifications } from '../subgraphs/telemetry/notifications/startNotifications';
 import { startUsageMeter } from '../subgraphs/billing/usage/usageMeter';
 import { startScaleWeighIn } from '../subgraphs/kpi/records/scaleWeights';
 import { startRenewals } from '../subgraphs/billing/subscriptions/renewalScheduler';
@@ -134,6 +135,8 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
         stack.push(() => evaluator.stop());
         const relay = await startLiveRelay({ db: database!, pubsub, log, now: () => new Date() });
         stack.push(() => relay.stop());
+        const notifications = startNotifications({ db: database!.prisma, config, secretBox: deps.secretBox, log });
+        stack.push(() => notifications.stop());
       } else if (name === 'devices') {
         definition = devicesSubgraph({
           claimLimits: await rateLimitStore(CLAIM_FAILURES_NAMESPACE, () => database!.prisma.claimFailure),

@@ -114,6 +114,7 @@ const envSchema = z.object({
   FARMIQ_SECRETS_KEY: z.string().optional(),
   FARMIQ_INTERNAL_KEY: z.string().optional(),
   BILLING_WEBHOOK_SECRET: z.string().min(32, 'a secret of at least 32 characters').optional(),
+  /** Alert email and account links; unset, development writes .eml files into the data folder's mail/. */
   SMTP_URL: url(['smtp:', 'smtps:']).optional(),
   MAIL_FROM: z.string().min(3).default('FarmIQ <no-reply@farmiq.local>'),
   FARMIQ_PUBLIC_URL: url(['http:', 'https:']).optional(),

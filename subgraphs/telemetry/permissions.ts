@@ -6,6 +6,10 @@ import { actsForTenant, canRead, canWriteFarmData, hasRole } from '../../lib/gra
 const canAcknowledgeAlerts = and(actsForTenant, hasRole('TENANT_ADMIN', 'FARM_MANAGER', 'OPERATOR', 'PLATFORM_ADMIN'));
 
 const readTelemetry = canRead('telemetry:read');
+/** People choose their own alert channels; partner clients have none. */
+const managesOwnChannels = and(actsForTenant, hasRole('TENANT_ADMIN', 'FARM_MANAGER', 'OPERATOR', 'VIEWER', 'PLATFORM_ADMIN'));
+/** A tenant's webhooks and its delivery log (which names every recipient's channel) are its admins'. */
+const tenantAdmin = and(actsForTenant, hasRole('TENANT_ADMIN', 'PLATFORM_ADMIN'));
 
 export const permissions = subgraphShield({
   Query: {
@@ -18,8 +22,19 @@ export const permissions = subgraphShield({
     // Hands readings given as arguments back as Readings, for the gateway's subscriptions; devices resolve only within the caller's tenant.
     readingEvents: readTelemetry,
     alertChangeEvents: readTelemetry,
+    myNotificationSubscriptions: managesOwnChannels,
+    webhookEndpoints: tenantAdmin,
+    notificationDeliveries: tenantAdmin,
+    farmNotificationSettings: readTelemetry,
   },
-  Mutation: { createAlertRule: canWriteFarmData, updateAlertRule: canWriteFarmData, deleteAlertRule: canWriteFarmData, acknowledgeAlert: canAcknowledgeAlerts },
+  Mutation: { createAlertRule: canWriteFarmData, updateAlertRule: canWriteFarmData, deleteAlertRule: canWriteFarmData, acknowledgeAlert: canAcknowledgeAlerts,
+    subscribeToAlerts: managesOwnChannels,
+    unsubscribeFromAlerts: managesOwnChannels,
+    createWebhookEndpoint: tenantAdmin,
+    deleteWebhookEndpoint: tenantAdmin,
+    enableWebhookEndpoint: tenantAdmin,
+    setFarmEscalation: canWriteFarmData,
+  },
   AlertRule: allow,
   Alert: allow,
   AlertConnection: allow,
@@ -29,6 +44,12 @@ export const permissions = subgraphShield({
   ReadingBucket: allow,
   ReadingConnection: allow,
   PageInfo: allow,
+  NotificationSubscription: allow,
+  QuietHours: allow,
+  WebhookEndpoint: allow,
+  CreatedWebhookEndpoint: allow,
+  NotificationDelivery: allow,
+  FarmNotificationSettings: allow,
   User: allow,
   Farm: { '*': allow, alertRules: readTelemetry },
   Device: { '*': allow, latestReadings: readTelemetry },

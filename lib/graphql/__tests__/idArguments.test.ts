@@ -32,7 +32,7 @@ const checks: IdArgumentChecks = {
   'Mutation.login': { tenantId: unscoped('checked by the login itself') },
 };
 
-const caller: Principal = { subject: 'u1', kind: 'user', tenantId: 't1', roles: ['TENANT_ADMIN'], scopes: [], tokenId: 'j1', expiresAt: new Date(Date.now() + 60_000) };
+const caller: Principal = { subject: 'u1', kind: 'user', tenantId: 't1', roles: ['TENANT_ADMIN'], scopes: [], tokenId: 'j1', issuedAt: new Date(), expiresAt: new Date(Date.now() + 60_000) };
 
 async function run(query: string, variables: Record<string, unknown> = {}) {
   const calls: string[] = [];

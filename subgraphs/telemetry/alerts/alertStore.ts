@@ -2,6 +2,7 @@ import type { PrismaClient } from '../../../lib/db/database';
 import type { Alert } from '../../../lib/db/generated/client';
 import { isUniqueViolation } from '../../../lib/db/errors';
 import { TOPICS, type AlertChangedEvent, type PubSub } from '../../../lib/pubsub/pubsub';
+import { enqueueAlertChange } from '../notifications/enqueue';
 import type { BuiltInKind } from './builtIns';
 import { INITIAL_STATE, step, worse, type ConditionRule, type ConditionState } from './conditionState';
 
@@ -61,7 +62,12 @@ export async function evaluatePoints(db: PrismaClient, barn: BarnRef, rule: Eval
       // Another evaluator raised it first: the state follows the stored alert.
       if (!alert) alert = await db.alert.findFirst({ where: { source, barnId: barn.barnId, status: 'ACTIVE' } });
     } else if (next.transition === 'CLEARED' && alert) {
-      await db.alert.update({ where: { id: alert.id }, data: { status: 'CLEARED', clearedAt: point.at, lastValue: point.value, peakValue } });
+      const clearedId = alert.id;
+      // The clearing and its notifications commit together (notifications/enqueue.ts).
+      await db.$transaction(async (tx) => {
+        const cleared = await tx.alert.update({ where: { id: clearedId }, data: { status: 'CLEARED', clearedAt: point.at, lastValue: point.value, peakValue } });
+        await enqueueAlertChange(tx, cleared, 'CLEARED', new Date());
+      });
       change(alert.id, 'CLEARED');
       alert = null;
     } else if (alert) {
@@ -83,7 +89,9 @@ export async function evaluatePoints(db: PrismaClient, barn: BarnRef, rule: Eval
 
 async function raise(db: PrismaClient, barn: BarnRef, rule: EvaluatedRule, source: string, point: Point): Promise<Alert | null> {
   try {
-    return await db.alert.create({
+    // The alert and its notifications commit together (notifications/enqueue.ts).
+    return await db.$transaction(async (tx) => {
+      const alert = await tx.alert.create({
       data: {
         tenantId: barn.tenantId,
         farmId: barn.farmId,
@@ -98,6 +106,9 @@ async function raise(db: PrismaClient, barn: BarnRef, rule: EvaluatedRule, sourc
         peakValue: point.value,
         lastValue: point.value,
       },
+      });
+      await enqueueAlertChange(tx, alert, 'RAISED', new Date());
+      return alert;
     });
   } catch (error) {
     // The partial unique index: one ACTIVE alert per source and barn, whoever wrote it.

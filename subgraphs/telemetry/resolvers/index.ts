@@ -11,11 +11,12 @@ import { createQuery } from './Query';
 import { Reading } from './Reading';
 import { readingEvents, Subscription } from '../live/readingEvents';
 import { alertChangeEvents, alertChangedSubscription } from '../live/alertChangeEvents';
+import { createNotificationMutation, notificationQuery, NotificationDelivery, NotificationSubscription, WebhookEndpoint } from '../notifications/notificationApi';
 
 export const createResolvers = (deps: TelemetryDependencies): Resolvers => ({
   DateTime: DateTimeScalar,
-  Query: { ...createQuery(deps), readingEvents, alertChangeEvents },
-  Mutation: createMutation(deps),
+  Query: { ...createQuery(deps), ...notificationQuery, readingEvents, alertChangeEvents },
+  Mutation: { ...createMutation(deps), ...createNotificationMutation(deps) },
   Subscription: { ...Subscription, alertChanged: alertChangedSubscription },
   AlertRule,
   Alert,
@@ -23,5 +24,8 @@ export const createResolvers = (deps: TelemetryDependencies): Resolvers => ({
   Device: createDevice(deps),
   Barn: createBarn(deps),
   Reading,
+  NotificationSubscription,
+  WebhookEndpoint,
+  NotificationDelivery,
   ReadingSeries: { device: (series) => ({ id: series.deviceId }) },
 });

@@ -1,0 +1,155 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { MutationResolvers, NotificationDeliveryResolvers, NotificationSubscriptionResolvers, QueryResolvers, WebhookEndpointResolvers } from '../__generated__/resolvers-types';
+import { callerTenantId } from '../../../lib/auth/tenantScope';
+import { badInput, notFound } from '../../../lib/errors';
+import type { SubgraphContext } from '../../../lib/graphql/context';
+import { isUuid, requirePageSize, requireText } from '../../../lib/validation';
+import { farmTimeZone } from '../../devices/registry';
+import type { TelemetryDependencies } from '../dependencies';
+import { DEFAULT_ESCALATE_AFTER_MINUTES } from './enqueue';
+
+/** The context a webhook endpoint's secret is sealed in: a sealed secret moved to another row does not open. */
+export const webhookSecretContext = (endpointId: string) => `webhook-endpoint:${endpointId}`;
+
+const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
+
+/** A farm of the caller's tenant (the devices registry knows), or NOT_FOUND; null stays null (every farm). */
+async function requireOwnFarm(ctx: SubgraphContext, tenantId: string, farmId: string | null | undefined): Promise<string | null> {
+  if (farmId === null || farmId === undefined) return null;
+  const id = farmId.toLowerCase();
+  if (!isUuid(id) || (await farmTimeZone(ctx.db, tenantId, id)) === null) throw notFound('Farm');
+  return id;
+}
+
+function requireQuietHours(start: number | null | undefined, end: number | null | undefined): { quietStartMinute: number | null; quietEndMinute: number | null } {
+  const given = [start, end].filter((value) => value !== null && value !== undefined);
+  if (given.length === 0) return { quietStartMinute: null, quietEndMinute: null };
+  if (given.length === 1) throw badInput('Give both quietHoursStartMinute and quietHoursEndMinute, or neither', 'quietHoursEndMinute');
+  for (const [value, field] of [[start!, 'quietHoursStartMinute'], [end!, 'quietHoursEndMinute']] as const) {
+    if (!Number.isInteger(value) || value < 0 || value > 1439) throw badInput(`${field} must be 0 to 1439 (minutes after midnight), got ${value}`, field);
+  }
+  return { quietStartMinute: start!, quietEndMinute: end! };
+}
+
+function requireWebhookUrl(raw: string): string {
+  const text = requireText(raw, 'url', 2000);
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw badInput('url must be an absolute http(s) URL', 'url');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw badInput('url must be an http(s) URL', 'url');
+  if (url.username || url.password) throw badInput('url must not carry credentials; verify the farmiq-signature header instead', 'url');
+  return url.toString();
+}
+
+async function ownEndpoint(ctx: SubgraphContext, id: string) {
+  const tenantId = callerTenantId(ctx);
+  const endpoint = isUuid(id) ? await ctx.db.webhookEndpoint.findFirst({ where: { id: id.toLowerCase(), tenantId } }) : null;
+  if (!endpoint) throw notFound('Webhook endpoint');
+  return endpoint;
+}
+
+async function farmSettings(ctx: SubgraphContext, tenantId: string, farmId: string) {
+  const settings = await ctx.db.farmNotificationSettings.findFirst({ where: { farmId, tenantId } });
+  return { farm: { id: farmId }, escalateAfterMinutes: settings?.escalateAfterMinutes ?? DEFAULT_ESCALATE_AFTER_MINUTES };
+}
+
+export const notificationQuery: Pick<QueryResolvers, 'myNotificationSubscriptions' | 'webhookEndpoints' | 'notificationDeliveries' | 'farmNotificationSettings'> = {
+  farmNotificationSettings: async (_parent, { farmId }, ctx) => {
+    const tenantId = callerTenantId(ctx);
+    return farmSettings(ctx, tenantId, (await requireOwnFarm(ctx, tenantId, farmId))!);
+  },
+  myNotificationSubscriptions: (_parent, _args, ctx) =>
+    ctx.db.notificationSubscription.findMany({ where: { tenantId: callerTenantId(ctx), userId: ctx.principal!.subject }, orderBy: { createdAt: 'asc' } }),
+  webhookEndpoints: (_parent, _args, ctx) => ctx.db.webhookEndpoint.findMany({ where: { tenantId: callerTenantId(ctx) }, orderBy: { createdAt: 'asc' } }),
+  notificationDeliveries: (_parent, { first, status }, ctx) =>
+    ctx.db.notificationDelivery.findMany({
+      where: { tenantId: callerTenantId(ctx), ...(status ? { status } : {}) },
+      orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+      take: requirePageSize(first),
+    }),
+};
+
+export const createNotificationMutation = (
+  deps: TelemetryDependencies,
+): Pick<MutationResolvers, 'subscribeToAlerts' | 'unsubscribeFromAlerts' | 'createWebhookEndpoint' | 'deleteWebhookEndpoint' | 'enableWebhookEndpoint' | 'setFarmEscalation'> => ({
+  setFarmEscalation: async (_parent, { farmId, escalateAfterMinutes }, ctx) => {
+    const tenantId = callerTenantId(ctx);
+    const id = (await requireOwnFarm(ctx, tenantId, farmId))!;
+    if (!Number.isInteger(escalateAfterMinutes) || escalateAfterMinutes < 1 || escalateAfterMinutes > 1440) {
+      throw badInput(`escalateAfterMinutes must be 1 to 1440, got ${escalateAfterMinutes}`, 'escalateAfterMinutes');
+    }
+    await ctx.db.farmNotificationSettings.upsert({ where: { farmId: id }, create: { farmId: id, tenantId, escalateAfterMinutes }, update: { escalateAfterMinutes } });
+    return farmSettings(ctx, tenantId, id);
+  },
+
+  subscribeToAlerts: async (_parent, { input }, ctx) => {
+    const tenantId = callerTenantId(ctx);
+    if (input.channel !== 'EMAIL') throw badInput('Only EMAIL is a person\'s channel; a tenant admin adds webhooks with createWebhookEndpoint', 'channel');
+    const address = requireText(input.address, 'address', 254).trim();
+    if (!EMAIL.test(address)) throw badInput('address must be an email address', 'address');
+    const farmId = await requireOwnFarm(ctx, tenantId, input.farmId);
+    const quiet = requireQuietHours(input.quietHoursStartMinute, input.quietHoursEndMinute);
+    const escalationLevel = input.escalationLevel ?? (ctx.principal!.roles.includes('TENANT_ADMIN') ? 1 : 0);
+    if (!Number.isInteger(escalationLevel) || escalationLevel < 0 || escalationLevel > 2) throw badInput(`escalationLevel must be 0, 1 or 2, got ${escalationLevel}`, 'escalationLevel');
+    const subscription = await ctx.db.notificationSubscription.create({
+      data: { tenantId, userId: ctx.principal!.subject, farmId, channel: 'EMAIL', address, language: (input.language ?? 'EN').toLowerCase(), minSeverity: input.minSeverity ?? 'WARNING', escalationLevel, ...quiet },
+    });
+    ctx.log.info({ subscriptionId: subscription.id }, 'alert subscription created');
+    return subscription;
+  },
+
+  unsubscribeFromAlerts: async (_parent, { id }, ctx) => {
+    const tenantId = callerTenantId(ctx);
+    const removed = isUuid(id) ? await ctx.db.notificationSubscription.deleteMany({ where: { id: id.toLowerCase(), tenantId, userId: ctx.principal!.subject } }) : { count: 0 };
+    if (removed.count === 0) throw notFound('Subscription');
+    return id.toLowerCase();
+  },
+
+  createWebhookEndpoint: async (_parent, { input }, ctx) => {
+    const tenantId = callerTenantId(ctx);
+    const url = requireWebhookUrl(input.url);
+    const farmId = await requireOwnFarm(ctx, tenantId, input.farmId);
+    const id = randomUUID();
+    const secret = `whsec_${randomBytes(32).toString('base64url')}`;
+    const endpoint = await ctx.db.webhookEndpoint.create({
+      data: { id, tenantId, farmId, url, minSeverity: input.minSeverity ?? 'WARNING', secretSealed: deps.secretBox.seal(secret, webhookSecretContext(id)) },
+    });
+    ctx.log.info({ webhookEndpointId: id }, 'webhook endpoint created');
+    return { endpoint, secret };
+  },
+
+  deleteWebhookEndpoint: async (_parent, { id }, ctx) => {
+    const endpoint = await ownEndpoint(ctx, id);
+    // Its pending deliveries give up when the worker finds the endpoint gone.
+    await ctx.db.webhookEndpoint.delete({ where: { id: endpoint.id } });
+    return endpoint.id;
+  },
+
+  enableWebhookEndpoint: async (_parent, { id }, ctx) => {
+    const endpoint = await ownEndpoint(ctx, id);
+    return ctx.db.webhookEndpoint.update({ where: { id: endpoint.id }, data: { disabledAt: null } });
+  },
+});
+
+const farmRef = (farmId: string | null) => (farmId ? { id: farmId } : null);
+
+export const NotificationSubscription: NotificationSubscriptionResolvers = {
+  language: (subscription) => (subscription.language === 'th' ? 'TH' : 'EN'),
+  farm: (subscription) => farmRef(subscription.farmId),
+  quietHours: (subscription) =>
+    subscription.quietStartMinute !== null && subscription.quietEndMinute !== null ? { startMinute: subscription.quietStartMinute, endMinute: subscription.quietEndMinute } : null,
+};
+
+export const WebhookEndpoint: WebhookEndpointResolvers = {
+  farm: (endpoint) => farmRef(endpoint.farmId),
+  enabled: (endpoint) => endpoint.disabledAt === null,
+};
+
+export const NotificationDelivery: NotificationDeliveryResolvers = {
+  alert: async (delivery, _args, ctx) => (await ctx.db.alert.findFirst({ where: { id: delivery.alertId, tenantId: delivery.tenantId } }))!,
+  webhookEndpoint: (delivery, _args, ctx) =>
+    delivery.webhookEndpointId ? ctx.db.webhookEndpoint.findFirst({ where: { id: delivery.webhookEndpointId, tenantId: delivery.tenantId } }) : null,
+};

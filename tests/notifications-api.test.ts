@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { SIGNATURE_HEADER, verifyWebhookSignature } from '../lib/crypto/webhookSignature';
+import { TOPICS, type ReadingEvent } from '../lib/pubsub/pubsub';
+import { DELIVERY_ID_HEADER } from '../subgraphs/telemetry/notifications/webhookSender';
+import { backends } from './support/postgres';
+import { inviteAndLogIn, tenantWithAdmin } from './support/sessions';
+import { errorCode, startTestSystem, type TestSystem } from './support/testSystem';
+import { waitFor } from './support/waitFor';
+
+const SUBSCRIBE = `mutation ($input: SubscribeToAlertsInput!) { subscribeToAlerts(input: $input) { id channel address language minSeverity farm { id } quietHours { startMinute endMinute } } }`;
+const MINE = `{ myNotificationSubscriptions { id address } }`;
+const CREATE_WEBHOOK = `mutation ($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { secret endpoint { id url enabled lastFailureReason farm { id } } } }`;
+const DELIVERIES = `{ notificationDeliveries(first: 10) { id change severity channel status attempts lastError alert { id builtIn } webhookEndpoint { id } } }`;
+
+describe.each(backends())('alert notifications through the gateway on %s', (backend) => {
+  let farmiq: TestSystem;
+  const mail: ParsedMail[] = [];
+  const posts: Array<{ headers: http.IncomingHttpHeaders; body: Buffer }> = [];
+  let smtp: SMTPServer;
+  let receiver: http.Server;
+  let receiverUrl: string;
+
+  beforeAll(async () => {
+    smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      onData: (stream, _session, callback) => void simpleParser(stream).then((parsed) => (mail.push(parsed), callback()), callback),
+    });
+    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    receiver = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => (posts.push({ headers: req.headers, body: Buffer.concat(chunks) }), res.writeHead(200).end('ok')));
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+    farmiq = await startTestSystem(backend, { SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}` });
+  }, 180_000);
+  afterAll(async () => {
+    await farmiq?.stop();
+    await new Promise<void>((resolve) => smtp?.close(() => resolve()));
+    await new Promise<void>((resolve) => receiver?.close(() => resolve()));
+  });
+
+  it('should let a person register a channel and a tenant admin a signed webhook, and deliver both when readings raise an alert', async () => {
+    const tenant = await tenantWithAdmin(farmiq, `Notified ${randomUUID().slice(0, 6)}`);
+    const api = farmiq.as(tenant.admin.accessToken);
+    const farmId = (await api('mutation { createFarm(input: { name: "Riverside", timeZone: "Asia/Bangkok" }) { id } }')).data!.createFarm.id as string;
+    const barnId = (await api('mutation ($f: ID!) { createBarn(input: { farmId: $f, name: "House 1", species: PIG, capacityHead: 500 }) { id } }', { f: farmId })).data!.createBarn.id as string;
+
+    const operator = await inviteAndLogIn(farmiq, tenant.admin.accessToken, tenant.tenantId, 'OPERATOR');
+    const asOperator = farmiq.as(operator.accessToken);
+    const subscribed = await asOperator(SUBSCRIBE, { input: { channel: 'EMAIL', address: 'operator@farm.test', language: 'TH', farmId, minSeverity: 'CRITICAL', quietHoursStartMinute: 1320, quietHoursEndMinute: 360 } });
+    expect(subscribed.errors).toBeUndefined();
+    expect(subscribed.data!.subscribeToAlerts).toMatchObject({ channel: 'EMAIL', language: 'TH', minSeverity: 'CRITICAL', farm: { id: farmId }, quietHours: { startMinute: 1320, endMinute: 360 } });
+    // The admin does not see the operator's channels; the operator does.
+    expect((await api(MINE)).data!.myNotificationSubscriptions).toEqual([]);
+    expect((await asOperator(MINE)).data!.myNotificationSubscriptions).toEqual([{ id: subscribed.data!.subscribeToAlerts.id, address: 'operator@farm.test' }]);
+
+    // Webhooks and the delivery log are the tenant admin's.
+    expect(errorCode(await asOperator(CREATE_WEBHOOK, { input: { url: receiverUrl } }))).toBe('FORBIDDEN');
+    expect(errorCode(await asOperator(DELIVERIES))).toBe('FORBIDDEN');
+    const created = await api(CREATE_WEBHOOK, { input: { url: receiverUrl, farmId } });
+    expect(created.errors).toBeUndefined();
+    const { secret, endpoint } = created.data!.createWebhookEndpoint;
+    expect(endpoint).toMatchObject({ url: receiverUrl, enabled: true, lastFailureReason: null, farm: { id: farmId } });
+
+    // Ammonia over 25 ppm for 10 minutes in the barn, as ingest announces stored readings.
+    const readings: ReadingEvent[] = [0, 11].map((minutes) => {
+      const observedAt = new Date(Date.UTC(2026, 10, 20, 1, minutes)).toISOString();
+      return { tenantId: tenant.tenantId, farmId, barnId, deviceId: randomUUID(), eventId: randomUUID(), metric: 'ammoniaPpm', value: 35, unit: 'ppm', observedAt, receivedAt: observedAt };
+    });
+    await farmiq.system.pubsub.publish(TOPICS.readingsStored, { readings });
+
+    await waitFor(() => {
+      if (mail.length !== 1 || posts.length !== 1) throw new Error(`${mail.length} emails and ${posts.length} webhook posts arrived`);
+    }, 30_000);
+    expect(mail[0]!.subject).toBe('[วิกฤต] แอมโมเนียสูง เกิดขึ้น');
+    expect((mail[0]!.to as { text: string }).text).toBe('operator@farm.test');
+    expect(verifyWebhookSignature(secret, posts[0]!.body, posts[0]!.headers[SIGNATURE_HEADER] as string, new Date())).toEqual({ ok: true });
+
+    const log = await api(DELIVERIES);
+    expect(log.errors).toBeUndefined();
+    const deliveries = log.data!.notificationDeliveries as Array<Record<string, any>>;
+    expect(deliveries).toHaveLength(2);
+    expect(deliveries.map((d) => [d.channel, d.status, d.attempts, d.change, d.severity, d.alert.builtIn]).sort()).toEqual([
+      ['EMAIL', 'DELIVERED', 1, 'RAISED', 'CRITICAL', 'AMMONIA_HIGH'],
+      ['WEBHOOK', 'DELIVERED', 1, 'RAISED', 'CRITICAL', 'AMMONIA_HIGH'],
+    ]);
+    expect(deliveries.find((d) => d.channel === 'WEBHOOK')!.id).toBe(posts[0]!.headers[DELIVERY_ID_HEADER]);
+
+    // Another tenant sees none of it and cannot touch it.
+    const other = await tenantWithAdmin(farmiq, `Other ${randomUUID().slice(0, 6)}`);
+    const asOther = farmiq.as(other.admin.accessToken);
+    expect((await asOther(DELIVERIES)).data!.notificationDeliveries).toEqual([]);
+    expect((await asOther('{ webhookEndpoints { id } }')).data!.webhookEndpoints).toEqual([]);
+    expect(errorCode(await asOther('mutation ($id: ID!) { deleteWebhookEndpoint(id: $id) }', { id: endpoint.id }))).toBe('NOT_FOUND');
+    expect(errorCode(await asOther(SUBSCRIBE, { input: { channel: 'EMAIL', address: 'x@farm.test', farmId } }))).toBe('NOT_FOUND');
+  });
+
+  it('should refuse bad channel settings with BAD_USER_INPUT and store nothing', async () => {
+    const tenant = await tenantWithAdmin(farmiq, `Careful ${randomUUID().slice(0, 6)}`);
+    const api = farmiq.as(tenant.admin.accessToken);
+    expect(errorCode(await api(SUBSCRIBE, { input: { channel: 'EMAIL', address: 'not an address' } }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await api(SUBSCRIBE, { input: { channel: 'EMAIL', address: 'a@farm.test', quietHoursStartMinute: 1320 } }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await api(SUBSCRIBE, { input: { channel: 'EMAIL', address: 'a@farm.test', quietHoursStartMinute: 1320, quietHoursEndMinute: 1440 } }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await api(SUBSCRIBE, { input: { channel: 'WEBHOOK', address: 'a@farm.test' } }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await api(CREATE_WEBHOOK, { input: { url: 'ftp://farm.test/hook' } }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await api(CREATE_WEBHOOK, { input: { url: 'https://user:pw@farm.test/hook' } }))).toBe('BAD_USER_INPUT');
+    expect((await api(MINE)).data!.myNotificationSubscriptions).toEqual([]);
+    expect((await api('{ webhookEndpoints { id } }')).data!.webhookEndpoints).toEqual([]);
+    expect(errorCode(await farmiq.graphql(MINE))).toBe('UNAUTHENTICATED');
+  });
+});
