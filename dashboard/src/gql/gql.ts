@@ -1,7 +1,6 @@
 /* eslint-disable */
 import * as types from './graphql';
-
-
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 
 /**
  * Map of all GraphQL operations in the project.
@@ -15,36 +14,75 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query MyTenant {\n    me {\n      roles\n      user {\n        email\n      }\n      tenant {\n        id\n        name\n        activeSubscription {\n          plan\n        }\n        farms {\n          id\n          name\n          timeZone\n          batches {\n            id\n            headCountPlaced\n          }\n          alertRules {\n            id\n          }\n        }\n      }\n    }\n  }\n": typeof types.MyTenantDocument,
+    "\n  query Viewer {\n    me {\n      roles\n      user {\n        id\n        email\n      }\n      tenant {\n        id\n        name\n        farms {\n          id\n          name\n          timeZone\n        }\n      }\n    }\n  }\n": typeof types.ViewerDocument,
     "\n  mutation RefreshSession {\n    refreshSession {\n      accessTokenExpiresAt\n    }\n  }\n": typeof types.RefreshSessionDocument,
+    "\n  query FarmOverview($farmId: ID!, $asOf: Date) {\n    farm(id: $farmId) {\n      id\n      name\n      timeZone\n      barns {\n        id\n        name\n        species\n        capacityHead\n        currentClimate {\n          metric\n          unit\n          value\n          observedAt\n        }\n      }\n      batches {\n        id\n        placedOn\n        headCountPlaced\n        barn {\n          id\n        }\n        performance(asOf: $asOf) {\n          ageDays\n          headCountAlive\n        }\n      }\n    }\n    alerts(farmId: $farmId, status: ACTIVE, first: 100) {\n      nodes {\n        id\n        metric\n        builtIn\n        acknowledgedAt\n        barn {\n          id\n        }\n      }\n    }\n  }\n": typeof types.FarmOverviewDocument,
+    "\n  subscription LiveBarnReadings($barnId: ID!, $metrics: [String!], $everySeconds: Int) {\n    readingAdded(barnId: $barnId, metrics: $metrics, everySeconds: $everySeconds) {\n      metric\n      unit\n      value\n      observedAt\n      device {\n        id\n      }\n    }\n  }\n": typeof types.LiveBarnReadingsDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessTokenExpiresAt\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  query TenantHome {\n    me {\n      tenant {\n        id\n        farms {\n          id\n          name\n          timeZone\n          barns {\n            id\n          }\n          batches {\n            id\n            headCountPlaced\n          }\n          alertRules {\n            id\n          }\n        }\n      }\n    }\n  }\n": typeof types.TenantHomeDocument,
+    "\n  query TenantPlan {\n    me {\n      tenant {\n        id\n        activeSubscription {\n          id\n          plan\n        }\n      }\n    }\n  }\n": typeof types.TenantPlanDocument,
 };
 const documents: Documents = {
-    "\n  query MyTenant {\n    me {\n      roles\n      user {\n        email\n      }\n      tenant {\n        id\n        name\n        activeSubscription {\n          plan\n        }\n        farms {\n          id\n          name\n          timeZone\n          batches {\n            id\n            headCountPlaced\n          }\n          alertRules {\n            id\n          }\n        }\n      }\n    }\n  }\n": types.MyTenantDocument,
+    "\n  query Viewer {\n    me {\n      roles\n      user {\n        id\n        email\n      }\n      tenant {\n        id\n        name\n        farms {\n          id\n          name\n          timeZone\n        }\n      }\n    }\n  }\n": types.ViewerDocument,
     "\n  mutation RefreshSession {\n    refreshSession {\n      accessTokenExpiresAt\n    }\n  }\n": types.RefreshSessionDocument,
+    "\n  query FarmOverview($farmId: ID!, $asOf: Date) {\n    farm(id: $farmId) {\n      id\n      name\n      timeZone\n      barns {\n        id\n        name\n        species\n        capacityHead\n        currentClimate {\n          metric\n          unit\n          value\n          observedAt\n        }\n      }\n      batches {\n        id\n        placedOn\n        headCountPlaced\n        barn {\n          id\n        }\n        performance(asOf: $asOf) {\n          ageDays\n          headCountAlive\n        }\n      }\n    }\n    alerts(farmId: $farmId, status: ACTIVE, first: 100) {\n      nodes {\n        id\n        metric\n        builtIn\n        acknowledgedAt\n        barn {\n          id\n        }\n      }\n    }\n  }\n": types.FarmOverviewDocument,
+    "\n  subscription LiveBarnReadings($barnId: ID!, $metrics: [String!], $everySeconds: Int) {\n    readingAdded(barnId: $barnId, metrics: $metrics, everySeconds: $everySeconds) {\n      metric\n      unit\n      value\n      observedAt\n      device {\n        id\n      }\n    }\n  }\n": types.LiveBarnReadingsDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessTokenExpiresAt\n    }\n  }\n": types.LoginDocument,
+    "\n  query TenantHome {\n    me {\n      tenant {\n        id\n        farms {\n          id\n          name\n          timeZone\n          barns {\n            id\n          }\n          batches {\n            id\n            headCountPlaced\n          }\n          alertRules {\n            id\n          }\n        }\n      }\n    }\n  }\n": types.TenantHomeDocument,
+    "\n  query TenantPlan {\n    me {\n      tenant {\n        id\n        activeSubscription {\n          id\n          plan\n        }\n      }\n    }\n  }\n": types.TenantPlanDocument,
 };
 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
  */
-export function graphql(source: "\n  query MyTenant {\n    me {\n      roles\n      user {\n        email\n      }\n      tenant {\n        id\n        name\n        activeSubscription {\n          plan\n        }\n        farms {\n          id\n          name\n          timeZone\n          batches {\n            id\n            headCountPlaced\n          }\n          alertRules {\n            id\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').MyTenantDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation RefreshSession {\n    refreshSession {\n      accessTokenExpiresAt\n    }\n  }\n"): typeof import('./graphql').RefreshSessionDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): typeof import('./graphql').LogoutDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessTokenExpiresAt\n    }\n  }\n"): typeof import('./graphql').LoginDocument;
+export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Viewer {\n    me {\n      roles\n      user {\n        id\n        email\n      }\n      tenant {\n        id\n        name\n        farms {\n          id\n          name\n          timeZone\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    me {\n      roles\n      user {\n        id\n        email\n      }\n      tenant {\n        id\n        name\n        farms {\n          id\n          name\n          timeZone\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RefreshSession {\n    refreshSession {\n      accessTokenExpiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation RefreshSession {\n    refreshSession {\n      accessTokenExpiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FarmOverview($farmId: ID!, $asOf: Date) {\n    farm(id: $farmId) {\n      id\n      name\n      timeZone\n      barns {\n        id\n        name\n        species\n        capacityHead\n        currentClimate {\n          metric\n          unit\n          value\n          observedAt\n        }\n      }\n      batches {\n        id\n        placedOn\n        headCountPlaced\n        barn {\n          id\n        }\n        performance(asOf: $asOf) {\n          ageDays\n          headCountAlive\n        }\n      }\n    }\n    alerts(farmId: $farmId, status: ACTIVE, first: 100) {\n      nodes {\n        id\n        metric\n        builtIn\n        acknowledgedAt\n        barn {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query FarmOverview($farmId: ID!, $asOf: Date) {\n    farm(id: $farmId) {\n      id\n      name\n      timeZone\n      barns {\n        id\n        name\n        species\n        capacityHead\n        currentClimate {\n          metric\n          unit\n          value\n          observedAt\n        }\n      }\n      batches {\n        id\n        placedOn\n        headCountPlaced\n        barn {\n          id\n        }\n        performance(asOf: $asOf) {\n          ageDays\n          headCountAlive\n        }\n      }\n    }\n    alerts(farmId: $farmId, status: ACTIVE, first: 100) {\n      nodes {\n        id\n        metric\n        builtIn\n        acknowledgedAt\n        barn {\n          id\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription LiveBarnReadings($barnId: ID!, $metrics: [String!], $everySeconds: Int) {\n    readingAdded(barnId: $barnId, metrics: $metrics, everySeconds: $everySeconds) {\n      metric\n      unit\n      value\n      observedAt\n      device {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription LiveBarnReadings($barnId: ID!, $metrics: [String!], $everySeconds: Int) {\n    readingAdded(barnId: $barnId, metrics: $metrics, everySeconds: $everySeconds) {\n      metric\n      unit\n      value\n      observedAt\n      device {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (typeof documents)["\n  mutation Logout {\n    logout\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessTokenExpiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessTokenExpiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TenantHome {\n    me {\n      tenant {\n        id\n        farms {\n          id\n          name\n          timeZone\n          barns {\n            id\n          }\n          batches {\n            id\n            headCountPlaced\n          }\n          alertRules {\n            id\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query TenantHome {\n    me {\n      tenant {\n        id\n        farms {\n          id\n          name\n          timeZone\n          barns {\n            id\n          }\n          batches {\n            id\n            headCountPlaced\n          }\n          alertRules {\n            id\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TenantPlan {\n    me {\n      tenant {\n        id\n        activeSubscription {\n          id\n          plan\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query TenantPlan {\n    me {\n      tenant {\n        id\n        activeSubscription {\n          id\n          plan\n        }\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
 }
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

@@ -1,0 +1,1 @@
+export function AlertsInbox() { return <p>todo</p>; }

@@ -1,0 +1,1 @@
+export function RuleEditor() { return <p>todo</p>; }

@@ -1,0 +1,1 @@
+export function BarnPage() { return <p>todo</p>; }
