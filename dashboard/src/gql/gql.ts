@@ -15,6 +15,13 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query Viewer {\n    me {\n      roles\n      user {\n        id\n        email\n      }\n      tenant {\n        id\n        name\n        farms {\n          id\n          name\n          timeZone\n        }\n      }\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  query AlertsInbox($farmId: ID!, $status: AlertStatus) {\n    alerts(farmId: $farmId, status: $status, first: 100) {\n      nodes {\n        id\n        metric\n        builtIn\n        comparison\n        threshold\n        status\n        raisedAt\n        clearedAt\n        peakValue\n        lastValue\n        acknowledgedAt\n        acknowledgedBy {\n          id\n          email\n        }\n        barn {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.AlertsInboxDocument,
+    "\n  subscription AlertChanged($farmId: ID!) {\n    alertChanged(farmId: $farmId) {\n      change\n      alert {\n        id\n        status\n        clearedAt\n        lastValue\n        peakValue\n        acknowledgedAt\n        acknowledgedBy {\n          id\n          email\n        }\n      }\n    }\n  }\n": typeof types.AlertChangedDocument,
+    "\n  mutation AcknowledgeAlert($id: ID!) {\n    acknowledgeAlert(id: $id) {\n      id\n      acknowledgedAt\n      acknowledgedBy {\n        id\n        email\n      }\n    }\n  }\n": typeof types.AcknowledgeAlertDocument,
+    "\n  query BarnRules($barnId: ID!) {\n    barn(id: $barnId) {\n      id\n      name\n      farm {\n        id\n        name\n      }\n      alertRules {\n        id\n        metric\n        comparison\n        threshold\n        clearThreshold\n        minDurationSeconds\n        enabled\n      }\n    }\n  }\n": typeof types.BarnRulesDocument,
+    "\n  mutation CreateAlertRule($input: CreateAlertRuleInput!) {\n    createAlertRule(input: $input) {\n      id\n      metric\n      comparison\n      threshold\n      clearThreshold\n      minDurationSeconds\n      enabled\n    }\n  }\n": typeof types.CreateAlertRuleDocument,
+    "\n  mutation UpdateAlertRule($id: ID!, $input: UpdateAlertRuleInput!) {\n    updateAlertRule(id: $id, input: $input) {\n      id\n      enabled\n    }\n  }\n": typeof types.UpdateAlertRuleDocument,
+    "\n  mutation DeleteAlertRule($id: ID!) {\n    deleteAlertRule(id: $id)\n  }\n": typeof types.DeleteAlertRuleDocument,
     "\n  mutation RefreshSession {\n    refreshSession {\n      accessTokenExpiresAt\n    }\n  }\n": typeof types.RefreshSessionDocument,
     "\n  query BarnPage($barnId: ID!) {\n    barn(id: $barnId) {\n      id\n      name\n      species\n      capacityHead\n      farm {\n        id\n        name\n        timeZone\n        batches {\n          id\n          placedOn\n          barn {\n            id\n          }\n        }\n      }\n      devices(first: 40) {\n        nodes {\n          id\n          name\n          serialNumber\n          kind\n          status\n          credentialsIssuedAt\n          metrics {\n            name\n            unit\n          }\n          latestReadings {\n            metric\n            unit\n            value\n            observedAt\n          }\n        }\n      }\n    }\n  }\n": typeof types.BarnPageDocument,
     "\n  query ReadingsCsv($deviceId: ID!, $from: DateTime!, $to: DateTime!) {\n    readingsCsv(deviceId: $deviceId, from: $from, to: $to)\n  }\n": typeof types.ReadingsCsvDocument,
@@ -28,6 +35,13 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query Viewer {\n    me {\n      roles\n      user {\n        id\n        email\n      }\n      tenant {\n        id\n        name\n        farms {\n          id\n          name\n          timeZone\n        }\n      }\n    }\n  }\n": types.ViewerDocument,
+    "\n  query AlertsInbox($farmId: ID!, $status: AlertStatus) {\n    alerts(farmId: $farmId, status: $status, first: 100) {\n      nodes {\n        id\n        metric\n        builtIn\n        comparison\n        threshold\n        status\n        raisedAt\n        clearedAt\n        peakValue\n        lastValue\n        acknowledgedAt\n        acknowledgedBy {\n          id\n          email\n        }\n        barn {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.AlertsInboxDocument,
+    "\n  subscription AlertChanged($farmId: ID!) {\n    alertChanged(farmId: $farmId) {\n      change\n      alert {\n        id\n        status\n        clearedAt\n        lastValue\n        peakValue\n        acknowledgedAt\n        acknowledgedBy {\n          id\n          email\n        }\n      }\n    }\n  }\n": types.AlertChangedDocument,
+    "\n  mutation AcknowledgeAlert($id: ID!) {\n    acknowledgeAlert(id: $id) {\n      id\n      acknowledgedAt\n      acknowledgedBy {\n        id\n        email\n      }\n    }\n  }\n": types.AcknowledgeAlertDocument,
+    "\n  query BarnRules($barnId: ID!) {\n    barn(id: $barnId) {\n      id\n      name\n      farm {\n        id\n        name\n      }\n      alertRules {\n        id\n        metric\n        comparison\n        threshold\n        clearThreshold\n        minDurationSeconds\n        enabled\n      }\n    }\n  }\n": types.BarnRulesDocument,
+    "\n  mutation CreateAlertRule($input: CreateAlertRuleInput!) {\n    createAlertRule(input: $input) {\n      id\n      metric\n      comparison\n      threshold\n      clearThreshold\n      minDurationSeconds\n      enabled\n    }\n  }\n": types.CreateAlertRuleDocument,
+    "\n  mutation UpdateAlertRule($id: ID!, $input: UpdateAlertRuleInput!) {\n    updateAlertRule(id: $id, input: $input) {\n      id\n      enabled\n    }\n  }\n": types.UpdateAlertRuleDocument,
+    "\n  mutation DeleteAlertRule($id: ID!) {\n    deleteAlertRule(id: $id)\n  }\n": types.DeleteAlertRuleDocument,
     "\n  mutation RefreshSession {\n    refreshSession {\n      accessTokenExpiresAt\n    }\n  }\n": types.RefreshSessionDocument,
     "\n  query BarnPage($barnId: ID!) {\n    barn(id: $barnId) {\n      id\n      name\n      species\n      capacityHead\n      farm {\n        id\n        name\n        timeZone\n        batches {\n          id\n          placedOn\n          barn {\n            id\n          }\n        }\n      }\n      devices(first: 40) {\n        nodes {\n          id\n          name\n          serialNumber\n          kind\n          status\n          credentialsIssuedAt\n          metrics {\n            name\n            unit\n          }\n          latestReadings {\n            metric\n            unit\n            value\n            observedAt\n          }\n        }\n      }\n    }\n  }\n": types.BarnPageDocument,
     "\n  query ReadingsCsv($deviceId: ID!, $from: DateTime!, $to: DateTime!) {\n    readingsCsv(deviceId: $deviceId, from: $from, to: $to)\n  }\n": types.ReadingsCsvDocument,
@@ -58,6 +72,34 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Viewer {\n    me {\n      roles\n      user {\n        id\n        email\n      }\n      tenant {\n        id\n        name\n        farms {\n          id\n          name\n          timeZone\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    me {\n      roles\n      user {\n        id\n        email\n      }\n      tenant {\n        id\n        name\n        farms {\n          id\n          name\n          timeZone\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AlertsInbox($farmId: ID!, $status: AlertStatus) {\n    alerts(farmId: $farmId, status: $status, first: 100) {\n      nodes {\n        id\n        metric\n        builtIn\n        comparison\n        threshold\n        status\n        raisedAt\n        clearedAt\n        peakValue\n        lastValue\n        acknowledgedAt\n        acknowledgedBy {\n          id\n          email\n        }\n        barn {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AlertsInbox($farmId: ID!, $status: AlertStatus) {\n    alerts(farmId: $farmId, status: $status, first: 100) {\n      nodes {\n        id\n        metric\n        builtIn\n        comparison\n        threshold\n        status\n        raisedAt\n        clearedAt\n        peakValue\n        lastValue\n        acknowledgedAt\n        acknowledgedBy {\n          id\n          email\n        }\n        barn {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AlertChanged($farmId: ID!) {\n    alertChanged(farmId: $farmId) {\n      change\n      alert {\n        id\n        status\n        clearedAt\n        lastValue\n        peakValue\n        acknowledgedAt\n        acknowledgedBy {\n          id\n          email\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription AlertChanged($farmId: ID!) {\n    alertChanged(farmId: $farmId) {\n      change\n      alert {\n        id\n        status\n        clearedAt\n        lastValue\n        peakValue\n        acknowledgedAt\n        acknowledgedBy {\n          id\n          email\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcknowledgeAlert($id: ID!) {\n    acknowledgeAlert(id: $id) {\n      id\n      acknowledgedAt\n      acknowledgedBy {\n        id\n        email\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AcknowledgeAlert($id: ID!) {\n    acknowledgeAlert(id: $id) {\n      id\n      acknowledgedAt\n      acknowledgedBy {\n        id\n        email\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BarnRules($barnId: ID!) {\n    barn(id: $barnId) {\n      id\n      name\n      farm {\n        id\n        name\n      }\n      alertRules {\n        id\n        metric\n        comparison\n        threshold\n        clearThreshold\n        minDurationSeconds\n        enabled\n      }\n    }\n  }\n"): (typeof documents)["\n  query BarnRules($barnId: ID!) {\n    barn(id: $barnId) {\n      id\n      name\n      farm {\n        id\n        name\n      }\n      alertRules {\n        id\n        metric\n        comparison\n        threshold\n        clearThreshold\n        minDurationSeconds\n        enabled\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateAlertRule($input: CreateAlertRuleInput!) {\n    createAlertRule(input: $input) {\n      id\n      metric\n      comparison\n      threshold\n      clearThreshold\n      minDurationSeconds\n      enabled\n    }\n  }\n"): (typeof documents)["\n  mutation CreateAlertRule($input: CreateAlertRuleInput!) {\n    createAlertRule(input: $input) {\n      id\n      metric\n      comparison\n      threshold\n      clearThreshold\n      minDurationSeconds\n      enabled\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateAlertRule($id: ID!, $input: UpdateAlertRuleInput!) {\n    updateAlertRule(id: $id, input: $input) {\n      id\n      enabled\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateAlertRule($id: ID!, $input: UpdateAlertRuleInput!) {\n    updateAlertRule(id: $id, input: $input) {\n      id\n      enabled\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteAlertRule($id: ID!) {\n    deleteAlertRule(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteAlertRule($id: ID!) {\n    deleteAlertRule(id: $id)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
