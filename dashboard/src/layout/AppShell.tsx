@@ -50,6 +50,7 @@ export function AppShell() {
             {t('nav.barns')}
           </NavLink>
           <NavLink to={`/farms/${farmId}/alerts`}>{t('nav.alerts')}</NavLink>
+          <NavLink to="/devices">{t('nav.devices')}</NavLink>
         </nav>
       )}
       <main className="page" aria-busy={navigation.state === 'loading'}>
