@@ -197,6 +197,7 @@ describe('the dashboard in a real browser', () => {
   });
 
   it('draws the barn page live: a reading published over MQTT shows within 2 s; the range is in the URL; CSV downloads', async () => {
+    await publish({ temperatureC: 30.5 });
     const page = await openDashboard(DESKTOP, `/farms/${farmId}/barns/${barnId}`);
     await logIn(page, tenant.admin.email, tenant.admin.password);
     await page.getByRole('heading', { name: 'House 1' }).waitFor();

@@ -12,7 +12,7 @@ import { alertUnit } from './alertText';
 
 const AlertsInboxDocument = graphql(`
   query AlertsInbox($farmId: ID!, $status: AlertStatus) {
-    alerts(farmId: $farmId, status: $status, first: 100) {
+    alerts(farmId: $farmId, status: $status, first: 50) {
       nodes {
         id
         metric

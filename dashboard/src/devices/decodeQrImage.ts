@@ -1,7 +1,7 @@
-import jsQR from 'jsqr';
-
 /** The text of the QR code in a photo or image file (the device label), or null when none is found. */
 export async function decodeQrImage(file: Blob): Promise<string | null> {
+  // The decoder loads with the first scan, not with the devices page.
+  const { default: jsQR } = await import('jsqr');
   const bitmap = await createImageBitmap(file);
   const canvas = document.createElement('canvas');
   canvas.width = bitmap.width;
