@@ -102,6 +102,50 @@ describe.each(backends())('billing through the gateway on %s', (backend) => {
     expect((await api('{ billingProfile { country } }')).data!.billingProfile).toBeNull();
   });
 
+  it('should show the price list to anyone signed in, and a tenant without a subscription what subscribing would invoice', async () => {
+    const { tenantId, api, admin } = await newTenant('Shopping Farm');
+    const viewer = farmiq.as((await inviteAndLogIn(farmiq, admin.accessToken, tenantId, 'VIEWER')).accessToken);
+    const PLANS = `query ($c: String) { plans(currency: $c) { code includedDevices includedMessagesPerMonth
+      prices { currency billingCycle periodPrice { amountMinor currency } overagePerDevice { amountMinor } overagePer1000Messages { amountMinor } } } }`;
+    const list = await viewer(PLANS, { c: 'usd' });
+    expect(list.errors).toBeUndefined();
+    const professional = list.data!.plans.find((plan: { code: string }) => plan.code === 'PROFESSIONAL');
+    // Monthly 199.00 USD; annual 12 × 19900 × 0.9 = 214920; 2.50 USD per extra device, 0.40 USD per 1,000 extra messages.
+    expect(professional).toEqual({
+      code: 'PROFESSIONAL',
+      includedDevices: 50,
+      includedMessagesPerMonth: 1_000_000,
+      prices: [
+        { currency: 'USD', billingCycle: 'MONTHLY', periodPrice: { amountMinor: 19_900, currency: 'USD' }, overagePerDevice: { amountMinor: 250 }, overagePer1000Messages: { amountMinor: 40 } },
+        { currency: 'USD', billingCycle: 'ANNUAL', periodPrice: { amountMinor: 214_920, currency: 'USD' }, overagePerDevice: { amountMinor: 250 }, overagePer1000Messages: { amountMinor: 40 } },
+      ],
+    });
+    expect(list.data!.plans.map((plan: { code: string }) => plan.code)).toEqual(['STARTER', 'PROFESSIONAL', 'ENTERPRISE']);
+    // Without a currency: USD and THB, each monthly and annual.
+    const all = await viewer(PLANS);
+    expect(all.data!.plans[0].prices.map((price: { currency: string; billingCycle: string }) => `${price.currency} ${price.billingCycle}`)).toEqual(['USD MONTHLY', 'USD ANNUAL', 'THB MONTHLY', 'THB ANNUAL']);
+    expect(errorCode(await viewer(PLANS, { c: 'EUR' }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await farmiq.graphql(PLANS))).toBe('UNAUTHENTICATED');
+
+    // A tenant with no subscription previews one; nothing is written.
+    const PREVIEW = `query ($input: SubscribeInput!) { previewSubscribe(input: $input) { currency lines { description quantity amount { amountMinor } } subtotal { amountMinor } vatRateBasisPoints vat { amountMinor } total { amountMinor } } }`;
+    const monthly = await api(PREVIEW, { input: { plan: 'PROFESSIONAL' } });
+    expect(monthly.errors).toBeUndefined();
+    // 19900 + 7 % Thai VAT (1393) = 21293.
+    expect(monthly.data!.previewSubscribe).toMatchObject({ currency: 'USD', subtotal: { amountMinor: 19_900 }, vatRateBasisPoints: 700, vat: { amountMinor: 1_393 }, total: { amountMinor: 21_293 } });
+    expect(monthly.data!.previewSubscribe.lines).toEqual([{ description: expect.stringMatching(/^PROFESSIONAL plan, monthly, /), quantity: 1, amount: { amountMinor: 19_900 } }]);
+    expect((await api(INVOICES)).data!.invoices).toEqual([]);
+    expect(errorCode(await viewer(PREVIEW, { input: { plan: 'STARTER' } }))).toBe('FORBIDDEN');
+    // In baht: STARTER annual = 12 × 169000 × 0.9 = 1825200; VAT 7 % = 127764; total 1952964.
+    await api('mutation { setBillingProfile(input: { country: "TH", currency: "THB" }) { currency } }');
+    const annual = await api(PREVIEW, { input: { plan: 'STARTER', billingCycle: 'ANNUAL' } });
+    expect(annual.data!.previewSubscribe).toMatchObject({ currency: 'THB', subtotal: { amountMinor: 1_825_200 }, vat: { amountMinor: 127_764 }, total: { amountMinor: 1_952_964 } });
+    // Subscribing issues what the preview showed; afterwards the preview answers CONFLICT, as subscribe would.
+    const subscribed = await api(SUBSCRIBE, { input: { plan: 'STARTER', billingCycle: 'ANNUAL' } });
+    expect(subscribed.data!.subscribe.invoices[0]).toMatchObject({ currency: 'THB', subtotal: { amountMinor: 1_825_200 }, total: { amountMinor: 1_952_964 } });
+    expect(errorCode(await api(PREVIEW, { input: { plan: 'PROFESSIONAL' } }))).toBe('CONFLICT');
+  });
+
   it('should show billing to the tenant’s admins only', async () => {
     const { tenantId, api, admin } = await newTenant('Private Farm');
     await api(SUBSCRIBE, { input: { plan: 'STARTER' } });

@@ -1,3 +1,4 @@
+import { addDays, localDate } from '../subgraphs/kpi/formulas/dates';
 import { recordWeighSample } from '../subgraphs/kpi/records/weighSamples';
 import { backends } from './support/postgres';
 import { tenantWithAdmin } from './support/sessions';
@@ -155,6 +156,35 @@ describe.each(backends())('batch KPIs through the gateway on %s', (backend) => {
     // (9.5 − 7) kg × 1000 / 7 days = 357.14 g/day.
     expect(later.adgGramsPerDay.value).toBeCloseTo(357.143, 3);
     expect(later.targetWeightKg.unavailableReason).toBe('NO_TARGET_CURVE');
+  });
+
+  it('reads a weigh session on the placement day for the average weight as for uniformity', async () => {
+    const id = await place({ headCountPlaced: 100, placementWeightKg: 0.04 });
+    await ok(WEIGH, { id, w: [0.044, 0.046], on: '2026-10-01' });
+    const first = await performance(id, '2026-10-03');
+    // One session, on day 0: mean (44 + 46) / 2 = 45 g for every field; ADG has 0 days to divide by.
+    expect(first).toMatchObject({ weighedOn: '2026-10-01', averageWeightKg: { value: 0.045, unavailableReason: null } });
+    expect(first.uniformity).toMatchObject({ weighedOn: '2026-10-01', sampleCount: 2, meanWeightKg: { value: 0.045 } });
+    expect(first.adgGramsPerDay).toEqual({ value: null, unavailableReason: 'NO_DAYS_ELAPSED' });
+    await ok(WEIGH, { id, w: [0.1, 0.12], on: '2026-10-03' });
+    const second = await performance(id, '2026-10-03');
+    // (110 − 40) g / 2 days = 35 g/day, and uniformity moves to the same session.
+    expect([second.weighedOn, second.averageWeightKg.value, second.adgGramsPerDay.value, second.uniformity.weighedOn]).toEqual(['2026-10-03', 0.11, 35, '2026-10-03']);
+  });
+
+  it("answers for today's date in the farm's time zone when no asOf is given, not UTC's", async () => {
+    // A zone whose date differs from UTC's right now: Kiritimati (UTC+14) is a day ahead from 10:00 UTC, Pago Pago (UTC−11) a day behind before 11:00 UTC.
+    const before = new Date();
+    const timeZone = before.getUTCHours() >= 10 ? 'Pacific/Kiritimati' : 'Pacific/Pago_Pago';
+    const farm = (await ok('mutation ($z: String!) { createFarm(input: { name: "Far away", timeZone: $z }) { id } }', { z: timeZone })).createFarm.id as string;
+    const utcToday = before.toISOString().slice(0, 10);
+    const id = await place({ headCountPlaced: 10, placementWeightKg: 0.04, placedOn: addDays(utcToday, -10) }, farm);
+    const answer = await ok('query ($id: ID!) { batch(id: $id) { performance { asOf ageDays } dailySeries { date } } }', { id });
+    const farmDays = [localDate(before, timeZone), localDate(new Date(), timeZone)];
+    expect(farmDays).toContain(answer.batch.performance.asOf);
+    expect(answer.batch.performance.asOf).not.toBe(utcToday);
+    expect(answer.batch.performance.ageDays).toBe(timeZone === 'Pacific/Kiritimati' ? 11 : 9);
+    expect(answer.batch.dailySeries.at(-1).date).toBe(answer.batch.performance.asOf);
   });
 
   it('closes a pig batch on its sale: duration to the last sale, IEP from the sale weight', async () => {

@@ -203,6 +203,48 @@ describe.each(backends())('telemetry ingest and queries on %s', (backend) => {
     });
   });
 
+  it('labels a bucket that from or to cut with the part it covers, and tells the repeated hour of a DST night apart in CSV', async () => {
+    const night = await newFarm('DST night');
+    // 2026-10-25 in Amsterdam: 03:00 CEST (UTC+2) goes back to 02:00 CET (UTC+1) at 01:00 UTC, so 02:30 local happens twice.
+    await send(night, [
+      message(night.climateId, '2026-10-24T22:30:00.000Z', { temperatureC: 5 }), // 00:30 on the 25th, CEST
+      message(night.climateId, '2026-10-25T00:30:00.000Z', { temperatureC: 10 }), // 02:30 CEST
+      message(night.climateId, '2026-10-25T01:30:00.000Z', { temperatureC: 20 }), // 02:30 CET
+      message(night.climateId, '2026-10-25T22:30:00.000Z', { temperatureC: 30 }), // 23:30 on the 25th, CET
+      message(night.climateId, '2026-10-25T23:30:00.000Z', { temperatureC: 40 }), // 00:30 on the 26th
+    ]);
+    const series = (from: string, to: string, interval: string) =>
+      night.api(`query ($d: ID!) { readingSeries(deviceId: $d, metric: "temperatureC", from: "${from}", to: "${to}", interval: ${interval}) { buckets { start end count avg } } }`, { d: night.climateId });
+
+    // The 25th runs 22:00 UTC on the 24th to 23:00 UTC on the 25th (25 h); from = 00:00 UTC cuts its first 2 hours
+    // and the 5 °C reading, so the bucket holds 00:00 → 23:00 UTC (23 h): 10, 20, 30, avg 20. The 26th is cut at to = 12:00 UTC.
+    const days = await series('2026-10-25T00:00:00Z', '2026-10-26T12:00:00Z', 'DAY');
+    expect(days.errors).toBeUndefined();
+    expect(days.data!.readingSeries.buckets).toEqual([
+      { start: '2026-10-25T00:00:00.000Z', end: '2026-10-25T23:00:00.000Z', count: 3, avg: 20 },
+      { start: '2026-10-25T23:00:00.000Z', end: '2026-10-26T12:00:00.000Z', count: 1, avg: 40 },
+    ]);
+    // Hours cut at both ends: 00:15 → 01:00 holds 02:30 CEST, 01:00 → 01:45 holds 02:30 CET.
+    const hours = await series('2026-10-25T00:15:00Z', '2026-10-25T01:45:00Z', 'HOUR');
+    expect(hours.data!.readingSeries.buckets).toEqual([
+      { start: '2026-10-25T00:15:00.000Z', end: '2026-10-25T01:00:00.000Z', count: 1, avg: 10 },
+      { start: '2026-10-25T01:00:00.000Z', end: '2026-10-25T01:45:00.000Z', count: 1, avg: 20 },
+    ]);
+    // A range of whole buckets is unchanged: local midnight to local midnight is the whole 25-hour day.
+    const whole = await series('2026-10-24T22:00:00Z', '2026-10-25T23:00:00Z', 'DAY');
+    expect(whole.data!.readingSeries.buckets).toEqual([{ start: '2026-10-24T22:00:00.000Z', end: '2026-10-25T23:00:00.000Z', count: 4, avg: 16.25 }]);
+
+    const csv = await night.api('query ($d: ID!) { readingsCsv(deviceId: $d, from: "2026-10-24T22:00:00Z", to: "2026-10-26T00:00:00Z") }', { d: night.climateId });
+    expect(csv.data!.readingsCsv).toBe(
+      'observedAt,observedAtLocal,metric,value,unit\r\n' +
+        '2026-10-24T22:30:00.000Z,2026-10-25T00:30:00.000+02:00,temperatureC,5,°C\r\n' +
+        '2026-10-25T00:30:00.000Z,2026-10-25T02:30:00.000+02:00,temperatureC,10,°C\r\n' +
+        '2026-10-25T01:30:00.000Z,2026-10-25T02:30:00.000+01:00,temperatureC,20,°C\r\n' +
+        '2026-10-25T22:30:00.000Z,2026-10-25T23:30:00.000+01:00,temperatureC,30,°C\r\n' +
+        '2026-10-25T23:30:00.000Z,2026-10-26T00:30:00.000+01:00,temperatureC,40,°C\r\n',
+    );
+  });
+
   it('buckets by hour, caps the points per query, and pages and exports raw readings', async () => {
     const hourly = await newFarm('Hourly');
     await send(hourly, [
@@ -233,9 +275,9 @@ describe.each(backends())('telemetry ingest and queries on %s', (backend) => {
     // Amsterdam is UTC+1 in November.
     expect(csv.data!.readingsCsv).toBe(
       'observedAt,observedAtLocal,metric,value,unit\r\n' +
-        '2026-11-20T08:10:00.000Z,2026-11-20T09:10:00.000,waterLitres,1,L\r\n' +
-        '2026-11-20T08:50:00.000Z,2026-11-20T09:50:00.000,waterLitres,3,L\r\n' +
-        '2026-11-20T09:05:00.000Z,2026-11-20T10:05:00.000,waterLitres,10,L\r\n',
+        '2026-11-20T08:10:00.000Z,2026-11-20T09:10:00.000+01:00,waterLitres,1,L\r\n' +
+        '2026-11-20T08:50:00.000Z,2026-11-20T09:50:00.000+01:00,waterLitres,3,L\r\n' +
+        '2026-11-20T09:05:00.000Z,2026-11-20T10:05:00.000+01:00,waterLitres,10,L\r\n',
     );
     // Another tenant's device is not found by any of these.
     const outsider = await newFarm('Outsider');

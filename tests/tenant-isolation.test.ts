@@ -163,6 +163,9 @@ const CASES: Record<string, Check> = {
     const preview = await asA('{ previewNextInvoice { lines { description } } }');
     expect(preview.data!.previewNextInvoice.lines[0].description).toContain('STARTER');
   },
+  // The price list holds no tenant's data; A's own subscription makes its subscribe preview a CONFLICT, whatever B has.
+  'Query.plans': async ({ asA }) => expect((await asA('{ plans { code } }')).data!.plans).toHaveLength(3),
+  'Query.previewSubscribe': async ({ asA }) => expect(errorCode(await asA('{ previewSubscribe(input: { plan: PROFESSIONAL }) { total { amountMinor } } }'))).toBe('CONFLICT'),
   'Query.vatRates': async ({ asA }) => expect((await asA('{ vatRates(country: "TH") { rateBasisPoints } }')).data!.vatRates).toEqual([{ rateBasisPoints: 700 }]),
   'Mutation.changePlan': async ({ asA, a }) => {
     const changed = await asA('mutation { changePlan(input: { plan: ENTERPRISE, idempotencyKey: "a-change" }) { subscription { tenant { id } } } }');

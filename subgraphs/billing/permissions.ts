@@ -1,6 +1,6 @@
 import { allow, and } from 'graphql-shield';
 import { subgraphShield } from '../../lib/graphql/permissions';
-import { actsForTenant, hasRole } from '../../lib/graphql/rules';
+import { actsForTenant, hasRole, isAuthenticated } from '../../lib/graphql/rules';
 import { BILLING_ROLES } from './billingAccess';
 
 /** The tenant's admins (and platform admins) see and change their own billing. */
@@ -19,6 +19,9 @@ export const permissions = subgraphShield({
     previewPlanChange: billingAdmin,
     previewNextInvoice: billingAdmin,
     vatRates: billingAdmin,
+    previewSubscribe: billingAdmin,
+    // The price list is public to anyone signed in (a tenant deciding to buy, a partner, a platform admin): no tenant data in it.
+    plans: isAuthenticated,
   },
   Mutation: {
     subscribe: billingAdmin,
@@ -40,6 +43,8 @@ export const permissions = subgraphShield({
   InvoiceLine: allow,
   InvoicePreview: allow,
   ConvertedMoney: allow,
+  Plan: allow,
+  PlanPrice: allow,
   Money: allow,
   Payment: allow,
   SubscriptionChange: allow,

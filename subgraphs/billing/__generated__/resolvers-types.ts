@@ -261,10 +261,38 @@ export type PaymentStatus =
   | 'PARTIALLY_PAID'
   | 'UNPAID';
 
+/** A plan of the price list: what it includes and what it costs. */
+export type Plan = {
+  __typename?: 'Plan';
+  code: PlanCode;
+  /** Devices included; more active devices on a month's peak day are charged at overagePerDevice. */
+  includedDevices: Scalars['Int']['output'];
+  /** Telemetry messages included per calendar month; more are charged at overagePer1000Messages. */
+  includedMessagesPerMonth: Scalars['Int']['output'];
+  /** Every currency FarmIQ invoices in (or the one asked for) × MONTHLY and ANNUAL. */
+  prices: Array<PlanPrice>;
+};
+
 export type PlanCode =
   | 'ENTERPRISE'
   | 'PROFESSIONAL'
   | 'STARTER';
+
+/**
+ * A plan's price in one currency and billing cycle, before VAT (the tenant's country adds it on
+ * the invoice), and what usage beyond the plan's allowance costs in that currency.
+ */
+export type PlanPrice = {
+  __typename?: 'PlanPrice';
+  billingCycle: BillingCycle;
+  currency: Scalars['String']['output'];
+  /** Per 1,000 telemetry messages above includedMessagesPerMonth in a calendar month, prorated to the message and rounded half-even once per month. */
+  overagePer1000Messages: Money;
+  /** Per device above includedDevices, counted on the calendar month's peak day of active devices. */
+  overagePerDevice: Money;
+  /** One whole period: a month, or twelve months less 10 % (rounded half-even once). */
+  periodPrice: Money;
+};
 
 export type Query = {
   __typename?: 'Query';
@@ -276,10 +304,24 @@ export type Query = {
   invoice?: Maybe<Invoice>;
   /** The caller's tenant's invoices and credit notes, newest first (1 to 100). TENANT_ADMIN only. */
   invoices: Array<Invoice>;
+  /**
+   * The price list, before VAT: every plan with its allowances and, per currency and billing
+   * cycle, its period price and overage rates. `currency` (USD, THB) narrows it to one; another
+   * code is BAD_USER_INPUT. Open to any signed-in user, also one without a tenant or
+   * subscription (prices are not a tenant's data); anonymous callers get UNAUTHENTICATED.
+   */
+  plans: Array<Plan>;
   /** The invoice the end of the current period will bring (next period, unless canceling, and the usage not billed so far), without changing anything. TENANT_ADMIN only. */
   previewNextInvoice: InvoicePreview;
-  /** The invoice a plan change made now would issue, without changing anything. TENANT_ADMIN only. */
+  /** The invoice a plan change made now would issue, without changing anything; NOT_FOUND without an active subscription (previewSubscribe shows the first invoice). TENANT_ADMIN only. */
   previewPlanChange: InvoicePreview;
+  /**
+   * The invoice `subscribe` would issue now for the caller's tenant, without changing anything:
+   * the first period of the plan and cycle, in the billing profile's currency (default USD) with
+   * its country's VAT (default TH). For a tenant without a subscription; one that has an active
+   * subscription gets CONFLICT (use previewPlanChange). `idempotencyKey` is ignored. TENANT_ADMIN only.
+   */
+  previewSubscribe: InvoicePreview;
   /** The VAT rates of a country, newest first. TENANT_ADMIN only. */
   vatRates: Array<VatRate>;
 };
@@ -300,8 +342,18 @@ export type QueryInvoicesArgs = {
 };
 
 
+export type QueryPlansArgs = {
+  currency?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type QueryPreviewPlanChangeArgs = {
   input: ChangePlanInput;
+};
+
+
+export type QueryPreviewSubscribeArgs = {
+  input: SubscribeInput;
 };
 
 
@@ -531,7 +583,9 @@ export type ResolversTypes = ResolversObject<{
   Payment: ResolverTypeWrapper<PaymentRow>;
   PaymentKind: PaymentKind;
   PaymentStatus: PaymentStatus;
+  Plan: ResolverTypeWrapper<Plan>;
   PlanCode: PlanCode;
+  PlanPrice: ResolverTypeWrapper<PlanPrice>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordPaymentInput: RecordPaymentInput;
   RecordUsageInput: RecordUsageInput;
@@ -571,6 +625,8 @@ export type ResolversParentTypes = ResolversObject<{
   Money: Money;
   Mutation: Record<PropertyKey, never>;
   Payment: PaymentRow;
+  Plan: Plan;
+  PlanPrice: PlanPrice;
   Query: Record<PropertyKey, never>;
   RecordPaymentInput: RecordPaymentInput;
   RecordUsageInput: RecordUsageInput;
@@ -695,13 +751,30 @@ export type PaymentResolvers<ContextType = SubgraphContext, ParentType extends R
   reference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type PlanResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Plan'] = ResolversParentTypes['Plan']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['PlanCode'], ParentType, ContextType>;
+  includedDevices?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  includedMessagesPerMonth?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  prices?: Resolver<Array<ResolversTypes['PlanPrice']>, ParentType, ContextType>;
+}>;
+
+export type PlanPriceResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PlanPrice'] = ResolversParentTypes['PlanPrice']> = ResolversObject<{
+  billingCycle?: Resolver<ResolversTypes['BillingCycle'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  overagePer1000Messages?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  overagePerDevice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  periodPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   billingProfile?: Resolver<Maybe<ResolversTypes['BillingProfile']>, ParentType, ContextType>;
   billingSubscription?: Resolver<Maybe<ResolversTypes['BillingSubscription']>, ParentType, ContextType, RequireFields<QueryBillingSubscriptionArgs, 'id'>>;
   invoice?: Resolver<Maybe<ResolversTypes['Invoice']>, ParentType, ContextType, RequireFields<QueryInvoiceArgs, 'id'>>;
   invoices?: Resolver<Array<ResolversTypes['Invoice']>, ParentType, ContextType, RequireFields<QueryInvoicesArgs, 'first'>>;
+  plans?: Resolver<Array<ResolversTypes['Plan']>, ParentType, ContextType, Partial<QueryPlansArgs>>;
   previewNextInvoice?: Resolver<ResolversTypes['InvoicePreview'], ParentType, ContextType>;
   previewPlanChange?: Resolver<ResolversTypes['InvoicePreview'], ParentType, ContextType, RequireFields<QueryPreviewPlanChangeArgs, 'input'>>;
+  previewSubscribe?: Resolver<ResolversTypes['InvoicePreview'], ParentType, ContextType, RequireFields<QueryPreviewSubscribeArgs, 'input'>>;
   vatRates?: Resolver<Array<ResolversTypes['VatRate']>, ParentType, ContextType, RequireFields<QueryVatRatesArgs, 'country'>>;
 }>;
 
@@ -747,6 +820,8 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Payment?: PaymentResolvers<ContextType>;
+  Plan?: PlanResolvers<ContextType>;
+  PlanPrice?: PlanPriceResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   SubscriptionChange?: SubscriptionChangeResolvers<ContextType>;
   SubscriptionEvent?: SubscriptionEventResolvers<ContextType>;

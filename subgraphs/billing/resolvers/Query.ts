@@ -3,9 +3,10 @@ import { callerTenantId } from '../../../lib/auth/tenantScope';
 import { notFound } from '../../../lib/errors';
 import { isUuid, requirePageSize } from '../../../lib/validation';
 import type { BillingDependencies } from '../dependencies';
-import { requireCountry } from '../money/currency';
+import { INVOICE_CURRENCIES, requireCountry, requireInvoiceCurrency } from '../money/currency';
+import { priceList } from '../money/priceList';
 import { previewNextInvoice } from '../subscriptions/renewal';
-import { previewPlanChange } from '../subscriptions/subscriptionChanges';
+import { previewPlanChange, previewSubscribe } from '../subscriptions/subscriptionChanges';
 
 export const createQuery = (deps: BillingDependencies): QueryResolvers => ({
   billingSubscription: async (_parent, { id }, ctx) => {
@@ -23,5 +24,7 @@ export const createQuery = (deps: BillingDependencies): QueryResolvers => ({
     ctx.db.invoice.findMany({ where: { tenantId: callerTenantId(ctx) }, orderBy: { number: 'desc' }, take: requirePageSize(first) }),
   previewPlanChange: (_parent, { input }, ctx) => previewPlanChange(ctx.db, callerTenantId(ctx), input, deps.now()),
   previewNextInvoice: (_parent, _args, ctx) => previewNextInvoice(ctx.db, callerTenantId(ctx), deps.now()),
+  plans: (_parent, { currency }) => priceList(currency == null ? INVOICE_CURRENCIES : [requireInvoiceCurrency(currency, 'currency')]),
+  previewSubscribe: (_parent, { input }, ctx) => previewSubscribe(ctx.db, callerTenantId(ctx), input, deps.now()),
   vatRates: (_parent, { country }, ctx) => ctx.db.vatRate.findMany({ where: { country: requireCountry(country, 'country') }, orderBy: { effectiveFrom: 'desc' } }),
 });

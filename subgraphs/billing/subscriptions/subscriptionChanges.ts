@@ -79,9 +79,25 @@ export async function subscribe(db: PrismaClient, tenantId: string, input: PlanR
     return await onceForKey(db, { tenantId, idempotencyKey, hash }, replayChange(db), run);
   } catch (error) {
     // The partial unique index (one ACTIVE per tenant) decides races between two requests.
-    if (isUniqueViolation(error)) throw userError(ErrorCode.Conflict, 'The tenant already has an active subscription');
+    if (isUniqueViolation(error)) throw alreadySubscribed();
     throw error;
   }
+}
+
+const alreadySubscribed = () => userError(ErrorCode.Conflict, 'The tenant already has an active subscription');
+
+/**
+ * The invoice `subscribe` would issue now: the first period at the billing profile's currency
+ * and VAT, priced by the same periodLine. A tenant with an active subscription gets CONFLICT,
+ * as subscribe would answer.
+ */
+export async function previewSubscribe(db: PrismaClient, tenantId: string, request: PlanRequest, now: Date): Promise<InvoicePreviewModel> {
+  if (await db.planSubscription.findFirst({ where: { tenantId, status: 'ACTIVE' }, select: { id: true } })) throw alreadySubscribed();
+  const profile = await profileOf(db, tenantId);
+  const start = wholeSecond(now);
+  const cycle = cycleOf(request);
+  const lines = [periodLine(request.plan, cycle, profile.currency, start, periodEnd(start, cycle))];
+  return previewOf(db, { tenantId, currency: profile.currency, country: profile.country, lines }, start);
 }
 
 async function planChangeDraft(db: BillingDb, subscription: PlanSubscription, target: PlanRequest, now: Date) {

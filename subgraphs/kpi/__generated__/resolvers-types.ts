@@ -37,7 +37,7 @@ export type Batch = {
   createdAt: Scalars['DateTime']['output'];
   /**
    * One entry per day of age from placement (day 0) to `asOf`, for charts and the batch against
-   * its target curve. At most 1000 days: without `asOf`, up to today in UTC or day 1000, whichever
+   * its target curve. At most 1000 days: without `asOf`, up to the farm's today or day 1000, whichever
    * comes first; a given `asOf` before placement or after day 1000 is BAD_USER_INPUT.
    */
   dailySeries: Array<BatchDay>;
@@ -47,7 +47,7 @@ export type Batch = {
   id: Scalars['ID']['output'];
   /**
    * Every KPI of the batch as of the end of the farm-local day `asOf` (default: today's date in
-   * UTC, or placedOn for a batch placed later; pass the farm's local date). Computed from the
+   * the farm's time zone, or placedOn for a batch placed later). Computed from the
    * records on each read, so a record dated in the past (late data) changes the answer at once.
    * An `asOf` before `placedOn` is BAD_USER_INPUT.
    */
@@ -170,7 +170,7 @@ export type BatchRanking = {
 export type Farm = {
   __typename?: 'Farm';
   /**
-   * The farm's batches (up to 100, most recent first) ranked on `asOf` (default: today in UTC) by
+   * The farm's batches (up to 100, most recent first) ranked on `asOf` (default: today in the farm's time zone) by
    * score = (FCR score + ADG score) / 2, where FCR score = (max FCR − FCR) / (max − min) (lower
    * FCR is better) and ADG score = (ADG − min ADG) / (max − min) over the ranked batches; when all
    * batches share a value, each scores 0.5 on it. Batches without an FCR or ADG come last, unranked.
@@ -419,7 +419,7 @@ export type Uniformity = {
   standardDeviationKg: KpiValue;
   /** Uniformity score = clamp(100 − CV %, 0, 100). */
   uniformityScore: KpiValue;
-  /** The day of the latest weigh session on or before asOf. */
+  /** The day of the latest weigh session on or before asOf (the placement day included): the session averageWeightKg reads while animals remain. */
   weighedOn?: Maybe<Scalars['Date']['output']>;
   /** Share of the weights within ±10 % of the mean (bounds included), in %. */
   withinTenPercentOfMeanPercent: KpiValue;

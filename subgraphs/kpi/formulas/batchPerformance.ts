@@ -1,5 +1,6 @@
 import { adfiGramsPerAnimalPerDay, adgGramsPerDay, animalDays, fcrKgFeedPerKgGain, mortalityAdjustedGainGrams, standardGainGrams, weightOnDay, type LiveWeightBalance, type WeightPoint } from './growth';
 import { healthScore, type HealthScore } from './healthScore';
+import { latestWeighSession, type WeighSession } from './latestWeighSession';
 import { derive, known, unavailable, type KpiValue } from './kpiValue';
 import { livabilityPercent, mortalityPercent, survivalRate } from './mortality';
 import { epef, iep } from './efficiency';
@@ -22,7 +23,7 @@ export interface BatchFacts {
   water: Array<{ dayOfAge: number; waterMillilitres: number }>;
   health: Array<{ dayOfAge: number; sickCount: number; treatedCount: number }>;
   /** One entry per weigh session (day): how many weights and their sum. */
-  weighSessions: Array<{ dayOfAge: number; sampleCount: number; sumGrams: number }>;
+  weighSessions: WeighSession[];
   targetCurve: TargetPoint[];
 }
 
@@ -58,7 +59,10 @@ export interface BatchPerformance {
 
 const sum = <T>(rows: T[], value: (row: T) => number) => rows.reduce((total, row) => total + value(row), 0);
 
-/** The average weights known by day of age: placement, then each weigh session's mean. */
+/**
+ * The average weights known by day of age, for interpolating the weight of unweighed deaths:
+ * placement weight anchors day 0, then each later weigh session's mean.
+ */
 export function growthPoints(facts: BatchFacts, ageDays: number): WeightPoint[] {
   const sessions = facts.weighSessions
     .filter((session) => session.dayOfAge <= ageDays && session.dayOfAge > 0 && session.sampleCount > 0)
@@ -69,7 +73,8 @@ export function growthPoints(facts: BatchFacts, ageDays: number): WeightPoint[] 
 
 /**
  * Every KPI of a batch on day of age `ageDays`, from its records. `latestSessionWeightsGrams`
- * are the individual weights of the latest weigh session on or before that day (uniformity).
+ * are the individual weights of `latestWeighSession(facts.weighSessions, ageDays)` (uniformity),
+ * the same session the average weight comes from.
  */
 export function batchPerformance(facts: BatchFacts, ageDays: number, latestSessionWeightsGrams: number[]): BatchPerformance {
   const upTo = <T extends { dayOfAge: number }>(rows: T[]) => rows.filter((row) => row.dayOfAge <= ageDays);
@@ -84,14 +89,14 @@ export function batchPerformance(facts: BatchFacts, ageDays: number, latestSessi
   const waterMillilitres = sum(upTo(facts.water), (row) => row.waterMillilitres);
   const health = upTo(facts.health);
   const points = growthPoints(facts, ageDays);
-  const latestSession = points.length > 1 ? points[points.length - 1]! : null;
+  const latestSession = latestWeighSession(facts.weighSessions, ageDays);
   const lastRemovalDay = Math.max(0, ...mortality.map((row) => row.dayOfAge), ...depletions.map((row) => row.dayOfAge));
 
   // The batch's average weight: its latest weigh session while animals remain; the sale weight once all are gone.
   let averageWeightGrams: KpiValue;
   let weightDayOfAge: number | null = null;
   if (headCountAlive > 0) {
-    averageWeightGrams = latestSession ? known(latestSession.weightGrams) : unavailable('NO_WEIGHTS');
+    averageWeightGrams = latestSession ? known(latestSession.sumGrams / latestSession.sampleCount) : unavailable('NO_WEIGHTS');
     weightDayOfAge = latestSession?.dayOfAge ?? null;
   } else if (depletedCount > 0) {
     averageWeightGrams = known(depletedWeightGrams / depletedCount);

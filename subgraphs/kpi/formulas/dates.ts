@@ -12,5 +12,6 @@ export const daysBetween = (from: string, to: string): number => Math.round(dayN
 /** The calendar day `days` after `date`. */
 export const addDays = (date: string, days: number): string => new Date((dayNumber(date) + days) * DAY_MS).toISOString().slice(0, 10);
 
-/** Today's date in UTC: the default `asOf` when a client names no farm-local day. */
-export const todayUtc = (now: Date = new Date()): string => now.toISOString().slice(0, 10);
+/** The calendar day (YYYY-MM-DD) an instant falls on in `timeZone` (IANA): a farm-local day. */
+export const localDate = (at: Date, timeZone: string): string =>
+  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);

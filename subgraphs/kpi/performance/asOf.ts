@@ -1,21 +1,20 @@
 import type { Batch as BatchRow } from '../../../lib/db/generated/client';
 import { badInput } from '../../../lib/errors';
-import { addDays, dateColumnToDay, daysBetween, todayUtc } from '../formulas/dates';
+import { addDays, dateColumnToDay, daysBetween } from '../formulas/dates';
 
 /** The longest daily series one query may ask for. */
 export const MAX_SERIES_DAYS = 1000;
 
 /**
  * The farm-local day a KPI question is about and the batch's day of age on it. Without `asOf`
- * it is today's date in UTC (the kpi subgraph does not know the farm's zone: clients pass the
- * farm-local date), held within the placement day and `maxDays` after it so that a batch placed
- * in the future or long ago still answers. A given `asOf` before placement, or more than
- * `maxDays` after it, is BAD_USER_INPUT.
+ * it is `farmToday` (today's date in the farm's time zone, see farmToday.ts), held within the
+ * placement day and `maxDays` after it so that a batch placed in the future or long ago still
+ * answers. A given `asOf` before placement, or more than `maxDays` after it, is BAD_USER_INPUT.
  */
-export function batchAge(batch: BatchRow, asOf: string | null | undefined, maxDays = Infinity): { asOf: string; ageDays: number } {
+export function batchAge(batch: BatchRow, asOf: string | null | undefined, farmToday: string, maxDays = Infinity): { asOf: string; ageDays: number } {
   const placedOn = dateColumnToDay(batch.placedOn);
   if (asOf == null) {
-    const ageDays = Math.min(Math.max(0, daysBetween(placedOn, todayUtc())), maxDays);
+    const ageDays = Math.min(Math.max(0, daysBetween(placedOn, farmToday)), maxDays);
     return { asOf: addDays(placedOn, ageDays), ageDays };
   }
   const ageDays = daysBetween(placedOn, asOf);

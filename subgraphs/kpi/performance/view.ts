@@ -5,9 +5,11 @@ import { batchPerformance } from '../formulas/batchPerformance';
 import { dailySeries } from '../formulas/dailySeries';
 import { addDays, dateColumnToDay } from '../formulas/dates';
 import type { KpiValue } from '../formulas/kpiValue';
+import { latestWeighSession } from '../formulas/latestWeighSession';
 import { loadBatchFacts, loadSessionWeights } from '../records/loadFacts';
 import { gramsToKilograms } from '../weight';
 import { batchAge, MAX_SERIES_DAYS } from './asOf';
+import { farmToday } from './farmToday';
 
 /** A KPI value converted (grams → kg, fraction → %); a missing value keeps its reason. */
 const converted = (kpi: KpiValue, convert: (value: number) => number): KpiValueView => ({ value: kpi.value === null ? null : convert(kpi.value), unavailableReason: kpi.unavailableReason });
@@ -17,12 +19,11 @@ const inPercent = (kpi: KpiValue) => converted(kpi, (fraction) => fraction * 100
 
 /** Every KPI of `batch` on `asOf`, in the API's units. */
 export async function performanceOf(ctx: SubgraphContext, batch: BatchRow, asOfArg: string | null | undefined): Promise<BatchPerformanceView> {
-  const { asOf, ageDays } = batchAge(batch, asOfArg);
+  const { asOf, ageDays } = batchAge(batch, asOfArg, await farmToday(ctx, batch));
   const facts = await loadBatchFacts(ctx, batch);
   const placedOn = dateColumnToDay(batch.placedOn);
-  // Uniformity reads the latest session on or before asOf, which may be the placement day itself.
-  const sessionDays = facts.weighSessions.filter((s) => s.dayOfAge <= ageDays && s.dayOfAge >= 0).map((s) => s.dayOfAge);
-  const latestSessionDay = sessionDays.length > 0 ? Math.max(...sessionDays) : null;
+  // Uniformity reads the individual weights of the very session the average weight comes from.
+  const latestSessionDay = latestWeighSession(facts.weighSessions, ageDays)?.dayOfAge ?? null;
   const weights = latestSessionDay === null ? [] : await loadSessionWeights(ctx, batch, addDays(placedOn, latestSessionDay));
   const kpis = batchPerformance(facts, ageDays, weights);
   return {
@@ -65,7 +66,7 @@ export async function performanceOf(ctx: SubgraphContext, batch: BatchRow, asOfA
 
 /** The batch day by day from placement to `asOf`, in the API's units. */
 export async function dailySeriesOf(ctx: SubgraphContext, batch: BatchRow, asOfArg: string | null | undefined): Promise<BatchDay[]> {
-  const { ageDays } = batchAge(batch, asOfArg, MAX_SERIES_DAYS);
+  const { ageDays } = batchAge(batch, asOfArg, await farmToday(ctx, batch), MAX_SERIES_DAYS);
   const placedOn = dateColumnToDay(batch.placedOn);
   const days = dailySeries(await loadBatchFacts(ctx, batch), ageDays);
   return days.map((day) => ({

@@ -2,11 +2,9 @@ import type { PrismaClient } from '../../../lib/db/database';
 import type { Logger } from '../../../lib/logger';
 import { TOPICS, type PubSub, type ReadingEvent, type ReadingsStoredEvent } from '../../../lib/pubsub/pubsub';
 import { lookupBarns } from '../../devices/registry';
+import { localDate } from '../formulas/dates';
 import { recordWeighSample } from './weighSamples';
 
-/** The farm-local calendar day (YYYY-MM-DD) of an instant. */
-export const localDay = (at: Date, timeZone: string): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 
 /**
  * Scale weights (`weightKg` readings stored by telemetry) become weigh samples of the batch in
@@ -21,7 +19,7 @@ export async function recordScaleWeights(db: PrismaClient, readings: ReadingEven
   for (const reading of weights) {
     const barn = barns.get(reading.barnId!);
     if (!barn || barn.tenantId !== reading.tenantId) continue;
-    const weighedOn = localDay(new Date(reading.observedAt), barn.farmTimeZone);
+    const weighedOn = localDate(new Date(reading.observedAt), barn.farmTimeZone);
     const batch = await db.batch.findFirst({
       where: { tenantId: barn.tenantId, barnId: barn.barnId, placedOn: { lte: new Date(`${weighedOn}T00:00:00Z`) } },
       orderBy: [{ placedOn: 'desc' }, { createdAt: 'desc' }],

@@ -242,14 +242,19 @@ export type Query = {
   /**
    * A device's readings of one metric between `from` (inclusive) and `to` (exclusive), in
    * buckets of `interval` aligned to the farm's local time (a DAY starts at local midnight, so
-   * DST days have 23 or 25 hours). At most 2000 buckets per query: more is BAD_USER_INPUT.
+   * DST days have 23 or 25 hours). The range is not widened: a bucket that `from` or `to` cuts
+   * holds only the readings inside the range and is labelled with the part it covers (`start` is
+   * at least `from`, `end` at most `to`). Empty buckets are left out. At most 2000 buckets per
+   * query: more is BAD_USER_INPUT.
    */
   readingSeries: ReadingSeries;
   /** A device's raw readings between `from` (inclusive) and `to` (exclusive), oldest first; `first` is 1 to 100. */
   readings: ReadingConnection;
   /**
    * A device's readings between `from` and `to` as CSV (RFC 4180): a header, then
-   * observedAt (ISO 8601 UTC), observedAtLocal (farm time), metric, value, unit — oldest first.
+   * observedAt (ISO 8601 UTC), observedAtLocal (ISO 8601 farm time with its UTC offset, so the
+   * repeated hour of a DST night reads 02:30:00.000+02:00 then 02:30:00.000+01:00), metric,
+   * value, unit — oldest first.
    * At most 100,000 rows: a longer range is BAD_USER_INPUT.
    */
   readingsCsv: Scalars['String']['output'];
@@ -330,9 +335,11 @@ export type ReadingBucket = {
   __typename?: 'ReadingBucket';
   avg: Scalars['Float']['output'];
   count: Scalars['Int']['output'];
+  /** Where the bucket ends (exclusive), or `to` when the query's range ends inside it. */
   end: Scalars['DateTime']['output'];
   max: Scalars['Float']['output'];
   min: Scalars['Float']['output'];
+  /** Where the bucket starts, or `from` when the query's range begins inside it. */
   start: Scalars['DateTime']['output'];
   sum: Scalars['Float']['output'];
 };

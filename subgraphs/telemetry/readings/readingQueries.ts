@@ -1,6 +1,7 @@
 import type { SqlExecutor } from '../../../lib/db/sql';
 import { badInput } from '../../../lib/errors';
 import { bucketSql, requireBucketRange, type BucketInterval } from './buckets';
+import { localTimeWithOffset } from './localTime';
 
 /** A stored reading as resolvers see it. */
 export interface ReadingModel {
@@ -37,7 +38,10 @@ export interface Bucket {
   sum: number;
 }
 
-/** One device's metric in buckets aligned to `timeZone` (see buckets.ts), empty buckets left out. */
+/**
+ * One device's metric in buckets aligned to `timeZone` (see buckets.ts), empty buckets left out.
+ * The first and last bucket are clipped to [from, to): start and end say what they hold.
+ */
 export async function bucketedSeries(
   sql: SqlExecutor,
   query: { tenantId: string; deviceId: string; metric: string; from: Date; to: Date; interval: BucketInterval; timeZone: string },
@@ -45,7 +49,8 @@ export async function bucketedSeries(
   requireBucketRange(query.from, query.to, query.interval);
   const bucket = bucketSql(query.interval, '$6::text', `(date_trunc('day', $4::timestamptz AT TIME ZONE $6::text) AT TIME ZONE $6::text)`);
   const rows = await sql.query<{ start: Date | string; end: Date | string; count: number; avg: number; min: number; max: number; sum: number }>(
-    `SELECT ${bucket.start} AS start, ${bucket.end} AS "end", count(*)::int AS count, avg(value) AS avg, min(value) AS min, max(value) AS max, sum(value) AS sum
+    // A bucket cut by `from` or `to` is labelled with the part of it the range covers, not its whole span.
+    `SELECT GREATEST(${bucket.start}, $4::timestamptz) AS start, LEAST(${bucket.end}, $5::timestamptz) AS "end", count(*)::int AS count, avg(value) AS avg, min(value) AS min, max(value) AS max, sum(value) AS sum
      FROM "telemetry"."reading"
      WHERE tenant_id = $1::uuid AND device_id = $2::uuid AND metric = $3 AND observed_at >= $4::timestamptz AND observed_at < $5::timestamptz
      GROUP BY 1, 2 ORDER BY 1`,
@@ -126,7 +131,7 @@ export async function readingPage(
 /** The most rows one CSV export may hold. */
 export const MAX_CSV_ROWS = 100_000;
 
-/** RFC 4180 CSV of one device's readings in [from, to), oldest first, with farm-local times. */
+/** RFC 4180 CSV of one device's readings in [from, to), oldest first, with farm-local times and their UTC offset. */
 export async function readingsCsv(
   sql: SqlExecutor,
   query: { tenantId: string; deviceId: string; metric: string | null; from: Date; to: Date; timeZone: string },
@@ -137,12 +142,13 @@ export async function readingsCsv(
   const where = `tenant_id = $1::uuid AND device_id = $2::uuid AND ($3::text IS NULL OR metric = $3) AND observed_at >= $4::timestamptz AND observed_at < $5::timestamptz`;
   const [{ count }] = (await sql.query<{ count: number }>(`SELECT count(*)::int AS count FROM "telemetry"."reading" WHERE ${where}`, params)) as [{ count: number }];
   if (Number(count) > MAX_CSV_ROWS) throw badInput(`The range holds ${count} readings; a CSV export holds at most ${MAX_CSV_ROWS}: shorten it`, 'from');
-  const rows = await sql.query<{ observed_at: Date | string; local: string; metric: string; value: number }>(
-    `SELECT observed_at, to_char(observed_at AT TIME ZONE $6::text, 'YYYY-MM-DD"T"HH24:MI:SS.MS') AS local, metric, value
+  const rows = await sql.query<{ observed_at: Date | string; local: string; offset_seconds: number; metric: string; value: number }>(
+    `SELECT observed_at, to_char(observed_at AT TIME ZONE $6::text, 'YYYY-MM-DD"T"HH24:MI:SS.MS') AS local,
+       extract(epoch FROM (observed_at AT TIME ZONE $6::text) - (observed_at AT TIME ZONE 'UTC'))::int AS offset_seconds, metric, value
      FROM "telemetry"."reading" WHERE ${where} ORDER BY observed_at, metric, event_id`,
     [...params, query.timeZone],
   );
   const field = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-  const lines = rows.map((row) => [new Date(row.observed_at).toISOString(), row.local, row.metric, String(Number(row.value)), unitOf(row.metric)].map(field).join(','));
+  const lines = rows.map((row) => [new Date(row.observed_at).toISOString(), localTimeWithOffset(row.local, Number(row.offset_seconds)), row.metric, String(Number(row.value)), unitOf(row.metric)].map(field).join(','));
   return ['observedAt,observedAtLocal,metric,value,unit', ...lines].join('\r\n') + '\r\n';
 }

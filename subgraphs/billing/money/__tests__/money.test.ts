@@ -3,6 +3,7 @@ import { requireCountry, requireCurrency, requireInvoiceCurrency, requirePositiv
 import { additionalOverageLines, overageLines } from '../overage';
 import { addMonthsUtc, periodEnd, wholeSecond } from '../periods';
 import { periodPriceMinor, planPrice } from '../plans';
+import { priceList } from '../priceList';
 import { prorateMinor, remainingSeconds } from '../proration';
 import { divideHalfEven, toMinor } from '../rounding';
 import { rateInForce, vatMinor } from '../vat';
@@ -155,5 +156,31 @@ describe('input checks', () => {
     for (const bad of [() => requireCurrency('XXX', 'currency'), () => requireInvoiceCurrency('JPY', 'currency'), () => requireCountry('THA', 'country'), () => requirePositiveMinor(0, 'amountMinor'), () => requirePositiveMinor(1.5, 'amountMinor')]) {
       expect(bad).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }));
     }
+  });
+});
+
+describe('the price list shown before buying', () => {
+  const list = priceList();
+  const price = (code: string, currency: string, cycle: string) =>
+    list.find((plan) => plan.code === code)!.prices.find((p) => p.currency === currency && p.billingCycle === cycle)!;
+
+  it('should show the period prices invoices charge: annual is 12 months less 10 %, rounded once', () => {
+    expect(price('STARTER', 'USD', 'MONTHLY').periodPrice).toEqual({ amountMinor: 4_900, currency: 'USD' });
+    // 12 × 4900 = 58800; × 0.9 = 52920.
+    expect(price('STARTER', 'USD', 'ANNUAL').periodPrice.amountMinor).toBe(52_920);
+    // 12 × 169000 = 2028000; × 0.9 = 1825200.
+    expect(price('STARTER', 'THB', 'ANNUAL').periodPrice).toEqual({ amountMinor: 1_825_200, currency: 'THB' });
+    // 12 × 79900 = 958800; × 0.9 = 862920.
+    expect(price('ENTERPRISE', 'USD', 'ANNUAL').periodPrice.amountMinor).toBe(862_920);
+  });
+
+  it('should show allowances and overage rates per currency', () => {
+    expect(list.map((plan) => [plan.code, plan.includedDevices, plan.includedMessagesPerMonth])).toEqual([
+      ['STARTER', 10, 100_000],
+      ['PROFESSIONAL', 50, 1_000_000],
+      ['ENTERPRISE', 500, 20_000_000],
+    ]);
+    expect(price('PROFESSIONAL', 'THB', 'MONTHLY')).toMatchObject({ overagePerDevice: { amountMinor: 8_500, currency: 'THB' }, overagePer1000Messages: { amountMinor: 1_400, currency: 'THB' } });
+    expect(priceList(['THB']).every((plan) => plan.prices.every((p) => p.currency === 'THB'))).toBe(true);
   });
 });
