@@ -17,6 +17,7 @@ export const routes: RouteObject[] = [
       { path: 'farms/:farmId/barns/:barnId', lazy: async () => ({ Component: (await import('./barn/BarnPage')).BarnPage }) },
       { path: 'farms/:farmId/barns/:barnId/rules', lazy: async () => ({ Component: (await import('./alerts/RuleEditor')).RuleEditor }) },
       { path: 'farms/:farmId/alerts', lazy: async () => ({ Component: (await import('./alerts/AlertsInbox')).AlertsInbox }) },
+      { path: 'farms/:farmId/batches/:batchId', lazy: async () => ({ Component: (await import('./batches/BatchPage')).BatchPage }) },
       { path: 'devices', lazy: async () => ({ Component: (await import('./devices/DevicesPage')).DevicesPage }) },
       { path: '*', element: <NotFound /> },
     ],

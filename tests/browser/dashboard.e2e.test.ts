@@ -83,6 +83,22 @@ describe('the dashboard in a real browser', () => {
     return Date.now();
   }
 
+  /**
+   * Publishes `metrics` every half second until `shown` appears: the page's subscription is then
+   * surely running, so the next reading's delay measures delivery, not the socket's start-up.
+   */
+  async function untilLive(metrics: Record<string, number>, shown: { waitFor(options: { timeout: number }): Promise<void> }): Promise<void> {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      await publish(metrics);
+      try {
+        return await shown.waitFor({ timeout: 500 });
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+      }
+    }
+  }
+
   async function openDashboard(viewport = DESKTOP, pathname = '/'): Promise<Page> {
     const page = await (await browser.newContext({ viewport })).newPage();
     consoleErrors = [];
@@ -182,6 +198,7 @@ describe('the dashboard in a real browser', () => {
     const card = page.getByRole('article', { name: 'House 1' });
     await card.getByText('Day 10 of age').waitFor();
     await card.getByText('18,000 head alive').waitFor();
+    await untilLive({ temperatureC: 29.75 }, card.locator('[data-metric="temperatureC"]').getByText(/29\.8\s°C/));
     // Hand-worked: THI = (1.8·31.5 + 32) − (0.55 − 0.0055·70)·(1.8·31.5 − 26) = 88.7 − 0.165·30.7 = 83.63.
     const publishedAt = await publish({ temperatureC: 31.5, relativeHumidityPercent: 70, ammoniaPpm: 12, co2Ppm: 2100 });
     await card.locator('[data-metric="temperatureC"]').getByText(/31\.5\s°C/).waitFor({ timeout: 2_000 });
@@ -203,6 +220,7 @@ describe('the dashboard in a real browser', () => {
     await page.getByRole('heading', { name: 'House 1' }).waitFor();
     const temperature = page.getByRole('article', { name: 'Temperature (°C) · Climate north' });
     await temperature.locator('canvas').waitFor();
+    await untilLive({ temperatureC: 31.25 }, temperature.locator('.latest').getByText(/Latest: 31\.3\s°C/));
     const publishedAt = await publish({ temperatureC: 32.25 });
     await temperature.locator('.latest').getByText(/Latest: 32\.3\s°C/).waitFor({ timeout: 2_000 });
     expect(Date.now() - publishedAt).toBeLessThan(2_000);
@@ -264,7 +282,7 @@ describe('the dashboard in a real browser', () => {
     await page.getByRole('heading', { name: 'Alerts' }).waitFor();
     // The 30 °C reading cleared the acknowledged alert; 36 °C raised a new one, unacknowledged.
     await page.getByRole('article', { name: 'Temperature · House 1' }).getByText(/worst 36\s°C/).waitFor();
-    expect(await page.getByRole('button', { name: /^Acknowledge/ }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Acknowledge / }).count()).toBe(0);
     expect(consoleErrors).toEqual([]);
   });
 
@@ -295,6 +313,29 @@ describe('the dashboard in a real browser', () => {
     await page.getByRole('row', { name: /Water line A/ }).waitFor();
     expect(await page.content()).not.toContain(password);
     expect(await auditPage(page, 'devices')).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('records the day on a phone and shows the KPIs worked out by hand, with reasons in words where there is none', async () => {
+    const page = await openDashboard(PHONE, `/farms/${farmId}`);
+    await logIn(page, tenant.admin.email, tenant.admin.password);
+    await page.getByRole('link', { name: /Day 10 of age/ }).click();
+    await page.getByRole('heading', { name: 'Record the day' }).waitFor();
+    for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'One more: Dead (head)' }).click();
+    await page.getByRole('button', { name: 'One more: Culled (head)' }).click();
+    await page.getByLabel('Feed (kg)').fill('1200');
+    await page.getByLabel('Water (L)').fill('2100');
+    await page.getByRole('button', { name: 'Save the day' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    // Hand-worked: mortality (3 + 1) / 18,000 = 0.0222 %; livability 99.98 %; water:feed 2,100 L / 1,200 kg = 1.75 L/kg.
+    await page.getByText('17,996 of 18,000 head alive · 3 dead, 1 culled').waitFor();
+    const kpi = (name: string) => page.locator('.kpis > div').filter({ has: page.getByText(name, { exact: true }) }).locator('dd');
+    expect(await kpi('Mortality').textContent()).toMatch(/^0\.02\s%$/);
+    expect(await kpi('Livability').textContent()).toMatch(/^99\.98\s%$/);
+    expect(await kpi('Water : feed').textContent()).toMatch(/^1\.75\sL\/kg$/);
+    expect(await kpi('FCR (standard)').textContent()).toBe('no weigh session yet');
+    expect(await kpi('Average weight').textContent()).toBe('no weigh session yet');
+    expect(await auditPage(page, 'batch')).toEqual([]);
     expect(consoleErrors).toEqual([]);
   });
 

@@ -19,6 +19,11 @@ function invalidateList(cache: Cache, typename: string, fieldName: string): void
   }
 }
 
+function invalidateBatch(result: Record<string, unknown>, field: string, cache: Cache): void {
+  const batch = result[field] as { id?: unknown } | null | undefined;
+  if (typeof batch?.id === 'string') cache.invalidate({ __typename: 'Batch', id: batch.id });
+}
+
 export const cacheConfig: CacheExchangeOpts = {
   keys: {
     ...Object.fromEntries(EMBEDDED_TYPES.map((name) => [name, () => null])),
@@ -43,7 +48,10 @@ export const cacheConfig: CacheExchangeOpts = {
       claimDevice: (_result, _args, cache) => invalidateList(cache, 'Query', 'devices'),
       activateDevice: (_result, _args, cache) => invalidateList(cache, 'Query', 'devices'),
       revokeDevice: (_result, _args, cache) => invalidateList(cache, 'Query', 'devices'),
-      placeBatch: (_result, _args, cache) => invalidateList(cache, 'Farm', 'batches'),
+      // KPIs are computed from the records on every read: a new record makes the cached batch stale.
+      recordMortality: (result, _args, cache) => invalidateBatch(result, 'recordMortality', cache),
+      recordFeed: (result, _args, cache) => invalidateBatch(result, 'recordFeed', cache),
+      recordWater: (result, _args, cache) => invalidateBatch(result, 'recordWater', cache),
     },
   },
 };
