@@ -54,7 +54,8 @@ export function windowFor(range: RangeKey, nowMs: number, custom: { from?: strin
 }
 
 /**
- * How often live readings are wanted per device and metric: a fraction of the bucket width, so
- * the newest bucket fills visibly without flooding a long range with points it cannot show.
+ * How often live readings are wanted per device and metric: a sixtieth of the bucket width
+ * (1 s for the hour's 1-minute buckets, 60 s for 30 days of hours), so the newest bucket fills
+ * visibly without flooding a long range with points it cannot show.
  */
-export const liveEverySeconds = (intervalSeconds: number): number => Math.max(1, Math.min(3600, Math.round(intervalSeconds / 12)));
+export const liveEverySeconds = (intervalSeconds: number): number => Math.max(1, Math.min(3600, Math.round(intervalSeconds / 60)));

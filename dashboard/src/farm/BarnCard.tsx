@@ -6,7 +6,8 @@ import { temperatureHumidityIndex, thiBand, THI_BANDS } from './thi';
 import { latestByMetric, useLiveReadings } from './useLiveReadings';
 import { useMetricLabel } from './useMetricLabel';
 
-const LIVE_EVERY_SECONDS = 5;
+/** A card shows current values: every reading, at most one a second per device and metric. */
+const LIVE_EVERY_SECONDS = 1;
 
 interface BarnCardProps {
   farmId: string;
