@@ -1,5 +1,6 @@
 import { createTokenVerifier, type TokenAudience, type TokenVerifier } from '../lib/auth/accessToken';
 import { ErrorCode, userError } from '../lib/errors';
+import { loadForwardingKey } from '../lib/auth/forwardedHeaders';
 import { loadKeyRing, type KeyRing } from '../lib/auth/keyRing';
 import { ConfigError, DEFAULT_SUBGRAPH_PORTS, type Config, type Target } from '../lib/config';
 
@@ -9,6 +10,8 @@ export interface AuthSetup {
   tokenAudience: TokenAudience;
   verifyToken: TokenVerifier;
   publicJwks: () => Promise<{ keys: unknown[] }>;
+  /** Signs (gateway) and checks (subgraphs) the request facts the gateway forwards. */
+  forwardingKey: Buffer;
 }
 
 const JWKS_CACHE_MS = 5 * 60 * 1000;
@@ -28,6 +31,9 @@ const refuseEveryToken: TokenVerifier = async () => {
  */
 export async function setUpAuth(target: Target, config: Config): Promise<AuthSetup> {
   const tokenAudience = { issuer: config.auth.issuer, audience: config.auth.audience };
+  const forwardingKey = verifiesTokens(target)
+    ? loadForwardingKey({ internalKey: config.internalKey, inOneProcess: target === 'all', dataDir: config.dataDir, production: config.isProduction })
+    : Buffer.alloc(0);
   if (target === 'all' || target === 'identity') {
     const keyRing = await loadKeyRing({ privateJwks: config.auth.privateJwks, dataDir: config.dataDir, production: config.isProduction });
     return {
@@ -35,11 +41,12 @@ export async function setUpAuth(target: Target, config: Config): Promise<AuthSet
       tokenAudience,
       verifyToken: createTokenVerifier({ jwks: keyRing.publicJwks }, tokenAudience),
       publicJwks: async () => keyRing.publicJwks,
+      forwardingKey,
     };
   }
   if (!verifiesTokens(target)) {
     // Deny by default: nothing here should ask, and nothing it could ask is answered with yes.
-    return { keyRing: undefined, tokenAudience, verifyToken: refuseEveryToken, publicJwks: async () => ({ keys: [] }) };
+    return { keyRing: undefined, tokenAudience, verifyToken: refuseEveryToken, publicJwks: async () => ({ keys: [] }), forwardingKey };
   }
   if (!config.auth.jwksUrl && config.isProduction) {
     throw new ConfigError("FARMIQ_JWKS_URL: required in production for every target that verifies tokens (all but identity and ingestor; identity's /.well-known/jwks.json)");
@@ -49,6 +56,7 @@ export async function setUpAuth(target: Target, config: Config): Promise<AuthSet
   return {
     keyRing: undefined,
     tokenAudience,
+    forwardingKey,
     verifyToken: createTokenVerifier({ jwksUrl }, tokenAudience),
     publicJwks: () => {
       if (!cached || Date.now() - cached.at > JWKS_CACHE_MS) {

@@ -34,8 +34,9 @@ const KINDS = ['CLIMATE', 'WATER_METER', 'FEED_BIN', 'SCALE'] as const;
  * Demo data for a new development system (`npm start`, SIMULATOR not off): on a system without
  * tenants, a "Demo Farms" tenant with one broiler house, four devices and an edge gateway is
  * provisioned through the devices subgraph's own code, exactly as an operator would, and kept in
- * the data folder: the all-in-one ingestor signs with that gateway's key and the simulator
- * publishes as those devices. The key and passwords live only in the data folder (never in the
+ * the data folder: the simulator publishes as those devices. (The all-in-one ingestor signs with
+ * the process's in-process key, for every farm; the demo gateway's key serves a separate
+ * `farmiq start --target ingestor` pointed at this system.) The key and passwords live only in the data folder (never in the
  * repository), like the other development secrets there. Returns undefined on a system that
  * already had tenants when the demo was first considered.
  */

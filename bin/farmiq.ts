@@ -1,9 +1,12 @@
 import { loadConfig, TARGETS, type Target } from '../lib/config';
 import { createLogger } from '../lib/logger';
+import { parseQuarantineArgs, runQuarantine, type QuarantineArgs } from './quarantine';
 import { parseSimulateArgs, runSimulate, SIMULATOR_DEVICES_FILE, type SimulateArgs } from './simulate';
 
 const USAGE = `usage: farmiq start [--target ${TARGETS.join('|')}]
        farmiq simulate [--devices N] [--rate R] [--credentials FILE] [--broker URL]
+       farmiq ingestor quarantine list [--code CODE] [--device ID] [--ids 1,2] [--limit N] [--json]
+       farmiq ingestor quarantine replay|purge (--ids 1,2 | --code CODE | --device ID | --all)
 
 start     Runs FarmIQ. With no configuration it uses an embedded PostgreSQL (PGlite) in
           FARMIQ_DATA_DIR (default .data/) and an embedded MQTT broker; set DATABASE_URL and
@@ -11,7 +14,12 @@ start     Runs FarmIQ. With no configuration it uses an embedded PostgreSQL (PGl
 simulate  N devices publish R readings a second together (climate, water, feed, scale), each
           with its own MQTT credentials from FILE (default FARMIQ_DATA_DIR/${SIMULATOR_DEVICES_FILE}:
           a JSON array of { "id", "password", "kind" }) to URL (default MQTT_URL or the
-          embedded broker's MQTT_PORT on this machine).`;
+          embedded broker's MQTT_PORT on this machine).
+ingestor quarantine
+          Messages the cloud refused for good (unknown or revoked device, invalid value) wait
+          in the ingestor's disk buffer (FARMIQ_DATA_DIR) with the cloud's reason. list shows
+          them; replay sends them again once the cause is fixed (the running ingestor picks
+          them up within a second); purge deletes them. Kept QUARANTINE_RETENTION_DAYS (30).`;
 
 class UsageError extends Error {
   constructor(message: string) {
@@ -27,7 +35,9 @@ class UsageError extends Error {
  */
 const EXPECTED_FAILURES = new Set(['ConfigError', 'DatabaseUnavailableError', 'RedisUnavailableError', 'PortUnavailableError', 'DataDirInUseError', 'MigrationError', 'UsageError']);
 
-function parseArgs(argv: string[]): { command: 'start'; target: Target } | { command: 'simulate'; args: SimulateArgs } {
+type Command = { command: 'start'; target: Target } | { command: 'simulate'; args: SimulateArgs } | { command: 'quarantine'; args: QuarantineArgs };
+
+function parseArgs(argv: string[]): Command {
   const [command, ...rest] = argv;
   if (command === '--help' || command === '-h' || command === 'help') {
     console.log(USAGE);
@@ -41,7 +51,17 @@ function parseArgs(argv: string[]): { command: 'start'; target: Target } | { com
       }),
     };
   }
-  if (command !== 'start') throw new UsageError(`unknown command ${JSON.stringify(command ?? '')}; expected "start" or "simulate" (see farmiq --help)`);
+  if (command === 'ingestor') {
+    const [subcommand, ...args] = rest;
+    if (subcommand !== 'quarantine') throw new UsageError(`farmiq ingestor: expected "quarantine", got ${JSON.stringify(subcommand ?? '')} (see farmiq --help)`);
+    return {
+      command: 'quarantine',
+      args: parseQuarantineArgs(args, (message) => {
+        throw new UsageError(message);
+      }),
+    };
+  }
+  if (command !== 'start') throw new UsageError(`unknown command ${JSON.stringify(command ?? '')}; expected "start", "simulate" or "ingestor" (see farmiq --help)`);
   let target: Target = 'all';
   for (let i = 0; i < rest.length; i += 1) {
     const arg = rest[i]!;
@@ -67,6 +87,10 @@ function fail(error: unknown): never {
 async function main(): Promise<void> {
   const parsed = parseArgs(process.argv.slice(2));
   const config = loadConfig();
+  if (parsed.command === 'quarantine') {
+    console.log(runQuarantine(parsed.args, config));
+    return;
+  }
   const log = createLogger(config.logLevel, { pretty: !config.isProduction && process.stdout.isTTY === true });
   if (parsed.command === 'simulate') {
     const simulator = await runSimulate(parsed.args, config, log);

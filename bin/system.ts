@@ -6,6 +6,7 @@ import { createSubgraphServer, type SubgraphDefinition } from '../lib/graphql/su
 import type { ReadinessCheck } from '../lib/http/health';
 import type { Logger } from '../lib/logger';
 import { mountJwks } from '../lib/http/publicEndpoints';
+import { startMetricsServer } from '../lib/http/metricsServer';
 import { startEdge } from './edge';
 import { startIngestor } from '../edge-ingestor/ingestor';
 import { INGEST_PATH } from '../lib/edge/signedBatch';
@@ -43,7 +44,7 @@ const SUBGRAPHS: Record<Exclude<SubgraphName, 'identity' | 'devices' | 'telemetr
 export interface RunningSystem {
   target: Target;
   /** Bound ports by component: `gateway`, each subgraph, `mqtt`, `ingestor`. */
-  ports: Partial<Record<'gateway' | SubgraphName | 'mqtt' | 'ingestor', number>>;
+  ports: Partial<Record<'gateway' | SubgraphName | 'mqtt' | 'ingestor' | 'metrics', number>>;
   database: Database | undefined;
   /** The process's event bus: ingest publishes stored readings, the gateway's subscriptions, alert evaluation and usage metering listen. */
   pubsub: PubSub;
@@ -159,6 +160,7 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
         log,
         production: config.isProduction,
         verifyToken: auth.verifyToken,
+        forwardingKey: auth.forwardingKey,
         // Identity publishes the public keys every other process verifies tokens with.
         // Billing receives the payment provider's signed webhooks; telemetry the edge's signed batches.
         mount: isIdentity
@@ -190,7 +192,6 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
               // All in one process, batches go to this process's telemetry subgraph.
               defaultIngestUrl: `http://127.0.0.1:${ports.telemetry}${INGEST_PATH}`,
               inProcessWithCloud: true,
-              defaultEdgeKey: demo?.edgeKey,
             }
           : {},
       );
@@ -212,11 +213,17 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
         subgraphUrls: urls,
         readinessChecks: readiness,
         verifyToken: auth.verifyToken,
+        forwardingKey: auth.forwardingKey,
         publicJwks: auth.publicJwks,
         pubsub,
       });
       stack.push(() => gateway.stop());
       ports.gateway = await gateway.listen(config.gateway.port, config.gateway.host, 'PORT');
+    }
+    const metrics = await startMetricsServer(config.metrics, log);
+    if (metrics) {
+      stack.push(() => metrics.service.stop());
+      ports.metrics = metrics.port;
     }
   } catch (error) {
     await stopAll();

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { ConfigError, type Config } from '../lib/config';
 import { lockDataDir } from '../lib/db/dataDirLock';
 import type { ReadinessCheck } from '../lib/http/health';
@@ -7,7 +6,10 @@ import { openDevicePasswordFile } from './broker/devicePasswordFile';
 import type { DeviceAuthenticator } from './broker/embeddedBroker';
 import { startConfiguredBroker, type ConfiguredBroker } from './broker/startConfiguredBroker';
 import { generateCredential } from './broker/credentials';
+import { issueInProcessEdgeKey } from '../lib/edge/inProcessEdgeKey';
+import { bufferDirIn, bufferFileIn } from './buffer/bufferLocation';
 import { DiskBuffer } from './buffer/DiskBuffer';
+import { startQuarantineKeeper } from './buffer/quarantineKeeper';
 import { GroupCommitWriter } from './buffer/GroupCommitWriter';
 import { Forwarder } from './forwarder/Forwarder';
 import { ingestorMetrics } from './ingestorMetrics';
@@ -30,14 +32,27 @@ export interface IngestorOptions {
   authenticateDevice?: DeviceAuthenticator;
   /** Where batches go when INGEST_URL is not set (all-in-one: the local telemetry subgraph). */
   defaultIngestUrl?: string;
-  /** The edge key when EDGE_KEY_ID/EDGE_KEY_SECRET are not set (all-in-one: a local gateway). */
-  defaultEdgeKey?: { keyId: string; secret: string };
-  /** All in one process with the cloud (`farmiq start`): the edge key is not required in production. */
+  /**
+   * All in one process with the cloud (`farmiq start`): batches to `defaultIngestUrl` are signed
+   * with the process's in-process key (lib/edge/inProcessEdgeKey.ts), which that endpoint
+   * accepts for every farm, as the embedded broker admits every farm's devices. No edge key to
+   * configure, in production neither.
+   */
   inProcessWithCloud?: boolean;
 }
 
-/** The folder of the disk buffer inside the data folder. */
-export const BUFFER_DIR = 'ingestor-buffer';
+export { BUFFER_DIR } from './buffer/bufferLocation';
+
+/**
+ * A batch's longest wait in the all-in-one mode unless FORWARD_BATCH_MAX_WAIT_MS is set: a request
+ * on loopback costs little, and a reading should be on the dashboard within a second or two of
+ * its PUBACK. A farm box keeps the longer default: fewer, fuller requests over its uplink.
+ */
+const IN_PROCESS_BATCH_MAX_WAIT_MS = 50;
+
+/** Why a farm box's broker refuses a device: its password file holds one farm's devices. */
+export const PASSWORD_FILE_REFUSAL =
+  "not a device of this farm's MQTT_PASSWORD_FILE, or a wrong password: the file lists one farm's devices (brokerAuthFiles for this box's farm, the farm of its edge key); a device of another farm connects to that farm's box";
 
 /**
  * The farm-side ingestor: MQTT in (MQTT_URL, or an embedded broker it starts), every valid
@@ -47,10 +62,12 @@ export const BUFFER_DIR = 'ingestor-buffer';
 export async function startIngestor(config: Config, processLog: Logger, options: IngestorOptions = {}): Promise<Ingestor> {
   const log = processLog.child({ component: 'ingestor' });
   const settings = config.ingestor;
-  const edgeKey = settings.edgeKey ?? options.defaultEdgeKey;
+  const inProcess = Boolean(options.inProcessWithCloud && options.defaultIngestUrl && !settings.ingestUrl);
   const ingestUrl = settings.ingestUrl ?? options.defaultIngestUrl;
+  const edgeKey = inProcess ? issueInProcessEdgeKey() : settings.edgeKey;
+  if (inProcess && settings.edgeKey) log.warn('EDGE_KEY_ID is ignored without INGEST_URL in the all-in-one mode: its ingestor speaks for every farm of this process');
   // A farm's ingestor (its own process) is useless without them; all in one process, ingest is
-  // on loopback and a missing key only leaves the readings in the buffer until one is set.
+  // on loopback and the ingestor signs with the process's own key.
   const required = config.isProduction && !options.inProcessWithCloud;
   if (required && !settings.edgeKey) throw new ConfigError('EDGE_KEY_ID and EDGE_KEY_SECRET: required in production (the edge gateway key from registerEdgeGateway)');
   if (required && !ingestUrl) throw new ConfigError('INGEST_URL: required in production (the telemetry ingest endpoint, e.g. https://api.example.com/ingest/v1/batches)');
@@ -63,14 +80,15 @@ export async function startIngestor(config: Config, processLog: Logger, options:
     while (stack.length > 0) await Promise.resolve(stack.pop()!()).catch((error: Error) => log.error({ err: error.message }, 'error while stopping the ingestor'));
   };
   try {
-    const bufferDir = path.join(config.dataDir, BUFFER_DIR);
-    stack.push(lockDataDir(bufferDir));
-    const buffer = new DiskBuffer({ file: path.join(bufferDir, 'buffer.sqlite'), maxBytes: settings.bufferMaxBytes, maxMessages: settings.bufferMaxMessages });
+    stack.push(lockDataDir(bufferDirIn(config.dataDir)));
+    const buffer = new DiskBuffer({ file: bufferFileIn(config.dataDir), maxBytes: settings.bufferMaxBytes, maxMessages: settings.bufferMaxMessages });
     stack.push(() => buffer.close());
     stack.push(ingestorMetrics.watchBuffer(buffer));
     if (buffer.depthMessages > 0) log.info({ messages: buffer.depthMessages, bytes: buffer.depthBytes }, 'disk buffer holds messages from before: forwarding them first');
 
     let forwarder: Forwarder | undefined;
+    const keeper = startQuarantineKeeper({ buffer, retentionDays: settings.quarantineRetentionDays, log, onReadmitted: () => forwarder?.notify() });
+    stack.push(() => keeper.stop());
     if (ingestUrl && edgeKey) {
       const running = new Forwarder({
         buffer,
@@ -78,7 +96,7 @@ export async function startIngestor(config: Config, processLog: Logger, options:
         key: edgeKey,
         log: log.child({ part: 'forwarder' }),
         batchMaxMessages: settings.batchMaxMessages,
-        batchMaxWaitMs: settings.batchMaxWaitMs,
+        batchMaxWaitMs: inProcess && !settings.batchMaxWaitMsExplicit ? Math.min(settings.batchMaxWaitMs, IN_PROCESS_BATCH_MAX_WAIT_MS) : settings.batchMaxWaitMs,
         maxMessagesPerSecond: settings.maxMessagesPerSecond,
         concurrency: settings.concurrency,
         retryMaxMs: settings.retryMaxMs,
@@ -123,15 +141,18 @@ export async function startIngestor(config: Config, processLog: Logger, options:
       const ingestorCredential = generateCredential(settings.clientId);
       let broker: ConfiguredBroker | undefined;
       let authenticateDevice = options.authenticateDevice;
+      let unknownDeviceReason: string | undefined;
       if (config.mqtt.passwordFile) {
         // When set, the file is the one source of device credentials, also all in one process.
         const passwordFile = openDevicePasswordFile({ file: config.mqtt.passwordFile, log: processLog, onRevoked: (usernames) => broker?.disconnectDevices(usernames) });
         stack.push(() => passwordFile.close());
         authenticateDevice = passwordFile.authenticate;
+        // The file is one farm's (brokerAuthFiles(farmId)), as the edge key is: a device of another farm is refused at CONNECT, never acknowledged and then refused by the cloud.
+        unknownDeviceReason = PASSWORD_FILE_REFUSAL;
       } else if (noDeviceCanConnect) {
         log.warn('no MQTT_PASSWORD_FILE (or MQTT_URL): the embedded broker has no device credentials, so no device can connect');
       }
-      broker = await startConfiguredBroker(config, processLog, ingestorCredential, authenticateDevice);
+      broker = await startConfiguredBroker(config, processLog, ingestorCredential, authenticateDevice, unknownDeviceReason);
       const started = broker;
       stack.push(() => started.close());
       brokerUrl = broker.deviceUrl;

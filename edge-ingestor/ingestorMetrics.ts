@@ -35,6 +35,14 @@ new Gauge({
   },
 });
 new Gauge({
+  name: 'farmiq_ingestor_quarantine_messages',
+  help: 'Messages the cloud refused for good, waiting in the quarantine for an operator (farmiq ingestor quarantine list|replay|purge)',
+  registers: [metricsRegistry],
+  collect() {
+    this.set(sum((buffer) => buffer.quarantinedMessages));
+  },
+});
+new Gauge({
   name: 'farmiq_ingestor_last_forward_timestamp_seconds',
   help: 'When the cloud last acknowledged a batch (unix seconds; 0: never since start)',
   registers: [metricsRegistry],
@@ -59,8 +67,24 @@ export const ingestorMetrics = {
   }),
   dropped: new Counter({
     name: 'farmiq_ingestor_messages_dropped_total',
-    help: 'Buffered messages dropped: buffer_full (oldest first, over the cap) or refused_by_cloud',
+    help: 'Buffered messages dropped: buffer_full (oldest first, over the cap)',
     labelNames: ['reason'] as const,
+    registers: [metricsRegistry],
+  }),
+  quarantined: new Counter({
+    name: 'farmiq_ingestor_messages_quarantined_total',
+    help: 'Messages the cloud refused for good, moved to the quarantine, by the cloud\'s code',
+    labelNames: ['code'] as const,
+    registers: [metricsRegistry],
+  }),
+  replayed: new Counter({
+    name: 'farmiq_ingestor_quarantine_replayed_total',
+    help: 'Quarantined messages an operator replayed, back in the queue to the cloud',
+    registers: [metricsRegistry],
+  }),
+  expired: new Counter({
+    name: 'farmiq_ingestor_quarantine_expired_total',
+    help: 'Quarantined messages deleted after QUARANTINE_RETENTION_DAYS without a replay or purge',
     registers: [metricsRegistry],
   }),
   forwardFailures: new Counter({

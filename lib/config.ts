@@ -48,6 +48,9 @@ const bindAddress = z
 /** Traffic to these never leaves the machine. */
 export const isLoopbackAddress = (host: string): boolean => host === 'localhost' || host === '::1' || (net.isIPv4(host) && host.startsWith('127.'));
 
+/** Production's internal metrics port when METRICS_PORT is unset (the Prometheus exporter convention). */
+export const DEFAULT_PRODUCTION_METRICS_PORT = 9464;
+
 /** MQTT over TLS's registered port; the embedded broker's default when MQTT_TLS_CERT_FILE is set. */
 const MQTTS_PORT = 8883;
 
@@ -79,6 +82,8 @@ const envSchema = z.object({
   KPI_URL: url(['http:', 'https:']).optional(),
   BILLING_URL: url(['http:', 'https:']).optional(),
   INGESTOR_PORT: port.default(4010),
+  METRICS_PORT: port.optional(),
+  METRICS_HOST: bindAddress.optional(),
   INGESTOR_CLIENT_ID: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, '1 to 64 letters, digits or _ . -').optional(),
   INGESTOR_SHARE_GROUP: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '1 to 64 letters, digits, _ or -').optional(),
   INGEST_URL: url(['http:', 'https:']).optional(),
@@ -91,6 +96,7 @@ const envSchema = z.object({
   FORWARD_MAX_MESSAGES_PER_SECOND: z.coerce.number().int().min(0).default(0),
   FORWARD_CONCURRENCY: positiveInt.max(32).default(4),
   FORWARD_RETRY_MAX_MS: positiveInt.max(3_600_000).default(30_000),
+  QUARANTINE_RETENTION_DAYS: positiveInt.max(3_650).default(30),
   SIMULATOR: z.enum(['on', 'off']).optional(),
   QUERY_MAX_DEPTH: positiveInt.max(50).default(10),
   QUERY_MAX_COST: positiveInt.max(100_000).default(5_000),
@@ -106,6 +112,7 @@ const envSchema = z.object({
   FARMIQ_ADMIN_EMAIL: z.email().optional(),
   FARMIQ_ADMIN_PASSWORD: z.string().optional(),
   FARMIQ_SECRETS_KEY: z.string().optional(),
+  FARMIQ_INTERNAL_KEY: z.string().optional(),
   BILLING_WEBHOOK_SECRET: z.string().min(32, 'a secret of at least 32 characters').optional(),
 });
 
@@ -133,12 +140,16 @@ export interface IngestorConfig {
   bufferMaxMessages: number;
   batchMaxMessages: number;
   batchMaxWaitMs: number;
+  /** FORWARD_BATCH_MAX_WAIT_MS was set (else the all-in-one mode, on loopback, waits less than a farm box). */
+  batchMaxWaitMsExplicit: boolean;
   /** 0: no limit. Caps what is forwarded (live first, then the backlog) so a drain does not flood the cloud. */
   maxMessagesPerSecond: number;
   /** Batches on their way to the cloud at once. */
   concurrency: number;
   /** Longest pause between retries of a failed forward. */
   retryMaxMs: number;
+  /** Messages the cloud refused for good wait this long in the quarantine for an operator, then go. */
+  quarantineRetentionDays: number;
   /** `all` mode in development: a demo farm on a fresh system, its devices simulated (SIMULATOR=off to skip). */
   simulator: boolean;
 }
@@ -164,6 +175,11 @@ export interface Config {
     allowPlaintext: boolean;
   };
   ingestor: IngestorConfig;
+  /**
+   * `/metrics` on a port of its own (METRICS_PORT, reachable from the pod network, never
+   * published). Undefined: on the public port, development only; production always has one.
+   */
+  metrics: { port: number | undefined; host: string | undefined };
   redisUrl: string | undefined;
   dataDir: string;
   allowedOrigins: string[];
@@ -182,6 +198,8 @@ export interface Config {
   };
   /** Encrypts secrets the cloud must read back (edge gateway HMAC keys); base64 of 32 bytes. */
   secretsKey: string | undefined;
+  /** Signs what the gateway forwards to subgraphs (request id, client address); base64 of 32 bytes. */
+  internalKey: string | undefined;
   billing: {
     /** Shared secret the payment provider signs webhooks with; unset, the webhook endpoint refuses every call (503). */
     webhookSecret: string | undefined;
@@ -267,12 +285,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       bufferMaxMessages: e.BUFFER_MAX_MESSAGES,
       batchMaxMessages: e.FORWARD_BATCH_MAX_MESSAGES,
       batchMaxWaitMs: e.FORWARD_BATCH_MAX_WAIT_MS,
+      batchMaxWaitMsExplicit: present.FORWARD_BATCH_MAX_WAIT_MS !== undefined,
       maxMessagesPerSecond: e.FORWARD_MAX_MESSAGES_PER_SECOND,
       concurrency: e.FORWARD_CONCURRENCY,
       retryMaxMs: e.FORWARD_RETRY_MAX_MS,
+      quarantineRetentionDays: e.QUARANTINE_RETENTION_DAYS,
       // Demo readings are for a developer's `npm start`, never a default elsewhere.
       simulator: (e.SIMULATOR ?? (e.NODE_ENV === 'development' ? 'on' : 'off')) === 'on' && !isProduction,
     },
+    metrics: { port: e.METRICS_PORT ?? (isProduction ? DEFAULT_PRODUCTION_METRICS_PORT : undefined), host: e.METRICS_HOST },
     redisUrl: e.REDIS_URL,
     dataDir: path.resolve(e.FARMIQ_DATA_DIR),
     allowedOrigins,
@@ -293,6 +314,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       initialAdmin: e.FARMIQ_ADMIN_EMAIL ? { email: e.FARMIQ_ADMIN_EMAIL.toLowerCase(), password: e.FARMIQ_ADMIN_PASSWORD } : undefined,
     },
     secretsKey: e.FARMIQ_SECRETS_KEY,
+    internalKey: e.FARMIQ_INTERNAL_KEY,
     billing: { webhookSecret: e.BILLING_WEBHOOK_SECRET },
   };
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import express, { type Express } from 'express';
+import { labelRoute } from '../lib/http/service';
 
 export const DASHBOARD_DIST = path.join(__dirname, '..', 'dashboard', 'dist');
 
@@ -18,12 +19,12 @@ export const DASHBOARD_ROUTE_PREFIXES = ['farms', 'devices', 'admin', 'account']
 export function mountDashboard(app: Express, dist: string = DASHBOARD_DIST): boolean {
   const indexPath = path.join(dist, 'index.html');
   if (!fs.existsSync(indexPath)) return false;
-  app.use('/assets', express.static(path.join(dist, 'assets'), { immutable: true, maxAge: '365d', index: false, fallthrough: false }));
+  app.use('/assets', labelRoute('/assets'), express.static(path.join(dist, 'assets'), { immutable: true, maxAge: '365d', index: false, fallthrough: false }));
   const sendIndex = (_req: express.Request, res: express.Response) => {
     res.setHeader('cache-control', 'no-cache');
     res.sendFile(indexPath);
   };
   app.get('/', sendIndex);
-  for (const prefix of DASHBOARD_ROUTE_PREFIXES) app.get([`/${prefix}`, `/${prefix}/*rest`], sendIndex);
+  for (const prefix of DASHBOARD_ROUTE_PREFIXES) app.get([`/${prefix}`, `/${prefix}/*rest`], labelRoute(`/${prefix}`), sendIndex);
   return true;
 }

@@ -13,22 +13,25 @@ import type { Config, SubgraphName } from '../lib/config';
 import { SUBGRAPH_NAMES } from '../lib/config';
 import type { TokenVerifier } from '../lib/auth/accessToken';
 import { accessTokenFrom } from '../lib/auth/credentials';
-import { CLIENT_ADDRESS_HEADER, principalFrom } from '../lib/auth/requestAuth';
+import { signForwarded } from '../lib/auth/forwardedHeaders';
+import { principalFrom } from '../lib/auth/requestAuth';
 import { ErrorCode, userError } from '../lib/errors';
 import { maskError } from '../lib/graphql/maskError';
 import { metricsPlugin } from '../lib/graphql/metricsPlugin';
+import { inputLiteralsRule, requestHygienePlugin } from '../lib/graphql/requestHygiene';
 import { clientAddressOf } from '../lib/http/clientAddress';
 import { errorHandler, notFoundHandler } from '../lib/http/errorHandler';
 import { mountHealth, type ReadinessCheck } from '../lib/http/health';
 import { mountJwks, mountMetrics } from '../lib/http/publicEndpoints';
 import { requestIdFrom, REQUEST_ID_HEADER } from '../lib/http/requestId';
-import { createHttpService, type HttpService } from '../lib/http/service';
+import { createHttpService, labelRoute, type HttpService } from '../lib/http/service';
 import type { Logger } from '../lib/logger';
 import type { PubSub } from '../lib/pubsub/pubsub';
 import { SUPERGRAPH_PATH } from './compose';
 import { mountDashboard } from './dashboard';
 import { corsAllowList, securityHeaders } from './edgeSecurity';
 import { queryLimits } from './queryLimits';
+import { adoptSubgraphScalars } from './subgraphScalars';
 import { attachLiveEndpoint } from './live/liveEndpoint';
 import { LIVE_FIELDS } from './live/liveFields';
 
@@ -48,6 +51,7 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     options: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0],
     private readonly forwardsSession: boolean,
+    private readonly forwardingKey: Buffer,
   ) {
     super(options);
   }
@@ -55,9 +59,10 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
     const headers = request.http?.headers;
     if (!headers) return;
-    if (context.requestId) headers.set(REQUEST_ID_HEADER, context.requestId);
+    // Signed, so the subgraph can tell the gateway's word from anyone else's (lib/auth/forwardedHeaders.ts).
+    const facts = signForwarded(this.forwardingKey, { requestId: context.requestId, clientAddress: context.clientAddress ?? '' });
+    for (const [name, value] of Object.entries(facts)) headers.set(name, value);
     if (context.accessToken) headers.set('authorization', `Bearer ${context.accessToken}`);
-    if (context.clientAddress) headers.set(CLIENT_ADDRESS_HEADER, context.clientAddress);
     if (this.forwardsSession && context.cookieHeader) headers.set('cookie', context.cookieHeader);
   }
 
@@ -95,6 +100,8 @@ export interface GatewayOptions {
   /** Readiness of what this process runs besides the gateway (database, broker). */
   readinessChecks?: ReadinessCheck[];
   verifyToken: TokenVerifier;
+  /** Signs the request id and client address forwarded to subgraphs (FARMIQ_INTERNAL_KEY). */
+  forwardingKey: Buffer;
   /** The public keys tokens are verified with, served at `/.well-known/jwks.json`. */
   publicJwks: () => Promise<{ keys: unknown[] }>;
   supergraphSdl?: string;
@@ -122,7 +129,7 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
       const configured = known.has(name) ? options.subgraphUrls[name as SubgraphName] : undefined;
       // Node's own fetch (undici, pooled keep-alive) costs less per subgraph call than the
       // default make-fetch-happen, whose proxy and cache layers we do not use.
-      return new SubgraphDataSource({ url: configured ?? url, fetcher: fetch as unknown as RemoteGraphQLDataSource['fetcher'] }, name === 'identity');
+      return new SubgraphDataSource({ url: configured ?? url, fetcher: fetch as unknown as RemoteGraphQLDataSource['fetcher'] }, name === 'identity', options.forwardingKey);
     },
     logger: log,
   });
@@ -134,16 +141,18 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
   });
   let apiSchema: GraphQLSchema | undefined;
   gateway.onSchemaLoadOrUpdate((loaded) => {
+    adoptSubgraphScalars(loaded.apiSchema);
     apiSchema = loaded.apiSchema;
   });
   const armor = queryLimits(config.queryLimits, production);
   apollo = new ApolloServer<GatewayContext>({
     gateway,
-    validationRules: armor.validationRules,
+    validationRules: [...armor.validationRules, inputLiteralsRule],
+    parseOptions: armor.parseOptions,
     allowBatchedHttpRequests: false,
     introspection: !production,
     includeStacktraceInErrorResponses: false,
-    formatError: maskError(log),
+    formatError: maskError(log, production),
     csrfPrevention: true,
     // The process shuts down in order itself (bin/farmiq.ts); Apollo must not re-raise the signal.
     stopOnTerminationSignals: false,
@@ -152,6 +161,7 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
       ApolloServerPluginDrainHttpServer({ httpServer: service.httpServer }),
       production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: true }),
       metricsPlugin('gateway'),
+      requestHygienePlugin(log),
       ...armor.plugins,
     ],
   });
@@ -166,7 +176,7 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
       verifyToken: options.verifyToken,
       pubsub: options.pubsub,
       apiSchema: () => apiSchema,
-      validationRules: armor.validationRules,
+      validationRules: [...armor.validationRules, inputLiteralsRule],
       maxTokens: config.queryLimits.maxTokens,
       fields: LIVE_FIELDS,
       log: log.child({ component: 'live' }),
@@ -187,11 +197,13 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
     { name: 'subgraphs', check: () => gateway.serviceHealthCheck() as Promise<unknown> as Promise<void> },
   ]);
   mountJwks(app, options.publicJwks);
-  mountMetrics(app);
+  // In production (or with METRICS_PORT) the figures are served on the internal metrics port only.
+  if (config.metrics.port === undefined) mountMetrics(app);
   if (options.subgraphUrls.telemetry) mountIngestProxy(app, options.subgraphUrls.telemetry);
   if (options.subgraphUrls.billing) mountPaymentWebhookProxy(app, options.subgraphUrls.billing);
   app.use(
     '/graphql',
+    labelRoute('/graphql'),
     express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<GatewayContext> => {

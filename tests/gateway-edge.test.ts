@@ -106,8 +106,7 @@ describe('the gateway edge in development', () => {
 
   it('answers a syntax error with the place it failed', async () => {
     const result = await farmiq.graphql('query { tenant(id: "x") { name }');
-    // graphql-armor's token limit parses the document first, so syntax errors carry its code.
-    expect(result.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(result.errors?.[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
     expect(result.errors?.[0]?.message).toMatch(/^Syntax Error: Expected Name, found <EOF>/);
   });
 
@@ -162,6 +161,21 @@ describe('the gateway edge in development', () => {
     expect(text).toMatch(/farmiq_graphql_operations_total\{component="gateway",operation_type="query",outcome="ok"\} [1-9]/);
     expect(text).toContain('farmiq_process_cpu_seconds_total');
   });
+
+  it('labels request durations by route template, so 1,000 unknown paths add no series to /metrics', async () => {
+    const durationSeries = async () =>
+      (await (await fetch(new URL('/metrics', farmiq.gatewayUrl))).text()).split('\n').filter((line) => line.startsWith('farmiq_http_request_duration_seconds')).length;
+    await fetch(new URL('/x-warm-up', farmiq.gatewayUrl));
+    const before = await durationSeries();
+    for (let start = 0; start < 1_000; start += 100) {
+      await Promise.all(Array.from({ length: 100 }, (_, i) => fetch(new URL(`/x-${start + i}`, farmiq.gatewayUrl)).then((response) => response.arrayBuffer())));
+    }
+    expect(await durationSeries()).toBe(before);
+    const text = await (await fetch(new URL('/metrics', farmiq.gatewayUrl))).text();
+    expect(text).toMatch(/farmiq_http_request_duration_seconds_count\{component="gateway",route="unmatched",status="404"\} (\d+)/);
+    expect(text).toMatch(/farmiq_http_request_duration_seconds_count\{component="gateway",route="\/graphql",status="200"\} [1-9]/);
+    expect(text).not.toContain('/x-1');
+  });
 });
 
 describe('the gateway edge in production', () => {
@@ -198,6 +212,15 @@ describe('the gateway edge in production', () => {
   it('serves no landing page', async () => {
     const response = await fetch(farmiq.gatewayUrl, { headers: { accept: 'text/html' } });
     expect(await response.text()).not.toContain('embeddable-sandbox');
+  });
+
+  it('serves /metrics on the internal METRICS_PORT only, never on the public port', async () => {
+    const onPublicPort = await fetch(new URL('/metrics', farmiq.gatewayUrl));
+    expect(onPublicPort.status).toBe(404);
+    expect(await onPublicPort.text()).not.toContain('farmiq_');
+    const internal = await fetch(`http://127.0.0.1:${farmiq.system.ports.metrics}/metrics`);
+    expect(internal.status).toBe(200);
+    expect(await internal.text()).toContain('farmiq_graphql_operations_total');
   });
 
   it('sends HSTS', async () => {

@@ -108,6 +108,22 @@ describe.each(backends())('identity on %s', (backend) => {
       expect(errorCode(await invite({ email: admin.email, role: 'VIEWER' }))).toBe('CONFLICT');
     });
 
+    it('refuse look-alikes of an existing address (fullwidth, Cyrillic, rn for m) and addresses that are not addresses', async () => {
+      const { admin } = await tenantWithAdmin(farmiq, 'Look-alike Farm');
+      const invite = (email: string) =>
+        farmiq.as(admin.accessToken)(`mutation ($input: InviteUserInput!) { inviteUser(input: $input) { user { email } } }`, { input: { email, role: 'VIEWER' } });
+      expect((await invite('mary.kane@lookalike.test')).data?.inviteUser.user.email).toBe('mary.kane@lookalike.test');
+      expect(errorCode(await invite('ｍａｒｙ.kane@lookalike.test'))).toBe('CONFLICT');
+      expect(errorCode(await invite('m\u0430ry.kane@lookalike.test'))).toBe('CONFLICT');
+      expect(errorCode(await invite('rnary.kane@lookalike.test'))).toBe('CONFLICT');
+      expect(errorCode(await invite('mary.kane@l\u043Eokalike.test'))).toBe('CONFLICT');
+      expect(errorCode(await invite('<script>alert(1)</script>@x.example'))).toBe('BAD_USER_INPUT');
+      // A plainly different address is fine, and a fullwidth one is stored as its plain form.
+      expect((await invite('ＭＡＲＹ.KANE2@LOOKALIKE.TEST')).data?.inviteUser.user.email).toBe('mary.kane2@lookalike.test');
+      const db = farmiq.system.database!.prisma;
+      expect(await db.userAccount.count({ where: { email: { contains: 'lookalike' } } })).toBe(2);
+    });
+
     it('do not let a farm manager invite anyone', async () => {
       const { tenantId, admin } = await tenantWithAdmin(farmiq, 'Manager Farm');
       const manager = await inviteAndLogIn(farmiq, admin.accessToken, tenantId, 'FARM_MANAGER');

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import mqtt from 'mqtt';
 import type { PrismaClient } from '../lib/db/generated/client';
+import { PASSWORD_FILE_REFUSAL } from '../edge-ingestor/ingestor';
 import { brokerAuthFiles } from '../subgraphs/devices/credentials/brokerAuthFiles';
 import { revokeDevice, rotateCredentials } from '../subgraphs/devices/provisioning/lifecycle';
 import { migratedDatabase } from './support/database';
@@ -132,6 +133,20 @@ describe('the ingestor target with MQTT_PASSWORD_FILE', () => {
     expect(storedIds(b)).toEqual(['b-1']);
     expect(ingestor.child.exitCode).toBeNull();
     await connected.endAsync(true);
+  });
+
+  it("should refuse at CONNECT a device active on another farm, saying the file is this farm's, and acknowledge nothing of it", async () => {
+    const otherFarmId = (await db.farm.create({ data: { tenantId, name: `Other farm ${randomUUID().slice(0, 6)}`, timeZone: 'UTC' } })).id;
+    const otherBarnId = (await db.barn.create({ data: { tenantId, farmId: otherFarmId, name: 'House 1', species: 'PIG', capacityHead: 800 } })).id;
+    const elsewhere = await activeClimateDevice(db, tenantId, otherBarnId);
+    let log = '';
+    ingestor.child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
+    const attempt = await publish(elsewhere, ownTopic(elsewhere), reading('elsewhere-1'));
+    expect(attempt.code).not.toBe(0);
+    expect(attempt.output).toMatch(/not authori[sz]ed|bad user name or password/i);
+    await waitFor(() => expect(log).toContain(PASSWORD_FILE_REFUSAL));
+    expect(log).toContain(elsewhere.id);
+    expect(storedIds(elsewhere)).toEqual([]);
   });
 
   it('should keep the credentials it has when the file is replaced by one it cannot parse', async () => {

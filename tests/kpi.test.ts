@@ -306,7 +306,7 @@ describe.each(backends())('batch KPIs through the gateway on %s', (backend) => {
   });
 
   it('keeps the barn and breed given at placement', async () => {
-    const barnId = '7b0f3c1e-2d4a-4c5b-9e6f-0a1b2c3d4e5f';
+    const barnId = (await ok('mutation ($f: ID!) { createBarn(input: { farmId: $f, name: "Sow house", species: PIG, capacityHead: 50 }) { id } }', { f: farmId })).createBarn.id;
     const placed = await ok(PLACE, { input: { farmId, barnId, species: 'PIG', breed: ' Large White ', placedOn: '2026-10-01', headCountPlaced: 5, placementWeightKg: 7 } });
     expect(placed.placeBatch).toMatchObject({ breed: 'Large White', barn: { id: barnId } });
   });

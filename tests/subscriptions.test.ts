@@ -86,9 +86,7 @@ describe('live readings over graphql-ws', () => {
   it("delivers its own tenant's readings with the devices subgraph's fields resolved, and nothing of another tenant", async () => {
     const live = await connect(farmiq.gatewayUrl, a.token);
     const own = live.subscribe(READINGS_OF_BARN, { barnId: a.barnId });
-    // Naming another tenant's barn gets nothing of it: events are matched within the caller's tenant.
-    const foreign = live.subscribe(READINGS_OF_BARN, { barnId: b.barnId });
-    await subscribed(2);
+    await subscribed(1);
 
     const pubsub = farmiq.system.pubsub!;
     await publish(pubsub, reading(b, 'temperatureC', 40.5));
@@ -103,7 +101,31 @@ describe('live readings over graphql-ws', () => {
     });
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(own.results).toHaveLength(1);
-    expect(foreign.results).toHaveLength(0);
+  });
+
+  it('answers a subscription to an unknown or foreign barn, device or farm with NOT_FOUND, as the query does, and completes it', async () => {
+    const live = await connect(farmiq.gatewayUrl, a.token);
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const subscriptions = [
+      live.subscribe(READINGS_OF_BARN, { barnId: b.barnId }),
+      live.subscribe(READINGS_OF_BARN, { barnId: unknown }),
+      live.subscribe('subscription ($d: ID) { readingAdded(deviceId: $d) { value } }', { d: b.deviceId }),
+      live.subscribe('subscription ($d: ID) { readingAdded(deviceId: $d) { value } }', { d: unknown }),
+      live.subscribe('subscription ($f: ID!) { alertChanged(farmId: $f) { change } }', { f: b.farmId }),
+      live.subscribe('subscription ($f: ID!) { alertChanged(farmId: $f) { change } }', { f: unknown }),
+    ];
+    for (const subscription of subscriptions) {
+      await subscription.settled();
+      expect(subscription.refused).toBeUndefined();
+      expect(subscription.results).toHaveLength(1);
+      expect(subscription.results[0]!.data).toBeNull();
+      expect(subscription.results[0]!.errors?.map((error) => error.extensions?.code)).toEqual(['NOT_FOUND']);
+    }
+    // Its own barn, device and farm are served (and stay open).
+    live.subscribe(READINGS_OF_BARN, { barnId: a.barnId });
+    live.subscribe('subscription ($d: ID) { readingAdded(deviceId: $d) { value } }', { d: a.deviceId });
+    live.subscribe('subscription ($f: ID!) { alertChanged(farmId: $f) { change } }', { f: a.farmId });
+    await subscribed(3);
   });
 
   it("never resolves another tenant's device, even for an event mislabelled with the caller's tenant", async () => {
@@ -112,8 +134,9 @@ describe('live readings over graphql-ws', () => {
     await subscribed(1);
     await publish(farmiq.system.pubsub!, reading(a, 'temperatureC', 25, new Date(), { deviceId: b.deviceId }));
     const [event] = await sub.received(1);
-    // The devices subgraph looks the device up within A's tenant only: B's device is not found.
-    expect(event!.data.readingAdded.device).toEqual({ name: null, barn: null });
+    // The event names a device that is not A's: telemetry refuses it as any operation refuses another tenant's id.
+    expect(event!.data).toBeNull();
+    expect(event!.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect(JSON.stringify(event)).not.toContain('Bravo');
   });
 

@@ -3,6 +3,8 @@ import { inviteAndLogIn, loginAsPlatformAdmin, tenantWithAdmin } from './support
 import { startTestSystem, type TestSystem } from './support/testSystem';
 
 const CREATE_FARM = `mutation ($input: CreateFarmInput!) { createFarm(input: $input) { id name timeZone } }`;
+/** Stands for the test tenant's own farm in a table of inputs. */
+const OWN_FARM = 'own-farm-of-the-test-tenant';
 const PLACE_BATCH = `mutation ($input: PlaceBatchInput!) { placeBatch(input: $input) { id placedOn headCountPlaced placementWeightKg species } }`;
 
 describe.each(backends())('the supergraph on %s', (backend) => {
@@ -115,18 +117,20 @@ describe.each(backends())('the supergraph on %s', (backend) => {
     [
       'a batch of zero animals',
       PLACE_BATCH,
-      { input: { farmId: '00000000-0000-4000-8000-000000000000', species: 'PIG', placedOn: '2026-11-02', headCountPlaced: 0, placementWeightKg: 7 } },
+      { input: { farmId: OWN_FARM, species: 'PIG', placedOn: '2026-11-02', headCountPlaced: 0, placementWeightKg: 7 } },
       'headCountPlaced',
     ],
     [
       'a negative placement weight',
       PLACE_BATCH,
-      { input: { farmId: '00000000-0000-4000-8000-000000000000', species: 'PIG', placedOn: '2026-11-02', headCountPlaced: 10, placementWeightKg: -1 } },
+      { input: { farmId: OWN_FARM, species: 'PIG', placedOn: '2026-11-02', headCountPlaced: 10, placementWeightKg: -1 } },
       'placementWeightKg',
     ],
   ])('answers %s with BAD_USER_INPUT naming the field', async (_case, mutation, variables, field) => {
     const { api } = await newTenant(`Input checks ${field}`);
-    const result = await api(mutation, variables);
+    // Ids are checked first (another tenant's or an unknown farm is NOT_FOUND): the tenant's own farm here.
+    const farmId = await createFarm(api, 'Checks');
+    const result = await api(mutation, JSON.parse(JSON.stringify(variables).replace(OWN_FARM, farmId)));
     expect(result.data ?? null).toBeNull();
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0]?.message).toContain(field);
@@ -134,8 +138,9 @@ describe.each(backends())('the supergraph on %s', (backend) => {
 
   it('refuses an impossible calendar date before anything is stored', async () => {
     const { api } = await newTenant('Calendar checks');
+    const farmId = await createFarm(api, 'Calendar');
     const result = await api(PLACE_BATCH, {
-      input: { farmId: '00000000-0000-4000-8000-000000000000', species: 'PIG', placedOn: '2026-02-30', headCountPlaced: 10, placementWeightKg: 7 },
+      input: { farmId, species: 'PIG', placedOn: '2026-02-30', headCountPlaced: 10, placementWeightKg: 7 },
     });
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0]?.message).toContain('2026-02-30');
@@ -146,7 +151,8 @@ describe.each(backends())('the supergraph on %s', (backend) => {
     const result = await api(`{ farm(id: "00000000-0000-4000-8000-000000000000") { name } }`);
     expect(result.data?.farm ?? null).toBeNull();
     expect(result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    // Not an id at all is bad input, as in every operation (lib/graphql/idArguments.ts).
     const malformed = await api(`{ batch(id: "not-a-uuid") { id } }`);
-    expect(malformed.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(malformed.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });

@@ -1,6 +1,18 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { buildSchema } from 'graphql';
+import type { IdArgumentChecks } from '../lib/graphql/idArguments';
+import { idArguments as billingIds } from '../subgraphs/billing/idArguments';
+import { idArguments as devicesIds } from '../subgraphs/devices/idArguments';
+import { idArguments as identityIds } from '../subgraphs/identity/idArguments';
+import { idArguments as kpiIds } from '../subgraphs/kpi/idArguments';
+import { idArguments as telemetryIds } from '../subgraphs/telemetry/idArguments';
 import { API_SCHEMA_PATH } from '../supergraph/compose';
+import { idProbes } from './support/idWalk';
+
+const fail = (message: string): never => {
+  throw new Error(message);
+};
 import { backends } from './support/postgres';
 import { loginAsPlatformAdmin, tenantWithAdmin, type Session } from './support/sessions';
 import { errorCode, startTestSystem, type TestSystem } from './support/testSystem';
@@ -43,16 +55,12 @@ const CASES: Record<string, Check> = {
     expectNotFound(asA('query ($id: ID!) { batch(id: $id) { headCountPlaced performance(asOf: "2026-11-20") { deadCount } dailySeries(asOf: "2026-11-02") { feedKg } } }', { id: b.batchId })),
   'Query.alertRule': ({ asA, b }) => expectNotFound(asA('query ($id: ID!) { alertRule(id: $id) { threshold } }', { id: b.alertRuleId })),
   'Query.billingSubscription': ({ asA, b }) => expectNotFound(asA('query ($id: ID!) { billingSubscription(id: $id) { plan } }', { id: b.subscriptionId })),
-  // Echoes the caller's own values (the gateway's subscription events); B's device does not resolve.
-  // B's alert named in a change event resolves to nothing for A.
-  'Query.alertChangeEvents': async ({ asA, b }) => {
-    const result = await asA('query ($e: [AlertChangeEventInput!]!) { alertChangeEvents(events: $e) { change alert { status } } }', { e: [{ alertId: b.alertId, change: 'RAISED' }] });
-    expect(result.data!.alertChangeEvents).toEqual([null]);
-  },
-  'Query.readingEvents': async ({ asA, b }) => {
+  // Internal to subscriptions, whose events are the subscriber's tenant's: another tenant's alert or device refuses the whole call.
+  'Query.alertChangeEvents': ({ asA, b }) =>
+    expectNotFound(asA('query ($e: [AlertChangeEventInput!]!) { alertChangeEvents(events: $e) { change alert { status } } }', { e: [{ alertId: b.alertId, change: 'RAISED' }] })),
+  'Query.readingEvents': ({ asA, b }) => {
     const event = { deviceId: b.deviceId, metric: 'temperatureC', unit: '°C', value: 1, observedAt: '2026-11-25T00:00:00Z', receivedAt: '2026-11-25T00:00:00Z' };
-    const result = await asA('query ($e: [ReadingEventInput!]!) { readingEvents(events: $e) { value device { name barn { name } } } }', { e: [event] });
-    expect(result.data!.readingEvents).toEqual([{ value: 1, device: { name: null, barn: null } }]);
+    return expectNotFound(asA('query ($e: [ReadingEventInput!]!) { readingEvents(events: $e) { value device { name barn { name } } } }', { e: [event] }));
   },
   'Mutation.login': async ({ farmiq, a, b }) => {
     const result = await farmiq.graphql('mutation ($input: LoginInput!) { login(input: $input) { accessToken } }', {
@@ -74,11 +82,8 @@ const CASES: Record<string, Check> = {
     const created = await asA('mutation { createFarm(input: { name: "A only", timeZone: "UTC" }) { tenant { id } } }');
     expect(created.data!.createFarm.tenant.id).toBe(a.tenantId);
   },
-  // Kept under A's tenant: B's farm gains nothing, and A learns nothing of it (its farm does not resolve).
-  'Mutation.placeBatch': async ({ asA, b }) => {
-    const placed = await asA('mutation ($f: ID!) { placeBatch(input: { farmId: $f, species: PIG, placedOn: "2026-11-01", headCountPlaced: 5, placementWeightKg: 6 }) { farm { name } } }', { f: b.farmId });
-    expect(placed.data?.placeBatch ?? null).toBeNull();
-  },
+  'Mutation.placeBatch': ({ asA, b }) =>
+    expectNotFound(asA('mutation ($f: ID!) { placeBatch(input: { farmId: $f, species: PIG, placedOn: "2026-11-01", headCountPlaced: 5, placementWeightKg: 6 }) { id } }', { f: b.farmId })),
   // Every record names a batch: B's batch is NOT_FOUND, and B's KPIs (in the snapshot) do not move.
   'Mutation.recordMortality': ({ asA, b }) =>
     expectNotFound(asA('mutation ($id: ID!) { recordMortality(input: { batchId: $id, occurredOn: "2026-11-05", kind: DEAD, headCount: 50 }) { id } }', { id: b.batchId })),
@@ -209,11 +214,32 @@ const SNAPSHOT_OF_B = `{
   invoices { id number total { amountMinor } amountPaid { amountMinor } payments { id amount { amountMinor } } }
 }`;
 
+/** Every operation's declared id checks, as the five subgraphs apply them. */
+const ID_CHECKS: IdArgumentChecks = { ...billingIds, ...devicesIds, ...identityIds, ...kpiIds, ...telemetryIds };
+/** ID arguments no tenant scopes (a login's tenant choice, a client id proven by its secret): their cases above say what they answer. */
+const UNSCOPED = new Set(Object.entries(ID_CHECKS).flatMap(([operation, paths]) => Object.entries(paths).filter(([, check]) => 'unscoped' in check).map(([path]) => `${operation}(${path})`)));
+
+/** Each table's row count and a digest of its rows: equal before and after means nothing was written. */
+async function fingerprintOfAllTables(farmiq: TestSystem): Promise<Record<string, string>> {
+  const sql = farmiq.system.database!.sql;
+  const tables = await sql.query<{ name: string }>(
+    `SELECT format('%I.%I', schemaname, tablename) AS name FROM pg_tables WHERE schemaname IN ('identity', 'devices', 'telemetry', 'kpi', 'billing') ORDER BY 1`,
+  );
+  const fingerprint: Record<string, string> = {};
+  for (const { name } of tables) {
+    const [row] = await sql.query<{ rows: string; digest: string | null }>(`SELECT count(*)::text AS rows, md5(string_agg(t::text, '|' ORDER BY t::text)) AS digest FROM ${name} t`);
+    fingerprint[name] = `${row!.rows} ${row!.digest ?? ''}`;
+  }
+  return fingerprint;
+}
+
 const ALERTS_OF_B = 'query ($f: ID!) { alerts(farmId: $f) { nodes { id status acknowledgedAt } } }';
 
 describe.each(backends())('tenant isolation on %s', (backend) => {
   let farmiq: TestSystem;
   let a: { session: Session & { email: string; password: string }; tenantId: string };
+  /** A's own ids by kind, for the walk's other ID arguments. */
+  let own: Record<string, string>;
   let asB: TestSystem['graphql'];
   let b: Foreign;
   let before: { snapshot: unknown; alerts: unknown };
@@ -222,6 +248,13 @@ describe.each(backends())('tenant isolation on %s', (backend) => {
     farmiq = await startTestSystem(backend);
     const tenantA = await tenantWithAdmin(farmiq, 'Tenant A');
     a = { session: tenantA.admin, tenantId: tenantA.tenantId };
+    const asA = farmiq.as(tenantA.admin.accessToken);
+    const farmOfA = (await asA('mutation { createFarm(input: { name: "A South", timeZone: "UTC" }) { id } }')).data!.createFarm.id;
+    const barnOfA = (await asA('mutation ($f: ID!) { createBarn(input: { farmId: $f, name: "A1", species: PIG, capacityHead: 50 }) { id } }', { f: farmOfA })).data!.createBarn.id;
+    const platformAdmin = farmiq.as((await loginAsPlatformAdmin(farmiq)).accessToken);
+    const labelOfA = (await platformAdmin('mutation { registerDevices(input: { devices: [{ serialNumber: "A-DEVICE-1", kind: CLIMATE }] }) { device { id } claimLink } }')).data!.registerDevices[0];
+    await asA('mutation ($l: String) { claimDevice(input: { claimLink: $l }) { id } }', { l: labelOfA.claimLink });
+    own = { farm: farmOfA, barn: barnOfA, device: labelOfA.device.id, tenant: tenantA.tenantId };
     const tenantB = await tenantWithAdmin(farmiq, 'Tenant B');
     asB = farmiq.as(tenantB.admin.accessToken);
     const farmId = (await asB('mutation { createFarm(input: { name: "B North", timeZone: "Asia/Bangkok" }) { id } }')).data!.createFarm.id;
@@ -253,7 +286,7 @@ describe.each(backends())('tenant isolation on %s', (backend) => {
     before = { snapshot: await asB(SNAPSHOT_OF_B), alerts: await asB(ALERTS_OF_B, { f: farmId }) };
     expect(before.snapshot).toMatchObject({ data: { billingProfile: { country: 'SG' }, invoices: [{ amountPaid: { amountMinor: 1000 } }] } });
     expect((before.snapshot as { errors?: unknown }).errors).toBeUndefined();
-  });
+  }, 240_000);
   afterAll(async () => {
     await farmiq?.stop();
   });
@@ -266,6 +299,51 @@ describe.each(backends())('tenant isolation on %s', (backend) => {
 
   it.each(Object.keys(CASES))('keeps tenant B out of reach of tenant A through %s', async (operation) => {
     await CASES[operation]!({ asA: farmiq.as(a.session.accessToken), a, b, farmiq });
+  });
+
+  it('answers NOT_FOUND to another tenant’s id and to an unknown one in every ID argument of every operation, and changes nothing', async () => {
+    const foreign: Record<string, string> = {
+      farm: b.farmId, barn: b.barnId, device: b.deviceId, batch: b.batchId, invoice: b.invoiceId, payment: b.paymentId, gateway: b.gatewayId,
+      tenant: b.tenantId, apiClient: b.apiClientId, alert: b.alertId, alertRule: b.alertRuleId, subscription: b.subscriptionId,
+    };
+    const asA = farmiq.as(a.session.accessToken);
+    const platformForA = farmiq.as((await loginAsPlatformAdmin(farmiq, a.tenantId)).accessToken);
+    const tablesBefore = await fingerprintOfAllTables(farmiq);
+    // The other ids of a call are A's own, so only the probed one can be refused; a kind A has none of fails here.
+    const ownId = (kind: string) => own[kind] ?? fail(`the walk needs an own ${kind} of tenant A (see beforeAll)`);
+    const probes = idProbes(buildSchema(fs.readFileSync(API_SCHEMA_PATH, 'utf8')), ownId);
+    const answers: string[] = [];
+    const expected: string[] = [];
+    for (const probe of probes.filter((probe) => !UNSCOPED.has(`${probe.operation}(${probe.path})`))) {
+      const send = async (caller: TestSystem['graphql'], id: string) => {
+        const { query, variables } = probe.call(id);
+        return errorCode(await caller(query, variables)) ?? 'answered';
+      };
+      // A's tenant admin, or the platform admin acting for A where only a platform admin may call.
+      let caller = asA;
+      let unknown = await send(caller, randomUUID());
+      if (unknown === 'FORBIDDEN') [caller, unknown] = [platformForA, await send(platformForA, randomUUID())];
+      // A platform admin acts for every tenant: a tenant id is foreign to it only when it does not exist.
+      const foreignId = caller === platformForA && probe.kind === 'tenant' ? randomUUID() : foreign[probe.kind]!;
+      answers.push(`${probe.operation}(${probe.path}): foreign ${await send(caller, foreignId)}, unknown ${unknown}, malformed ${await send(caller, 'not-an-id')}`);
+      expected.push(`${probe.operation}(${probe.path}): foreign NOT_FOUND, unknown NOT_FOUND, malformed BAD_USER_INPUT`);
+    }
+    expect(answers).toEqual(expected);
+    expect(answers.length).toBeGreaterThanOrEqual(40);
+    expect(await fingerprintOfAllTables(farmiq)).toEqual(tablesBefore);
+  }, 240_000);
+
+  it('refuses a barn of another farm than the one given, and places nothing', async () => {
+    const asA = farmiq.as(a.session.accessToken);
+    const otherFarm = (await asA('mutation { createFarm(input: { name: "A East", timeZone: "UTC" }) { id } }')).data!.createFarm.id;
+    const place = 'mutation ($f: ID!, $b: ID) { placeBatch(input: { farmId: $f, barnId: $b, species: PIG, placedOn: "2026-11-01", headCountPlaced: 5, placementWeightKg: 6 }) { id } }';
+    await expectNotFound(asA(place, { f: otherFarm, b: own.barn }));
+    await expectNotFound(asA(place, { f: b.farmId, b: own.barn }));
+    await expectNotFound(asA(place, { f: own.farm, b: b.barnId }));
+    const batches = await asA('query ($f: ID!) { farm(id: $f) { batches { id } } }', { f: otherFarm });
+    expect(batches.data!.farm.batches).toEqual([]);
+    const placed = await asA(place, { f: own.farm, b: own.barn });
+    expect(errorCode(placed)).toBeUndefined();
   });
 
   it('resolves none of B’s entities for A, even when asked directly at each subgraph', async () => {

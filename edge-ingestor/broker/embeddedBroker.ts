@@ -23,6 +23,8 @@ export interface EmbeddedBrokerOptions {
   ingestorCredential: MqttCredential;
   /** Device credentials (the devices subgraph's data); without it only the ingestor connects. */
   authenticateDevice?: DeviceAuthenticator;
+  /** Logged when a device's credentials do not check out: where they were looked up, and what that means for a device of elsewhere. */
+  unknownDeviceReason?: string;
 }
 
 export interface EmbeddedBroker {
@@ -69,7 +71,7 @@ export async function startEmbeddedBroker(options: EmbeddedBrokerOptions): Promi
       if (client.id !== username) return refuse(client.id, 'client id is not the device id', done);
       options.authenticateDevice(username, password.toString('utf8')).then(
         (valid) => {
-          if (!valid) return refuse(client.id, 'unknown device or wrong password', done);
+          if (!valid) return refuse(client.id, options.unknownDeviceReason ?? 'unknown device or wrong password', done);
           principals.set(client, { kind: 'device', username });
           connectedDevices.set(username, client);
           done(null, true);

@@ -16,7 +16,13 @@ export interface ConfiguredBroker extends EmbeddedBroker {
  * falls back to a free port and says so; production and an explicit MQTT_PORT fail instead,
  * because devices are configured with that port.
  */
-export async function startConfiguredBroker(config: Config, log: Logger, ingestorCredential: MqttCredential, authenticateDevice?: DeviceAuthenticator): Promise<ConfiguredBroker> {
+export async function startConfiguredBroker(
+  config: Config,
+  log: Logger,
+  ingestorCredential: MqttCredential,
+  authenticateDevice?: DeviceAuthenticator,
+  unknownDeviceReason?: string,
+): Promise<ConfiguredBroker> {
   const { embeddedHost: host, tls: tlsFiles } = config.mqtt;
   const tls = tlsFiles ? loadBrokerTls(tlsFiles) : undefined;
   if (tls && tls.validTo.getTime() < Date.now()) log.warn({ certificate: tls.subject, validTo: tls.validTo }, 'MQTT_TLS_CERT_FILE has expired: devices that check it will refuse to connect');
@@ -24,7 +30,7 @@ export async function startConfiguredBroker(config: Config, log: Logger, ingesto
     // Refused in production unless MQTT_ALLOW_PLAINTEXT=true (lib/config.ts); said out loud either way.
     log.warn({ host }, 'the embedded MQTT broker listens beyond this machine without TLS: device passwords and readings cross the farm network in clear text');
   }
-  const options: EmbeddedBrokerOptions = { port: config.mqtt.embeddedPort, host, tls: tls?.options, log, ingestorCredential, authenticateDevice };
+  const options: EmbeddedBrokerOptions = { port: config.mqtt.embeddedPort, host, tls: tls?.options, log, ingestorCredential, authenticateDevice, unknownDeviceReason };
   let broker: EmbeddedBroker;
   try {
     broker = await startEmbeddedBroker(options);

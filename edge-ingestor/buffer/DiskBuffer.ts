@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { QUARANTINE_TABLE_SQL } from './quarantine';
 
 /**
  * The ingestor's durable buffer: an append-only queue of forwarded-to-be messages in SQLite.
@@ -44,6 +45,13 @@ export interface BufferedMessage {
   receivedAtMs: number;
 }
 
+/** A buffered message the cloud refused for good: it moves to the quarantine with the cloud's reason. */
+export interface Refusal {
+  seq: number;
+  code: string;
+  reason: string;
+}
+
 export interface AppendResult {
   /** Oldest messages deleted to stay under the cap. */
   dropped: number;
@@ -68,7 +76,10 @@ export class DiskBuffer {
   private readonly selectRange: Database.Statement<[number, number, number], { seq: number; body: string; receivedAtMs: number }>;
   private readonly measureRange: Database.Statement<[number, number], { messages: number; bytes: number }>;
   private readonly deleteRange: Database.Statement<[number, number]>;
-  private readonly removeRange: (firstSeq: number, lastSeq: number) => { messages: number; bytes: number };
+  private readonly removeRange: (firstSeq: number, lastSeq: number, refusals: Refusal[], nowMs: number) => { messages: number; bytes: number };
+  private readonly readmit: (nowMs: number) => number;
+  private readonly expire: Database.Statement<[number]>;
+  private readonly countQuarantine: Database.Statement<[], { messages: number }>;
   private readonly appendAll: (bodies: Array<{ body: string; receivedAtMs: number }>) => number;
   private readonly reserveBytes: number;
   private messages = 0;
@@ -101,12 +112,34 @@ export class DiskBuffer {
     this.selectRange = this.db.prepare('SELECT seq, body, received_at_ms AS receivedAtMs FROM message WHERE seq > ? AND seq < ? ORDER BY seq LIMIT ?');
     this.measureRange = this.db.prepare('SELECT count(*) AS messages, coalesce(sum(bytes), 0) AS bytes FROM message WHERE seq BETWEEN ? AND ?');
     this.deleteRange = this.db.prepare('DELETE FROM message WHERE seq BETWEEN ? AND ?');
-    // Counted, then deleted, in one transaction (RETURNING would hand every row to JavaScript).
-    this.removeRange = this.db.transaction((firstSeq: number, lastSeq: number) => {
+    this.db.exec(QUARANTINE_TABLE_SQL);
+    const toQuarantine = this.db.prepare<[number, string, string, number]>(
+      'INSERT INTO quarantine (body, bytes, received_at_ms, quarantined_at_ms, code, reason) SELECT body, bytes, received_at_ms, ?, ?, ? FROM message WHERE seq = ?',
+    );
+    // Counted, then deleted, in one transaction (RETURNING would hand every row to JavaScript);
+    // refused messages are copied to the quarantine in the same transaction, so none is lost between.
+    this.removeRange = this.db.transaction((firstSeq: number, lastSeq: number, refusals: Refusal[], nowMs: number) => {
+      for (const refusal of refusals) toQuarantine.run(nowMs, refusal.code, refusal.reason, refusal.seq);
       const removed = this.measureRange.get(firstSeq, lastSeq)!;
       this.deleteRange.run(firstSeq, lastSeq);
       return removed;
     });
+    const replayRequested = this.db.prepare<[], { id: number; body: string }>('SELECT id, body FROM quarantine WHERE replay_requested_at_ms IS NOT NULL ORDER BY id');
+    const deleteQuarantined = this.db.prepare<[number]>('DELETE FROM quarantine WHERE id = ?');
+    // A replayed message joins the queue as a new arrival (received now, for the lanes' order); its body keeps when the device sent it.
+    this.readmit = this.db.transaction((nowMs: number) => {
+      const rows = replayRequested.all();
+      for (const row of rows) {
+        const bytes = Buffer.byteLength(row.body);
+        this.lastSeq = Number(this.insert.run(row.body, bytes, nowMs).lastInsertRowid);
+        this.messages += 1;
+        this.bytes += bytes;
+        deleteQuarantined.run(row.id);
+      }
+      return rows.length;
+    });
+    this.expire = this.db.prepare('DELETE FROM quarantine WHERE quarantined_at_ms < ?');
+    this.countQuarantine = this.db.prepare('SELECT count(*) AS messages FROM quarantine');
     this.appendAll = this.db.transaction((bodies: Array<{ body: string; receivedAtMs: number }>) => {
       for (const { body, receivedAtMs } of bodies) {
         const bytes = Buffer.byteLength(body);
@@ -203,21 +236,52 @@ export class DiskBuffer {
     return this.selectRange.all(afterSeq, beforeSeq, limit);
   }
 
-  /** Removes the messages with `firstSeq <= seq <= lastSeq` (the cloud acknowledged them). */
-  remove(firstSeq: number, lastSeq: number): number {
+  /**
+   * Removes the messages with `firstSeq <= seq <= lastSeq` (the cloud acknowledged them), moving
+   * those among them the cloud refused for good to the quarantine, in one transaction.
+   */
+  remove(firstSeq: number, lastSeq: number, refusals: Refusal[] = [], nowMs = Date.now()): number {
     let removed: { messages: number; bytes: number };
     try {
-      removed = this.removeRange(firstSeq, lastSeq);
+      removed = this.removeRange(firstSeq, lastSeq, refusals, nowMs);
     } catch (error) {
       if (!FULL_CODES.has((error as { code?: string }).code ?? '')) throw error;
       // Copy the log into the database and restart it from its beginning, then try once more.
       this.db.pragma('wal_checkpoint(TRUNCATE)');
-      removed = this.removeRange(firstSeq, lastSeq);
+      removed = this.removeRange(firstSeq, lastSeq, refusals, nowMs);
     }
     this.bytes -= removed.bytes;
     this.messages -= removed.messages;
     this.refreshOldest();
     return removed.messages;
+  }
+
+  /** Messages waiting in the quarantine (counted in SQL: an operator's command may have purged some). */
+  get quarantinedMessages(): number {
+    return this.countQuarantine.get()!.messages;
+  }
+
+  /**
+   * Moves the quarantined messages an operator marked for replay (`farmiq ingestor quarantine
+   * replay`, another process) back into the queue, received at `nowMs`; returns how many.
+   */
+  readmitReplays(nowMs = Date.now()): number {
+    const before = { messages: this.messages, bytes: this.bytes, lastSeq: this.lastSeq };
+    try {
+      const readmitted = this.readmit(nowMs);
+      if (readmitted > 0 && this.oldestAtMs === undefined) this.refreshOldest();
+      return readmitted;
+    } catch (error) {
+      this.messages = before.messages;
+      this.bytes = before.bytes;
+      this.lastSeq = before.lastSeq;
+      throw error;
+    }
+  }
+
+  /** Deletes quarantined messages quarantined before `beforeMs` (the retention limit); returns how many. */
+  expireQuarantine(beforeMs: number): number {
+    return this.expire.run(beforeMs).changes;
   }
 
   close(): void {

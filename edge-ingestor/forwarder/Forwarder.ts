@@ -1,6 +1,8 @@
 import { MAX_BATCH_BYTES } from '../../lib/edge/signedBatch';
 import type { Logger } from '../../lib/logger';
-import type { BufferedMessage, DiskBuffer } from '../buffer/DiskBuffer';
+import { BatchRefusal, rejectionCode } from '../../lib/edge/ingestCodes';
+import type { IngestResult } from '../../lib/edge/batch';
+import type { BufferedMessage, DiskBuffer, Refusal } from '../buffer/DiskBuffer';
 import { ingestorMetrics } from '../ingestorMetrics';
 import { backoffMs, messageRateLimiter } from './backoff';
 import { ForwardLanes, type LaneName } from './lanes';
@@ -32,6 +34,9 @@ interface Batch {
   rows: BufferedMessage[];
 }
 
+/** Metrics labels take only known codes. */
+const BATCH_REFUSAL_CODES: ReadonlySet<string> = new Set(Object.values(BatchRefusal));
+
 /** Room for `{"batchId":"…","messages":[…]}` around the messages. */
 const ENVELOPE_BYTES = 200;
 
@@ -46,6 +51,9 @@ const ENVELOPE_BYTES = 200;
  *   on its way; each lane still dispatches oldest first.
  * - A failed batch is kept in memory and sent again, before anything newer, after an
  *   exponential backoff with full jitter; while the cloud fails, one request at a time probes it.
+ * - What the cloud refuses for good (a message of an acknowledged batch, or a whole batch it
+ *   cannot read) moves to the buffer's quarantine with the cloud's reason, never dropped: each
+ *   of those messages got its PUBACK.
  */
 export class Forwarder {
   private running = false;
@@ -198,25 +206,34 @@ export class Forwarder {
     if (!this.running) return;
     switch (outcome.kind) {
       case 'acknowledged': {
-        buffer.remove(first, last);
+        const refusals = refusalsOf(batch, outcome.result.rejected);
+        buffer.remove(first, last, refusals);
         this.failures = 0;
         this.batchLimit = Math.min(this.options.batchMaxMessages, this.batchLimit * 2);
         this.lastSuccessAt = new Date();
         ingestorMetrics.forwardSucceeded(this.lastSuccessAt);
-        ingestorMetrics.forwarded.inc({ lane: batch.lane }, batch.rows.length);
-        const { rejected } = outcome.result;
-        if (rejected.length > 0) {
-          ingestorMetrics.dropped.inc({ reason: 'refused_by_cloud' }, rejected.length);
-          log.warn({ batch: `b-${first}-${last}`, rejected: rejected.length, first: rejected[0] }, 'the cloud refused some messages of a batch; they are not resent');
+        ingestorMetrics.forwarded.inc({ lane: batch.lane }, batch.rows.length - refusals.length);
+        if (refusals.length > 0) {
+          for (const refusal of refusals) ingestorMetrics.quarantined.inc({ code: refusal.code });
+          log.warn(
+            { batch: `b-${first}-${last}`, quarantined: refusals.length, first: refusals[0] },
+            'the cloud refused some messages of a batch for good: moved to the quarantine (farmiq ingestor quarantine list)',
+          );
         }
         return;
       }
-      case 'refused':
-        buffer.remove(first, last);
+      case 'refused': {
+        const code = outcome.code ?? `HTTP_${outcome.status}`;
+        const refusals = batch.rows.map((row) => ({ seq: row.seq, code, reason: `${code}: the cloud refused the whole batch (HTTP ${outcome.status})` }));
+        buffer.remove(first, last, refusals);
         this.failures = 0;
-        ingestorMetrics.dropped.inc({ reason: 'refused_by_cloud' }, batch.rows.length);
-        log.error({ batch: `b-${first}-${last}`, status: outcome.status, code: outcome.code, messages: batch.rows.length }, 'the cloud refused a whole batch; dropped');
+        ingestorMetrics.quarantined.inc({ code: BATCH_REFUSAL_CODES.has(code) ? code : 'UNKNOWN' }, refusals.length);
+        log.error(
+          { batch: `b-${first}-${last}`, status: outcome.status, code: outcome.code, messages: batch.rows.length },
+          'the cloud refused a whole batch: its messages moved to the quarantine (farmiq ingestor quarantine list)',
+        );
         return;
+      }
       case 'too_large': {
         const half = Math.max(1, Math.floor(batch.rows.length / 2));
         this.batchLimit = Math.max(1, Math.min(this.batchLimit, half));
@@ -246,6 +263,19 @@ export class Forwarder {
   private requeue(...batches: Batch[]): void {
     this.retries = [...this.retries, ...batches.filter((batch) => batch.rows.length > 0)].sort((a, b) => a.rows[0]!.seq - b.rows[0]!.seq);
   }
+}
+
+/** One refusal per refused message of `batch` (the cloud names a message once per bad reading). */
+function refusalsOf(batch: Batch, rejected: IngestResult['rejected']): Refusal[] {
+  const byIndex = new Map<number, Refusal>();
+  for (const entry of rejected) {
+    const row = Number.isInteger(entry.index) ? batch.rows[entry.index] : undefined;
+    if (!row) continue;
+    const known = byIndex.get(entry.index);
+    if (known) known.reason = `${known.reason}; ${entry.reason}`.slice(0, 2_000);
+    else byIndex.set(entry.index, { seq: row.seq, code: rejectionCode(entry), reason: String(entry.reason).slice(0, 1_000) });
+  }
+  return [...byIndex.values()];
 }
 
 function bounds(batch: Batch): { first: number; last: number } {

@@ -1,10 +1,11 @@
+import { RETRYABLE_BATCH_REFUSALS } from '../../lib/edge/ingestCodes';
 import { signBatch } from '../../lib/edge/signedBatch';
 import type { IngestResult } from '../../lib/edge/batch';
 
 /** What became of one POST of a batch. */
 export type SendOutcome =
   | { kind: 'acknowledged'; result: IngestResult }
-  /** The cloud will never take this batch (400/422): resending cannot help. */
+  /** The cloud will never take this batch (400/422): resending cannot help, its messages go to the quarantine. */
   | { kind: 'refused'; status: number; code: string | undefined }
   /** The batch is too large for the endpoint (413): send fewer messages at a time. */
   | { kind: 'too_large' }
@@ -49,7 +50,7 @@ export async function sendBatch({ ingestUrl, key, body, timeoutMs, signal }: Sen
   if (response.status === 200) {
     try {
       const result = JSON.parse(text) as IngestResult;
-      if (typeof result.accepted === 'number') return { kind: 'acknowledged', result: { accepted: result.accepted, duplicates: result.duplicates ?? 0, rejected: result.rejected ?? [] } };
+      if (typeof result.accepted === 'number') return { kind: 'acknowledged', result: { accepted: result.accepted, duplicates: result.duplicates ?? 0, rejected: Array.isArray(result.rejected) ? result.rejected : [] } };
     } catch {
       // Fall through: a 200 without an IngestResult is not an acknowledgement we can trust.
     }
@@ -57,7 +58,7 @@ export async function sendBatch({ ingestUrl, key, body, timeoutMs, signal }: Sen
   }
   if (response.status === 413) return { kind: 'too_large' };
   // A signature problem is ours or the clock's to fix: keep the data and retry.
-  const signatureProblem = code !== undefined && /^(SIGNATURE|TIMESTAMP|KEY|NONCE)_/.test(code);
+  const signatureProblem = code !== undefined && RETRYABLE_BATCH_REFUSALS.has(code);
   if ((response.status === 400 || response.status === 422) && !signatureProblem) return { kind: 'refused', status: response.status, code };
   return { kind: 'retry', status: response.status, detail: code ?? text.slice(0, 200) };
 }

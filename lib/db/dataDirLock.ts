@@ -24,6 +24,17 @@ export function lockDataDir(dir: string): () => void {
   throw new DataDirInUseError(dir, NaN);
 }
 
+/** The pid of the live process that holds `dir`'s lock, or undefined when none does. */
+export function dataDirOwner(dir: string): number | undefined {
+  let ownerPid: number;
+  try {
+    ownerPid = Number(fs.readFileSync(path.join(dir, 'farmiq.lock'), 'utf8'));
+  } catch {
+    return undefined;
+  }
+  return Number.isInteger(ownerPid) && ownerPid > 0 && isAlive(ownerPid) ? ownerPid : undefined;
+}
+
 export class DataDirInUseError extends Error {
   constructor(dir: string, ownerPid: number) {
     super(`FARMIQ_DATA_DIR: ${dir} is in use by another FarmIQ process (pid ${ownerPid}); stop it or choose another folder`);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { MessageRejection } from './ingestCodes';
 import { MAX_BATCH_MESSAGES } from './signedBatch';
 
 /**
@@ -110,6 +111,10 @@ export interface IngestResult {
   accepted: number;
   /** Messages stored before (same device and event id): acknowledged, not written again. */
   duplicates: number;
-  /** Messages that can never be stored (unknown device, wrong metric...); do not resend them. */
-  rejected: Array<{ index: number; eventId: string | null; reason: string }>;
+  /**
+   * Messages that can never be stored as sent (unknown device, wrong metric...), one entry per
+   * problem: resending the same message cannot help, so the edge quarantines it. `reason` starts
+   * with `code:` (clouds before `code` existed sent only the reason).
+   */
+  rejected: Array<{ index: number; eventId: string | null; code: MessageRejection; reason: string }>;
 }

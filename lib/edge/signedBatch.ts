@@ -1,4 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { BatchRefusal } from './ingestCodes';
 
 /**
  * The one signed-batch format between the edge ingestor (signs) and the telemetry ingest
@@ -47,8 +48,8 @@ export function signBatch(input: { keyId: string; secret: string; method: string
   };
 }
 
-/** Why a signed request was refused; each is a stable code in the 401/400 answer. */
-export type SignatureRefusal = 'SIGNATURE_MISSING' | 'SIGNATURE_MALFORMED' | 'TIMESTAMP_OUT_OF_WINDOW' | 'KEY_UNKNOWN' | 'SIGNATURE_INVALID';
+/** Why the signature headers cannot even be checked (lib/edge/ingestCodes.ts). */
+export type SignatureRefusal = typeof BatchRefusal.SignatureMissing | typeof BatchRefusal.SignatureMalformed;
 
 export interface SignedRequestParts {
   keyId: string;
@@ -67,8 +68,8 @@ export function signatureParts(headers: Record<string, string | string[] | undef
   const timestamp = header(SIGNATURE_HEADERS.timestamp);
   const nonce = header(SIGNATURE_HEADERS.nonce);
   const signature = header(SIGNATURE_HEADERS.signature);
-  if (!keyId || !timestamp || !nonce || !signature) return 'SIGNATURE_MISSING';
-  if (!/^\d{1,12}$/.test(timestamp) || !NONCE.test(nonce) || !/^v1=[0-9a-f]{64}$/.test(signature) || keyId.length > 128) return 'SIGNATURE_MALFORMED';
+  if (!keyId || !timestamp || !nonce || !signature) return BatchRefusal.SignatureMissing;
+  if (!/^\d{1,12}$/.test(timestamp) || !NONCE.test(nonce) || !/^v1=[0-9a-f]{64}$/.test(signature) || keyId.length > 128) return BatchRefusal.SignatureMalformed;
   return { keyId, timestamp: Number(timestamp), nonce, signatureHex: signature.slice(3) };
 }
 

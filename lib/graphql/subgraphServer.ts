@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
@@ -11,17 +12,20 @@ import { parse, type DocumentNode } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import type { TokenVerifier } from '../auth/accessToken';
 import { readCookie } from '../auth/credentials';
-import { CLIENT_ADDRESS_HEADER, principalFrom } from '../auth/requestAuth';
+import { verifyForwarded } from '../auth/forwardedHeaders';
+import { principalFrom } from '../auth/requestAuth';
 import type { SubgraphName } from '../config';
 import type { Database } from '../db/database';
 import type { Logger } from '../logger';
 import { errorHandler, notFoundHandler } from '../http/errorHandler';
 import { mountHealth } from '../http/health';
-import { requestIdFrom, REQUEST_ID_HEADER } from '../http/requestId';
-import { createHttpService, type HttpService } from '../http/service';
+import { REQUEST_ID_HEADER } from '../http/requestId';
+import { createHttpService, labelRoute, type HttpService } from '../http/service';
 import type { SubgraphContext } from './context';
 import { maskError } from './maskError';
 import { metricsPlugin } from './metricsPlugin';
+import { inputLiteralsRule, requestHygienePlugin } from './requestHygiene';
+import { idArgumentMiddleware, type IdArgumentChecks } from './idArguments';
 import type { subgraphShield } from './permissions';
 
 /** What a subgraph contributes: its contract, its resolvers and its authorization rules. */
@@ -32,6 +36,8 @@ export interface SubgraphDefinition {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   resolvers: GraphQLResolverMap<any>;
   permissions: ReturnType<typeof subgraphShield>;
+  /** Whose ids each operation takes: checked before any resolver runs (idArguments.ts). */
+  idArguments: IdArgumentChecks;
 }
 
 export interface SubgraphServerOptions {
@@ -40,6 +46,8 @@ export interface SubgraphServerOptions {
   production: boolean;
   /** Verifies the caller's access token again here: subgraphs trust no one, not even the gateway. */
   verifyToken: TokenVerifier;
+  /** Checks the request id and client address the gateway signed (FARMIQ_INTERNAL_KEY). */
+  forwardingKey: Buffer;
   /** Extra routes (identity's JWKS), mounted before GraphQL. */
   mount?: (app: Express) => void;
 }
@@ -51,21 +59,25 @@ export function loadSchemaFile(dir: string): DocumentNode {
 
 /**
  * A subgraph from the folder holding its `schema.graphql`, its resolvers (typed by codegen
- * against that schema) and its shield.
+ * against that schema), its shield and the checks of the ids its operations take.
  */
 export function defineSubgraph(
   name: SubgraphName,
   dir: string,
   resolvers: object,
   permissions: SubgraphDefinition['permissions'],
+  idArguments: IdArgumentChecks,
 ): SubgraphDefinition {
-  return { name, typeDefs: loadSchemaFile(dir), resolvers: resolvers as GraphQLResolverMap<any>, permissions };
+  return { name, typeDefs: loadSchemaFile(dir), resolvers: resolvers as GraphQLResolverMap<any>, permissions, idArguments };
 }
 
-/** The executable subgraph schema: federation + resolvers, wrapped in the subgraph's shield. */
+/**
+ * The executable subgraph schema: federation + resolvers, wrapped in the subgraph's shield (who
+ * may call an operation at all) and then its id checks (whose ids it may name).
+ */
 export function buildSchema(definition: SubgraphDefinition) {
   const schema = buildSubgraphSchema({ typeDefs: definition.typeDefs, resolvers: definition.resolvers });
-  return applyMiddleware(schema, definition.permissions);
+  return applyMiddleware(schema, definition.permissions, idArgumentMiddleware(definition.name, schema, definition.idArguments));
 }
 
 /**
@@ -83,7 +95,8 @@ export async function createSubgraphServer(definition: SubgraphDefinition, optio
     // Only the gateway talks to a subgraph; it needs neither introspection nor a landing page.
     introspection: !options.production,
     includeStacktraceInErrorResponses: false,
-    formatError: maskError(log),
+    formatError: maskError(log, options.production),
+    validationRules: [inputLiteralsRule],
     csrfPrevention: true,
     // The process shuts down in order itself (bin/farmiq.ts); Apollo must not re-raise the signal.
     stopOnTerminationSignals: false,
@@ -93,6 +106,7 @@ export async function createSubgraphServer(definition: SubgraphDefinition, optio
       // Inline traces feed Apollo Studio, which we do not use; they would expose resolver timings.
       ApolloServerPluginInlineTraceDisabled(),
       metricsPlugin(definition.name),
+      requestHygienePlugin(log),
     ],
   });
   await apollo.start();
@@ -100,19 +114,21 @@ export async function createSubgraphServer(definition: SubgraphDefinition, optio
   options.mount?.(service.app);
   service.app.use(
     '/graphql',
+    labelRoute('/graphql'),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<SubgraphContext> => {
-        const requestId = requestIdFrom(req.headers);
+        // Believed only when the gateway signed them; anyone else gets a fresh id and its socket's address.
+        const forwarded = verifyForwarded(options.forwardingKey, req.headers);
+        const requestId = forwarded?.requestId ?? randomUUID();
         res.setHeader(REQUEST_ID_HEADER, requestId);
         const principal = await principalFrom(req.headers, options.verifyToken, options.production);
-        const forwardedAddress = req.headers[CLIENT_ADDRESS_HEADER];
         return {
           db: options.db.prisma,
           log: log.child({ requestId, ...(principal ? { subject: principal.subject } : {}) }),
           requestId,
           principal,
-          clientAddress: (typeof forwardedAddress === 'string' && forwardedAddress) || req.socket.remoteAddress || 'unknown',
+          clientAddress: forwarded?.clientAddress || req.socket.remoteAddress || 'unknown',
           secureCookies: options.production,
           cookie: (name) => readCookie(req.headers, name),
           setCookie: (value) => {

@@ -1,5 +1,5 @@
 import http from 'node:http';
-import express, { type Express, type RequestHandler } from 'express';
+import express, { type Express, type Request, type RequestHandler, type Response } from 'express';
 import { httpRequestDuration } from '../metrics';
 import { listen } from './listen';
 
@@ -14,10 +14,35 @@ export interface HttpService {
   stop(): Promise<void>;
 }
 
+const ROUTE_LABEL = 'metricsRoute';
+/** The `route` label of every request no route or labelled mount answered (404s, probes). */
+export const UNMATCHED_ROUTE = 'unmatched';
+
+/**
+ * Names the route of a handler mounted with `app.use(path, ...)` (express sets `req.route` only
+ * for `app.get`/`app.post` routes), so its requests are counted under `path` in `/metrics`.
+ */
+export function labelRoute(path: string): RequestHandler {
+  return (_req, res, next) => {
+    res.locals[ROUTE_LABEL] = path;
+    next();
+  };
+}
+
+/**
+ * The route label is the matched route's template, never the raw path: a label per raw path
+ * would let anyone add series to `/metrics` without limit by requesting `/x-1`, `/x-2`, ...
+ */
+function routeOf(req: Request, res: Response): string {
+  if (req.route) return `${req.baseUrl}${String(req.route.path)}`;
+  const labelled: unknown = res.locals[ROUTE_LABEL];
+  return typeof labelled === 'string' ? labelled : UNMATCHED_ROUTE;
+}
+
 function recordDuration(component: string): RequestHandler {
   return (req, res, next) => {
     const end = httpRequestDuration.startTimer({ component });
-    res.on('finish', () => end({ route: req.route?.path ?? req.path, status: String(res.statusCode) }));
+    res.on('finish', () => end({ route: routeOf(req, res), status: String(res.statusCode) }));
     next();
   };
 }

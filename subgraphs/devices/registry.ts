@@ -70,6 +70,33 @@ export async function barnOfTenant(db: PrismaClient, tenantId: string, barnId: s
   return barn?.tenantId === tenantId ? barn : null;
 }
 
+/**
+ * Ownership of ids an operation was given: each function answers which of `ids` (well-formed
+ * UUIDs) name the tenant's own objects. Other subgraphs check farm, barn and device ids with
+ * these before they act (lib/graphql/idArguments.ts); what is not returned is NOT_FOUND there.
+ */
+
+/** The ids among `farmIds` that are farms of `tenantId`. */
+export async function farmsOfTenant(db: PrismaClient, tenantId: string, farmIds: readonly string[]): Promise<Set<string>> {
+  const rows = await db.farm.findMany({ where: { id: { in: uuidsOf(farmIds) }, tenantId }, select: { id: true } });
+  return new Set(rows.map((row) => row.id));
+}
+
+/** The ids among `barnIds` that are barns of `tenantId`, and of the farm `farmId` when one is given. */
+export async function barnsOfTenant(db: PrismaClient, tenantId: string, barnIds: readonly string[], farmId?: string): Promise<Set<string>> {
+  if (farmId !== undefined && !isUuid(farmId)) return new Set();
+  const rows = await db.barn.findMany({ where: { id: { in: uuidsOf(barnIds) }, tenantId, ...(farmId === undefined ? {} : { farmId: farmId.toLowerCase() }) }, select: { id: true } });
+  return new Set(rows.map((row) => row.id));
+}
+
+/** The ids among `deviceIds` that are devices of `tenantId` (claimed; placed in a barn or not). */
+export async function devicesOfTenant(db: PrismaClient, tenantId: string, deviceIds: readonly string[]): Promise<Set<string>> {
+  const rows = await db.device.findMany({ where: { id: { in: uuidsOf(deviceIds) }, tenantId }, select: { id: true } });
+  return new Set(rows.map((row) => row.id));
+}
+
+const uuidsOf = (ids: readonly string[]): string[] => [...new Set(ids.filter(isUuid).map((id) => id.toLowerCase()))];
+
 /** Every ACTIVE device and its tenant (usage metering counts them per day). */
 export async function activeDevices(db: PrismaClient): Promise<Array<{ deviceId: string; tenantId: string }>> {
   const rows = await db.device.findMany({ where: { status: 'ACTIVE', tenantId: { not: null } }, select: { id: true, tenantId: true } });

@@ -4,7 +4,7 @@ import { ErrorCode, badInput, userError } from '../../lib/errors';
 import type { SubgraphContext } from '../../lib/graphql/context';
 import { requireUuid } from '../../lib/validation';
 import type { LoginInput } from './__generated__/resolvers-types';
-import { requireEmail } from './email';
+import { normalizeEmail } from './email';
 import { assertNotRateLimited, clearFailures, recordFailure } from '../../lib/rateLimit/slidingWindow';
 import { accountKey, addressKey, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS } from './rateLimit';
 import { rolesFor, startSession, type IdentityDependencies, type SessionModel } from './sessions';
@@ -16,7 +16,7 @@ const wrongCredentials = () => userError(ErrorCode.Unauthenticated, 'Wrong email
  * rate limits and the change of a temporary password, picks the tenant and starts a session.
  */
 export async function login(ctx: SubgraphContext, deps: IdentityDependencies, input: LoginInput): Promise<SessionModel> {
-  const email = requireEmail(input.email);
+  const email = normalizeEmail(input.email);
   const keys = [accountKey(email), addressKey(ctx.clientAddress)];
   await assertNotRateLimited(deps.rateLimits, [
     { key: keys[0]!, max: MAX_FAILURES_PER_ACCOUNT },

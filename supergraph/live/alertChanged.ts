@@ -17,6 +17,7 @@ export const alertChanged: LiveField<AlertChangedEvent> = {
     if (!isUuid(farmId)) throw badInput(`farmId: expected a UUID, got ${JSON.stringify(farmId)}`, 'farmId');
     return { key: `farm:${farmId.toLowerCase()}`, accept: () => true };
   },
+  subjectOf: (args) => ({ field: 'farm', id: args.farmId as string, what: 'Farm' }),
   resolver: {
     field: 'alertChangeEvents',
     argument: 'events',

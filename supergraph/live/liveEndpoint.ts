@@ -8,6 +8,7 @@ import type { TokenVerifier } from '../../lib/auth/accessToken';
 import { accessTokenFrom } from '../../lib/auth/credentials';
 import type { Principal } from '../../lib/auth/principal';
 import { ErrorCode, userError } from '../../lib/errors';
+import { withoutSuggestions } from '../../lib/graphql/maskError';
 import type { Logger } from '../../lib/logger';
 import type { PubSub } from '../../lib/pubsub/pubsub';
 import type { AnyLiveField } from './liveField';
@@ -53,6 +54,8 @@ interface Connection {
 
 interface LiveContext {
   operation: LiveOperation;
+  /** Set when the subject the subscription names is not the subscriber's: answered once, then complete. */
+  refusal?: GraphQLError[];
   connection: Connection;
   /** graphql-ws's id of the subscription, for the `next` messages. */
   id: string;
@@ -95,7 +98,7 @@ export function attachLiveEndpoint(options: LiveEndpointOptions): { hub: LiveHub
     }
     let checked = documents.get(query);
     if (!checked) {
-      checked = parseAndValidate(schema, query, options.validationRules, options.maxTokens);
+      checked = parseAndValidate(schema, query, options.validationRules, options.maxTokens, options.secure);
       documents.set(query, checked);
     }
     return checked;
@@ -129,7 +132,7 @@ export function attachLiveEndpoint(options: LiveEndpointOptions): { hub: LiveHub
         const connection = connections.get(ctx.extra.socket);
         if (connection) clearTimeout(connection.expiry);
       },
-      onSubscribe: (ctx, id, payload): ExecutionArgs | readonly GraphQLError[] => {
+      onSubscribe: async (ctx, id, payload): Promise<ExecutionArgs | readonly GraphQLError[]> => {
         const connection = connections.get(ctx.extra.socket)!;
         const schema = options.apiSchema();
         if (!schema) return [userError(ErrorCode.BadRequest, 'The gateway is starting; try again shortly')];
@@ -147,8 +150,9 @@ export function attachLiveEndpoint(options: LiveEndpointOptions): { hub: LiveHub
           const code = (error as GraphQLError).extensions?.code;
           return [userError(typeof code === 'string' ? (code as ErrorCode) : ErrorCode.BadUserInput, (error as GraphQLError).message)];
         }
+        const refusal = await subjectRefusal(options.execute, operation, connection.accessToken);
         connection.subscriptions += 1;
-        const contextValue: LiveContext = { operation, connection, id, socket: ctx.extra.socket };
+        const contextValue: LiveContext = { operation, connection, id, socket: ctx.extra.socket, ...(refusal ? { refusal } : {}) };
         return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
       },
       onComplete: (ctx) => {
@@ -156,7 +160,9 @@ export function attachLiveEndpoint(options: LiveEndpointOptions): { hub: LiveHub
         if (connection) connection.subscriptions -= 1;
       },
       subscribe: (args) => {
-        const { operation, connection, id, socket } = args.contextValue as LiveContext;
+        const { operation, connection, id, socket, refusal } = args.contextValue as LiveContext;
+        // One result, then graphql-ws completes the operation: what the query would have answered.
+        if (refusal) return { data: null, errors: refusal };
         // `next` messages are written here rather than yielded to graphql-ws, which would
         // serialize every event once per subscriber; the payload JSON is shared (see
         // ResolutionGroup) and the message is exactly what graphql-ws would send.
@@ -190,6 +196,22 @@ export function attachLiveEndpoint(options: LiveEndpointOptions): { hub: LiveHub
 }
 
 /**
+ * Asks the query the subscription's subject is read by (`barn(id:)`, `device(id:)`, `farm(id:)`),
+ * with the subscriber's token, through the planner: the subgraph that owns it applies the same
+ * tenant checks as for the query. Undefined when found; else the errors to answer with.
+ */
+async function subjectRefusal(execute: ExecuteQuery, operation: LiveOperation, accessToken: string): Promise<GraphQLError[] | undefined> {
+  const subject = operation.field.subjectOf(operation.args);
+  const found = await execute(`query ($id: ID!) { subject: ${subject.field}(id: $id) { __typename } }`, { id: subject.id }, accessToken);
+  if (found.data?.subject) return undefined;
+  const codes = (found.errors ?? []).map((error) => error.extensions?.code);
+  if (codes.includes(ErrorCode.InternalServerError)) return [userError(ErrorCode.InternalServerError, 'Internal server error')];
+  const refusal = found.errors?.find((error) => error.extensions?.code !== ErrorCode.NotFound && typeof error.extensions?.code === 'string');
+  if (refusal) return [userError(refusal.extensions!.code as ErrorCode, refusal.message)];
+  return [userError(ErrorCode.NotFound, `${subject.what} not found`)];
+}
+
+/**
  * Browsers always send Origin on a WebSocket handshake and CORS does not apply to it, so this is
  * where a page of a foreign site is kept from riding the user's session cookie. Allowed: no
  * Origin (not a browser: a partner's script or a server, which must send a token anyway), the
@@ -206,7 +228,7 @@ export function originAllowed(request: http.IncomingMessage, allowed: ReadonlySe
   }
 }
 
-function parseAndValidate(schema: GraphQLSchema, query: string, rules: readonly ValidationRule[], maxTokens: number): { document: DocumentNode } | { errors: GraphQLError[] } {
+function parseAndValidate(schema: GraphQLSchema, query: string, rules: readonly ValidationRule[], maxTokens: number, production: boolean): { document: DocumentNode } | { errors: GraphQLError[] } {
   let document: DocumentNode;
   try {
     document = parse(query, { maxTokens });
@@ -214,7 +236,7 @@ function parseAndValidate(schema: GraphQLSchema, query: string, rules: readonly 
     return { errors: [userError(ErrorCode.GraphqlParseFailed, (error as GraphQLError).message)] };
   }
   const errors = validate(schema, document, [...specifiedRules, ...rules]);
-  if (errors.length > 0) return { errors: errors.map((error) => userError(ErrorCode.GraphqlValidationFailed, error.message)) };
+  if (errors.length > 0) return { errors: errors.map((error) => userError(ErrorCode.GraphqlValidationFailed, production ? withoutSuggestions(error.message) : error.message)) };
   return { document };
 }
 

@@ -9,6 +9,14 @@ export interface LiveFilter<Event> {
   accept(event: Event): boolean;
 }
 
+/** An entity a subscription listens to, named by the `Query` field that reads it by id. */
+export interface LiveSubject {
+  field: string;
+  id: string;
+  /** The entity's name in the NOT_FOUND message (`Barn not found`). */
+  what: string;
+}
+
 /**
  * A subscription field the gateway serves. Adding one (alertChanged) is: the field in the owning
  * subgraph's `Subscription` type, a query field there that returns the event's type from the
@@ -26,6 +34,12 @@ export interface LiveField<Event> {
   keysOf(event: Event): string[];
   /** Checks the field's (coerced) arguments; throws a BAD_USER_INPUT GraphQLError when wrong. */
   filterFrom(args: Record<string, unknown>): LiveFilter<Event>;
+  /**
+   * The entity the (checked) arguments name, as the query field that reads it by id
+   * (`{ field: 'barn', id, what: 'Barn' }`): the subscription is served only when that query
+   * finds it for the subscriber; else it answers NOT_FOUND like the query, and completes.
+   */
+  subjectOf(args: Record<string, unknown>): LiveSubject;
   /**
    * The query field that resolves events of this field's type, and its one argument, a list of
    * `inputType`: `Query.readingEvents(events: [ReadingEventInput!]!): [Reading]!`.

@@ -18,6 +18,7 @@ export const readingAdded: LiveField<ReadingEvent> = {
   tenantOf: (event) => event.tenantId,
   keysOf: (event) => (event.barnId ? [`device:${event.deviceId}`, `barn:${event.barnId}`] : [`device:${event.deviceId}`]),
   filterFrom: (args) => readingFilter(args),
+  subjectOf: (args) => (args.barnId != null ? { field: 'barn', id: args.barnId as string, what: 'Barn' } : { field: 'device', id: args.deviceId as string, what: 'Device' }),
   resolver: {
     field: 'readingEvents',
     argument: 'events',

@@ -1,13 +1,17 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { batchSchema, isContractIssue, parseBatchMessage, type BatchMessage, type IngestResult } from '../../lib/edge/batch';
+import { BatchRefusal, MessageRejection } from '../../lib/edge/ingestCodes';
 import { INGEST_PATH, isFresh, MAX_BATCH_BYTES, signatureMatches, signatureParts } from '../../lib/edge/signedBatch';
 
 /**
  * A stand-in for the cloud's ingest endpoint in the ingestor's tests: a real HTTP server that
  * verifies the HMAC signature (lib/edge, as the telemetry subgraph does), refuses replayed
  * nonces, stores messages idempotently by (deviceId, eventId) and answers with an IngestResult.
- * Refusals answer `{ error: { code } }` as the telemetry endpoint does. `down()` makes it answer 503, or drop connections, until `up()`.
+ * Refusals answer `{ error: { code } }` with the endpoint's own codes (lib/edge/ingestCodes.ts).
+ * `down()` makes it answer 503 as the gateway does when the endpoint behind it is down, or drop
+ * connections, until `up()`. Messages of the devices in `notActive` are rejected as the
+ * endpoint rejects a revoked device's.
  */
 export interface IngestReceiver {
   url: string;
@@ -26,6 +30,8 @@ export interface IngestReceiver {
   up(): void;
   /** A slow cloud: every answer from now on waits this long (requests are handled concurrently). */
   answerAfterMs: number;
+  /** Devices whose messages are rejected with DEVICE_NOT_ACTIVE (revoked in the cloud) until removed again. */
+  notActive: Set<string>;
   /** Resolves when `count` distinct messages are stored. */
   waitForStored(count: number, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
@@ -39,6 +45,7 @@ export async function startIngestReceiver(key = { keyId: 'edge-test-key', secret
     key,
     stored: [],
     storedAtMs: [],
+    notActive: new Set(),
     answerAfterMs: 0,
     batches: [],
     refusals: 0,
@@ -57,10 +64,10 @@ export async function startIngestReceiver(key = { keyId: 'edge-test-key', secret
       }
     },
   };
-  const answer = (res: http.ServerResponse, status: number, body: unknown) => {
+  const answer = (res: http.ServerResponse, status: number, body: IngestResult | { code: BatchRefusal } | string) => {
     const send = () => {
-      res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(status === 200 ? body : { error: body }));
+      res.writeHead(status, { 'content-type': typeof body === 'string' ? 'text/plain' : 'application/json' });
+      res.end(typeof body === 'string' ? body : JSON.stringify(status === 200 ? body : { error: body }));
     };
     if (receiver.answerAfterMs > 0) setTimeout(send, receiver.answerAfterMs);
     else send();
@@ -84,25 +91,35 @@ export async function startIngestReceiver(key = { keyId: 'edge-test-key', secret
     req.on('end', () => {
       if (state === 'unavailable') {
         receiver.refusals += 1;
-        return answer(res, 503, { code: 'UNAVAILABLE' });
+        return answer(res, 503, { code: BatchRefusal.IngestUnavailable });
       }
-      if (req.method !== 'POST' || req.url !== INGEST_PATH) return answer(res, 404, { code: 'NOT_FOUND' });
-      if (size > MAX_BATCH_BYTES) return answer(res, 413, { code: 'BATCH_TOO_LARGE' });
+      if (req.method !== 'POST' || req.url !== INGEST_PATH) return answer(res, 404, 'Not Found');
+      if (size > MAX_BATCH_BYTES) return answer(res, 413, { code: BatchRefusal.BatchTooLarge });
       const body = Buffer.concat(chunks);
       const parts = signatureParts(req.headers);
       if (typeof parts === 'string') return answer(res, 401, { code: parts });
-      if (!isFresh(parts.timestamp, new Date())) return answer(res, 401, { code: 'TIMESTAMP_OUT_OF_WINDOW' });
-      if (parts.keyId !== key.keyId) return answer(res, 401, { code: 'KEY_UNKNOWN' });
-      if (!signatureMatches(parts, key.secret, 'POST', INGEST_PATH, body)) return answer(res, 401, { code: 'SIGNATURE_INVALID' });
-      if (nonces.has(parts.nonce)) return answer(res, 401, { code: 'NONCE_REUSED' });
+      if (!isFresh(parts.timestamp, new Date())) return answer(res, 401, { code: BatchRefusal.TimestampOutOfWindow });
+      if (parts.keyId !== key.keyId) return answer(res, 401, { code: BatchRefusal.KeyUnknown });
+      if (!signatureMatches(parts, key.secret, 'POST', INGEST_PATH, body)) return answer(res, 401, { code: BatchRefusal.SignatureInvalid });
+      if (nonces.has(parts.nonce)) return answer(res, 401, { code: BatchRefusal.NonceReplayed });
       nonces.add(parts.nonce);
-      const batch = batchSchema.safeParse(JSON.parse(body.toString('utf8')));
-      if (!batch.success) return answer(res, 400, { code: 'BATCH_INVALID' });
+      let json: unknown;
+      try {
+        json = JSON.parse(body.toString('utf8'));
+      } catch {
+        return answer(res, 400, { code: BatchRefusal.BatchMalformed });
+      }
+      const batch = batchSchema.safeParse(json);
+      if (!batch.success) return answer(res, 400, { code: BatchRefusal.BatchMalformed });
       const result: IngestResult = { accepted: 0, duplicates: 0, rejected: [] };
       batch.data.messages.forEach((raw, index) => {
         const message = parseBatchMessage(raw);
         if (isContractIssue(message)) {
-          result.rejected.push({ index, eventId: null, reason: 'MESSAGE_INVALID' });
+          result.rejected.push({ index, eventId: null, code: MessageRejection.Malformed, reason: `${MessageRejection.Malformed}: ${message.path} ${message.message}` });
+          return;
+        }
+        if (receiver.notActive.has(message.deviceId)) {
+          result.rejected.push({ index, eventId: message.eventId, code: MessageRejection.DeviceNotActive, reason: `${MessageRejection.DeviceNotActive}: the device is REVOKED` });
           return;
         }
         const id = `${message.deviceId}/${message.eventId}`;

@@ -24,6 +24,8 @@ export const errorCode = (result: GraphQLResponse<unknown>): string | undefined 
 export interface TestSystem {
   system: RunningSystem;
   gatewayUrl: string;
+  /** FARMIQ_DATA_DIR of the system (the ingestor's disk buffer is in it). */
+  dataDir: string;
   /** The same as `graphql`, sent with `Authorization: Bearer <accessToken>`. */
   as(accessToken: string): TestSystem['graphql'];
   /** POSTs a GraphQL operation to the gateway as a non-browser client would. */
@@ -38,7 +40,11 @@ export interface TestSystem {
 export async function startTestSystem(backend: Backend, env: Record<string, string> = {}, log?: Logger): Promise<TestSystem> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'farmiq-test-'));
   // Production refuses generated keys: hand it a key as an operator would.
-  const keys = env.NODE_ENV === 'production' ? { FARMIQ_JWT_PRIVATE_JWKS: JSON.stringify({ keys: [await generatePrivateJwk()] }), FARMIQ_SECRETS_KEY: generateSecretBoxKey() } : {};
+  // Its internal metrics port is a free one, so production systems of parallel test files never collide.
+  const keys =
+    env.NODE_ENV === 'production'
+      ? { FARMIQ_JWT_PRIVATE_JWKS: JSON.stringify({ keys: [await generatePrivateJwk()] }), FARMIQ_SECRETS_KEY: generateSecretBoxKey(), METRICS_PORT: '0' }
+      : {};
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
@@ -64,6 +70,7 @@ export async function startTestSystem(backend: Backend, env: Record<string, stri
   return {
     system,
     gatewayUrl,
+    dataDir,
     graphql,
     as: (accessToken) => (query, variables, headers) => graphql(query, variables, { authorization: `Bearer ${accessToken}`, ...headers }),
     async stop() {

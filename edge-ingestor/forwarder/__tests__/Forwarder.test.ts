@@ -6,6 +6,7 @@ import type { BatchMessage } from '../../../lib/edge/batch';
 import { createLogger } from '../../../lib/logger';
 import { startIngestReceiver, type IngestReceiver } from '../../../tests/support/ingestReceiver';
 import { DiskBuffer } from '../../buffer/DiskBuffer';
+import { listQuarantine, openQuarantine, requestReplay } from '../../buffer/quarantine';
 import { backoffMs, messageRateLimiter } from '../backoff';
 import { Forwarder, type ForwarderOptions } from '../Forwarder';
 
@@ -129,6 +130,51 @@ describe('Forwarder', () => {
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(receiver.stored).toHaveLength(0);
     expect(buffer.depthMessages).toBe(10);
+  });
+
+  it("should move the messages the cloud refuses for good to the quarantine with its reason, and send them again once replayed", async () => {
+    const revoked = randomUUID();
+    const ofRevoked = (n: number) => JSON.stringify({ ...reading(n), deviceId: revoked });
+    receiver.notActive.add(revoked);
+    buffer.append([0, 1, 2, 3].map((n) => ({ body: n % 2 === 0 ? JSON.stringify(reading(n)) : ofRevoked(n), receivedAtMs: Date.now() })));
+    startForwarder();
+    await receiver.waitForStored(2);
+    await waitUntil(() => buffer.depthMessages === 0);
+    expect(storedNumbers()).toEqual([0, 2]);
+    expect(buffer.quarantinedMessages).toBe(2);
+    const file = path.join(dir, 'buffer.sqlite');
+    const operator = openQuarantine(file);
+    try {
+      expect(listQuarantine(operator).map(({ deviceId, eventId, code, reason }) => ({ deviceId, eventId, code, reason }))).toEqual(
+        ['e-1', 'e-3'].map((eventId) => ({ deviceId: revoked, eventId, code: 'DEVICE_NOT_ACTIVE', reason: 'DEVICE_NOT_ACTIVE: the device is REVOKED' })),
+      );
+      receiver.notActive.delete(revoked);
+      expect(requestReplay(operator, { deviceId: revoked }, Date.now())).toBe(2);
+    } finally {
+      operator.close();
+    }
+    expect(buffer.readmitReplays()).toBe(2);
+    forwarder!.notify();
+    await receiver.waitForStored(4);
+    expect(storedNumbers()).toEqual([0, 2, 1, 3]);
+    await waitUntil(() => buffer.depthMessages === 0);
+    expect(buffer.quarantinedMessages).toBe(0);
+  });
+
+  it('should quarantine a whole batch the cloud cannot read, and a message it cannot read, not drop them', async () => {
+    buffer.append([{ body: 'null', receivedAtMs: Date.now() }]);
+    startForwarder({ concurrency: 1, batchMaxMessages: 2 });
+    await waitUntil(() => buffer.depthMessages === 0);
+    // A torn body makes the whole request unreadable JSON.
+    buffer.append([{ body: JSON.stringify(reading(1)), receivedAtMs: Date.now() }, { body: '{"torn":', receivedAtMs: Date.now() }]);
+    await waitUntil(() => buffer.depthMessages === 0);
+    const operator = openQuarantine(path.join(dir, 'buffer.sqlite'));
+    try {
+      expect(listQuarantine(operator).map(({ code }) => code)).toEqual(['MALFORMED', 'BATCH_MALFORMED', 'BATCH_MALFORMED']);
+    } finally {
+      operator.close();
+    }
+    expect(receiver.stored).toEqual([]);
   });
 
   it('should throttle a backlog drain to the configured message rate', async () => {

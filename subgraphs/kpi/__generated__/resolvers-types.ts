@@ -299,10 +299,11 @@ export type MutationSetTargetCurveArgs = {
 };
 
 export type PlaceBatchInput = {
-  /** The barn, when known (a devices barn id). */
+  /** The barn, when known: a barn of that farm; NOT_FOUND for any other id. */
   barnId?: InputMaybe<Scalars['ID']['input']>;
   /** Breed or line, 1 to 80 characters. */
   breed?: InputMaybe<Scalars['String']['input']>;
+  /** A farm of the caller's tenant; NOT_FOUND for any other id. */
   farmId: Scalars['ID']['input'];
   /** 1 to 1,000,000 animals. */
   headCountPlaced: Scalars['Int']['input'];

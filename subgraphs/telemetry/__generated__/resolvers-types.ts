@@ -224,7 +224,7 @@ export type Query = {
   /**
    * Internal to subscriptions: the given alert changes with the alerts as they are now, so the
    * gateway can resolve an `alertChanged` event's selection through its query planner. An alert
-   * of another tenant resolves to null. At most 500.
+   * of another tenant is NOT_FOUND. At most 500.
    */
   alertChangeEvents: Array<Maybe<AlertChange>>;
   /** An alert rule of the caller's tenant; NOT_FOUND for any other id. */
@@ -235,8 +235,7 @@ export type Query = {
    * Internal to subscriptions: returns the given readings as `Reading`s, unchanged and unstored,
    * so the gateway can resolve a subscription event's selection (including other subgraphs'
    * fields) through its query planner. It reveals nothing: the values are the caller's own, and
-   * `device` resolves only for a device of the caller's tenant (else the item is null).
-   * At most 500 readings.
+   * a device not of the caller's tenant is NOT_FOUND. At most 500 readings.
    */
   readingEvents: Array<Maybe<Reading>>;
   /**

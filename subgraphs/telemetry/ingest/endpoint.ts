@@ -1,6 +1,8 @@
-import express, { type Express, type Request, type Response } from 'express';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Database } from '../../../lib/db/database';
 import { batchSchema, type IngestResult } from '../../../lib/edge/batch';
+import { BatchRefusal, batchRefusalBody } from '../../../lib/edge/ingestCodes';
+import { inProcessEdgeKey } from '../../../lib/edge/inProcessEdgeKey';
 import { INGEST_PATH, isFresh, MAX_BATCH_BYTES, MAX_CLOCK_SKEW_SECONDS, signatureMatches, signatureParts } from '../../../lib/edge/signedBatch';
 import type { Logger } from '../../../lib/logger';
 import { ingestBatches, ingestMessages } from '../../../lib/metrics';
@@ -8,7 +10,7 @@ import { TOPICS, type ReadingsStoredEvent } from '../../../lib/pubsub/pubsub';
 import { unitOf } from '../../../lib/deviceKinds';
 import { edgeKeyForVerification, lookupDevices } from '../../devices/registry';
 import type { TelemetryDependencies } from '../dependencies';
-import { mapBatch } from './mapBatch';
+import { mapBatch, type IngestScope } from './mapBatch';
 import { partitionKeeper } from './partitions';
 import { readingKey, storeReadings } from './storeReadings';
 
@@ -18,9 +20,11 @@ const PRUNE_EVERY_BATCHES = 100;
 
 /**
  * `POST /ingest/v1/batches`: verifies a signed batch (lib/edge/signedBatch.ts) and stores its
- * readings. Refusals change nothing and answer `{ error: { code, message } }`: 401 for the
- * signature, its freshness, its key or a replayed nonce; 400 for a malformed body; 413 when
- * too large. A stored batch answers 200 with an IngestResult.
+ * readings. Refusals change nothing and all answer `{ error: { code, message } }` with a code
+ * from lib/edge/ingestCodes.ts: 401 for the signature, its freshness, its key or a replayed
+ * nonce; 400 for a malformed body; 413 when too large. A stored batch answers 200 with an
+ * IngestResult. The key is an edge gateway's (one farm) or this process's own in-process key
+ * (every farm, all-in-one mode only).
  */
 export function mountIngest(app: Express, options: { db: Database; log: Logger; deps: TelemetryDependencies }): void {
   const { db, deps } = options;
@@ -28,34 +32,50 @@ export function mountIngest(app: Express, options: { db: Database; log: Logger; 
   const ensurePartitions = partitionKeeper(db.sql);
   let batchesSincePrune = 0;
 
-  const refuse = (res: Response, status: number, code: string, message: string) => {
+  const refuse = (res: Response, status: number, code: BatchRefusal, message: string) => {
     ingestBatches.inc({ outcome: code });
-    res.status(status).json({ error: { code, message } });
+    res.status(status).json(batchRefusalBody(code, message));
   };
 
-  app.post(INGEST_PATH, express.raw({ type: () => true, limit: MAX_BATCH_BYTES }), async (req: Request, res: Response) => {
+  const verifyingKey = async (keyId: string, now: Date): Promise<{ keyId: string; secret: string; scope: IngestScope } | undefined> => {
+    const own = inProcessEdgeKey(keyId);
+    if (own) return { ...own, scope: 'every-farm' };
+    const edge = await edgeKeyForVerification(db.prisma, deps.secretBox, keyId, now);
+    return edge ? { keyId: edge.keyId, secret: edge.secret, scope: { tenantId: edge.tenantId, farmId: edge.farmId } } : undefined;
+  };
+
+  // The body parser's own refusals (over the limit, a broken stream) answer in this endpoint's shape, not the generic one.
+  const readBody = express.raw({ type: () => true, limit: MAX_BATCH_BYTES });
+  const readBatchBody = (req: Request, res: Response, next: NextFunction) =>
+    readBody(req, res, (error?: unknown) => {
+      if (!error) return next();
+      if ((error as { status?: number }).status === 413) return refuse(res, 413, BatchRefusal.BatchTooLarge, `A batch body is at most ${MAX_BATCH_BYTES} bytes`);
+      return refuse(res, 400, BatchRefusal.BatchMalformed, 'The batch body could not be read');
+    });
+
+  app.post(INGEST_PATH, readBatchBody, async (req: Request, res: Response) => {
     const now = deps.now();
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const parts = signatureParts(req.headers);
     if (typeof parts === 'string') return refuse(res, 401, parts, 'The batch must carry the x-farmiq-key-id, -timestamp, -nonce and -signature headers');
-    if (!isFresh(parts.timestamp, now)) return refuse(res, 401, 'TIMESTAMP_OUT_OF_WINDOW', `The signature timestamp is more than ${MAX_CLOCK_SKEW_SECONDS} s from the cloud clock`);
-    const key = await edgeKeyForVerification(db.prisma, deps.secretBox, parts.keyId, now);
-    if (!key) return refuse(res, 401, 'KEY_UNKNOWN', 'Unknown, expired or revoked edge gateway key');
-    if (!signatureMatches(parts, key.secret, req.method, INGEST_PATH, body)) return refuse(res, 401, 'SIGNATURE_INVALID', 'The signature does not match the batch');
+    if (!isFresh(parts.timestamp, now)) return refuse(res, 401, BatchRefusal.TimestampOutOfWindow, `The signature timestamp is more than ${MAX_CLOCK_SKEW_SECONDS} s from the cloud clock`);
+    const key = await verifyingKey(parts.keyId, now);
+    if (!key) return refuse(res, 401, BatchRefusal.KeyUnknown, 'Unknown, expired or revoked edge gateway key');
+    if (!signatureMatches(parts, key.secret, req.method, INGEST_PATH, body)) return refuse(res, 401, BatchRefusal.SignatureInvalid, 'The signature does not match the batch');
     const fresh = await db.sql.query(
       `INSERT INTO "telemetry"."ingest_nonce" (key_id, nonce, seen_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1 AS seen`,
       [parts.keyId, parts.nonce, now.toISOString()],
     );
-    if (fresh.length === 0) return refuse(res, 401, 'NONCE_REPLAYED', 'This nonce was used already: a replayed batch');
+    if (fresh.length === 0) return refuse(res, 401, BatchRefusal.NonceReplayed, 'This nonce was used already: a replayed batch');
 
     let batch: { batchId: string; messages: unknown[] };
     try {
       batch = batchSchema.parse(JSON.parse(body.toString('utf8')));
     } catch {
-      return refuse(res, 400, 'BATCH_MALFORMED', 'Expected JSON {"batchId": "...", "messages": [1 to 5000 messages]}');
+      return refuse(res, 400, BatchRefusal.BatchMalformed, 'Expected JSON {"batchId": "...", "messages": [1 to 5000 messages]}');
     }
     const deviceIds = batch.messages.map((message) => (message as { deviceId?: unknown })?.deviceId).filter((id): id is string => typeof id === 'string');
-    const mapped = mapBatch(batch.messages, key, await lookupDevices(db.prisma, deviceIds), now);
+    const mapped = mapBatch(batch.messages, key.scope, await lookupDevices(db.prisma, deviceIds), now);
     await ensurePartitions(mapped.rows.map((row) => row.observedAt));
     const storedRows = await storeReadings(db.sql, mapped.rows);
     const newRows = mapped.rows.filter((row) => storedRows.has(readingKey(row.deviceId, row.eventId, row.metric)));

@@ -1,4 +1,5 @@
 import { isContractIssue, parseBatchMessage, type IngestResult } from '../../../lib/edge/batch';
+import { MessageRejection } from '../../../lib/edge/ingestCodes';
 import { metricOf } from '../../../lib/deviceKinds';
 import type { RegisteredDeviceInfo } from '../../devices/registry';
 import type { ReadingRow } from './storeReadings';
@@ -16,46 +17,56 @@ export interface MappedBatch {
 }
 
 /**
+ * Whose devices a signing key speaks for: one farm (an edge gateway's key), or every farm (the
+ * all-in-one process's own key, lib/edge/inProcessEdgeKey.ts: its broker admits every active
+ * device of every tenant, so its ingest must take them all).
+ */
+export type IngestScope = { tenantId: string; farmId: string } | 'every-farm';
+
+const mayReport = (scope: IngestScope, device: RegisteredDeviceInfo): boolean =>
+  scope === 'every-farm' || (device.tenantId === scope.tenantId && device.farmId === scope.farmId);
+
+/**
  * Maps each message to its device's tenant, farm and barn (never trusting the batch for them)
  * and keeps the readings the device's kind defines, within range. Messages of devices that are
- * not ACTIVE on the signing gateway's farm are rejected whole; a bad metric is rejected alone.
+ * not ACTIVE on a farm within the key's scope are rejected whole; a bad metric is rejected alone.
  */
 export function mapBatch(
   messages: unknown[],
-  gateway: { tenantId: string; farmId: string },
+  scope: IngestScope,
   devices: Map<string, RegisteredDeviceInfo>,
   now: Date,
 ): MappedBatch {
   const mapped: MappedBatch = { rows: [], messageKeys: [], rejected: [] };
-  messages.forEach((raw, index) => mapMessage(raw, index, gateway, devices, now, mapped));
+  messages.forEach((raw, index) => mapMessage(raw, index, scope, devices, now, mapped));
   return mapped;
 }
 
-function mapMessage(raw: unknown, index: number, gateway: { tenantId: string; farmId: string }, devices: Map<string, RegisteredDeviceInfo>, now: Date, mapped: MappedBatch): void {
+function mapMessage(raw: unknown, index: number, scope: IngestScope, devices: Map<string, RegisteredDeviceInfo>, now: Date, mapped: MappedBatch): void {
   const message = parseBatchMessage(raw);
   if (isContractIssue(message)) {
     const eventId = typeof (raw as { eventId?: unknown })?.eventId === 'string' ? (raw as { eventId: string }).eventId : null;
-    mapped.rejected.push({ index, eventId, reason: `MALFORMED: ${message.path} ${message.message}` });
+    mapped.rejected.push({ index, eventId, code: MessageRejection.Malformed, reason: `${MessageRejection.Malformed}: ${message.path} ${message.message}` });
     return;
   }
-  const reject = (reason: string): void => {
-    mapped.rejected.push({ index, eventId: message.eventId, reason });
+  const reject = (code: MessageRejection, detail: string): void => {
+    mapped.rejected.push({ index, eventId: message.eventId, code, reason: `${code}: ${detail}` });
   };
   const device = devices.get(message.deviceId);
-  if (!device || device.tenantId !== gateway.tenantId || device.farmId !== gateway.farmId) return reject('DEVICE_UNKNOWN: not a device of this gateway’s farm');
-  if (device.status !== 'ACTIVE') return reject(`DEVICE_NOT_ACTIVE: the device is ${device.status}`);
+  if (!device || !mayReport(scope, device)) return reject(MessageRejection.DeviceUnknown, 'not a device of this gateway’s farm');
+  if (device.status !== 'ACTIVE') return reject(MessageRejection.DeviceNotActive, `the device is ${device.status}`);
   const observedAt = new Date(message.observedAt);
-  if (observedAt.getTime() > now.getTime() + MAX_FUTURE_SKEW_MS) return reject('OBSERVED_AT_IN_FUTURE: more than 300 s ahead of the cloud clock');
-  if (observedAt.getTime() < now.getTime() - MAX_AGE_MS) return reject('OBSERVED_AT_TOO_OLD: more than 400 days ago');
+  if (observedAt.getTime() > now.getTime() + MAX_FUTURE_SKEW_MS) return reject(MessageRejection.ObservedAtInFuture, 'more than 300 s ahead of the cloud clock');
+  if (observedAt.getTime() < now.getTime() - MAX_AGE_MS) return reject(MessageRejection.ObservedAtTooOld, 'more than 400 days ago');
   let kept = 0;
   for (const [metric, value] of Object.entries(message.metrics)) {
     const definition = metricOf(device.kind, metric);
     if (!definition) {
-      reject(`METRIC_UNKNOWN: ${metric} is not a metric of a ${device.kind} device`);
+      reject(MessageRejection.MetricUnknown, `${metric} is not a metric of a ${device.kind} device`);
       continue;
     }
     if (value < definition.min || value > definition.max) {
-      reject(`OUT_OF_RANGE: ${metric} ${value} outside ${definition.min} to ${definition.max} ${definition.unit}`);
+      reject(MessageRejection.OutOfRange, `${metric} ${value} outside ${definition.min} to ${definition.max} ${definition.unit}`);
       continue;
     }
     kept += 1;

@@ -5,7 +5,8 @@ import { MAX_READING_EVENTS } from './readingEvents';
 
 /**
  * `Query.alertChangeEvents`: each change with its alert loaded within the caller's tenant (one
- * query for all), for the gateway's `alertChanged` subscriptions. Another tenant's alert is null.
+ * query for all), for the gateway's `alertChanged` subscriptions. Another tenant's alert never gets here
+ * (NOT_FOUND in idArguments.ts); the tenant-scoped load stays as the second lock.
  */
 export const alertChangeEvents: NonNullable<QueryResolvers['alertChangeEvents']> = async (_parent, { events }, ctx) => {
   if (events.length > MAX_READING_EVENTS) throw badInput(`events: at most ${MAX_READING_EVENTS} changes, got ${events.length}`, 'events');

@@ -7,8 +7,8 @@ export const MAX_READING_EVENTS = 500;
 
 /**
  * `Query.readingEvents`: echoes the given readings back as `Reading`s so the gateway can plan a
- * subscription event's selection like any query. Nothing is read or stored here; `device` is a
- * reference the devices subgraph resolves within the caller's tenant only.
+ * subscription event's selection like any query. Nothing is stored here; another tenant's device
+ * is NOT_FOUND before this runs (idArguments.ts), and `device` resolves within the caller's tenant only.
  */
 export const readingEvents: NonNullable<QueryResolvers['readingEvents']> = (_parent, { events }) => {
   if (events.length > MAX_READING_EVENTS) throw badInput(`events: at most ${MAX_READING_EVENTS} readings, got ${events.length}`, 'events');

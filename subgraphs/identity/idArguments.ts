@@ -1,0 +1,28 @@
+import { ofCallerTenant, ownedBy, unscoped, type IdArgumentChecks } from '../../lib/graphql/idArguments';
+import { existingTenants } from './registry';
+
+/** The caller's own tenant; any existing one for a platform admin (it acts for every tenant). */
+const visibleTenant = ownedBy('Tenant', async (ctx, ids) => {
+  const principal = ctx.principal;
+  if (!principal) return new Set();
+  const named = principal.roles.includes('PLATFORM_ADMIN') ? ids : ids.filter((id) => id === principal.tenantId);
+  return existingTenants(ctx.db, named);
+});
+
+const apiClient = ofCallerTenant('API client', async (db, tenantId, ids) => {
+  const rows = await db.apiClient.findMany({ where: { id: { in: [...ids] }, tenantId }, select: { id: true } });
+  return new Set(rows.map((row) => row.id));
+});
+
+/** Whose ids identity's operations take (lib/graphql/idArguments.ts). */
+export const idArguments: IdArgumentChecks = {
+  'Query.tenant': { id: visibleTenant },
+  'Mutation.inviteUser': { 'input.tenantId': visibleTenant },
+  'Mutation.revokeApiClient': { id: apiClient },
+  'Mutation.login': {
+    'input.tenantId': unscoped('no one is logged in yet: any tenant the credentials are no member of, existing or not, is FORBIDDEN after the password check'),
+  },
+  'Mutation.issueClientToken': {
+    clientId: unscoped('the client secret proves the caller: a wrong secret is UNAUTHENTICATED for any id, existing or not'),
+  },
+};

@@ -1,0 +1,28 @@
+import { ofCallerTenant, type IdArgumentChecks } from '../../lib/graphql/idArguments';
+import { barnsOfTenant, devicesOfTenant, farmsOfTenant } from '../devices/registry';
+
+const idsOf = (rows: Array<{ id: string }>) => new Set(rows.map((row) => row.id));
+
+const alertRule = ofCallerTenant('Alert rule', async (db, tenantId, ids) => idsOf(await db.alertRule.findMany({ where: { id: { in: [...ids] }, tenantId }, select: { id: true } })));
+const alert = ofCallerTenant('Alert', async (db, tenantId, ids) => idsOf(await db.alert.findMany({ where: { id: { in: [...ids] }, tenantId }, select: { id: true } })));
+/** Farms, barns and devices are the devices subgraph's: checked through its registry. */
+const farm = ofCallerTenant('Farm', farmsOfTenant);
+const barn = ofCallerTenant('Barn', (db, tenantId, ids) => barnsOfTenant(db, tenantId, ids));
+const device = ofCallerTenant('Device', devicesOfTenant);
+
+/** Whose ids telemetry's operations take (lib/graphql/idArguments.ts). */
+export const idArguments: IdArgumentChecks = {
+  'Query.alertRule': { id: alertRule },
+  'Query.alert': { id: alert },
+  'Query.alerts': { farmId: farm },
+  'Query.readingSeries': { deviceId: device },
+  'Query.readings': { deviceId: device },
+  'Query.readingsCsv': { deviceId: device },
+  // The gateway resolves subscription events of the subscriber's own tenant only; any other is refused whole.
+  'Query.readingEvents': { 'events.deviceId': device },
+  'Query.alertChangeEvents': { 'events.alertId': alert },
+  'Mutation.createAlertRule': { 'input.barnId': barn },
+  'Mutation.updateAlertRule': { id: alertRule },
+  'Mutation.deleteAlertRule': { id: alertRule },
+  'Mutation.acknowledgeAlert': { id: alert },
+};
