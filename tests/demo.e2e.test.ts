@@ -60,7 +60,8 @@ describe('npm start on a fresh system', () => {
     expect(farms.data.me.tenant.farms[0].batches).toEqual([{ breed: 'Ross 308', performance: { ageDays: 21, headCountAlive: 19_500 } }]);
     farmiq.child.kill('SIGTERM');
     expect((await farmiq.exited).code).toBe(0);
-  });
+    // A whole system's start, the demo provisioning and three password hashes: minutes on two busy cores.
+  }, 180_000);
 });
 
 const ADMIN_LOGIN = { email: ADMIN.FARMIQ_ADMIN_EMAIL, password: ADMIN.FARMIQ_ADMIN_PASSWORD };
