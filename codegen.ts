@@ -89,9 +89,10 @@ const config: CodegenConfig = {
     ...resolverTypes,
     [`${outputRoot}/dashboard/src/gql/`]: {
       schema: 'supergraph/api-schema.graphql',
-      documents: ['dashboard/src/**/*.tsx'],
+      documents: ['dashboard/src/**/*.{ts,tsx}', '!dashboard/src/gql/**'],
       preset: 'client',
-      config: { documentMode: 'string', useTypeImports: true, enumsAsTypes: true, scalars: { DateTime: 'string', Date: 'string' } },
+      // Documents as typed ASTs: urql's normalised cache reads them without parsing text.
+      config: { useTypeImports: true, enumsAsTypes: true, scalars: { DateTime: 'string', Date: 'string' } },
     },
   },
 };

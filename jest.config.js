@@ -6,7 +6,7 @@ module.exports = {
   // Prisma's generated client imports its own files as .js (node16 style); the sources are .ts.
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testMatch: ['**/__tests__/**/*.test.ts', '<rootDir>/tests/**/*.test.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '/dashboard/'],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/dashboard/'],
   // PGlite and the in-process supergraph take a few seconds to boot per test file.
   globalSetup: '<rootDir>/tests/support/globalSetup.ts',
   testTimeout: 60_000,

@@ -1,103 +1,65 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Provider, useQuery } from 'urql';
+import { RouterProvider } from 'react-router';
+import { createApiClient } from './api/client';
+import { errorCode, errorMessage } from './api/errors';
 import { graphql } from './gql';
-import type { MyTenantQuery } from './gql/graphql';
-import { ApiError, request } from './graphqlClient';
+import { useI18n } from './i18n/I18n';
+import { createAppRouter } from './routes';
 import { LoginForm } from './session/LoginForm';
-import { TenantOverview } from './tenant/TenantOverview';
+import { ViewerContext } from './session/Viewer';
+import { SessionActions } from './session/sessionActions';
 
-const MyTenantDocument = graphql(`
-  query MyTenant {
+const ViewerDocument = graphql(`
+  query Viewer {
     me {
       roles
       user {
+        id
         email
       }
       tenant {
         id
         name
-        activeSubscription {
-          plan
-        }
         farms {
           id
           name
           timeZone
-          batches {
-            id
-            headCountPlaced
-          }
-          alertRules {
-            id
-          }
         }
       }
     }
   }
 `);
 
-// The refresh token travels in its HttpOnly cookie; the new pair comes back the same way.
-const RefreshDocument = graphql(`
-  mutation RefreshSession {
-    refreshSession {
-      accessTokenExpiresAt
-    }
-  }
-`);
-
-const LogoutDocument = graphql(`
-  mutation Logout {
-    logout
-  }
-`);
-
-/** The caller; when the 15-minute access token has lapsed, the refresh cookie renews the session once. */
-async function whoAmI(): Promise<MyTenantQuery['me']> {
-  try {
-    return (await request(MyTenantDocument, {})).me;
-  } catch (error) {
-    if (!(error instanceof ApiError && error.code === 'UNAUTHENTICATED')) throw error;
-    await request(RefreshDocument, {});
-    return (await request(MyTenantDocument, {})).me;
-  }
+/**
+ * The session gate: asks who is logged in (the cookies answer), shows the login form to
+ * nobody, and the routed dashboard to a user. Each login gets a fresh API client (cache and
+ * socket), so nothing of a previous user's data outlives a logout.
+ */
+export function App() {
+  const [generation, setGeneration] = useState(0);
+  const api = useMemo(() => createApiClient(), [generation]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => api.dispose, [api]);
+  const restart = useCallback(() => setGeneration((value) => value + 1), []);
+  return (
+    <Provider value={api.client}>
+      <SessionActions.Provider value={restart}>
+        <Session onSessionChange={restart} />
+      </SessionActions.Provider>
+    </Provider>
+  );
 }
 
-type State = { status: 'loading' } | { status: 'anonymous' } | { status: 'error'; message: string } | { status: 'ready'; me: MyTenantQuery['me'] };
-
-export function App() {
-  const [state, setState] = useState<State>({ status: 'loading' });
-
-  const load = useCallback(async () => {
-    try {
-      setState({ status: 'ready', me: await whoAmI() });
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') setState({ status: 'anonymous' });
-      else setState({ status: 'error', message: (error as Error).message });
-    }
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  async function logout() {
-    await request(LogoutDocument, {});
-    setState({ status: 'anonymous' });
-  }
-
+function Session({ onSessionChange }: { onSessionChange: () => void }) {
+  const { t } = useI18n();
+  const [{ data, error, fetching }] = useQuery({ query: ViewerDocument, requestPolicy: 'network-only' });
+  const router = useMemo(() => createAppRouter(), []);
+  if (fetching && !data) return <p role="status" className="page">{t('common.loading')}</p>;
+  if (error && errorCode(error) === 'UNAUTHENTICATED') return <LoginForm onLoggedIn={onSessionChange} />;
+  if (error || !data) return <p role="alert" className="page">{error ? errorMessage(error, t) : t('error.generic')}</p>;
   return (
-    <main>
-      <header>
-        <h1>FarmIQ</h1>
-        {state.status === 'ready' && (
-          <p>
-            {state.me.user?.email} ({state.me.roles.join(', ')}) <button onClick={logout}>Log out</button>
-          </p>
-        )}
-      </header>
-      {state.status === 'loading' && <p role="status">Loading…</p>}
-      {state.status === 'error' && <p role="alert">{state.message}</p>}
-      {state.status === 'anonymous' && <LoginForm onLoggedIn={load} />}
-      {state.status === 'ready' && (state.me.tenant ? <TenantOverview tenant={state.me.tenant} /> : <p>You act outside any tenant.</p>)}
-    </main>
+    <ViewerContext.Provider value={data.me}>
+      <RouterProvider router={router} />
+    </ViewerContext.Provider>
   );
 }

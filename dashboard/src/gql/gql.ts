@@ -1,7 +1,6 @@
 /* eslint-disable */
 import * as types from './graphql';
-
-
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 
 /**
  * Map of all GraphQL operations in the project.
@@ -15,36 +14,189 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query MyTenant {\n    me {\n      roles\n      user {\n        email\n      }\n      tenant {\n        id\n        name\n        activeSubscription {\n          plan\n        }\n        farms {\n          id\n          name\n          timeZone\n          batches {\n            id\n            headCountPlaced\n          }\n          alertRules {\n            id\n          }\n        }\n      }\n    }\n  }\n": typeof types.MyTenantDocument,
+    "\n  query Viewer {\n    me {\n      roles\n      user {\n        id\n        email\n      }\n      tenant {\n        id\n        name\n        farms {\n          id\n          name\n          timeZone\n        }\n      }\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  query AlertsInbox($farmId: ID!, $status: AlertStatus) {\n    alerts(farmId: $farmId, status: $status, first: 50) {\n      nodes {\n        id\n        metric\n        builtIn\n        comparison\n        threshold\n        status\n        raisedAt\n        clearedAt\n        peakValue\n        lastValue\n        acknowledgedAt\n        acknowledgedBy {\n          id\n          email\n        }\n        barn {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.AlertsInboxDocument,
+    "\n  subscription AlertChanged($farmId: ID!) {\n    alertChanged(farmId: $farmId) {\n      change\n      alert {\n        id\n        status\n        clearedAt\n        lastValue\n        peakValue\n        acknowledgedAt\n        acknowledgedBy {\n          id\n          email\n        }\n      }\n    }\n  }\n": typeof types.AlertChangedDocument,
+    "\n  mutation AcknowledgeAlert($id: ID!) {\n    acknowledgeAlert(id: $id) {\n      id\n      acknowledgedAt\n      acknowledgedBy {\n        id\n        email\n      }\n    }\n  }\n": typeof types.AcknowledgeAlertDocument,
+    "\n  query BarnRules($barnId: ID!) {\n    barn(id: $barnId) {\n      id\n      name\n      farm {\n        id\n        name\n      }\n      alertRules {\n        id\n        metric\n        comparison\n        threshold\n        clearThreshold\n        minDurationSeconds\n        enabled\n      }\n    }\n  }\n": typeof types.BarnRulesDocument,
+    "\n  mutation CreateAlertRule($input: CreateAlertRuleInput!) {\n    createAlertRule(input: $input) {\n      id\n      metric\n      comparison\n      threshold\n      clearThreshold\n      minDurationSeconds\n      enabled\n    }\n  }\n": typeof types.CreateAlertRuleDocument,
+    "\n  mutation UpdateAlertRule($id: ID!, $input: UpdateAlertRuleInput!) {\n    updateAlertRule(id: $id, input: $input) {\n      id\n      enabled\n    }\n  }\n": typeof types.UpdateAlertRuleDocument,
+    "\n  mutation DeleteAlertRule($id: ID!) {\n    deleteAlertRule(id: $id)\n  }\n": typeof types.DeleteAlertRuleDocument,
     "\n  mutation RefreshSession {\n    refreshSession {\n      accessTokenExpiresAt\n    }\n  }\n": typeof types.RefreshSessionDocument,
+    "\n  query BarnPage($barnId: ID!) {\n    barn(id: $barnId) {\n      id\n      name\n      species\n      capacityHead\n      farm {\n        id\n        name\n        timeZone\n        batches {\n          id\n          placedOn\n          barn {\n            id\n          }\n        }\n      }\n      devices(first: 40) {\n        nodes {\n          id\n          name\n          serialNumber\n          kind\n          status\n          credentialsIssuedAt\n          metrics {\n            name\n            unit\n          }\n          latestReadings {\n            metric\n            unit\n            value\n            observedAt\n          }\n        }\n      }\n    }\n  }\n": typeof types.BarnPageDocument,
+    "\n  query ReadingsCsv($deviceId: ID!, $from: DateTime!, $to: DateTime!) {\n    readingsCsv(deviceId: $deviceId, from: $from, to: $to)\n  }\n": typeof types.ReadingsCsvDocument,
+    "\n  query ReadingSeries($deviceId: ID!, $metric: String!, $from: DateTime!, $to: DateTime!, $interval: BucketInterval!) {\n    readingSeries(deviceId: $deviceId, metric: $metric, from: $from, to: $to, interval: $interval) {\n      unit\n      interval\n      timeZone\n      buckets {\n        start\n        count\n        avg\n        min\n        max\n      }\n    }\n  }\n": typeof types.ReadingSeriesDocument,
+    "\n  query BatchPage($batchId: ID!, $asOf: Date) {\n    batch(id: $batchId) {\n      id\n      species\n      breed\n      placedOn\n      headCountPlaced\n      placementWeightKg\n      barn {\n        id\n        name\n      }\n      performance(asOf: $asOf) {\n        asOf\n        ageDays\n        headCountAlive\n        deadCount\n        culledCount\n        feedKg\n        waterLitres\n        averageWeightKg {\n          value\n          unavailableReason\n        }\n        adgGramsPerDay {\n          value\n          unavailableReason\n        }\n        adfiGramsPerAnimalPerDay {\n          value\n          unavailableReason\n        }\n        fcrKgFeedPerKgGain {\n          value\n          unavailableReason\n        }\n        mortalityPercent {\n          value\n          unavailableReason\n        }\n        livabilityPercent {\n          value\n          unavailableReason\n        }\n        epef {\n          value\n          unavailableReason\n        }\n        iep {\n          value\n          unavailableReason\n        }\n        waterToFeedLitresPerKg {\n          value\n          unavailableReason\n        }\n      }\n    }\n  }\n": typeof types.BatchPageDocument,
+    "\n  mutation RecordMortality($input: RecordMortalityInput!) {\n    recordMortality(input: $input) {\n      id\n    }\n  }\n": typeof types.RecordMortalityDocument,
+    "\n  mutation RecordFeed($input: RecordFeedInput!) {\n    recordFeed(input: $input) {\n      id\n    }\n  }\n": typeof types.RecordFeedDocument,
+    "\n  mutation RecordWater($input: RecordWaterInput!) {\n    recordWater(input: $input) {\n      id\n    }\n  }\n": typeof types.RecordWaterDocument,
+    "\n  query DevicesPage {\n    devices(first: 100) {\n      nodes {\n        id\n        serialNumber\n        kind\n        status\n        name\n        credentialsIssuedAt\n        barn {\n          id\n          name\n        }\n      }\n    }\n    me {\n      tenant {\n        id\n        farms {\n          id\n          name\n          barns {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.DevicesPageDocument,
+    "\n  mutation ClaimDevice($input: ClaimDeviceInput!) {\n    claimDevice(input: $input) {\n      id\n      serialNumber\n      status\n    }\n  }\n": typeof types.ClaimDeviceDocument,
+    "\n  mutation ActivateDevice($input: ActivateDeviceInput!) {\n    activateDevice(input: $input) {\n      mqttUsername\n      mqttPassword\n      mqttTopic\n      previousValidUntil\n      device {\n        id\n        status\n        name\n        credentialsIssuedAt\n        barn {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.ActivateDeviceDocument,
+    "\n  mutation RotateDeviceCredentials($input: RotateDeviceCredentialsInput!) {\n    rotateDeviceCredentials(input: $input) {\n      mqttUsername\n      mqttPassword\n      mqttTopic\n      previousValidUntil\n      device {\n        id\n        credentialsIssuedAt\n      }\n    }\n  }\n": typeof types.RotateDeviceCredentialsDocument,
+    "\n  mutation RevokeDevice($deviceId: ID!) {\n    revokeDevice(deviceId: $deviceId) {\n      id\n      status\n    }\n  }\n": typeof types.RevokeDeviceDocument,
+    "\n  query FarmOverview($farmId: ID!, $asOf: Date) {\n    farm(id: $farmId) {\n      id\n      name\n      timeZone\n      barns {\n        id\n        name\n        species\n        capacityHead\n        currentClimate {\n          metric\n          unit\n          value\n          observedAt\n        }\n      }\n      batches {\n        id\n        placedOn\n        headCountPlaced\n        barn {\n          id\n        }\n        performance(asOf: $asOf) {\n          ageDays\n          headCountAlive\n        }\n      }\n    }\n    alerts(farmId: $farmId, status: ACTIVE, first: 100) {\n      nodes {\n        id\n        metric\n        builtIn\n        acknowledgedAt\n        barn {\n          id\n        }\n      }\n    }\n  }\n": typeof types.FarmOverviewDocument,
+    "\n  subscription LiveBarnReadings($barnId: ID!, $metrics: [String!], $everySeconds: Int) {\n    readingAdded(barnId: $barnId, metrics: $metrics, everySeconds: $everySeconds) {\n      metric\n      unit\n      value\n      observedAt\n      device {\n        id\n      }\n    }\n  }\n": typeof types.LiveBarnReadingsDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessTokenExpiresAt\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  query TenantHome {\n    me {\n      tenant {\n        id\n        farms {\n          id\n          name\n          timeZone\n          barns {\n            id\n          }\n          batches {\n            id\n            headCountPlaced\n          }\n          alertRules {\n            id\n          }\n        }\n      }\n    }\n  }\n": typeof types.TenantHomeDocument,
+    "\n  query TenantPlan {\n    me {\n      tenant {\n        id\n        activeSubscription {\n          id\n          plan\n        }\n      }\n    }\n  }\n": typeof types.TenantPlanDocument,
 };
 const documents: Documents = {
-    "\n  query MyTenant {\n    me {\n      roles\n      user {\n        email\n      }\n      tenant {\n        id\n        name\n        activeSubscription {\n          plan\n        }\n        farms {\n          id\n          name\n          timeZone\n          batches {\n            id\n            headCountPlaced\n          }\n          alertRules {\n            id\n          }\n        }\n      }\n    }\n  }\n": types.MyTenantDocument,
+    "\n  query Viewer {\n    me {\n      roles\n      user {\n        id\n        email\n      }\n      tenant {\n        id\n        name\n        farms {\n          id\n          name\n          timeZone\n        }\n      }\n    }\n  }\n": types.ViewerDocument,
+    "\n  query AlertsInbox($farmId: ID!, $status: AlertStatus) {\n    alerts(farmId: $farmId, status: $status, first: 50) {\n      nodes {\n        id\n        metric\n        builtIn\n        comparison\n        threshold\n        status\n        raisedAt\n        clearedAt\n        peakValue\n        lastValue\n        acknowledgedAt\n        acknowledgedBy {\n          id\n          email\n        }\n        barn {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.AlertsInboxDocument,
+    "\n  subscription AlertChanged($farmId: ID!) {\n    alertChanged(farmId: $farmId) {\n      change\n      alert {\n        id\n        status\n        clearedAt\n        lastValue\n        peakValue\n        acknowledgedAt\n        acknowledgedBy {\n          id\n          email\n        }\n      }\n    }\n  }\n": types.AlertChangedDocument,
+    "\n  mutation AcknowledgeAlert($id: ID!) {\n    acknowledgeAlert(id: $id) {\n      id\n      acknowledgedAt\n      acknowledgedBy {\n        id\n        email\n      }\n    }\n  }\n": types.AcknowledgeAlertDocument,
+    "\n  query BarnRules($barnId: ID!) {\n    barn(id: $barnId) {\n      id\n      name\n      farm {\n        id\n        name\n      }\n      alertRules {\n        id\n        metric\n        comparison\n        threshold\n        clearThreshold\n        minDurationSeconds\n        enabled\n      }\n    }\n  }\n": types.BarnRulesDocument,
+    "\n  mutation CreateAlertRule($input: CreateAlertRuleInput!) {\n    createAlertRule(input: $input) {\n      id\n      metric\n      comparison\n      threshold\n      clearThreshold\n      minDurationSeconds\n      enabled\n    }\n  }\n": types.CreateAlertRuleDocument,
+    "\n  mutation UpdateAlertRule($id: ID!, $input: UpdateAlertRuleInput!) {\n    updateAlertRule(id: $id, input: $input) {\n      id\n      enabled\n    }\n  }\n": types.UpdateAlertRuleDocument,
+    "\n  mutation DeleteAlertRule($id: ID!) {\n    deleteAlertRule(id: $id)\n  }\n": types.DeleteAlertRuleDocument,
     "\n  mutation RefreshSession {\n    refreshSession {\n      accessTokenExpiresAt\n    }\n  }\n": types.RefreshSessionDocument,
+    "\n  query BarnPage($barnId: ID!) {\n    barn(id: $barnId) {\n      id\n      name\n      species\n      capacityHead\n      farm {\n        id\n        name\n        timeZone\n        batches {\n          id\n          placedOn\n          barn {\n            id\n          }\n        }\n      }\n      devices(first: 40) {\n        nodes {\n          id\n          name\n          serialNumber\n          kind\n          status\n          credentialsIssuedAt\n          metrics {\n            name\n            unit\n          }\n          latestReadings {\n            metric\n            unit\n            value\n            observedAt\n          }\n        }\n      }\n    }\n  }\n": types.BarnPageDocument,
+    "\n  query ReadingsCsv($deviceId: ID!, $from: DateTime!, $to: DateTime!) {\n    readingsCsv(deviceId: $deviceId, from: $from, to: $to)\n  }\n": types.ReadingsCsvDocument,
+    "\n  query ReadingSeries($deviceId: ID!, $metric: String!, $from: DateTime!, $to: DateTime!, $interval: BucketInterval!) {\n    readingSeries(deviceId: $deviceId, metric: $metric, from: $from, to: $to, interval: $interval) {\n      unit\n      interval\n      timeZone\n      buckets {\n        start\n        count\n        avg\n        min\n        max\n      }\n    }\n  }\n": types.ReadingSeriesDocument,
+    "\n  query BatchPage($batchId: ID!, $asOf: Date) {\n    batch(id: $batchId) {\n      id\n      species\n      breed\n      placedOn\n      headCountPlaced\n      placementWeightKg\n      barn {\n        id\n        name\n      }\n      performance(asOf: $asOf) {\n        asOf\n        ageDays\n        headCountAlive\n        deadCount\n        culledCount\n        feedKg\n        waterLitres\n        averageWeightKg {\n          value\n          unavailableReason\n        }\n        adgGramsPerDay {\n          value\n          unavailableReason\n        }\n        adfiGramsPerAnimalPerDay {\n          value\n          unavailableReason\n        }\n        fcrKgFeedPerKgGain {\n          value\n          unavailableReason\n        }\n        mortalityPercent {\n          value\n          unavailableReason\n        }\n        livabilityPercent {\n          value\n          unavailableReason\n        }\n        epef {\n          value\n          unavailableReason\n        }\n        iep {\n          value\n          unavailableReason\n        }\n        waterToFeedLitresPerKg {\n          value\n          unavailableReason\n        }\n      }\n    }\n  }\n": types.BatchPageDocument,
+    "\n  mutation RecordMortality($input: RecordMortalityInput!) {\n    recordMortality(input: $input) {\n      id\n    }\n  }\n": types.RecordMortalityDocument,
+    "\n  mutation RecordFeed($input: RecordFeedInput!) {\n    recordFeed(input: $input) {\n      id\n    }\n  }\n": types.RecordFeedDocument,
+    "\n  mutation RecordWater($input: RecordWaterInput!) {\n    recordWater(input: $input) {\n      id\n    }\n  }\n": types.RecordWaterDocument,
+    "\n  query DevicesPage {\n    devices(first: 100) {\n      nodes {\n        id\n        serialNumber\n        kind\n        status\n        name\n        credentialsIssuedAt\n        barn {\n          id\n          name\n        }\n      }\n    }\n    me {\n      tenant {\n        id\n        farms {\n          id\n          name\n          barns {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": types.DevicesPageDocument,
+    "\n  mutation ClaimDevice($input: ClaimDeviceInput!) {\n    claimDevice(input: $input) {\n      id\n      serialNumber\n      status\n    }\n  }\n": types.ClaimDeviceDocument,
+    "\n  mutation ActivateDevice($input: ActivateDeviceInput!) {\n    activateDevice(input: $input) {\n      mqttUsername\n      mqttPassword\n      mqttTopic\n      previousValidUntil\n      device {\n        id\n        status\n        name\n        credentialsIssuedAt\n        barn {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.ActivateDeviceDocument,
+    "\n  mutation RotateDeviceCredentials($input: RotateDeviceCredentialsInput!) {\n    rotateDeviceCredentials(input: $input) {\n      mqttUsername\n      mqttPassword\n      mqttTopic\n      previousValidUntil\n      device {\n        id\n        credentialsIssuedAt\n      }\n    }\n  }\n": types.RotateDeviceCredentialsDocument,
+    "\n  mutation RevokeDevice($deviceId: ID!) {\n    revokeDevice(deviceId: $deviceId) {\n      id\n      status\n    }\n  }\n": types.RevokeDeviceDocument,
+    "\n  query FarmOverview($farmId: ID!, $asOf: Date) {\n    farm(id: $farmId) {\n      id\n      name\n      timeZone\n      barns {\n        id\n        name\n        species\n        capacityHead\n        currentClimate {\n          metric\n          unit\n          value\n          observedAt\n        }\n      }\n      batches {\n        id\n        placedOn\n        headCountPlaced\n        barn {\n          id\n        }\n        performance(asOf: $asOf) {\n          ageDays\n          headCountAlive\n        }\n      }\n    }\n    alerts(farmId: $farmId, status: ACTIVE, first: 100) {\n      nodes {\n        id\n        metric\n        builtIn\n        acknowledgedAt\n        barn {\n          id\n        }\n      }\n    }\n  }\n": types.FarmOverviewDocument,
+    "\n  subscription LiveBarnReadings($barnId: ID!, $metrics: [String!], $everySeconds: Int) {\n    readingAdded(barnId: $barnId, metrics: $metrics, everySeconds: $everySeconds) {\n      metric\n      unit\n      value\n      observedAt\n      device {\n        id\n      }\n    }\n  }\n": types.LiveBarnReadingsDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessTokenExpiresAt\n    }\n  }\n": types.LoginDocument,
+    "\n  query TenantHome {\n    me {\n      tenant {\n        id\n        farms {\n          id\n          name\n          timeZone\n          barns {\n            id\n          }\n          batches {\n            id\n            headCountPlaced\n          }\n          alertRules {\n            id\n          }\n        }\n      }\n    }\n  }\n": types.TenantHomeDocument,
+    "\n  query TenantPlan {\n    me {\n      tenant {\n        id\n        activeSubscription {\n          id\n          plan\n        }\n      }\n    }\n  }\n": types.TenantPlanDocument,
 };
 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
  */
-export function graphql(source: "\n  query MyTenant {\n    me {\n      roles\n      user {\n        email\n      }\n      tenant {\n        id\n        name\n        activeSubscription {\n          plan\n        }\n        farms {\n          id\n          name\n          timeZone\n          batches {\n            id\n            headCountPlaced\n          }\n          alertRules {\n            id\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').MyTenantDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation RefreshSession {\n    refreshSession {\n      accessTokenExpiresAt\n    }\n  }\n"): typeof import('./graphql').RefreshSessionDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): typeof import('./graphql').LogoutDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessTokenExpiresAt\n    }\n  }\n"): typeof import('./graphql').LoginDocument;
+export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Viewer {\n    me {\n      roles\n      user {\n        id\n        email\n      }\n      tenant {\n        id\n        name\n        farms {\n          id\n          name\n          timeZone\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    me {\n      roles\n      user {\n        id\n        email\n      }\n      tenant {\n        id\n        name\n        farms {\n          id\n          name\n          timeZone\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AlertsInbox($farmId: ID!, $status: AlertStatus) {\n    alerts(farmId: $farmId, status: $status, first: 50) {\n      nodes {\n        id\n        metric\n        builtIn\n        comparison\n        threshold\n        status\n        raisedAt\n        clearedAt\n        peakValue\n        lastValue\n        acknowledgedAt\n        acknowledgedBy {\n          id\n          email\n        }\n        barn {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AlertsInbox($farmId: ID!, $status: AlertStatus) {\n    alerts(farmId: $farmId, status: $status, first: 50) {\n      nodes {\n        id\n        metric\n        builtIn\n        comparison\n        threshold\n        status\n        raisedAt\n        clearedAt\n        peakValue\n        lastValue\n        acknowledgedAt\n        acknowledgedBy {\n          id\n          email\n        }\n        barn {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AlertChanged($farmId: ID!) {\n    alertChanged(farmId: $farmId) {\n      change\n      alert {\n        id\n        status\n        clearedAt\n        lastValue\n        peakValue\n        acknowledgedAt\n        acknowledgedBy {\n          id\n          email\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription AlertChanged($farmId: ID!) {\n    alertChanged(farmId: $farmId) {\n      change\n      alert {\n        id\n        status\n        clearedAt\n        lastValue\n        peakValue\n        acknowledgedAt\n        acknowledgedBy {\n          id\n          email\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcknowledgeAlert($id: ID!) {\n    acknowledgeAlert(id: $id) {\n      id\n      acknowledgedAt\n      acknowledgedBy {\n        id\n        email\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AcknowledgeAlert($id: ID!) {\n    acknowledgeAlert(id: $id) {\n      id\n      acknowledgedAt\n      acknowledgedBy {\n        id\n        email\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BarnRules($barnId: ID!) {\n    barn(id: $barnId) {\n      id\n      name\n      farm {\n        id\n        name\n      }\n      alertRules {\n        id\n        metric\n        comparison\n        threshold\n        clearThreshold\n        minDurationSeconds\n        enabled\n      }\n    }\n  }\n"): (typeof documents)["\n  query BarnRules($barnId: ID!) {\n    barn(id: $barnId) {\n      id\n      name\n      farm {\n        id\n        name\n      }\n      alertRules {\n        id\n        metric\n        comparison\n        threshold\n        clearThreshold\n        minDurationSeconds\n        enabled\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateAlertRule($input: CreateAlertRuleInput!) {\n    createAlertRule(input: $input) {\n      id\n      metric\n      comparison\n      threshold\n      clearThreshold\n      minDurationSeconds\n      enabled\n    }\n  }\n"): (typeof documents)["\n  mutation CreateAlertRule($input: CreateAlertRuleInput!) {\n    createAlertRule(input: $input) {\n      id\n      metric\n      comparison\n      threshold\n      clearThreshold\n      minDurationSeconds\n      enabled\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateAlertRule($id: ID!, $input: UpdateAlertRuleInput!) {\n    updateAlertRule(id: $id, input: $input) {\n      id\n      enabled\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateAlertRule($id: ID!, $input: UpdateAlertRuleInput!) {\n    updateAlertRule(id: $id, input: $input) {\n      id\n      enabled\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteAlertRule($id: ID!) {\n    deleteAlertRule(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteAlertRule($id: ID!) {\n    deleteAlertRule(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RefreshSession {\n    refreshSession {\n      accessTokenExpiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation RefreshSession {\n    refreshSession {\n      accessTokenExpiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BarnPage($barnId: ID!) {\n    barn(id: $barnId) {\n      id\n      name\n      species\n      capacityHead\n      farm {\n        id\n        name\n        timeZone\n        batches {\n          id\n          placedOn\n          barn {\n            id\n          }\n        }\n      }\n      devices(first: 40) {\n        nodes {\n          id\n          name\n          serialNumber\n          kind\n          status\n          credentialsIssuedAt\n          metrics {\n            name\n            unit\n          }\n          latestReadings {\n            metric\n            unit\n            value\n            observedAt\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query BarnPage($barnId: ID!) {\n    barn(id: $barnId) {\n      id\n      name\n      species\n      capacityHead\n      farm {\n        id\n        name\n        timeZone\n        batches {\n          id\n          placedOn\n          barn {\n            id\n          }\n        }\n      }\n      devices(first: 40) {\n        nodes {\n          id\n          name\n          serialNumber\n          kind\n          status\n          credentialsIssuedAt\n          metrics {\n            name\n            unit\n          }\n          latestReadings {\n            metric\n            unit\n            value\n            observedAt\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReadingsCsv($deviceId: ID!, $from: DateTime!, $to: DateTime!) {\n    readingsCsv(deviceId: $deviceId, from: $from, to: $to)\n  }\n"): (typeof documents)["\n  query ReadingsCsv($deviceId: ID!, $from: DateTime!, $to: DateTime!) {\n    readingsCsv(deviceId: $deviceId, from: $from, to: $to)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReadingSeries($deviceId: ID!, $metric: String!, $from: DateTime!, $to: DateTime!, $interval: BucketInterval!) {\n    readingSeries(deviceId: $deviceId, metric: $metric, from: $from, to: $to, interval: $interval) {\n      unit\n      interval\n      timeZone\n      buckets {\n        start\n        count\n        avg\n        min\n        max\n      }\n    }\n  }\n"): (typeof documents)["\n  query ReadingSeries($deviceId: ID!, $metric: String!, $from: DateTime!, $to: DateTime!, $interval: BucketInterval!) {\n    readingSeries(deviceId: $deviceId, metric: $metric, from: $from, to: $to, interval: $interval) {\n      unit\n      interval\n      timeZone\n      buckets {\n        start\n        count\n        avg\n        min\n        max\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BatchPage($batchId: ID!, $asOf: Date) {\n    batch(id: $batchId) {\n      id\n      species\n      breed\n      placedOn\n      headCountPlaced\n      placementWeightKg\n      barn {\n        id\n        name\n      }\n      performance(asOf: $asOf) {\n        asOf\n        ageDays\n        headCountAlive\n        deadCount\n        culledCount\n        feedKg\n        waterLitres\n        averageWeightKg {\n          value\n          unavailableReason\n        }\n        adgGramsPerDay {\n          value\n          unavailableReason\n        }\n        adfiGramsPerAnimalPerDay {\n          value\n          unavailableReason\n        }\n        fcrKgFeedPerKgGain {\n          value\n          unavailableReason\n        }\n        mortalityPercent {\n          value\n          unavailableReason\n        }\n        livabilityPercent {\n          value\n          unavailableReason\n        }\n        epef {\n          value\n          unavailableReason\n        }\n        iep {\n          value\n          unavailableReason\n        }\n        waterToFeedLitresPerKg {\n          value\n          unavailableReason\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query BatchPage($batchId: ID!, $asOf: Date) {\n    batch(id: $batchId) {\n      id\n      species\n      breed\n      placedOn\n      headCountPlaced\n      placementWeightKg\n      barn {\n        id\n        name\n      }\n      performance(asOf: $asOf) {\n        asOf\n        ageDays\n        headCountAlive\n        deadCount\n        culledCount\n        feedKg\n        waterLitres\n        averageWeightKg {\n          value\n          unavailableReason\n        }\n        adgGramsPerDay {\n          value\n          unavailableReason\n        }\n        adfiGramsPerAnimalPerDay {\n          value\n          unavailableReason\n        }\n        fcrKgFeedPerKgGain {\n          value\n          unavailableReason\n        }\n        mortalityPercent {\n          value\n          unavailableReason\n        }\n        livabilityPercent {\n          value\n          unavailableReason\n        }\n        epef {\n          value\n          unavailableReason\n        }\n        iep {\n          value\n          unavailableReason\n        }\n        waterToFeedLitresPerKg {\n          value\n          unavailableReason\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordMortality($input: RecordMortalityInput!) {\n    recordMortality(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation RecordMortality($input: RecordMortalityInput!) {\n    recordMortality(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordFeed($input: RecordFeedInput!) {\n    recordFeed(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation RecordFeed($input: RecordFeedInput!) {\n    recordFeed(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordWater($input: RecordWaterInput!) {\n    recordWater(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation RecordWater($input: RecordWaterInput!) {\n    recordWater(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DevicesPage {\n    devices(first: 100) {\n      nodes {\n        id\n        serialNumber\n        kind\n        status\n        name\n        credentialsIssuedAt\n        barn {\n          id\n          name\n        }\n      }\n    }\n    me {\n      tenant {\n        id\n        farms {\n          id\n          name\n          barns {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query DevicesPage {\n    devices(first: 100) {\n      nodes {\n        id\n        serialNumber\n        kind\n        status\n        name\n        credentialsIssuedAt\n        barn {\n          id\n          name\n        }\n      }\n    }\n    me {\n      tenant {\n        id\n        farms {\n          id\n          name\n          barns {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ClaimDevice($input: ClaimDeviceInput!) {\n    claimDevice(input: $input) {\n      id\n      serialNumber\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation ClaimDevice($input: ClaimDeviceInput!) {\n    claimDevice(input: $input) {\n      id\n      serialNumber\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ActivateDevice($input: ActivateDeviceInput!) {\n    activateDevice(input: $input) {\n      mqttUsername\n      mqttPassword\n      mqttTopic\n      previousValidUntil\n      device {\n        id\n        status\n        name\n        credentialsIssuedAt\n        barn {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ActivateDevice($input: ActivateDeviceInput!) {\n    activateDevice(input: $input) {\n      mqttUsername\n      mqttPassword\n      mqttTopic\n      previousValidUntil\n      device {\n        id\n        status\n        name\n        credentialsIssuedAt\n        barn {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateDeviceCredentials($input: RotateDeviceCredentialsInput!) {\n    rotateDeviceCredentials(input: $input) {\n      mqttUsername\n      mqttPassword\n      mqttTopic\n      previousValidUntil\n      device {\n        id\n        credentialsIssuedAt\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RotateDeviceCredentials($input: RotateDeviceCredentialsInput!) {\n    rotateDeviceCredentials(input: $input) {\n      mqttUsername\n      mqttPassword\n      mqttTopic\n      previousValidUntil\n      device {\n        id\n        credentialsIssuedAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeDevice($deviceId: ID!) {\n    revokeDevice(deviceId: $deviceId) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeDevice($deviceId: ID!) {\n    revokeDevice(deviceId: $deviceId) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FarmOverview($farmId: ID!, $asOf: Date) {\n    farm(id: $farmId) {\n      id\n      name\n      timeZone\n      barns {\n        id\n        name\n        species\n        capacityHead\n        currentClimate {\n          metric\n          unit\n          value\n          observedAt\n        }\n      }\n      batches {\n        id\n        placedOn\n        headCountPlaced\n        barn {\n          id\n        }\n        performance(asOf: $asOf) {\n          ageDays\n          headCountAlive\n        }\n      }\n    }\n    alerts(farmId: $farmId, status: ACTIVE, first: 100) {\n      nodes {\n        id\n        metric\n        builtIn\n        acknowledgedAt\n        barn {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query FarmOverview($farmId: ID!, $asOf: Date) {\n    farm(id: $farmId) {\n      id\n      name\n      timeZone\n      barns {\n        id\n        name\n        species\n        capacityHead\n        currentClimate {\n          metric\n          unit\n          value\n          observedAt\n        }\n      }\n      batches {\n        id\n        placedOn\n        headCountPlaced\n        barn {\n          id\n        }\n        performance(asOf: $asOf) {\n          ageDays\n          headCountAlive\n        }\n      }\n    }\n    alerts(farmId: $farmId, status: ACTIVE, first: 100) {\n      nodes {\n        id\n        metric\n        builtIn\n        acknowledgedAt\n        barn {\n          id\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription LiveBarnReadings($barnId: ID!, $metrics: [String!], $everySeconds: Int) {\n    readingAdded(barnId: $barnId, metrics: $metrics, everySeconds: $everySeconds) {\n      metric\n      unit\n      value\n      observedAt\n      device {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription LiveBarnReadings($barnId: ID!, $metrics: [String!], $everySeconds: Int) {\n    readingAdded(barnId: $barnId, metrics: $metrics, everySeconds: $everySeconds) {\n      metric\n      unit\n      value\n      observedAt\n      device {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (typeof documents)["\n  mutation Logout {\n    logout\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessTokenExpiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessTokenExpiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TenantHome {\n    me {\n      tenant {\n        id\n        farms {\n          id\n          name\n          timeZone\n          barns {\n            id\n          }\n          batches {\n            id\n            headCountPlaced\n          }\n          alertRules {\n            id\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query TenantHome {\n    me {\n      tenant {\n        id\n        farms {\n          id\n          name\n          timeZone\n          barns {\n            id\n          }\n          batches {\n            id\n            headCountPlaced\n          }\n          alertRules {\n            id\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TenantPlan {\n    me {\n      tenant {\n        id\n        activeSubscription {\n          id\n          plan\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query TenantPlan {\n    me {\n      tenant {\n        id\n        activeSubscription {\n          id\n          plan\n        }\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
 }
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

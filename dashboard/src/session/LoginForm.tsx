@@ -1,6 +1,9 @@
 import { useState, type FormEvent } from 'react';
+import { useMutation } from 'urql';
+import { errorCode, errorMessage } from '../api/errors';
 import { graphql } from '../gql';
-import { ApiError, request } from '../graphqlClient';
+import { useI18n } from '../i18n/I18n';
+import { LocaleSwitch } from '../layout/LocaleSwitch';
 
 // useCookies: the tokens go into HttpOnly cookies; this page never sees them.
 const LoginDocument = graphql(`
@@ -13,44 +16,57 @@ const LoginDocument = graphql(`
 
 /** Email and password; asks for a new password when the current one is temporary. */
 export function LoginForm({ onLoggedIn }: { onLoggedIn: () => void }) {
+  const { t } = useI18n();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [newPassword, setNewPassword] = useState('');
   const [mustChange, setMustChange] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [{ fetching }, login] = useMutation(LoginDocument);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setError(null);
-    try {
-      await request(LoginDocument, { input: { email, password, useCookies: true, ...(mustChange ? { newPassword } : {}) } });
-      onLoggedIn();
-    } catch (failure) {
-      if (failure instanceof ApiError && failure.code === 'PASSWORD_CHANGE_REQUIRED') {
-        setMustChange(true);
-        setError('Your password is temporary: choose a new one of at least 12 characters.');
-      } else {
-        setError((failure as Error).message);
-      }
+    const result = await login({ input: { email, password, useCookies: true, ...(mustChange ? { newPassword } : {}) } });
+    if (!result.error) return onLoggedIn();
+    const code = errorCode(result.error);
+    if (code === 'PASSWORD_CHANGE_REQUIRED') {
+      setMustChange(true);
+      setError(t('login.temporary'));
+    } else if (code === 'UNAUTHENTICATED') {
+      setError(t('login.wrong'));
+    } else {
+      setError(errorMessage(result.error, t));
     }
   }
 
   return (
-    <form onSubmit={submit} aria-labelledby="login-heading" className="login">
-      <h2 id="login-heading">Log in</h2>
-      <label>
-        Email <input type="email" autoComplete="username" value={email} onChange={(event) => setEmail(event.target.value)} required />
-      </label>
-      <label>
-        Password <input type="password" autoComplete="current-password" value={password} onChange={(event) => setPassword(event.target.value)} required />
-      </label>
-      {mustChange && (
+    <main className="page login-page">
+      <div className="login-top">
+        <p className="brand">FarmIQ</p>
+        <LocaleSwitch />
+      </div>
+      <form onSubmit={submit} aria-labelledby="login-heading" className="stack login">
+        <h1 id="login-heading">{t('login.heading')}</h1>
         <label>
-          New password <input type="password" autoComplete="new-password" minLength={12} value={newPassword} onChange={(event) => setNewPassword(event.target.value)} required />
+          {t('login.email')}
+          <input type="email" autoComplete="username" value={email} onChange={(event) => setEmail(event.target.value)} required />
         </label>
-      )}
-      {error && <p role="alert">{error}</p>}
-      <button type="submit">Log in</button>
-    </form>
+        <label>
+          {t('login.password')}
+          <input type="password" autoComplete="current-password" value={password} onChange={(event) => setPassword(event.target.value)} required />
+        </label>
+        {mustChange && (
+          <label>
+            {t('login.newPassword')}
+            <input type="password" autoComplete="new-password" minLength={12} value={newPassword} onChange={(event) => setNewPassword(event.target.value)} required />
+          </label>
+        )}
+        {error && <p role="alert">{error}</p>}
+        <button type="submit" className="primary" disabled={fetching}>
+          {t('login.submit')}
+        </button>
+      </form>
+    </main>
   );
 }
