@@ -1,4 +1,4 @@
-import { DIRECTORIES, FILES, SECRETS, SERVICE_PORTS, SETTINGS, type EnvValue, type FarmiqService } from './topology';
+import { DIRECTORIES, FILES, METRICS_PORT_VARIABLE, SECRETS, SERVICE_PORTS, SETTINGS, type EnvValue, type FarmiqService } from './topology';
 
 /**
  * deploy/topology.ts's values in each deployment's syntax. The tests compare compose.yaml and
@@ -81,6 +81,11 @@ export function localEnvironment(service: FarmiqService | undefined, env: Record
   for (const [name, value] of Object.entries(env)) {
     if (name === portVariable) {
       out[name] = String((service && local.ports[service]) ?? 0);
+      continue;
+    }
+    // Many processes share this machine: each gets a free metrics port of its own.
+    if (name === METRICS_PORT_VARIABLE) {
+      out[name] = '0';
       continue;
     }
     switch (value.kind) {

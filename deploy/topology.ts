@@ -33,6 +33,10 @@ export const SERVICE_PORTS: Record<FarmiqService | Infrastructure, number> = {
   mosquitto: 8883,
 };
 
+/** Where every cloud process serves /metrics in production: an internal port Prometheus alone may reach. */
+export const METRICS_PORT = 9464;
+export const METRICS_PORT_VARIABLE = 'METRICS_PORT';
+
 /** The variable each target reads its own port from (lib/config.ts). */
 export const PORT_VARIABLES: Record<FarmiqService, string> = {
   gateway: 'PORT',
@@ -53,6 +57,7 @@ export const PORT_VARIABLES: Record<FarmiqService, string> = {
 export const SECRETS = {
   DATABASE_URL: { required: true, why: 'PostgreSQL with its password; the cluster operator (CloudNativePG) or the compose file owns the password' },
   FARMIQ_JWT_PRIVATE_JWKS: { required: true, why: 'the token signing keys (a JWKS with private keys): identity alone signs' },
+  FARMIQ_INTERNAL_KEY: { required: true, why: 'the gateway signs the request id and client address it forwards; every subgraph checks it (`openssl rand -base64 32`, the same value in each)' },
   FARMIQ_SECRETS_KEY: { required: true, why: 'encrypts edge gateway keys at rest (`openssl rand -base64 32`): devices seals them, telemetry opens them to verify batches' },
   BILLING_WEBHOOK_SECRET: { required: false, why: "the payment provider's webhook signing secret (32+ characters)" },
   EDGE_KEY_ID: { required: true, why: 'the ingestor signs its batches with an edge gateway key (registerEdgeGateway)' },
@@ -108,6 +113,8 @@ const cloudCommon: Record<string, EnvValue> = {
   // live subscriptions, alert evaluation, usage metering and scale weigh-ins receive them.
   // Without it each process would have a bus of its own and hear nothing of the others.
   REDIS_URL: url('redis', 'redis'),
+  FARMIQ_INTERNAL_KEY: secret('FARMIQ_INTERNAL_KEY'),
+  [METRICS_PORT_VARIABLE]: literal(String(METRICS_PORT)),
 };
 /** Every process that verifies tokens without holding the signing keys. */
 const verifiesTokens: Record<string, EnvValue> = { FARMIQ_JWKS_URL: url('http', 'identity', '/.well-known/jwks.json') };
@@ -130,6 +137,8 @@ export const SERVICE_ENV: Record<FarmiqService, Record<string, EnvValue>> = {
     LOG_LEVEL: setting('LOG_LEVEL'),
     FARMIQ_DATA_DIR: { kind: 'directory', name: 'data' },
     REDIS_URL: url('redis', 'redis'),
+    FARMIQ_INTERNAL_KEY: secret('FARMIQ_INTERNAL_KEY'),
+    [METRICS_PORT_VARIABLE]: literal(String(METRICS_PORT)),
     ...verifiesTokens,
     ...ownPort('gateway'),
     IDENTITY_URL: url('http', 'identity', '/graphql'),

@@ -72,6 +72,7 @@ beforeAll(async () => {
       DATABASE_URL: database.url,
       FARMIQ_JWT_PRIVATE_JWKS: JSON.stringify({ keys: [await generatePrivateJwk()] }),
       FARMIQ_SECRETS_KEY: generateSecretBoxKey(),
+      FARMIQ_INTERNAL_KEY: randomBytes(32).toString('base64'),
       BILLING_WEBHOOK_SECRET: randomBytes(32).toString('base64url'),
       FARMIQ_ADMIN_PASSWORD: ADMIN.password,
       INGESTOR_MQTT_PASSWORD: randomBytes(24).toString('hex'),

@@ -14,11 +14,24 @@ const apiClient = ofCallerTenant('API client', async (db, tenantId, ids) => {
   return new Set(rows.map((row) => row.id));
 });
 
+/** A member of the caller's tenant, by user id. */
+const member = ofCallerTenant('Member', async (db, tenantId, ids) => {
+  const rows = await db.membership.findMany({ where: { userId: { in: [...ids] }, tenantId }, select: { userId: true } });
+  return new Set(rows.map((row) => row.userId));
+});
+
 /** Whose ids identity's operations take (lib/graphql/idArguments.ts). */
 export const idArguments: IdArgumentChecks = {
   'Query.tenant': { id: visibleTenant },
   'Mutation.inviteUser': { 'input.tenantId': visibleTenant },
   'Mutation.revokeApiClient': { id: apiClient },
+  'Mutation.sendInvitation': { 'input.tenantId': visibleTenant },
+  'Mutation.changeMemberRole': { userId: member },
+  'Mutation.disableMember': { userId: member },
+  'Mutation.enableMember': { userId: member },
+  'Mutation.removeMember': { userId: member },
+  'Mutation.suspendTenant': { id: visibleTenant },
+  'Mutation.reinstateTenant': { id: visibleTenant },
   'Mutation.login': {
     'input.tenantId': unscoped('no one is logged in yet: any tenant the credentials are no member of, existing or not, is FORBIDDEN after the password check'),
   },

@@ -5,6 +5,12 @@ const idsOf = (rows: Array<{ id: string }>) => new Set(rows.map((row) => row.id)
 
 const alertRule = ofCallerTenant('Alert rule', async (db, tenantId, ids) => idsOf(await db.alertRule.findMany({ where: { id: { in: [...ids] }, tenantId }, select: { id: true } })));
 const alert = ofCallerTenant('Alert', async (db, tenantId, ids) => idsOf(await db.alert.findMany({ where: { id: { in: [...ids] }, tenantId }, select: { id: true } })));
+const notificationSubscription = ofCallerTenant('Notification subscription', async (db, tenantId, ids) =>
+  idsOf(await db.notificationSubscription.findMany({ where: { id: { in: [...ids] }, tenantId }, select: { id: true } })),
+);
+const webhookEndpoint = ofCallerTenant('Webhook endpoint', async (db, tenantId, ids) =>
+  idsOf(await db.webhookEndpoint.findMany({ where: { id: { in: [...ids] }, tenantId }, select: { id: true } })),
+);
 /** Farms, barns and devices are the devices subgraph's: checked through its registry. */
 const farm = ofCallerTenant('Farm', farmsOfTenant);
 const barn = ofCallerTenant('Barn', (db, tenantId, ids) => barnsOfTenant(db, tenantId, ids));
@@ -25,4 +31,11 @@ export const idArguments: IdArgumentChecks = {
   'Mutation.updateAlertRule': { id: alertRule },
   'Mutation.deleteAlertRule': { id: alertRule },
   'Mutation.acknowledgeAlert': { id: alert },
+  'Query.farmNotificationSettings': { farmId: farm },
+  'Mutation.subscribeToAlerts': { 'input.farmId': farm },
+  'Mutation.unsubscribeFromAlerts': { id: notificationSubscription },
+  'Mutation.createWebhookEndpoint': { 'input.farmId': farm },
+  'Mutation.deleteWebhookEndpoint': { id: webhookEndpoint },
+  'Mutation.enableWebhookEndpoint': { id: webhookEndpoint },
+  'Mutation.setFarmEscalation': { farmId: farm },
 };
