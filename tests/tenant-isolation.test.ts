@@ -31,6 +31,10 @@ interface Foreign {
   gatewayId: string;
   invoiceId: string;
   paymentId: string;
+  adminEmail: string;
+  memberUserId: string;
+  notificationSubscriptionId: string;
+  webhookEndpointId: string;
 }
 
 type Check = (ctx: { asA: TestSystem['graphql']; a: { session: Session & { email: string; password: string }; tenantId: string }; b: Foreign; farmiq: TestSystem }) => Promise<void>;
@@ -120,6 +124,50 @@ const CASES: Record<string, Check> = {
     const claims = JSON.parse(Buffer.from(token.data!.issueClientToken.accessToken.split('.')[1], 'base64url').toString());
     expect(claims.tid).toBe(a.tenantId);
   },
+  // Accounts: a tenant admin manages its own tenant's people only; tenants are the platform admin's.
+  'Query.members': async ({ asA, b }) => expect(JSON.stringify((await asA('{ members { nodes { user { id } email } } }')).data)).not.toContain(b.memberUserId),
+  'Query.tenants': async ({ asA }) => expect(errorCode(await asA('{ tenants { nodes { id } } }'))).toBe('FORBIDDEN'),
+  'Query.auditLog': async ({ asA, b }) => {
+    const log = await asA('{ auditLog(first: 100) { nodes { tenantId targetId } } }');
+    expect(log.errors).toBeUndefined();
+    expect(JSON.stringify(log.data)).not.toContain(b.tenantId);
+  },
+  'Query.auditLogCsv': async ({ asA, b }) => {
+    const csv = await asA('{ auditLogCsv(since: "2000-01-01T00:00:00Z", until: "2100-01-01T00:00:00Z") }');
+    expect(csv.errors).toBeUndefined();
+    expect(csv.data!.auditLogCsv).not.toContain(b.tenantId);
+  },
+  'Mutation.changeMemberRole': ({ asA, b }) => expectNotFound(asA('mutation ($u: ID!) { changeMemberRole(userId: $u, role: VIEWER) { role } }', { u: b.memberUserId })),
+  'Mutation.disableMember': ({ asA, b }) => expectNotFound(asA('mutation ($u: ID!) { disableMember(userId: $u) { role } }', { u: b.memberUserId })),
+  'Mutation.enableMember': ({ asA, b }) => expectNotFound(asA('mutation ($u: ID!) { enableMember(userId: $u) { role } }', { u: b.memberUserId })),
+  'Mutation.removeMember': ({ asA, b }) => expectNotFound(asA('mutation ($u: ID!) { removeMember(userId: $u) }', { u: b.memberUserId })),
+  'Mutation.sendInvitation': ({ asA, b }) => expectNotFound(asA('mutation ($t: ID) { sendInvitation(input: { email: "spy2@a.test", role: TENANT_ADMIN, tenantId: $t }) { id } }', { t: b.tenantId })),
+  'Mutation.suspendTenant': async ({ asA, b }) => expect(errorCode(await asA('mutation ($id: ID!) { suspendTenant(id: $id) { id } }', { id: b.tenantId }))).toBe('FORBIDDEN'),
+  'Mutation.reinstateTenant': async ({ asA, b }) => expect(errorCode(await asA('mutation ($id: ID!) { reinstateTenant(id: $id) { id } }', { id: b.tenantId }))).toBe('FORBIDDEN'),
+  // Account links: a guessed token opens nobody's account; asking for B's admin's reset answers as for anyone.
+  'Mutation.acceptInvitation': async ({ farmiq }) =>
+    expect(errorCode(await farmiq.graphql('mutation { acceptInvitation(token: "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", newPassword: "a long new passphrase 42") }'))).toBe('BAD_USER_INPUT'),
+  'Mutation.resetPassword': async ({ farmiq }) =>
+    expect(errorCode(await farmiq.graphql('mutation { resetPassword(token: "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", newPassword: "a long new passphrase 42") }'))).toBe('BAD_USER_INPUT'),
+  'Mutation.requestPasswordReset': async ({ farmiq, b }) =>
+    expect((await farmiq.graphql('mutation ($e: String!) { requestPasswordReset(email: $e) }', { e: b.adminEmail })).data).toEqual({ requestPasswordReset: true }),
+  // Notifications: channels, webhooks and escalation are per tenant.
+  'Query.farmNotificationSettings': ({ asA, b }) => expectNotFound(asA('query ($f: ID!) { farmNotificationSettings(farmId: $f) { __typename } }', { f: b.farmId })),
+  'Query.myNotificationSubscriptions': async ({ asA, b }) => expect(JSON.stringify((await asA('{ myNotificationSubscriptions { id } }')).data)).not.toContain(b.notificationSubscriptionId),
+  'Query.webhookEndpoints': async ({ asA, b }) => expect(JSON.stringify((await asA('{ webhookEndpoints { id } }')).data)).not.toContain(b.webhookEndpointId),
+  'Query.notificationDeliveries': async ({ asA, b }) => {
+    const deliveries = await asA('{ notificationDeliveries { id alert { id } } }');
+    expect(deliveries.errors).toBeUndefined();
+    expect(JSON.stringify(deliveries.data)).not.toContain(b.alertId);
+  },
+  'Mutation.subscribeToAlerts': ({ asA, b }) =>
+    expectNotFound(asA('mutation ($f: ID) { subscribeToAlerts(input: { channel: EMAIL, address: "spy@a.test", farmId: $f }) { id } }', { f: b.farmId })),
+  'Mutation.unsubscribeFromAlerts': ({ asA, b }) => expectNotFound(asA('mutation ($id: ID!) { unsubscribeFromAlerts(id: $id) }', { id: b.notificationSubscriptionId })),
+  'Mutation.createWebhookEndpoint': ({ asA, b }) =>
+    expectNotFound(asA('mutation ($f: ID) { createWebhookEndpoint(input: { url: "https://spy.example/hook", farmId: $f }) { __typename } }', { f: b.farmId })),
+  'Mutation.deleteWebhookEndpoint': ({ asA, b }) => expectNotFound(asA('mutation ($id: ID!) { deleteWebhookEndpoint(id: $id) }', { id: b.webhookEndpointId })),
+  'Mutation.enableWebhookEndpoint': ({ asA, b }) => expectNotFound(asA('mutation ($id: ID!) { enableWebhookEndpoint(id: $id) { id } }', { id: b.webhookEndpointId })),
+  'Mutation.setFarmEscalation': ({ asA, b }) => expectNotFound(asA('mutation ($f: ID!) { setFarmEscalation(farmId: $f, escalateAfterMinutes: 5) { __typename } }', { f: b.farmId })),
   'Mutation.revokeApiClient': ({ asA, b }) => expectNotFound(asA('mutation ($id: ID!) { revokeApiClient(id: $id) { id } }', { id: b.apiClientId })),
   'Mutation.issueClientToken': async ({ farmiq, b }) => {
     const result = await farmiq.graphql('mutation ($id: ID!) { issueClientToken(clientId: $id, clientSecret: "guessed secret") { accessToken } }', { id: b.apiClientId });
@@ -282,7 +330,10 @@ describe.each(backends())('tenant isolation on %s', (backend) => {
     await asB('mutation ($l: String) { claimDevice(input: { claimLink: $l }) { id } }', { l: label.claimLink });
     await asB('mutation ($d: ID!, $b: ID!) { activateDevice(input: { deviceId: $d, barnId: $b, name: "B climate" }) { mqttPassword } }', { d: label.device.id, b: barnId });
     const gatewayId = (await asB('mutation ($f: ID!) { registerEdgeGateway(input: { farmId: $f, name: "B edge" }) { gateway { id } } }', { f: farmId })).data!.registerEdgeGateway.gateway.id;
-    b = { apiClientId, tenantId: tenantB.tenantId, farmId, batchId, alertRuleId, alertId: alertId!, subscriptionId, invoiceId, paymentId, barnId, deviceId: label.device.id, deviceSerial: label.device.serialNumber, gatewayId };
+    const memberUserId = (await asB('{ me { user { id } } }')).data!.me.user.id as string;
+    const notificationSubscriptionId = (await asB('mutation ($f: ID) { subscribeToAlerts(input: { channel: EMAIL, address: "b-admin@b.test", farmId: $f }) { id } }', { f: farmId })).data!.subscribeToAlerts.id;
+    const webhookEndpointId = (await asB('mutation { createWebhookEndpoint(input: { url: "https://b.example/hook" }) { endpoint { id } } }')).data!.createWebhookEndpoint.endpoint.id;
+    b = { adminEmail: tenantB.admin.email, memberUserId, notificationSubscriptionId, webhookEndpointId, apiClientId, tenantId: tenantB.tenantId, farmId, batchId, alertRuleId, alertId: alertId!, subscriptionId, invoiceId, paymentId, barnId, deviceId: label.device.id, deviceSerial: label.device.serialNumber, gatewayId };
     before = { snapshot: await asB(SNAPSHOT_OF_B), alerts: await asB(ALERTS_OF_B, { f: farmId }) };
     expect(before.snapshot).toMatchObject({ data: { billingProfile: { country: 'SG' }, invoices: [{ amountPaid: { amountMinor: 1000 } }] } });
     expect((before.snapshot as { errors?: unknown }).errors).toBeUndefined();
@@ -305,6 +356,7 @@ describe.each(backends())('tenant isolation on %s', (backend) => {
     const foreign: Record<string, string> = {
       farm: b.farmId, barn: b.barnId, device: b.deviceId, batch: b.batchId, invoice: b.invoiceId, payment: b.paymentId, gateway: b.gatewayId,
       tenant: b.tenantId, apiClient: b.apiClientId, alert: b.alertId, alertRule: b.alertRuleId, subscription: b.subscriptionId,
+      member: b.memberUserId, notificationSubscription: b.notificationSubscriptionId, webhookEndpoint: b.webhookEndpointId,
     };
     const asA = farmiq.as(a.session.accessToken);
     const platformForA = farmiq.as((await loginAsPlatformAdmin(farmiq, a.tenantId)).accessToken);

@@ -142,7 +142,8 @@ describe('the split deployment, one process per target', () => {
     live = await openLive(gatewayUrl(), { token: farm.tenantAdminToken });
     const readings = live.subscribe('subscription ($b: ID) { readingAdded(barnId: $b) { metric value device { id barn { name } } } }', { b: farm.barnId });
     const alerts = live.subscribe('subscription ($f: ID!) { alertChanged(farmId: $f) { change alert { builtIn status peakValue barn { name } } } }', { f: farm.farmId });
-    await liveSubscriptionsReach(gatewayUrl(), 2);
+    // Production serves /metrics on the internal METRICS_PORT only.
+    await liveSubscriptionsReach(gatewayUrl(), 2, 5_000, `http://127.0.0.1:${bound.gateway!.metrics}/metrics`);
 
     // Ammonia above 25 ppm for ten minutes raises the built-in AMMONIA_HIGH alert.
     const device = farm.devices[0]!;

@@ -41,6 +41,7 @@ const KIND_OF_NAME: Record<string, string> = {
   tenantId: 'tenant',
   clientId: 'apiClient',
   alertId: 'alert',
+  userId: 'member',
 };
 /** The kind an `id` argument names, by the type the operation returns. */
 const KIND_OF_TYPE: Record<string, string> = {
@@ -55,9 +56,14 @@ const KIND_OF_TYPE: Record<string, string> = {
   ApiClient: 'apiClient',
   AlertRule: 'alertRule',
   Alert: 'alert',
+  WebhookEndpoint: 'webhookEndpoint',
 };
 /** Operations whose `id` the return type does not tell. */
-const KIND_OF_OPERATION_ID: Record<string, string> = { 'Mutation.deleteAlertRule': 'alertRule' };
+const KIND_OF_OPERATION_ID: Record<string, string> = {
+  'Mutation.deleteAlertRule': 'alertRule',
+  'Mutation.unsubscribeFromAlerts': 'notificationSubscription',
+  'Mutation.deleteWebhookEndpoint': 'webhookEndpoint',
+};
 
 /** Any well-typed value of a scalar: the id checks run before a resolver reads it. */
 const SCALAR_VALUES: Record<string, unknown> = { Int: 1, Float: 1, String: 'x', Boolean: true, Date: '2026-11-05', DateTime: '2026-11-05T00:00:00Z' };

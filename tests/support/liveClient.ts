@@ -95,12 +95,15 @@ export async function openLive(gatewayUrl: string, options: { token?: string; or
   };
 }
 
-/** Waits until the process's gateways hold `count` live subscriptions (`farmiq_live_subscriptions`). */
-export async function liveSubscriptionsReach(gatewayUrl: string, count: number, timeoutMs = 5_000): Promise<void> {
+/**
+ * Waits until the process's gateways hold `count` live subscriptions (`farmiq_live_subscriptions`),
+ * read from `metricsUrl`: the gateway's own /metrics, or the internal METRICS_PORT's in production.
+ */
+export async function liveSubscriptionsReach(gatewayUrl: string, count: number, timeoutMs = 5_000, metricsUrl = gatewayUrl.replace(/\/graphql$/, '/metrics')): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last = -1;
   while (Date.now() < deadline) {
-    const text = await (await fetch(gatewayUrl.replace(/\/graphql$/, '/metrics'))).text();
+    const text = await (await fetch(metricsUrl)).text();
     last = Number(/^farmiq_live_subscriptions (\d+)/m.exec(text)?.[1] ?? -1);
     if (last === count) return;
     await new Promise((resolve) => setTimeout(resolve, 25));
