@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { SIGNATURE_HEADER, verifyWebhookSignature } from '../lib/crypto/webhookSignature';
-import { TOPICS, type ReadingEvent } from '../lib/pubsub/pubsub';
+import { appendEvent } from '../lib/events/outbox';
+import { READINGS_STORED, type ReadingEvent } from '../lib/events/topics';
 import { DELIVERY_ID_HEADER } from '../subgraphs/telemetry/notifications/webhookSender';
 import { backends } from './support/postgres';
 import { inviteAndLogIn, tenantWithAdmin } from './support/sessions';
@@ -69,12 +70,12 @@ describe.each(backends())('alert notifications through the gateway on %s', (back
     const { secret, endpoint } = created.data!.createWebhookEndpoint;
     expect(endpoint).toMatchObject({ url: receiverUrl, enabled: true, lastFailureReason: null, farm: { id: farmId } });
 
-    // Ammonia over 25 ppm for 10 minutes in the barn, as ingest announces stored readings.
+    // Ammonia over 25 ppm for 10 minutes in the barn, as ingest announces stored readings (its outbox event).
     const readings: ReadingEvent[] = [0, 11].map((minutes) => {
       const observedAt = new Date(Date.UTC(2026, 10, 20, 1, minutes)).toISOString();
       return { tenantId: tenant.tenantId, farmId, barnId, deviceId: randomUUID(), eventId: randomUUID(), metric: 'ammoniaPpm', value: 35, unit: 'ppm', observedAt, receivedAt: observedAt };
     });
-    await farmiq.system.pubsub.publish(TOPICS.readingsStored, { readings });
+    await farmiq.system.database!.sql.transaction((tx) => appendEvent(tx, READINGS_STORED, { readings }));
 
     await waitFor(() => {
       if (mail.length !== 1 || posts.length !== 1) throw new Error(`${mail.length} emails and ${posts.length} webhook posts arrived`);
