@@ -13,6 +13,7 @@ import { startUsageMeter } from '../subgraphs/billing/usage/usageMeter';
 import { startScaleWeighIn } from '../subgraphs/kpi/records/scaleWeights';
 import { FREE_PORTS, spawnFarmiq, stopAllFarmiq, type FarmiqProcess } from './support/farmiqProcess';
 import { backends, createPostgresDatabase } from './support/postgres';
+import { graphqlCaller } from './support/graphqlCaller';
 
 const ADMIN = { email: 'crash-admin@farmiq.test', password: `crash test only ${randomUUID()}` };
 const BATCHES = 24;
@@ -117,15 +118,10 @@ describe.each(backends().filter((backend) => backend === 'postgres'))('durable e
 
 /** A tenant with a farm (UTC), a barn with a batch placed 3 days ago, an active climate sensor and scale, and an edge key. */
 async function seed(gatewayUrl: string) {
-  let token: string | undefined;
-  const call = async (query: string, variables: Record<string, unknown> = {}) => {
-    const response = await fetch(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
-    const json = (await response.json()) as { data?: any; errors?: unknown[] };
-    if (json.errors) throw new Error(JSON.stringify(json.errors));
-    return json.data;
-  };
+  const api = graphqlCaller(gatewayUrl);
+  const call = api.call;
   const LOGIN = 'mutation ($input: LoginInput!) { login(input: $input) { accessToken } }';
-  token = (await call(LOGIN, { input: ADMIN })).login.accessToken;
+  api.as((await call(LOGIN, { input: ADMIN })).login.accessToken);
   const email = `crash-${randomUUID().slice(0, 8)}@farm.test`;
   const { createTenant } = await call('mutation { createTenant(input: { name: "Crash Farms" }) { id } }');
   const { inviteUser } = await call('mutation ($e: String!, $t: ID) { inviteUser(input: { email: $e, role: TENANT_ADMIN, tenantId: $t }) { temporaryPassword } }', { e: email, t: createTenant.id });
@@ -135,7 +131,8 @@ async function seed(gatewayUrl: string) {
       { serialNumber: `SC-${randomUUID().slice(0, 8)}`, kind: 'SCALE' },
     ],
   })).registerDevices as Array<{ device: { id: string }; claimLink: string }>;
-  token = (await call(LOGIN, { input: { email, password: inviteUser.temporaryPassword, newPassword: `tenant admin ${randomUUID()}` } })).login.accessToken;
+  api.as(undefined);
+  api.as((await call(LOGIN, { input: { email, password: inviteUser.temporaryPassword, newPassword: `tenant admin ${randomUUID()}` } })).login.accessToken);
   const { createFarm } = await call('mutation { createFarm(input: { name: "Crash farm", timeZone: "UTC" }) { id } }');
   const { createBarn } = await call('mutation ($f: ID!) { createBarn(input: { farmId: $f, name: "House 1", species: BROILER, capacityHead: 20000 }) { id } }', { f: createFarm.id });
   const placedOn = new Date(Date.now() - 3 * 24 * 3600_000).toISOString().slice(0, 10);

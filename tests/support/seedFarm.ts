@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { graphqlCaller } from './graphqlCaller';
 
 /** What a farm needs at the edge: its edge gateway key, its devices and the broker files for them. */
 export interface SeededFarm {
@@ -21,23 +22,19 @@ export interface SeededFarm {
  * registers an edge gateway and exports the farm's Mosquitto password and ACL files.
  */
 export async function seedFarmThroughApi(gatewayUrl: string, platformAdmin: { email: string; password: string }, deviceCount: number): Promise<SeededFarm> {
-  let token: string | undefined;
-  const call = async (query: string, variables: Record<string, unknown> = {}) => {
-    const response = await fetch(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
-    const json = (await response.json()) as { data?: any; errors?: unknown[] };
-    if (json.errors) throw new Error(JSON.stringify(json.errors));
-    return json.data;
-  };
+  const api = graphqlCaller(gatewayUrl);
+  const call = api.call;
   const LOGIN = 'mutation ($input: LoginInput!) { login(input: $input) { accessToken } }';
-  token = (await call(LOGIN, { input: platformAdmin })).login.accessToken;
+  api.as((await call(LOGIN, { input: platformAdmin })).login.accessToken);
   const tenantAdminEmail = `edge-${randomUUID().slice(0, 8)}@farm.test`;
   const { createTenant } = await call('mutation { createTenant(input: { name: "Edge Farms" }) { id } }');
   const { inviteUser } = await call('mutation ($e: String!, $t: ID) { inviteUser(input: { email: $e, role: TENANT_ADMIN, tenantId: $t }) { temporaryPassword } }', { e: tenantAdminEmail, t: createTenant.id });
   const labels = (await call('mutation ($d: [DeviceToRegisterInput!]!) { registerDevices(input: { devices: $d }) { device { id } claimLink } }', {
     d: Array.from({ length: deviceCount }, (_, i) => ({ serialNumber: `SN-${randomUUID().slice(0, 8)}-${i}`, kind: 'CLIMATE' })),
   })).registerDevices as Array<{ device: { id: string }; claimLink: string }>;
-  token = undefined;
-  token = (await call(LOGIN, { input: { email: tenantAdminEmail, password: inviteUser.temporaryPassword, newPassword: `tenant admin ${randomUUID()}` } })).login.accessToken;
+  api.as(undefined);
+  const tenantAdminToken: string = (await call(LOGIN, { input: { email: tenantAdminEmail, password: inviteUser.temporaryPassword, newPassword: `tenant admin ${randomUUID()}` } })).login.accessToken;
+  api.as(tenantAdminToken);
   const { createFarm } = await call('mutation { createFarm(input: { name: "Edge farm", timeZone: "UTC" }) { id } }');
   const { createBarn } = await call('mutation ($f: ID!) { createBarn(input: { farmId: $f, name: "House 1", species: BROILER, capacityHead: 20000 }) { id } }', { f: createFarm.id });
   const devices: SeededFarm['devices'] = [];
@@ -57,6 +54,6 @@ export async function seedFarmThroughApi(gatewayUrl: string, platformAdmin: { em
     tenantId: createTenant.id,
     farmId: createFarm.id,
     barnId: createBarn.id,
-    tenantAdminToken: token!,
+    tenantAdminToken,
   };
 }
