@@ -34,6 +34,8 @@ import { telemetrySubgraph } from '../subgraphs/telemetry/server';
 import { startAlertEvaluator } from '../subgraphs/telemetry/alerts/evaluator';
 import { startLiveRelay } from '../subgraphs/telemetry/live/liveRelay';
 import { startNotifications } from '../subgraphs/telemetry/notifications/startNotifications';
+import { startPresenceRecorder } from '../subgraphs/telemetry/presence/presenceRecorder';
+import { SILENCE_POLL_MS, startSilenceWatcher } from '../subgraphs/telemetry/presence/silenceWatcher';
 import { startUsageMeter } from '../subgraphs/billing/usage/usageMeter';
 import { startScaleWeighIn } from '../subgraphs/kpi/records/scaleWeights';
 import { startRenewals } from '../subgraphs/billing/subscriptions/renewalScheduler';
@@ -137,6 +139,10 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
         stack.push(() => relay.stop());
         const notifications = startNotifications({ db: database!.prisma, config, secretBox: deps.secretBox, log });
         stack.push(() => notifications.stop());
+        const presence = await startPresenceRecorder({ db: database!, pubsub, log });
+        stack.push(() => presence.stop());
+        const silence = startSilenceWatcher({ db: database!.prisma, pubsub, log, pollIntervalMs: SILENCE_POLL_MS });
+        stack.push(() => silence.stop());
       } else if (name === 'devices') {
         definition = devicesSubgraph({
           claimLimits: await rateLimitStore(CLAIM_FAILURES_NAMESPACE, () => database!.prisma.claimFailure),

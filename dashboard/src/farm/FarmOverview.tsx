@@ -73,7 +73,7 @@ export function FarmOverview() {
   if (error) return <p role="alert">{errorMessage(error, t)}</p>;
   if (!farm) return fetching ? <p role="status">{t('common.loading')}</p> : null;
 
-  const alertCount = (barnId: string) => alerts.filter((alert) => alert.barn.id === barnId).length;
+  const alertCount = (barnId: string) => alerts.filter((alert) => alert.barn?.id === barnId).length;
   // Worst first: a barn in trouble must not hide below the fold.
   const barns = [...farm.barns].sort((a, b) => alertCount(b.id) - alertCount(a.id) || a.name.localeCompare(b.name));
   return (

@@ -36,6 +36,19 @@ export type BuiltInAlertKind =
   /** Ammonia above 25 ppm for 10 minutes; clears at 20 ppm or below. Metric `ammoniaPpm`. */
   | 'AMMONIA_HIGH'
   /**
+   * A device heard nothing from for longer than its silence window: three times its usual gap between
+   * reports (learned from its own history), or its kind's default until that is learned, and never
+   * under 2 minutes. Cleared by its next reading. Metric `silenceSeconds`, threshold the window.
+   * Not raised while its farm has an EDGE_OFFLINE alert.
+   */
+  | 'DEVICE_SILENT'
+  /**
+   * A whole farm silent: nothing from any of its devices (two or more watched) for the shortest
+   * silence window among them, as when the farm's edge box or uplink is down. One alert for the farm
+   * (no barn) instead of one per device. Cleared by the next reading from the farm.
+   */
+  | 'EDGE_OFFLINE'
+  /**
    * Heat stress: the temperature-humidity index (NRC 1971: THI = (1.8·T + 32) − (0.55 − 0.0055·RH)·(1.8·T − 26),
    * T in °C, RH in %) of the barn's latest temperatureC and relativeHumidityPercent, both from the 10
    * minutes up to the newest climate reading, at or above 75 (pigs and broilers) for 10 minutes.
@@ -216,7 +229,7 @@ export type AlertsInboxQueryVariables = Exact<{
 }>;
 
 
-export type AlertsInboxQuery = { alerts: { nodes: Array<{ id: string, metric: string, builtIn: BuiltInAlertKind | null, comparison: Comparison, threshold: number, status: AlertStatus, raisedAt: string, clearedAt: string | null, peakValue: number, lastValue: number, acknowledgedAt: string | null, acknowledgedBy: { id: string, email: string } | null, barn: { id: string, name: string } }> } };
+export type AlertsInboxQuery = { alerts: { nodes: Array<{ id: string, metric: string, builtIn: BuiltInAlertKind | null, comparison: Comparison, threshold: number, status: AlertStatus, raisedAt: string, clearedAt: string | null, peakValue: number, lastValue: number, acknowledgedAt: string | null, acknowledgedBy: { id: string, email: string } | null, barn: { id: string, name: string } | null }> } };
 
 export type AlertChangedSubscriptionVariables = Exact<{
   farmId: string | number;
@@ -361,7 +374,7 @@ export type FarmOverviewQueryVariables = Exact<{
 }>;
 
 
-export type FarmOverviewQuery = { farm: { id: string, name: string, timeZone: string, barns: Array<{ id: string, name: string, species: Species, capacityHead: number, currentClimate: Array<{ metric: string, unit: string, value: number, observedAt: string }> }>, batches: Array<{ id: string, placedOn: string, headCountPlaced: number, barn: { id: string } | null, performance: { ageDays: number, headCountAlive: number } }> } | null, alerts: { nodes: Array<{ id: string, metric: string, builtIn: BuiltInAlertKind | null, acknowledgedAt: string | null, barn: { id: string } }> } };
+export type FarmOverviewQuery = { farm: { id: string, name: string, timeZone: string, barns: Array<{ id: string, name: string, species: Species, capacityHead: number, currentClimate: Array<{ metric: string, unit: string, value: number, observedAt: string }> }>, batches: Array<{ id: string, placedOn: string, headCountPlaced: number, barn: { id: string } | null, performance: { ageDays: number, headCountAlive: number } }> } | null, alerts: { nodes: Array<{ id: string, metric: string, builtIn: BuiltInAlertKind | null, acknowledgedAt: string | null, barn: { id: string } | null }> } };
 
 export type LiveBarnReadingsSubscriptionVariables = Exact<{
   barnId: string | number;

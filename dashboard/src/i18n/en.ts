@@ -131,6 +131,8 @@ export const en = {
   'builtIn.HEAT_STRESS_THI': 'Heat stress (THI)',
   'builtIn.AMMONIA_HIGH': 'Ammonia high',
   'builtIn.WATER_INTAKE_DROP': 'Water intake drop',
+  'builtIn.DEVICE_SILENT': 'Device silent',
+  'builtIn.EDGE_OFFLINE': 'Farm offline (nothing received)',
   'rules.heading': 'Alert rules: {barn}',
   'rules.backToBarn': 'Back to the barn',
   'rules.builtIns': 'Built in (every barn)',

@@ -130,6 +130,8 @@ export const th: Record<MessageKey, string> = {
   'builtIn.HEAT_STRESS_THI': 'ความเครียดจากความร้อน (THI)',
   'builtIn.AMMONIA_HIGH': 'แอมโมเนียสูง',
   'builtIn.WATER_INTAKE_DROP': 'การกินน้ำลดลง',
+  'builtIn.DEVICE_SILENT': 'อุปกรณ์ไม่ส่งข้อมูล',
+  'builtIn.EDGE_OFFLINE': 'ฟาร์มออฟไลน์ (ไม่ได้รับข้อมูล)',
   'rules.heading': 'กฎการแจ้งเตือน: {barn}',
   'rules.backToBarn': 'กลับไปที่โรงเรือน',
   'rules.builtIns': 'กฎพื้นฐาน (ทุกโรงเรือน)',

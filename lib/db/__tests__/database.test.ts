@@ -83,10 +83,13 @@ describe.each(backends())('the database layer on %s', (backend) => {
       'telemetry.alert_condition',
       'telemetry.alert_escalation',
       'telemetry.alert_rule',
+      'telemetry.device_presence',
       'telemetry.farm_notification_settings',
+      'telemetry.farm_presence',
       'telemetry.ingest_nonce',
       'telemetry.notification_delivery',
       'telemetry.notification_subscription',
+      'telemetry.presence_watch',
       'telemetry.reading',
       'telemetry.webhook_endpoint',
     ]);

@@ -27,12 +27,15 @@ export type Alert = {
   acknowledgedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Who acknowledged it. */
   acknowledgedBy?: Maybe<User>;
-  barn: Barn;
+  /** The barn; null for a whole farm's alert (EDGE_OFFLINE). */
+  barn?: Maybe<Barn>;
   /** The built-in that raised it; null for a tenant's rule. */
   builtIn?: Maybe<BuiltInAlertKind>;
   /** When the reading that cleared it was observed (or when its rule was changed, disabled or deleted). */
   clearedAt?: Maybe<Scalars['DateTime']['output']>;
   comparison: Comparison;
+  /** The device a DEVICE_SILENT alert is about. */
+  device?: Maybe<Device>;
   farm: Farm;
   id: Scalars['ID']['output'];
   /** The newest value evaluated while active. */
@@ -132,6 +135,19 @@ export type BucketInterval =
 export type BuiltInAlertKind =
   /** Ammonia above 25 ppm for 10 minutes; clears at 20 ppm or below. Metric `ammoniaPpm`. */
   | 'AMMONIA_HIGH'
+  /**
+   * A device heard nothing from for longer than its silence window: three times its usual gap between
+   * reports (learned from its own history), or its kind's default until that is learned, and never
+   * under 2 minutes. Cleared by its next reading. Metric `silenceSeconds`, threshold the window.
+   * Not raised while its farm has an EDGE_OFFLINE alert.
+   */
+  | 'DEVICE_SILENT'
+  /**
+   * A whole farm silent: nothing from any of its devices (two or more watched) for the shortest
+   * silence window among them, as when the farm's edge box or uplink is down. One alert for the farm
+   * (no barn) instead of one per device. Cleared by the next reading from the farm.
+   */
+  | 'EDGE_OFFLINE'
   /**
    * Heat stress: the temperature-humidity index (NRC 1971: THI = (1.8·T + 32) − (0.55 − 0.0055·RH)·(1.8·T − 26),
    * T in °C, RH in %) of the barn's latest temperatureC and relativeHumidityPercent, both from the 10
@@ -810,10 +826,11 @@ export type AlertResolvers<ContextType = SubgraphContext, ParentType extends Res
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Alert']> | FederationReferenceType, FederationReferenceType, ContextType>;
   acknowledgedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   acknowledgedBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
-  barn?: Resolver<ResolversTypes['Barn'], ParentType, ContextType>;
+  barn?: Resolver<Maybe<ResolversTypes['Barn']>, ParentType, ContextType>;
   builtIn?: Resolver<Maybe<ResolversTypes['BuiltInAlertKind']>, ParentType, ContextType>;
   clearedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   comparison?: Resolver<ResolversTypes['Comparison'], ParentType, ContextType>;
+  device?: Resolver<Maybe<ResolversTypes['Device']>, ParentType, ContextType>;
   farm?: Resolver<ResolversTypes['Farm'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lastValue?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;

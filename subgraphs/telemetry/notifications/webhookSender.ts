@@ -12,7 +12,10 @@ export interface AlertWebhookBody {
   alert: {
     id: string;
     farmId: string;
-    barnId: string;
+    /** Null for a whole farm's alert (EDGE_OFFLINE). */
+    barnId: string | null;
+    /** The device a DEVICE_SILENT alert is about. */
+    deviceId: string | null;
     severity: string;
     builtIn: string | null;
     ruleId: string | null;

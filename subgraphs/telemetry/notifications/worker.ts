@@ -92,6 +92,7 @@ export function startNotificationWorker(options: NotificationWorkerOptions): Not
             id: alert.id,
             farmId: alert.farmId,
             barnId: alert.barnId,
+            deviceId: alert.deviceId,
             severity: delivery.severity,
             builtIn: alert.builtIn,
             ruleId: alert.ruleId,

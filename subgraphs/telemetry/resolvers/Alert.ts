@@ -9,7 +9,8 @@ export const Alert: AlertResolvers = {
     return tenantId && isUuid(id) ? ctx.db.alert.findFirst({ where: { id, tenantId } }) : null;
   },
   farm: (alert) => ({ id: alert.farmId }),
-  barn: (alert) => ({ id: alert.barnId }),
+  barn: (alert) => (alert.barnId ? { id: alert.barnId } : null),
+  device: (alert) => (alert.deviceId ? { id: alert.deviceId } : null),
   rule: (alert, _args, ctx) => {
     const tenantId = tenantOrNull(ctx);
     if (!alert.ruleId || !tenantId) return null;

@@ -1,0 +1,92 @@
+import type { Database, PrismaClient } from '../../../lib/db/database';
+import { startConsumer, type Consumer } from '../../../lib/events/consumer';
+import { READINGS_STORED, type ReadingEvent } from '../../../lib/events/topics';
+import type { Logger } from '../../../lib/logger';
+import { publishChanges } from '../alerts/alertStore';
+import type { AlertChangedEvent, PubSub } from '../../../lib/pubsub/pubsub';
+import { lookupDevices } from '../../devices/registry';
+import { clearSilence, deviceSilentSource, edgeOfflineSource } from './silenceAlerts';
+import { learnCadence, silenceWindowSeconds } from './silenceWindow';
+
+/** The durable consumer's name: its cursor in `events.consumer_partition`. */
+export const PRESENCE_RECORDER = 'telemetry.device-presence';
+
+/**
+ * Keeps when each device and farm was last heard from (`telemetry.device_presence`,
+ * `farm_presence`) from the stored-readings events, learns each device's reporting rhythm, and
+ * clears a silence alert when its device (or farm) is heard again. Redelivery changes nothing:
+ * times only move forward and rhythms learn only from observations newer than the last.
+ */
+export function startPresenceRecorder(options: { db: Database; pubsub: PubSub; log: Logger; now?: () => Date }): Promise<Consumer> {
+  const now = options.now ?? (() => new Date());
+  return startConsumer({
+    name: PRESENCE_RECORDER,
+    topic: READINGS_STORED,
+    sql: options.db.sql,
+    log: options.log,
+    handle: async (event) => publishChanges(options.pubsub, await recordPresence(options.db.prisma, event.readings, now())),
+  });
+}
+
+const maxTime = (readings: readonly ReadingEvent[], field: 'receivedAt' | 'observedAt') => new Date(Math.max(...readings.map((reading) => Date.parse(reading[field]))));
+
+/** Records one batch's readings as presence; returns the silence alerts it cleared. */
+export async function recordPresence(db: PrismaClient, readings: readonly ReadingEvent[], now: Date): Promise<AlertChangedEvent[]> {
+  const byDevice = new Map<string, ReadingEvent[]>();
+  for (const reading of readings) byDevice.set(reading.deviceId, [...(byDevice.get(reading.deviceId) ?? []), reading]);
+  const devices = await lookupDevices(db, [...byDevice.keys()]);
+  const changes: AlertChangedEvent[] = [];
+  const heardFarms = new Map<string, { tenantId: string; heardAt: Date }>();
+
+  for (const [deviceId, own] of byDevice) {
+    const device = devices.get(deviceId);
+    // Only a placed device whose tenant the readings name is watched.
+    if (!device || device.tenantId !== own[0]!.tenantId) continue;
+    const heardAt = maxTime(own, 'receivedAt');
+    const observedAt = maxTime(own, 'observedAt');
+    const farm = heardFarms.get(device.farmId);
+    if (!farm || farm.heardAt < heardAt) heardFarms.set(device.farmId, { tenantId: device.tenantId, heardAt });
+
+    const stored = await db.devicePresence.findUnique({ where: { deviceId } });
+    const observations = [...new Set(own.map((reading) => Date.parse(reading.observedAt)))].sort((a, b) => a - b);
+    const cadence = learnCadence(device.kind, stored ?? { intervalSeconds: null, intervalSamples: 0 }, stored?.lastObservedAt.getTime() ?? null, observations);
+    const fields = {
+      tenantId: device.tenantId,
+      farmId: device.farmId,
+      barnId: device.barnId,
+      kind: device.kind,
+      ...cadence,
+      silenceWindowSeconds: silenceWindowSeconds(device.kind, cadence),
+    };
+    await db.devicePresence.upsert({
+      where: { deviceId },
+      create: { deviceId, ...fields, lastReceivedAt: heardAt, lastObservedAt: observedAt },
+      update: {
+        ...fields,
+        lastReceivedAt: stored && stored.lastReceivedAt > heardAt ? stored.lastReceivedAt : heardAt,
+        lastObservedAt: stored && stored.lastObservedAt > observedAt ? stored.lastObservedAt : observedAt,
+      },
+    });
+    const silent = await db.alert.findFirst({ where: { source: deviceSilentSource(deviceId), status: 'ACTIVE' } });
+    if (silent) {
+      const cleared = await db.$transaction((tx) => clearSilence(tx, silent, heardAt, now));
+      if (cleared) changes.push(cleared);
+    }
+  }
+
+  for (const [farmId, { tenantId, heardAt }] of heardFarms) {
+    const offline = await db.alert.findFirst({ where: { source: edgeOfflineSource(farmId), status: 'ACTIVE' } });
+    await db.$transaction(async (tx) => {
+      const stored = await tx.farmPresence.findUnique({ where: { farmId } });
+      const lastReceivedAt = stored && stored.lastReceivedAt > heardAt ? stored.lastReceivedAt : heardAt;
+      // Back from offline: its devices' backlog may take a while to drain, so silence is counted afresh.
+      const judgedFrom = !stored ? heardAt : offline ? heardAt : stored.judgedFrom;
+      await tx.farmPresence.upsert({ where: { farmId }, create: { farmId, tenantId, lastReceivedAt, judgedFrom }, update: { lastReceivedAt, judgedFrom } });
+      if (offline) {
+        const cleared = await clearSilence(tx, offline, heardAt, now);
+        if (cleared) changes.push(cleared);
+      }
+    });
+  }
+  return changes;
+}

@@ -1,0 +1,62 @@
+/**
+ * How long a device may stay quiet before it counts as silent. A device's cadence is learned from
+ * its own history (a moving average of the gaps between its observations); until a few gaps are
+ * known its kind's usual reporting period stands in. Silent means three usual gaps without a word:
+ * one lost message or a slow batch is not an alarm, a dead sensor is.
+ */
+
+/** The usual reporting period of each device kind, before a device's own is learned. */
+export const DEFAULT_REPORTING_PERIOD_SECONDS: Readonly<Record<string, number>> = {
+  CLIMATE: 60,
+  WATER_METER: 300,
+  FEED_BIN: 900,
+  // A scale reports when an animal stands on it: hours may pass at night.
+  SCALE: 4 * 3600,
+  GENERIC: 600,
+};
+
+/** Silent after this many usual gaps. */
+export const SILENCE_FACTOR = 3;
+/** Never silent sooner than this (batching and clock jitter), never later than a day. */
+export const MIN_SILENCE_WINDOW_SECONDS = 120;
+export const MAX_SILENCE_WINDOW_SECONDS = 24 * 3600;
+/** The learned gap replaces the kind's default once this many gaps were seen. */
+export const GAPS_BEFORE_TRUSTED = 3;
+/** Weight of the newest gap in the moving average. */
+const SMOOTHING = 0.2;
+
+/** What is known of a device's cadence. */
+export interface Cadence {
+  intervalSeconds: number | null;
+  intervalSamples: number;
+}
+
+/** The silence window of a device of `kind` with what is known of its cadence. */
+export function silenceWindowSeconds(kind: string, cadence: Cadence): number {
+  const period = cadence.intervalSeconds !== null && cadence.intervalSamples >= GAPS_BEFORE_TRUSTED ? cadence.intervalSeconds : (DEFAULT_REPORTING_PERIOD_SECONDS[kind] ?? DEFAULT_REPORTING_PERIOD_SECONDS.GENERIC!);
+  return Math.min(MAX_SILENCE_WINDOW_SECONDS, Math.max(MIN_SILENCE_WINDOW_SECONDS, Math.ceil(SILENCE_FACTOR * period)));
+}
+
+/**
+ * The cadence after the device observed at `observedAtMs` (ascending, any duplicates), the newest
+ * observation before them being `lastObservedAtMs` (null: none). A gap longer than the window in
+ * force was a silence, not the device's rhythm, and is not learned once the rhythm is trusted;
+ * observations not newer than the last one (a late backlog) teach nothing.
+ */
+export function learnCadence(kind: string, cadence: Cadence, lastObservedAtMs: number | null, observedAtMs: readonly number[]): Cadence {
+  let { intervalSeconds, intervalSamples } = cadence;
+  let previous = lastObservedAtMs;
+  for (const at of observedAtMs) {
+    if (previous !== null && at <= previous) continue;
+    if (previous !== null) {
+      const gapSeconds = (at - previous) / 1000;
+      const window = silenceWindowSeconds(kind, { intervalSeconds, intervalSamples });
+      if (intervalSamples < GAPS_BEFORE_TRUSTED || gapSeconds <= window) {
+        intervalSeconds = intervalSeconds === null ? gapSeconds : SMOOTHING * gapSeconds + (1 - SMOOTHING) * intervalSeconds;
+        intervalSamples++;
+      }
+    }
+    previous = at;
+  }
+  return { intervalSeconds, intervalSamples };
+}
