@@ -130,7 +130,7 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
       let definition: SubgraphDefinition;
       let mount: ((app: Express) => void) | undefined;
       if (name === 'telemetry') {
-        const deps = { pubsub, secretBox: secretBox(), now: () => new Date(), sql: database!.sql };
+        const deps = { pubsub, secretBox: secretBox(), now: () => new Date(), sql: database!.sql, outbound: config.outbound };
         definition = telemetrySubgraph(deps);
         mount = (app) => mountIngest(app, { db: database!, log, deps });
         const evaluator = await startAlertEvaluator({ db: database!, pubsub, log });

@@ -75,6 +75,7 @@ export const SETTINGS = {
   TRUSTED_PROXY_HOPS: { default: '1', why: 'one reverse proxy (the ingress controller) in front of the gateway: its X-Forwarded-For is believed' },
   FARMIQ_ADMIN_EMAIL: { default: '', why: 'the first platform admin of an empty system (else one with a random password is printed to the log)' },
   LOG_LEVEL: { default: 'info', why: 'pino level' },
+  WEBHOOK_ALLOWED_HOSTS: { default: '', why: "hosts tenants' webhooks may reach although they resolve to private addresses (an operator's own receivers); empty: public https only" },
 } as const;
 export type SettingName = keyof typeof SETTINGS;
 
@@ -129,7 +130,7 @@ export const SERVICE_ENV: Record<FarmiqService, Record<string, EnvValue>> = {
     FARMIQ_ADMIN_PASSWORD: secret('FARMIQ_ADMIN_PASSWORD'),
   },
   devices: { ...cloudCommon, ...verifiesTokens, ...ownPort('devices'), FARMIQ_SECRETS_KEY: secret('FARMIQ_SECRETS_KEY') },
-  telemetry: { ...cloudCommon, ...verifiesTokens, ...ownPort('telemetry'), FARMIQ_SECRETS_KEY: secret('FARMIQ_SECRETS_KEY') },
+  telemetry: { ...cloudCommon, ...verifiesTokens, ...ownPort('telemetry'), FARMIQ_SECRETS_KEY: secret('FARMIQ_SECRETS_KEY'), WEBHOOK_ALLOWED_HOSTS: setting('WEBHOOK_ALLOWED_HOSTS') },
   kpi: { ...cloudCommon, ...verifiesTokens, ...ownPort('kpi') },
   billing: { ...cloudCommon, ...verifiesTokens, ...ownPort('billing'), BILLING_WEBHOOK_SECRET: secret('BILLING_WEBHOOK_SECRET') },
   gateway: {

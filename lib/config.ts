@@ -1,4 +1,5 @@
 import net from 'node:net';
+import type { OutboundPolicy } from './net/publicAddress';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
@@ -118,6 +119,8 @@ const envSchema = z.object({
   SMTP_URL: url(['smtp:', 'smtps:']).optional(),
   MAIL_FROM: z.string().min(3).default('FarmIQ <no-reply@farmiq.local>'),
   FARMIQ_PUBLIC_URL: url(['http:', 'https:']).optional(),
+  /** Webhook hosts called whatever they resolve to (comma-separated names or IPs): development, tests, an operator's own receivers. */
+  WEBHOOK_ALLOWED_HOSTS: z.string().default(''),
 });
 
 export interface QueryLimits {
@@ -215,6 +218,8 @@ export interface Config {
     /** Where people open the dashboard: account links in emails point here. */
     publicUrl: string;
   };
+  /** Where tenants' webhooks may point: public addresses only (https only in production), and the operator's allowed hosts. */
+  outbound: OutboundPolicy;
 }
 
 function parseOrigins(raw: string): string[] {
@@ -328,6 +333,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     internalKey: e.FARMIQ_INTERNAL_KEY,
     billing: { webhookSecret: e.BILLING_WEBHOOK_SECRET },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, publicUrl: (e.FARMIQ_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '') },
+    outbound: {
+      allowedHosts: e.WEBHOOK_ALLOWED_HOSTS.split(',').map((host) => host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1')).filter((host) => host.length > 0),
+      httpsOnly: isProduction,
+    },
   };
 }
 

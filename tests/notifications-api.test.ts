@@ -39,7 +39,8 @@ describe.each(backends())('alert notifications through the gateway on %s', (back
     });
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
-    farmiq = await startTestSystem(backend, { SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}` });
+    // The receiver is on this machine: the operator allows exactly its address.
+    farmiq = await startTestSystem(backend, { SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`, WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' });
   }, 180_000);
   afterAll(async () => {
     await farmiq?.stop();
@@ -112,6 +113,19 @@ describe.each(backends())('alert notifications through the gateway on %s', (back
     expect(errorCode(await api(SUBSCRIBE, { input: { channel: 'WEBHOOK', address: 'a@farm.test' } }))).toBe('BAD_USER_INPUT');
     expect(errorCode(await api(CREATE_WEBHOOK, { input: { url: 'ftp://farm.test/hook' } }))).toBe('BAD_USER_INPUT');
     expect(errorCode(await api(CREATE_WEBHOOK, { input: { url: 'https://user:pw@farm.test/hook' } }))).toBe('BAD_USER_INPUT');
+    // Private, loopback, link-local and metadata addresses, by literal or by a name that resolves there (SSRF).
+    for (const [url, address] of [
+      ['http://169.254.169.254/latest/meta-data/', '169.254.169.254'],
+      ['http://localhost:4000/graphql', 'localhost'],
+      ['http://[::1]/hook', '::1'],
+      ['https://10.0.0.7/hook', '10.0.0.7'],
+      ['http://0x7f000002/hook', '127.0.0.2'],
+      ['http://[::ffff:169.254.169.254]/hook', '::ffff:a9fe:a9fe'],
+    ]) {
+      const refused = await api(CREATE_WEBHOOK, { input: { url } });
+      expect([url, errorCode(refused)]).toEqual([url, 'BAD_USER_INPUT']);
+      expect(refused.errors![0]!.message).toContain(address);
+    }
     expect((await api(MINE)).data!.myNotificationSubscriptions).toEqual([]);
     expect((await api('{ webhookEndpoints { id } }')).data!.webhookEndpoints).toEqual([]);
     expect(errorCode(await farmiq.graphql(MINE))).toBe('UNAUTHENTICATED');

@@ -77,7 +77,8 @@ describe.each(backends())('alert notifications on %s', (backend) => {
     db = database.db.prisma;
     inbox = await smtpInbox();
     receiver = await webhookReceiver();
-    worker = startNotificationWorker({ db, log, secrets, now, mail: createMailSender({ smtpUrl: inbox.url, from: 'FarmIQ <alerts@farmiq.test>', fileDir: '/nonexistent' }) });
+    // The receiver is on this machine: the operator allows exactly its address, nothing else private.
+    worker = startNotificationWorker({ db, log, secrets, now, outbound: { allowedHosts: ['127.0.0.1'], httpsOnly: false }, mail: createMailSender({ smtpUrl: inbox.url, from: 'FarmIQ <alerts@farmiq.test>', fileDir: '/nonexistent' }) });
   });
   // Alert changes are stamped with the wall clock: each test starts the worker's clock there.
   beforeEach(() => {
@@ -98,10 +99,10 @@ describe.each(backends())('alert notifications on %s', (backend) => {
     return { tenantId, farmId: created.id, barnId: barn.id };
   }
 
-  async function webhook(tenantId: string, farmId: string | null = null) {
+  async function webhook(tenantId: string, farmId: string | null = null, url = receiver.url) {
     const id = randomUUID();
     const secret = randomBytes(24).toString('hex');
-    await db.webhookEndpoint.create({ data: { id, tenantId, farmId, url: receiver.url, secretSealed: secrets.seal(secret, `webhook-endpoint:${id}`) } });
+    await db.webhookEndpoint.create({ data: { id, tenantId, farmId, url, secretSealed: secrets.seal(secret, `webhook-endpoint:${id}`) } });
     return { id, secret };
   }
 
@@ -283,5 +284,20 @@ describe.each(backends())('alert notifications on %s', (backend) => {
     expect(delivery).toMatchObject({ status: 'DELIVERED', attempts: 2 });
     expect(receiver.requests.slice(before).map((request) => request.headers[DELIVERY_ID_HEADER])).toEqual([delivery.id]);
     expect(await worker.runOnce()).toBe(0);
+  });
+
+  it('should not post to a webhook whose host resolves to a private address at delivery time, and keep the reason', async () => {
+    const place = await farm();
+    // Stored as if its name had resolved to a public address at registration (DNS rebinding): now it is loopback.
+    const rebound = receiver.url.replace('127.0.0.1', 'localhost');
+    const endpoint = await webhook(place.tenantId, place.farmId, rebound);
+    const before = receiver.requests.length;
+    const [raised] = await evaluateBatch(db, readings(place, 'ammoniaPpm', [[0, 40], [10, 40]], new Date(Date.UTC(2026, 10, 26, 3, 0))));
+    await worker.runOnce();
+    expect(receiver.requests.length).toBe(before);
+    const delivery = await db.notificationDelivery.findFirstOrThrow({ where: { alertId: raised!.alertId, webhookEndpointId: endpoint.id } });
+    expect(delivery).toMatchObject({ status: 'PENDING', attempts: 1 });
+    expect(delivery.lastError).toMatch(/host localhost is a private, loopback/);
+    expect((await db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).lastFailureReason).toBe(delivery.lastError);
   });
 });

@@ -293,7 +293,8 @@ describe.each(backends())('tenant isolation on %s', (backend) => {
   let before: { snapshot: unknown; alerts: unknown };
 
   beforeAll(async () => {
-    farmiq = await startTestSystem(backend);
+    // b.example is a reserved name that resolves nowhere: the operator's allow-list lets its webhook be registered.
+    farmiq = await startTestSystem(backend, { WEBHOOK_ALLOWED_HOSTS: 'b.example' });
     const tenantA = await tenantWithAdmin(farmiq, 'Tenant A');
     a = { session: tenantA.admin, tenantId: tenantA.tenantId };
     const asA = farmiq.as(tenantA.admin.accessToken);

@@ -1,5 +1,6 @@
 import type { SecretBox } from '../../lib/crypto/secretBox';
 import type { SqlExecutor } from '../../lib/db/sql';
+import type { OutboundPolicy } from '../../lib/net/publicAddress';
 import type { PubSub } from '../../lib/pubsub/pubsub';
 
 /** What the telemetry subgraph needs from its process. */
@@ -12,4 +13,6 @@ export interface TelemetryDependencies {
   now: () => Date;
   /** Raw SQL on the process's database: readings are read and written with hand-written SQL (partitioned table). */
   sql: SqlExecutor;
+  /** Where tenants' webhooks may point (WEBHOOK_ALLOWED_HOSTS, https only in production). */
+  outbound: OutboundPolicy;
 }

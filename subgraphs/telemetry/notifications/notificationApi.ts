@@ -7,6 +7,7 @@ import { isUuid, requirePageSize, requireText } from '../../../lib/validation';
 import { farmTimeZone } from '../../devices/registry';
 import type { TelemetryDependencies } from '../dependencies';
 import { DEFAULT_ESCALATE_AFTER_MINUTES } from './enqueue';
+import { checkOutboundUrl, OutboundRefused, type OutboundPolicy } from '../../../lib/net/publicAddress';
 
 /** The context a webhook endpoint's secret is sealed in: a sealed secret moved to another row does not open. */
 export const webhookSecretContext = (endpointId: string) => `webhook-endpoint:${endpointId}`;
@@ -31,7 +32,8 @@ function requireQuietHours(start: number | null | undefined, end: number | null 
   return { quietStartMinute: start!, quietEndMinute: end! };
 }
 
-function requireWebhookUrl(raw: string): string {
+/** An absolute http(s) URL without credentials whose host is public now (the worker checks again at every delivery). */
+async function requireWebhookUrl(raw: string, policy: OutboundPolicy): Promise<string> {
   const text = requireText(raw, 'url', 2000);
   let url: URL;
   try {
@@ -39,8 +41,13 @@ function requireWebhookUrl(raw: string): string {
   } catch {
     throw badInput('url must be an absolute http(s) URL', 'url');
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw badInput('url must be an http(s) URL', 'url');
   if (url.username || url.password) throw badInput('url must not carry credentials; verify the farmiq-signature header instead', 'url');
+  try {
+    await checkOutboundUrl(url, policy);
+  } catch (error) {
+    if (error instanceof OutboundRefused) throw badInput(error.message, 'url');
+    throw error;
+  }
   return url.toString();
 }
 
@@ -110,8 +117,8 @@ export const createNotificationMutation = (
 
   createWebhookEndpoint: async (_parent, { input }, ctx) => {
     const tenantId = callerTenantId(ctx);
-    const url = requireWebhookUrl(input.url);
     const farmId = await requireOwnFarm(ctx, tenantId, input.farmId);
+    const url = await requireWebhookUrl(input.url, deps.outbound);
     const id = randomUUID();
     const secret = `whsec_${randomBytes(32).toString('base64url')}`;
     const endpoint = await ctx.db.webhookEndpoint.create({

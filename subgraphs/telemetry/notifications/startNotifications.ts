@@ -17,6 +17,7 @@ export function startNotifications(options: { db: PrismaClient; config: Config; 
     db: options.db,
     log: options.log,
     secrets: options.secretBox,
+    outbound: config.outbound,
     mail: createMailSender({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, fileDir: path.join(config.dataDir, 'mail') }),
     pollIntervalMs: NOTIFICATION_POLL_MS,
   });

@@ -1,4 +1,6 @@
 import { SIGNATURE_HEADER, signWebhook } from '../../../lib/crypto/webhookSignature';
+import { postOutbound } from '../../../lib/net/outboundRequest';
+import { STRICT_OUTBOUND, type OutboundPolicy } from '../../../lib/net/publicAddress';
 
 /** The header naming the delivery: the same id on every retry, for the receiver to deduplicate on. */
 export const DELIVERY_ID_HEADER = 'farmiq-delivery-id';
@@ -30,21 +32,21 @@ export interface AlertWebhookBody {
 
 /**
  * POSTs `body` to `url` signed with `secret` (`farmiq-signature: t=<unix s>,v1=<HMAC-SHA256 of
- * "t.body">`, the scheme billing verifies) and throws unless the receiver answers 2xx.
+ * "t.body">`, the scheme billing verifies) and throws unless the receiver answers 2xx. Only public
+ * addresses are called, checked on the address the connection uses (lib/net/publicAddress.ts),
+ * unless `policy` allows the host.
  */
-export async function sendWebhook(url: string, secret: string, body: AlertWebhookBody, now: Date): Promise<void> {
+export async function sendWebhook<Body extends { deliveryId: string }>(url: string, secret: string, body: Body, now: Date, policy: OutboundPolicy = STRICT_OUTBOUND): Promise<void> {
   const raw = JSON.stringify(body);
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: {
+  const response = await postOutbound(
+    url,
+    {
       'content-type': 'application/json',
       [SIGNATURE_HEADER]: signWebhook(secret, raw, Math.floor(now.getTime() / 1000)),
       [DELIVERY_ID_HEADER]: body.deliveryId,
     },
-    body: raw,
-    redirect: 'manual',
-    signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
-  });
-  await response.body?.cancel();
+    raw,
+    { policy, timeoutMs: WEBHOOK_TIMEOUT_MS },
+  );
   if (response.status < 200 || response.status >= 300) throw new Error(`HTTP ${response.status}`);
 }

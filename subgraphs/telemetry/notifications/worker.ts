@@ -9,6 +9,7 @@ import type { MailSender } from './mailSender';
 import { alertMessage, isLanguage } from './message';
 import { quietUntil } from './quietHours';
 import { sendWebhook } from './webhookSender';
+import type { OutboundPolicy } from '../../../lib/net/publicAddress';
 import { webhookSecretContext } from './notificationApi';
 
 export interface NotificationWorkerOptions {
@@ -17,6 +18,8 @@ export interface NotificationWorkerOptions {
   mail: MailSender;
   /** Opens webhook endpoints' sealed secrets. */
   secrets: SecretBox;
+  /** Which webhook hosts may be called (default: public addresses over https only). */
+  outbound?: OutboundPolicy;
   now?: () => Date;
   /** How often due deliveries are looked for (0: only when `runOnce` is called, for tests). */
   pollIntervalMs?: number;
@@ -103,7 +106,7 @@ export function startNotificationWorker(options: NotificationWorkerOptions): Not
             raisedAt: alert.raisedAt.toISOString(),
             clearedAt: alert.clearedAt?.toISOString() ?? null,
           },
-        }, at);
+        }, at, options.outbound);
       }
       await db.notificationDelivery.update({ where: { id }, data: { status: 'DELIVERED', deliveredAt: now(), lastError: null } });
     } catch (error) {
