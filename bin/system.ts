@@ -23,7 +23,7 @@ import { AUTH_FAILURES_NAMESPACE } from '../subgraphs/identity/rateLimit';
 import { CLAIM_FAILURES_NAMESPACE } from '../subgraphs/devices/provisioning/claimDevice';
 import { setUpAuth } from './auth';
 import { openRevocationList } from '../lib/auth/openRevocations';
-import { createMailer } from '../lib/mail/mailer';
+import { createMailer, type Mailer } from '../lib/mail/mailer';
 import { createGateway } from '../supergraph/gateway';
 import { subgraphUrlOnLoopback } from '../supergraph/compose';
 import { billingSubgraph, mountPaymentWebhook } from '../subgraphs/billing/server';
@@ -121,6 +121,15 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
       return redisRateLimitStore(redis.redis, namespace);
     };
 
+    // One mail sender per process, shared by account links (identity) and alert notifications (telemetry).
+    let sharedMailer: Mailer | undefined;
+    const mailer = () => {
+      if (!sharedMailer) {
+        sharedMailer = createMailer({ ...config.mail, dataDir: config.dataDir, production: config.isProduction, log });
+        stack.push(async () => sharedMailer!.close());
+      }
+      return sharedMailer;
+    };
     const secretBox = () => loadSecretBox({ secretsKey: config.secretsKey, dataDir: config.dataDir, production: config.isProduction });
 
     const subgraphUrls: Partial<Record<SubgraphName, string>> = {};
@@ -137,7 +146,7 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
         stack.push(() => evaluator.stop());
         const relay = await startLiveRelay({ db: database!, pubsub, log, now: () => new Date() });
         stack.push(() => relay.stop());
-        const notifications = startNotifications({ db: database!.prisma, config, secretBox: deps.secretBox, log });
+        const notifications = startNotifications({ db: database!.prisma, config, secretBox: deps.secretBox, mailer: mailer(), log });
         stack.push(() => notifications.stop());
         const presence = await startPresenceRecorder({ db: database!, pubsub, log });
         stack.push(() => presence.stop());
@@ -157,7 +166,7 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
           rateLimits: await rateLimitStore(AUTH_FAILURES_NAMESPACE, () => database!.prisma.authFailure),
           initialAdminFile: path.join(config.dataDir, INITIAL_ADMIN_FILE),
           revocations: revocations.list!,
-          mailer: createMailer({ ...config.mail, dataDir: config.dataDir, production: config.isProduction, log }),
+          mailer: mailer(),
           publicUrl: config.mail.publicUrl,
         });
       } else {

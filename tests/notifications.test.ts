@@ -10,7 +10,7 @@ import { createLogger } from '../lib/logger';
 import type { ReadingEvent } from '../lib/pubsub/pubsub';
 import { evaluateBatch } from '../subgraphs/telemetry/alerts/evaluator';
 import { retryDelayMs } from '../subgraphs/telemetry/notifications/backoff';
-import { createMailSender } from '../subgraphs/telemetry/notifications/mailSender';
+import { createMailer } from '../lib/mail/mailer';
 import { localMinuteOfDay } from '../subgraphs/telemetry/notifications/quietHours';
 import { DELIVERY_ID_HEADER } from '../subgraphs/telemetry/notifications/webhookSender';
 import { LEASE_MS, startNotificationWorker, type NotificationWorker } from '../subgraphs/telemetry/notifications/worker';
@@ -78,7 +78,7 @@ describe.each(backends())('alert notifications on %s', (backend) => {
     inbox = await smtpInbox();
     receiver = await webhookReceiver();
     // The receiver is on this machine: the operator allows exactly its address, nothing else private.
-    worker = startNotificationWorker({ db, log, secrets, now, outbound: { allowedHosts: ['127.0.0.1'], httpsOnly: false }, mail: createMailSender({ smtpUrl: inbox.url, from: 'FarmIQ <alerts@farmiq.test>', fileDir: '/nonexistent' }) });
+    worker = startNotificationWorker({ db, log, secrets, now, outbound: { allowedHosts: ['127.0.0.1'], httpsOnly: false }, mail: createMailer({ smtpUrl: inbox.url, from: 'FarmIQ <alerts@farmiq.test>', dataDir: '/nonexistent', production: false, log }) });
   });
   // Alert changes are stamped with the wall clock: each test starts the worker's clock there.
   beforeEach(() => {

@@ -9,7 +9,7 @@ import { appendEvent } from '../lib/events/outbox';
 import { READINGS_STORED, type ReadingEvent } from '../lib/events/topics';
 import { createLogger } from '../lib/logger';
 import { createMemoryPubSub } from '../lib/pubsub/pubsub';
-import { createMailSender } from '../subgraphs/telemetry/notifications/mailSender';
+import { createMailer } from '../lib/mail/mailer';
 import { startNotificationWorker } from '../subgraphs/telemetry/notifications/worker';
 import { startPresenceRecorder } from '../subgraphs/telemetry/presence/presenceRecorder';
 import { startSilenceWatcher, type SilenceWatcher } from '../subgraphs/telemetry/presence/silenceWatcher';
@@ -197,7 +197,7 @@ describe.each(backends())('silent sensors on %s', (backend) => {
     const received: ParsedMail[] = [];
     const smtp = new SMTPServer({ authOptional: true, disabledCommands: ['STARTTLS'], onData: (stream, _s, done) => void simpleParser(stream).then((mail) => (received.push(mail), done()), done) });
     await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    const worker = startNotificationWorker({ db, log, secrets: createSecretBox(Buffer.alloc(32, 1)), now: () => clock, mail: createMailSender({ smtpUrl: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`, from: 'alerts@farmiq.test', fileDir: '/nonexistent' }) });
+    const worker = startNotificationWorker({ db, log, secrets: createSecretBox(Buffer.alloc(32, 1)), now: () => clock, mail: createMailer({ smtpUrl: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`, from: 'alerts@farmiq.test', dataDir: '/nonexistent', production: false, log }) });
     try {
       const place = await farmWith(['CLIMATE', 'CLIMATE']);
       await db.notificationSubscription.create({ data: { tenantId: place.tenantId, userId: randomUUID(), farmId: place.farmId, channel: 'EMAIL', address: 'night@farm.test', language: 'th' } });

@@ -5,7 +5,7 @@ import type { Logger } from '../../../lib/logger';
 import { farmTimeZone } from '../../devices/registry';
 import { retryDelayMs, RETRY_WINDOW_MS } from './backoff';
 import { escalate, type NotifiedChange } from './enqueue';
-import type { MailSender } from './mailSender';
+import type { Mailer } from '../../../lib/mail/mailer';
 import { alertMessage, isLanguage } from './message';
 import { quietUntil } from './quietHours';
 import { sendWebhook } from './webhookSender';
@@ -15,7 +15,8 @@ import { webhookSecretContext } from './notificationApi';
 export interface NotificationWorkerOptions {
   db: PrismaClient;
   log: Logger;
-  mail: MailSender;
+  /** The product's one mail sender (lib/mail). */
+  mail: Mailer;
   /** Opens webhook endpoints' sealed secrets. */
   secrets: SecretBox;
   /** Which webhook hosts may be called (default: public addresses over https only). */
@@ -82,7 +83,9 @@ export function startNotificationWorker(options: NotificationWorkerOptions): Not
           return;
         }
         const message = alertMessage(alert, delivery.change as NotifiedChange, delivery.severity, timeZone, isLanguage(subscription.language) ? subscription.language : 'en');
-        await options.mail.send({ to: subscription.address, deliveryId: id, ...message });
+        // Production without SMTP_URL sends nothing: the delivery must not count as delivered.
+        if (options.mail.mode === 'none') throw new Error('email is not configured (SMTP_URL is not set)');
+        await options.mail.send({ to: subscription.address, id, ...message });
       } else {
         const endpoint = delivery.webhookEndpointId ? await db.webhookEndpoint.findUnique({ where: { id: delivery.webhookEndpointId } }) : null;
         if (!endpoint) return giveUp(delivery, 'the webhook endpoint was removed');
@@ -176,7 +179,6 @@ export function startNotificationWorker(options: NotificationWorkerOptions): Not
       stopped = true;
       clearTimeout(timer);
       await pass;
-      options.mail.close();
     },
   };
 }
