@@ -34,6 +34,7 @@ import { telemetrySubgraph } from '../subgraphs/telemetry/server';
 import { startAlertEvaluator } from '../subgraphs/telemetry/alerts/evaluator';
 import { startLiveRelay } from '../subgraphs/telemetry/live/liveRelay';
 import { startNotifications } from '../subgraphs/telemetry/notifications/startNotifications';
+import { mountAlertAckLink } from '../subgraphs/telemetry/notifications/ackEndpoint';
 import { startPresenceRecorder } from '../subgraphs/telemetry/presence/presenceRecorder';
 import { SILENCE_POLL_MS, startSilenceWatcher } from '../subgraphs/telemetry/presence/silenceWatcher';
 import { startUsageMeter } from '../subgraphs/billing/usage/usageMeter';
@@ -141,7 +142,10 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
       if (name === 'telemetry') {
         const deps = { pubsub, secretBox: secretBox(), now: () => new Date(), sql: database!.sql, outbound: config.outbound };
         definition = telemetrySubgraph(deps);
-        mount = (app) => mountIngest(app, { db: database!, log, deps });
+        mount = (app) => {
+          mountIngest(app, { db: database!, log, deps });
+          mountAlertAckLink(app, { db: database!.prisma, log, deps });
+        };
         const evaluator = await startAlertEvaluator({ db: database!, pubsub, log });
         stack.push(() => evaluator.stop());
         const relay = await startLiveRelay({ db: database!, pubsub, log, now: () => new Date() });

@@ -7,6 +7,7 @@ import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { mountIngestProxy, mountPaymentWebhookProxy } from './signedPassThrough';
+import { mountAlertAckProxy } from './alertAckProxy';
 import { randomUUID } from 'node:crypto';
 import type { GraphQLError, GraphQLSchema } from 'graphql';
 import type { Config, SubgraphName } from '../lib/config';
@@ -199,7 +200,10 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
   mountJwks(app, options.publicJwks);
   // In production (or with METRICS_PORT) the figures are served on the internal metrics port only.
   if (config.metrics.port === undefined) mountMetrics(app);
-  if (options.subgraphUrls.telemetry) mountIngestProxy(app, options.subgraphUrls.telemetry);
+  if (options.subgraphUrls.telemetry) {
+    mountIngestProxy(app, options.subgraphUrls.telemetry);
+    mountAlertAckProxy(app, options.subgraphUrls.telemetry);
+  }
   if (options.subgraphUrls.billing) mountPaymentWebhookProxy(app, options.subgraphUrls.billing);
   app.use(
     '/graphql',

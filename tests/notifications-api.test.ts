@@ -17,6 +17,9 @@ const MINE = `{ myNotificationSubscriptions { id address } }`;
 const CREATE_WEBHOOK = `mutation ($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { secret endpoint { id url enabled lastFailureReason farm { id } } } }`;
 const DELIVERIES = `{ notificationDeliveries(first: 10) { id change severity channel status attempts lastError alert { id builtIn } webhookEndpoint { id } } }`;
 
+/** Where people reach FarmIQ: emails' links point here (the test calls the gateway with their path). */
+const PUBLIC_URL = 'https://farmiq.example';
+
 describe.each(backends())('alert notifications through the gateway on %s', (backend) => {
   let farmiq: TestSystem;
   const mail: ParsedMail[] = [];
@@ -40,7 +43,7 @@ describe.each(backends())('alert notifications through the gateway on %s', (back
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
     // The receiver is on this machine: the operator allows exactly its address.
-    farmiq = await startTestSystem(backend, { SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`, WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' });
+    farmiq = await startTestSystem(backend, { SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`, WEBHOOK_ALLOWED_HOSTS: '127.0.0.1', FARMIQ_PUBLIC_URL: PUBLIC_URL });
   }, 180_000);
   afterAll(async () => {
     await farmiq?.stop();
@@ -129,5 +132,62 @@ describe.each(backends())('alert notifications through the gateway on %s', (back
     expect((await api(MINE)).data!.myNotificationSubscriptions).toEqual([]);
     expect((await api('{ webhookEndpoints { id } }')).data!.webhookEndpoints).toEqual([]);
     expect(errorCode(await farmiq.graphql(MINE))).toBe('UNAUTHENTICATED');
+  });
+
+  it('should acknowledge an alert from the link in its email with one confirming POST, never by merely opening the link', async () => {
+    const tenant = await tenantWithAdmin(farmiq, `Acked ${randomUUID().slice(0, 6)}`);
+    const api = farmiq.as(tenant.admin.accessToken);
+    const farmId = (await api('mutation { createFarm(input: { name: "Hilltop", timeZone: "Asia/Bangkok" }) { id } }')).data!.createFarm.id as string;
+    const barnId = (await api('mutation ($f: ID!) { createBarn(input: { farmId: $f, name: "House 1", species: BROILER, capacityHead: 20000 }) { id } }', { f: farmId })).data!.createBarn.id as string;
+    const manager = await inviteAndLogIn(farmiq, tenant.admin.accessToken, tenant.tenantId, 'OPERATOR');
+    const address = `manager-${randomUUID().slice(0, 6)}@farm.test`;
+    expect((await farmiq.as(manager.accessToken)(SUBSCRIBE, { input: { channel: 'EMAIL', address, farmId } })).errors).toBeUndefined();
+
+    const readings: ReadingEvent[] = [0, 11].map((minutes) => {
+      const observedAt = new Date(Date.UTC(2026, 10, 21, 1, minutes)).toISOString();
+      return { tenantId: tenant.tenantId, farmId, barnId, deviceId: randomUUID(), eventId: randomUUID(), metric: 'ammoniaPpm', value: 35, unit: 'ppm', observedAt, receivedAt: observedAt };
+    });
+    await farmiq.system.database!.sql.transaction((tx) => appendEvent(tx, READINGS_STORED, { readings }));
+    const received = () => mail.filter((m) => (m.to as { text: string }).text === address);
+    await waitFor(() => {
+      if (received().length !== 1) throw new Error('no email yet');
+    }, 30_000);
+    const email = received()[0]!;
+    const link = /Acknowledge \(stops escalation\): (\S+)/.exec(email.text!)![1]!;
+    expect(link.startsWith(`${PUBLIC_URL}/alerts/acknowledge?token=`)).toBe(true);
+    expect(email.html).toContain(`href="${link.replace(/&/g, '&#38;')}"`);
+    const onGateway = farmiq.gatewayUrl.replace('/graphql', '') + link.slice(PUBLIC_URL.length);
+    const token = new URL(link).searchParams.get('token')!;
+    const alertState = async () => (await api('query ($f: ID!) { alerts(farmId: $f) { nodes { acknowledgedAt acknowledgedBy { id } } } }', { f: farmId })).data!.alerts.nodes[0];
+
+    // A mail scanner (or the person) opening the link sees a confirmation page: nothing is acknowledged.
+    const opened = await fetch(onGateway);
+    expect(opened.status).toBe(200);
+    expect(opened.headers.get('cache-control')).toBe('no-store');
+    expect(opened.headers.get('referrer-policy')).toBe('no-referrer');
+    const confirmPage = await opened.text();
+    expect(confirmPage).toContain('<form method="post" action="/alerts/acknowledge">');
+    expect(confirmPage).toContain('High ammonia');
+    expect(await alertState()).toEqual({ acknowledgedAt: null, acknowledgedBy: null });
+
+    const post = (value: string) => fetch(onGateway.split('?')[0]!, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ token: value }).toString() });
+    // An altered token acknowledges nothing.
+    const altered = token.slice(0, -2) + (token.endsWith('AA') ? 'BB' : 'AA');
+    const refused = await post(altered);
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('This link is not valid');
+    expect(await alertState()).toEqual({ acknowledgedAt: null, acknowledgedBy: null });
+
+    // The button: acknowledged as the person the email was sent to.
+    const confirmed = await post(token);
+    expect(confirmed.status).toBe(200);
+    expect(await confirmed.text()).toContain('Acknowledged.');
+    const state = await alertState();
+    expect(state.acknowledgedBy).toEqual({ id: manager.userId });
+    expect(state.acknowledgedAt).not.toBeNull();
+    // A second click changes nothing and says so.
+    const again = await post(token);
+    expect(await again.text()).toContain('Already acknowledged');
+    expect((await alertState()).acknowledgedAt).toBe(state.acknowledgedAt);
   });
 });

@@ -24,6 +24,7 @@ const WORDS = {
     value: 'Latest value',
     peak: 'Worst value',
     threshold: 'Threshold',
+    acknowledge: 'Acknowledge (stops escalation)',
     locale: 'en-GB',
   },
   th: {
@@ -36,6 +37,7 @@ const WORDS = {
     value: 'ค่าล่าสุด',
     peak: 'ค่าที่แย่ที่สุด',
     threshold: 'เกณฑ์',
+    acknowledge: 'รับทราบ (หยุดการแจ้งต่อ)',
     locale: 'th-TH',
   },
 } as const;
@@ -46,10 +48,10 @@ export function farmLocalTime(at: Date, timeZone: string, language: Language): s
   return `${formatted} ${timeZone}`;
 }
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** The message about `change` of `alert` for a reader of `language` on a farm in `timeZone`. */
-export function alertMessage(alert: Alert, change: NotifiedChange, severity: AlertSeverity, timeZone: string, language: Language): AlertMessage {
+/** The message about `change` of `alert` for a reader of `language` on a farm in `timeZone`, with the acknowledge link when given. */
+export function alertMessage(alert: Alert, change: NotifiedChange, severity: AlertSeverity, timeZone: string, language: Language, ackUrl?: string): AlertMessage {
   const w = WORDS[language];
   const what = alert.builtIn ? w.what[alert.builtIn] : w.rule(alert.metric);
   const at = change === 'CLEARED' && alert.clearedAt ? alert.clearedAt : alert.raisedAt;
@@ -61,8 +63,9 @@ export function alertMessage(alert: Alert, change: NotifiedChange, severity: Ale
     [w.peak, String(alert.peakValue)],
     [w.threshold, String(alert.threshold)],
   ];
-  const text = [subject, '', ...lines.map(([label, value]) => `${label}: ${value}`)].join('\n');
+  const text = [subject, '', ...lines.map(([label, value]) => `${label}: ${value}`), ...(ackUrl ? ['', `${w.acknowledge}: ${ackUrl}`] : [])].join('\n');
   const rows = lines.map(([label, value]) => `<tr><th align="left">${escapeHtml(label)}</th><td>${escapeHtml(value)}</td></tr>`).join('');
-  const html = `<!doctype html><html lang="${language}"><body><h1>${escapeHtml(subject)}</h1><table>${rows}</table></body></html>`;
+  const link = ackUrl ? `<p><a href="${escapeHtml(ackUrl)}">${escapeHtml(w.acknowledge)}</a></p>` : '';
+  const html = `<!doctype html><html lang="${language}"><body><h1>${escapeHtml(subject)}</h1><table>${rows}</table>${link}</body></html>`;
   return { subject, text, html };
 }

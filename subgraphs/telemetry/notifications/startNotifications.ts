@@ -16,6 +16,7 @@ export function startNotifications(options: { db: PrismaClient; config: Config; 
     log: options.log,
     secrets: options.secretBox,
     outbound: config.outbound,
+    publicUrl: config.mail.publicUrl,
     mail: options.mailer,
     pollIntervalMs: NOTIFICATION_POLL_MS,
   });

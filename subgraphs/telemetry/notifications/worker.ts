@@ -6,6 +6,7 @@ import { farmTimeZone } from '../../devices/registry';
 import { retryDelayMs, RETRY_WINDOW_MS } from './backoff';
 import { escalate, type NotifiedChange } from './enqueue';
 import type { Mailer } from '../../../lib/mail/mailer';
+import { ACK_LINK_TTL_MS, ackLinkUrl, ackToken } from './ackLink';
 import { alertMessage, isLanguage } from './message';
 import { quietUntil } from './quietHours';
 import { sendWebhook } from './webhookSender';
@@ -19,6 +20,8 @@ export interface NotificationWorkerOptions {
   mail: Mailer;
   /** Opens webhook endpoints' sealed secrets. */
   secrets: SecretBox;
+  /** Where emails' acknowledge links point (FARMIQ_PUBLIC_URL, the gateway); none without it. */
+  publicUrl?: string;
   /** Which webhook hosts may be called (default: public addresses over https only). */
   outbound?: OutboundPolicy;
   now?: () => Date;
@@ -82,7 +85,13 @@ export function startNotificationWorker(options: NotificationWorkerOptions): Not
           await db.notificationDelivery.update({ where: { id }, data: { nextAttemptAt: holdUntil, attempts: { decrement: 1 } } });
           return;
         }
-        const message = alertMessage(alert, delivery.change as NotifiedChange, delivery.severity, timeZone, isLanguage(subscription.language) ? subscription.language : 'en');
+        const language = isLanguage(subscription.language) ? subscription.language : 'en';
+        // A raised or escalated alert nobody acknowledged yet gets a link that acknowledges it as this person.
+        const ackUrl =
+          options.publicUrl && delivery.change !== 'CLEARED' && alert.status === 'ACTIVE' && !alert.acknowledgedAt
+            ? ackLinkUrl(options.publicUrl, ackToken(options.secrets, { alertId: alert.id, tenantId: alert.tenantId, userId: subscription.userId, language, expiresAtMs: at.getTime() + ACK_LINK_TTL_MS }))
+            : undefined;
+        const message = alertMessage(alert, delivery.change as NotifiedChange, delivery.severity, timeZone, language, ackUrl);
         // Production without SMTP_URL sends nothing: the delivery must not count as delivered.
         if (options.mail.mode === 'none') throw new Error('email is not configured (SMTP_URL is not set)');
         await options.mail.send({ to: subscription.address, id, ...message });
