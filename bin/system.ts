@@ -35,6 +35,7 @@ import { startAlertEvaluator } from '../subgraphs/telemetry/alerts/evaluator';
 import { startLiveRelay } from '../subgraphs/telemetry/live/liveRelay';
 import { startNotifications } from '../subgraphs/telemetry/notifications/startNotifications';
 import { mountAlertAckLink } from '../subgraphs/telemetry/notifications/ackEndpoint';
+import { startNotifier } from '../subgraphs/telemetry/notifications/notifier';
 import { startPresenceRecorder } from '../subgraphs/telemetry/presence/presenceRecorder';
 import { SILENCE_POLL_MS, startSilenceWatcher } from '../subgraphs/telemetry/presence/silenceWatcher';
 import { startUsageMeter } from '../subgraphs/billing/usage/usageMeter';
@@ -150,6 +151,8 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
         stack.push(() => evaluator.stop());
         const relay = await startLiveRelay({ db: database!, pubsub, log, now: () => new Date() });
         stack.push(() => relay.stop());
+        const notifier = await startNotifier({ db: database!, log });
+        stack.push(() => notifier.stop());
         const notifications = startNotifications({ db: database!.prisma, config, secretBox: deps.secretBox, mailer: mailer(), log });
         stack.push(() => notifications.stop());
         const presence = await startPresenceRecorder({ db: database!, pubsub, log });

@@ -13,6 +13,8 @@ import { retryDelayMs } from '../subgraphs/telemetry/notifications/backoff';
 import { createMailer } from '../lib/mail/mailer';
 import { localMinuteOfDay } from '../subgraphs/telemetry/notifications/quietHours';
 import { DELIVERY_ID_HEADER } from '../subgraphs/telemetry/notifications/webhookSender';
+import type { Consumer } from '../lib/events/consumer';
+import { startNotifier } from '../subgraphs/telemetry/notifications/notifier';
 import { LEASE_MS, startNotificationWorker, type NotificationWorker } from '../subgraphs/telemetry/notifications/worker';
 import { migratedDatabase } from './support/database';
 import { backends } from './support/postgres';
@@ -66,6 +68,13 @@ describe.each(backends())('alert notifications on %s', (backend) => {
   let inbox: Awaited<ReturnType<typeof smtpInbox>>;
   let receiver: Awaited<ReturnType<typeof webhookReceiver>>;
   let worker: NotificationWorker;
+  let notifier: Consumer;
+  /** Evaluates readings as the alert evaluator does, and lets the notifier write the deliveries of what changed. */
+  const evaluate = async (readings: ReadingEvent[]) => {
+    const changes = await evaluateBatch(db, readings);
+    await notifier.drain(30_000);
+    return changes;
+  };
   /** The worker's clock: wall time moved on by what a test skips ahead. */
   let offsetMs = 0;
   const now = () => new Date(Date.now() + offsetMs);
@@ -77,6 +86,7 @@ describe.each(backends())('alert notifications on %s', (backend) => {
     db = database.db.prisma;
     inbox = await smtpInbox();
     receiver = await webhookReceiver();
+    notifier = await startNotifier({ db: database.db, log });
     // The receiver is on this machine: the operator allows exactly its address, nothing else private.
     worker = startNotificationWorker({ db, log, secrets, now, outbound: { allowedHosts: ['127.0.0.1'], httpsOnly: false }, mail: createMailer({ smtpUrl: inbox.url, from: 'FarmIQ <alerts@farmiq.test>', dataDir: '/nonexistent', production: false, log }) });
   });
@@ -86,6 +96,7 @@ describe.each(backends())('alert notifications on %s', (backend) => {
   });
   afterAll(async () => {
     await worker?.stop();
+    await notifier?.stop();
     await inbox?.close();
     await receiver?.close();
     await database?.close();
@@ -130,9 +141,12 @@ describe.each(backends())('alert notifications on %s', (backend) => {
     const endpoint = await webhook(place.tenantId);
     // Ammonia above 25 ppm for 10 minutes: raised at 08:11 Bangkok (01:11 UTC) on 20 Nov 2026.
     const start = new Date(Date.UTC(2026, 10, 20, 1, 0));
-    const changes = await evaluateBatch(db, readings(place, 'ammoniaPpm', [[0, 30], [5, 32], [11, 31]], start));
+    const changes = await evaluate(readings(place, 'ammoniaPpm', [[0, 30], [5, 32], [11, 31]], start));
     expect(changes.map((change) => change.change)).toEqual(['RAISED']);
-    // Written with the alert, before any worker ran.
+    // Written from the alert's outbox event, before any worker ran.
+    expect(await database.db.sql.query(`SELECT payload FROM "events"."outbox" WHERE topic = 'telemetry.alert-changed' AND payload->>'alertId' = $1`, [changes[0]!.alertId])).toEqual([
+      { payload: { tenantId: place.tenantId, farmId: place.farmId, alertId: changes[0]!.alertId, change: 'RAISED' } },
+    ]);
     expect(await db.notificationDelivery.count({ where: { alertId: changes[0]!.alertId, status: 'PENDING' } })).toBe(3);
 
     expect(await worker.runOnce()).toBe(3);
@@ -166,7 +180,7 @@ describe.each(backends())('alert notifications on %s', (backend) => {
     await webhook(place.tenantId, place.farmId);
     receiver.failNext(5);
     const before = receiver.requests.length;
-    const changes = await evaluateBatch(db, readings(place, 'ammoniaPpm', [[0, 40], [10, 41]], new Date(Date.UTC(2026, 10, 21, 2, 0))));
+    const changes = await evaluate(readings(place, 'ammoniaPpm', [[0, 40], [10, 41]], new Date(Date.UTC(2026, 10, 21, 2, 0))));
     const [delivery] = await db.notificationDelivery.findMany({ where: { alertId: changes[0]!.alertId } });
     for (let attempt = 1; attempt <= 5; attempt++) {
       await worker.runOnce();
@@ -193,7 +207,7 @@ describe.each(backends())('alert notifications on %s', (backend) => {
     await db.notificationSubscription.create({ data: { tenantId: place.tenantId, userId: randomUUID(), farmId: place.farmId, channel: 'EMAIL', address: 'sleeper@farm.test', ...quiet } });
     await db.alertRule.create({ data: { tenantId: place.tenantId, farmId: place.farmId, barnId: place.barnId, metric: 'feedKg', comparison: 'BELOW', threshold: 100 } });
     const start = new Date(Date.UTC(2026, 10, 22, 3, 0));
-    await evaluateBatch(db, [...readings(place, 'feedKg', [[0, 50]], start), ...readings(place, 'ammoniaPpm', [[0, 40], [10, 40]], start)]);
+    await evaluate([...readings(place, 'feedKg', [[0, 50]], start), ...readings(place, 'ammoniaPpm', [[0, 40], [10, 40]], start)]);
     await worker.runOnce();
     const woken = mailTo('sleeper@farm.test');
     expect(woken.map((mail) => mail.subject)).toEqual(['[Critical] High ammonia raised']);
@@ -214,7 +228,7 @@ describe.each(backends())('alert notifications on %s', (backend) => {
     const place = await farm();
     const endpoint = await webhook(place.tenantId, place.farmId);
     receiver.failNext(1_000);
-    await evaluateBatch(db, readings(place, 'ammoniaPpm', [[0, 40], [10, 40]], new Date(Date.UTC(2026, 10, 23, 3, 0))));
+    await evaluate(readings(place, 'ammoniaPpm', [[0, 40], [10, 40]], new Date(Date.UTC(2026, 10, 23, 3, 0))));
     await worker.runOnce();
     offsetMs += 24 * 60 * 60_000 + 1000;
     await worker.runOnce();
@@ -237,8 +251,8 @@ describe.each(backends())('alert notifications on %s', (backend) => {
       ],
     });
     const start = new Date(Date.UTC(2026, 10, 24, 3, 0));
-    const [ignored] = await evaluateBatch(db, readings(place, 'ammoniaPpm', [[0, 40], [10, 40]], start));
-    const [acknowledged] = await evaluateBatch(db, readings({ ...place, barnId: secondBarn.id }, 'ammoniaPpm', [[0, 40], [10, 40]], start));
+    const [ignored] = await evaluate(readings(place, 'ammoniaPpm', [[0, 40], [10, 40]], start));
+    const [acknowledged] = await evaluate(readings({ ...place, barnId: secondBarn.id }, 'ammoniaPpm', [[0, 40], [10, 40]], start));
     await worker.runOnce();
     expect(mailTo('barn-manager@farm.test')).toHaveLength(2);
     expect(mailTo('tenant-admin@farm.test')).toHaveLength(0);
@@ -270,7 +284,7 @@ describe.each(backends())('alert notifications on %s', (backend) => {
     const place = await farm();
     await webhook(place.tenantId, place.farmId);
     const before = receiver.requests.length;
-    const [raised] = await evaluateBatch(db, readings(place, 'ammoniaPpm', [[0, 40], [10, 40]], new Date(Date.UTC(2026, 10, 25, 3, 0))));
+    const [raised] = await evaluate(readings(place, 'ammoniaPpm', [[0, 40], [10, 40]], new Date(Date.UTC(2026, 10, 25, 3, 0))));
     // What a worker killed between its claim and recording the outcome leaves behind (its receiver may have the message).
     await db.$executeRawUnsafe(
       `UPDATE "telemetry"."notification_delivery" SET attempts = attempts + 1, next_attempt_at = $2 WHERE alert_id = $1::uuid`,
@@ -292,7 +306,7 @@ describe.each(backends())('alert notifications on %s', (backend) => {
     const rebound = receiver.url.replace('127.0.0.1', 'localhost');
     const endpoint = await webhook(place.tenantId, place.farmId, rebound);
     const before = receiver.requests.length;
-    const [raised] = await evaluateBatch(db, readings(place, 'ammoniaPpm', [[0, 40], [10, 40]], new Date(Date.UTC(2026, 10, 26, 3, 0))));
+    const [raised] = await evaluate(readings(place, 'ammoniaPpm', [[0, 40], [10, 40]], new Date(Date.UTC(2026, 10, 26, 3, 0))));
     await worker.runOnce();
     expect(receiver.requests.length).toBe(before);
     const delivery = await db.notificationDelivery.findFirstOrThrow({ where: { alertId: raised!.alertId, webhookEndpointId: endpoint.id } });

@@ -10,6 +10,7 @@ import { READINGS_STORED, type ReadingEvent } from '../lib/events/topics';
 import { createLogger } from '../lib/logger';
 import { createMemoryPubSub } from '../lib/pubsub/pubsub';
 import { createMailer } from '../lib/mail/mailer';
+import { startNotifier } from '../subgraphs/telemetry/notifications/notifier';
 import { startNotificationWorker } from '../subgraphs/telemetry/notifications/worker';
 import { startPresenceRecorder } from '../subgraphs/telemetry/presence/presenceRecorder';
 import { startSilenceWatcher, type SilenceWatcher } from '../subgraphs/telemetry/presence/silenceWatcher';
@@ -26,6 +27,7 @@ describe.each(backends())('silent sensors on %s', (backend) => {
   const pubsub = createMemoryPubSub();
   let clock = new Date();
   let recorder: Consumer;
+  let notifier: Consumer;
   let watcher: SilenceWatcher;
   /** The watcher's last pass, in seconds after the running test's start. */
   let lastPass = 0;
@@ -33,11 +35,13 @@ describe.each(backends())('silent sensors on %s', (backend) => {
   let testNumber = 0;
 
   const startWorkers = async () => {
-    recorder = await startPresenceRecorder({ db: database.db, pubsub, log, now: () => clock });
+    recorder = await startPresenceRecorder({ db: database.db, pubsub, log });
+    notifier = await startNotifier({ db: database.db, log });
     watcher = startSilenceWatcher({ db, pubsub, log, now: () => clock });
   };
   const stopWorkers = async () => {
     await recorder?.stop();
+    await notifier?.stop();
     await watcher?.stop();
   };
 
@@ -80,6 +84,7 @@ describe.each(backends())('silent sensors on %s', (backend) => {
     const readings: ReadingEvent[] = deviceIds.map((deviceId) => ({ tenantId: place.tenantId, farmId: place.farmId, barnId: place.barnId, deviceId, eventId: randomUUID(), metric: 'temperatureC', unit: '°C', value: 28, observedAt: at, receivedAt: at }));
     await database.db.sql.transaction((tx) => appendEvent(tx, READINGS_STORED, { readings }));
     await recorder.drain(30_000);
+    await notifier.drain(30_000);
   }
 
   /** The watcher's passes every minute up to `seconds` after the start (and one at `seconds`). */
@@ -91,6 +96,7 @@ describe.each(backends())('silent sensors on %s', (backend) => {
     clock = new Date(t0 + seconds * 1000);
     await watcher.runOnce();
     lastPass = seconds;
+    await notifier.drain(30_000);
   }
 
   const alertsOf = (farmId: string) => db.alert.findMany({ where: { farmId }, orderBy: { raisedAt: 'asc' } });
@@ -197,7 +203,8 @@ describe.each(backends())('silent sensors on %s', (backend) => {
     const received: ParsedMail[] = [];
     const smtp = new SMTPServer({ authOptional: true, disabledCommands: ['STARTTLS'], onData: (stream, _s, done) => void simpleParser(stream).then((mail) => (received.push(mail), done()), done) });
     await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    const worker = startNotificationWorker({ db, log, secrets: createSecretBox(Buffer.alloc(32, 1)), now: () => clock, mail: createMailer({ smtpUrl: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`, from: 'alerts@farmiq.test', dataDir: '/nonexistent', production: false, log }) });
+    // Deliveries are due from when their alert change was recorded (wall time).
+    const worker = startNotificationWorker({ db, log, secrets: createSecretBox(Buffer.alloc(32, 1)), mail: createMailer({ smtpUrl: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`, from: 'alerts@farmiq.test', dataDir: '/nonexistent', production: false, log }) });
     try {
       const place = await farmWith(['CLIMATE', 'CLIMATE']);
       await db.notificationSubscription.create({ data: { tenantId: place.tenantId, userId: randomUUID(), farmId: place.farmId, channel: 'EMAIL', address: 'night@farm.test', language: 'th' } });

@@ -54,3 +54,28 @@ export const READINGS_STORED: Topic<ReadingsStoredEvent> = {
   // A batch is one edge gateway's, so one farm's: a farm's batches are applied in order.
   partitionKey: (event) => event.readings[0]?.farmId ?? '',
 };
+
+/** An alert was raised or cleared (written in the transaction that changed it). */
+export interface AlertChangeEvent {
+  tenantId: string;
+  farmId: string;
+  alertId: string;
+  change: 'RAISED' | 'CLEARED';
+}
+
+const alerts = decoderFor('telemetry.alert-changed');
+
+/** Telemetry alert changes: notifications are told from here (one farm's changes in order). */
+export const ALERT_CHANGED: Topic<AlertChangeEvent> = {
+  name: 'telemetry.alert-changed',
+  decode(raw) {
+    const r = alerts.object(raw, '$');
+    return {
+      tenantId: alerts.string(r.tenantId, '$.tenantId'),
+      farmId: alerts.string(r.farmId, '$.farmId'),
+      alertId: alerts.string(r.alertId, '$.alertId'),
+      change: alerts.oneOf(r.change, ['RAISED', 'CLEARED'] as const, '$.change'),
+    };
+  },
+  partitionKey: (event) => event.farmId,
+};

@@ -30,9 +30,9 @@ async function writeDeliveries(tx: Prisma.TransactionClient, alert: Alert, chang
  * Writes the deliveries of the alert's change: to the tenant's email subscriptions for the
  * alert's farm (or all farms) that want its severity, and to its enabled webhook endpoints. A
  * CRITICAL alert reaches escalation level 0 at once and starts its escalation clock; clearing
- * tells whoever was told of it. Call it with the transaction that changed the alert, so a crash
- * keeps both or neither: no change goes untold and none is told twice (unique keys on alert,
- * change and recipient).
+ * tells whoever was told of it. Called by the notifier (notifier.ts) for each alert change the
+ * outbox carries, in one transaction: no change goes untold and none is told twice (unique keys
+ * on alert, change and recipient).
  */
 export async function enqueueAlertChange(tx: Prisma.TransactionClient, alert: Alert, change: 'RAISED' | 'CLEARED', now: Date): Promise<number> {
   const severity = severityOf(alert);
@@ -45,7 +45,8 @@ export async function enqueueAlertChange(tx: Prisma.TransactionClient, alert: Al
     const escalated = change === 'CLEARED' ? new Set((await tx.notificationDelivery.findMany({ where: { alertId: alert.id, subscriptionId: { not: null } }, select: { subscriptionId: true } })).map((d) => d.subscriptionId)) : new Set();
     told = told.filter((s) => s.escalationLevel === 0 || escalated.has(s.id));
     if (change === 'RAISED') {
-      await tx.alertEscalation.create({ data: { alertId: alert.id, tenantId: alert.tenantId, farmId: alert.farmId, nextAt: new Date(now.getTime() + (await escalateAfterMs(tx, alert.farmId))) } });
+      // skipDuplicates: a redelivered event does not restart the clock.
+      await tx.alertEscalation.createMany({ data: [{ alertId: alert.id, tenantId: alert.tenantId, farmId: alert.farmId, nextAt: new Date(now.getTime() + (await escalateAfterMs(tx, alert.farmId))) }], skipDuplicates: true });
     } else {
       await tx.alertEscalation.deleteMany({ where: { alertId: alert.id } });
     }

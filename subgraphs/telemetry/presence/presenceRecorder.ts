@@ -17,21 +17,20 @@ export const PRESENCE_RECORDER = 'telemetry.device-presence';
  * clears a silence alert when its device (or farm) is heard again. Redelivery changes nothing:
  * times only move forward and rhythms learn only from observations newer than the last.
  */
-export function startPresenceRecorder(options: { db: Database; pubsub: PubSub; log: Logger; now?: () => Date }): Promise<Consumer> {
-  const now = options.now ?? (() => new Date());
+export function startPresenceRecorder(options: { db: Database; pubsub: PubSub; log: Logger }): Promise<Consumer> {
   return startConsumer({
     name: PRESENCE_RECORDER,
     topic: READINGS_STORED,
     sql: options.db.sql,
     log: options.log,
-    handle: async (event) => publishChanges(options.pubsub, await recordPresence(options.db.prisma, event.readings, now())),
+    handle: async (event) => publishChanges(options.pubsub, await recordPresence(options.db.prisma, event.readings)),
   });
 }
 
 const maxTime = (readings: readonly ReadingEvent[], field: 'receivedAt' | 'observedAt') => new Date(Math.max(...readings.map((reading) => Date.parse(reading[field]))));
 
 /** Records one batch's readings as presence; returns the silence alerts it cleared. */
-export async function recordPresence(db: PrismaClient, readings: readonly ReadingEvent[], now: Date): Promise<AlertChangedEvent[]> {
+export async function recordPresence(db: PrismaClient, readings: readonly ReadingEvent[]): Promise<AlertChangedEvent[]> {
   const byDevice = new Map<string, ReadingEvent[]>();
   for (const reading of readings) byDevice.set(reading.deviceId, [...(byDevice.get(reading.deviceId) ?? []), reading]);
   const devices = await lookupDevices(db, [...byDevice.keys()]);
@@ -69,7 +68,7 @@ export async function recordPresence(db: PrismaClient, readings: readonly Readin
     });
     const silent = await db.alert.findFirst({ where: { source: deviceSilentSource(deviceId), status: 'ACTIVE' } });
     if (silent) {
-      const cleared = await db.$transaction((tx) => clearSilence(tx, silent, heardAt, now));
+      const cleared = await db.$transaction((tx) => clearSilence(tx, silent, heardAt));
       if (cleared) changes.push(cleared);
     }
   }
@@ -83,7 +82,7 @@ export async function recordPresence(db: PrismaClient, readings: readonly Readin
       const judgedFrom = !stored ? heardAt : offline ? heardAt : stored.judgedFrom;
       await tx.farmPresence.upsert({ where: { farmId }, create: { farmId, tenantId, lastReceivedAt, judgedFrom }, update: { lastReceivedAt, judgedFrom } });
       if (offline) {
-        const cleared = await clearSilence(tx, offline, heardAt, now);
+        const cleared = await clearSilence(tx, offline, heardAt);
         if (cleared) changes.push(cleared);
       }
     });

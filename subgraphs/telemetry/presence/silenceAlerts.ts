@@ -2,7 +2,7 @@ import type { PrismaClient } from '../../../lib/db/database';
 import type { Alert, Prisma } from '../../../lib/db/generated/client';
 import { isUniqueViolation } from '../../../lib/db/errors';
 import type { AlertChangedEvent } from '../../../lib/pubsub/pubsub';
-import { enqueueAlertChange } from '../notifications/enqueue';
+import { announceAlertChange } from '../alerts/announceChange';
 
 /** What a silence alert's values measure: seconds without a reading. */
 export const SILENCE_METRIC = 'silenceSeconds';
@@ -24,8 +24,8 @@ export interface SilenceToRaise {
 }
 
 /**
- * Raises a silence alert and writes its notifications in one transaction (as every alert is:
- * notifications/enqueue.ts). Returns null when one is already active (another replica raised it).
+ * Raises a silence alert and its outbox event in one transaction (as every alert is:
+ * alerts/announceChange.ts). Returns null when one is already active (another replica raised it).
  */
 export async function raiseSilence(db: PrismaClient, silence: SilenceToRaise, now: Date): Promise<AlertChangedEvent | null> {
   const builtIn = silence.deviceId ? 'DEVICE_SILENT' : 'EDGE_OFFLINE';
@@ -49,7 +49,7 @@ export async function raiseSilence(db: PrismaClient, silence: SilenceToRaise, no
           lastValue: silentSeconds,
         },
       });
-      await enqueueAlertChange(tx, raised, 'RAISED', now);
+      await announceAlertChange(tx, raised, 'RAISED');
       return raised;
     });
     return { tenantId: alert.tenantId, farmId: alert.farmId, alertId: alert.id, change: 'RAISED' };
@@ -59,11 +59,11 @@ export async function raiseSilence(db: PrismaClient, silence: SilenceToRaise, no
   }
 }
 
-/** Clears a silence alert because something was heard at `heardAt`, with its notifications, in `tx`. */
-export async function clearSilence(tx: Prisma.TransactionClient, alert: Alert, heardAt: Date, now: Date): Promise<AlertChangedEvent | null> {
+/** Clears a silence alert because something was heard at `heardAt`, with its outbox event, in `tx`. */
+export async function clearSilence(tx: Prisma.TransactionClient, alert: Alert, heardAt: Date): Promise<AlertChangedEvent | null> {
   const silentSeconds = Math.max(0, Math.round((heardAt.getTime() - alert.raisedAt.getTime()) / 1000) + alert.threshold);
   const cleared = await tx.alert.updateMany({ where: { id: alert.id, status: 'ACTIVE' }, data: { status: 'CLEARED', clearedAt: heardAt, lastValue: silentSeconds, peakValue: silentSeconds } });
   if (cleared.count === 0) return null;
-  await enqueueAlertChange(tx, (await tx.alert.findUnique({ where: { id: alert.id } }))!, 'CLEARED', now);
+  await announceAlertChange(tx, alert, 'CLEARED');
   return { tenantId: alert.tenantId, farmId: alert.farmId, alertId: alert.id, change: 'CLEARED' };
 }
