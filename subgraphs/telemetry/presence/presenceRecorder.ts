@@ -66,7 +66,9 @@ export async function recordPresence(db: PrismaClient, readings: readonly Readin
         lastObservedAt: stored && stored.lastObservedAt > observedAt ? stored.lastObservedAt : observedAt,
       },
     });
-    const silent = await db.alert.findFirst({ where: { source: deviceSilentSource(deviceId), status: 'ACTIVE' } });
+    // A silence alert sits on the barn the device had when it was raised (the stored one); barn,
+    // source and status together are what the partial unique index of active alerts answers.
+    const silent = await db.alert.findFirst({ where: { barnId: stored?.barnId ?? device.barnId, source: deviceSilentSource(deviceId), status: 'ACTIVE' } });
     if (silent) {
       const cleared = await db.$transaction((tx) => clearSilence(tx, silent, heardAt));
       if (cleared) changes.push(cleared);
@@ -74,7 +76,7 @@ export async function recordPresence(db: PrismaClient, readings: readonly Readin
   }
 
   for (const [farmId, { tenantId, heardAt }] of heardFarms) {
-    const offline = await db.alert.findFirst({ where: { source: edgeOfflineSource(farmId), status: 'ACTIVE' } });
+    const offline = await db.alert.findFirst({ where: { barnId: null, source: edgeOfflineSource(farmId), status: 'ACTIVE' } });
     await db.$transaction(async (tx) => {
       const stored = await tx.farmPresence.findUnique({ where: { farmId } });
       const lastReceivedAt = stored && stored.lastReceivedAt > heardAt ? stored.lastReceivedAt : heardAt;

@@ -44,7 +44,9 @@ const FARM_WINDOWS = `
     FROM "telemetry"."device_presence" GROUP BY farm_id
   )`;
 
-const active = (source: string) => `EXISTS (SELECT 1 FROM "telemetry"."alert" a WHERE a.status = 'ACTIVE' AND a.source = ${source})`;
+/** An active alert of `source` on `barn` (a column, or NULL for a farm's): the partial unique indexes answer it. */
+const active = (source: string, barn: string) =>
+  `EXISTS (SELECT 1 FROM "telemetry"."alert" a WHERE a.status = 'ACTIVE' AND a.source = ${source} AND ${barn === 'NULL' ? 'a.barn_id IS NULL' : `a.barn_id = ${barn}`})`;
 
 export function startSilenceWatcher(options: SilenceWatcherOptions): SilenceWatcher {
   const { db } = options;
@@ -68,7 +70,7 @@ export function startSilenceWatcher(options: SilenceWatcherOptions): SilenceWatc
        FROM "telemetry"."farm_presence" f JOIN farm_windows w ON w.farm_id = f.farm_id
        WHERE w.devices >= 2
          AND GREATEST(f.last_received_at, f.judged_from) + w.second_window * interval '1 second' <= $1
-         AND NOT ${active(`'EDGE_OFFLINE:' || f.farm_id::text`)}
+         AND NOT ${active(`'EDGE_OFFLINE:' || f.farm_id::text`, 'NULL')}
        LIMIT 200`,
       at,
     );
@@ -84,8 +86,8 @@ export function startSilenceWatcher(options: SilenceWatcherOptions): SilenceWatc
        JOIN farm_windows w ON w.farm_id = d.farm_id
        WHERE GREATEST(d.last_received_at, f.judged_from) + d.silence_window_seconds * interval '1 second' <= $1
          AND (w.devices = 1 OR f.last_received_at > $1 - d.silence_window_seconds * interval '1 second')
-         AND NOT ${active(`'DEVICE_SILENT:' || d.device_id::text`)}
-         AND NOT ${active(`'EDGE_OFFLINE:' || d.farm_id::text`)}
+         AND NOT ${active(`'DEVICE_SILENT:' || d.device_id::text`, 'd.barn_id')}
+         AND NOT ${active(`'EDGE_OFFLINE:' || d.farm_id::text`, 'NULL')}
        LIMIT 500`,
       at,
     );
