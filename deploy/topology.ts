@@ -75,6 +75,10 @@ export const SETTINGS = {
   TRUSTED_PROXY_HOPS: { default: '1', why: 'one reverse proxy (the ingress controller) in front of the gateway: its X-Forwarded-For is believed' },
   FARMIQ_ADMIN_EMAIL: { default: '', why: 'the first platform admin of an empty system (else one with a random password is printed to the log)' },
   LOG_LEVEL: { default: 'info', why: 'pino level' },
+  OTEL_EXPORTER_OTLP_ENDPOINT: {
+    default: '',
+    why: 'an OpenTelemetry collector (OTLP over HTTP, e.g. http://otel-collector:4318): traces of every request across the gateway and subgraphs; empty: no tracing',
+  },
 } as const;
 export type SettingName = keyof typeof SETTINGS;
 
@@ -115,6 +119,7 @@ const cloudCommon: Record<string, EnvValue> = {
   REDIS_URL: url('redis', 'redis'),
   FARMIQ_INTERNAL_KEY: secret('FARMIQ_INTERNAL_KEY'),
   [METRICS_PORT_VARIABLE]: literal(String(METRICS_PORT)),
+  OTEL_EXPORTER_OTLP_ENDPOINT: setting('OTEL_EXPORTER_OTLP_ENDPOINT'),
 };
 /** Every process that verifies tokens without holding the signing keys. */
 const verifiesTokens: Record<string, EnvValue> = { FARMIQ_JWKS_URL: url('http', 'identity', '/.well-known/jwks.json') };
@@ -139,6 +144,7 @@ export const SERVICE_ENV: Record<FarmiqService, Record<string, EnvValue>> = {
     REDIS_URL: url('redis', 'redis'),
     FARMIQ_INTERNAL_KEY: secret('FARMIQ_INTERNAL_KEY'),
     [METRICS_PORT_VARIABLE]: literal(String(METRICS_PORT)),
+    OTEL_EXPORTER_OTLP_ENDPOINT: setting('OTEL_EXPORTER_OTLP_ENDPOINT'),
     ...verifiesTokens,
     ...ownPort('gateway'),
     IDENTITY_URL: url('http', 'identity', '/graphql'),
