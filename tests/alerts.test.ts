@@ -38,7 +38,8 @@ describe.each(backends())('alerts through the gateway on %s', (backend) => {
     farmId = (await api('mutation { createFarm(input: { name: "Hillside", timeZone: "Asia/Bangkok" }) { id } }')).data!.createFarm.id;
     ensurePartitions = partitionKeeper(farmiq.system.database!.sql);
     await farmiq.system.pubsub.subscribe(TOPICS.alertChanged, (event) => changes.push(event as AlertChangedEvent));
-  });
+    // Room for a whole system's start on busy cores (about a minute on PGlite at load 30).
+  }, 180_000);
   afterAll(async () => {
     await farmiq?.stop();
   });
