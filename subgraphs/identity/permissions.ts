@@ -1,4 +1,4 @@
-import { allow, and } from 'graphql-shield';
+import { allow, and, or } from 'graphql-shield';
 import { subgraphShield } from '../../lib/graphql/permissions';
 import { actsForTenant, hasRole, isAuthenticated } from '../../lib/graphql/rules';
 
@@ -8,7 +8,7 @@ const platformAdmin = hasRole('PLATFORM_ADMIN');
 const auditReader = hasRole('TENANT_ADMIN', 'PLATFORM_ADMIN');
 
 export const permissions = subgraphShield({
-  Query: { me: isAuthenticated, tenant: isAuthenticated, apiClients: tenantAdmin, members: tenantAdmin, tenants: platformAdmin, auditLog: auditReader, auditLogCsv: auditReader },
+  Query: { me: isAuthenticated, tenant: isAuthenticated, apiClients: tenantAdmin, partnerGrants: or(tenantAdmin, hasRole('PARTNER')), members: tenantAdmin, tenants: platformAdmin, auditLog: auditReader, auditLogCsv: auditReader },
   Mutation: {
     // Public by nature; rate-limited inside.
     login: allow,
@@ -30,12 +30,15 @@ export const permissions = subgraphShield({
     acceptInvitation: allow,
     createApiClient: tenantAdmin,
     revokeApiClient: tenantAdmin,
+    grantPartnerAccess: tenantAdmin,
+    revokePartnerAccess: tenantAdmin,
     // Public by nature; rate-limited inside.
     issueClientToken: allow,
   },
   ApiClient: allow,
   ApiClientCredentials: allow,
   ClientToken: allow,
+  PartnerGrant: allow,
   Tenant: allow,
   User: allow,
   Viewer: allow,

@@ -67,6 +67,7 @@ describe.each(backends())('the database layer on %s', (backend) => {
       'identity.audit_record',
       'identity.auth_failure',
       'identity.membership',
+      'identity.partner_grant',
       'identity.refresh_token',
       'identity.tenant',
       'identity.token_revocation',

@@ -4,6 +4,7 @@ import type { Tenant as TenantRow, UserAccount as UserRow, AuditRecord as AuditR
 import type { ViewerModel, SessionModel } from '../sessions';
 import type { InvitationModel } from '../invitations';
 import type { MemberModel } from '../members';
+import type { PartnerGrantModel } from '../partnerGrants';
 import type { SubgraphContext } from '../../../lib/graphql/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -59,6 +60,8 @@ export type AuditAction =
   | 'MEMBER_ENABLED'
   | 'MEMBER_REMOVED'
   | 'MEMBER_ROLE_CHANGED'
+  | 'PARTNER_ACCESS_GRANTED'
+  | 'PARTNER_ACCESS_REVOKED'
   | 'PASSWORD_CHANGED'
   | 'PASSWORD_RESET'
   | 'TENANT_CREATED'
@@ -93,7 +96,11 @@ export type ClientToken = {
   __typename?: 'ClientToken';
   accessToken: Scalars['String']['output'];
   accessTokenExpiresAt: Scalars['DateTime']['output'];
+  /** The farms the token reads; null for every farm of the client's own tenant. */
+  farmIds?: Maybe<Array<Scalars['ID']['output']>>;
   scopes: Array<ApiScope>;
+  /** The tenant the token reads: the client's own, or the one named in `issueClientToken(tenantId)`. */
+  tenantId: Scalars['ID']['output'];
 };
 
 export type CreateApiClientInput = {
@@ -106,6 +113,15 @@ export type CreateApiClientInput = {
 export type CreateTenantInput = {
   /** Display name, 1 to 120 characters; surrounding spaces are trimmed. */
   name: Scalars['String']['input'];
+};
+
+export type GrantPartnerAccessInput = {
+  /** The partner's API client id (the partner tells it to you; it belongs to the partner's own tenant). */
+  clientId: Scalars['ID']['input'];
+  /** 1 to 100 farms of this tenant. */
+  farmIds: Array<Scalars['ID']['input']>;
+  /** At least one, each among the client's own scopes. */
+  scopes: Array<ApiScope>;
 };
 
 /** A new user and the temporary password to hand over; it is shown only this once. */
@@ -169,9 +185,16 @@ export type Mutation = {
   disableMember: Member;
   /** TENANT_ADMIN: a disabled member may log in again. */
   enableMember: Member;
+  /** TENANT_ADMIN: lets a partner's API client read chosen farms of this tenant; replaces the client's earlier grant (whose tokens end). */
+  grantPartnerAccess: PartnerGrant;
   /** TENANT_ADMIN (own tenant) or PLATFORM_ADMIN: creates the user with a temporary password. */
   inviteUser: Invitation;
-  /** Client credentials exchange: a partner's id and secret for a 15-minute access token. Rate-limited. */
+  /**
+   * Client credentials exchange: a partner's id and secret for a 15-minute access token. Rate-limited.
+   * Without `tenantId` the token reads the client's own tenant; with the id of a tenant that granted
+   * the client access (`partnerGrants`) it reads that tenant's granted farms with the granted scopes,
+   * FORBIDDEN without an active grant.
+   */
   issueClientToken: ClientToken;
   /** Logs in. A wrong email or password is UNAUTHENTICATED; 5 failures in 15 minutes are RATE_LIMITED. */
   login: Session;
@@ -189,6 +212,8 @@ export type Mutation = {
   resetPassword: Scalars['Boolean']['output'];
   /** TENANT_ADMIN: the client gets no new tokens from now on, and its issued tokens stop working within a second. */
   revokeApiClient: ApiClient;
+  /** TENANT_ADMIN: ends a grant; the partner's tokens for this tenant stop working within a second. */
+  revokePartnerAccess: PartnerGrant;
   /** TENANT_ADMIN (own tenant) or PLATFORM_ADMIN: creates the user and emails a link (valid 7 days) to set a password. Without email configured use inviteUser. */
   sendInvitation: User;
   /** PLATFORM_ADMIN: the tenant's users and API clients stop working at once, until reinstated. */
@@ -234,6 +259,11 @@ export type MutationEnableMemberArgs = {
 };
 
 
+export type MutationGrantPartnerAccessArgs = {
+  input: GrantPartnerAccessInput;
+};
+
+
 export type MutationInviteUserArgs = {
   input: InviteUserInput;
 };
@@ -242,6 +272,7 @@ export type MutationInviteUserArgs = {
 export type MutationIssueClientTokenArgs = {
   clientId: Scalars['ID']['input'];
   clientSecret: Scalars['String']['input'];
+  tenantId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -286,6 +317,11 @@ export type MutationRevokeApiClientArgs = {
 };
 
 
+export type MutationRevokePartnerAccessArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationSendInvitationArgs = {
   input: InviteUserInput;
 };
@@ -302,6 +338,29 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/**
+ * Tenant consent: a tenant lets a partner's API client read chosen farms with chosen scopes. The
+ * partner exchanges its credentials for a token of that tenant (`issueClientToken(tenantId)`);
+ * revoking the grant ends those tokens within a second.
+ */
+export type PartnerGrant = {
+  __typename?: 'PartnerGrant';
+  /** The partner's API client. */
+  clientId: Scalars['ID']['output'];
+  /** The client's name, as its owner chose it. */
+  clientName: Scalars['String']['output'];
+  /** The only farms the partner reads in this tenant. */
+  farmIds: Array<Scalars['ID']['output']>;
+  grantedAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** Set once revoked: no new tokens, and the issued ones stop working within a second. */
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** What it may read there: a subset of the client's own scopes. */
+  scopes: Array<ApiScope>;
+  /** The tenant that gave the access. */
+  tenant: Tenant;
+};
+
 export type Query = {
   __typename?: 'Query';
   /** The tenant's partner API clients. TENANT_ADMIN only. */
@@ -314,6 +373,11 @@ export type Query = {
   me: Viewer;
   /** TENANT_ADMIN: the people of the caller's tenant by email; `search` matches part of the email; `first` is 1 to 100. */
   members: MemberConnection;
+  /**
+   * Tenant admins: the partner grants this tenant gave (revoked ones too), newest first. A partner
+   * API client: the active grants other tenants gave it, i.e. the tenants it can ask a token for.
+   */
+  partnerGrants: Array<PartnerGrant>;
   /** The caller's tenant by id (a platform admin may read any); NOT_FOUND otherwise. */
   tenant?: Maybe<Tenant>;
   /** PLATFORM_ADMIN: every tenant, oldest first; `search` matches part of the name (case-insensitive); `first` is 1 to 100. */
@@ -526,6 +590,7 @@ export type ResolversTypes = ResolversObject<{
   CreateApiClientInput: CreateApiClientInput;
   CreateTenantInput: CreateTenantInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  GrantPartnerAccessInput: GrantPartnerAccessInput;
   Invitation: ResolverTypeWrapper<InvitationModel>;
   InviteUserInput: InviteUserInput;
   LoginInput: LoginInput;
@@ -534,6 +599,7 @@ export type ResolversTypes = ResolversObject<{
   MemberConnection: ResolverTypeWrapper<Omit<MemberConnection, 'nodes'> & { nodes: Array<ResolversTypes['Member']> }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PartnerGrant: ResolverTypeWrapper<PartnerGrantModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Role: Role;
@@ -556,6 +622,7 @@ export type ResolversParentTypes = ResolversObject<{
   CreateApiClientInput: CreateApiClientInput;
   CreateTenantInput: CreateTenantInput;
   DateTime: Scalars['DateTime']['output'];
+  GrantPartnerAccessInput: GrantPartnerAccessInput;
   Invitation: InvitationModel;
   InviteUserInput: InviteUserInput;
   LoginInput: LoginInput;
@@ -564,6 +631,7 @@ export type ResolversParentTypes = ResolversObject<{
   MemberConnection: Omit<MemberConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Member']> };
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
+  PartnerGrant: PartnerGrantModel;
   Query: Record<PropertyKey, never>;
   Int: Scalars['Int']['output'];
   Session: SessionModel;
@@ -606,7 +674,9 @@ export type AuditRecordConnectionResolvers<ContextType = SubgraphContext, Parent
 export type ClientTokenResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ClientToken'] = ResolversParentTypes['ClientToken']> = ResolversObject<{
   accessToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   accessTokenExpiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  farmIds?: Resolver<Maybe<Array<ResolversTypes['ID']>>, ParentType, ContextType>;
   scopes?: Resolver<Array<ResolversTypes['ApiScope']>, ParentType, ContextType>;
+  tenantId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -640,6 +710,7 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   createTenant?: Resolver<ResolversTypes['Tenant'], ParentType, ContextType, RequireFields<MutationCreateTenantArgs, 'input'>>;
   disableMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationDisableMemberArgs, 'userId'>>;
   enableMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationEnableMemberArgs, 'userId'>>;
+  grantPartnerAccess?: Resolver<ResolversTypes['PartnerGrant'], ParentType, ContextType, RequireFields<MutationGrantPartnerAccessArgs, 'input'>>;
   inviteUser?: Resolver<ResolversTypes['Invitation'], ParentType, ContextType, RequireFields<MutationInviteUserArgs, 'input'>>;
   issueClientToken?: Resolver<ResolversTypes['ClientToken'], ParentType, ContextType, RequireFields<MutationIssueClientTokenArgs, 'clientId' | 'clientSecret'>>;
   login?: Resolver<ResolversTypes['Session'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'input'>>;
@@ -650,6 +721,7 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   requestPasswordReset?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRequestPasswordResetArgs, 'email'>>;
   resetPassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'newPassword' | 'token'>>;
   revokeApiClient?: Resolver<ResolversTypes['ApiClient'], ParentType, ContextType, RequireFields<MutationRevokeApiClientArgs, 'id'>>;
+  revokePartnerAccess?: Resolver<ResolversTypes['PartnerGrant'], ParentType, ContextType, RequireFields<MutationRevokePartnerAccessArgs, 'id'>>;
   sendInvitation?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSendInvitationArgs, 'input'>>;
   suspendTenant?: Resolver<ResolversTypes['Tenant'], ParentType, ContextType, RequireFields<MutationSuspendTenantArgs, 'id'>>;
 }>;
@@ -659,12 +731,24 @@ export type PageInfoResolvers<ContextType = SubgraphContext, ParentType extends 
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type PartnerGrantResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PartnerGrant'] = ResolversParentTypes['PartnerGrant']> = ResolversObject<{
+  clientId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  clientName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  farmIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  grantedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  scopes?: Resolver<Array<ResolversTypes['ApiScope']>, ParentType, ContextType>;
+  tenant?: Resolver<ResolversTypes['Tenant'], ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   apiClients?: Resolver<Array<ResolversTypes['ApiClient']>, ParentType, ContextType>;
   auditLog?: Resolver<ResolversTypes['AuditRecordConnection'], ParentType, ContextType, RequireFields<QueryAuditLogArgs, 'first'>>;
   auditLogCsv?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<QueryAuditLogCsvArgs, 'since' | 'until'>>;
   me?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
   members?: Resolver<ResolversTypes['MemberConnection'], ParentType, ContextType, RequireFields<QueryMembersArgs, 'first'>>;
+  partnerGrants?: Resolver<Array<ResolversTypes['PartnerGrant']>, ParentType, ContextType>;
   tenant?: Resolver<Maybe<ResolversTypes['Tenant']>, ParentType, ContextType, RequireFields<QueryTenantArgs, 'id'>>;
   tenants?: Resolver<ResolversTypes['TenantConnection'], ParentType, ContextType, RequireFields<QueryTenantsArgs, 'first'>>;
 }>;
@@ -715,6 +799,7 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   MemberConnection?: MemberConnectionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PartnerGrant?: PartnerGrantResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Session?: SessionResolvers<ContextType>;
   Tenant?: TenantResolvers<ContextType>;

@@ -2,6 +2,7 @@ import type { Resolvers } from '../__generated__/resolvers-types';
 import { DateTimeScalar } from '../../../lib/graphql/scalars';
 import type { IdentityDependencies } from '../sessions';
 import { createMutation } from './Mutation';
+import { PartnerGrant } from './PartnerGrant';
 import { Query } from './Query';
 import { Tenant } from './Tenant';
 import { User } from './User';
@@ -11,6 +12,7 @@ export const createResolvers = (deps: IdentityDependencies): Resolvers => ({
   DateTime: DateTimeScalar,
   Query,
   Mutation: createMutation(deps),
+  PartnerGrant,
   Tenant,
   User,
   Viewer,
