@@ -32,6 +32,7 @@ export interface IdProbe {
 /** The kind an ID argument names, by its name. */
 const KIND_OF_NAME: Record<string, string> = {
   farmId: 'farm',
+  farmIds: 'farm',
   barnId: 'barn',
   deviceId: 'device',
   batchId: 'batch',
@@ -57,6 +58,7 @@ const KIND_OF_TYPE: Record<string, string> = {
   AlertRule: 'alertRule',
   Alert: 'alert',
   WebhookEndpoint: 'webhookEndpoint',
+  PartnerGrant: 'partnerGrant',
 };
 /** Operations whose `id` the return type does not tell. */
 const KIND_OF_OPERATION_ID: Record<string, string> = {

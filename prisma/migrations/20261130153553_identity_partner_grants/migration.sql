@@ -4,7 +4,7 @@ CREATE TABLE "identity"."partner_grant" (
     "id" UUID NOT NULL,
     "tenant_id" UUID NOT NULL,
     "client_id" UUID NOT NULL,
-    "farm_ids" UUID[],
+    "farm_ids" TEXT[],
     "scopes" TEXT[],
     "granted_by" UUID,
     "granted_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
