@@ -75,6 +75,8 @@ export const SETTINGS = {
   TRUSTED_PROXY_HOPS: { default: '1', why: 'one reverse proxy (the ingress controller) in front of the gateway: its X-Forwarded-For is believed' },
   FARMIQ_ADMIN_EMAIL: { default: '', why: 'the first platform admin of an empty system (else one with a random password is printed to the log)' },
   LOG_LEVEL: { default: 'info', why: 'pino level' },
+  PARTNER_REQUESTS_PER_MINUTE: { default: '600', why: "each partner API client's requests per minute (the gateway charges, identity shows usage)" },
+  PARTNER_COST_POINTS_PER_DAY: { default: '1000000', why: "each partner API client's query cost points per 24 hours" },
 } as const;
 export type SettingName = keyof typeof SETTINGS;
 
@@ -119,6 +121,12 @@ const cloudCommon: Record<string, EnvValue> = {
 /** Every process that verifies tokens without holding the signing keys. */
 const verifiesTokens: Record<string, EnvValue> = { FARMIQ_JWKS_URL: url('http', 'identity', '/.well-known/jwks.json') };
 
+/** Partner API clients' quotas: the gateway charges them, identity reports usage against the same limits. */
+const partnerQuotas: Record<string, EnvValue> = {
+  PARTNER_REQUESTS_PER_MINUTE: setting('PARTNER_REQUESTS_PER_MINUTE'),
+  PARTNER_COST_POINTS_PER_DAY: setting('PARTNER_COST_POINTS_PER_DAY'),
+};
+
 /** The environment of each process, exactly. */
 export const SERVICE_ENV: Record<FarmiqService, Record<string, EnvValue>> = {
   identity: {
@@ -127,6 +135,7 @@ export const SERVICE_ENV: Record<FarmiqService, Record<string, EnvValue>> = {
     FARMIQ_JWT_PRIVATE_JWKS: secret('FARMIQ_JWT_PRIVATE_JWKS'),
     FARMIQ_ADMIN_EMAIL: setting('FARMIQ_ADMIN_EMAIL'),
     FARMIQ_ADMIN_PASSWORD: secret('FARMIQ_ADMIN_PASSWORD'),
+    ...partnerQuotas,
   },
   devices: { ...cloudCommon, ...verifiesTokens, ...ownPort('devices'), FARMIQ_SECRETS_KEY: secret('FARMIQ_SECRETS_KEY') },
   telemetry: { ...cloudCommon, ...verifiesTokens, ...ownPort('telemetry'), FARMIQ_SECRETS_KEY: secret('FARMIQ_SECRETS_KEY') },
@@ -148,6 +157,7 @@ export const SERVICE_ENV: Record<FarmiqService, Record<string, EnvValue>> = {
     BILLING_URL: url('http', 'billing', '/graphql'),
     ALLOWED_ORIGINS: setting('ALLOWED_ORIGINS'),
     TRUSTED_PROXY_HOPS: setting('TRUSTED_PROXY_HOPS'),
+    ...partnerQuotas,
   },
   ingestor: {
     NODE_ENV: literal('production'),

@@ -36,6 +36,8 @@ export const permissions = subgraphShield({
     issueClientToken: allow,
   },
   ApiClient: allow,
+  ApiClientUsage: allow,
+  QuotaUsage: allow,
   ApiClientCredentials: allow,
   ClientToken: allow,
   PartnerGrant: allow,

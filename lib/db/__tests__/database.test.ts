@@ -64,6 +64,7 @@ describe.each(backends())('the database layer on %s', (backend) => {
       'devices.farm',
       'identity.account_link',
       'identity.api_client',
+      'identity.api_quota',
       'identity.audit_record',
       'identity.auth_failure',
       'identity.membership',

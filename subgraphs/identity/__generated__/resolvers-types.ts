@@ -31,6 +31,8 @@ export type ApiClient = {
   /** Set once revoked: the client gets no new tokens, and the ones it holds stop working within a second. */
   revokedAt?: Maybe<Scalars['DateTime']['output']>;
   scopes: Array<ApiScope>;
+  /** Where the client stands in its quotas (all its tenants together), as the gateway charges them. */
+  usage: ApiClientUsage;
 };
 
 /** A new API client and its secret, shown only this once. */
@@ -38,6 +40,15 @@ export type ApiClientCredentials = {
   __typename?: 'ApiClientCredentials';
   client: ApiClient;
   clientSecret: Scalars['String']['output'];
+};
+
+/** A partner API client's use of its quotas; the same figures its responses' RateLimit headers carry. */
+export type ApiClientUsage = {
+  __typename?: 'ApiClientUsage';
+  /** Query cost points in the current 24-hour window (each request costs what the gateway's query cost limit computes). */
+  costPointsPerDay: QuotaUsage;
+  /** Requests in the current minute window. */
+  requestsPerMinute: QuotaUsage;
 };
 
 /** What a partner API client may read. Partners never write. */
@@ -416,6 +427,16 @@ export type QueryTenantsArgs = {
   search?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** One quota: its limit, what was used in the current window, and when the window ends. */
+export type QuotaUsage = {
+  __typename?: 'QuotaUsage';
+  limit: Scalars['Int']['output'];
+  remaining: Scalars['Int']['output'];
+  /** Seconds until the window ends and the quota is whole again; 0 when no window is open. */
+  resetSeconds: Scalars['Int']['output'];
+  used: Scalars['Int']['output'];
+};
+
 export type Role =
   /** Changes farm topology, batches and alert rules. */
   | 'FARM_MANAGER'
@@ -582,6 +603,7 @@ export type ResolversTypes = ResolversObject<{
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ApiClientCredentials: ResolverTypeWrapper<Omit<ApiClientCredentials, 'client'> & { client: ResolversTypes['ApiClient'] }>;
+  ApiClientUsage: ResolverTypeWrapper<ApiClientUsage>;
   ApiScope: ApiScope;
   AuditAction: AuditAction;
   AuditRecord: ResolverTypeWrapper<AuditRecordRow>;
@@ -602,6 +624,7 @@ export type ResolversTypes = ResolversObject<{
   PartnerGrant: ResolverTypeWrapper<PartnerGrantModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  QuotaUsage: ResolverTypeWrapper<QuotaUsage>;
   Role: Role;
   Session: ResolverTypeWrapper<SessionModel>;
   Tenant: ResolverTypeWrapper<TenantRow>;
@@ -616,6 +639,7 @@ export type ResolversParentTypes = ResolversObject<{
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
   ApiClientCredentials: Omit<ApiClientCredentials, 'client'> & { client: ResolversParentTypes['ApiClient'] };
+  ApiClientUsage: ApiClientUsage;
   AuditRecord: AuditRecordRow;
   AuditRecordConnection: Omit<AuditRecordConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['AuditRecord']> };
   ClientToken: ClientToken;
@@ -634,6 +658,7 @@ export type ResolversParentTypes = ResolversObject<{
   PartnerGrant: PartnerGrantModel;
   Query: Record<PropertyKey, never>;
   Int: Scalars['Int']['output'];
+  QuotaUsage: QuotaUsage;
   Session: SessionModel;
   Tenant: TenantRow;
   TenantConnection: Omit<TenantConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Tenant']> };
@@ -647,11 +672,17 @@ export type ApiClientResolvers<ContextType = SubgraphContext, ParentType extends
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   scopes?: Resolver<Array<ResolversTypes['ApiScope']>, ParentType, ContextType>;
+  usage?: Resolver<ResolversTypes['ApiClientUsage'], ParentType, ContextType>;
 }>;
 
 export type ApiClientCredentialsResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ApiClientCredentials'] = ResolversParentTypes['ApiClientCredentials']> = ResolversObject<{
   client?: Resolver<ResolversTypes['ApiClient'], ParentType, ContextType>;
   clientSecret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ApiClientUsageResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ApiClientUsage'] = ResolversParentTypes['ApiClientUsage']> = ResolversObject<{
+  costPointsPerDay?: Resolver<ResolversTypes['QuotaUsage'], ParentType, ContextType>;
+  requestsPerMinute?: Resolver<ResolversTypes['QuotaUsage'], ParentType, ContextType>;
 }>;
 
 export type AuditRecordResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['AuditRecord'] = ResolversParentTypes['AuditRecord']> = ResolversObject<{
@@ -753,6 +784,13 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   tenants?: Resolver<ResolversTypes['TenantConnection'], ParentType, ContextType, RequireFields<QueryTenantsArgs, 'first'>>;
 }>;
 
+export type QuotaUsageResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['QuotaUsage'] = ResolversParentTypes['QuotaUsage']> = ResolversObject<{
+  limit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  remaining?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  resetSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  used?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type SessionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Session'] = ResolversParentTypes['Session']> = ResolversObject<{
   accessToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   accessTokenExpiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -790,6 +828,7 @@ export type ViewerResolvers<ContextType = SubgraphContext, ParentType extends Re
 export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   ApiClient?: ApiClientResolvers<ContextType>;
   ApiClientCredentials?: ApiClientCredentialsResolvers<ContextType>;
+  ApiClientUsage?: ApiClientUsageResolvers<ContextType>;
   AuditRecord?: AuditRecordResolvers<ContextType>;
   AuditRecordConnection?: AuditRecordConnectionResolvers<ContextType>;
   ClientToken?: ClientTokenResolvers<ContextType>;
@@ -801,6 +840,7 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   PageInfo?: PageInfoResolvers<ContextType>;
   PartnerGrant?: PartnerGrantResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  QuotaUsage?: QuotaUsageResolvers<ContextType>;
   Session?: SessionResolvers<ContextType>;
   Tenant?: TenantResolvers<ContextType>;
   TenantConnection?: TenantConnectionResolvers<ContextType>;

@@ -1,6 +1,7 @@
 import type { Resolvers } from '../__generated__/resolvers-types';
 import { DateTimeScalar } from '../../../lib/graphql/scalars';
 import type { IdentityDependencies } from '../sessions';
+import { createApiClient } from './ApiClient';
 import { createMutation } from './Mutation';
 import { PartnerGrant } from './PartnerGrant';
 import { Query } from './Query';
@@ -11,6 +12,7 @@ import { Viewer } from './Viewer';
 export const createResolvers = (deps: IdentityDependencies): Resolvers => ({
   DateTime: DateTimeScalar,
   Query,
+  ApiClient: createApiClient(deps),
   Mutation: createMutation(deps),
   PartnerGrant,
   Tenant,
