@@ -17,6 +17,8 @@ const subgraphMappers: Record<string, Record<string, string>> = {
     AuditRecord: '../../../lib/db/generated/client#AuditRecord as AuditRecordRow',
     ApiClient: '../../../lib/db/generated/client#ApiClient as ApiClientRow',
     PartnerGrant: '../partnerGrants#PartnerGrantModel',
+    PartnerWebhook: '../../../lib/db/generated/client#PartnerWebhook as PartnerWebhookRow',
+    PartnerWebhookDelivery: '../../../lib/db/generated/client#PartnerWebhookDelivery as PartnerWebhookDeliveryRow',
   },
   devices: {
     Farm: '../../../lib/db/generated/client#Farm as FarmRow',

@@ -24,6 +24,7 @@ import { CLAIM_FAILURES_NAMESPACE } from '../subgraphs/devices/provisioning/clai
 import { setUpAuth } from './auth';
 import { openRevocationList } from '../lib/auth/openRevocations';
 import { createClientQuotas } from '../lib/quotas/clientQuotas';
+import { startPartnerWebhooks } from '../subgraphs/identity/partnerWebhooks/startPartnerWebhooks';
 import { createMailer } from '../lib/mail/mailer';
 import { createGateway } from '../supergraph/gateway';
 import { subgraphUrlOnLoopback } from '../supergraph/compose';
@@ -154,6 +155,9 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
         });
       } else if (isIdentity) {
         await ensureFirstAdmin(database!.prisma, config, log);
+        // Partners' webhooks: outbox events become deliveries, a worker sends them.
+        const partnerWebhooks = await startPartnerWebhooks({ db: database!, log, secretBox: secretBox() });
+        stack.push(() => partnerWebhooks.stop());
         definition = identitySubgraph({
           keyRing: auth.keyRing!,
           tokenAudience: auth.tokenAudience,
@@ -161,6 +165,8 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
           initialAdminFile: path.join(config.dataDir, INITIAL_ADMIN_FILE),
           revocations: revocations.list!,
           quotas: quotas!,
+          secretBox: secretBox(),
+          production: config.isProduction,
           mailer: createMailer({ ...config.mail, dataDir: config.dataDir, production: config.isProduction, log }),
           publicUrl: config.mail.publicUrl,
         });

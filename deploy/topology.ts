@@ -58,7 +58,7 @@ export const SECRETS = {
   DATABASE_URL: { required: true, why: 'PostgreSQL with its password; the cluster operator (CloudNativePG) or the compose file owns the password' },
   FARMIQ_JWT_PRIVATE_JWKS: { required: true, why: 'the token signing keys (a JWKS with private keys): identity alone signs' },
   FARMIQ_INTERNAL_KEY: { required: true, why: 'the gateway signs the request id and client address it forwards; every subgraph checks it (`openssl rand -base64 32`, the same value in each)' },
-  FARMIQ_SECRETS_KEY: { required: true, why: 'encrypts edge gateway keys at rest (`openssl rand -base64 32`): devices seals them, telemetry opens them to verify batches' },
+  FARMIQ_SECRETS_KEY: { required: true, why: 'encrypts edge gateway keys and webhook secrets at rest (`openssl rand -base64 32`): devices seals edge keys, telemetry opens them to verify batches; telemetry and identity seal and open webhook secrets' },
   BILLING_WEBHOOK_SECRET: { required: false, why: "the payment provider's webhook signing secret (32+ characters)" },
   EDGE_KEY_ID: { required: true, why: 'the ingestor signs its batches with an edge gateway key (registerEdgeGateway)' },
   EDGE_KEY_SECRET: { required: true, why: 'the secret half of that key' },
@@ -143,6 +143,8 @@ export const SERVICE_ENV: Record<FarmiqService, Record<string, EnvValue>> = {
     FARMIQ_JWT_PRIVATE_JWKS: secret('FARMIQ_JWT_PRIVATE_JWKS'),
     FARMIQ_ADMIN_EMAIL: setting('FARMIQ_ADMIN_EMAIL'),
     FARMIQ_ADMIN_PASSWORD: secret('FARMIQ_ADMIN_PASSWORD'),
+    // Seals the signing secrets of partner webhooks, which identity sends.
+    FARMIQ_SECRETS_KEY: secret('FARMIQ_SECRETS_KEY'),
     ...partnerQuotas,
   },
   devices: { ...cloudCommon, ...verifiesTokens, ...ownPort('devices'), FARMIQ_SECRETS_KEY: secret('FARMIQ_SECRETS_KEY') },

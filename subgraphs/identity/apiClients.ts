@@ -12,7 +12,7 @@ import { activeGrant, grantedScopes } from './partnerGrants';
 import { tenantIsActive, type IdentityDependencies } from './sessions';
 
 /** GraphQL scope names and the token `scope` values other subgraphs check. */
-export const SCOPE_CLAIMS: Record<ApiScope, string> = { FARMS_READ: 'farms:read', KPI_READ: 'kpi:read', TELEMETRY_READ: 'telemetry:read' };
+export const SCOPE_CLAIMS: Record<ApiScope, string> = { FARMS_READ: 'farms:read', KPI_READ: 'kpi:read', TELEMETRY_READ: 'telemetry:read', BILLING_READ: 'billing:read' };
 
 const hashSecret = (secret: string) => createHash('sha256').update(secret).digest();
 const clientKey = (clientId: string) => `client:${clientId}`;

@@ -8,7 +8,7 @@ const platformAdmin = hasRole('PLATFORM_ADMIN');
 const auditReader = hasRole('TENANT_ADMIN', 'PLATFORM_ADMIN');
 
 export const permissions = subgraphShield({
-  Query: { me: isAuthenticated, tenant: isAuthenticated, apiClients: tenantAdmin, partnerGrants: or(tenantAdmin, hasRole('PARTNER')), members: tenantAdmin, tenants: platformAdmin, auditLog: auditReader, auditLogCsv: auditReader },
+  Query: { me: isAuthenticated, tenant: isAuthenticated, apiClients: tenantAdmin, partnerGrants: or(tenantAdmin, hasRole('PARTNER')), partnerWebhooks: hasRole('PARTNER'), partnerWebhookDeliveries: hasRole('PARTNER'), members: tenantAdmin, tenants: platformAdmin, auditLog: auditReader, auditLogCsv: auditReader },
   Mutation: {
     // Public by nature; rate-limited inside.
     login: allow,
@@ -32,6 +32,9 @@ export const permissions = subgraphShield({
     revokeApiClient: tenantAdmin,
     grantPartnerAccess: tenantAdmin,
     revokePartnerAccess: tenantAdmin,
+    // A partner client manages its own webhooks, and nothing of any tenant's.
+    createPartnerWebhook: hasRole('PARTNER'),
+    deletePartnerWebhook: hasRole('PARTNER'),
     // Public by nature; rate-limited inside.
     issueClientToken: allow,
   },
@@ -41,6 +44,9 @@ export const permissions = subgraphShield({
   ApiClientCredentials: allow,
   ClientToken: allow,
   PartnerGrant: allow,
+  PartnerWebhook: allow,
+  CreatedPartnerWebhook: allow,
+  PartnerWebhookDelivery: allow,
   Tenant: allow,
   User: allow,
   Viewer: allow,

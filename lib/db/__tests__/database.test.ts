@@ -69,6 +69,8 @@ describe.each(backends())('the database layer on %s', (backend) => {
       'identity.auth_failure',
       'identity.membership',
       'identity.partner_grant',
+      'identity.partner_webhook',
+      'identity.partner_webhook_delivery',
       'identity.refresh_token',
       'identity.tenant',
       'identity.token_revocation',

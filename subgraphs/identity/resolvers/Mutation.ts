@@ -5,6 +5,7 @@ import { ErrorCode, badInput, userError } from '../../../lib/errors';
 import { requireText } from '../../../lib/validation';
 import { createApiClient, issueClientToken, revokeApiClient } from '../apiClients';
 import { grantPartnerAccess, revokePartnerAccess } from '../partnerGrants';
+import { createPartnerWebhook, deletePartnerWebhook } from '../partnerWebhooks/webhookApi';
 import { recordAudit } from '../audit/auditLog';
 import { inviteUser } from '../invitations';
 import { requestPasswordReset, requireLinkToken, sendInvitation, setPasswordWithLink } from '../accountLinks';
@@ -99,6 +100,9 @@ export function createMutation(deps: IdentityDependencies): MutationResolvers {
       await recordAudit(ctx, { action: 'PARTNER_ACCESS_GRANTED', tenantId: grant.tenantId, targetType: 'PartnerGrant', targetId: grant.id });
       return grant;
     },
+
+    createPartnerWebhook: (_parent, { input }, ctx) => createPartnerWebhook(ctx, deps.secretBox, input, deps.production),
+    deletePartnerWebhook: (_parent, { id }, ctx) => deletePartnerWebhook(ctx, id),
 
     revokePartnerAccess: async (_parent, { id }, ctx) => {
       const grant = await revokePartnerAccess(ctx.db, deps.revocations, ctx.principal!, id);
