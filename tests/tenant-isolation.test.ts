@@ -179,6 +179,12 @@ const CASES: Record<string, Check> = {
   'Mutation.grantPartnerAccess': ({ asA, b }) =>
     expectNotFound(asA('mutation ($c: ID!, $f: [ID!]!) { grantPartnerAccess(input: { clientId: $c, farmIds: $f, scopes: [FARMS_READ] }) { id } }', { c: b.apiClientId, f: [b.farmId] })),
   'Mutation.revokePartnerAccess': ({ asA, b }) => expectNotFound(asA('mutation ($id: ID!) { revokePartnerAccess(id: $id) { id } }', { id: b.partnerGrantId })),
+  // Partner webhooks are a partner client's own, never a tenant's people's: A's admin reaches none of them.
+  'Query.partnerWebhooks': async ({ asA }) => expect(errorCode(await asA('{ partnerWebhooks { id } }'))).toBe('FORBIDDEN'),
+  'Query.partnerWebhookDeliveries': async ({ asA }) => expect(errorCode(await asA('{ partnerWebhookDeliveries { id } }'))).toBe('FORBIDDEN'),
+  'Mutation.createPartnerWebhook': async ({ asA }) =>
+    expect(errorCode(await asA('mutation { createPartnerWebhook(input: { url: "https://spy.example/hook", events: [INVOICE_ISSUED] }) { secret } }'))).toBe('FORBIDDEN'),
+  'Mutation.deletePartnerWebhook': async ({ asA }) => expect(errorCode(await asA('mutation ($id: ID!) { deletePartnerWebhook(id: $id) }', { id: randomUUID() }))).toBe('FORBIDDEN'),
   'Mutation.issueClientToken': async ({ farmiq, b }) => {
     const result = await farmiq.graphql('mutation ($id: ID!) { issueClientToken(clientId: $id, clientSecret: "guessed secret") { accessToken } }', { id: b.apiClientId });
     expect(errorCode(result)).toBe('UNAUTHENTICATED');
