@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { buildSchema } from 'graphql';
 import { API_SCHEMA_PATH } from '../supergraph/compose';
 import { idProbes } from './support/idWalk';
+import { openLive } from './support/liveClient';
 import { backends } from './support/postgres';
 import { loginAsPlatformAdmin, tenantWithAdmin } from './support/sessions';
 import { errorCode, startTestSystem, type TestSystem } from './support/testSystem';
@@ -146,6 +147,29 @@ describe.each(backends().slice(-1))('a partner with grants from several tenants 
         body: JSON.stringify({ query: 'query ($r: [_Any!]!) { _entities(representations: $r) { __typename } }', variables: { r: [{ __typename: typename, id }] } }),
       });
       expect({ typename, body: await response.json() }).toEqual({ typename, body: { data: { _entities: [null] } } });
+    }
+  });
+
+  it('subscribes live only to what the granted farm holds', async () => {
+    const live = await openLive(farmiq.gatewayUrl, { token: (await tokenFor(tenantA.tenantId)).accessToken });
+    try {
+      const { granted, other } = tenantA;
+      const refused = [
+        live.subscribe('subscription ($b: ID) { readingAdded(barnId: $b) { value } }', { b: other.barn }),
+        live.subscribe('subscription ($d: ID) { readingAdded(deviceId: $d) { value } }', { d: other.device }),
+        live.subscribe('subscription ($f: ID!) { alertChanged(farmId: $f) { change } }', { f: other.farm }),
+        live.subscribe('subscription ($f: ID!) { alertChanged(farmId: $f) { change } }', { f: tenantB.farm.farm }),
+      ];
+      for (const subscription of refused) {
+        await subscription.settled();
+        expect(subscription.results.map((result) => result.errors?.map((error) => error.extensions?.code))).toEqual([['NOT_FOUND']]);
+      }
+      // The granted farm's barn is served and stays open.
+      const open = live.subscribe('subscription ($b: ID) { readingAdded(barnId: $b) { value } }', { b: granted.barn });
+      await expect(open.settled(3_000)).rejects.toThrow(/timed out/);
+      expect(open.results).toEqual([]);
+    } finally {
+      live.close();
     }
   });
 
