@@ -85,6 +85,7 @@ export function createClientQuotas(limits: QuotaLimits, where: { redis?: Redis; 
     const base = { keyPrefix: `quota-${QUOTA_POLICIES[quota].name}`, points, duration: QUOTA_POLICIES[quota].windowSeconds };
     if (where.redis) return new RateLimiterRedis({ ...base, storeClient: where.redis, useRedisPackage: false });
     if (where.sql) {
+      // The table comes with the migrations (no DDL at run time); its rows are two per client, reset in place when a window ends, so nothing needs sweeping.
       return new RateLimiterPostgres({ ...base, storeClient: poolOver(where.sql), storeType: 'pool', schemaName: 'identity', tableName: 'api_quota', tableCreated: true, clearExpiredByTimeout: false });
     }
     return new RateLimiterMemory(base);
