@@ -29,6 +29,7 @@ import type { Logger } from '../lib/logger';
 import type { PubSub } from '../lib/pubsub/pubsub';
 import { SUPERGRAPH_PATH } from './compose';
 import { mountDashboard } from './dashboard';
+import { mountPartnerDocs } from './partnerDocs';
 import { corsAllowList, securityHeaders } from './edgeSecurity';
 import { queryLimits } from './queryLimits';
 import { adoptSubgraphScalars } from './subgraphScalars';
@@ -223,6 +224,7 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
       },
     }),
   );
+  if (!mountPartnerDocs(app)) log.warn('no partner documentation in docs/dist: run `npm run docs:build` to serve it at /docs');
   if (!mountDashboard(app)) log.warn('no dashboard build in dashboard/dist: run `npm run dashboard:build` to serve it at /');
   app.use(notFoundHandler, errorHandler(log));
   return service;
