@@ -30,6 +30,7 @@ import type { PubSub } from '../lib/pubsub/pubsub';
 import { SUPERGRAPH_PATH } from './compose';
 import { mountDashboard } from './dashboard';
 import { mountPartnerDocs } from './partnerDocs';
+import { trustedDocumentsFor } from './trustedDocuments/gatewayHook';
 import { corsAllowList, securityHeaders } from './edgeSecurity';
 import { queryLimits } from './queryLimits';
 import { adoptSubgraphScalars } from './subgraphScalars';
@@ -151,6 +152,8 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
     validationRules: [...armor.validationRules, inputLiteralsRule],
     parseOptions: armor.parseOptions,
     allowBatchedHttpRequests: false,
+    // Documents by id are resolved before Apollo (trustedDocuments): no automatic registration.
+    persistedQueries: false,
     introspection: !production,
     includeStacktraceInErrorResponses: false,
     formatError: maskError(log, production),
@@ -206,6 +209,7 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
     '/graphql',
     labelRoute('/graphql'),
     express.json({ limit: BODY_LIMIT }),
+    trustedDocumentsFor(apollo, { production, verifyToken: options.verifyToken, log }),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<GatewayContext> => {
         const requestId = requestIdFrom(req.headers);
