@@ -31,6 +31,7 @@ import { SUPERGRAPH_PATH } from './compose';
 import { mountDashboard } from './dashboard';
 import { mountPartnerDocs } from './partnerDocs';
 import { trustedDocumentsFor } from './trustedDocuments/gatewayHook';
+import { callerKindOfToken, deprecatedUsagePlugin } from './versioning/deprecatedUsage';
 import { corsAllowList, securityHeaders } from './edgeSecurity';
 import { queryLimits } from './queryLimits';
 import { adoptSubgraphScalars } from './subgraphScalars';
@@ -166,6 +167,7 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
       production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: true }),
       metricsPlugin('gateway'),
       requestHygienePlugin(log),
+      deprecatedUsagePlugin<GatewayContext>(log, (context) => callerKindOfToken(context.accessToken)),
       ...armor.plugins,
     ],
   });
