@@ -20,8 +20,9 @@ export function createRegisteredDocumentMutations(deps: IdentityDependencies): P
     },
     setApiClientDocumentPolicy: async (_parent, { id, requireRegisteredDocuments }, ctx) => {
       const client = await setDocumentPolicy(ctx.db, ctx.principal!, id, requireRegisteredDocuments);
-      // Tokens carry the policy: the ones issued under the old one must stop working now.
-      await deps.revocations.revokeSubject(client.id);
+      // Tokens carry the policy: the ones issued under the old one stop working now (a revoked
+      // client's tokens are dead already, and must stay so).
+      if (!client.revokedAt) await deps.revocations.revokeSubjectTokensIssuedBefore(client.id, new Date());
       ctx.log.info({ apiClientId: client.id, requireRegisteredDocuments }, 'API client document policy changed');
       return client;
     },
