@@ -13,8 +13,7 @@ export const PARTNER_DOCS_DIST = path.join(__dirname, '..', 'docs', 'dist');
  */
 export function mountPartnerDocs(app: Express, dist: string = PARTNER_DOCS_DIST): boolean {
   if (!fs.existsSync(path.join(dist, 'index.html'))) return false;
-  // The page's links are relative: it must be read from `/docs/`.
-  app.get('/docs', labelRoute('/docs'), (_req, res) => res.redirect(301, '/docs/'));
-  app.use('/docs', labelRoute('/docs'), express.static(dist, { index: 'index.html', redirect: false, fallthrough: false, setHeaders: (res) => res.setHeader('cache-control', 'no-cache') }));
+  // The page's links are relative: `/docs` redirects to `/docs/` (serve-static's `redirect`).
+  app.use('/docs', labelRoute('/docs'), express.static(dist, { index: 'index.html', redirect: true, fallthrough: false, setHeaders: (res) => res.setHeader('cache-control', 'no-cache') }));
   return true;
 }
