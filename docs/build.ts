@@ -132,7 +132,8 @@ export function buildDocs(dist: string = DOCS_DIST): void {
       info: {
         title: 'FarmIQ partner API',
         description: 'The public GraphQL API of FarmIQ: a getting-started guide, then every operation and type.',
-        'x-introItems': guideSections(guideMarkdown()),
+        // SpectaQL substitutes `$NAME` in its configuration from the environment; `\$` is a dollar.
+        'x-introItems': guideSections(guideMarkdown()).map((item) => ({ title: item.title, description: item.description.replaceAll('$', '\\$') })),
       },
       servers: [
         {
