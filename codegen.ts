@@ -1,4 +1,5 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { addTypenameSelectionDocumentTransform } from '@graphql-codegen/client-preset';
 
 /**
  * Resolver types for each subgraph, generated from its schema.graphql (the contract) so the
@@ -96,6 +97,9 @@ const config: CodegenConfig = {
       // the dashboard sends instead of the text) and into persisted-documents.json, the list the
       // gateway accepts from browser sessions (supergraph/trustedDocuments/).
       presetConfig: { persistedDocuments: { hashAlgorithm: 'sha256', mode: 'embedHashInDocument' } },
+      // The registered text must be what urql's normalised cache needs: with every __typename
+      // (graphcache adds them to a document it sends as text; a document sent by id gets none).
+      documentTransforms: [addTypenameSelectionDocumentTransform],
       // Documents as typed ASTs: urql's normalised cache reads them without parsing text.
       config: { useTypeImports: true, enumsAsTypes: true, scalars: { DateTime: 'string', Date: 'string' } },
     },
