@@ -49,11 +49,14 @@ export function deprecatedCoordinates(schema: GraphQLSchema, document: DocumentN
 
 /** Counts deprecated usage per request; `callerOf` says who called (from the request's context). */
 export function deprecatedUsagePlugin<Context extends BaseContext>(log: Logger, callerOf: (context: Context) => string): ApolloServerPlugin<Context> {
+  // Apollo reuses the parsed document of a repeated query: walk each one once.
+  const walked = new WeakMap<DocumentNode, string[]>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, contextValue, request }) {
-          const coordinates = deprecatedCoordinates(schema, document);
+          let coordinates = walked.get(document);
+          if (!coordinates) walked.set(document, (coordinates = deprecatedCoordinates(schema, document)));
           if (coordinates.length === 0) return;
           const caller = callerOf(contextValue);
           for (const coordinate of coordinates) deprecatedUsage.inc({ coordinate, caller });
