@@ -24,6 +24,8 @@ interface AccessTokenClaims extends JWTPayload {
   sid?: string;
   /** The granted farms of a partner token (Principal.farmIds). */
   farms?: string[];
+  /** `registered`: the client may send registered documents only. */
+  docs?: 'registered';
 }
 
 /** Signs an access token for `principal` with the key ring's active key. */
@@ -42,6 +44,7 @@ export async function signAccessToken(
     ...(principal.scopes.length > 0 ? { scope: principal.scopes.join(' ') } : {}),
     ...(principal.sessionId ? { sid: principal.sessionId } : {}),
     ...(principal.farmIds ? { farms: principal.farmIds } : {}),
+    ...(principal.registeredDocumentsOnly ? { docs: 'registered' as const } : {}),
   };
   const token = await new SignJWT(claims)
     .setProtectedHeader({ alg: TOKEN_ALGORITHM, kid: ring.signing.kid, typ: ACCESS_TOKEN_TYPE })
@@ -102,6 +105,7 @@ function toPrincipal(payload: JWTPayload): Principal {
     tokenId: payload.jti!,
     ...(claims.sid ? { sessionId: claims.sid } : {}),
     ...(claims.farms ? { farmIds: claims.farms } : {}),
+    ...(claims.docs === 'registered' ? { registeredDocumentsOnly: true } : {}),
     issuedAt: new Date(payload.iat! * 1000),
     expiresAt: new Date(payload.exp! * 1000),
   };

@@ -70,6 +70,7 @@ async function signClientToken(deps: IdentityDependencies, client: ApiClient, gr
     scopes: grant.scopes.map((scope) => SCOPE_CLAIMS[scope]),
     ...(grant.farmIds ? { farmIds: grant.farmIds } : {}),
     ...(grant.sessionId ? { sessionId: grant.sessionId } : {}),
+    registeredDocumentsOnly: client.requireRegisteredDocuments,
   });
   return { accessToken: token, accessTokenExpiresAt: expiresAt, scopes: grant.scopes, tenantId: grant.tenantId, farmIds: grant.farmIds ?? null };
 }

@@ -72,6 +72,7 @@ describe.each(backends())('the database layer on %s', (backend) => {
       'identity.partner_webhook',
       'identity.partner_webhook_delivery',
       'identity.refresh_token',
+      'identity.registered_document',
       'identity.tenant',
       'identity.token_revocation',
       'identity.user_account',
