@@ -40,7 +40,11 @@ async function startReceiver(secretOf: () => string) {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/farmiq`,
     received,
     failNext,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections(); // the sender's kept-alive sockets would hold the close open
+      }),
   };
 }
 
