@@ -15,7 +15,9 @@ import { SUBGRAPH_NAMES } from '../lib/config';
 import type { TokenVerifier } from '../lib/auth/accessToken';
 import { accessTokenFrom } from '../lib/auth/credentials';
 import { signForwarded } from '../lib/auth/forwardedHeaders';
+import type { Principal } from '../lib/auth/principal';
 import { principalFrom } from '../lib/auth/requestAuth';
+import type { ClientQuotas } from '../lib/quotas/clientQuotas';
 import { ErrorCode, userError } from '../lib/errors';
 import { maskError } from '../lib/graphql/maskError';
 import { metricsPlugin } from '../lib/graphql/metricsPlugin';
@@ -32,8 +34,13 @@ import type { Logger } from '../lib/logger';
 import type { PubSub } from '../lib/pubsub/pubsub';
 import { SUPERGRAPH_PATH } from './compose';
 import { mountDashboard } from './dashboard';
+import { mountPartnerDocs } from './partnerDocs';
+import { trustedDocumentsFor } from './trustedDocuments/gatewayHook';
+import { callerKindOfToken, deprecatedUsagePlugin } from './versioning/deprecatedUsage';
 import { corsAllowList, securityHeaders } from './edgeSecurity';
 import { queryLimits } from './queryLimits';
+import { OperationCosts } from './quotas/operationCost';
+import { quotaPlugin } from './quotas/quotaPlugin';
 import { adoptSubgraphScalars } from './subgraphScalars';
 import { attachLiveEndpoint } from './live/liveEndpoint';
 import { LIVE_FIELDS } from './live/liveFields';
@@ -48,6 +55,8 @@ export interface GatewayContext {
   cookieHeader?: string;
   /** Passes a session cookie identity set (login, refresh, logout) on to the client. */
   appendSetCookie?: (value: string) => void;
+  /** The verified caller, for the quotas of partner API clients. */
+  principal?: Principal | null;
 }
 
 class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
@@ -115,6 +124,8 @@ export interface GatewayOptions {
    * serves GraphQL subscriptions over graphql-ws on `/graphql`.
    */
   pubsub?: PubSub;
+  /** Partner API clients' quotas, charged per request (supergraph/quotas/). */
+  quotas?: ClientQuotas;
 }
 
 const BODY_LIMIT = '100kb';
@@ -149,12 +160,15 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
     adoptSubgraphScalars(loaded.apiSchema);
     apiSchema = loaded.apiSchema;
   });
-  const armor = queryLimits(config.queryLimits, production);
+  const costs = new OperationCosts(config.queryLimits.maxCost);
+  const armor = queryLimits(config.queryLimits, production, costs.onAccept);
   apollo = new ApolloServer<GatewayContext>({
     gateway,
     validationRules: [...armor.validationRules, inputLiteralsRule],
     parseOptions: armor.parseOptions,
     allowBatchedHttpRequests: false,
+    // Documents by id are resolved before Apollo (trustedDocuments): no automatic registration.
+    persistedQueries: false,
     introspection: !production,
     includeStacktraceInErrorResponses: false,
     formatError: maskError(log, production),
@@ -168,7 +182,9 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
       metricsPlugin('gateway'),
       tracingPlugin(),
       requestHygienePlugin(log),
+      deprecatedUsagePlugin<GatewayContext>(log, (context) => callerKindOfToken(context.accessToken)),
       ...armor.plugins,
+      ...(options.quotas ? [quotaPlugin(options.quotas, costs)] : []),
     ],
   });
   await apollo.start();
@@ -214,14 +230,16 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
     '/graphql',
     labelRoute('/graphql'),
     express.json({ limit: BODY_LIMIT }),
+    trustedDocumentsFor(apollo, { production, verifyToken: options.verifyToken, log }),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<GatewayContext> => {
         const requestId = requestIdFrom(req.headers);
         res.setHeader(REQUEST_ID_HEADER, requestId);
         // Verified here too, so a bad token is refused before any subgraph is called.
-        await principalFrom(req.headers, options.verifyToken, production);
+        const principal = await principalFrom(req.headers, options.verifyToken, production);
         return {
           requestId,
+          principal,
           accessToken: accessTokenFrom(req.headers, production),
           clientAddress: clientAddressOf(req, config.gateway.trustedProxyHops),
           cookieHeader: req.headers.cookie,
@@ -232,6 +250,7 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
       },
     }),
   );
+  if (!mountPartnerDocs(app)) log.warn('no partner documentation in docs/dist: run `npm run docs:build` to serve it at /docs');
   if (!mountDashboard(app)) log.warn('no dashboard build in dashboard/dist: run `npm run dashboard:build` to serve it at /');
   app.use(notFoundHandler, errorHandler(log));
   return service;

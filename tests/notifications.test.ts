@@ -144,9 +144,8 @@ describe.each(backends())('alert notifications on %s', (backend) => {
     const changes = await evaluate(readings(place, 'ammoniaPpm', [[0, 30], [5, 32], [11, 31]], start));
     expect(changes.map((change) => change.change)).toEqual(['RAISED']);
     // Written from the alert's outbox event, before any worker ran.
-    expect(await database.db.sql.query(`SELECT payload FROM "events"."outbox" WHERE topic = 'telemetry.alert-changed' AND payload->>'alertId' = $1`, [changes[0]!.alertId])).toEqual([
-      { payload: { tenantId: place.tenantId, farmId: place.farmId, alertId: changes[0]!.alertId, change: 'RAISED' } },
-    ]);
+    const events = await database.db.sql.query<{ payload: Record<string, unknown> }>(`SELECT payload FROM "events"."outbox" WHERE topic = 'telemetry.alert-raised-or-cleared' AND payload->>'alertId' = $1`, [changes[0]!.alertId]);
+    expect(events.map((event) => event.payload)).toEqual([expect.objectContaining({ tenantId: place.tenantId, farmId: place.farmId, alertId: changes[0]!.alertId, change: 'RAISED', severity: 'CRITICAL' })]);
     expect(await db.notificationDelivery.count({ where: { alertId: changes[0]!.alertId, status: 'PENDING' } })).toBe(3);
 
     expect(await worker.runOnce()).toBe(3);

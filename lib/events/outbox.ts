@@ -19,12 +19,26 @@ const OUTBOX_LOCK_KEY = 727_274_002;
  * and the commit, not the change before it, so concurrent ingest batches still write in parallel.
  */
 export async function appendEvent<Payload>(tx: SqlExecutor, topic: Topic<Payload>, payload: Payload): Promise<number> {
-  await tx.exec(`SELECT pg_advisory_xact_lock(${OUTBOX_LOCK_KEY})`);
+  await tx.query(`SELECT pg_advisory_xact_lock(${OUTBOX_LOCK_KEY})`);
   const [row] = await tx.query<{ position: string }>(
-    // pg_notify's void result stays out of the selected columns: Prisma's raw queries cannot read a void column.
     `WITH written AS (INSERT INTO "events"."outbox" (topic, shard, payload) VALUES ($1, $2, $3) RETURNING position)
-     SELECT written.position::text AS position FROM written CROSS JOIN LATERAL (SELECT pg_notify('${OUTBOX_CHANNEL}', $1)) AS notified`,
+     SELECT position::text AS position, pg_notify('${OUTBOX_CHANNEL}', $1) FROM written`,
     [topic.name, shardOf(topic.partitionKey(payload)), JSON.stringify(payload)],
   );
   return Number(row!.position);
+}
+
+/** The part of a Prisma transaction client appendEventInPrisma needs. */
+export interface PrismaRawExecutor {
+  $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number>;
+}
+
+/**
+ * appendEvent for a change made through Prisma (`tx` of `$transaction`): the same lock, row and
+ * NOTIFY, as statements that return no columns (Prisma's driver adapters cannot read `void`).
+ */
+export async function appendEventInPrisma<Payload>(tx: PrismaRawExecutor, topic: Topic<Payload>, payload: Payload): Promise<void> {
+  await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${OUTBOX_LOCK_KEY})`);
+  await tx.$executeRawUnsafe(`INSERT INTO "events"."outbox" (topic, shard, payload) VALUES ($1, $2, $3::json)`, topic.name, shardOf(topic.partitionKey(payload)), JSON.stringify(payload));
+  await tx.$executeRawUnsafe(`SELECT pg_notify('${OUTBOX_CHANNEL}', $1)`, topic.name);
 }

@@ -1,14 +1,16 @@
-import { allow, and } from 'graphql-shield';
+import { allow, and, or } from 'graphql-shield';
 import { subgraphShield } from '../../lib/graphql/permissions';
 import { actsForTenant, hasRole, isAuthenticated } from '../../lib/graphql/rules';
 
 const tenantAdmin = and(actsForTenant, hasRole('TENANT_ADMIN', 'PLATFORM_ADMIN'));
 const platformAdmin = hasRole('PLATFORM_ADMIN');
+/** An API client acting for its tenant (registered documents are a client's own). */
+const partnerClient = and(actsForTenant, hasRole('PARTNER'));
 // A tenant admin reads its tenant's log; a platform admin its tenant's, or every record outside any.
 const auditReader = hasRole('TENANT_ADMIN', 'PLATFORM_ADMIN');
 
 export const permissions = subgraphShield({
-  Query: { me: isAuthenticated, tenant: isAuthenticated, apiClients: tenantAdmin, members: tenantAdmin, tenants: platformAdmin, auditLog: auditReader, auditLogCsv: auditReader },
+  Query: { me: isAuthenticated, tenant: isAuthenticated, apiClients: tenantAdmin, partnerGrants: or(tenantAdmin, hasRole('PARTNER')), partnerWebhooks: hasRole('PARTNER'), partnerWebhookDeliveries: hasRole('PARTNER'), members: tenantAdmin, tenants: platformAdmin, auditLog: auditReader, auditLogCsv: auditReader, registeredDocuments: partnerClient, registeredDocument: partnerClient },
   Mutation: {
     // Public by nature; rate-limited inside.
     login: allow,
@@ -30,12 +32,26 @@ export const permissions = subgraphShield({
     acceptInvitation: allow,
     createApiClient: tenantAdmin,
     revokeApiClient: tenantAdmin,
+    grantPartnerAccess: tenantAdmin,
+    revokePartnerAccess: tenantAdmin,
+    // A partner client manages its own webhooks, and nothing of any tenant's.
+    createPartnerWebhook: hasRole('PARTNER'),
+    deletePartnerWebhook: hasRole('PARTNER'),
     // Public by nature; rate-limited inside.
     issueClientToken: allow,
+    registerDocument: partnerClient,
+    setApiClientDocumentPolicy: tenantAdmin,
   },
   ApiClient: allow,
+  ApiClientUsage: allow,
+  QuotaUsage: allow,
   ApiClientCredentials: allow,
   ClientToken: allow,
+  PartnerGrant: allow,
+  PartnerWebhook: allow,
+  CreatedPartnerWebhook: allow,
+  PartnerWebhookDelivery: allow,
+  RegisteredDocument: allow,
   Tenant: allow,
   User: allow,
   Viewer: allow,

@@ -2,7 +2,7 @@ import type { PrismaClient } from '../../../lib/db/database';
 import type { Alert } from '../../../lib/db/generated/client';
 import { isUniqueViolation } from '../../../lib/db/errors';
 import { TOPICS, type AlertChangedEvent, type PubSub } from '../../../lib/pubsub/pubsub';
-import { announceAlertChange } from './announceChange';
+import { announceAlertChange } from './announceAlertChange';
 import type { BuiltInKind } from './builtIns';
 import { INITIAL_STATE, step, worse, type ConditionRule, type ConditionState } from './conditionState';
 
@@ -63,7 +63,7 @@ export async function evaluatePoints(db: PrismaClient, barn: BarnRef, rule: Eval
       if (!alert) alert = await db.alert.findFirst({ where: { source, barnId: barn.barnId, status: 'ACTIVE' } });
     } else if (next.transition === 'CLEARED' && alert) {
       const clearedId = alert.id;
-      // The clearing and its outbox event commit together (announceChange.ts).
+      // The clearing and its outbox event commit together (announceAlertChange.ts).
       await db.$transaction(async (tx) => {
         const cleared = await tx.alert.update({ where: { id: clearedId }, data: { status: 'CLEARED', clearedAt: point.at, lastValue: point.value, peakValue } });
         await announceAlertChange(tx, cleared, 'CLEARED');
@@ -89,7 +89,7 @@ export async function evaluatePoints(db: PrismaClient, barn: BarnRef, rule: Eval
 
 async function raise(db: PrismaClient, barn: BarnRef, rule: EvaluatedRule, source: string, point: Point): Promise<Alert | null> {
   try {
-    // The alert and its outbox event commit together (announceChange.ts).
+    // The alert and its outbox event commit together (announceAlertChange.ts).
     return await db.$transaction(async (tx) => {
       const alert = await tx.alert.create({
       data: {

@@ -1,6 +1,6 @@
 import type { Database } from '../../../lib/db/database';
 import { startConsumer, type Consumer } from '../../../lib/events/consumer';
-import { ALERT_CHANGED } from '../../../lib/events/topics';
+import { ALERT_RAISED_OR_CLEARED } from '../../../lib/events/topics';
 import type { Logger } from '../../../lib/logger';
 import { enqueueAlertChange } from './enqueue';
 
@@ -16,7 +16,7 @@ export function startNotifier(options: { db: Database; log: Logger }): Promise<C
   const db = options.db.prisma;
   return startConsumer({
     name: NOTIFIER,
-    topic: ALERT_CHANGED,
+    topic: ALERT_RAISED_OR_CLEARED,
     sql: options.db.sql,
     log: options.log,
     handle: async (event, delivered) => {

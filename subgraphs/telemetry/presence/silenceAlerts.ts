@@ -2,7 +2,7 @@ import type { PrismaClient } from '../../../lib/db/database';
 import type { Alert, Prisma } from '../../../lib/db/generated/client';
 import { isUniqueViolation } from '../../../lib/db/errors';
 import type { AlertChangedEvent } from '../../../lib/pubsub/pubsub';
-import { announceAlertChange } from '../alerts/announceChange';
+import { announceAlertChange } from '../alerts/announceAlertChange';
 
 /** What a silence alert's values measure: seconds without a reading. */
 export const SILENCE_METRIC = 'silenceSeconds';
@@ -25,7 +25,7 @@ export interface SilenceToRaise {
 
 /**
  * Raises a silence alert and its outbox event in one transaction (as every alert is:
- * alerts/announceChange.ts). Returns null when one is already active (another replica raised it).
+ * alerts/announceAlertChange.ts). Returns null when one is already active (another replica raised it).
  */
 export async function raiseSilence(db: PrismaClient, silence: SilenceToRaise, now: Date): Promise<AlertChangedEvent | null> {
   const builtIn = silence.deviceId ? 'DEVICE_SILENT' : 'EDGE_OFFLINE';
@@ -64,6 +64,6 @@ export async function clearSilence(tx: Prisma.TransactionClient, alert: Alert, h
   const silentSeconds = Math.max(0, Math.round((heardAt.getTime() - alert.raisedAt.getTime()) / 1000) + alert.threshold);
   const cleared = await tx.alert.updateMany({ where: { id: alert.id, status: 'ACTIVE' }, data: { status: 'CLEARED', clearedAt: heardAt, lastValue: silentSeconds, peakValue: silentSeconds } });
   if (cleared.count === 0) return null;
-  await announceAlertChange(tx, alert, 'CLEARED');
+  await announceAlertChange(tx, (await tx.alert.findUnique({ where: { id: alert.id } }))!, 'CLEARED');
   return { tenantId: alert.tenantId, farmId: alert.farmId, alertId: alert.id, change: 'CLEARED' };
 }
