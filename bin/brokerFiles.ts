@@ -5,7 +5,8 @@ import { openDatabase, type Database } from '../lib/db/database';
 import { applyMigrations } from '../lib/db/migrate';
 import type { Logger } from '../lib/logger';
 import { brokerAuthFilesForEveryFarm } from '../subgraphs/devices/credentials/brokerAuthFiles';
-import { hashMosquittoPassword, mosquittoPasswordFile } from '../subgraphs/devices/credentials/mosquittoPassword';
+import { hashMosquittoPassword, mosquittoPasswordFile } from '../lib/mqtt/mosquittoPassword';
+import { TELEMETRY_TOPIC_FILTER } from '../lib/mqtt/deviceTopic';
 
 /** The ingestor's broker user (deploy/topology.ts names it too): reads every device's topic, publishes nothing. */
 export const INGESTOR_MQTT_USER = 'farmiq-ingestor';
@@ -83,7 +84,7 @@ async function exportOnce(database: Database, args: BrokerFilesArgs, ingestor: {
   const files = await brokerAuthFilesForEveryFarm(database.prisma);
   const passwords = files.passwordFile + mosquittoPasswordFile([ingestor]);
   // Patterns apply to every user; the ingestor's user line adds its read of every device topic.
-  const acl = `${files.aclFile}\nuser ${INGESTOR_MQTT_USER}\ntopic read farmiq/devices/+/telemetry\n`;
+  const acl = `${files.aclFile}\nuser ${INGESTOR_MQTT_USER}\ntopic read ${TELEMETRY_TOPIC_FILTER}\n`;
   const changed = [writeIfChanged(path.join(args.outDir, PASSWORD_FILE_NAME), passwords), writeIfChanged(path.join(args.outDir, ACL_FILE_NAME), acl)].some(Boolean);
   if (!changed) return;
   log.info({ devices: files.deviceCount, outDir: args.outDir }, 'broker files written');

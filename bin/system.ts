@@ -11,7 +11,7 @@ import { startEdge } from './edge';
 import { startIngestor } from '../edge-ingestor/ingestor';
 import { INGEST_PATH } from '../lib/edge/signedBatch';
 import { startSimulator } from '../edge-ingestor/simulator/Simulator';
-import { ensureDemoFarm } from './demoFarm';
+import { ensureDemoFarm } from '../subgraphs/devices/demoFarm';
 import { verifyDeviceCredentials } from '../subgraphs/devices/credentials/deviceCredentials';
 import { ensureFirstAdmin, INITIAL_ADMIN_FILE } from '../subgraphs/identity/bootstrap';
 import { databaseRateLimitStore, openRedis, redisRateLimitStore, type FailureTable, type RateLimitStore } from '../lib/rateLimit/store';

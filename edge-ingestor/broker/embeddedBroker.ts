@@ -3,7 +3,7 @@ import tls from 'node:tls';
 import { createBroker, type AuthenticateError, type Client } from 'aedes';
 import type { Logger } from '../../lib/logger';
 import { listen } from '../../lib/http/listen';
-import { deviceMayPublish } from '../../subgraphs/devices/credentials/mosquittoPassword';
+import { deviceMayPublish } from '../../lib/mqtt/mosquittoPassword';
 import { credentialMatches, type MqttCredential } from './credentials';
 
 /** Checks a device's CONNECT: user name = device id, and one of its valid passwords. */
