@@ -14,7 +14,6 @@ import type { TokenVerifier } from '../auth/accessToken';
 import { readCookie } from '../auth/credentials';
 import { verifyForwarded } from '../auth/forwardedHeaders';
 import { principalFrom } from '../auth/requestAuth';
-import type { SubgraphName } from '../config';
 import type { Database } from '../db/database';
 import type { Logger } from '../logger';
 import { errorHandler, notFoundHandler } from '../http/errorHandler';
@@ -30,7 +29,7 @@ import type { subgraphShield } from './permissions';
 
 /** What a subgraph contributes: its contract, its resolvers and its authorization rules. */
 export interface SubgraphDefinition {
-  name: SubgraphName;
+  name: string;
   typeDefs: DocumentNode;
   // Typed per subgraph by codegen (Resolvers); federation's own map type is looser.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -62,7 +61,7 @@ export function loadSchemaFile(dir: string): DocumentNode {
  * against that schema), its shield and the checks of the ids its operations take.
  */
 export function defineSubgraph(
-  name: SubgraphName,
+  name: string,
   dir: string,
   resolvers: object,
   permissions: SubgraphDefinition['permissions'],

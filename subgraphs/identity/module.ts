@@ -1,0 +1,36 @@
+import path from 'node:path';
+import { DEFAULT_SUBGRAPH_PORTS } from '../../lib/config';
+import { mountJwks } from '../../lib/http/publicEndpoints';
+import { createMailer } from '../../lib/mail/mailer';
+import type { SubgraphModule } from '../../lib/process/module';
+import { ensureFirstAdmin, INITIAL_ADMIN_FILE } from './bootstrap';
+import { AUTH_FAILURES_NAMESPACE } from './rateLimit';
+import { identitySubgraph } from './server';
+
+/** People and tenants; the one holder of the token signing keys, whose public half it serves. */
+export const identityModule: SubgraphModule = {
+  name: 'identity',
+  defaultPort: DEFAULT_SUBGRAPH_PORTS.identity,
+  env: ['FARMIQ_JWT_PRIVATE_JWKS', 'FARMIQ_ADMIN_EMAIL', 'FARMIQ_ADMIN_PASSWORD', 'SMTP_URL', 'MAIL_FROM', 'FARMIQ_PUBLIC_URL'],
+  // Every other process verifies tokens with these keys (FARMIQ_JWKS_URL).
+  routes: [{ method: 'GET', path: '/.well-known/jwks.json' }],
+  workers: [],
+  events: { publishes: [], consumes: [] },
+  async plugIn(host) {
+    const { config, db, log } = host;
+    if (!host.auth.keyRing || !host.revocations) throw new Error('identity runs only in the process that holds the signing keys and the revocation list');
+    await ensureFirstAdmin(db.prisma, config, log);
+    return {
+      definition: identitySubgraph({
+        keyRing: host.auth.keyRing,
+        tokenAudience: host.auth.tokenAudience,
+        rateLimits: await host.rateLimitStore(AUTH_FAILURES_NAMESPACE, (prisma) => prisma.authFailure),
+        initialAdminFile: path.join(config.dataDir, INITIAL_ADMIN_FILE),
+        revocations: host.revocations,
+        mailer: createMailer({ ...config.mail, dataDir: config.dataDir, production: config.isProduction, log }),
+        publicUrl: config.mail.publicUrl,
+      }),
+      mount: (app) => mountJwks(app, host.auth.publicJwks),
+    };
+  },
+};
