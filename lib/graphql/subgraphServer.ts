@@ -67,6 +67,7 @@ export function defineSubgraph(
   permissions: SubgraphDefinition['permissions'],
   idArguments: IdArgumentChecks,
 ): SubgraphDefinition {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   return { name, typeDefs: loadSchemaFile(dir), resolvers: resolvers as GraphQLResolverMap<any>, permissions, idArguments };
 }
 
