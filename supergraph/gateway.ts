@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import type { GraphQLError, GraphQLSchema } from 'graphql';
 import type { Config } from '../lib/config';
 import type { TokenVerifier } from '../lib/auth/accessToken';
-import { accessTokenFrom } from '../lib/auth/credentials';
+import { accessTokenFrom } from '../lib/auth/cookiesAndBearer';
 import { signForwarded } from '../lib/auth/forwardedHeaders';
 import { principalFrom } from '../lib/auth/requestAuth';
 import { ErrorCode, userError } from '../lib/errors';
@@ -29,7 +29,7 @@ import type { Logger } from '../lib/logger';
 import type { PubSub } from '../lib/pubsub/pubsub';
 import { SUPERGRAPH_PATH } from './compose';
 import { mountDashboard } from './dashboard';
-import { corsAllowList, securityHeaders } from './edgeSecurity';
+import { corsAllowList, securityHeaders } from './httpSecurity';
 import { queryLimits } from './queryLimits';
 import { adoptSubgraphScalars } from './subgraphScalars';
 import { attachLiveEndpoint } from './live/liveEndpoint';
@@ -117,7 +117,7 @@ export interface GatewayOptions {
 const BODY_LIMIT = '100kb';
 
 /**
- * The public edge: the composed supergraph at `POST /graphql` behind security headers, CORS
+ * The public API port: the composed supergraph at `POST /graphql` behind security headers, CORS
  * allow-list, CSRF prevention, query limits and masked errors; `/healthz`, `/readyz`, `/metrics`.
  */
 export async function createGateway(options: GatewayOptions): Promise<HttpService> {

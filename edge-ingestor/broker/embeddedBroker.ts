@@ -4,7 +4,7 @@ import { createBroker, type AuthenticateError, type Client } from 'aedes';
 import type { Logger } from '../../lib/logger';
 import { listen } from '../../lib/http/listen';
 import { deviceMayPublish } from '../../lib/mqtt/mosquittoPassword';
-import { credentialMatches, type MqttCredential } from './credentials';
+import { credentialMatches, type MqttCredential } from './ingestorCredential';
 
 /** Checks a device's CONNECT: user name = device id, and one of its valid passwords. */
 export type DeviceAuthenticator = (username: string, password: string) => Promise<boolean>;

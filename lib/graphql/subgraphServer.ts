@@ -11,7 +11,7 @@ import express, { type Express } from 'express';
 import { parse, type DocumentNode } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import type { TokenVerifier } from '../auth/accessToken';
-import { readCookie } from '../auth/credentials';
+import { readCookie } from '../auth/cookiesAndBearer';
 import { verifyForwarded } from '../auth/forwardedHeaders';
 import { principalFrom } from '../auth/requestAuth';
 import type { Database } from '../db/database';
