@@ -1,11 +1,10 @@
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { PassThrough, PassThroughTarget } from '../lib/process/module';
 
-/**
- * Signed machine-to-machine calls reach the internal subgraphs through the gateway's public
- * port: it passes the raw bytes on untouched (so the signature still verifies there) with the
- * signature headers, and returns the answer. Verification happens in the subgraph alone.
- */
+// Signed machine-to-machine calls reach the internal subgraphs through the gateway's public
+// port: it passes the raw bytes on untouched (so the signature still verifies there) with the
+// signature headers, and returns the answer. Verification happens in the subgraph alone.
+
 /**
  * How a pass-through answers when it cannot pass a call on: `status` 413 (body over the limit),
  * 400 (body unreadable) or 503 (the subgraph unreachable), in the peer's own error shape.
