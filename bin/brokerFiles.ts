@@ -4,13 +4,11 @@ import { ConfigError, type Config } from '../lib/config';
 import { openDatabase, type Database } from '../lib/db/database';
 import { applyMigrations } from '../lib/db/migrate';
 import type { Logger } from '../lib/logger';
-import { hashMosquittoPassword, mosquittoPasswordFile } from '../lib/mqtt/mosquittoPassword';
+import { hashMosquittoPassword, INGESTOR_MQTT_USER, mosquittoPasswordFile } from '../lib/mqtt/mosquittoPassword';
 import { TELEMETRY_TOPIC_FILTER } from '../lib/mqtt/deviceTopic';
 import type { DeviceAuthority } from '../lib/process/module';
 import { MODULES } from '../subgraphs/modules';
 
-/** The ingestor's broker user (deploy/topology.ts names it too): reads every device's topic, publishes nothing. */
-export const INGESTOR_MQTT_USER = 'farmiq-ingestor';
 export const PASSWORD_FILE_NAME = 'passwords';
 export const ACL_FILE_NAME = 'acl';
 
