@@ -42,8 +42,10 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    // The CLI loads each command's code only when that command runs (the edge target stays small).
-    files: ['bin/farmiq.ts'],
+    // The CLI loads each command's code only when that command runs (the edge target stays small);
+    // a module's declarations load its implementation only when plugged in (the gateway and
+    // `farmiq broker-files` read the declarations of every module).
+    files: ['bin/farmiq.ts', 'subgraphs/*/module.ts'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {

@@ -120,7 +120,7 @@ describe('the subgraph modules plugged into one process', () => {
 });
 
 /** The files `file` loads at run time (type-only imports load nothing), resolved inside the repo; packages as `npm:<name>`. */
-function runtimeImports(file: string): string[] {
+function runtimeImports(file: string, followRequire = true): string[] {
   const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
   const specifiers: string[] = [];
   const visit = (node: ts.Node) => {
@@ -130,7 +130,7 @@ function runtimeImports(file: string): string[] {
       if (!onlyTypes) specifiers.push((node.moduleSpecifier as ts.StringLiteral).text);
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && !node.isTypeOnly) {
       specifiers.push((node.moduleSpecifier as ts.StringLiteral).text);
-    } else if (ts.isCallExpression(node) && node.arguments.length === 1 && ts.isStringLiteral(node.arguments[0]!) && (node.expression.getText() === 'require' || node.expression.kind === ts.SyntaxKind.ImportKeyword)) {
+    } else if (followRequire && ts.isCallExpression(node) && node.arguments.length === 1 && ts.isStringLiteral(node.arguments[0]!) && (node.expression.getText() === 'require' || node.expression.kind === ts.SyntaxKind.ImportKeyword)) {
       specifiers.push(node.arguments[0].text);
     }
     ts.forEachChild(node, visit);
@@ -146,15 +146,15 @@ function runtimeImports(file: string): string[] {
   });
 }
 
-/** Every file (and package) `entry` loads, transitively. */
-function closure(entry: string): Set<string> {
+/** Every file (and package) `entry` loads, transitively; without `followRequire`, only what loads at once (not a lazy `require`). */
+function closure(entry: string, followRequire = true): Set<string> {
   const seen = new Set<string>();
   const queue = [path.resolve(ROOT, entry)];
   while (queue.length > 0) {
     const file = queue.pop()!;
     if (seen.has(file)) continue;
     seen.add(file);
-    if (!file.startsWith('npm:') && file.endsWith('.ts')) queue.push(...runtimeImports(file));
+    if (!file.startsWith('npm:') && file.endsWith('.ts')) queue.push(...runtimeImports(file, followRequire));
   }
   return seen;
 }
@@ -179,6 +179,12 @@ describe('the import graph', () => {
 
   it('the gateway loads no subgraph code', () => {
     expect([...closure('supergraph/gateway.ts')].map(relative).filter((file) => file.startsWith('subgraphs/'))).toEqual([]);
+  });
+
+  it('reading the module list loads declarations only: no subgraph server, no Apollo (the gateway and broker-files read it)', () => {
+    const loaded = [...closure('subgraphs/modules.ts', false)].map(relative);
+    expect(loaded).toEqual(expect.arrayContaining(MODULES.map((module) => `subgraphs/${module.name}/module.ts`)));
+    expect(loaded.filter((file) => /\/server\.ts$|^npm:@apollo|^npm:graphql$/.test(file))).toEqual([]);
   });
 
   it('the checker sees a subgraph import where there is one', () => {

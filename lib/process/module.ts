@@ -16,7 +16,9 @@ import type { FailureTable, RateLimitStore } from '../rateLimit/store';
 /**
  * What a subgraph plugs into a process, declared in `subgraphs/<name>/module.ts`. The process
  * (`bin/system.ts`) and the gateway read these declarations and name no subgraph: a new subgraph
- * is one folder plus one line in `subgraphs/modules.ts`.
+ * is one folder plus one line in `subgraphs/modules.ts`. A module.ts holds declarations and
+ * loads its implementation (`require`) only in `plugIn`, a worker's `start` or a device-authority
+ * call, so a process that only reads the list (the gateway, `farmiq broker-files`) stays small.
  */
 export interface SubgraphModule {
   name: string;

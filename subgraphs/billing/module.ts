@@ -2,10 +2,7 @@ import { DEFAULT_SUBGRAPH_PORTS } from '../../lib/config';
 import { READINGS_STORED } from '../../lib/events/topics';
 import type { SubgraphModule } from '../../lib/process/module';
 import { SIGNATURE_HEADER } from './payments/webhookSignature';
-import { mountPaymentWebhook, WEBHOOK_PATH } from './payments/webhook';
-import { billingSubgraph } from './server';
-import { startRenewals } from './subscriptions/renewalScheduler';
-import { startUsageMeter } from './usage/usageMeter';
+import { WEBHOOK_PATH } from './payments/webhookPath';
 
 /** Money: usage is metered from telemetry's stored-readings events and devices' registry. */
 export const billingModule: SubgraphModule = {
@@ -17,13 +14,15 @@ export const billingModule: SubgraphModule = {
     { method: 'POST', path: WEBHOOK_PATH, passThrough: { headers: [SIGNATURE_HEADER], limit: '64kb' } },
   ],
   workers: [
-    { name: 'usage-meter', start: (host) => startUsageMeter({ db: host.db, log: host.log, now: host.now }) },
-    { name: 'renewals', start: (host) => startRenewals({ db: host.db.prisma, log: host.log, now: host.now }) },
+    { name: 'usage-meter', start: (host) => (require('./usage/usageMeter') as typeof import('./usage/usageMeter')).startUsageMeter({ db: host.db, log: host.log, now: host.now }) },
+    { name: 'renewals', start: (host) => (require('./subscriptions/renewalScheduler') as typeof import('./subscriptions/renewalScheduler')).startRenewals({ db: host.db.prisma, log: host.log, now: host.now }) },
   ],
   events: { publishes: [], consumes: [READINGS_STORED] },
   async plugIn(host) {
     const secret = host.config.billing.webhookSecret;
     if (!secret) host.log.warn(`BILLING_WEBHOOK_SECRET is not set: the payment webhook (${WEBHOOK_PATH}) refuses every call`);
+    const { billingSubgraph } = require('./server') as typeof import('./server');
+    const { mountPaymentWebhook } = require('./payments/webhook') as typeof import('./payments/webhook');
     return {
       definition: billingSubgraph(),
       mount: (app) => mountPaymentWebhook(app, { db: host.db.prisma, log: host.log, secret, now: host.now }),

@@ -1,10 +1,5 @@
 import { DEFAULT_SUBGRAPH_PORTS } from '../../lib/config';
 import type { SubgraphModule } from '../../lib/process/module';
-import { brokerAuthFilesForEveryFarm } from './credentials/brokerAuthFiles';
-import { verifyDeviceCredentials } from './credentials/deviceCredentials';
-import { ensureDemoFarm } from './demoFarm';
-import { CLAIM_FAILURES_NAMESPACE } from './provisioning/claimDevice';
-import { devicesSubgraph } from './server';
 
 /** Farm topology and devices; the authority on which device may talk to the farm's broker. */
 export const devicesModule: SubgraphModule = {
@@ -15,11 +10,13 @@ export const devicesModule: SubgraphModule = {
   workers: [],
   events: { publishes: [], consumes: [] },
   deviceAuthority: {
-    authenticate: (prisma, username, password) => verifyDeviceCredentials(prisma, username, password),
-    brokerAuthFiles: (prisma) => brokerAuthFilesForEveryFarm(prisma),
-    ensureDemoFarm: (prisma, secretBox, dataDir, log) => ensureDemoFarm(prisma, secretBox, dataDir, log),
+    authenticate: (prisma, username, password) => (require('./credentials/deviceCredentials') as typeof import('./credentials/deviceCredentials')).verifyDeviceCredentials(prisma, username, password),
+    brokerAuthFiles: (prisma) => (require('./credentials/brokerAuthFiles') as typeof import('./credentials/brokerAuthFiles')).brokerAuthFilesForEveryFarm(prisma),
+    ensureDemoFarm: (prisma, secretBox, dataDir, log) => (require('./demoFarm') as typeof import('./demoFarm')).ensureDemoFarm(prisma, secretBox, dataDir, log),
   },
   async plugIn(host) {
+    const { CLAIM_FAILURES_NAMESPACE } = require('./provisioning/claimDevice') as typeof import('./provisioning/claimDevice');
+    const { devicesSubgraph } = require('./server') as typeof import('./server');
     return {
       definition: devicesSubgraph({
         claimLimits: await host.rateLimitStore(CLAIM_FAILURES_NAMESPACE, (prisma) => prisma.claimFailure),

@@ -1,11 +1,6 @@
 import path from 'node:path';
 import { DEFAULT_SUBGRAPH_PORTS } from '../../lib/config';
-import { mountJwks } from '../../lib/http/publicEndpoints';
-import { createMailer } from '../../lib/mail/mailer';
 import type { SubgraphModule } from '../../lib/process/module';
-import { ensureFirstAdmin, INITIAL_ADMIN_FILE } from './bootstrap';
-import { AUTH_FAILURES_NAMESPACE } from './rateLimit';
-import { identitySubgraph } from './server';
 
 /** People and tenants; the one holder of the token signing keys, whose public half it serves. */
 export const identityModule: SubgraphModule = {
@@ -19,6 +14,11 @@ export const identityModule: SubgraphModule = {
   async plugIn(host) {
     const { config, db, log } = host;
     if (!host.auth.keyRing || !host.revocations) throw new Error('identity runs only in the process that holds the signing keys and the revocation list');
+    const { mountJwks } = require('../../lib/http/publicEndpoints') as typeof import('../../lib/http/publicEndpoints');
+    const { createMailer } = require('../../lib/mail/mailer') as typeof import('../../lib/mail/mailer');
+    const { ensureFirstAdmin, INITIAL_ADMIN_FILE } = require('./bootstrap') as typeof import('./bootstrap');
+    const { AUTH_FAILURES_NAMESPACE } = require('./rateLimit') as typeof import('./rateLimit');
+    const { identitySubgraph } = require('./server') as typeof import('./server');
     await ensureFirstAdmin(db.prisma, config, log);
     return {
       definition: identitySubgraph({

@@ -1,8 +1,6 @@
 import { DEFAULT_SUBGRAPH_PORTS } from '../../lib/config';
 import { READINGS_STORED } from '../../lib/events/topics';
 import type { SubgraphModule } from '../../lib/process/module';
-import { startScaleWeighIn } from './records/scaleWeights';
-import { kpiSubgraph } from './server';
 
 /** Batch performance: scale weights stored by telemetry become weigh samples of the barn's batch. */
 export const kpiModule: SubgraphModule = {
@@ -10,7 +8,7 @@ export const kpiModule: SubgraphModule = {
   defaultPort: DEFAULT_SUBGRAPH_PORTS.kpi,
   env: [],
   routes: [],
-  workers: [{ name: 'scale-weigh-in', start: (host) => startScaleWeighIn({ db: host.db, log: host.log }) }],
+  workers: [{ name: 'scale-weigh-in', start: (host) => (require('./records/scaleWeights') as typeof import('./records/scaleWeights')).startScaleWeighIn({ db: host.db, log: host.log }) }],
   events: { publishes: [], consumes: [READINGS_STORED] },
-  plugIn: async () => ({ definition: kpiSubgraph }),
+  plugIn: async () => ({ definition: (require('./server') as typeof import('./server')).kpiSubgraph }),
 };

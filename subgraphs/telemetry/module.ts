@@ -3,12 +3,7 @@ import { BatchRefusal, batchRefusalBody } from '../../lib/edge/ingestCodes';
 import { INGEST_PATH, MAX_BATCH_BYTES, SIGNATURE_HEADERS } from '../../lib/edge/signedBatch';
 import { READINGS_STORED } from '../../lib/events/topics';
 import type { ModuleHost, PassThrough, SubgraphModule } from '../../lib/process/module';
-import { startAlertEvaluator } from './alerts/evaluator';
 import type { TelemetryDependencies } from './dependencies';
-import { mountIngest } from './ingest/endpoint';
-import { startLiveRelay } from './live/liveRelay';
-import { startNotifications } from './notifications/startNotifications';
-import { telemetrySubgraph } from './server';
 
 /** The ingest endpoint's refusals (lib/edge/ingestCodes.ts), also when the gateway answers for it. */
 const ingestRefusal: NonNullable<PassThrough['refusal']> = (status) =>
@@ -30,14 +25,20 @@ export const telemetryModule: SubgraphModule = {
     { method: 'POST', path: INGEST_PATH, passThrough: { headers: Object.values(SIGNATURE_HEADERS), limit: MAX_BATCH_BYTES, refusal: ingestRefusal } },
   ],
   workers: [
-    { name: 'alert-evaluator', start: (host) => startAlertEvaluator({ db: host.db, pubsub: host.pubsub, log: host.log }) },
-    { name: 'live-relay', start: (host) => startLiveRelay({ db: host.db, pubsub: host.pubsub, log: host.log, now: host.now }) },
-    { name: 'notifications', start: (host) => startNotifications({ db: host.db.prisma, config: host.config, secretBox: host.secretBox(), log: host.log }) },
+    { name: 'alert-evaluator', start: (host) => (require('./alerts/evaluator') as typeof import('./alerts/evaluator')).startAlertEvaluator({ db: host.db, pubsub: host.pubsub, log: host.log }) },
+    { name: 'live-relay', start: (host) => (require('./live/liveRelay') as typeof import('./live/liveRelay')).startLiveRelay({ db: host.db, pubsub: host.pubsub, log: host.log, now: host.now }) },
+    {
+      name: 'notifications',
+      start: (host) =>
+        (require('./notifications/startNotifications') as typeof import('./notifications/startNotifications')).startNotifications({ db: host.db.prisma, config: host.config, secretBox: host.secretBox(), log: host.log }),
+    },
   ],
   events: { publishes: [READINGS_STORED], consumes: [READINGS_STORED] },
   publishesLive: true,
   async plugIn(host) {
     const deps = dependencies(host);
+    const { telemetrySubgraph } = require('./server') as typeof import('./server');
+    const { mountIngest } = require('./ingest/endpoint') as typeof import('./ingest/endpoint');
     return { definition: telemetrySubgraph(deps), mount: (app) => mountIngest(app, { db: host.db, log: host.log, deps }) };
   },
 };
