@@ -14,6 +14,7 @@ import { createMemoryPubSub, type PubSub } from '../lib/pubsub/pubsub';
 import { databaseRateLimitStore, openRedis, redisRateLimitStore } from '../lib/rateLimit/store';
 import { loadSecretBox } from '../lib/crypto/secretsKey';
 import { openRevocationList } from '../lib/auth/openRevocations';
+import { createClientQuotas } from '../lib/quotas/clientQuotas';
 import { startIngestor } from '../edge-ingestor/ingestor';
 import { startSimulator } from '../edge-ingestor/simulator/Simulator';
 import { MODULES } from '../subgraphs/modules';
@@ -101,6 +102,19 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
     const auth = await setUpAuth(target, config, revocations.list);
     // Failed logins and claims are counted in Redis when REDIS_URL is set, else in the database.
     let redis: Awaited<ReturnType<typeof openRedis>> | undefined;
+    const sharedRedis = async (url: string) => {
+      if (!redis) {
+        redis = await openRedis(url);
+        const opened = redis;
+        stack.push(() => opened.close());
+      }
+      return redis.redis;
+    };
+    // Partner quotas: the gateway charges them, a module that shows them reads them (Redis, else the database, else memory).
+    const quotas =
+      target === 'all' || target === 'gateway' || running.some((module) => module.usesClientQuotas)
+        ? createClientQuotas(config.partnerQuotas, config.redisUrl ? { redis: await sharedRedis(config.redisUrl) } : { sql: database?.sql })
+        : undefined;
     let secretBox: SecretBox | undefined;
     const secretBoxOnce = () => (secretBox ??= loadSecretBox({ secretsKey: config.secretsKey, dataDir: config.dataDir, production: config.isProduction }));
     const subgraphUrls: Partial<Record<string, string>> = {};
@@ -114,15 +128,11 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
         secretBox: secretBoxOnce,
         async rateLimitStore(namespace, table) {
           if (!config.redisUrl) return databaseRateLimitStore(table(database!.prisma));
-          if (!redis) {
-            redis = await openRedis(config.redisUrl);
-            const opened = redis;
-            stack.push(() => opened.close());
-          }
-          return redisRateLimitStore(redis.redis, namespace);
+          return redisRateLimitStore(await sharedRedis(config.redisUrl), namespace);
         },
         auth,
         revocations: revocations.list,
+        quotas,
       };
       const plugged = await module.plugIn(host);
       for (const declared of module.workers) {
@@ -183,6 +193,7 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
         forwardingKey: auth.forwardingKey,
         publicJwks: auth.publicJwks,
         pubsub,
+        ...(quotas ? { quotas } : {}),
       });
       stack.push(() => gateway.stop());
       ports.gateway = await gateway.listen(config.gateway.port, config.gateway.host, 'PORT');

@@ -11,6 +11,7 @@ import type { Topic } from '../events/topic';
 import type { SubgraphDefinition } from '../graphql/subgraphServer';
 import type { Logger } from '../logger';
 import type { PubSub } from '../pubsub/pubsub';
+import type { ClientQuotas } from '../quotas/clientQuotas';
 import type { FailureTable, RateLimitStore } from '../rateLimit/store';
 
 /**
@@ -34,6 +35,8 @@ export interface SubgraphModule {
   events: { publishes: readonly Topic<unknown>[]; consumes: readonly Topic<unknown>[] };
   /** It publishes live frames on the process's pub/sub (the gateway's subscriptions read them). */
   publishesLive?: boolean;
+  /** It shows partners' quota use (the gateway charges it): the process hands it the shared quotas. */
+  usesClientQuotas?: boolean;
   /** Set by the module that owns devices: how the farm's broker checks a device and what the demo farm is. */
   deviceAuthority?: DeviceAuthority;
   /** Builds the GraphQL part and the route handlers once the process is up. */
@@ -94,6 +97,8 @@ export interface ModuleHost {
     publicJwks: () => Promise<{ keys: unknown[] }>;
   };
   revocations: RevocationList | undefined;
+  /** Partners' request quotas, where the process keeps them (a module with `usesClientQuotas`, and the gateway). */
+  quotas: ClientQuotas | undefined;
 }
 
 /** The device side of the farm's broker (all-in-one mode and `farmiq broker-files`). */

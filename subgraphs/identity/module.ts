@@ -9,11 +9,23 @@ export const identityModule: SubgraphModule = {
   env: ['FARMIQ_JWT_PRIVATE_JWKS', 'FARMIQ_ADMIN_EMAIL', 'FARMIQ_ADMIN_PASSWORD', 'SMTP_URL', 'MAIL_FROM', 'FARMIQ_PUBLIC_URL'],
   // Every other process verifies tokens with these keys (FARMIQ_JWKS_URL).
   routes: [{ method: 'GET', path: '/.well-known/jwks.json' }],
-  workers: [],
+  // Partners' webhooks: outbox events become deliveries, a worker sends them.
+  workers: [
+    {
+      name: 'partner-webhooks',
+      start: (host) =>
+        (require('./partnerWebhooks/startPartnerWebhooks') as typeof import('./partnerWebhooks/startPartnerWebhooks')).startPartnerWebhooks({
+          db: host.db,
+          log: host.log,
+          secretBox: host.secretBox(),
+        }),
+    },
+  ],
+  usesClientQuotas: true,
   events: { publishes: [], consumes: [] },
   async plugIn(host) {
     const { config, db, log } = host;
-    if (!host.auth.keyRing || !host.revocations) throw new Error('identity runs only in the process that holds the signing keys and the revocation list');
+    if (!host.auth.keyRing || !host.revocations || !host.quotas) throw new Error('identity runs only in the process that holds the signing keys, the revocation list and the quotas');
     const { mountJwks } = require('../../lib/http/publicEndpoints') as typeof import('../../lib/http/publicEndpoints');
     const { createMailer } = require('../../lib/mail/mailer') as typeof import('../../lib/mail/mailer');
     const { ensureFirstAdmin, INITIAL_ADMIN_FILE } = require('./bootstrap') as typeof import('./bootstrap');
@@ -27,6 +39,9 @@ export const identityModule: SubgraphModule = {
         rateLimits: await host.rateLimitStore(AUTH_FAILURES_NAMESPACE, (prisma) => prisma.authFailure),
         initialAdminFile: path.join(config.dataDir, INITIAL_ADMIN_FILE),
         revocations: host.revocations,
+        quotas: host.quotas,
+        secretBox: host.secretBox(),
+        production: config.isProduction,
         mailer: createMailer({ ...config.mail, dataDir: config.dataDir, production: config.isProduction, log }),
         publicUrl: config.mail.publicUrl,
       }),
