@@ -1,5 +1,5 @@
 import express, { type Express, type Request, type Response } from 'express';
-import { ACK_PATH } from '../subgraphs/telemetry/notifications/ackLink';
+import { ACK_PATH } from '../lib/notifications/ackPath';
 
 /** The answer headers the acknowledge page sets and the gateway passes back. */
 const PASSED_BACK = ['content-type', 'cache-control', 'referrer-policy', 'x-robots-tag'];

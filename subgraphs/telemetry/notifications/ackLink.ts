@@ -10,8 +10,9 @@ import type { Language } from './message';
  * in a message acknowledge nothing.
  */
 
-/** Where the link points, on the gateway's public address (FARMIQ_PUBLIC_URL). */
-export const ACK_PATH = '/alerts/acknowledge';
+import { ACK_PATH } from '../../../lib/notifications/ackPath';
+
+export { ACK_PATH };
 /** How long a link works: an email may be read the next morning, not next month. */
 export const ACK_LINK_TTL_MS = 7 * 24 * 3600_000;
 
