@@ -36,11 +36,12 @@ import { startLiveRelay } from '../subgraphs/telemetry/live/liveRelay';
 import { startNotifications } from '../subgraphs/telemetry/notifications/startNotifications';
 import { startUsageMeter } from '../subgraphs/billing/usage/usageMeter';
 import { startScaleWeighIn } from '../subgraphs/kpi/records/scaleWeights';
+import { startCameraWeighIn } from '../subgraphs/kpi/weighSessions/cameraWeighIn';
+import { startWeighSessionProjection } from '../subgraphs/kpi/weighSessions/projection';
 import { startRenewals } from '../subgraphs/billing/subscriptions/renewalScheduler';
 import { createMemoryPubSub, type PubSub } from '../lib/pubsub/pubsub';
 
-const SUBGRAPHS: Record<Exclude<SubgraphName, 'identity' | 'devices' | 'telemetry'>, SubgraphDefinition> = {
-  kpi: kpiSubgraph,
+const SUBGRAPHS: Record<Exclude<SubgraphName, 'identity' | 'devices' | 'telemetry' | 'kpi'>, SubgraphDefinition> = {
   billing: billingSubgraph(),
 };
 
@@ -154,13 +155,18 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
           mailer: createMailer({ ...config.mail, dataDir: config.dataDir, production: config.isProduction, log }),
           publicUrl: config.mail.publicUrl,
         });
-      } else {
-        definition = SUBGRAPHS[name];
-      }
-      if (name === 'kpi') {
-        // Scale weights stored by telemetry become weigh samples of the barn's batch.
+      } else if (name === 'kpi') {
+        definition = kpiSubgraph({ sql: database!.sql, pubsub, now: () => new Date() });
+        // Scale weights stored by telemetry become weigh samples of the barn's batch; camera
+        // weights become weigh-session events, which the projection applies with the API's.
         const weighIn = await startScaleWeighIn({ db: database!, log });
         stack.push(() => weighIn.stop());
+        const cameraWeighIn = await startCameraWeighIn({ db: database!, log });
+        stack.push(() => cameraWeighIn.stop());
+        const projection = await startWeighSessionProjection({ db: database!, pubsub, log });
+        stack.push(() => projection.stop());
+      } else {
+        definition = SUBGRAPHS[name];
       }
       if (name === 'billing') {
         // Usage comes from the other subgraphs' interfaces: stored-readings events and the devices registry.

@@ -35,6 +35,7 @@ interface Foreign {
   memberUserId: string;
   notificationSubscriptionId: string;
   webhookEndpointId: string;
+  weighSessionId: string;
 }
 
 type Check = (ctx: { asA: TestSystem['graphql']; a: { session: Session & { email: string; password: string }; tenantId: string }; b: Foreign; farmiq: TestSystem }) => Promise<void>;
@@ -99,6 +100,15 @@ const CASES: Record<string, Check> = {
     expectNotFound(asA('mutation ($id: ID!) { recordDepletion(input: { batchId: $id, depletedOn: "2026-11-05", headCount: 10, totalLiveWeightKg: 20 }) { id } }', { id: b.batchId })),
   'Mutation.recordWeighSession': ({ asA, b }) =>
     expectNotFound(asA('mutation ($id: ID!) { recordWeighSession(batchId: $id, weightsKg: [9.9, 9.9], weighedOn: "2026-11-09") { id } }', { id: b.batchId })),
+  'Query.weighSession': ({ asA, b }) => expectNotFound(asA('query ($id: ID!) { weighSession(id: $id) { weightsKg } }', { id: b.weighSessionId })),
+  'Query.weighSessionChangeEvents': ({ asA, b }) =>
+    expectNotFound(asA('query ($e: [WeighSessionChangeEventInput!]!) { weighSessionChangeEvents(events: $e) { weightsKg } }', { e: [{ sessionId: b.weighSessionId }] })),
+  'Mutation.openWeighSession': ({ asA, b }) =>
+    expectNotFound(asA('mutation ($id: ID!) { openWeighSession(input: { batchId: $id, source: MANUAL, weighedOn: "2026-11-09" }) { id } }', { id: b.batchId })),
+  // B's session stays OPEN with its one weight (SNAPSHOT_OF_B).
+  'Mutation.recordSessionWeights': ({ asA, b }) => expectNotFound(asA('mutation ($id: ID!) { recordSessionWeights(sessionId: $id, weightsKg: [9.9]) { id } }', { id: b.weighSessionId })),
+  'Mutation.finalizeWeighSession': ({ asA, b }) => expectNotFound(asA('mutation ($id: ID!) { finalizeWeighSession(sessionId: $id) { id } }', { id: b.weighSessionId })),
+  'Mutation.cancelWeighSession': ({ asA, b }) => expectNotFound(asA('mutation ($id: ID!) { cancelWeighSession(sessionId: $id) { id } }', { id: b.weighSessionId })),
   // Names no id: A's curve for B's breed is A's alone; B's target weight (in the snapshot) stays.
   'Mutation.setTargetCurve': async ({ asA }) => {
     const set = await asA('mutation { setTargetCurve(input: { species: BROILER, breed: "Ross 308", points: [{ dayOfAge: 0, weightKg: 5 }, { dayOfAge: 20, weightKg: 50 }] }) { breed } }');
@@ -255,7 +265,7 @@ const CASES: Record<string, Check> = {
 
 const B_KPIS = `performance(asOf: "2026-11-20") { deadCount headCountAlive depletedCount feedKg waterLitres averageWeightKg { value } targetWeightKg { value } health { score { value } } }`;
 const SNAPSHOT_OF_B = `{
-  me { tenant { name farms { id name batches { id headCountPlaced ${B_KPIS} } batchRanking(asOf: "2026-11-20") { rank } alertRules { id threshold enabled }
+  me { tenant { name farms { id name batches { id headCountPlaced ${B_KPIS} weighSessions { id status weightsKg } } batchRanking(asOf: "2026-11-20") { rank } alertRules { id threshold enabled }
     barns { name alertRules { id enabled } devices { nodes { id status name credentialsIssuedAt } } } edgeGateways { revokedAt keys { keyId validUntil revokedAt } } }
     activeSubscription { id plan cancelAtPeriodEnd currentPeriodEnd } } }
   billingProfile { country currency }
@@ -310,6 +320,8 @@ describe.each(backends())('tenant isolation on %s', (backend) => {
     await asB('mutation { setTargetCurve(input: { species: BROILER, breed: "Ross 308", points: [{ dayOfAge: 0, weightKg: 0.04 }, { dayOfAge: 10, weightKg: 0.3 }] }) { breed } }');
     await asB('mutation ($id: ID!) { recordWeighSession(batchId: $id, weightsKg: [0.28, 0.3], weighedOn: "2026-11-08") { id } }', { id: batchId });
     await asB('mutation ($id: ID!) { recordFeed(input: { batchId: $id, recordedOn: "2026-11-02", feedKg: 30 }) { id } }', { id: batchId });
+    const weighSessionId = (await asB('mutation ($id: ID!) { openWeighSession(input: { batchId: $id, source: MANUAL, weighedOn: "2026-11-09" }) { id } }', { id: batchId })).data!.openWeighSession.id;
+    await asB('mutation ($id: ID!) { recordSessionWeights(sessionId: $id, weightsKg: [0.31]) { id } }', { id: weighSessionId });
     await asB('mutation { setBillingProfile(input: { country: "SG", currency: "USD" }) { country } }');
     const subscribed = (await asB('mutation { subscribe(input: { plan: PROFESSIONAL, idempotencyKey: "b-start" }) { id invoices { id } } }')).data!.subscribe;
     const subscriptionId = subscribed.id;
@@ -333,7 +345,7 @@ describe.each(backends())('tenant isolation on %s', (backend) => {
     const memberUserId = (await asB('{ me { user { id } } }')).data!.me.user.id as string;
     const notificationSubscriptionId = (await asB('mutation ($f: ID) { subscribeToAlerts(input: { channel: EMAIL, address: "b-admin@b.test", farmId: $f }) { id } }', { f: farmId })).data!.subscribeToAlerts.id;
     const webhookEndpointId = (await asB('mutation { createWebhookEndpoint(input: { url: "https://b.example/hook" }) { endpoint { id } } }')).data!.createWebhookEndpoint.endpoint.id;
-    b = { adminEmail: tenantB.admin.email, memberUserId, notificationSubscriptionId, webhookEndpointId, apiClientId, tenantId: tenantB.tenantId, farmId, batchId, alertRuleId, alertId: alertId!, subscriptionId, invoiceId, paymentId, barnId, deviceId: label.device.id, deviceSerial: label.device.serialNumber, gatewayId };
+    b = { adminEmail: tenantB.admin.email, weighSessionId, memberUserId, notificationSubscriptionId, webhookEndpointId, apiClientId, tenantId: tenantB.tenantId, farmId, batchId, alertRuleId, alertId: alertId!, subscriptionId, invoiceId, paymentId, barnId, deviceId: label.device.id, deviceSerial: label.device.serialNumber, gatewayId };
     before = { snapshot: await asB(SNAPSHOT_OF_B), alerts: await asB(ALERTS_OF_B, { f: farmId }) };
     expect(before.snapshot).toMatchObject({ data: { billingProfile: { country: 'SG' }, invoices: [{ amountPaid: { amountMinor: 1000 } }] } });
     expect((before.snapshot as { errors?: unknown }).errors).toBeUndefined();
@@ -356,7 +368,7 @@ describe.each(backends())('tenant isolation on %s', (backend) => {
     const foreign: Record<string, string> = {
       farm: b.farmId, barn: b.barnId, device: b.deviceId, batch: b.batchId, invoice: b.invoiceId, payment: b.paymentId, gateway: b.gatewayId,
       tenant: b.tenantId, apiClient: b.apiClientId, alert: b.alertId, alertRule: b.alertRuleId, subscription: b.subscriptionId,
-      member: b.memberUserId, notificationSubscription: b.notificationSubscriptionId, webhookEndpoint: b.webhookEndpointId,
+      member: b.memberUserId, notificationSubscription: b.notificationSubscriptionId, webhookEndpoint: b.webhookEndpointId, weighSession: b.weighSessionId,
     };
     const asA = farmiq.as(a.session.accessToken);
     const platformForA = farmiq.as((await loginAsPlatformAdmin(farmiq, a.tenantId)).accessToken);
