@@ -83,7 +83,7 @@ async function exportOnce(database: Database, args: BrokerFilesArgs, ingestor: {
   const files = await brokerAuthFilesForEveryFarm(database.prisma);
   const passwords = files.passwordFile + mosquittoPasswordFile([ingestor]);
   // Patterns apply to every user; the ingestor's user line adds its read of every device topic.
-  const acl = `${files.aclFile}\nuser ${INGESTOR_MQTT_USER}\ntopic read farmiq/devices/+/telemetry\n`;
+  const acl = `${files.aclFile}\nuser ${INGESTOR_MQTT_USER}\ntopic read farmiq/devices/+/telemetry\ntopic read farmiq/devices/+/frames\n`;
   const changed = [writeIfChanged(path.join(args.outDir, PASSWORD_FILE_NAME), passwords), writeIfChanged(path.join(args.outDir, ACL_FILE_NAME), acl)].some(Boolean);
   if (!changed) return;
   log.info({ devices: files.deviceCount, outDir: args.outDir }, 'broker files written');

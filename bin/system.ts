@@ -49,7 +49,7 @@ const SUBGRAPHS: Record<Exclude<SubgraphName, 'identity' | 'devices' | 'telemetr
 export interface RunningSystem {
   target: Target;
   /** Bound ports by component: `gateway`, each subgraph, `mqtt`, `ingestor`. */
-  ports: Partial<Record<'gateway' | SubgraphName | 'mqtt' | 'ingestor' | 'metrics', number>>;
+  ports: Partial<Record<'gateway' | SubgraphName | 'mqtt' | 'ingestor' | 'metrics' | 'vision', number>>;
   database: Database | undefined;
   /** The process's event bus: ingest publishes stored readings, the gateway's subscriptions, alert evaluation and usage metering listen. */
   pubsub: PubSub;
@@ -218,6 +218,7 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
       stack.push(() => ingestor.stop());
       readiness.push(ingestor.readiness);
       ports.mqtt = Number(new URL(ingestor.brokerUrl).port) || undefined;
+      if (ingestor.vision) ports.vision = ingestor.vision.port;
       if (demo && !config.mqtt.url) {
         // One reading a second per demo device, through the embedded broker like real devices.
         const simulator = await startSimulator({ brokerUrl: ingestor.localBrokerUrl, devices: demo.devices, ratePerSecond: demo.devices.length, log: log.child({ component: 'simulator' }) });

@@ -1,5 +1,9 @@
+import { randomUUID } from 'node:crypto';
+import mqtt from 'mqtt';
+import { renderScene } from '../bench/vision/birdFrames';
 import { liveSubscriptionsReach, openLive, type LiveConnection } from './support/liveClient';
-import { tenantWithAdmin } from './support/sessions';
+import { loginAsPlatformAdmin, tenantWithAdmin } from './support/sessions';
+import { waitFor } from './support/waitFor';
 import { errorCode, startTestSystem, type TestSystem } from './support/testSystem';
 
 /**
@@ -19,7 +23,7 @@ describe('weigh sessions', () => {
   const open: LiveConnection[] = [];
 
   beforeAll(async () => {
-    farmiq = await startTestSystem('pglite');
+    farmiq = await startTestSystem('pglite', { VISION: 'on', VISION_PORT: '0' });
     const { admin } = await tenantWithAdmin(farmiq, 'Weigh farm');
     token = admin.accessToken;
     api = farmiq.as(token);
@@ -30,10 +34,10 @@ describe('weigh sessions', () => {
     await farmiq?.stop();
   });
 
-  /** A broiler batch placed on 16 November at 42 g, in a barn of its own. */
-  async function placeBatch(): Promise<{ batchId: string; barnId: string }> {
-    const barnId = (await api('mutation ($f: ID!, $n: String!) { createBarn(input: { farmId: $f, name: $n, species: BROILER, capacityHead: 20000 }) { id } }', { f: farmId, n: `House ${Date.now()}-${Math.random()}` })).data!.createBarn.id;
-    const placed = await api('mutation ($f: ID!, $b: ID!) { placeBatch(input: { farmId: $f, barnId: $b, species: BROILER, placedOn: "2026-11-16", headCountPlaced: 1000, placementWeightKg: 0.042 }) { id } }', { f: farmId, b: barnId });
+  /** A broiler batch placed on `placedOn` (default 16 November) at 42 g, in a barn of its own. */
+  async function placeBatch(placedOn = '2026-11-16'): Promise<{ batchId: string; barnId: string }> {
+    const barnId = (await api('mutation ($f: ID!, $n: String!) { createBarn(input: { farmId: $f, name: $n, species: BROILER, capacityHead: 20000 }) { id } }', { f: farmId, n: `House ${randomUUID()}` })).data!.createBarn.id;
+    const placed = await api('mutation ($f: ID!, $b: ID!, $p: Date!) { placeBatch(input: { farmId: $f, barnId: $b, species: BROILER, placedOn: $p, headCountPlaced: 1000, placementWeightKg: 0.042 }) { id } }', { f: farmId, b: barnId, p: placedOn });
     return { batchId: placed.data!.placeBatch.id, barnId };
   }
 
@@ -104,5 +108,107 @@ describe('weigh sessions', () => {
     expect(cancelled.data!.cancelWeighSession).toEqual({ status: 'CANCELLED', weightCount: 2 });
     const batch = (await api(`query ($b: ID!) { batch(id: $b) { ${UNIFORMITY} } }`, { b: batchId })).data!.batch;
     expect(batch.performance.uniformity.sampleCount).toBe(0);
+  });
+
+  describe('from a barn camera at the farm', () => {
+    /** A camera registered by the platform, claimed by the tenant and activated in `barnId`: its device id and MQTT password. */
+    async function activeCamera(barnId: string): Promise<{ id: string; password: string }> {
+      const platform = farmiq.as((await loginAsPlatformAdmin(farmiq)).accessToken);
+      const label = (await platform('mutation ($s: String!) { registerDevices(input: { devices: [{ serialNumber: $s, kind: CAMERA }] }) { device { id } claimLink } }', { s: `CAM-${randomUUID().slice(0, 8)}` })).data!.registerDevices[0];
+      await api('mutation ($l: String) { claimDevice(input: { claimLink: $l }) { id } }', { l: label.claimLink });
+      const activated = await api('mutation ($d: ID!, $b: ID!) { activateDevice(input: { deviceId: $d, barnId: $b, name: "Camera" }) { mqttPassword } }', { d: label.device.id, b: barnId });
+      return { id: label.device.id, password: activated.data!.activateDevice.mqttPassword };
+    }
+    const visionUrl = (path: string) => `http://127.0.0.1:${farmiq.system.ports.vision}${path}`;
+    const basic = (camera: { id: string; password: string }) => `Basic ${Buffer.from(`${camera.id}:${camera.password}`).toString('base64')}`;
+    const upload = (camera: { id: string; password: string }, jpeg: Uint8Array, frameTime?: string) =>
+      fetch(visionUrl('/vision/frames'), { method: 'POST', headers: { authorization: basic(camera), 'content-type': 'image/jpeg', ...(frameTime ? { 'x-frame-time': frameTime } : {}) }, body: jpeg });
+    /** A 640 × 360 frame of the flock: twelve birds alone, a touching pair, two cut by the edge. */
+    const frame = (seed: number) => renderScene(seed, { width: 640, height: 360, singles: 12, touchingPairs: 1, edgeBirds: 2 });
+    /** What the upload endpoint answers for a frame. */
+    interface FrameAnswer {
+      calibrated: boolean;
+      acceptedCount: number;
+      rejectedCount: number;
+      predictions: Array<{ accepted: boolean; weightKg: number | null; confidence: number }>;
+    }
+    const answerOf = async (response: Response) => (await response.json()) as FrameAnswer;
+    const today = () => new Date().toISOString().slice(0, 10);
+    const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+
+    it('refuses a camera with a wrong password, an unknown one and an upload without credentials, and invalid bytes with a clear error', async () => {
+      const { barnId } = await placeBatch();
+      const camera = await activeCamera(barnId);
+      const jpeg = frame(1).jpeg;
+      expect((await upload({ ...camera, password: 'not its password' }, jpeg)).status).toBe(401);
+      expect((await upload({ id: randomUUID(), password: camera.password }, jpeg)).status).toBe(401);
+      const anonymous = await fetch(visionUrl('/vision/frames'), { method: 'POST', headers: { 'content-type': 'image/jpeg' }, body: jpeg });
+      expect(anonymous.status).toBe(401);
+      expect(await anonymous.json()).toEqual({ code: 'UNAUTHENTICATED', message: "the camera's device id and MQTT password, as HTTP Basic credentials" });
+      const invalid = await upload(camera, Buffer.from('these bytes are no picture'));
+      expect(invalid.status).toBe(422);
+      expect(await invalid.json()).toEqual({ code: 'INVALID_IMAGE', message: 'not a JPEG image: it does not start with the JPEG start-of-image marker (FF D8)' });
+      const truncated = await upload(camera, jpeg.subarray(0, jpeg.length / 2));
+      expect(await truncated.json()).toEqual({ code: 'INVALID_IMAGE', message: 'truncated JPEG image: no end-of-image marker (FF D9)' });
+      // And the broker refuses the wrong password for its frames topic too.
+      const refused = await mqtt.connectAsync(`mqtt://127.0.0.1:${farmiq.system.ports.mqtt}`, { username: camera.id, password: 'not its password', clientId: camera.id, protocolVersion: 4, reconnectPeriod: 0 }).catch((error: Error) => error);
+      expect(refused).toBeInstanceOf(Error);
+    });
+
+    it("turns frames uploaded and published at the farm into the weights of the camera's session, finalized through the gateway into the batch's uniformity", async () => {
+      const { batchId, barnId } = await placeBatch(daysAgo(21));
+      const camera = await activeCamera(barnId);
+      // Before calibration: birds found, no weights sent.
+      const first = frame(11);
+      const uncalibrated = await answerOf(await upload(camera, first.jpeg));
+      expect(uncalibrated).toMatchObject({ calibrated: false });
+      expect(uncalibrated.acceptedCount).toBeGreaterThanOrEqual(10);
+      expect(uncalibrated.predictions.every((prediction) => prediction.weightKg === null)).toBe(true);
+      // The barn's scale session of the same flock: the rendered birds' own weights.
+      const scaleWeightsKg = first.birds.filter((bird) => bird.kind === 'single').map((bird) => bird.weightKg);
+      const calibrated = await fetch(visionUrl('/vision/calibration'), { method: 'POST', headers: { authorization: basic(camera), 'content-type': 'application/json' }, body: JSON.stringify({ scaleWeightsKg }) });
+      expect(calibrated.status).toBe(200);
+
+      const second = frame(12);
+      const uploaded = await answerOf(await upload(camera, second.jpeg, new Date(Date.now() - 60_000).toISOString()));
+      expect(uploaded.calibrated).toBe(true);
+      expect(uploaded.predictions.length).toBeGreaterThanOrEqual(1);
+      for (const prediction of uploaded.predictions) {
+        expect(prediction.confidence).toBeGreaterThanOrEqual(0);
+        expect(prediction.confidence).toBeLessThanOrEqual(1);
+      }
+      const weighed = (answer: FrameAnswer) => answer.predictions.filter((p) => p.accepted).map((p) => Math.round(p.weightKg! * 1000) / 1000);
+      const uploadedWeights = weighed(uploaded);
+      expect(uploadedWeights.length).toBeGreaterThanOrEqual(10);
+      expect(uploaded.rejectedCount).toBeGreaterThanOrEqual(2);
+
+      const sessionOf = async () => (await api('query ($b: ID!) { batch(id: $b) { weighSessions { id status source weighedOn weightCount weightsKg lateWeightCount } } }', { b: batchId })).data!.batch.weighSessions[0];
+      await waitFor(async () => expect((await sessionOf())?.weightCount).toBe(uploadedWeights.length), 60_000, 250);
+
+      // A frame the camera publishes over MQTT on its own topic; then the same frame uploaded tells what it weighed (its weights are the same events).
+      const third = frame(13);
+      const client = await mqtt.connectAsync(`mqtt://127.0.0.1:${farmiq.system.ports.mqtt}`, { username: camera.id, password: camera.password, clientId: camera.id, protocolVersion: 4, reconnectPeriod: 0 });
+      await client.publishAsync(`farmiq/devices/${camera.id}/frames`, Buffer.from(third.jpeg), { qos: 1 });
+      await client.endAsync();
+      await waitFor(async () => expect((await sessionOf()).weightCount).toBeGreaterThan(uploadedWeights.length), 60_000, 250);
+      const publishedWeights = weighed(await answerOf(await upload(camera, third.jpeg)));
+      await waitFor(async () => expect((await sessionOf()).weightCount).toBe(uploadedWeights.length + publishedWeights.length), 60_000, 250);
+      const session = await sessionOf();
+      expect(session).toMatchObject({ status: 'OPEN', source: 'CAMERA', weighedOn: today(), lateWeightCount: 0 });
+      expect([...session.weightsKg].sort()).toEqual([...uploadedWeights, ...publishedWeights].sort());
+
+      const finalized = await api('mutation ($s: ID!) { finalizeWeighSession(sessionId: $s) { status weightCount } }', { s: session.id });
+      expect(finalized.data!.finalizeWeighSession).toEqual({ status: 'FINALIZED', weightCount: session.weightCount });
+      const performance = (await api(`query ($b: ID!, $d: Date!) { batch(id: $b) { performance(asOf: $d) { averageWeightKg ${KPI} uniformity { weighedOn sampleCount cvPercent ${KPI} } } } }`, { b: batchId, d: today() })).data!.batch.performance;
+      const all = [...uploadedWeights, ...publishedWeights];
+      const mean = all.reduce((sum, weight) => sum + weight, 0) / all.length;
+      expect(performance.uniformity).toMatchObject({ weighedOn: today(), sampleCount: all.length });
+      expect(performance.averageWeightKg.value).toBeCloseTo(mean, 6);
+      expect(performance.uniformity.cvPercent.value).toBeGreaterThan(0);
+      // The camera's mean is the flock's: within 5 % of the rendered birds' mean weight.
+      const rendered = [...second.birds, ...third.birds].filter((bird) => bird.kind === 'single').map((bird) => bird.weightKg);
+      const renderedMean = rendered.reduce((sum, weight) => sum + weight, 0) / rendered.length;
+      expect(Math.abs(mean - renderedMean) / renderedMean).toBeLessThan(0.05);
+    });
   });
 });
