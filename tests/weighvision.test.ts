@@ -28,7 +28,7 @@ describe('weigh sessions', () => {
     token = admin.accessToken;
     api = farmiq.as(token);
     farmId = (await api('mutation { createFarm(input: { name: "Weigh farm", timeZone: "UTC" }) { id } }')).data!.createFarm.id;
-  });
+  }, 240_000);
   afterAll(async () => {
     for (const connection of open) connection.close();
     await farmiq?.stop();
@@ -209,6 +209,6 @@ describe('weigh sessions', () => {
       const rendered = [...second.birds, ...third.birds].filter((bird) => bird.kind === 'single').map((bird) => bird.weightKg);
       const renderedMean = rendered.reduce((sum, weight) => sum + weight, 0) / rendered.length;
       expect(Math.abs(mean - renderedMean) / renderedMean).toBeLessThan(0.05);
-    });
+    }, 240_000);
   });
 });
