@@ -47,6 +47,10 @@ describe('weigh sessions', () => {
     open.push(live);
     const changes = live.subscribe(`subscription ($b: ID!) { weighSessionChanged(batchId: $b) { status weightCount } }`, { b: batchId });
     await liveSubscriptionsReach(farmiq.gatewayUrl, 1);
+    // A batch that is not the caller's tenant's: NOT_FOUND, as the query answers, and the subscription completes.
+    const unknown = live.subscribe(`subscription ($b: ID!) { weighSessionChanged(batchId: $b) { status } }`, { b: randomUUID() });
+    await unknown.settled();
+    expect(unknown.results[0]!.errors?.map((error) => error.extensions?.code)).toEqual(['NOT_FOUND']);
 
     const opened = await api(`mutation ($b: ID!) { openWeighSession(input: { batchId: $b, source: PLATFORM_SCALE, weighedOn: "2026-11-30" }) { ${SESSION} } }`, { b: batchId });
     const sessionId = opened.data!.openWeighSession.id;
