@@ -1,4 +1,4 @@
-import express, { type Request, type Response } from 'express';
+import express, { type Request, type RequestHandler, type Response } from 'express';
 import type { VisionConfig } from '../../lib/config';
 import { createHttpService } from '../../lib/http/service';
 import type { Logger } from '../../lib/logger';
@@ -101,9 +101,16 @@ export async function startVisionService(options: VisionServiceOptions): Promise
     res.status(401).set('www-authenticate', 'Basic realm="farmiq-vision"').json({ code: 'UNAUTHENTICATED', message: "the camera's device id and MQTT password, as HTTP Basic credentials" });
     return undefined;
   };
-  http.app.post('/vision/frames', express.raw({ type: () => true, limit: MAX_FRAME_BYTES }), async (req, res) => {
-    const cameraId = await authenticated(req, res);
-    if (!cameraId) return;
+  // The camera is checked before its body is read: nobody unknown gets 8 MB buffered.
+  const camera: RequestHandler = (req, res, next) => {
+    authenticated(req, res).then((cameraId) => {
+      if (!cameraId) return;
+      res.locals.cameraId = cameraId;
+      next();
+    }, next);
+  };
+  http.app.post('/vision/frames', camera, express.raw({ type: () => true, limit: MAX_FRAME_BYTES }), async (req, res) => {
+    const cameraId = res.locals.cameraId as string;
     if (!req.is('image/jpeg')) return void res.status(415).json({ code: 'BAD_REQUEST', message: 'Content-Type: expected image/jpeg' });
     const frameTime = req.header('x-frame-time');
     const observedAt = frameTime ? new Date(frameTime) : now();
@@ -118,9 +125,8 @@ export async function startVisionService(options: VisionServiceOptions): Promise
       res.status(500).json({ code: 'INTERNAL', message: 'the frame could not be weighed' });
     }
   });
-  http.app.post('/vision/calibration', express.json({ limit: '1mb' }), async (req, res) => {
-    const cameraId = await authenticated(req, res);
-    if (!cameraId) return;
+  http.app.post('/vision/calibration', camera, express.json({ limit: '1mb' }), async (req, res) => {
+    const cameraId = res.locals.cameraId as string;
     const weights = (req.body as { scaleWeightsKg?: unknown })?.scaleWeightsKg;
     if (!Array.isArray(weights) || !weights.every((weight) => typeof weight === 'number' && Number.isFinite(weight) && weight > 0 && weight <= 500)) {
       return void res.status(400).json({ code: 'BAD_REQUEST', message: 'scaleWeightsKg: expected the weights (kg, each more than 0, at most 500) of a scale session of the same flock today' });
