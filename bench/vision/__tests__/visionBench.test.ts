@@ -12,5 +12,5 @@ describe('the vision benchmark in its smoke mode', () => {
     expect(evaluation.mapePercent).toBeLessThan(5);
     expect(evaluation.mapePercent).toBeLessThan(evaluation.baselineMapePercent / 2);
     expect(report(figures)).toHaveLength(5);
-  });
+  }, 300_000);
 });

@@ -111,5 +111,5 @@ describe('the inference pool', () => {
     expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled', 'fulfilled']);
     expect((outcomes[1] as PromiseRejectedResult).reason).toBeInstanceOf(FrameDroppedError);
     expect(workers.dropped).toBe(2);
-  });
+  }, 180_000);
 });
