@@ -450,7 +450,6 @@ export type Species =
   | 'BROILER'
   | 'PIG';
 
-/** Live events over graphql-ws on the gateway's `/graphql` (see telemetry's `Subscription`). */
 export type Subscription = {
   __typename?: 'Subscription';
   /** Each weigh session of one batch of the caller's tenant as it is opened, gets weights, is finalized or cancelled. */
@@ -458,7 +457,6 @@ export type Subscription = {
 };
 
 
-/** Live events over graphql-ws on the gateway's `/graphql` (see telemetry's `Subscription`). */
 export type SubscriptionWeighSessionChangedArgs = {
   batchId: Scalars['ID']['input'];
 };
