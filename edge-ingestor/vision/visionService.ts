@@ -98,8 +98,13 @@ export async function startVisionService(options: VisionServiceOptions): Promise
     if (valid) return cameraId;
     visionMetrics.frames.inc({ outcome: 'unauthenticated' });
     log.warn({ camera: cameraId?.slice(0, 64) }, 'vision upload refused: unknown camera or wrong password');
-    // The body stays unread: the connection closes after this answer, so no client reuses a socket with a frame still in it.
-    res.status(401).set({ 'www-authenticate': 'Basic realm="farmiq-vision"', connection: 'close' }).json({ code: 'UNAUTHENTICATED', message: "the camera's device id and MQTT password, as HTTP Basic credentials" });
+    // The body is discarded as it comes (never buffered), and the answer waits for its end: a
+    // client's next request on the same connection then starts where it should.
+    const refuse = () =>
+      void res.status(401).set('www-authenticate', 'Basic realm="farmiq-vision"').json({ code: 'UNAUTHENTICATED', message: "the camera's device id and MQTT password, as HTTP Basic credentials" });
+    req.resume();
+    if (req.complete) refuse();
+    else req.once('end', refuse);
     return undefined;
   };
   // The camera is checked before its body is read: nobody unknown gets 8 MB buffered.
