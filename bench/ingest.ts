@@ -11,7 +11,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { generateSecretBoxKey } from '../lib/crypto/secretBox';
 import { INGEST_PATH } from '../lib/edge/signedBatch';
 import { sendBatch } from '../edge-ingestor/forwarder/sendBatch';
-import { hashMosquittoPassword, mosquittoPasswordFile } from '../subgraphs/devices/credentials/mosquittoPassword';
+import { hashMosquittoPassword, mosquittoPasswordFile } from '../lib/mqtt/mosquittoPassword';
 import { FREE_PORTS, spawnFarmiq, type FarmiqProcess } from '../tests/support/farmiqProcess';
 import { startMosquitto, type MosquittoInstance } from '../tests/support/mosquitto';
 import { metricValue } from '../tests/support/metrics';

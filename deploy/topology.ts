@@ -10,7 +10,7 @@
  * `secretKeyRef` in Kubernetes, a generated key in the test.
  */
 
-import { INGESTOR_MQTT_USER } from '../bin/brokerFiles';
+import { INGESTOR_MQTT_USER } from '../lib/mqtt/mosquittoPassword';
 
 /** A FarmIQ process of the split deployment: every `farmiq start --target` but `all`, and the broker-files job. */
 export const FARMIQ_SERVICES = ['identity', 'devices', 'telemetry', 'kpi', 'billing', 'gateway', 'ingestor'] as const;

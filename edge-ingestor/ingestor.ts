@@ -5,7 +5,7 @@ import type { Logger } from '../lib/logger';
 import { openDevicePasswordFile } from './broker/devicePasswordFile';
 import type { DeviceAuthenticator } from './broker/embeddedBroker';
 import { startConfiguredBroker, type ConfiguredBroker } from './broker/startConfiguredBroker';
-import { generateCredential } from './broker/credentials';
+import { generateCredential } from './broker/ingestorCredential';
 import { issueInProcessEdgeKey } from '../lib/edge/inProcessEdgeKey';
 import { bufferDirIn, bufferFileIn } from './buffer/bufferLocation';
 import { DiskBuffer } from './buffer/DiskBuffer';
