@@ -16,6 +16,7 @@ import { FREE_PORTS, spawnFarmiq, type FarmiqProcess } from '../tests/support/fa
 import { startMosquitto, type MosquittoInstance } from '../tests/support/mosquitto';
 import { metricValue } from '../tests/support/metrics';
 import { seedFarmThroughApi, type SeededFarm } from '../tests/support/seedFarm';
+import { argsWithoutSmoke, emitReport, isSmoke, type Figure } from './figures';
 
 /**
  * End-to-end ingest throughput: devices publish QoS 1 into this machine's Mosquitto, a real
@@ -27,16 +28,19 @@ import { seedFarmThroughApi, type SeededFarm } from '../tests/support/seedFarm';
  * plain COPY through pg into a table of the same shape. Then, with the cloud unreachable,
  * the ingestor's memory while its buffer fills.
  *
- * Usage: npm run bench:ingest [-- messages devices buffered]   (defaults 100000 20 1000000)
- * BENCH_EDGE_NODE_OPTIONS: Node options for the ingestor process (e.g. a heap cap).
+ * Usage: npm run bench:ingest [-- messages devices buffered] [--smoke]   (defaults 100000 20 1000000; smoke 2000 2 2000)
+ * BENCH_EDGE_NODE_OPTIONS: Node options for the ingestor process (e.g. a heap cap); FORWARD_LINGER
+ * and FORWARD_BATCH_MAX_WAIT_MS pass through to it (default 200 ms).
  */
+const smoke = isSmoke();
 const INGESTOR = { username: 'farmiq-ingestor', password: randomUUID() };
 const ADMIN = { FARMIQ_ADMIN_EMAIL: 'bench@farmiq.local', FARMIQ_ADMIN_PASSWORD: `bench only ${Date.now()} passphrase` };
 
 async function main(): Promise<void> {
-  const messages = Number(process.argv[2] ?? 100_000);
-  const deviceCount = Number(process.argv[3] ?? 20);
-  const buffered = Number(process.argv[4] ?? 1_000_000);
+  const [messagesArg, devicesArg, bufferedArg] = argsWithoutSmoke();
+  const messages = Number(messagesArg ?? (smoke ? 2_000 : 100_000));
+  const deviceCount = Number(devicesArg ?? (smoke ? 2 : 20));
+  const buffered = Number(bufferedArg ?? (smoke ? 2_000 : 1_000_000));
   const serverUrl = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
   const database = `farmiq_bench_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
@@ -63,7 +67,8 @@ async function main(): Promise<void> {
       EDGE_KEY_ID: farm.keyId,
       EDGE_KEY_SECRET: farm.secret,
       FORWARD_BATCH_MAX_MESSAGES: '5000',
-      FORWARD_BATCH_MAX_WAIT_MS: '200',
+      FORWARD_BATCH_MAX_WAIT_MS: process.env.FORWARD_BATCH_MAX_WAIT_MS ?? '200',
+      FORWARD_LINGER: process.env.FORWARD_LINGER ?? 'adaptive',
     };
     const edge = spawnFarmiq(['start', '--target', 'ingestor'], { ...edgeEnv, FARMIQ_DATA_DIR: tempDir(cleanup), INGEST_URL: `http://127.0.0.1:${cloudPorts.telemetry}${INGEST_PATH}` });
     cleanup.push(() => stop(edge));
@@ -125,7 +130,7 @@ async function main(): Promise<void> {
     const copySeconds = await copyBaseline(db, messages);
     const copyRate = messages / copySeconds;
 
-    console.log(`\nFarmIQ ingest benchmark: ${messages} messages from ${deviceCount} devices, Mosquitto → ingestor → telemetry on PostgreSQL, ${os.cpus().length} cores\n`);
+    console.log(`\nFarmIQ ingest benchmark: ${messages} messages from ${deviceCount} devices, Mosquitto → ingestor → telemetry on PostgreSQL, ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)}, forwarder linger ${edgeEnv.FORWARD_LINGER}\n`);
     console.log(`${'case'.padEnd(58)}${'msg/s'.padStart(10)}${'p50 ms'.padStart(10)}${'p99 ms'.padStart(10)}${'vs COPY'.padStart(10)}`);
     console.log(`${'MQTT publish → acknowledged reading rows'.padEnd(58)}${endToEnd.rate.toFixed(0).padStart(10)}${endToEnd.p50.toFixed(0).padStart(10)}${endToEnd.p99.toFixed(0).padStart(10)}${`${(endToEnd.rate / copyRate).toFixed(2)}×`.padStart(10)}`);
     console.log(`${'  of which: publish acknowledged by Mosquitto'.padEnd(58)}${stageRates.published.toFixed(0).padStart(10)}`);
@@ -140,9 +145,19 @@ async function main(): Promise<void> {
     );
     console.log(`ingestor peak RSS during the run: ${(peakRssKb / 1024).toFixed(0)} MiB`);
 
+    const copyCase = 'COPY of the same rows through pg (baseline)';
+    const figures: Figure[] = [
+      { case: copyCase, value: copyRate, unit: 'rows/s' },
+      { case: 'MQTT publish → acknowledged reading rows', value: endToEnd.rate, unit: 'msg/s', baseline: copyCase },
+      { case: 'signed batches POSTed to the ingest endpoint', value: cloudRate, unit: 'msg/s', baseline: copyCase },
+    ];
     // Only the next ingestor subscribes while the buffer fills.
     await stop(edge);
-    if (buffered > 0) await bufferMemory(farm, devices, edgeEnv, buffered, cleanup);
+    if (buffered > 0) {
+      const budget = 'budget: ingestor RSS with the buffer full';
+      figures.push({ case: budget, value: 200, unit: 'MiB' }, { case: `ingestor peak RSS, ${buffered} messages buffered`, value: await bufferMemory(farm, devices, edgeEnv, buffered, cleanup), unit: 'MiB', baseline: budget });
+    }
+    emitReport('ingest', smoke, figures);
   } finally {
     while (cleanup.length > 0) await Promise.resolve(cleanup.pop()!()).catch(() => undefined);
     await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => undefined);
@@ -151,7 +166,7 @@ async function main(): Promise<void> {
 }
 
 /** The cloud unreachable: the ingestor's RSS while `count` messages pile up in its buffer. */
-async function bufferMemory(farm: SeededFarm, devices: MqttClient[], edgeEnv: Record<string, string>, count: number, cleanup: Array<() => Promise<unknown> | void>) {
+async function bufferMemory(farm: SeededFarm, devices: MqttClient[], edgeEnv: Record<string, string>, count: number, cleanup: Array<() => Promise<unknown> | void>): Promise<number> {
   const edge = spawnFarmiq(['start', '--target', 'ingestor'], { ...edgeEnv, INGESTOR_CLIENT_ID: 'farmiq-ingestor-buffer', FARMIQ_DATA_DIR: tempDir(cleanup), INGEST_URL: 'http://127.0.0.1:9/ingest/v1/batches' });
   cleanup.push(() => stop(edge));
   const ports = await edge.up;
@@ -159,7 +174,7 @@ async function bufferMemory(farm: SeededFarm, devices: MqttClient[], edgeEnv: Re
   const publishing = publishAll(devices, farm.devices, count, () => undefined, 'm');
   const started = performance.now();
   for (;;) {
-    await sleep(2_000);
+    await sleep(smoke ? 250 : 2_000);
     const depth = await metricValue(ports.ingestor!, 'farmiq_ingestor_buffer_messages');
     const heapMiB = (await metricValue(ports.ingestor!, 'farmiq_nodejs_heap_size_used_bytes')) / 2 ** 20;
     const externalMiB = (await metricValue(ports.ingestor!, 'farmiq_nodejs_external_memory_bytes')) / 2 ** 20;
@@ -173,6 +188,7 @@ async function bufferMemory(farm: SeededFarm, devices: MqttClient[], edgeEnv: Re
     `  buffered ${String(sample.depth).padStart(9)}  ingestor RSS ${sample.rssMiB.toFixed(0).padStart(5)} MiB  (JS heap used ${sample.heapMiB.toFixed(0).padStart(4)} MiB, external ${sample.externalMiB.toFixed(0).padStart(4)} MiB)`;
   for (let i = 0; i < samples.length; i += step) console.log(line(samples[i]!));
   console.log(line(samples[samples.length - 1]!));
+  return Math.max(...samples.map((sample) => sample.rssMiB));
 }
 
 /** A device connection; losing it ends the run (its unacknowledged publishes would never complete). */
