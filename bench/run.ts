@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   let scratch: ScratchDatabase | undefined;
   if (!process.env.DATABASE_URL && (smoke || process.env.BENCH_POSTGRES === '1')) scratch = await scratchDatabase('run');
   const databaseUrl = process.env.DATABASE_URL ?? scratch?.url;
-  const farmiq = spawnFarmiq(['start'], { ...FREE_PORTS, ...BENCH_ADMIN, FARMIQ_DATA_DIR: dataDir, LOG_LEVEL: 'info', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
+  const farmiq = spawnFarmiq(['start'], { ...FREE_PORTS, ...BENCH_ADMIN, SIMULATOR: 'off', FARMIQ_DATA_DIR: dataDir, LOG_LEVEL: 'info', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
   try {
     const ports = await farmiq.up;
     const gateway = `http://127.0.0.1:${ports.gateway}/graphql`;
