@@ -99,7 +99,7 @@ async function main(): Promise<void> {
       });
       await edge.up;
       // Warm-up: the first readings pay for JIT and connections.
-      await runDevices({ brokerUrl, devices: farm.devices, mode: { kind: 'steady', intervalMs: 1_000, seconds: 1 }, runId: `w-${linger}` });
+      if (!smoke) await runDevices({ brokerUrl, devices: farm.devices, mode: { kind: 'steady', intervalMs: 1_000, seconds: 1 }, runId: `w-${linger}` });
       await quiet(arrivals);
       const windowStart = Date.now();
       const steady = await runDevices({ brokerUrl, devices: farm.devices, mode: { kind: 'steady', intervalMs: 1_000, seconds: SECONDS }, runId: `s-${linger}` });

@@ -120,7 +120,7 @@ async function main(): Promise<void> {
     bare = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench', 'bareBroadcast.ts'), REDIS_URL, JSON.stringify(namesOf(seeded))], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
     const barePort = await new Promise<number>((resolve) => bare!.stdout!.once('data', (chunk: Buffer) => resolve((JSON.parse(chunk.toString()) as { port: number }).port)));
     const bareClients = await openMany(options.subscribers, (i) => bareClient(barePort, barnOf(i)));
-    await generate(1); // warm-up: JIT, pools, the relay's first turns
+    if (!smoke) await generate(1); // warm-up: JIT, pools, the relay's first turns
     const bareRun = await measure(bareClients, generate, cpuMeter(processes));
     bareClients.forEach((client) => client.socket.terminate());
     bare.kill('SIGTERM');
@@ -129,7 +129,7 @@ async function main(): Promise<void> {
     step('gateway');
     const liveClients = await openMany(options.subscribers, (i) => liveClient(gatewayUrl, seeded.tenantAdminToken, barnOf(i)));
     await subscriptionsReach(gatewayPort, options.subscribers);
-    await generate(2); // warm-up: JIT, query plan cache, connection pools
+    if (!smoke) await generate(2); // warm-up: JIT, query plan cache, connection pools
     const liveRun = await measure(liveClients, generate, cpuMeter(processes));
     liveClients.forEach((client) => client.socket.close());
 
