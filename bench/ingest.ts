@@ -16,6 +16,7 @@ import { FREE_PORTS, spawnFarmiq, type FarmiqProcess } from '../tests/support/fa
 import { startMosquitto, type MosquittoInstance } from '../tests/support/mosquitto';
 import { metricValue } from '../tests/support/metrics';
 import { seedFarmThroughApi, type SeededFarm } from '../tests/support/seedFarm';
+import { EDGE_NODE_OPTIONS } from '../edge-ingestor/v8Limits';
 import { argsWithoutSmoke, emitReport, isSmoke, type Figure } from './figures';
 
 /**
@@ -29,7 +30,8 @@ import { argsWithoutSmoke, emitReport, isSmoke, type Figure } from './figures';
  * the ingestor's memory while its buffer fills.
  *
  * Usage: npm run bench:ingest [-- messages devices buffered] [--smoke]   (defaults 100000 20 1000000; smoke 2000 2 2000)
- * BENCH_EDGE_NODE_OPTIONS: Node options for the ingestor process (e.g. a heap cap); FORWARD_LINGER
+ * BENCH_EDGE_NODE_OPTIONS: Node options for the ingestor process (default: the shipped V8 limits,
+ * edge-ingestor/v8Limits.ts; '' for V8's own sizing); FORWARD_LINGER
  * and FORWARD_BATCH_MAX_WAIT_MS pass through to it (default 200 ms).
  */
 const smoke = isSmoke();
@@ -61,7 +63,8 @@ async function main(): Promise<void> {
     cleanup.push(() => mosquitto.stop());
     const edgeEnv = {
       NODE_ENV: 'test',
-      NODE_OPTIONS: process.env.BENCH_EDGE_NODE_OPTIONS ?? '',
+      // The shipped defaults (deploy/topology.ts) unless the run says otherwise.
+      NODE_OPTIONS: process.env.BENCH_EDGE_NODE_OPTIONS ?? EDGE_NODE_OPTIONS,
       INGESTOR_PORT: '0',
       MQTT_URL: `mqtt://${INGESTOR.username}:${INGESTOR.password}@127.0.0.1:${mosquitto.port}`,
       EDGE_KEY_ID: farm.keyId,
