@@ -35,6 +35,7 @@ import { argsWithoutSmoke, emitReport, isSmoke, type Figure } from './figures';
  * and FORWARD_BATCH_MAX_WAIT_MS pass through to it (default 200 ms).
  */
 const smoke = isSmoke();
+const step = (what: string) => console.error(`[bench:ingest] ${what}`);
 const INGESTOR = { username: 'farmiq-ingestor', password: randomUUID() };
 const ADMIN = { FARMIQ_ADMIN_EMAIL: 'bench@farmiq.local', FARMIQ_ADMIN_PASSWORD: `bench only ${Date.now()} passphrase` };
 
@@ -55,6 +56,7 @@ async function main(): Promise<void> {
     const cloud = spawnFarmiq(['start'], { ...FREE_PORTS, ...ADMIN, SIMULATOR: 'off', DATABASE_URL: dbUrl, FARMIQ_SECRETS_KEY: generateSecretBoxKey(), FARMIQ_DATA_DIR: cloudDir, LOG_LEVEL: 'info' });
     cleanup.push(() => stop(cloud));
     const cloudPorts = await cloud.up;
+    step('cloud up; seeding');
     const farm = await seedFarmThroughApi(`http://127.0.0.1:${cloudPorts.gateway}/graphql`, { email: ADMIN.FARMIQ_ADMIN_EMAIL, password: ADMIN.FARMIQ_ADMIN_PASSWORD }, deviceCount);
     const mosquitto: MosquittoInstance = await startMosquitto(
       farm.passwordFile + mosquittoPasswordFile([{ username: INGESTOR.username, passwordHash: hashMosquittoPassword(INGESTOR.password) }]),
@@ -85,6 +87,7 @@ async function main(): Promise<void> {
     // End to end. Progress is read from the processes' /metrics (a count(*) every 25 ms would
     // load the database it measures); the row count is checked once at the end.
     const edgePorts = await edge.up;
+    step(`ingestor up (metrics on port ${edgePorts.ingestor}, cloud gateway ${cloudPorts.gateway}); publishing`);
     const publishedAt = new Float64Array(messages);
     const cpuNow = () => ({
       ingestor: cpuSeconds(edge.child.pid!),
@@ -105,6 +108,7 @@ async function main(): Promise<void> {
     let committed = 0;
     let bufferedAllAt = 0;
     let peakRssKb = 0;
+    let [lastCount, lastProgressAt] = [0, performance.now()];
     while (committed < messages) {
       await sleep(100);
       const now = performance.now();
@@ -117,7 +121,20 @@ async function main(): Promise<void> {
       if (!bufferedAllAt && (await metricValue(edgePorts.ingestor!, 'farmiq_ingestor_messages_received_total')) >= messages) bufferedAllAt = now;
       peakRssKb = Math.max(peakRssKb, rssKb(edge));
       if (publishError) throw publishError;
-      if (now - started > 600_000) throw new Error(`only ${committed} of ${messages} rows after 10 minutes`);
+      if (count > lastCount) [lastCount, lastProgressAt] = [count, now];
+      // Stuck: say where the missing messages are (still buffered, quarantined, refused) and stop.
+      if (now - lastProgressAt > 60_000 || now - started > 600_000) {
+        const where = {
+          receivedByIngestor: await metricValue(edgePorts.ingestor!, 'farmiq_ingestor_messages_received_total'),
+          stillBuffered: await metricValue(edgePorts.ingestor!, 'farmiq_ingestor_buffer_messages'),
+          quarantined: await metricValue(edgePorts.ingestor!, 'farmiq_ingestor_quarantine_messages'),
+          cloudDuplicates: await metricValue(cloudPorts.gateway!, 'farmiq_ingest_messages_total{outcome="duplicate"}', 0),
+          cloudRejected: await metricValue(cloudPorts.gateway!, 'farmiq_ingest_messages_total{outcome="rejected"}', 0),
+          rows: Number((await db.query('SELECT count(*)::int AS n FROM telemetry.reading')).rows[0].n),
+        };
+        throw new Error(`only ${committed} of ${messages} messages stored, no progress for a minute: ${JSON.stringify(where)}`);
+      }
+      if (Math.floor((now - started) / 10_000) > Math.floor((now - started - 100) / 10_000)) step(`${count} of ${messages} stored`);
     }
     await publishing;
     const cpuAfter = cpuNow();
@@ -129,10 +146,12 @@ async function main(): Promise<void> {
     const endToEnd = { rate: messages / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
     const stageRates = { published: messages / ((publishedAllAt - started) / 1000), buffered: messages / (((bufferedAllAt || committedAt[messages - 1]!) - started) / 1000) };
 
+    step('end to end done; the cloud alone');
     // The cloud alone: the same number of messages POSTed as signed batches, four at a time.
     const ingestUrl = `http://127.0.0.1:${cloudPorts.telemetry}${INGEST_PATH}`;
     const cloudRate = messages / (await cloudAlone(ingestUrl, farm, messages));
 
+    step('COPY baseline and the storing statement alone');
     // Baseline: the same rows by COPY into a plain table of the same shape.
     const copySeconds = await copyBaseline(db, messages);
     const copyRate = messages / copySeconds;
