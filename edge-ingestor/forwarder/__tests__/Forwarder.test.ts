@@ -89,6 +89,19 @@ describe('Forwarder', () => {
     await receiver.waitForStored(1, 3_000);
   });
 
+  it('should leave at least 100 ms between two live batches on an idle link, so a reading a batch cannot flood the cloud', async () => {
+    startForwarder({ batchMaxWaitMs: 10_000 });
+    fill(0, 1);
+    forwarder!.notify();
+    await receiver.waitForStored(1, 3_000);
+    fill(1, 2);
+    forwarder!.notify();
+    await receiver.waitForStored(2, 3_000);
+    // A lower bound only: a busy machine makes the gap longer, never shorter.
+    expect(receiver.storedAtMs[1]! - receiver.storedAtMs[0]!).toBeGreaterThanOrEqual(90);
+    expect(receiver.batches.map((batch) => batch.messages)).toEqual([1, 1]);
+  });
+
   it('should gather the readings that arrive while a batch is on its way and send them together when it returns', async () => {
     receiver.answerAfterMs = 800;
     startForwarder({ batchMaxWaitMs: 10_000 });
