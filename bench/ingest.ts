@@ -207,8 +207,11 @@ async function bufferMemory(farm: SeededFarm, devices: MqttClient[], edgeEnv: Re
   const samples: Array<{ depth: number; rssMiB: number; heapMiB: number; externalMiB: number }> = [];
   const publishing = publishAll(devices, farm.devices, count, () => undefined, 'm');
   const started = performance.now();
+  let exit: { code: number | null; stderr: string } | undefined;
+  void edge.exited.then((exited) => (exit = exited));
   for (;;) {
     await sleep(smoke ? 250 : 2_000);
+    if (exit) throw new Error(`the buffering ingestor exited with ${exit.code}:\n${exit.stderr.slice(-2_000)}`);
     const depth = await metricValue(ports.ingestor!, 'farmiq_ingestor_buffer_messages');
     const heapMiB = (await metricValue(ports.ingestor!, 'farmiq_nodejs_heap_size_used_bytes')) / 2 ** 20;
     const externalMiB = (await metricValue(ports.ingestor!, 'farmiq_nodejs_external_memory_bytes')) / 2 ** 20;

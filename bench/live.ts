@@ -101,7 +101,7 @@ async function main(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const rssBefore = residentMiB(gateway.child.pid!);
     const idleClients = await openMany(options.idle, (i) => liveClient(gatewayUrl, seeded.tenantAdminToken, barnOf(i)), 200);
-    await subscriptionsReach(gatewayPort, options.idle, 120_000);
+    await subscriptionsReach(gatewayPort, options.idle, 600_000);
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     const rssIdle = residentMiB(gateway.child.pid!);
     idleClients.forEach((client) => client.socket.terminate());
@@ -128,7 +128,7 @@ async function main(): Promise<void> {
 
     step('gateway');
     const liveClients = await openMany(options.subscribers, (i) => liveClient(gatewayUrl, seeded.tenantAdminToken, barnOf(i)));
-    await subscriptionsReach(gatewayPort, options.subscribers);
+    await subscriptionsReach(gatewayPort, options.subscribers, 300_000);
     if (!smoke) await generate(2); // warm-up: JIT, query plan cache, connection pools
     const liveRun = await measure(liveClients, generate, cpuMeter(processes));
     liveClients.forEach((client) => client.socket.close());
