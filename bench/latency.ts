@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import pg from 'pg';
 import { generateSecretBoxKey } from '../lib/crypto/secretBox';
 import { INGEST_PATH } from '../lib/edge/signedBatch';
 import { hashMosquittoPassword, mosquittoPasswordFile } from '../subgraphs/devices/credentials/mosquittoPassword';
@@ -83,6 +84,9 @@ async function main(): Promise<void> {
     }, 1);
     cleanup.push(() => clearInterval(poll));
 
+    const db = new pg.Client({ connectionString: scratch.url });
+    await db.connect();
+    cleanup.push(() => db.end());
     const results: ModeResult[] = [];
     for (const linger of LINGERS) {
       step(`ingestor with the ${linger} linger`);
@@ -112,6 +116,8 @@ async function main(): Promise<void> {
         .sort((a, b) => a - b);
       const frames = latencies.length;
 
+      // Every event consumer (alerts, usage, weights, not only the relay) done with the steady phase: its leftovers would slow the burst.
+      await consumersCaughtUp(db);
       const acceptedBefore = await metricValue(cloudPorts.gateway!, 'farmiq_ingest_messages_total{outcome="accepted"}', 0);
       const burstStarted = performance.now();
       const burst = await runDevices({ brokerUrl, devices: farm.devices, mode: { kind: 'burst', count: BURST }, runId: `b-${linger}` });
@@ -177,6 +183,18 @@ function tempDir(cleanup: Array<() => unknown>): string {
 async function stop(process: FarmiqProcess): Promise<void> {
   process.child.kill('SIGTERM');
   await process.exited;
+}
+
+/** Waits until every event consumer's cursor passed every event (at most `timeoutMs`). */
+async function consumersCaughtUp(db: pg.Client, timeoutMs = 300_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { rows } = await db.query(
+      `SELECT count(*)::int AS behind FROM "events"."outbox" o JOIN "events"."consumer_partition" c ON c.topic = o.topic AND o.shard % c.partitions = c.partition WHERE o.position > c.position`,
+    );
+    if (rows[0].behind === 0 || Date.now() > deadline) return;
+    await sleep(500);
+  }
 }
 
 /** Waits until no frame arrived for a second: what an earlier phase sent has been delivered. */
