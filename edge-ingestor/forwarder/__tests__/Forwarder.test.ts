@@ -103,8 +103,9 @@ describe('Forwarder', () => {
   });
 
   it('should gather the readings that arrive while a batch is on its way and send them together when it returns', async () => {
-    receiver.answerAfterMs = 800;
-    startForwarder({ batchMaxWaitMs: 10_000 });
+    // Long enough that a loaded machine's timers still fire while the first batch is on its way.
+    receiver.answerAfterMs = 3_000;
+    startForwarder({ batchMaxWaitMs: 20_000 });
     fill(0, 1);
     forwarder!.notify();
     await receiver.waitForStored(1, 3_000);
@@ -114,7 +115,7 @@ describe('Forwarder', () => {
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(receiver.stored).toHaveLength(1);
-    await receiver.waitForStored(4, 5_000);
+    await receiver.waitForStored(4, 10_000);
     expect(receiver.batches.map((batch) => batch.messages)).toEqual([1, 3]);
     expect(storedNumbers()).toEqual(range(0, 4));
   });
