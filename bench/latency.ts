@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { generateSecretBoxKey } from '../lib/crypto/secretBox';
 import { INGEST_PATH } from '../lib/edge/signedBatch';
-import { hashMosquittoPassword, mosquittoPasswordFile } from '../subgraphs/devices/credentials/mosquittoPassword';
+import { hashMosquittoPassword, mosquittoPasswordFile } from '../lib/mqtt/mosquittoPassword';
 import { FREE_PORTS, spawnFarmiq, type FarmiqProcess } from '../tests/support/farmiqProcess';
 import { openLive } from '../tests/support/liveClient';
 import { metricValue } from '../tests/support/metrics';
