@@ -100,6 +100,7 @@ export async function startIngestor(config: Config, processLog: Logger, options:
         log: log.child({ part: 'forwarder' }),
         batchMaxMessages: settings.batchMaxMessages,
         batchMaxWaitMs: inProcess && !settings.batchMaxWaitMsExplicit ? Math.min(settings.batchMaxWaitMs, IN_PROCESS_BATCH_MAX_WAIT_MS) : settings.batchMaxWaitMs,
+        linger: settings.linger,
         maxMessagesPerSecond: settings.maxMessagesPerSecond,
         concurrency: settings.concurrency,
         retryMaxMs: settings.retryMaxMs,
