@@ -5,7 +5,7 @@ import { openDatabase, type Database } from '../lib/db/database';
 import { applyMigrations } from '../lib/db/migrate';
 import type { Logger } from '../lib/logger';
 import { hashMosquittoPassword, INGESTOR_MQTT_USER, mosquittoPasswordFile } from '../lib/mqtt/mosquittoPassword';
-import { TELEMETRY_TOPIC_FILTER } from '../lib/mqtt/deviceTopic';
+import { FRAMES_TOPIC_FILTER, TELEMETRY_TOPIC_FILTER } from '../lib/mqtt/deviceTopic';
 import type { DeviceAuthority } from '../lib/process/module';
 import { MODULES } from '../subgraphs/modules';
 
@@ -85,7 +85,7 @@ async function exportOnce(authority: DeviceAuthority, database: Database, args: 
   const files = await authority.brokerAuthFiles(database.prisma);
   const passwords = files.passwordFile + mosquittoPasswordFile([ingestor]);
   // Patterns apply to every user; the ingestor's user line adds its read of every device topic.
-  const acl = `${files.aclFile}\nuser ${INGESTOR_MQTT_USER}\ntopic read ${TELEMETRY_TOPIC_FILTER}\n`;
+  const acl = `${files.aclFile}\nuser ${INGESTOR_MQTT_USER}\ntopic read ${TELEMETRY_TOPIC_FILTER}\ntopic read ${FRAMES_TOPIC_FILTER}\n`;
   const changed = [writeIfChanged(path.join(args.outDir, PASSWORD_FILE_NAME), passwords), writeIfChanged(path.join(args.outDir, ACL_FILE_NAME), acl)].some(Boolean);
   if (!changed) return;
   log.info({ devices: files.deviceCount, outDir: args.outDir }, 'broker files written');

@@ -174,6 +174,7 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
       stack.push(() => ingestor.stop());
       readiness.push(ingestor.readiness);
       ports.mqtt = Number(new URL(ingestor.brokerUrl).port) || undefined;
+      if (ingestor.vision) ports.vision = ingestor.vision.port;
       if (demo && !config.mqtt.url) {
         // One reading a second per demo device, through the embedded broker like real devices.
         const simulator = await startSimulator({ brokerUrl: ingestor.localBrokerUrl, devices: demo.devices, ratePerSecond: demo.devices.length, log: log.child({ component: 'simulator' }) });

@@ -3,6 +3,7 @@ import { metricOf } from '../../lib/deviceKinds';
 import { TELEMETRY_TOPIC, TELEMETRY_TOPIC_FILTER } from '../../lib/mqtt/deviceTopic';
 
 export { TELEMETRY_TOPIC_FILTER };
+export { cameraOfFramesTopic, FRAMES_TOPIC_FILTER } from '../../lib/mqtt/deviceTopic';
 
 /** The largest payload read; anything bigger is refused unparsed. */
 export const MAX_PAYLOAD_BYTES = 16 * 1024;

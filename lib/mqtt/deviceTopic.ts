@@ -15,3 +15,9 @@ export const TELEMETRY_TOPIC_FILTER = deviceTelemetryTopic('+');
 
 /** A telemetry topic; the group is the device id (a UUID). */
 export const TELEMETRY_TOPIC = /^farmiq\/devices\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/telemetry$/;
+
+/** The topics barn cameras publish JPEG frames on (edge-ingestor/vision); `+` is the camera's device id. */
+export const FRAMES_TOPIC_FILTER = `${deviceTopicRoot('+')}/frames`;
+const FRAMES_TOPIC = /^farmiq\/devices\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/frames$/;
+/** The camera a frames topic names, or undefined for any other topic. */
+export const cameraOfFramesTopic = (topic: string): string | undefined => FRAMES_TOPIC.exec(topic)?.[1];
