@@ -11,7 +11,7 @@ import { INGEST_PATH } from '../../lib/edge/signedBatch';
 import { createLogger } from '../../lib/logger';
 import { verifyDeviceCredentials } from '../../subgraphs/devices/credentials/deviceCredentials';
 import { DASHBOARD_DIST } from '../../supergraph/dashboard';
-import { auditPage, DESKTOP, launchChromium, PHONE } from '../support/browser';
+import { auditPage, browserBackend, DESKTOP, launchChromium, PHONE } from '../support/browser';
 import { inviteAndLogIn, loginAsPlatformAdmin, tenantWithAdmin } from '../support/sessions';
 import { startTestSystem, type TestSystem } from '../support/testSystem';
 
@@ -24,7 +24,10 @@ import { startTestSystem, type TestSystem } from '../support/testSystem';
 // Two shared cores and a whole system in the test process: starting it alone can take a minute.
 jest.setTimeout(180_000);
 
-describe('the dashboard in a real browser', () => {
+// The main walk on the real PostgreSQL whenever the run has one (CI always does).
+const BACKEND = browserBackend('postgres');
+
+describe(`the dashboard in a real browser on ${BACKEND}`, () => {
   let farmiq: TestSystem;
   let browser: Browser;
   let dashboardUrl: string;
@@ -40,7 +43,7 @@ describe('the dashboard in a real browser', () => {
 
   beforeAll(async () => {
     if (!fs.existsSync(`${DASHBOARD_DIST}/index.html`)) throw new Error('no dashboard build: run `npm run dashboard:build` (npm install does)');
-    farmiq = await startTestSystem('pglite', { NODE_ENV: 'production' });
+    farmiq = await startTestSystem(BACKEND, { NODE_ENV: 'production' });
     dashboardUrl = new URL('/', farmiq.gatewayUrl).toString();
     browser = await launchChromium();
 
