@@ -169,6 +169,7 @@ const CASES: Record<string, Check> = {
   'Mutation.enableWebhookEndpoint': ({ asA, b }) => expectNotFound(asA('mutation ($id: ID!) { enableWebhookEndpoint(id: $id) { id } }', { id: b.webhookEndpointId })),
   'Mutation.setFarmEscalation': ({ asA, b }) => expectNotFound(asA('mutation ($f: ID!) { setFarmEscalation(farmId: $f, escalateAfterMinutes: 5) { __typename } }', { f: b.farmId })),
   'Mutation.revokeApiClient': ({ asA, b }) => expectNotFound(asA('mutation ($id: ID!) { revokeApiClient(id: $id) { id } }', { id: b.apiClientId })),
+  'Mutation.rotateApiClientSecret': ({ asA, b }) => expectNotFound(asA('mutation ($id: ID!) { rotateApiClientSecret(id: $id) { clientSecret } }', { id: b.apiClientId })),
   'Mutation.issueClientToken': async ({ farmiq, b }) => {
     const result = await farmiq.graphql('mutation ($id: ID!) { issueClientToken(clientId: $id, clientSecret: "guessed secret") { accessToken } }', { id: b.apiClientId });
     expect(errorCode(result)).toBe('UNAUTHENTICATED');

@@ -30,6 +30,7 @@ export const permissions = subgraphShield({
     acceptInvitation: allow,
     createApiClient: tenantAdmin,
     revokeApiClient: tenantAdmin,
+    rotateApiClientSecret: tenantAdmin,
     // Public by nature; rate-limited inside.
     issueClientToken: allow,
   },

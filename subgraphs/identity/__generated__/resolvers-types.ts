@@ -52,6 +52,7 @@ export type ApiScope =
 export type AuditAction =
   | 'API_CLIENT_CREATED'
   | 'API_CLIENT_REVOKED'
+  | 'API_CLIENT_SECRET_ROTATED'
   | 'INVITATION_ACCEPTED'
   | 'LOGIN_FAILED'
   | 'LOGIN_SUCCEEDED'
@@ -189,6 +190,8 @@ export type Mutation = {
   resetPassword: Scalars['Boolean']['output'];
   /** TENANT_ADMIN: the client gets no new tokens from now on, and its issued tokens stop working within a second. */
   revokeApiClient: ApiClient;
+  /** TENANT_ADMIN: a new secret for a live client, returned only here; the old secret gets no new token from now on (tokens already issued last their 15 minutes). A revoked client is CONFLICT. */
+  rotateApiClientSecret: ApiClientCredentials;
   /** TENANT_ADMIN (own tenant) or PLATFORM_ADMIN: creates the user and emails a link (valid 7 days) to set a password. Without email configured use inviteUser. */
   sendInvitation: User;
   /** PLATFORM_ADMIN: the tenant's users and API clients stop working at once, until reinstated. */
@@ -282,6 +285,11 @@ export type MutationResetPasswordArgs = {
 
 
 export type MutationRevokeApiClientArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRotateApiClientSecretArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -650,6 +658,7 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   requestPasswordReset?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRequestPasswordResetArgs, 'email'>>;
   resetPassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'newPassword' | 'token'>>;
   revokeApiClient?: Resolver<ResolversTypes['ApiClient'], ParentType, ContextType, RequireFields<MutationRevokeApiClientArgs, 'id'>>;
+  rotateApiClientSecret?: Resolver<ResolversTypes['ApiClientCredentials'], ParentType, ContextType, RequireFields<MutationRotateApiClientSecretArgs, 'id'>>;
   sendInvitation?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSendInvitationArgs, 'input'>>;
   suspendTenant?: Resolver<ResolversTypes['Tenant'], ParentType, ContextType, RequireFields<MutationSuspendTenantArgs, 'id'>>;
 }>;
