@@ -164,7 +164,7 @@ describe(`the admin, account-link and batch pages in a real browser on ${BACKEND
     expect(consoleErrors).toEqual([]);
   });
 
-  it('creates an API client whose secret is shown once and works until revoked', async () => {
+  it('creates an API client whose secret is shown once, gives it a new secret that replaces the old, and revokes it', async () => {
     const page = await openDashboard(PHONE, '/admin/api-clients');
     await logIn(page, tenant.admin.email, tenant.admin.password);
     const form = page.getByRole('form', { name: 'New API client for a partner' });
@@ -184,9 +184,22 @@ describe(`the admin, account-link and batch pages in a real browser on ${BACKEND
     await page.reload();
     await row.waitFor();
     expect(await page.content()).not.toContain(secret);
+
+    // A new secret: shown once; the old one gets no token any more, the new one does.
+    await row.getByRole('button', { name: 'New secret Feed mill partner' }).click();
+    const rotated = page.locator('[data-secret="Client secret"]');
+    await rotated.waitFor();
+    const newSecret = (await rotated.textContent())!;
+    expect(newSecret).not.toBe(secret);
+    expect(errorCode(await farmiq.graphql(TOKEN, { id: clientId, secret }))).toBe('UNAUTHENTICATED');
+    expect((await farmiq.graphql(TOKEN, { id: clientId, secret: newSecret })).data).toEqual({ issueClientToken: { scopes: ['FARMS_READ', 'KPI_READ'] } });
+    await page.getByRole('button', { name: 'I have copied it' }).click();
+
     await row.getByRole('button', { name: 'Revoke Feed mill partner' }).click();
     await row.getByText(/^revoked /).waitFor();
-    expect(errorCode(await farmiq.graphql(TOKEN, { id: clientId, secret }))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await farmiq.graphql(TOKEN, { id: clientId, secret: newSecret }))).toBe('UNAUTHENTICATED');
+    // A revoked client gets no new secret either.
+    expect(errorCode(await farmiq.as(tenant.admin.accessToken)('mutation ($id: ID!) { rotateApiClientSecret(id: $id) { clientSecret } }', { id: clientId }))).toBe('CONFLICT');
     expect(await auditPage(page, 'api-clients')).toEqual([]);
     expect(consoleErrors).toEqual([]);
   });
@@ -195,6 +208,15 @@ describe(`the admin, account-link and batch pages in a real browser on ${BACKEND
     const page = await openDashboard(DESKTOP, '/admin/billing');
     await logIn(page, tenant.admin.email, tenant.admin.password);
     await page.getByText('No plan yet.').waitFor();
+    // A country without a VAT rate is refused (no invoice could be issued); Thailand is kept.
+    const profile = page.getByRole('form', { name: 'Billing profile' });
+    await profile.getByLabel('Country (2 letters, sets the VAT)').fill('ZZ');
+    await profile.getByRole('button', { name: 'Save' }).click();
+    await profile.getByRole('alert').waitFor();
+    await profile.getByLabel('Country (2 letters, sets the VAT)').fill('TH');
+    await profile.getByRole('button', { name: 'Save' }).click();
+    await profile.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    await page.getByText('Billed in USD, VAT of TH').waitFor();
     const planForm = page.getByRole('form', { name: 'Choose a plan' });
     await planForm.getByLabel('Plan').selectOption('STARTER');
     await planForm.getByRole('button', { name: 'Show the cost' }).click();
@@ -214,8 +236,11 @@ describe(`the admin, account-link and batch pages in a real browser on ${BACKEND
     const subtotal = minorOf((await change.locator('[data-figure="subtotal"]').textContent())!);
     const vat = minorOf((await change.locator('[data-figure="vat"]').textContent())!);
     const total = minorOf((await change.locator('[data-figure="total"]').textContent())!);
-    // The upgrade credits unused Starter time and charges Enterprise for it: more than 0, less than a full Enterprise month.
-    expect(subtotal).toBeGreaterThan(0);
+    // The upgrade credits the unused Starter time and charges Enterprise for it, by the second. Seconds
+    // after subscribing that is nearly a whole month of each: 799.00 − 49.00 = 750.00 USD, less the
+    // (799.00 − 49.00) × elapsed / 2,592,000 s already used: 1.5 min cost about 0.03 USD.
+    expect(subtotal).toBeLessThanOrEqual(75_000);
+    expect(subtotal).toBeGreaterThan(74_500);
     expect(vat).toBe(halfEven(subtotal * 0.07));
     expect(total).toBe(subtotal + vat);
     expect(await auditPage(page, 'billing-preview')).toEqual([]);

@@ -41,11 +41,22 @@ const RevokeApiClientDocument = graphql(`
   }
 `);
 
+const RotateApiClientSecretDocument = graphql(`
+  mutation RotateApiClientSecret($id: ID!) {
+    rotateApiClientSecret(id: $id) {
+      client {
+        id
+        name
+      }
+      clientSecret
+    }
+  }
+`);
+
 const SCOPES: readonly ApiScope[] = ['FARMS_READ', 'KPI_READ', 'TELEMETRY_READ'];
 
 /**
- * Partner API clients: create with read-only scopes (the secret is shown this once), revoke.
- * The API has no rotation: a new client and revoking the old one is how a secret is replaced.
+ * Partner API clients: create with read-only scopes, a new secret (each shown this once), revoke.
  */
 export function ApiClientsPage() {
   const { t, format } = useI18n();
@@ -56,6 +67,7 @@ export function ApiClientsPage() {
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [creating, create] = useMutation(CreateApiClientDocument);
   const [, revoke] = useMutation(RevokeApiClientDocument);
+  const [, rotate] = useMutation(RotateApiClientSecretDocument);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -67,6 +79,15 @@ export function ApiClientsPage() {
     setShown({ name: client.name, id: client.id, secret: clientSecret });
     setName('');
     refetch({ requestPolicy: 'network-only' });
+  }
+
+  async function rotateSecret(id: string, clientName: string) {
+    if (!window.confirm(t('clients.rotateConfirm', { name: clientName }))) return;
+    setMessage(null);
+    const result = await rotate({ id });
+    if (result.error || !result.data) return setMessage({ kind: 'error', text: result.error ? errorMessage(result.error, t) : t('error.generic') });
+    const { client, clientSecret } = result.data.rotateApiClientSecret;
+    setShown({ name: client.name, id: client.id, secret: clientSecret });
   }
 
   async function revokeClient(id: string, clientName: string) {
@@ -145,10 +166,16 @@ export function ApiClientsPage() {
                   <td>{client.revokedAt ? <span className="status bad">{t('clients.revokedAt', { at: format.dateTime(client.revokedAt, 'UTC') })}</span> : <span className="status ok">{t('users.active')}</span>}</td>
                   <td>
                     {!client.revokedAt && (
-                      <button type="button" className="danger" onClick={() => void revokeClient(client.id, client.name)}>
-                        {t('clients.revoke')}
-                        <span className="visually-hidden"> {client.name}</span>
-                      </button>
+                      <div className="row">
+                        <button type="button" onClick={() => void rotateSecret(client.id, client.name)}>
+                          {t('clients.rotate')}
+                          <span className="visually-hidden"> {client.name}</span>
+                        </button>
+                        <button type="button" className="danger" onClick={() => void revokeClient(client.id, client.name)}>
+                          {t('clients.revoke')}
+                          <span className="visually-hidden"> {client.name}</span>
+                        </button>
+                      </div>
                     )}
                   </td>
                 </tr>

@@ -5,6 +5,7 @@ import { errorMessage } from '../api/errors';
 import { graphql } from '../gql';
 import type { BillingCycle, PlanCode } from '../gql/graphql';
 import { useI18n } from '../i18n/I18n';
+import { BillingProfileForm } from './BillingProfileForm';
 import { InvoiceLines, type InvoiceFigures } from './InvoiceLines';
 import { TableScroll } from '../layout/TableScroll';
 
@@ -172,6 +173,7 @@ export function BillingPage() {
         plans={data.plans}
         onChanged={() => refetch({ requestPolicy: 'network-only' })}
       />
+      <BillingProfileForm current={data.billingProfile} onSaved={() => refetch({ requestPolicy: 'network-only' })} />
       <h2>{t('billing.invoices')}</h2>
       {data.invoices.length === 0 ? (
         <p>{t('billing.noInvoices')}</p>

@@ -54,7 +54,7 @@ export function CohortPage() {
         <p>{t('cohorts.none')}</p>
       ) : (
         <TableScroll label={t('cohorts.heading', { farm: data.farm.name })}>
-          <table>
+          <table className="compact">
             <caption className="visually-hidden">{t('cohorts.heading', { farm: data.farm.name })}</caption>
             <thead>
               <tr>

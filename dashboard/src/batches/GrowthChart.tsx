@@ -32,6 +32,7 @@ export function GrowthChart({ days }: { days: readonly GrowthDay[] }) {
         width: Math.max(280, element.clientWidth),
         height: 240,
         scales: { x: { time: false } },
+        legend: { show: false },
         axes: [{ label: t('growth.dayOfAge') }, { label: 'kg' }],
         series: [
           { label: t('growth.dayOfAge') },
@@ -58,8 +59,9 @@ export function GrowthChart({ days }: { days: readonly GrowthDay[] }) {
       ) : (
         <>
           <div ref={container} className="chart-area" role="img" aria-label={t('growth.chartLabel')} />
+          <p className="muted">{t('growth.legend')}</p>
           <TableScroll label={t('growth.tableCaption')}>
-            <table>
+            <table className="compact">
               <caption>{t('growth.tableCaption')}</caption>
               <thead>
                 <tr>

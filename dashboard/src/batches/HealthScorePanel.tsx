@@ -37,7 +37,7 @@ export function HealthScorePanel({ health }: { health: HealthFigures }) {
       </h2>
       <p className="muted">{t('health.formula')}</p>
       <TableScroll label={t('health.heading')}>
-        <table>
+        <table className="compact">
           <caption className="visually-hidden">{t('health.heading')}</caption>
           <thead>
             <tr>
