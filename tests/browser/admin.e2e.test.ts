@@ -271,6 +271,13 @@ describe(`the admin, account-link and batch pages in a real browser on ${BACKEND
     const csv = fs.readFileSync(await (await download).path(), 'utf8');
     expect(csv).toContain('API_CLIENT_CREATED');
     expect(csv).toContain('USER_INVITED');
+    // In Thai, the same page: headings, actions and navigation from the Thai catalogue.
+    await page.getByLabel('Language').selectOption('th');
+    await page.getByRole('heading', { name: 'บันทึกการตรวจสอบ' }).waitFor();
+    await page.getByRole('row', { name: /สร้างไคลเอนต์ API/ }).first().waitFor();
+    await page.getByRole('link', { name: 'การเรียกเก็บเงิน' }).waitFor();
+    expect(await auditPage(page, 'audit-th')).toEqual([]);
+    await page.getByLabel('ภาษา').selectOption('en');
     expect(consoleErrors).toEqual([]);
   });
 
@@ -329,6 +336,15 @@ describe(`the admin, account-link and batch pages in a real browser on ${BACKEND
     const code = (await page.locator(`[data-claim-code="${serials[0]}"]`).textContent())!;
     const claimed = await farmiq.as(tenant.admin.accessToken)('mutation ($s: String!, $c: String!) { claimDevice(input: { serialNumber: $s, claimCode: $c }) { status } }', { s: serials[0], c: code });
     expect(claimed.data).toEqual({ claimDevice: { status: 'CLAIMED' } });
+
+    // A factory CSV instead of typed serials.
+    await page.getByRole('button', { name: 'Done' }).click();
+    const fromCsv = `CSV-${randomUUID().slice(0, 6)}`;
+    await page.getByLabel('Or a factory CSV (columns serialNumber, kind)').setInputFiles({ name: 'factory.csv', mimeType: 'text/csv', buffer: Buffer.from(`serialNumber,kind\n${fromCsv},FEED_BIN\n`) });
+    await page.getByRole('button', { name: 'Register and make labels' }).click();
+    await page.getByRole('heading', { name: 'Labels for 1 devices' }).waitFor();
+    await page.getByRole('list', { name: 'Label sheet' }).getByText('Feed bin').waitFor();
+    await page.getByRole('img', { name: `QR code to claim ${fromCsv}` }).waitFor();
     expect(consoleErrors).toEqual([]);
   });
 
