@@ -346,6 +346,33 @@ describe(`the dashboard in a real browser on ${BACKEND}`, () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  it('lets a tenant admin invite without email: the temporary password is shown once and logs the newcomer in', async () => {
+    // This system sends no email, so the invitation falls back to a temporary password.
+    const page = await openDashboard(PHONE, '/admin/users');
+    await logIn(page, tenant.admin.email, tenant.admin.password);
+    const invitee = `night.shift-${randomUUID().slice(0, 6)}@sunrise.test`;
+    const invite = page.getByRole('form', { name: 'Invite someone' });
+    await invite.getByLabel('Email').fill(invitee);
+    await invite.getByRole('button', { name: 'Invite' }).click();
+    const shown = page.locator('[data-secret="Temporary password"]');
+    await shown.waitFor();
+    const temporary = (await shown.textContent())!;
+    expect(await auditPage(page, 'users-temporary-password')).toEqual([]);
+    await page.getByRole('button', { name: 'I have copied it' }).click();
+    await page.getByRole('row', { name: new RegExp(invitee.replace(/[.]/g, '\\.')) }).getByText('invited, not logged in yet').waitFor();
+    expect(await page.content()).not.toContain(temporary);
+
+    const newcomer = await openDashboard(PHONE);
+    await logIn(newcomer, invitee, temporary);
+    await newcomer.getByRole('alert').filter({ hasText: 'temporary' }).waitFor();
+    await newcomer.getByLabel('New password').fill('sunrise night shift 2026');
+    await newcomer.getByRole('button', { name: 'Log in' }).click();
+    await newcomer.getByRole('heading', { name: 'Sunrise Poultry' }).waitFor();
+    // An operator by default: no admin pages offered.
+    expect(await newcomer.getByRole('link', { name: 'Admin' }).count()).toBe(0);
+    expect(consoleErrors).toEqual([]);
+  });
+
   it('speaks Thai: the catalogue, Thai numerals and dates in the farm time zone', async () => {
     const page = await openDashboard(PHONE, `/farms/${farmId}`);
     await logIn(page, tenant.admin.email, tenant.admin.password);
