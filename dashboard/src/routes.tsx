@@ -41,6 +41,7 @@ export const routes: RouteObject[] = [
           { index: true, lazy: async () => ({ Component: (await import('./platform/TenantsPage')).TenantsPage }) },
           { path: 'tenants', lazy: async () => ({ Component: (await import('./platform/TenantsPage')).TenantsPage }) },
           { path: 'devices', lazy: async () => ({ Component: (await import('./platform/DeviceRegistrationPage')).DeviceRegistrationPage }) },
+          { path: 'rates', lazy: async () => ({ Component: (await import('./platform/RatesPage')).RatesPage }) },
         ],
       },
       { path: '*', element: <NotFound /> },

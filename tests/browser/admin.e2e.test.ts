@@ -246,6 +246,10 @@ describe(`the admin, account-link and batch pages in a real browser on ${BACKEND
     expect(await auditPage(page, 'billing-preview')).toEqual([]);
     await change.getByRole('button', { name: /^Confirm: pay / }).click();
     await page.getByRole('status').filter({ hasText: 'Your plan is now Enterprise.' }).waitFor();
+    // The next invoice: a whole Enterprise month, 799.00 USD; VAT 7 % of 79,900 minor units = 5,593; total 854.93 USD.
+    const next = page.getByRole('region', { name: /^Next invoice, on / });
+    await next.locator('[data-figure="total"]').getByText('US$854.93').waitFor();
+    expect(await next.locator('[data-figure="vat"]').textContent()).toBe('US$55.93');
     await page.getByRole('link', { name: 'See the invoice' }).click();
     await page.getByRole('heading', { name: 'Invoice 2' }).waitFor();
     expect(minorOf((await page.locator('[data-figure="total"]').textContent())!)).toBe(total);
@@ -337,8 +341,26 @@ describe(`the admin, account-link and batch pages in a real browser on ${BACKEND
     const claimed = await farmiq.as(tenant.admin.accessToken)('mutation ($s: String!, $c: String!) { claimDevice(input: { serialNumber: $s, claimCode: $c }) { status } }', { s: serials[0], c: code });
     expect(claimed.data).toEqual({ claimDevice: { status: 'CLAIMED' } });
 
+    // Rates: a VAT rate for a new country and an exchange rate, as the billing will use them.
+    await page.getByRole('link', { name: 'VAT and exchange rates' }).click();
+    const vatForm = page.getByRole('form', { name: 'VAT rate of a country' });
+    await vatForm.getByLabel('Country (2 letters, sets the VAT)').fill('VN');
+    await vatForm.getByLabel('VAT (%)').fill('8.5');
+    await vatForm.getByLabel('From (day)').fill('2026-01-01');
+    await vatForm.getByRole('button', { name: 'Save' }).click();
+    await vatForm.getByRole('status').filter({ hasText: 'VAT of VN is 8.5 % from 1 Jan 2026.' }).waitFor();
+    const exchange = page.getByRole('form', { name: 'Exchange rate' });
+    await exchange.getByLabel('Rate (units of the second per one of the first)').fill('35.125');
+    await exchange.getByRole('button', { name: 'Save' }).click();
+    await exchange.getByRole('status').filter({ hasText: /^1 USD = 35\.125 THB as of / }).waitFor();
+    expect(await auditPage(page, 'rates')).toEqual([]);
+    // The VAT rate is the billing's: a tenant may now bill in VN (and not in a country without one).
+    const vnProfile = await farmiq.as(tenant.admin.accessToken)('mutation { setBillingProfile(input: { country: "VN", currency: "USD" }) { country } }');
+    expect(vnProfile.data).toEqual({ setBillingProfile: { country: 'VN' } });
+    await farmiq.as(tenant.admin.accessToken)('mutation { setBillingProfile(input: { country: "TH", currency: "USD" }) { country } }');
+    await page.getByRole('link', { name: 'Register devices' }).click();
+
     // A factory CSV instead of typed serials.
-    await page.getByRole('button', { name: 'Done' }).click();
     const fromCsv = `CSV-${randomUUID().slice(0, 6)}`;
     await page.getByLabel('Or a factory CSV (columns serialNumber, kind)').setInputFiles({ name: 'factory.csv', mimeType: 'text/csv', buffer: Buffer.from(`serialNumber,kind\n${fromCsv},FEED_BIN\n`) });
     await page.getByRole('button', { name: 'Register and make labels' }).click();

@@ -106,6 +106,35 @@ const PreviewSubscribeDocument = graphql(`
     }
   }
 `);
+const NextInvoiceDocument = graphql(`
+  query NextInvoice {
+    previewNextInvoice {
+      currency
+      lines {
+        position
+        description
+        quantity
+        amount {
+          amountMinor
+          currency
+        }
+      }
+      subtotal {
+        amountMinor
+        currency
+      }
+      vatRateBasisPoints
+      vat {
+        amountMinor
+        currency
+      }
+      total {
+        amountMinor
+        currency
+      }
+    }
+  }
+`);
 const ChangePlanDocument = graphql(`
   mutation ChangePlan($input: ChangePlanInput!) {
     changePlan(input: $input) {
@@ -168,6 +197,7 @@ export function BillingPage() {
         )}
         {data.billingProfile && <p className="muted">{t('billing.profile', { country: data.billingProfile.country, currency: data.billingProfile.currency })}</p>}
       </div>
+      {subscription && <NextInvoice key={`${subscription.plan}-${subscription.billingCycle}`} periodEnd={subscription.currentPeriodEnd} />}
       <PlanChange
         current={subscription ? { plan: subscription.plan, cycle: subscription.billingCycle } : null}
         plans={data.plans}
@@ -206,6 +236,20 @@ export function BillingPage() {
           </table>
         </TableScroll>
       )}
+    </section>
+  );
+}
+
+/** What the end of the current period will bring (next period and usage so far), so no invoice surprises. */
+function NextInvoice({ periodEnd }: { periodEnd: string }) {
+  const { t, format } = useI18n();
+  const [{ data, error }] = useQuery({ query: NextInvoiceDocument, requestPolicy: 'network-only' });
+  if (error) return <p role="alert">{errorMessage(error, t)}</p>;
+  if (!data) return null;
+  return (
+    <section className="card stack" aria-labelledby="next-invoice-heading">
+      <h2 id="next-invoice-heading">{t('billing.nextInvoice', { at: format.dateTime(periodEnd, 'UTC') })}</h2>
+      <InvoiceLines figures={data.previewNextInvoice} caption={t('billing.nextInvoiceCaption')} />
     </section>
   );
 }

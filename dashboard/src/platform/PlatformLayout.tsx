@@ -9,6 +9,7 @@ export function PlatformLayout() {
       <nav className="sub-nav no-print" aria-label={t('platform.nav')}>
         <NavLink to="/platform/tenants">{t('tenants.heading')}</NavLink>
         <NavLink to="/platform/devices">{t('registration.heading')}</NavLink>
+        <NavLink to="/platform/rates">{t('rates.heading')}</NavLink>
       </nav>
       <Outlet />
     </div>

@@ -12,6 +12,9 @@ export function PlatformLinks() {
       <li>
         <Link to="/platform/devices">{t('registration.heading')}</Link>
       </li>
+      <li>
+        <Link to="/platform/rates">{t('rates.heading')}</Link>
+      </li>
     </ul>
   );
 }
