@@ -267,7 +267,8 @@ describe(`the admin, account-link and batch pages in a real browser on ${BACKEND
     await logIn(page, tenant.admin.email, tenant.admin.password);
     await page.getByRole('heading', { name: 'Audit log' }).waitFor();
     await page.getByLabel('Action').selectOption('API_CLIENT_CREATED');
-    await page.getByRole('row', { name: /API client created/ }).first().waitFor();
+    // The actor by email, not by id.
+    await page.getByRole('row', { name: /API client created/ }).first().getByText(tenant.admin.email).waitFor();
     expect(await page.getByRole('row', { name: /Logged in/ }).count()).toBe(0);
     expect(await auditPage(page, 'audit')).toEqual([]);
     const download = page.waitForEvent('download');

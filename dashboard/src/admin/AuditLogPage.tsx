@@ -25,6 +25,19 @@ const AuditLogDocument = graphql(`
     }
   }
 `);
+// Who acted, as people read it: the members' emails by user id (others stay ids: API clients, former members).
+const AuditActorsDocument = graphql(`
+  query AuditActors {
+    members(first: 100) {
+      nodes {
+        email
+        user {
+          id
+        }
+      }
+    }
+  }
+`);
 const AuditLogCsvDocument = graphql(`
   query AuditLogCsv($since: DateTime!, $until: DateTime!) {
     auditLogCsv(since: $since, until: $until)
@@ -46,6 +59,8 @@ export function AuditLogPage() {
   const [cursors, setCursors] = useState<string[]>([]);
   const after = cursors.at(-1) ?? null;
   const [{ data, error }] = useQuery({ query: AuditLogDocument, variables: { action: action || null, after }, requestPolicy: 'network-only' });
+  const [actors] = useQuery({ query: AuditActorsDocument });
+  const emailOf = new Map((actors.data?.members.nodes ?? []).map((member) => [member.user.id, member.email]));
   const [since, setSince] = useState(() => isoDay(new Date(Date.now() - 30 * 86_400_000)));
   const [until, setUntil] = useState(() => isoDay(new Date()));
   const [csvError, setCsvError] = useState<string | null>(null);
@@ -125,7 +140,7 @@ export function AuditLogPage() {
                 <tr key={record.id}>
                   <td>{format.dateTime(record.at, 'UTC')}</td>
                   <td>{t(`auditAction.${record.action}`)}</td>
-                  <td className="id">{record.actorId ?? '–'}</td>
+                  <td className="id">{record.actorId ? (emailOf.get(record.actorId) ?? record.actorId) : '–'}</td>
                   <td className="id">{record.targetType ? `${record.targetType} ${record.targetId ?? ''}` : '–'}</td>
                   <td>{record.address}</td>
                 </tr>
