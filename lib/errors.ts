@@ -16,6 +16,8 @@ export enum ErrorCode {
   /** Login with a temporary password: send `newPassword` as well. */
   PasswordChangeRequired = 'PASSWORD_CHANGE_REQUIRED',
   QueryTooComplex = 'QUERY_TOO_COMPLEX',
+  /** The caller may send registered documents only (a browser session in production, a locked API client). */
+  DocumentNotRegistered = 'DOCUMENT_NOT_REGISTERED',
   GraphqlParseFailed = 'GRAPHQL_PARSE_FAILED',
   GraphqlValidationFailed = 'GRAPHQL_VALIDATION_FAILED',
   BadRequest = 'BAD_REQUEST',

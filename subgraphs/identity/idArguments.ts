@@ -26,6 +26,7 @@ export const idArguments: IdArgumentChecks = {
   'Mutation.inviteUser': { 'input.tenantId': visibleTenant },
   'Mutation.revokeApiClient': { id: apiClient },
   'Mutation.rotateApiClientSecret': { id: apiClient },
+  'Mutation.setApiClientDocumentPolicy': { id: apiClient },
   'Mutation.sendInvitation': { 'input.tenantId': visibleTenant },
   'Mutation.changeMemberRole': { userId: member },
   'Mutation.disableMember': { userId: member },

@@ -68,6 +68,7 @@ describe.each(backends())('the database layer on %s', (backend) => {
       'identity.auth_failure',
       'identity.membership',
       'identity.refresh_token',
+      'identity.registered_document',
       'identity.tenant',
       'identity.token_revocation',
       'identity.user_account',

@@ -3,14 +3,16 @@ import { DateTimeScalar } from '../../../lib/graphql/scalars';
 import type { IdentityDependencies } from '../sessions';
 import { createMutation } from './Mutation';
 import { Query } from './Query';
+import { createRegisteredDocumentMutations, RegisteredDocument, registeredDocumentQueries } from './RegisteredDocument';
 import { Tenant } from './Tenant';
 import { User } from './User';
 import { Viewer } from './Viewer';
 
 export const createResolvers = (deps: IdentityDependencies): Resolvers => ({
   DateTime: DateTimeScalar,
-  Query,
-  Mutation: createMutation(deps),
+  Query: { ...Query, ...registeredDocumentQueries },
+  Mutation: { ...createMutation(deps), ...createRegisteredDocumentMutations(deps) },
+  RegisteredDocument,
   Tenant,
   User,
   Viewer,
