@@ -17,6 +17,9 @@ const subgraphMappers: Record<string, Record<string, string>> = {
     Member: '../members#MemberModel',
     AuditRecord: '../../../lib/db/generated/client#AuditRecord as AuditRecordRow',
     ApiClient: '../../../lib/db/generated/client#ApiClient as ApiClientRow',
+    PartnerGrant: '../partnerGrants#PartnerGrantModel',
+    PartnerWebhook: '../../../lib/db/generated/client#PartnerWebhook as PartnerWebhookRow',
+    PartnerWebhookDelivery: '../../../lib/db/generated/client#PartnerWebhookDelivery as PartnerWebhookDeliveryRow',
     RegisteredDocument: '../../../lib/db/generated/client#RegisteredDocument as RegisteredDocumentRow',
   },
   devices: {

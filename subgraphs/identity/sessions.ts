@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RevocationList } from '../../lib/auth/revocation';
+import type { ClientQuotas } from '../../lib/quotas/clientQuotas';
+import type { SecretBox } from '../../lib/crypto/secretBox';
 import type { Mailer } from '../../lib/mail/mailer';
 import { signAccessToken, ACCESS_TOKEN_TTL_SECONDS, type TokenAudience } from '../../lib/auth/accessToken';
 import { cookieNames, sessionCookie } from '../../lib/auth/credentials';
@@ -19,6 +21,12 @@ export interface IdentityDependencies {
   initialAdminFile: string;
   /** Revoked access tokens: written here, checked by every verifier. */
   revocations: RevocationList;
+  /** Partner API clients' quota counters, charged by the gateway; read here for usage. */
+  quotas: ClientQuotas;
+  /** Seals partner webhook secrets (FARMIQ_SECRETS_KEY). */
+  secretBox: SecretBox;
+  /** Production: partner webhooks must be https. */
+  production: boolean;
   /** Sends password reset and invitation links. */
   mailer: Mailer;
   /** Where people open the dashboard: emailed links point here. */

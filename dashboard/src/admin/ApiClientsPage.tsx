@@ -53,7 +53,7 @@ const RotateApiClientSecretDocument = graphql(`
   }
 `);
 
-const SCOPES: readonly ApiScope[] = ['FARMS_READ', 'KPI_READ', 'TELEMETRY_READ'];
+const SCOPES: readonly ApiScope[] = ['FARMS_READ', 'KPI_READ', 'TELEMETRY_READ', 'BILLING_READ'];
 
 /**
  * Partner API clients: create with read-only scopes, a new secret (each shown this once), revoke.

@@ -24,6 +24,8 @@ export type AlertStatus =
 
 /** What a partner API client may read. Partners never write. */
 export type ApiScope =
+  /** Invoice events (partner webhooks); invoices themselves stay the tenant admins'. */
+  | 'BILLING_READ'
   /** Farms and their topology. */
   | 'FARMS_READ'
   /** Batches and their KPIs. */
@@ -43,6 +45,8 @@ export type AuditAction =
   | 'MEMBER_ENABLED'
   | 'MEMBER_REMOVED'
   | 'MEMBER_ROLE_CHANGED'
+  | 'PARTNER_ACCESS_GRANTED'
+  | 'PARTNER_ACCESS_REVOKED'
   | 'PASSWORD_CHANGED'
   | 'PASSWORD_RESET'
   | 'TENANT_CREATED'
