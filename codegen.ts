@@ -49,7 +49,11 @@ const subgraphMappers: Record<string, Record<string, string>> = {
     WebhookEndpoint: '../../../lib/db/generated/client#WebhookEndpoint as WebhookEndpointRow',
     NotificationDelivery: '../../../lib/db/generated/client#NotificationDelivery as NotificationDeliveryRow',
   },
-  kpi: { Batch: '../../../lib/db/generated/client#Batch as BatchRow', Farm: '../../../lib/graphql/entityRef#EntityRef' },
+  kpi: {
+    Batch: '../../../lib/db/generated/client#Batch as BatchRow',
+    Farm: '../../../lib/graphql/entityRef#EntityRef',
+    WeighSession: '../../../lib/db/generated/client#WeighSession as WeighSessionRow',
+  },
   billing: {
     BillingSubscription: '../../../lib/db/generated/client#PlanSubscription as PlanSubscriptionRow',
     SubscriptionEvent: '../../../lib/db/generated/client#SubscriptionEvent as SubscriptionEventRow',

@@ -5,7 +5,7 @@ import type { Logger } from '../lib/logger';
 import { openDevicePasswordFile } from './broker/devicePasswordFile';
 import type { DeviceAuthenticator } from './broker/embeddedBroker';
 import { startConfiguredBroker, type ConfiguredBroker } from './broker/startConfiguredBroker';
-import { generateCredential } from './broker/credentials';
+import { generateCredential } from './broker/ingestorCredential';
 import { issueInProcessEdgeKey } from '../lib/edge/inProcessEdgeKey';
 import { bufferDirIn, bufferFileIn } from './buffer/bufferLocation';
 import { DiskBuffer } from './buffer/DiskBuffer';
@@ -14,6 +14,7 @@ import { GroupCommitWriter } from './buffer/GroupCommitWriter';
 import { Forwarder } from './forwarder/Forwarder';
 import { ingestorMetrics } from './ingestorMetrics';
 import { redactUrl, startTelemetrySubscriber } from './mqtt/telemetrySubscriber';
+import { startVisionService, type VisionService } from './vision/visionService';
 
 export interface Ingestor {
   /** Where devices connect: the embedded broker's listener (MQTT_HOST, `mqtts:` with TLS), or the configured MQTT_URL. */
@@ -21,6 +22,8 @@ export interface Ingestor {
   /** Where a client in this process connects (the demo simulator): plain loopback for the embedded broker, else MQTT_URL. */
   localBrokerUrl: string;
   buffer: DiskBuffer;
+  /** The camera vision (VISION=on), else undefined. */
+  vision: VisionService | undefined;
   /** Undefined when no ingest URL or edge key is configured (development only). */
   forwarder: Forwarder | undefined;
   readiness: ReadinessCheck;
@@ -97,6 +100,7 @@ export async function startIngestor(config: Config, processLog: Logger, options:
         log: log.child({ part: 'forwarder' }),
         batchMaxMessages: settings.batchMaxMessages,
         batchMaxWaitMs: inProcess && !settings.batchMaxWaitMsExplicit ? Math.min(settings.batchMaxWaitMs, IN_PROCESS_BATCH_MAX_WAIT_MS) : settings.batchMaxWaitMs,
+        linger: settings.linger,
         maxMessagesPerSecond: settings.maxMessagesPerSecond,
         concurrency: settings.concurrency,
         retryMaxMs: settings.retryMaxMs,
@@ -131,6 +135,8 @@ export async function startIngestor(config: Config, processLog: Logger, options:
 
     let brokerUrl: string;
     let localBrokerUrl: string;
+    // How camera uploads are authenticated: the embedded broker's device check (with MQTT_URL, the password file is the external broker's).
+    let authenticateCamera: DeviceAuthenticator | undefined = options.authenticateDevice;
     let credential: { username?: string; password?: string } = {};
     if (config.mqtt.url) {
       brokerUrl = config.mqtt.url;
@@ -147,6 +153,7 @@ export async function startIngestor(config: Config, processLog: Logger, options:
         const passwordFile = openDevicePasswordFile({ file: config.mqtt.passwordFile, log: processLog, onRevoked: (usernames) => broker?.disconnectDevices(usernames) });
         stack.push(() => passwordFile.close());
         authenticateDevice = passwordFile.authenticate;
+        authenticateCamera = passwordFile.authenticate;
         // The file is one farm's (brokerAuthFiles(farmId)), as the edge key is: a device of another farm is refused at CONNECT, never acknowledged and then refused by the cloud.
         unknownDeviceReason = PASSWORD_FILE_REFUSAL;
       } else if (noDeviceCanConnect) {
@@ -159,6 +166,13 @@ export async function startIngestor(config: Config, processLog: Logger, options:
       localBrokerUrl = broker.localUrl;
       credential = ingestorCredential;
     }
+    let vision: VisionService | undefined;
+    if (settings.vision.enabled) {
+      // Cameras are devices: their uploads are checked like the broker checks devices (none without credentials to check).
+      const started = await startVisionService({ config: settings.vision, host: config.gateway.host, dataDir: config.dataDir, authenticateDevice: authenticateCamera, writer, log: processLog });
+      vision = started;
+      stack.push(() => started.stop());
+    }
     const subscriber = startTelemetrySubscriber({
       brokerUrl: localBrokerUrl,
       clientId: settings.clientId,
@@ -166,6 +180,7 @@ export async function startIngestor(config: Config, processLog: Logger, options:
       shareGroup: settings.shareGroup,
       writer,
       log,
+      onFrame: vision?.onFrame,
     });
     // Stops reading first (leaving a share group before): what is read but not yet durable is never acknowledged, so the broker keeps it.
     stack.push(() => subscriber.stop());
@@ -174,6 +189,7 @@ export async function startIngestor(config: Config, processLog: Logger, options:
     return {
       brokerUrl,
       localBrokerUrl,
+      vision,
       buffer,
       forwarder,
       readiness: {

@@ -93,11 +93,17 @@ const envSchema = z.object({
   BUFFER_MAX_MESSAGES: positiveInt.default(5_000_000),
   FORWARD_BATCH_MAX_MESSAGES: positiveInt.max(MAX_BATCH_MESSAGES).default(1_000),
   FORWARD_BATCH_MAX_WAIT_MS: positiveInt.max(600_000).default(1_000),
+  FORWARD_LINGER: z.enum(['adaptive', 'fixed']).default('fixed'),
   FORWARD_MAX_MESSAGES_PER_SECOND: z.coerce.number().int().min(0).default(0),
   FORWARD_CONCURRENCY: positiveInt.max(32).default(4),
   FORWARD_RETRY_MAX_MS: positiveInt.max(3_600_000).default(30_000),
   QUARANTINE_RETENTION_DAYS: positiveInt.max(3_650).default(30),
   SIMULATOR: z.enum(['on', 'off']).optional(),
+  VISION: z.enum(['on', 'off']).default('off'),
+  VISION_PORT: port.default(4011),
+  VISION_WORKERS: positiveInt.max(32).default(1),
+  VISION_TIMEOUT_MS: positiveInt.max(60_000).default(2_000),
+  VISION_QUEUE_MAX: positiveInt.max(1_000).default(8),
   QUERY_MAX_DEPTH: positiveInt.max(50).default(10),
   QUERY_MAX_COST: positiveInt.max(100_000).default(5_000),
   QUERY_MAX_ALIASES: positiveInt.max(100).default(15),
@@ -149,6 +155,8 @@ export interface IngestorConfig {
   batchMaxWaitMs: number;
   /** FORWARD_BATCH_MAX_WAIT_MS was set (else the all-in-one mode, on loopback, waits less than a farm box). */
   batchMaxWaitMsExplicit: boolean;
+  /** FORWARD_LINGER: `adaptive` sends at once while the link is idle, `fixed` always waits batchMaxWaitMs unless full. */
+  linger: 'adaptive' | 'fixed';
   /** 0: no limit. Caps what is forwarded (live first, then the backlog) so a drain does not flood the cloud. */
   maxMessagesPerSecond: number;
   /** Batches on their way to the cloud at once. */
@@ -159,6 +167,21 @@ export interface IngestorConfig {
   quarantineRetentionDays: number;
   /** `all` mode in development: a demo farm on a fresh system, its devices simulated (SIMULATOR=off to skip). */
   simulator: boolean;
+  /** Bird weights from barn cameras (edge-ingestor/vision): off unless VISION=on. */
+  vision: VisionConfig;
+}
+
+/** The farm box's optional vision component (VISION=on). */
+export interface VisionConfig {
+  enabled: boolean;
+  /** Where cameras upload frames (`POST /vision/frames`) and calibrations; VISION_PORT. */
+  port: number;
+  /** Worker threads estimating frames at once. */
+  workers: number;
+  /** Longest inference of one frame before it fails (TimeoutError). */
+  timeoutMs: number;
+  /** Frames waiting for a worker; more drop the oldest waiting. */
+  maxQueued: number;
 }
 
 export interface Config {
@@ -302,12 +325,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       batchMaxMessages: e.FORWARD_BATCH_MAX_MESSAGES,
       batchMaxWaitMs: e.FORWARD_BATCH_MAX_WAIT_MS,
       batchMaxWaitMsExplicit: present.FORWARD_BATCH_MAX_WAIT_MS !== undefined,
+      linger: e.FORWARD_LINGER,
       maxMessagesPerSecond: e.FORWARD_MAX_MESSAGES_PER_SECOND,
       concurrency: e.FORWARD_CONCURRENCY,
       retryMaxMs: e.FORWARD_RETRY_MAX_MS,
       quarantineRetentionDays: e.QUARANTINE_RETENTION_DAYS,
       // Demo readings are for a developer's `npm start`, never a default elsewhere.
       simulator: (e.SIMULATOR ?? (e.NODE_ENV === 'development' ? 'on' : 'off')) === 'on' && !isProduction,
+      vision: { enabled: e.VISION === 'on', port: e.VISION_PORT, workers: e.VISION_WORKERS, timeoutMs: e.VISION_TIMEOUT_MS, maxQueued: e.VISION_QUEUE_MAX },
     },
     metrics: { port: e.METRICS_PORT ?? (isProduction ? DEFAULT_PRODUCTION_METRICS_PORT : undefined), host: e.METRICS_HOST },
     redisUrl: e.REDIS_URL,

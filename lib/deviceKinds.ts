@@ -12,7 +12,7 @@ export interface MetricDefinition {
   max: number;
 }
 
-export const DEVICE_KINDS = ['CLIMATE', 'WATER_METER', 'FEED_BIN', 'SCALE', 'GENERIC'] as const;
+export const DEVICE_KINDS = ['CLIMATE', 'WATER_METER', 'FEED_BIN', 'SCALE', 'GENERIC', 'CAMERA'] as const;
 export type DeviceKindName = (typeof DEVICE_KINDS)[number];
 
 const metric = (name: string, unit: string, description: string, min: number, max: number): MetricDefinition => ({ name, unit, description, min, max });
@@ -29,6 +29,8 @@ export const METRICS_BY_KIND: Record<DeviceKindName, readonly MetricDefinition[]
   SCALE: [metric('weightKg', 'kg', 'Live weight of one weighing', 0, 1_000)],
   // A generic device reports any of the metrics above, each in its own unit.
   GENERIC: [],
+  // A barn camera (top view) with the farm box's vision: one message per bird it weighed clearly.
+  CAMERA: [metric('birdWeightKg', 'kg', 'Live weight of one bird, estimated from a camera frame', 0.001, 1_000), metric('birdConfidence', 'ratio', 'How sure the estimate of that bird is, 0 to 1', 0, 1)],
 };
 
 const ALL_METRICS = new Map(Object.values(METRICS_BY_KIND).flat().map((definition) => [definition.name, definition]));

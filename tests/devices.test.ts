@@ -150,7 +150,7 @@ describe.each(backends())('devices through the gateway on %s', (backend) => {
     expect(errorCode(clash)).toBe('CONFLICT');
     expect(await farmiq.system.database!.prisma.device.count({ where: { serialNumber: s3 } })).toBe(0);
     const badKind = await platform(REGISTER, { input: { csv: `serialNumber,kind\n${s3},TOASTER\n` } });
-    expect(badKind.errors![0]!.message).toBe('csv line 2: kind must be one of CLIMATE, WATER_METER, FEED_BIN, SCALE, GENERIC, got "TOASTER"');
+    expect(badKind.errors![0]!.message).toBe('csv line 2: kind must be one of CLIMATE, WATER_METER, FEED_BIN, SCALE, GENERIC, CAMERA, got "TOASTER"');
     const tenant = await tenantWithBarn('Not a factory');
     expect(errorCode(await tenant.api(REGISTER, { input: { devices: [{ serialNumber: serial(), kind: 'SCALE' }] } }))).toBe('FORBIDDEN');
   });

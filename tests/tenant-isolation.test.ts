@@ -37,6 +37,7 @@ interface Foreign {
   memberUserId: string;
   notificationSubscriptionId: string;
   webhookEndpointId: string;
+  weighSessionId: string;
   partnerGrantId: string;
 }
 
@@ -109,6 +110,15 @@ const CASES: Record<string, Check> = {
     expectNotFound(asA('mutation ($id: ID!) { recordDepletion(input: { batchId: $id, depletedOn: "2026-11-05", headCount: 10, totalLiveWeightKg: 20 }) { id } }', { id: b.batchId })),
   'Mutation.recordWeighSession': ({ asA, b }) =>
     expectNotFound(asA('mutation ($id: ID!) { recordWeighSession(batchId: $id, weightsKg: [9.9, 9.9], weighedOn: "2026-11-09") { id } }', { id: b.batchId })),
+  'Query.weighSession': ({ asA, b }) => expectNotFound(asA('query ($id: ID!) { weighSession(id: $id) { weightsKg } }', { id: b.weighSessionId })),
+  'Query.weighSessionChangeEvents': ({ asA, b }) =>
+    expectNotFound(asA('query ($e: [WeighSessionChangeEventInput!]!) { weighSessionChangeEvents(events: $e) { weightsKg } }', { e: [{ sessionId: b.weighSessionId }] })),
+  'Mutation.openWeighSession': ({ asA, b }) =>
+    expectNotFound(asA('mutation ($id: ID!) { openWeighSession(input: { batchId: $id, source: MANUAL, weighedOn: "2026-11-09" }) { id } }', { id: b.batchId })),
+  // B's session stays OPEN with its one weight (SNAPSHOT_OF_B).
+  'Mutation.recordSessionWeights': ({ asA, b }) => expectNotFound(asA('mutation ($id: ID!) { recordSessionWeights(sessionId: $id, weightsKg: [9.9]) { id } }', { id: b.weighSessionId })),
+  'Mutation.finalizeWeighSession': ({ asA, b }) => expectNotFound(asA('mutation ($id: ID!) { finalizeWeighSession(sessionId: $id) { id } }', { id: b.weighSessionId })),
+  'Mutation.cancelWeighSession': ({ asA, b }) => expectNotFound(asA('mutation ($id: ID!) { cancelWeighSession(sessionId: $id) { id } }', { id: b.weighSessionId })),
   // Names no id: A's curve for B's breed is A's alone; B's target weight (in the snapshot) stays.
   'Mutation.setTargetCurve': async ({ asA }) => {
     const set = await asA('mutation { setTargetCurve(input: { species: BROILER, breed: "Ross 308", points: [{ dayOfAge: 0, weightKg: 5 }, { dayOfAge: 20, weightKg: 50 }] }) { breed } }');
@@ -293,7 +303,7 @@ const CASES: Record<string, Check> = {
 
 const B_KPIS = `performance(asOf: "2026-11-20") { deadCount headCountAlive depletedCount feedKg waterLitres averageWeightKg { value } targetWeightKg { value } health { score { value } } }`;
 const SNAPSHOT_OF_B = `{
-  me { tenant { name farms { id name batches { id headCountPlaced ${B_KPIS} } batchRanking(asOf: "2026-11-20") { rank } alertRules { id threshold enabled }
+  me { tenant { name farms { id name batches { id headCountPlaced ${B_KPIS} weighSessions { id status weightsKg } } batchRanking(asOf: "2026-11-20") { rank } alertRules { id threshold enabled }
     barns { name alertRules { id enabled } devices { nodes { id status name credentialsIssuedAt } } } edgeGateways { revokedAt keys { keyId validUntil revokedAt } } }
     activeSubscription { id plan cancelAtPeriodEnd currentPeriodEnd } } }
   billingProfile { country currency }
@@ -348,6 +358,8 @@ describe.each(backends())('tenant isolation on %s', (backend) => {
     await asB('mutation { setTargetCurve(input: { species: BROILER, breed: "Ross 308", points: [{ dayOfAge: 0, weightKg: 0.04 }, { dayOfAge: 10, weightKg: 0.3 }] }) { breed } }');
     await asB('mutation ($id: ID!) { recordWeighSession(batchId: $id, weightsKg: [0.28, 0.3], weighedOn: "2026-11-08") { id } }', { id: batchId });
     await asB('mutation ($id: ID!) { recordFeed(input: { batchId: $id, recordedOn: "2026-11-02", feedKg: 30 }) { id } }', { id: batchId });
+    const weighSessionId = (await asB('mutation ($id: ID!) { openWeighSession(input: { batchId: $id, source: MANUAL, weighedOn: "2026-11-09" }) { id } }', { id: batchId })).data!.openWeighSession.id;
+    await asB('mutation ($id: ID!) { recordSessionWeights(sessionId: $id, weightsKg: [0.31]) { id } }', { id: weighSessionId });
     await asB('mutation { setBillingProfile(input: { country: "SG", currency: "USD" }) { country } }');
     const subscribed = (await asB('mutation { subscribe(input: { plan: PROFESSIONAL, idempotencyKey: "b-start" }) { id invoices { id } } }')).data!.subscribe;
     const subscriptionId = subscribed.id;
@@ -378,7 +390,7 @@ describe.each(backends())('tenant isolation on %s', (backend) => {
     const granted = await asB('mutation ($c: ID!, $f: ID!) { grantPartnerAccess(input: { clientId: $c, farmIds: [$f], scopes: [FARMS_READ] }) { id } }', { c: clientOfA, f: farmId });
     if (!granted.data) throw new Error(JSON.stringify(granted.errors));
     const partnerGrantId = granted.data.grantPartnerAccess.id;
-    b = { partnerGrantId, registeredDocumentId, adminEmail: tenantB.admin.email, memberUserId, notificationSubscriptionId, webhookEndpointId, apiClientId, tenantId: tenantB.tenantId, farmId, batchId, alertRuleId, alertId: alertId!, subscriptionId, invoiceId, paymentId, barnId, deviceId: label.device.id, deviceSerial: label.device.serialNumber, gatewayId };
+    b = { partnerGrantId, registeredDocumentId, weighSessionId, adminEmail: tenantB.admin.email, memberUserId, notificationSubscriptionId, webhookEndpointId, apiClientId, tenantId: tenantB.tenantId, farmId, batchId, alertRuleId, alertId: alertId!, subscriptionId, invoiceId, paymentId, barnId, deviceId: label.device.id, deviceSerial: label.device.serialNumber, gatewayId };
     before = { snapshot: await asB(SNAPSHOT_OF_B), alerts: await asB(ALERTS_OF_B, { f: farmId }) };
     expect(before.snapshot).toMatchObject({ data: { billingProfile: { country: 'SG' }, invoices: [{ amountPaid: { amountMinor: 1000 } }] } });
     expect((before.snapshot as { errors?: unknown }).errors).toBeUndefined();
@@ -401,7 +413,7 @@ describe.each(backends())('tenant isolation on %s', (backend) => {
     const foreign: Record<string, string> = {
       farm: b.farmId, barn: b.barnId, device: b.deviceId, batch: b.batchId, invoice: b.invoiceId, payment: b.paymentId, gateway: b.gatewayId,
       tenant: b.tenantId, apiClient: b.apiClientId, alert: b.alertId, alertRule: b.alertRuleId, subscription: b.subscriptionId,
-      member: b.memberUserId, notificationSubscription: b.notificationSubscriptionId, webhookEndpoint: b.webhookEndpointId, partnerGrant: b.partnerGrantId,
+      member: b.memberUserId, notificationSubscription: b.notificationSubscriptionId, webhookEndpoint: b.webhookEndpointId, partnerGrant: b.partnerGrantId, weighSession: b.weighSessionId,
     };
     const asA = farmiq.as(a.session.accessToken);
     const platformForA = farmiq.as((await loginAsPlatformAdmin(farmiq, a.tenantId)).accessToken);

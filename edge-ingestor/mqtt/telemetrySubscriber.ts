@@ -3,7 +3,7 @@ import type { Logger } from '../../lib/logger';
 import type { GroupCommitWriter } from '../buffer/GroupCommitWriter';
 import { ingestorMetrics } from '../ingestorMetrics';
 import { deferPubacks } from './deferredPuback';
-import { isInvalid, TELEMETRY_TOPIC_FILTER, toBatchMessage } from './telemetryMessage';
+import { cameraOfFramesTopic, FRAMES_TOPIC_FILTER, isInvalid, TELEMETRY_TOPIC_FILTER, toBatchMessage } from './telemetryMessage';
 
 export interface TelemetrySubscriberOptions {
   brokerUrl: string;
@@ -17,6 +17,12 @@ export interface TelemetrySubscriberOptions {
   log: Logger;
   /** Messages read but not yet on disk before the subscriber stops reading (backpressure). */
   maxWaiting?: number;
+  /**
+   * Camera frames (`farmiq/devices/<id>/frames`, edge-ingestor/vision): when given, the same
+   * session subscribes to them too and hands each to this, acknowledged at once (a frame is a
+   * sample of a stream; the weights it yields are made durable by the vision).
+   */
+  onFrame?: (cameraId: string, jpeg: Buffer) => void;
 }
 
 /** Logs a malformed message once per device and reason a minute, counts every one. */
@@ -61,6 +67,7 @@ export function startTelemetrySubscriber(options: TelemetrySubscriberOptions): T
   const maxWaiting = options.maxWaiting ?? 20_000;
   const reportInvalid = invalidReporter(log);
   const filter = options.shareGroup ? `$share/${options.shareGroup}/${TELEMETRY_TOPIC_FILTER}` : TELEMETRY_TOPIC_FILTER;
+  const framesFilter = options.shareGroup ? `$share/${options.shareGroup}/${FRAMES_TOPIC_FILTER}` : FRAMES_TOPIC_FILTER;
   const clientOptions: IClientOptions = {
     clientId: options.clientId,
     username: options.username,
@@ -78,6 +85,12 @@ export function startTelemetrySubscriber(options: TelemetrySubscriberOptions): T
   client.handleMessage = (packet, done) => {
     const topic = packet.topic.toString();
     const payload = typeof packet.payload === 'string' ? Buffer.from(packet.payload) : packet.payload;
+    const cameraId = options.onFrame ? cameraOfFramesTopic(topic) : undefined;
+    if (cameraId) {
+      options.onFrame!(cameraId, payload);
+      done();
+      return;
+    }
     const message = toBatchMessage(topic, payload, new Date());
     if (isInvalid(message)) {
       reportInvalid(topic, message.reason, message.detail);
@@ -107,6 +120,12 @@ export function startTelemetrySubscriber(options: TelemetrySubscriberOptions): T
         log.debug({ granted }, 'subscribed');
       }
     });
+    // Frames apart: a broker whose ACL lacks them (`topic read farmiq/devices/+/frames`) must not stop the readings.
+    if (options.onFrame) {
+      client.subscribe(framesFilter, { qos: 1 }, (error, granted) => {
+        if (error || granted?.some((grant) => grant.qos > 2)) log.error({ err: error?.message, filter: framesFilter }, 'the broker refused the camera frames subscription: give the ingestor `topic read farmiq/devices/+/frames`');
+      });
+    }
   });
   client.on('close', () => (subscribed = false));
   client.on('error', (error) => log.warn({ err: error.message }, 'MQTT client error'));

@@ -55,6 +55,72 @@ export const READINGS_STORED: Topic<ReadingsStoredEvent> = {
   partitionKey: (event) => event.readings[0]?.farmId ?? '',
 };
 
+/** Where a weigh session's weights come from. */
+export const WEIGH_SESSION_SOURCES = ['MANUAL', 'PLATFORM_SCALE', 'CAMERA'] as const;
+export type WeighSessionSourceName = (typeof WEIGH_SESSION_SOURCES)[number];
+
+/** What every weigh-session event carries: its own id (duplicates are recognised by it), the session, the tenant and when it happened at its source. */
+interface WeighSessionEventBase {
+  eventId: string;
+  sessionId: string;
+  tenantId: string;
+  /** ISO 8601: when it happened at its source (a camera frame, a click), not when it arrived. */
+  occurredAt: string;
+}
+
+export type WeighSessionEvent =
+  | (WeighSessionEventBase & { kind: 'session.created'; batchId: string; barnId: string | null; source: WeighSessionSourceName; weighedOn: string })
+  | (WeighSessionEventBase & { kind: 'weight.recorded'; weightGrams: number })
+  | (WeighSessionEventBase & { kind: 'session.finalized' })
+  | (WeighSessionEventBase & { kind: 'session.cancelled' });
+
+export const WEIGH_SESSION_EVENT_KINDS = ['session.created', 'weight.recorded', 'session.finalized', 'session.cancelled'] as const;
+
+/** Events of one weigh session, in any order the producer had them. */
+export interface WeighSessionEventsPayload {
+  events: WeighSessionEvent[];
+}
+
+const weighSessions = decoderFor('kpi.weigh-session-events');
+
+/** One weigh-session event from its stored JSON (also the projection's own event store). */
+export function decodeWeighSessionEvent(raw: unknown, path: string): WeighSessionEvent {
+  const e = weighSessions.object(raw, path);
+  const base = {
+    eventId: weighSessions.string(e.eventId, `${path}.eventId`),
+    sessionId: weighSessions.string(e.sessionId, `${path}.sessionId`),
+    tenantId: weighSessions.string(e.tenantId, `${path}.tenantId`),
+    occurredAt: weighSessions.string(e.occurredAt, `${path}.occurredAt`),
+  };
+  const kind = weighSessions.oneOf(e.kind, WEIGH_SESSION_EVENT_KINDS, `${path}.kind`);
+  switch (kind) {
+    case 'session.created':
+      return {
+        ...base,
+        kind,
+        batchId: weighSessions.string(e.batchId, `${path}.batchId`),
+        barnId: weighSessions.nullableString(e.barnId, `${path}.barnId`),
+        source: weighSessions.oneOf(e.source, WEIGH_SESSION_SOURCES, `${path}.source`),
+        weighedOn: weighSessions.string(e.weighedOn, `${path}.weighedOn`),
+      };
+    case 'weight.recorded':
+      return { ...base, kind, weightGrams: weighSessions.number(e.weightGrams, `${path}.weightGrams`) };
+    default:
+      return { ...base, kind };
+  }
+}
+
+/** Weigh-session events (kpi's mutations, camera weights from stored readings): the projection applies them. */
+export const WEIGH_SESSION_EVENTS: Topic<WeighSessionEventsPayload> = {
+  name: 'kpi.weigh-session-events',
+  decode(raw) {
+    const list = weighSessions.array(weighSessions.object(raw, '$').events, '$.events');
+    return { events: list.map((event, i) => decodeWeighSessionEvent(event, `$.events[${i}]`)) };
+  },
+  // One session's events stay in one partition; the projection does not need their order anyway.
+  partitionKey: (payload) => payload.events[0]?.sessionId ?? '',
+};
+
 /** An alert was raised or cleared (written in the transaction that changed it); the alert as it stood then. */
 export interface AlertRaisedOrClearedEvent {
   tenantId: string;

@@ -18,7 +18,16 @@ export const TOPICS = {
   readingsStored: 'telemetry.readings-stored',
   /** An alert was raised, cleared or acknowledged: `AlertChangedEvent`. */
   alertChanged: 'telemetry.alert-changed',
+  /** A weigh session was created or changed (weights, finalized, cancelled): `WeighSessionChangedEvent`. */
+  weighSessionChanged: 'kpi.weigh-session-changed',
 } as const;
+
+/** A weigh session changed; subscribers read the session itself by id (scoped to `tenantId`). */
+export interface WeighSessionChangedEvent {
+  tenantId: string;
+  batchId: string;
+  sessionId: string;
+}
 
 /** What happened to an alert; subscribers read the alert itself by id (scoped to `tenantId`). */
 export interface AlertChangedEvent {

@@ -11,6 +11,12 @@ const batch = ofCallerTenant(
   async (db, ids) => new Map((await db.batch.findMany({ where: { id: { in: [...ids] } }, select: { id: true, farmId: true } })).map((row) => [row.id, row.farmId])),
 );
 
+/** The tenant's known weigh sessions among `ids` (a session whose creation has not arrived is nobody's yet). */
+const weighSession = ofCallerTenant('Weigh session', async (db, tenantId, ids) => {
+  const rows = await db.weighSession.findMany({ where: { id: { in: [...ids] }, tenantId, batchId: { not: null } }, select: { id: true } });
+  return new Set(rows.map((row) => row.id));
+});
+
 /** Farms and barns are the devices subgraph's: checked through its registry. */
 const farm = ofCallerTenant('Farm', farmsOfTenant, farmOfFarms);
 /** A batch's barn must be in the batch's farm. */
@@ -26,4 +32,11 @@ export const idArguments: IdArgumentChecks = {
   'Mutation.recordHealth': { 'input.batchId': batch },
   'Mutation.recordDepletion': { 'input.batchId': batch },
   'Mutation.recordWeighSession': { batchId: batch },
+  'Query.weighSession': { id: weighSession },
+  // The gateway resolves subscription events of the subscriber's own tenant only; any other is refused whole.
+  'Query.weighSessionChangeEvents': { 'events.sessionId': weighSession },
+  'Mutation.openWeighSession': { 'input.batchId': batch },
+  'Mutation.recordSessionWeights': { sessionId: weighSession },
+  'Mutation.finalizeWeighSession': { sessionId: weighSession },
+  'Mutation.cancelWeighSession': { sessionId: weighSession },
 };

@@ -4,7 +4,7 @@ import { canRead, canWriteFarmData } from '../../lib/graphql/rules';
 
 // Batch and its KPI types are reached only through an entry point that already checked the caller.
 export const permissions = subgraphShield({
-  Query: { batch: canRead('kpi:read') },
+  Query: { batch: canRead('kpi:read'), weighSession: canRead('kpi:read'), weighSessionChangeEvents: canRead('kpi:read') },
   Mutation: {
     placeBatch: canWriteFarmData,
     recordMortality: canWriteFarmData,
@@ -14,7 +14,12 @@ export const permissions = subgraphShield({
     recordDepletion: canWriteFarmData,
     recordWeighSession: canWriteFarmData,
     setTargetCurve: canWriteFarmData,
+    openWeighSession: canWriteFarmData,
+    recordSessionWeights: canWriteFarmData,
+    finalizeWeighSession: canWriteFarmData,
+    cancelWeighSession: canWriteFarmData,
   },
+  WeighSession: allow,
   Batch: allow,
   Barn: allow,
   Farm: { '*': allow, batches: canRead('kpi:read'), batchRanking: canRead('kpi:read') },

@@ -1,7 +1,7 @@
 import { defineSubgraph } from '../../lib/graphql/subgraphServer';
 import { idArguments } from './idArguments';
 import { permissions } from './permissions';
-import { resolvers } from './resolvers';
+import { createResolvers, type KpiDependencies } from './resolvers';
 
-/** Batch (cohort) performance: the numbers a farm manager runs the business on. */
-export const kpiSubgraph = defineSubgraph('kpi', __dirname, resolvers, permissions, idArguments);
+/** Batch performance and weigh sessions: the numbers a farm manager runs the business on. */
+export const kpiSubgraph = (deps: KpiDependencies) => defineSubgraph('kpi', __dirname, createResolvers(deps), permissions, idArguments);

@@ -21,6 +21,7 @@ export const FREE_PORTS = {
   BILLING_PORT: '0',
   MQTT_PORT: '0',
   INGESTOR_PORT: '0',
+  VISION_PORT: '0',
 };
 
 const running = new Set<FarmiqProcess>();

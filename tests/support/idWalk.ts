@@ -43,6 +43,7 @@ const KIND_OF_NAME: Record<string, string> = {
   clientId: 'apiClient',
   alertId: 'alert',
   userId: 'member',
+  sessionId: 'weighSession',
 };
 /** The kind an `id` argument names, by the type the operation returns. */
 const KIND_OF_TYPE: Record<string, string> = {
@@ -58,6 +59,7 @@ const KIND_OF_TYPE: Record<string, string> = {
   AlertRule: 'alertRule',
   Alert: 'alert',
   WebhookEndpoint: 'webhookEndpoint',
+  WeighSession: 'weighSession',
   PartnerGrant: 'partnerGrant',
 };
 /** Operations whose `id` the return type does not tell. */

@@ -97,6 +97,7 @@ export const en = {
   'deviceKind.FEED_BIN': 'Feed bin',
   'deviceKind.SCALE': 'Scale',
   'deviceKind.GENERIC': 'Generic',
+  'deviceKind.CAMERA': 'Camera',
   'deviceStatus.PENDING': 'pending',
   'deviceStatus.CLAIMED': 'claimed',
   'deviceStatus.ACTIVE': 'active',

@@ -95,6 +95,7 @@ export const th: Record<MessageKey, string> = {
   'deviceKind.FEED_BIN': 'ถังอาหาร',
   'deviceKind.SCALE': 'เครื่องชั่ง',
   'deviceKind.GENERIC': 'ทั่วไป',
+  'deviceKind.CAMERA': 'กล้อง',
   'deviceStatus.PENDING': 'รอการรับ',
   'deviceStatus.CLAIMED': 'รับแล้ว',
   'deviceStatus.ACTIVE': 'ใช้งาน',

@@ -84,6 +84,8 @@ describe.each(backends())('the database layer on %s', (backend) => {
       'kpi.target_curve_point',
       'kpi.water_record',
       'kpi.weigh_sample',
+      'kpi.weigh_session',
+      'kpi.weigh_session_event',
       'telemetry.alert',
       'telemetry.alert_condition',
       'telemetry.alert_escalation',

@@ -126,6 +126,8 @@ export type DeviceCredentials = {
 
 /** What a device measures; each kind reports its own metrics (see `Device.metrics`). */
 export type DeviceKind =
+  /** A top-view barn camera: the farm box's vision sends one estimated weight (kg) and its confidence (0 to 1) per bird. */
+  | 'CAMERA'
   /** Temperature (°C), relative humidity (%), CO2 (ppm), ammonia (ppm). */
   | 'CLIMATE'
   /** Feed in the bin (kg). */

@@ -3,6 +3,7 @@ import { farmFilter } from '../../../lib/auth/farmScope';
 import { tenantOrNull } from '../../../lib/auth/tenantScope';
 import { isUuid } from '../../../lib/validation';
 import { dailySeriesOf, performanceOf } from '../performance/view';
+import { batchSessions } from '../weighSessions/sessionQueries';
 import { gramsToKilograms } from '../weight';
 
 export const Batch: BatchResolvers = {
@@ -17,4 +18,5 @@ export const Batch: BatchResolvers = {
   placementWeightKg: (batch) => gramsToKilograms(batch.placementWeightGrams),
   performance: (batch, { asOf }, ctx) => performanceOf(ctx, batch, asOf),
   dailySeries: (batch, { asOf }, ctx) => dailySeriesOf(ctx, batch, asOf),
+  weighSessions: (batch, { status }, ctx) => batchSessions(ctx.db, batch.tenantId, batch.id, status),
 };

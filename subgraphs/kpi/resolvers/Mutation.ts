@@ -6,6 +6,8 @@ import { findTenantBatch, optionalNote, requireCount, removeAnimals, requireReco
 import { MAX_BREED_LENGTH, setTargetCurve } from '../records/targetCurve';
 import { recordWeighSamples } from '../records/weighSamples';
 import { kilogramsToGrams } from '../weight';
+import { endWeighSession, openWeighSession, recordSessionWeights } from '../weighSessions/sessionCommands';
+import type { KpiDependencies } from './index';
 
 export const MAX_HEAD_COUNT = 1_000_000;
 export const MAX_PLACEMENT_WEIGHT_KG = 500;
@@ -23,7 +25,7 @@ function requireThousandths(value: number, field: string, max: number, unit: str
   return BigInt(thousandths);
 }
 
-export const Mutation: MutationResolvers = {
+export const createMutation = (deps: KpiDependencies): MutationResolvers => ({
   placeBatch: async (_parent, { input }, ctx) => {
     if (!Number.isInteger(input.headCountPlaced) || input.headCountPlaced < 1 || input.headCountPlaced > MAX_HEAD_COUNT) {
       throw badInput(`headCountPlaced: expected 1 to ${MAX_HEAD_COUNT} animals, got ${input.headCountPlaced}`, 'headCountPlaced');
@@ -106,4 +108,9 @@ export const Mutation: MutationResolvers = {
   },
 
   setTargetCurve: (_parent, { input }, ctx) => setTargetCurve(ctx.db, callerTenantId(ctx), input),
-};
+
+  openWeighSession: (_parent, { input }, ctx) => openWeighSession({ ...deps, db: ctx.db }, callerTenantId(ctx), input),
+  recordSessionWeights: (_parent, { sessionId, weightsKg }, ctx) => recordSessionWeights({ ...deps, db: ctx.db }, callerTenantId(ctx), sessionId, weightsKg),
+  finalizeWeighSession: (_parent, { sessionId }, ctx) => endWeighSession({ ...deps, db: ctx.db }, callerTenantId(ctx), sessionId, 'session.finalized'),
+  cancelWeighSession: (_parent, { sessionId }, ctx) => endWeighSession({ ...deps, db: ctx.db }, callerTenantId(ctx), sessionId, 'session.cancelled'),
+});

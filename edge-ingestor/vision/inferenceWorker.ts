@@ -1,0 +1,28 @@
+import { parentPort } from 'node:worker_threads';
+import type { Calibration } from './calibration';
+import { estimateJpeg } from './estimateWeights';
+
+/** A frame to estimate, as the pool sends it. */
+export interface WorkerRequest {
+  id: number;
+  jpeg: Uint8Array;
+  calibration: Calibration | undefined;
+}
+
+export type WorkerReply =
+  | { id: number; ok: true; estimate: ReturnType<typeof estimateJpeg>; cpuMs: number }
+  | { id: number; ok: false; error: { name: string; message: string } };
+
+parentPort?.on('message', (request: WorkerRequest) => {
+  const started = process.cpuUsage();
+  let reply: WorkerReply;
+  try {
+    const estimate = estimateJpeg(request.jpeg, request.calibration);
+    const used = process.cpuUsage(started);
+    reply = { id: request.id, ok: true, estimate, cpuMs: (used.user + used.system) / 1000 };
+  } catch (error) {
+    const { name, message } = error as Error;
+    reply = { id: request.id, ok: false, error: { name, message } };
+  }
+  parentPort!.postMessage(reply);
+});
