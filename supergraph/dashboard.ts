@@ -9,7 +9,7 @@ export const DASHBOARD_DIST = path.join(__dirname, '..', 'dashboard', 'dist');
  * The first path segments of the dashboard's own routes (dashboard/src/routes.tsx): a bookmarked
  * or reloaded page there gets index.html and the dashboard's router takes over.
  */
-export const DASHBOARD_ROUTE_PREFIXES = ['farms', 'devices', 'admin', 'account'] as const;
+export const DASHBOARD_ROUTE_PREFIXES = ['farms', 'devices', 'admin', 'account', 'platform', 'reset-password', 'accept-invitation'] as const;
 
 /**
  * Serves the built dashboard (dashboard/dist, built by `npm install` or `npm run

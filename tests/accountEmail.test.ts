@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SMTPServer } from 'smtp-server';
+import { decoded, linkToken, startMailbox } from './support/mailbox';
 import { backends } from './support/postgres';
 import { inviteAndLogIn, login, ownPassword, tenantWithAdmin } from './support/sessions';
 import { errorCode, startTestSystem, type TestSystem } from './support/testSystem';
@@ -17,36 +17,6 @@ const REQUEST_RESET = 'mutation ($email: String!) { requestPasswordReset(email: 
 const RESET = 'mutation ($token: String!, $password: String!) { resetPassword(token: $token, newPassword: $password) }';
 const ACCEPT = 'mutation ($token: String!, $password: String!) { acceptInvitation(token: $token, newPassword: $password) }';
 const LOGIN = 'mutation ($input: LoginInput!) { login(input: $input) { accessToken } }';
-
-interface ReceivedMail {
-  to: string[];
-  raw: string;
-}
-
-/** The body as a person reads it: quoted-printable soft breaks and escapes undone. */
-const decoded = (raw: string) => raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-const linkToken = (mail: ReceivedMail, page: string) => new RegExp(`/${page}\\?token=([A-Za-z0-9_-]{43})`).exec(decoded(mail.raw))?.[1];
-
-/** A real SMTP server (the smtp-server package) on a free port that keeps what it receives. */
-async function startMailbox(): Promise<{ url: string; received: ReceivedMail[]; close(): Promise<void> }> {
-  const received: ReceivedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), raw: Buffer.concat(chunks).toString('utf8') });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as { port: number };
-  return { url: `smtp://127.0.0.1:${port}`, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
 
 describe.each(backends())('account emails over SMTP on %s', (backend) => {
   let farmiq: TestSystem;

@@ -7,6 +7,7 @@ const ISSUE = `mutation ($id: ID!, $secret: String!) { issueClientToken(clientId
 describe.each(backends())('partner API clients on %s', (backend) => {
   let farmiq: TestSystem;
   let admin: TestSystem['graphql'];
+  let adminToken: string;
   let tenantId: string;
   let farmId: string;
 
@@ -14,7 +15,8 @@ describe.each(backends())('partner API clients on %s', (backend) => {
     farmiq = await startTestSystem(backend);
     const tenant = await tenantWithAdmin(farmiq, 'Partner Farms');
     tenantId = tenant.tenantId;
-    admin = farmiq.as(tenant.admin.accessToken);
+    adminToken = tenant.admin.accessToken;
+    admin = farmiq.as(adminToken);
     farmId = (await admin('mutation { createFarm(input: { name: "Shared Site", timeZone: "Europe/Madrid" }) { id } }')).data!.createFarm.id;
     await admin('mutation ($f: ID!) { placeBatch(input: { farmId: $f, species: PIG, placedOn: "2026-09-01", headCountPlaced: 500, placementWeightKg: 7 }) { id } }', { f: farmId });
   });
@@ -56,6 +58,24 @@ describe.each(backends())('partner API clients on %s', (backend) => {
     const revoked = await admin('mutation ($id: ID!) { revokeApiClient(id: $id) { revokedAt } }', { id: client.id });
     expect(revoked.data!.revokeApiClient.revokedAt).toEqual(expect.any(String));
     expect(errorCode(await farmiq.graphql(ISSUE, { id: client.id, secret: clientSecret }))).toBe('UNAUTHENTICATED');
+  });
+
+  it('get a new secret from a tenant admin: the old one gets no token from then on, the new one does; a farm manager may not', async () => {
+    const { client, clientSecret } = await newClient(['FARMS_READ']);
+    const tokenBefore = (await farmiq.graphql(ISSUE, { id: client.id, secret: clientSecret })).data!.issueClientToken.accessToken as string;
+    const rotated = await admin('mutation ($id: ID!) { rotateApiClientSecret(id: $id) { client { id scopes } clientSecret } }', { id: client.id });
+    const fresh = rotated.data!.rotateApiClientSecret as { client: { id: string; scopes: string[] }; clientSecret: string };
+    expect(fresh.client).toEqual({ id: client.id, scopes: ['FARMS_READ'] });
+    expect(fresh.clientSecret).not.toBe(clientSecret);
+    expect(errorCode(await farmiq.graphql(ISSUE, { id: client.id, secret: clientSecret }))).toBe('UNAUTHENTICATED');
+    expect((await farmiq.graphql(ISSUE, { id: client.id, secret: fresh.clientSecret })).data!.issueClientToken.scopes).toEqual(['FARMS_READ']);
+    // A token issued before the rotation lasts its 15 minutes (revoking ends it at once).
+    expect((await farmiq.as(tokenBefore)('query ($id: ID!) { farm(id: $id) { name } }', { id: farmId })).data).toEqual({ farm: { name: 'Shared Site' } });
+    const stored = await farmiq.system.database!.prisma.apiClient.findUniqueOrThrow({ where: { id: client.id } });
+    expect(stored.secretHash).not.toContain(fresh.clientSecret);
+
+    const ownManager = await inviteAndLogIn(farmiq, adminToken, tenantId, 'FARM_MANAGER');
+    expect(errorCode(await farmiq.as(ownManager.accessToken)('mutation ($id: ID!) { rotateApiClientSecret(id: $id) { clientSecret } }', { id: client.id }))).toBe('FORBIDDEN');
   });
 
   it('are created only by a tenant admin', async () => {

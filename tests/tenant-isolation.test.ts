@@ -189,6 +189,7 @@ const CASES: Record<string, Check> = {
   'Mutation.enableWebhookEndpoint': ({ asA, b }) => expectNotFound(asA('mutation ($id: ID!) { enableWebhookEndpoint(id: $id) { id } }', { id: b.webhookEndpointId })),
   'Mutation.setFarmEscalation': ({ asA, b }) => expectNotFound(asA('mutation ($f: ID!) { setFarmEscalation(farmId: $f, escalateAfterMinutes: 5) { __typename } }', { f: b.farmId })),
   'Mutation.revokeApiClient': ({ asA, b }) => expectNotFound(asA('mutation ($id: ID!) { revokeApiClient(id: $id) { id } }', { id: b.apiClientId })),
+  'Mutation.rotateApiClientSecret': ({ asA, b }) => expectNotFound(asA('mutation ($id: ID!) { rotateApiClientSecret(id: $id) { clientSecret } }', { id: b.apiClientId })),
   // Tenant consent: B granted A's own API client its farm; A's admin still reads and revokes none of B's grants.
   'Query.partnerGrants': async ({ asA, b }) => {
     const grants = await asA('{ partnerGrants { id tenant { id } } }');

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Provider, useQuery } from 'urql';
 import { RouterProvider } from 'react-router';
+import { AccountLinkPage, accountLinkPath } from './account/AccountLinkPage';
 import { createApiClient } from './api/client';
 import { errorCode, errorMessage } from './api/errors';
 import { graphql } from './gql';
@@ -41,11 +42,17 @@ export function App() {
   const api = useMemo(() => createApiClient(), [generation]); // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(() => api.dispose, [api]);
   const restart = useCallback(() => setGeneration((value) => value + 1), []);
+  // The emailed links open without a session: they are how one gets a password.
+  const linkPath = accountLinkPath(window.location.pathname);
   return (
     <Provider value={api.client}>
-      <SessionActions.Provider value={restart}>
-        <Session onSessionChange={restart} />
-      </SessionActions.Provider>
+      {linkPath ? (
+        <AccountLinkPage path={linkPath} />
+      ) : (
+        <SessionActions.Provider value={restart}>
+          <Session onSessionChange={restart} />
+        </SessionActions.Provider>
+      )}
     </Provider>
   );
 }

@@ -34,6 +34,21 @@ export async function revokeApiClient(db: PrismaClient, revoker: Principal, id: 
 }
 
 /**
+ * A new secret for a live client: the old secret stops working at once (no new token from it).
+ * Tokens already issued keep their at most 15 minutes; revoking the client ends them at once.
+ */
+export async function rotateApiClientSecret(db: PrismaClient, rotator: Principal, id: string): Promise<{ client: ApiClient; clientSecret: string }> {
+  const found = isUuid(id) ? await db.apiClient.findFirst({ where: { id, tenantId: rotator.tenantId! } }) : null;
+  if (!found) throw notFound('API client');
+  if (found.revokedAt) throw userError(ErrorCode.Conflict, 'The API client is revoked: create a new one');
+  const clientSecret = randomBytes(32).toString('base64url');
+  // Conditional on not revoked meanwhile: a revocation racing the rotation wins.
+  const { count } = await db.apiClient.updateMany({ where: { id, revokedAt: null }, data: { secretHash: hashSecret(clientSecret).toString('hex') } });
+  if (count !== 1) throw userError(ErrorCode.Conflict, 'The API client is revoked: create a new one');
+  return { client: (await db.apiClient.findUnique({ where: { id } }))!, clientSecret };
+}
+
+/**
  * The client credentials exchange: a wrong or revoked id or secret are answered alike. With
  * `tenantId` of another tenant the token reads what that tenant granted (partnerGrants.ts).
  */

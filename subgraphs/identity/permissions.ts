@@ -32,6 +32,7 @@ export const permissions = subgraphShield({
     acceptInvitation: allow,
     createApiClient: tenantAdmin,
     revokeApiClient: tenantAdmin,
+    rotateApiClientSecret: tenantAdmin,
     grantPartnerAccess: tenantAdmin,
     revokePartnerAccess: tenantAdmin,
     // A partner client manages its own webhooks, and nothing of any tenant's.

@@ -11,7 +11,7 @@ import { INGEST_PATH } from '../../lib/edge/signedBatch';
 import { createLogger } from '../../lib/logger';
 import { verifyDeviceCredentials } from '../../subgraphs/devices/credentials/deviceCredentials';
 import { DASHBOARD_DIST } from '../../supergraph/dashboard';
-import { auditPage, DESKTOP, launchChromium, PHONE } from '../support/browser';
+import { auditPage, browserBackend, DESKTOP, launchChromium, PHONE } from '../support/browser';
 import { inviteAndLogIn, loginAsPlatformAdmin, tenantWithAdmin } from '../support/sessions';
 import { startTestSystem, type TestSystem } from '../support/testSystem';
 
@@ -24,7 +24,10 @@ import { startTestSystem, type TestSystem } from '../support/testSystem';
 // Two shared cores and a whole system in the test process: starting it alone can take a minute.
 jest.setTimeout(180_000);
 
-describe('the dashboard in a real browser', () => {
+// The main walk on the real PostgreSQL whenever the run has one (CI always does).
+const BACKEND = browserBackend('postgres');
+
+describe(`the dashboard in a real browser on ${BACKEND}`, () => {
   let farmiq: TestSystem;
   let browser: Browser;
   let dashboardUrl: string;
@@ -40,7 +43,7 @@ describe('the dashboard in a real browser', () => {
 
   beforeAll(async () => {
     if (!fs.existsSync(`${DASHBOARD_DIST}/index.html`)) throw new Error('no dashboard build: run `npm run dashboard:build` (npm install does)');
-    farmiq = await startTestSystem('pglite', { NODE_ENV: 'production' });
+    farmiq = await startTestSystem(BACKEND, { NODE_ENV: 'production' });
     dashboardUrl = new URL('/', farmiq.gatewayUrl).toString();
     browser = await launchChromium();
 
@@ -340,6 +343,33 @@ describe('the dashboard in a real browser', () => {
     expect(await kpi('FCR (standard)').textContent()).toBe('no weigh session yet');
     expect(await kpi('Average weight').textContent()).toBe('no weigh session yet');
     expect(await auditPage(page, 'batch')).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('lets a tenant admin invite without email: the temporary password is shown once and logs the newcomer in', async () => {
+    // This system sends no email, so the invitation falls back to a temporary password.
+    const page = await openDashboard(PHONE, '/admin/users');
+    await logIn(page, tenant.admin.email, tenant.admin.password);
+    const invitee = `night.shift-${randomUUID().slice(0, 6)}@sunrise.test`;
+    const invite = page.getByRole('form', { name: 'Invite someone' });
+    await invite.getByLabel('Email').fill(invitee);
+    await invite.getByRole('button', { name: 'Invite' }).click();
+    const shown = page.locator('[data-secret="Temporary password"]');
+    await shown.waitFor();
+    const temporary = (await shown.textContent())!;
+    expect(await auditPage(page, 'users-temporary-password')).toEqual([]);
+    await page.getByRole('button', { name: 'I have copied it' }).click();
+    await page.getByRole('row', { name: new RegExp(invitee.replace(/[.]/g, '\\.')) }).getByText('invited, not logged in yet').waitFor();
+    expect(await page.content()).not.toContain(temporary);
+
+    const newcomer = await openDashboard(PHONE);
+    await logIn(newcomer, invitee, temporary);
+    await newcomer.getByRole('alert').filter({ hasText: 'temporary' }).waitFor();
+    await newcomer.getByLabel('New password').fill('sunrise night shift 2026');
+    await newcomer.getByRole('button', { name: 'Log in' }).click();
+    await newcomer.getByRole('heading', { name: 'Sunrise Poultry' }).waitFor();
+    // An operator by default: no admin pages offered.
+    expect(await newcomer.getByRole('link', { name: 'Admin' }).count()).toBe(0);
     expect(consoleErrors).toEqual([]);
   });
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { POSTGRES_URL_ENV, type Backend } from './postgres';
 
 export const CHROMIUM = '/usr/bin/chromium';
 // Our machines reach no network but the package registries: Chromium must not try.
@@ -11,6 +12,26 @@ export const DESKTOP = { width: 1440, height: 900 };
 
 /** Screenshots of every page at both sizes, kept as test artefacts (gitignored), never compared pixel by pixel. */
 export const ARTIFACTS_DIR = path.join(__dirname, '..', 'browser', 'artifacts');
+
+/** Chooses the database of a browser test file's system: `pglite` or `postgres`. */
+export const BROWSER_BACKEND_ENV = 'FARMIQ_BROWSER_BACKEND';
+
+/**
+ * The system a browser test file runs against: FARMIQ_BROWSER_BACKEND when set, else the file's
+ * own default, and PGlite when that is PostgreSQL but the run has none. One system per file keeps
+ * the suite fast; CI (which requires PostgreSQL) runs the main walk on it and the admin walk on
+ * PGlite, so both back-ends see a browser on every run.
+ */
+export function browserBackend(fileDefault: Backend): Backend {
+  const chosen = process.env[BROWSER_BACKEND_ENV];
+  if (chosen !== undefined && chosen !== 'pglite' && chosen !== 'postgres') throw new Error(`${BROWSER_BACKEND_ENV} must be pglite or postgres, not ${chosen}`);
+  const backend = (chosen as Backend | undefined) ?? fileDefault;
+  if (backend === 'postgres' && !process.env[POSTGRES_URL_ENV]) {
+    if (chosen) throw new Error(`${BROWSER_BACKEND_ENV}=postgres but ${POSTGRES_URL_ENV} is not set: no PostgreSQL for this run`);
+    return 'pglite';
+  }
+  return backend;
+}
 
 export function launchChromium(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: install Debian's chromium package (.ci/run does)`);

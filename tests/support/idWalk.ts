@@ -67,6 +67,7 @@ const KIND_OF_OPERATION_ID: Record<string, string> = {
   'Mutation.deleteAlertRule': 'alertRule',
   'Mutation.unsubscribeFromAlerts': 'notificationSubscription',
   'Mutation.deleteWebhookEndpoint': 'webhookEndpoint',
+  'Mutation.rotateApiClientSecret': 'apiClient',
   'Mutation.deletePartnerWebhook': 'partnerWebhook',
 };
 

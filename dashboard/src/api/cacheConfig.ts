@@ -10,6 +10,7 @@ const EMBEDDED_TYPES = [
   'AlertConnection', 'AlertChange', 'RegisteredDevice', 'DeviceCredentials', 'EdgeGatewaySecret', 'BrokerAuthFiles', 'Viewer',
   'Session', 'Invitation', 'ApiClientCredentials', 'KpiValue', 'BatchPerformance', 'BatchDay', 'BatchRanking', 'TargetCurve',
   'TargetCurvePoint', 'Uniformity', 'HealthScore', 'VatRate', 'ExchangeRate', 'UsageRecorded',
+  'Member', 'MemberConnection', 'TenantConnection', 'AuditRecordConnection', 'ClientToken', 'Plan', 'PlanPrice',
 ] as const;
 
 /** Drops every cached page of a list field, so the queries showing it fetch it again. */
@@ -52,6 +53,22 @@ export const cacheConfig: CacheExchangeOpts = {
       recordMortality: (result, _args, cache) => invalidateBatch(result, 'recordMortality', cache),
       recordFeed: (result, _args, cache) => invalidateBatch(result, 'recordFeed', cache),
       recordWater: (result, _args, cache) => invalidateBatch(result, 'recordWater', cache),
+      recordHealth: (result, _args, cache) => invalidateBatch(result, 'recordHealth', cache),
+      recordWeighSession: (result, _args, cache) => invalidateBatch(result, 'recordWeighSession', cache),
+      // A new batch joins its farm's lists and ranking.
+      placeBatch: (_result, args, cache) => {
+        const farmId = (args.input as { farmId?: unknown } | undefined)?.farmId;
+        if (typeof farmId === 'string') cache.invalidate({ __typename: 'Farm', id: farmId });
+      },
+      createApiClient: (_result, _args, cache) => invalidateList(cache, 'Query', 'apiClients'),
+      // A plan change issues an invoice and replaces the tenant's subscription.
+      changePlan: (_result, _args, cache) => invalidateList(cache, 'Query', 'invoices'),
+      subscribe: (_result, _args, cache) => invalidateList(cache, 'Query', 'invoices'),
+      createTenant: (_result, _args, cache) => invalidateList(cache, 'Query', 'tenants'),
+      registerEdgeGateway: (_result, args, cache) => {
+        const farmId = (args.input as { farmId?: unknown } | undefined)?.farmId;
+        if (typeof farmId === 'string') cache.invalidate({ __typename: 'Farm', id: farmId }, 'edgeGateways');
+      },
     },
   },
 };

@@ -7,7 +7,10 @@ import { useI18n } from '../i18n/I18n';
 import type { MessageKey } from '../i18n/en';
 import { farmLocalDate } from '../lib/farmDate';
 import { useFarm, usePermissions } from '../session/Viewer';
+import { HealthRecordForm, WeighSessionForm } from './BatchRecordForms';
 import { DailyRecordForm } from './DailyRecordForm';
+import { GrowthChart } from './GrowthChart';
+import { HealthScorePanel } from './HealthScorePanel';
 
 const BatchPageDocument = graphql(`
   query BatchPage($batchId: ID!, $asOf: Date) {
@@ -66,6 +69,67 @@ const BatchPageDocument = graphql(`
           value
           unavailableReason
         }
+        targetWeightKg {
+          value
+          unavailableReason
+        }
+        targetDeviationPercent {
+          value
+          unavailableReason
+        }
+        uniformity {
+          weighedOn
+          sampleCount
+          cvPercent {
+          value
+          unavailableReason
+        }
+          withinTenPercentOfMeanPercent {
+          value
+          unavailableReason
+        }
+        }
+        health {
+          score {
+          value
+          unavailableReason
+        }
+          mortalityFraction {
+          value
+          unavailableReason
+        }
+          morbidityFraction {
+          value
+          unavailableReason
+        }
+          treatmentFraction {
+          value
+          unavailableReason
+        }
+          mortalityComponent {
+          value
+          unavailableReason
+        }
+          morbidityComponent {
+          value
+          unavailableReason
+        }
+          treatmentComponent {
+          value
+          unavailableReason
+        }
+        }
+      }
+      dailySeries(asOf: $asOf) {
+        dayOfAge
+        averageWeightKg
+        sampleCount
+        targetWeightKg {
+          value
+        }
+        targetDeviationPercent {
+          value
+        }
       }
     }
   }
@@ -97,6 +161,10 @@ export function BatchPage() {
     ['kpi.livability', kpi.livabilityPercent, '%', 2],
     [batch.species === 'BROILER' ? 'kpi.epef' : 'kpi.iep', batch.species === 'BROILER' ? kpi.epef : kpi.iep, '', 0],
     ['kpi.waterToFeed', kpi.waterToFeedLitresPerKg, 'L/kg', 2],
+    ['kpi.targetWeight', kpi.targetWeightKg, 'kg', 3],
+    ['kpi.targetDeviation', kpi.targetDeviationPercent, '%', 1],
+    ['kpi.uniformityCv', kpi.uniformity.cvPercent, '%', 1],
+    ['kpi.withinTen', kpi.uniformity.withinTenPercentOfMeanPercent, '%', 1],
   ];
   return (
     <section aria-labelledby="batch-heading" className="stack">
@@ -139,7 +207,11 @@ export function BatchPage() {
           </dd>
         </div>
       </dl>
+      <HealthScorePanel health={kpi.health} />
+      <GrowthChart days={batch.dailySeries.map((day) => ({ dayOfAge: day.dayOfAge, averageWeightKg: day.averageWeightKg, targetWeightKg: day.targetWeightKg.value, targetDeviationPercent: day.targetDeviationPercent.value, sampleCount: day.sampleCount }))} />
       {canManageFarm && <DailyRecordForm batchId={batch.id} today={asOf} />}
+      {canManageFarm && <HealthRecordForm batchId={batch.id} today={asOf} />}
+      {canManageFarm && <WeighSessionForm batchId={batch.id} today={asOf} />}
     </section>
   );
 }

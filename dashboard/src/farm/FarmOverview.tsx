@@ -1,3 +1,4 @@
+import { FarmLinks } from './FarmLinks';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { errorMessage } from '../api/errors';
@@ -82,6 +83,7 @@ export function FarmOverview() {
         <h1 id="farm-heading">{farm.name}</h1>
         <p className="muted">{t('farm.timeZone', { zone: farm.timeZone })}</p>
         <Link to={`/farms/${farm.id}/alerts`}>{t('farm.activeAlerts', { count: alerts.length })}</Link>
+        <FarmLinks farmId={farm.id} />
       </div>
       {barns.length === 0 && <p>{t('farm.noBarns')}</p>}
       <ul className="card-grid">

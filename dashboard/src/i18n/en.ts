@@ -1,8 +1,11 @@
+import { adminEn } from './admin.en';
+
 /**
  * English, the reference catalogue: every other catalogue must have exactly these keys (the
  * type checker enforces it). `{name}` is filled in by `t`; numbers arrive already formatted.
  */
 export const en = {
+  ...adminEn,
   'common.loading': 'Loading…',
   'common.save': 'Save',
   'common.cancel': 'Cancel',

@@ -1,7 +1,9 @@
+import { adminTh } from './admin.th';
 import type { MessageKey } from './en';
 
 /** Thai: the first market. Same keys as English; the type checker refuses a missing one. */
 export const th: Record<MessageKey, string> = {
+  ...adminTh,
   'common.loading': 'กำลังโหลด…',
   'common.save': 'บันทึก',
   'common.cancel': 'ยกเลิก',

@@ -4,7 +4,7 @@ import { useMutation } from 'urql';
 import { graphql } from '../gql';
 import { useI18n } from '../i18n/I18n';
 import { useRestartSession } from '../session/sessionActions';
-import { useViewer } from '../session/Viewer';
+import { usePermissions, useViewer } from '../session/Viewer';
 import { LocaleSwitch } from './LocaleSwitch';
 
 const LogoutDocument = graphql(`
@@ -25,6 +25,7 @@ export function AppShell() {
   const { farmId: routeFarmId } = useParams();
   const farmId = routeFarmId ?? viewer.tenant?.farms[0]?.id;
   const [, logout] = useMutation(LogoutDocument);
+  const { isTenantAdmin, isPlatformAdmin } = usePermissions();
 
   return (
     <div className="shell">
@@ -41,16 +42,22 @@ export function AppShell() {
           {t('nav.logout')}
         </button>
       </header>
-      {farmId && (
-        <nav className="main-nav" aria-label={t('nav.label')}>
+      {(farmId || isTenantAdmin || isPlatformAdmin) && (
+        <nav className="main-nav no-print" aria-label={t('nav.label')}>
           <NavLink to="/" end>
             {t('nav.home')}
           </NavLink>
-          <NavLink to={`/farms/${farmId}`} end>
-            {t('nav.barns')}
-          </NavLink>
-          <NavLink to={`/farms/${farmId}/alerts`}>{t('nav.alerts')}</NavLink>
-          <NavLink to="/devices">{t('nav.devices')}</NavLink>
+          {farmId && (
+            <>
+              <NavLink to={`/farms/${farmId}`} end>
+                {t('nav.barns')}
+              </NavLink>
+              <NavLink to={`/farms/${farmId}/alerts`}>{t('nav.alerts')}</NavLink>
+              <NavLink to="/devices">{t('nav.devices')}</NavLink>
+            </>
+          )}
+          {isTenantAdmin && <NavLink to="/admin/users">{t('nav.admin')}</NavLink>}
+          {isPlatformAdmin && <NavLink to="/platform/tenants">{t('nav.platform')}</NavLink>}
         </nav>
       )}
       <main className="page" aria-busy={navigation.state === 'loading'}>

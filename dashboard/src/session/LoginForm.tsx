@@ -66,6 +66,7 @@ export function LoginForm({ onLoggedIn }: { onLoggedIn: () => void }) {
         <button type="submit" className="primary" disabled={fetching}>
           {t('login.submit')}
         </button>
+        <a href="/reset-password">{t('link.forgot')}</a>
       </form>
     </main>
   );

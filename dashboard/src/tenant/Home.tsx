@@ -3,6 +3,7 @@ import { useQuery } from 'urql';
 import { errorMessage } from '../api/errors';
 import { graphql } from '../gql';
 import { useI18n } from '../i18n/I18n';
+import { PlatformLinks } from '../platform/PlatformLinks';
 import { usePermissions, useViewer } from '../session/Viewer';
 
 const TenantHomeDocument = graphql(`
@@ -49,7 +50,7 @@ const TenantPlanDocument = graphql(`
 export function Home() {
   const { t, format } = useI18n();
   const viewer = useViewer();
-  const { isTenantAdmin } = usePermissions();
+  const { isTenantAdmin, isPlatformAdmin } = usePermissions();
   const [{ data, error }] = useQuery({ query: TenantHomeDocument, pause: !viewer.tenant });
   const [plan] = useQuery({ query: TenantPlanDocument, pause: !isTenantAdmin });
   if (!viewer.tenant) {
@@ -57,6 +58,7 @@ export function Home() {
       <section>
         <h1>{t('home.platformHeading')}</h1>
         <p>{t('home.outsideTenant')}</p>
+        {isPlatformAdmin && <PlatformLinks />}
       </section>
     );
   }

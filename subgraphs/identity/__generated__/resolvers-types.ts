@@ -68,6 +68,7 @@ export type ApiScope =
 export type AuditAction =
   | 'API_CLIENT_CREATED'
   | 'API_CLIENT_REVOKED'
+  | 'API_CLIENT_SECRET_ROTATED'
   | 'INVITATION_ACCEPTED'
   | 'LOGIN_FAILED'
   | 'LOGIN_SUCCEEDED'
@@ -249,6 +250,8 @@ export type Mutation = {
   revokeApiClient: ApiClient;
   /** TENANT_ADMIN: ends a grant; the partner's tokens for this tenant stop working within a second. */
   revokePartnerAccess: PartnerGrant;
+  /** TENANT_ADMIN: a new secret for a live client, returned only here; the old secret gets no new token from now on (tokens already issued last their 15 minutes). A revoked client is CONFLICT. */
+  rotateApiClientSecret: ApiClientCredentials;
   /** TENANT_ADMIN (own tenant) or PLATFORM_ADMIN: creates the user and emails a link (valid 7 days) to set a password. Without email configured use inviteUser. */
   sendInvitation: User;
   /** TENANT_ADMIN: requires (true) or stops requiring (false) registered documents from the client. Its issued tokens stop working at once; its next token carries the policy. */
@@ -370,6 +373,11 @@ export type MutationRevokeApiClientArgs = {
 
 
 export type MutationRevokePartnerAccessArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRotateApiClientSecretArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -896,6 +904,7 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   resetPassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'newPassword' | 'token'>>;
   revokeApiClient?: Resolver<ResolversTypes['ApiClient'], ParentType, ContextType, RequireFields<MutationRevokeApiClientArgs, 'id'>>;
   revokePartnerAccess?: Resolver<ResolversTypes['PartnerGrant'], ParentType, ContextType, RequireFields<MutationRevokePartnerAccessArgs, 'id'>>;
+  rotateApiClientSecret?: Resolver<ResolversTypes['ApiClientCredentials'], ParentType, ContextType, RequireFields<MutationRotateApiClientSecretArgs, 'id'>>;
   sendInvitation?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSendInvitationArgs, 'input'>>;
   setApiClientDocumentPolicy?: Resolver<ResolversTypes['ApiClient'], ParentType, ContextType, RequireFields<MutationSetApiClientDocumentPolicyArgs, 'id' | 'requireRegisteredDocuments'>>;
   suspendTenant?: Resolver<ResolversTypes['Tenant'], ParentType, ContextType, RequireFields<MutationSuspendTenantArgs, 'id'>>;

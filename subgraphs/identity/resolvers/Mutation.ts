@@ -3,7 +3,7 @@ import { checkPasswordPolicy, hashPassword, verifyPassword } from '../../../lib/
 import { cookieNames } from '../../../lib/auth/cookiesAndBearer';
 import { ErrorCode, badInput, userError } from '../../../lib/errors';
 import { requireText } from '../../../lib/validation';
-import { createApiClient, issueClientToken, revokeApiClient } from '../apiClients';
+import { createApiClient, issueClientToken, revokeApiClient, rotateApiClientSecret } from '../apiClients';
 import { grantPartnerAccess, revokePartnerAccess } from '../partnerGrants';
 import { createPartnerWebhook, deletePartnerWebhook } from '../partnerWebhooks/webhookApi';
 import { recordAudit } from '../audit/auditLog';
@@ -90,6 +90,13 @@ export function createMutation(deps: IdentityDependencies): MutationResolvers {
       ctx.log.info({ apiClientId: client.id }, 'API client revoked');
       await recordAudit(ctx, { action: 'API_CLIENT_REVOKED', tenantId: client.tenantId, targetType: 'ApiClient', targetId: client.id });
       return client;
+    },
+
+    rotateApiClientSecret: async (_parent, { id }, ctx) => {
+      const credentials = await rotateApiClientSecret(ctx.db, ctx.principal!, id);
+      ctx.log.info({ apiClientId: credentials.client.id }, 'API client secret rotated');
+      await recordAudit(ctx, { action: 'API_CLIENT_SECRET_ROTATED', tenantId: credentials.client.tenantId, targetType: 'ApiClient', targetId: credentials.client.id });
+      return credentials;
     },
 
     issueClientToken: (_parent, { clientId, clientSecret, tenantId }, ctx) => issueClientToken(ctx, deps, clientId, clientSecret, tenantId),
