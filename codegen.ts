@@ -16,6 +16,7 @@ const subgraphMappers: Record<string, Record<string, string>> = {
     Member: '../members#MemberModel',
     AuditRecord: '../../../lib/db/generated/client#AuditRecord as AuditRecordRow',
     ApiClient: '../../../lib/db/generated/client#ApiClient as ApiClientRow',
+    Passkey: '../../../lib/db/generated/client#Passkey as PasskeyRow',
   },
   devices: {
     Farm: '../../../lib/db/generated/client#Farm as FarmRow',

@@ -16,6 +16,7 @@ import { verifyDeviceCredentials } from '../subgraphs/devices/credentials/device
 import { ensureFirstAdmin, INITIAL_ADMIN_FILE } from '../subgraphs/identity/bootstrap';
 import { databaseRateLimitStore, openRedis, redisRateLimitStore, type FailureTable, type RateLimitStore } from '../lib/rateLimit/store';
 import { loadSecretBox } from '../lib/crypto/secretsKey';
+import { relyingPartyOf } from '../subgraphs/identity/mfa/passkeys';
 import { mountIngest } from '../subgraphs/telemetry/ingest/endpoint';
 import type { Express } from 'express';
 import { openPubSub } from '../lib/pubsub/openPubSub';
@@ -153,6 +154,8 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
           revocations: revocations.list!,
           mailer: createMailer({ ...config.mail, dataDir: config.dataDir, production: config.isProduction, log }),
           publicUrl: config.mail.publicUrl,
+          secretBox: secretBox(),
+          relyingParty: relyingPartyOf(config.mail.publicUrl),
         });
       } else {
         definition = SUBGRAPHS[name];

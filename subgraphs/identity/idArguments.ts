@@ -20,6 +20,14 @@ const member = ofCallerTenant('Member', async (db, tenantId, ids) => {
   return new Set(rows.map((row) => row.userId));
 });
 
+/** One of the caller's own passkeys (a user's factors are its own, whatever tenant it acts for). */
+const ownPasskey = ownedBy('Passkey', async (ctx, ids) => {
+  const principal = ctx.principal;
+  if (principal?.kind !== 'user') return new Set();
+  const rows = await ctx.db.passkey.findMany({ where: { id: { in: [...ids] }, userId: principal.subject }, select: { id: true } });
+  return new Set(rows.map((row) => row.id));
+});
+
 /** Whose ids identity's operations take (lib/graphql/idArguments.ts). */
 export const idArguments: IdArgumentChecks = {
   'Query.tenant': { id: visibleTenant },
@@ -32,6 +40,7 @@ export const idArguments: IdArgumentChecks = {
   'Mutation.removeMember': { userId: member },
   'Mutation.suspendTenant': { id: visibleTenant },
   'Mutation.reinstateTenant': { id: visibleTenant },
+  'Mutation.removePasskey': { id: ownPasskey },
   'Mutation.login': {
     'input.tenantId': unscoped('no one is logged in yet: any tenant the credentials are no member of, existing or not, is FORBIDDEN after the password check'),
   },

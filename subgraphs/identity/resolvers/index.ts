@@ -2,6 +2,7 @@ import type { Resolvers } from '../__generated__/resolvers-types';
 import { DateTimeScalar } from '../../../lib/graphql/scalars';
 import type { IdentityDependencies } from '../sessions';
 import { createMutation } from './Mutation';
+import { Member } from './Member';
 import { Query } from './Query';
 import { Tenant } from './Tenant';
 import { User } from './User';
@@ -9,6 +10,7 @@ import { Viewer } from './Viewer';
 
 export const createResolvers = (deps: IdentityDependencies): Resolvers => ({
   DateTime: DateTimeScalar,
+  Member,
   Query,
   Mutation: createMutation(deps),
   Tenant,
