@@ -19,6 +19,7 @@ export const routes: RouteObject[] = [
       { path: 'farms/:farmId/alerts', lazy: async () => ({ Component: (await import('./alerts/AlertsInbox')).AlertsInbox }) },
       { path: 'farms/:farmId/batches/:batchId', lazy: async () => ({ Component: (await import('./batches/BatchPage')).BatchPage }) },
       { path: 'devices', lazy: async () => ({ Component: (await import('./devices/DevicesPage')).DevicesPage }) },
+      { path: 'account/security', lazy: async () => ({ Component: (await import('./security/SecurityPage')).SecurityPage }) },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -63,6 +63,7 @@ const KIND_OF_OPERATION_ID: Record<string, string> = {
   'Mutation.deleteAlertRule': 'alertRule',
   'Mutation.unsubscribeFromAlerts': 'notificationSubscription',
   'Mutation.deleteWebhookEndpoint': 'webhookEndpoint',
+  'Mutation.removePasskey': 'passkey',
 };
 
 /** Any well-typed value of a scalar: the id checks run before a resolver reads it. */
