@@ -1,4 +1,4 @@
-import { totpCode, totpStepAt } from '../subgraphs/identity/mfa/totp';
+import { appCode as totpCode, stepOf as totpStepAt, unusedCode as freshCode } from './support/authenticatorApp';
 import { backends } from './support/postgres';
 import { inviteAndLogIn, login, tenantWithAdmin, type Session } from './support/sessions';
 import { errorCode, startTestSystem, type GraphQLResponse, type TestSystem } from './support/testSystem';
@@ -13,17 +13,6 @@ const AUDIT = '{ auditLog(first: 100) { nodes { action actorId targetId } } }';
 const MFA = '{ me { user { mfa { totpEnabled recoveryCodesLeft } } } }';
 
 type Person = Session & { email: string; password: string; userId: string };
-
-/**
- * A code of `secret` the server has not seen yet: the current step's, or the next step's when the
- * current one was just used (the server takes one step either side).
- */
-function freshCode(secret: string, usedSteps: Set<number>): string {
-  let step = totpStepAt(new Date());
-  while (usedSteps.has(step)) step += 1;
-  usedSteps.add(step);
-  return totpCode(secret, step);
-}
 
 const challengeOf = (result: GraphQLResponse) => result.errors?.[0]?.extensions?.mfaChallenge as { token: string; expiresAt: string; methods: string[] } | undefined;
 

@@ -352,7 +352,7 @@ describe.each(backends())('tenant isolation on %s', (backend) => {
     const webhookEndpointId = (await asB('mutation { createWebhookEndpoint(input: { url: "https://b.example/hook" }) { endpoint { id } } }')).data!.createWebhookEndpoint.endpoint.id;
     // A passkey of B's admin, as registration stores it (the walk needs its id, not a working key).
     const [{ id: passkeyId }] = await farmiq.system.database!.sql.query<{ id: string }>(
-      `INSERT INTO "identity"."passkey" (id, user_id, credential_id, public_key, name) VALUES (gen_random_uuid(), $1, 'b-credential', '\\x00', 'B key') RETURNING id::text AS id`,
+      `INSERT INTO "identity"."passkey" (id, user_id, credential_id, public_key, name) VALUES (gen_random_uuid(), $1, 'b-credential', 'AA', 'B key') RETURNING id::text AS id`,
       [memberUserId],
     );
     b = { passkeyId: passkeyId!, adminEmail: tenantB.admin.email, memberUserId, notificationSubscriptionId, webhookEndpointId, apiClientId, tenantId: tenantB.tenantId, farmId, batchId, alertRuleId, alertId: alertId!, subscriptionId, invoiceId, paymentId, barnId, deviceId: label.device.id, deviceSerial: label.device.serialNumber, gatewayId };

@@ -29,7 +29,7 @@ CREATE TABLE "identity"."passkey" (
     "id" UUID NOT NULL,
     "user_id" UUID NOT NULL,
     "credential_id" TEXT NOT NULL,
-    "public_key" BYTEA NOT NULL,
+    "public_key" TEXT NOT NULL,
     "sign_count" BIGINT NOT NULL DEFAULT 0,
     "transports" TEXT[],
     "name" TEXT NOT NULL,

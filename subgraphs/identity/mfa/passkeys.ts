@@ -76,7 +76,7 @@ export async function registerPasskey(db: PrismaClient, rp: RelyingParty, userId
     data: {
       userId,
       credentialId: credential.id,
-      publicKey: Buffer.from(credential.publicKey),
+      publicKey: Buffer.from(credential.publicKey).toString('base64url'),
       signCount: BigInt(credential.counter),
       transports: credential.transports ?? [],
       name,
@@ -114,7 +114,7 @@ export async function acceptPasskeyAssertion(db: PrismaClient, rp: RelyingParty,
     expectedChallenge: challenge.webauthnChallenge,
     expectedOrigin: rp.origin,
     expectedRPID: rp.id,
-    credential: { id: key.credentialId, publicKey: new Uint8Array(key.publicKey), counter: Number(key.signCount), transports: key.transports as AuthenticatorTransportFuture[] },
+    credential: { id: key.credentialId, publicKey: new Uint8Array(Buffer.from(key.publicKey, 'base64url')), counter: Number(key.signCount), transports: key.transports as AuthenticatorTransportFuture[] },
     requireUserVerification: false,
   }).catch(() => ({ verified: false, authenticationInfo: undefined }));
   if (!verification.verified || !verification.authenticationInfo) return false;
