@@ -17,6 +17,7 @@ import { ensureFirstAdmin, INITIAL_ADMIN_FILE } from '../subgraphs/identity/boot
 import { databaseRateLimitStore, openRedis, redisRateLimitStore, type FailureTable, type RateLimitStore } from '../lib/rateLimit/store';
 import { loadSecretBox } from '../lib/crypto/secretsKey';
 import { relyingPartyOf } from '../subgraphs/identity/mfa/passkeys';
+import { startAuditLog } from '../subgraphs/identity/audit/auditConsumer';
 import { mountIngest } from '../subgraphs/telemetry/ingest/endpoint';
 import type { Express } from 'express';
 import { openPubSub } from '../lib/pubsub/openPubSub';
@@ -146,6 +147,9 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
         });
       } else if (isIdentity) {
         await ensureFirstAdmin(database!.prisma, config, log);
+        // Audited actions of devices and billing arrive as events; identity owns the log.
+        const auditLog = await startAuditLog({ db: database!, log });
+        stack.push(() => auditLog.stop());
         definition = identitySubgraph({
           keyRing: auth.keyRing!,
           tokenAudience: auth.tokenAudience,

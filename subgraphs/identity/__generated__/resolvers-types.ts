@@ -52,6 +52,15 @@ export type ApiScope =
 export type AuditAction =
   | 'API_CLIENT_CREATED'
   | 'API_CLIENT_REVOKED'
+  /** The audit log was exported as CSV. */
+  | 'AUDIT_LOG_EXPORTED'
+  | 'DEVICE_ACTIVATED'
+  | 'DEVICE_CLAIMED'
+  | 'DEVICE_CREDENTIALS_ROTATED'
+  | 'DEVICE_REVOKED'
+  | 'EDGE_GATEWAY_KEY_ROTATED'
+  | 'EDGE_GATEWAY_REGISTERED'
+  | 'EDGE_GATEWAY_REVOKED'
   | 'INVITATION_ACCEPTED'
   | 'LOGIN_FAILED'
   | 'LOGIN_SUCCEEDED'
@@ -73,6 +82,15 @@ export type AuditAction =
   | 'PASSKEY_REMOVED'
   | 'PASSWORD_CHANGED'
   | 'PASSWORD_RESET'
+  /** A payment recorded (actorKind `payment-provider` for a provider's webhook). */
+  | 'PAYMENT_RECORDED'
+  | 'PAYMENT_REFUNDED'
+  | 'PLAN_CHANGED'
+  | 'SUBSCRIPTION_CANCELED'
+  | 'SUBSCRIPTION_CANCEL_SCHEDULED'
+  /** A period renewed (actorKind `renewal` when the platform renewed it on schedule). */
+  | 'SUBSCRIPTION_RENEWED'
+  | 'SUBSCRIPTION_STARTED'
   | 'TENANT_CREATED'
   /** A tenant admin turned the tenant's MFA requirement on or off. */
   | 'TENANT_MFA_REQUIREMENT_CHANGED'
@@ -84,8 +102,10 @@ export type AuditAction =
 export type AuditRecord = {
   __typename?: 'AuditRecord';
   action: AuditAction;
-  /** The user or API client that acted (for LOGIN_FAILED: the account tried, if it exists). */
+  /** The user or API client that acted (for LOGIN_FAILED: the account tried, if it exists); null when the platform acted. */
   actorId?: Maybe<Scalars['String']['output']>;
+  /** user, client, or for the platform acting on its own: renewal, payment-provider. */
+  actorKind?: Maybe<Scalars['String']['output']>;
   /** The client address as the gateway saw it. */
   address: Scalars['String']['output'];
   at: Scalars['DateTime']['output'];
@@ -748,6 +768,7 @@ export type ApiClientCredentialsResolvers<ContextType = SubgraphContext, ParentT
 export type AuditRecordResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['AuditRecord'] = ResolversParentTypes['AuditRecord']> = ResolversObject<{
   action?: Resolver<ResolversTypes['AuditAction'], ParentType, ContextType>;
   actorId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  actorKind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   address?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
