@@ -18,6 +18,7 @@ import { databaseRateLimitStore, openRedis, redisRateLimitStore, type FailureTab
 import { loadSecretBox } from '../lib/crypto/secretsKey';
 import { relyingPartyOf } from '../subgraphs/identity/mfa/passkeys';
 import { startAuditLog } from '../subgraphs/identity/audit/auditConsumer';
+import { startAuditRetention } from '../subgraphs/identity/audit/auditRetention';
 import { mountIngest } from '../subgraphs/telemetry/ingest/endpoint';
 import type { Express } from 'express';
 import { openPubSub } from '../lib/pubsub/openPubSub';
@@ -150,6 +151,8 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
         // Audited actions of devices and billing arrive as events; identity owns the log.
         const auditLog = await startAuditLog({ db: database!, log });
         stack.push(() => auditLog.stop());
+        const retention = startAuditRetention({ sql: database!.sql, retentionDays: config.auditRetentionDays, log });
+        stack.push(async () => retention.stop());
         definition = identitySubgraph({
           keyRing: auth.keyRing!,
           tokenAudience: auth.tokenAudience,

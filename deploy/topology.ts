@@ -75,6 +75,7 @@ export const SETTINGS = {
   TRUSTED_PROXY_HOPS: { default: '1', why: 'one reverse proxy (the ingress controller) in front of the gateway: its X-Forwarded-For is believed' },
   FARMIQ_ADMIN_EMAIL: { default: '', why: 'the first platform admin of an empty system (else one with a random password is printed to the log)' },
   LOG_LEVEL: { default: 'info', why: 'pino level' },
+  AUDIT_RETENTION_DAYS: { default: '365', why: 'days audit records are kept before identity deletes them (at least 30)' },
 } as const;
 export type SettingName = keyof typeof SETTINGS;
 
@@ -128,6 +129,7 @@ export const SERVICE_ENV: Record<FarmiqService, Record<string, EnvValue>> = {
     FARMIQ_ADMIN_EMAIL: setting('FARMIQ_ADMIN_EMAIL'),
     FARMIQ_ADMIN_PASSWORD: secret('FARMIQ_ADMIN_PASSWORD'),
     FARMIQ_SECRETS_KEY: secret('FARMIQ_SECRETS_KEY'),
+    AUDIT_RETENTION_DAYS: setting('AUDIT_RETENTION_DAYS'),
   },
   devices: { ...cloudCommon, ...verifiesTokens, ...ownPort('devices'), FARMIQ_SECRETS_KEY: secret('FARMIQ_SECRETS_KEY') },
   telemetry: { ...cloudCommon, ...verifiesTokens, ...ownPort('telemetry'), FARMIQ_SECRETS_KEY: secret('FARMIQ_SECRETS_KEY') },
