@@ -159,6 +159,11 @@ async function main(): Promise<void> {
     return;
   }
   const { target } = parsed;
+  // Cloud targets only: the farm box has no collector to send spans to, and loads no cloud code.
+  const tracing =
+    target === 'ingestor'
+      ? undefined
+      : (require('../lib/tracing/tracing') as typeof import('../lib/tracing/tracing')).startTracing(target === 'all' ? 'farmiq' : `farmiq-${target}`, log);
   // The edge target loads only the ingestor's code; the other targets the cloud's.
   const system =
     target === 'ingestor'
@@ -192,7 +197,8 @@ async function main(): Promise<void> {
       process.exit(1);
     }, config.shutdownGraceMs);
     forced.unref();
-    system.stop().then(
+    // Spans still buffered are sent before the process exits.
+    system.stop().then(() => tracing?.shutdown()).then(
       () => {
         log.info('stopped');
         log.flush?.();

@@ -1,4 +1,4 @@
-import { DIRECTORIES, FILES, METRICS_PORT_VARIABLE, SECRETS, SERVICE_PORTS, SETTINGS, type EnvValue, type FarmiqService } from './topology';
+import { DIRECTORIES, FILES, SECRETS, SERVICE_PORTS, SETTINGS, type EnvValue, type FarmiqService } from './topology';
 
 /**
  * deploy/topology.ts's values in each deployment's syntax. The tests compare compose.yaml and
@@ -16,6 +16,8 @@ export function composeValue(value: EnvValue): string {
   switch (value.kind) {
     case 'literal':
       return value.value;
+    case 'port':
+      return String(value.port);
     case 'url':
       return `${value.scheme}://${value.service}:${SERVICE_PORTS[value.service]}${value.path}`;
     case 'secret':
@@ -45,6 +47,8 @@ export function kubernetesEnvVar(name: string, value: EnvValue): KubernetesEnvVa
   switch (value.kind) {
     case 'literal':
       return { name, value: value.value };
+    case 'port':
+      return { name, value: String(value.port) };
     case 'url':
       return { name, value: `${value.scheme}://${value.service}:${SERVICE_PORTS[value.service]}${value.path}` };
     case 'secret':
@@ -76,21 +80,16 @@ export interface LocalDeployment {
  * else 0: never a fixed port beside other tests), secrets and settings from `local`. An optional secret that is absent is
  * left out, as compose's empty value would be.
  */
-export function localEnvironment(service: FarmiqService | undefined, env: Record<string, EnvValue>, portVariable: string | undefined, local: LocalDeployment): Record<string, string> {
+export function localEnvironment(service: FarmiqService | undefined, env: Record<string, EnvValue>, local: LocalDeployment): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(env)) {
-    if (name === portVariable) {
-      out[name] = String((service && local.ports[service]) ?? 0);
-      continue;
-    }
-    // Many processes share this machine: each gets a free metrics port of its own.
-    if (name === METRICS_PORT_VARIABLE) {
-      out[name] = '0';
-      continue;
-    }
     switch (value.kind) {
       case 'literal':
         out[name] = value.value;
+        break;
+      case 'port':
+        // Many processes share this machine: the metrics port, like any port not given, is a free one.
+        out[name] = String((value.listens === 'service' && service && local.ports[service]) || 0);
         break;
       case 'url': {
         const port = local.ports[value.service];

@@ -76,6 +76,10 @@ export const SETTINGS = {
   FARMIQ_ADMIN_EMAIL: { default: '', why: 'the first platform admin of an empty system (else one with a random password is printed to the log)' },
   LOG_LEVEL: { default: 'info', why: 'pino level' },
   AUDIT_RETENTION_DAYS: { default: '365', why: 'days audit records are kept before identity deletes them (at least 30)' },
+  OTEL_EXPORTER_OTLP_ENDPOINT: {
+    default: '',
+    why: 'an OpenTelemetry collector (OTLP over HTTP, e.g. http://otel-collector:4318): traces of every request across the gateway and subgraphs; empty: no tracing',
+  },
 } as const;
 export type SettingName = keyof typeof SETTINGS;
 
@@ -92,6 +96,8 @@ export const DIRECTORIES = {
 
 export type EnvValue =
   | { kind: 'literal'; value: string }
+  /** A port the process itself listens on: its service's, or the internal metrics port. */
+  | { kind: 'port'; listens: 'service' | 'metrics'; port: number }
   | { kind: 'url'; scheme: 'http' | 'redis'; service: FarmiqService | Infrastructure; path: string }
   | { kind: 'secret'; name: SecretName; optional?: boolean }
   | { kind: 'setting'; name: SettingName }
@@ -102,7 +108,8 @@ const literal = (value: string): EnvValue => ({ kind: 'literal', value });
 const url = (scheme: 'http' | 'redis', service: FarmiqService | Infrastructure, path = ''): EnvValue => ({ kind: 'url', scheme, service, path });
 const secret = (name: SecretName): EnvValue => ({ kind: 'secret', name, ...(SECRETS[name].required ? {} : { optional: true }) });
 const setting = (name: SettingName): EnvValue => ({ kind: 'setting', name });
-const ownPort = (service: FarmiqService): Record<string, EnvValue> => ({ [PORT_VARIABLES[service]]: literal(String(SERVICE_PORTS[service])) });
+const ownPort = (service: FarmiqService): Record<string, EnvValue> => ({ [PORT_VARIABLES[service]]: { kind: 'port', listens: 'service', port: SERVICE_PORTS[service] } });
+const metricsPort: EnvValue = { kind: 'port', listens: 'metrics', port: METRICS_PORT };
 
 /** Every cloud process: production mode, the shared database, the shared event bus. */
 const cloudCommon: Record<string, EnvValue> = {
@@ -115,7 +122,8 @@ const cloudCommon: Record<string, EnvValue> = {
   // Without it each process would have a bus of its own and hear nothing of the others.
   REDIS_URL: url('redis', 'redis'),
   FARMIQ_INTERNAL_KEY: secret('FARMIQ_INTERNAL_KEY'),
-  [METRICS_PORT_VARIABLE]: literal(String(METRICS_PORT)),
+  [METRICS_PORT_VARIABLE]: metricsPort,
+  OTEL_EXPORTER_OTLP_ENDPOINT: setting('OTEL_EXPORTER_OTLP_ENDPOINT'),
 };
 /** Every process that verifies tokens without holding the signing keys. */
 const verifiesTokens: Record<string, EnvValue> = { FARMIQ_JWKS_URL: url('http', 'identity', '/.well-known/jwks.json') };
@@ -141,7 +149,8 @@ export const SERVICE_ENV: Record<FarmiqService, Record<string, EnvValue>> = {
     FARMIQ_DATA_DIR: { kind: 'directory', name: 'data' },
     REDIS_URL: url('redis', 'redis'),
     FARMIQ_INTERNAL_KEY: secret('FARMIQ_INTERNAL_KEY'),
-    [METRICS_PORT_VARIABLE]: literal(String(METRICS_PORT)),
+    [METRICS_PORT_VARIABLE]: metricsPort,
+    OTEL_EXPORTER_OTLP_ENDPOINT: setting('OTEL_EXPORTER_OTLP_ENDPOINT'),
     ...verifiesTokens,
     ...ownPort('gateway'),
     IDENTITY_URL: url('http', 'identity', '/graphql'),

@@ -18,6 +18,8 @@ import { principalFrom } from '../lib/auth/requestAuth';
 import { ErrorCode, userError } from '../lib/errors';
 import { maskError } from '../lib/graphql/maskError';
 import { metricsPlugin } from '../lib/graphql/metricsPlugin';
+import { tracingPlugin } from '../lib/graphql/tracingPlugin';
+import { injectTraceContext } from '../lib/tracing/httpSpans';
 import { inputLiteralsRule, requestHygienePlugin } from '../lib/graphql/requestHygiene';
 import { clientAddressOf } from '../lib/http/clientAddress';
 import { errorHandler, notFoundHandler } from '../lib/http/errorHandler';
@@ -64,6 +66,8 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     for (const [name, value] of Object.entries(facts)) headers.set(name, value);
     if (context.accessToken) headers.set('authorization', `Bearer ${context.accessToken}`);
     if (this.forwardsSession && context.cookieHeader) headers.set('cookie', context.cookieHeader);
+    // Runs inside the gateway.fetch span, so the subgraph's spans become its children.
+    injectTraceContext(headers);
   }
 
   override didReceiveResponse({ response, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>>[0]) {
@@ -161,6 +165,7 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
       ApolloServerPluginDrainHttpServer({ httpServer: service.httpServer }),
       production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: true }),
       metricsPlugin('gateway'),
+      tracingPlugin(),
       requestHygienePlugin(log),
       ...armor.plugins,
     ],

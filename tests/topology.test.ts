@@ -8,7 +8,7 @@ import pg from 'pg';
 import { generatePrivateJwk } from '../lib/auth/keyRing';
 import { generateSecretBoxKey } from '../lib/crypto/secretBox';
 import { localEnvironment, type LocalDeployment } from '../deploy/render';
-import { BROKER_FILES_ENV, INGESTOR_MQTT_USER, PORT_VARIABLES, SERVICE_ENV, START_ORDER, startArgs, type FarmiqService } from '../deploy/topology';
+import { BROKER_FILES_ENV, INGESTOR_MQTT_USER, SERVICE_ENV, START_ORDER, startArgs, type FarmiqService } from '../deploy/topology';
 import { spawnFarmiq, stopAllFarmiq, type FarmiqProcess } from './support/farmiqProcess';
 import { openLive, liveSubscriptionsReach, type LiveConnection } from './support/liveClient';
 import { freePort, startDeployedMosquitto, type MosquittoInstance } from './support/mosquitto';
@@ -47,7 +47,7 @@ let farm: SeededFarm;
 let live: LiveConnection | undefined;
 
 function start(service: FarmiqService): FarmiqProcess {
-  const env = localEnvironment(service, SERVICE_ENV[service], PORT_VARIABLES[service], { ...local, directories: { data: tempDir(`farmiq-${service}-`) } });
+  const env = localEnvironment(service, SERVICE_ENV[service], { ...local, directories: { data: tempDir(`farmiq-${service}-`) } });
   const process = spawnFarmiq(startArgs(service), env);
   processes[service] = process;
   return process;
@@ -124,7 +124,7 @@ describe('the split deployment, one process per target', () => {
 
     // The broker-files job, then Mosquitto on what it wrote, then the ingestor: compose's order.
     const authDir = tempDir('farmiq-broker-auth-');
-    const job = spawnFarmiq(['broker-files', '--out', authDir], localEnvironment(undefined, BROKER_FILES_ENV, undefined, local));
+    const job = spawnFarmiq(['broker-files', '--out', authDir], localEnvironment(undefined, BROKER_FILES_ENV, local));
     const finished = await job.exited;
     expect({ code: finished.code, stderr: finished.stderr }).toEqual({ code: 0, stderr: '' });
     expect(fs.readFileSync(path.join(authDir, 'passwords'), 'utf8')).toMatch(new RegExp(`^${farm.devices[0]!.id}:\\$7\\$.*\\n${INGESTOR_MQTT_USER}:\\$7\\$`, 'm'));
@@ -205,7 +205,7 @@ describe('the split deployment, one process per target', () => {
     await expect(connect()).rejects.toThrow(/Not authorized|Bad username or password/);
 
     const authDir = path.dirname(fs.readFileSync(path.join(path.dirname(mosquitto!.pidFile), 'mosquitto.conf'), 'utf8').match(/^password_file (.*)$/m)![1]!);
-    spawnFarmiq(['broker-files', '--out', authDir, '--every', '1', '--reload-pid-file', mosquitto!.pidFile], localEnvironment(undefined, BROKER_FILES_ENV, undefined, local));
+    spawnFarmiq(['broker-files', '--out', authDir, '--every', '1', '--reload-pid-file', mosquitto!.pidFile], localEnvironment(undefined, BROKER_FILES_ENV, local));
     const client = await waitFor(connect, 30_000, 500);
     await client.endAsync();
   }, 60_000);

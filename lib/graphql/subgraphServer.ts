@@ -24,6 +24,7 @@ import { createHttpService, labelRoute, type HttpService } from '../http/service
 import type { SubgraphContext } from './context';
 import { maskError } from './maskError';
 import { metricsPlugin } from './metricsPlugin';
+import { tracingPlugin } from './tracingPlugin';
 import { inputLiteralsRule, requestHygienePlugin } from './requestHygiene';
 import { idArgumentMiddleware, type IdArgumentChecks } from './idArguments';
 import type { subgraphShield } from './permissions';
@@ -106,6 +107,7 @@ export async function createSubgraphServer(definition: SubgraphDefinition, optio
       // Inline traces feed Apollo Studio, which we do not use; they would expose resolver timings.
       ApolloServerPluginInlineTraceDisabled(),
       metricsPlugin(definition.name),
+      tracingPlugin(),
       requestHygienePlugin(log),
     ],
   });

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import express, { type Express, type Request, type RequestHandler, type Response } from 'express';
 import { httpRequestDuration } from '../metrics';
+import { traceRequests } from '../tracing/httpSpans';
 import { listen } from './listen';
 
 /** An HTTP component of the system (the gateway, a subgraph, the ingestor's status server). */
@@ -52,6 +53,7 @@ export function createHttpService(name: string, onStop: () => Promise<void> = as
   app.disable('x-powered-by');
   app.set('trust proxy', false);
   app.use(recordDuration(name));
+  app.use(traceRequests(name));
   const httpServer = http.createServer(app);
   // Slow-loris and idle sockets must not hold the process open past a shutdown.
   httpServer.headersTimeout = 15_000;
