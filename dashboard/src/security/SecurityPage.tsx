@@ -153,6 +153,13 @@ export function SecurityPage() {
     <div className="stack">
       <h1>{text('security.heading')}</h1>
       {problem && <p role="alert">{problem}</p>}
+      {(mfa.totpEnabled || mfa.passkeys.length > 0) && (
+        // Turning protection down asks for the password again (the API re-authenticates).
+        <label>
+          {text('security.password')}
+          <input type="password" autoComplete="current-password" value={password} onChange={(event) => setPassword(event.target.value)} />
+        </label>
+      )}
 
       <section className="stack" aria-labelledby="totp-heading">
         <h2 id="totp-heading">
@@ -183,10 +190,6 @@ export function SecurityPage() {
         {mfa.totpEnabled && <p>{text('security.codesLeft', { count: mfa.recoveryCodesLeft })}</p>}
         {mfa.totpEnabled && (
           <form className="stack" onSubmit={(event) => void reauthenticated(event, 'disable')}>
-            <label>
-              {text('security.password')}
-              <input type="password" autoComplete="current-password" value={password} onChange={(event) => setPassword(event.target.value)} required />
-            </label>
             <label>
               {text('security.currentCode')}
               <input autoComplete="one-time-code" value={code} onChange={(event) => setCode(event.target.value)} required />
