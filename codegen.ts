@@ -1,4 +1,5 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { addTypenameSelectionDocumentTransform } from '@graphql-codegen/client-preset';
 
 /**
  * Resolver types for each subgraph, generated from its schema.graphql (the contract) so the
@@ -17,6 +18,7 @@ const subgraphMappers: Record<string, Record<string, string>> = {
     AuditRecord: '../../../lib/db/generated/client#AuditRecord as AuditRecordRow',
     ApiClient: '../../../lib/db/generated/client#ApiClient as ApiClientRow',
     Passkey: '../../../lib/db/generated/client#Passkey as PasskeyRow',
+    RegisteredDocument: '../../../lib/db/generated/client#RegisteredDocument as RegisteredDocumentRow',
   },
   devices: {
     Farm: '../../../lib/db/generated/client#Farm as FarmRow',
@@ -92,6 +94,13 @@ const config: CodegenConfig = {
       schema: 'supergraph/api-schema.graphql',
       documents: ['dashboard/src/**/*.{ts,tsx}', '!dashboard/src/gql/**'],
       preset: 'client',
+      // Trusted documents: every operation's SHA-256 goes into its document (`__meta__.hash`, what
+      // the dashboard sends instead of the text) and into persisted-documents.json, the list the
+      // gateway accepts from browser sessions (supergraph/trustedDocuments/).
+      presetConfig: { persistedDocuments: { hashAlgorithm: 'sha256', mode: 'embedHashInDocument' } },
+      // The registered text must be what urql's normalised cache needs: with every __typename
+      // (graphcache adds them to a document it sends as text; a document sent by id gets none).
+      documentTransforms: [addTypenameSelectionDocumentTransform],
       // Documents as typed ASTs: urql's normalised cache reads them without parsing text.
       config: { useTypeImports: true, enumsAsTypes: true, scalars: { DateTime: 'string', Date: 'string' } },
     },

@@ -20,6 +20,8 @@ export enum ErrorCode {
   /** The password was right; the tenant requires a second factor the account lacks: enrol with the challenge in `extensions.mfaChallenge`. */
   MfaEnrolmentRequired = 'MFA_ENROLMENT_REQUIRED',
   QueryTooComplex = 'QUERY_TOO_COMPLEX',
+  /** The caller may send registered documents only (a browser session in production, a locked API client). */
+  DocumentNotRegistered = 'DOCUMENT_NOT_REGISTERED',
   GraphqlParseFailed = 'GRAPHQL_PARSE_FAILED',
   GraphqlValidationFailed = 'GRAPHQL_VALIDATION_FAILED',
   BadRequest = 'BAD_REQUEST',

@@ -31,6 +31,9 @@ import type { Logger } from '../lib/logger';
 import type { PubSub } from '../lib/pubsub/pubsub';
 import { SUPERGRAPH_PATH } from './compose';
 import { mountDashboard } from './dashboard';
+import { mountPartnerDocs } from './partnerDocs';
+import { trustedDocumentsFor } from './trustedDocuments/gatewayHook';
+import { callerKindOfToken, deprecatedUsagePlugin } from './versioning/deprecatedUsage';
 import { corsAllowList, securityHeaders } from './edgeSecurity';
 import { queryLimits } from './queryLimits';
 import { adoptSubgraphScalars } from './subgraphScalars';
@@ -154,6 +157,8 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
     validationRules: [...armor.validationRules, inputLiteralsRule],
     parseOptions: armor.parseOptions,
     allowBatchedHttpRequests: false,
+    // Documents by id are resolved before Apollo (trustedDocuments): no automatic registration.
+    persistedQueries: false,
     introspection: !production,
     includeStacktraceInErrorResponses: false,
     formatError: maskError(log, production),
@@ -167,6 +172,7 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
       metricsPlugin('gateway'),
       tracingPlugin(),
       requestHygienePlugin(log),
+      deprecatedUsagePlugin<GatewayContext>(log, (context) => callerKindOfToken(context.accessToken)),
       ...armor.plugins,
     ],
   });
@@ -210,6 +216,7 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
     '/graphql',
     labelRoute('/graphql'),
     express.json({ limit: BODY_LIMIT }),
+    trustedDocumentsFor(apollo, { production, verifyToken: options.verifyToken, log }),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<GatewayContext> => {
         const requestId = requestIdFrom(req.headers);
@@ -228,6 +235,7 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
       },
     }),
   );
+  if (!mountPartnerDocs(app)) log.warn('no partner documentation in docs/dist: run `npm run docs:build` to serve it at /docs');
   if (!mountDashboard(app)) log.warn('no dashboard build in dashboard/dist: run `npm run dashboard:build` to serve it at /');
   app.use(notFoundHandler, errorHandler(log));
   return service;

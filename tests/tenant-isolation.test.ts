@@ -19,6 +19,8 @@ import { errorCode, startTestSystem, type TestSystem } from './support/testSyste
 
 interface Foreign {
   apiClientId: string;
+  /** A document B's API client registered (its id, the text's SHA-256). */
+  registeredDocumentId: string;
   tenantId: string;
   farmId: string;
   batchId: string;
@@ -44,6 +46,13 @@ type Check = (ctx: { asA: TestSystem['graphql']; a: { session: Session & { email
  * The readings queries are a contract here whose resolvers land with the readings work (shield
  * denies them until then, FORBIDDEN); either way A must get an error and none of B's data.
  */
+
+/** A new API client of the tenant whose admin `as` is, and its access token. */
+async function partnerTokenOf(as: TestSystem['graphql']): Promise<string> {
+  const created = (await as('mutation { createApiClient(input: { name: "Docs", scopes: [FARMS_READ] }) { client { id } clientSecret } }')).data!.createApiClient;
+  const issued = await as('mutation ($id: ID!, $s: String!) { issueClientToken(clientId: $id, clientSecret: $s) { accessToken } }', { id: created.client.id, s: created.clientSecret });
+  return issued.data!.issueClientToken.accessToken;
+}
 
 const expectNotFound = async (result: Promise<{ data?: any; errors?: any[] }>) => expect(errorCode(await result)).toBe('NOT_FOUND');
 
@@ -186,6 +195,18 @@ const CASES: Record<string, Check> = {
   'Mutation.enableWebhookEndpoint': ({ asA, b }) => expectNotFound(asA('mutation ($id: ID!) { enableWebhookEndpoint(id: $id) { id } }', { id: b.webhookEndpointId })),
   'Mutation.setFarmEscalation': ({ asA, b }) => expectNotFound(asA('mutation ($f: ID!) { setFarmEscalation(farmId: $f, escalateAfterMinutes: 5) { __typename } }', { f: b.farmId })),
   'Mutation.revokeApiClient': ({ asA, b }) => expectNotFound(asA('mutation ($id: ID!) { revokeApiClient(id: $id) { id } }', { id: b.apiClientId })),
+  'Mutation.setApiClientDocumentPolicy': ({ asA, b }) =>
+    expectNotFound(asA('mutation ($id: ID!) { setApiClientDocumentPolicy(id: $id, requireRegisteredDocuments: true) { id } }', { id: b.apiClientId })),
+  // Registered documents are an API client's own: A's client neither lists nor reads B's client's.
+  'Query.registeredDocuments': async ({ farmiq, asA, b }) => {
+    const documents = (await farmiq.as(await partnerTokenOf(asA))('{ registeredDocuments { id } }')).data!.registeredDocuments as Array<{ id: string }>;
+    expect(documents.map((document) => document.id)).not.toContain(b.registeredDocumentId);
+  },
+  'Query.registeredDocument': async ({ farmiq, asA, b }) => {
+    const result = await farmiq.as(await partnerTokenOf(asA))('query ($h: String!) { registeredDocument(sha256Hash: $h) { document } }', { h: b.registeredDocumentId });
+    expect(result).toEqual({ data: { registeredDocument: null } });
+  },
+  'Mutation.registerDocument': async ({ asA }) => expect(errorCode(await asA('mutation { registerDocument(document: "{ me { roles } }") { id } }'))).toBe('FORBIDDEN'),
   'Mutation.issueClientToken': async ({ farmiq, b }) => {
     const result = await farmiq.graphql('mutation ($id: ID!) { issueClientToken(clientId: $id, clientSecret: "guessed secret") { accessToken } }', { id: b.apiClientId });
     expect(errorCode(result)).toBe('UNAUTHENTICATED');
@@ -334,6 +355,7 @@ describe.each(backends())('tenant isolation on %s', (backend) => {
     const platformForB = farmiq.as((await loginAsPlatformAdmin(farmiq, tenantB.tenantId)).accessToken);
     const paymentId = (await platformForB('mutation ($id: ID!) { recordPayment(input: { invoiceId: $id, amountMinor: 1000, currency: "USD", reference: "b-pay" }) { id } }', { id: invoiceId })).data!.recordPayment.id;
     const apiClientId = (await asB('mutation { createApiClient(input: { name: "B partner", scopes: [FARMS_READ] }) { client { id } } }')).data!.createApiClient.client.id;
+    const registeredDocumentId = (await farmiq.as(await partnerTokenOf(asB))('mutation { registerDocument(document: "query BOnly { me { roles } }") { id } }')).data!.registerDocument.id as string;
     const barnId = (await asB('mutation ($f: ID!) { createBarn(input: { farmId: $f, name: "B1", species: BROILER, capacityHead: 100 }) { id } }', { f: farmId })).data!.createBarn.id;
     const alertRuleId = (await asB('mutation ($b: ID!) { createAlertRule(input: { barnId: $b, metric: "temperatureC", comparison: ABOVE, threshold: 32 }) { id } }', { b: barnId })).data!.createAlertRule.id;
     // An alert of B's barn, as the evaluator stores it (ammonia over 25 ppm).
@@ -355,7 +377,7 @@ describe.each(backends())('tenant isolation on %s', (backend) => {
       `INSERT INTO "identity"."passkey" (id, user_id, credential_id, public_key, name) VALUES (gen_random_uuid(), $1, 'b-credential', 'AA', 'B key') RETURNING id::text AS id`,
       [memberUserId],
     );
-    b = { passkeyId: passkeyId!, adminEmail: tenantB.admin.email, memberUserId, notificationSubscriptionId, webhookEndpointId, apiClientId, tenantId: tenantB.tenantId, farmId, batchId, alertRuleId, alertId: alertId!, subscriptionId, invoiceId, paymentId, barnId, deviceId: label.device.id, deviceSerial: label.device.serialNumber, gatewayId };
+    b = { passkeyId: passkeyId!, adminEmail: tenantB.admin.email, registeredDocumentId, memberUserId, notificationSubscriptionId, webhookEndpointId, apiClientId, tenantId: tenantB.tenantId, farmId, batchId, alertRuleId, alertId: alertId!, subscriptionId, invoiceId, paymentId, barnId, deviceId: label.device.id, deviceSerial: label.device.serialNumber, gatewayId };
     before = { snapshot: await asB(SNAPSHOT_OF_B), alerts: await asB(ALERTS_OF_B, { f: farmId }) };
     expect(before.snapshot).toMatchObject({ data: { billingProfile: { country: 'SG' }, invoices: [{ amountPaid: { amountMinor: 1000 } }] } });
     expect((before.snapshot as { errors?: unknown }).errors).toBeUndefined();

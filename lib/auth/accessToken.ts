@@ -22,6 +22,8 @@ interface AccessTokenClaims extends JWTPayload {
   scope?: string;
   kind: Principal['kind'];
   sid?: string;
+  /** `registered`: the client may send registered documents only. */
+  docs?: 'registered';
 }
 
 /** Signs an access token for `principal` with the key ring's active key. */
@@ -39,6 +41,7 @@ export async function signAccessToken(
     kind: principal.kind,
     ...(principal.scopes.length > 0 ? { scope: principal.scopes.join(' ') } : {}),
     ...(principal.sessionId ? { sid: principal.sessionId } : {}),
+    ...(principal.registeredDocumentsOnly ? { docs: 'registered' as const } : {}),
   };
   const token = await new SignJWT(claims)
     .setProtectedHeader({ alg: TOKEN_ALGORITHM, kid: ring.signing.kid, typ: ACCESS_TOKEN_TYPE })
@@ -97,6 +100,7 @@ function toPrincipal(payload: JWTPayload): Principal {
     scopes: typeof claims.scope === 'string' ? claims.scope.split(' ').filter(Boolean) : [],
     tokenId: payload.jti!,
     ...(claims.sid ? { sessionId: claims.sid } : {}),
+    ...(claims.docs === 'registered' ? { registeredDocumentsOnly: true } : {}),
     issuedAt: new Date(payload.iat! * 1000),
     expiresAt: new Date(payload.exp! * 1000),
   };

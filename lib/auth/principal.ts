@@ -16,6 +16,8 @@ export interface Principal {
   tokenId: string;
   /** `sid`: the login session (refresh token family) a user's token belongs to; logout revokes it. */
   sessionId?: string;
+  /** An API client its tenant admin restricted to registered documents (the gateway enforces it). */
+  registeredDocumentsOnly?: boolean;
   issuedAt: Date;
   expiresAt: Date;
 }

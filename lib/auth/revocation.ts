@@ -107,6 +107,8 @@ export interface RevocationList {
   revokeSessions(sessionIds: string[]): Promise<void>;
   /** Refuses every token of this subject (an API client) from now on. */
   revokeSubject(subject: string): Promise<void>;
+  /** Refuses the subject's tokens issued before `instant` (and in its second): a changed policy its tokens carry. */
+  revokeSubjectTokensIssuedBefore(subject: string, instant: Date): Promise<void>;
   /** Refuses every token acting for the tenant until `reinstateTenant`. */
   suspendTenant(tenantId: string): Promise<void>;
   /** Tokens issued after `suspendedAt` work again (new ones only: the suspension still refuses older ones). */
@@ -149,6 +151,8 @@ export function createRevocationList(store: RevocationStore, options: { cacheMs?
     },
     revokeSessions: (sessionIds) => put(sessionIds.map((id) => shortLived(revocationKey.session(id)))),
     revokeSubject: (subject) => put([shortLived(revocationKey.subject(subject))]),
+    revokeSubjectTokensIssuedBefore: (subject, instant) =>
+      put([{ key: revocationKey.subject(subject), revokedBefore: instant, expiresAt: new Date(now().getTime() + REVOCATION_LIFETIME_MS) }]),
     suspendTenant: (tenantId) => put([{ key: revocationKey.tenant(tenantId), revokedBefore: null, expiresAt: null }]),
     reinstateTenant: (tenantId, suspendedAt) =>
       put([{ key: revocationKey.tenant(tenantId), revokedBefore: suspendedAt, expiresAt: new Date(now().getTime() + REVOCATION_LIFETIME_MS) }]),

@@ -53,6 +53,7 @@ export async function issueClientToken(ctx: SubgraphContext, deps: IdentityDepen
     tenantId: client.tenantId,
     roles: ['PARTNER'],
     scopes: scopes.map((scope) => SCOPE_CLAIMS[scope]),
+    registeredDocumentsOnly: client.requireRegisteredDocuments,
   });
   return { accessToken: token, accessTokenExpiresAt: expiresAt, scopes };
 }

@@ -33,6 +33,7 @@ export const idArguments: IdArgumentChecks = {
   'Query.tenant': { id: visibleTenant },
   'Mutation.inviteUser': { 'input.tenantId': visibleTenant },
   'Mutation.revokeApiClient': { id: apiClient },
+  'Mutation.setApiClientDocumentPolicy': { id: apiClient },
   'Mutation.sendInvitation': { 'input.tenantId': visibleTenant },
   'Mutation.changeMemberRole': { userId: member },
   'Mutation.disableMember': { userId: member },

@@ -4,11 +4,13 @@ import { actsForTenant, hasRole, isAuthenticated } from '../../lib/graphql/rules
 
 const tenantAdmin = and(actsForTenant, hasRole('TENANT_ADMIN', 'PLATFORM_ADMIN'));
 const platformAdmin = hasRole('PLATFORM_ADMIN');
+/** An API client acting for its tenant (registered documents are a client's own). */
+const partnerClient = and(actsForTenant, hasRole('PARTNER'));
 // A tenant admin reads its tenant's log; a platform admin its tenant's, or every record outside any.
 const auditReader = hasRole('TENANT_ADMIN', 'PLATFORM_ADMIN');
 
 export const permissions = subgraphShield({
-  Query: { me: isAuthenticated, tenant: isAuthenticated, apiClients: tenantAdmin, members: tenantAdmin, tenants: platformAdmin, auditLog: auditReader, auditLogCsv: auditReader },
+  Query: { me: isAuthenticated, tenant: isAuthenticated, apiClients: tenantAdmin, members: tenantAdmin, tenants: platformAdmin, auditLog: auditReader, auditLogCsv: auditReader, registeredDocuments: partnerClient, registeredDocument: partnerClient },
   Mutation: {
     // Public by nature; rate-limited inside.
     login: allow,
@@ -44,10 +46,13 @@ export const permissions = subgraphShield({
     finishPasskeyRegistration: isAuthenticated,
     removePasskey: isAuthenticated,
     setTenantMfaRequired: tenantAdmin,
+    registerDocument: partnerClient,
+    setApiClientDocumentPolicy: tenantAdmin,
   },
   ApiClient: allow,
   ApiClientCredentials: allow,
   ClientToken: allow,
+  RegisteredDocument: allow,
   Tenant: allow,
   User: allow,
   Viewer: allow,

@@ -1,7 +1,9 @@
 import { Client, fetchExchange, subscriptionExchange } from 'urql';
 import { cacheExchange } from '@urql/exchange-graphcache';
+import { persistedExchange } from '@urql/exchange-persisted';
 import { createClient as createWsClient } from 'graphql-ws';
 import { cacheConfig } from './cacheConfig';
+import { documentHash } from './documentHash';
 import { fetchRenewingSession, refreshSession } from './session';
 
 /** The gateway closes a socket whose token is bad or expired with this code. */
@@ -45,6 +47,11 @@ export function createApiClient(): { client: Client; dispose: () => void } {
     preferGetMethod: false,
     exchanges: [
       cacheExchange(cacheConfig),
+      // A production build sends each query's and mutation's id only: the gateway runs no other
+      // document for a browser session (trusted documents, supergraph/trustedDocuments/).
+      ...(import.meta.env.PROD
+        ? [persistedExchange({ enforcePersistedQueries: true, enableForMutation: true, preferGetForPersistedQueries: false, generateHash: (_text, document) => Promise.resolve(documentHash(document)) })]
+        : []),
       fetchExchange,
       subscriptionExchange({
         forwardSubscription: (request) => ({

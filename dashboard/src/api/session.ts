@@ -1,5 +1,5 @@
-import { stringifyDocument } from '@urql/core';
 import { graphql } from '../gql';
+import { documentHash } from './documentHash';
 
 // The refresh token travels in its HttpOnly cookie; the new pair comes back the same way.
 const RefreshSessionDocument = graphql(`
@@ -24,7 +24,8 @@ export function refreshSession(): Promise<boolean> {
     method: 'POST',
     credentials: 'same-origin',
     headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify({ operationName: 'RefreshSession', query: stringifyDocument(RefreshSessionDocument) }),
+    // By id, like every operation of the dashboard (trusted documents).
+    body: JSON.stringify({ operationName: 'RefreshSession', extensions: { persistedQuery: { version: 1, sha256Hash: documentHash(RefreshSessionDocument) } } }),
   })
     .then(async (response) => response.ok && !((await response.json()) as { errors?: unknown[] }).errors)
     .catch(() => false)

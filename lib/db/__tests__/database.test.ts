@@ -72,6 +72,7 @@ describe.each(backends())('the database layer on %s', (backend) => {
       'identity.passkey',
       'identity.recovery_code',
       'identity.refresh_token',
+      'identity.registered_document',
       'identity.tenant',
       'identity.token_revocation',
       'identity.totp_factor',

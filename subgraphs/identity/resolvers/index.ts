@@ -4,6 +4,7 @@ import type { IdentityDependencies } from '../sessions';
 import { createMutation } from './Mutation';
 import { Member } from './Member';
 import { Query } from './Query';
+import { createRegisteredDocumentMutations, RegisteredDocument, registeredDocumentQueries } from './RegisteredDocument';
 import { Tenant } from './Tenant';
 import { User } from './User';
 import { Viewer } from './Viewer';
@@ -11,8 +12,9 @@ import { Viewer } from './Viewer';
 export const createResolvers = (deps: IdentityDependencies): Resolvers => ({
   DateTime: DateTimeScalar,
   Member,
-  Query,
-  Mutation: createMutation(deps),
+  Query: { ...Query, ...registeredDocumentQueries },
+  Mutation: { ...createMutation(deps), ...createRegisteredDocumentMutations(deps) },
+  RegisteredDocument,
   Tenant,
   User,
   Viewer,
