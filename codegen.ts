@@ -18,6 +18,9 @@ const subgraphMappers: Record<string, Record<string, string>> = {
     AuditRecord: '../../../lib/db/generated/client#AuditRecord as AuditRecordRow',
     ApiClient: '../../../lib/db/generated/client#ApiClient as ApiClientRow',
     Passkey: '../../../lib/db/generated/client#Passkey as PasskeyRow',
+    PartnerGrant: '../partnerGrants#PartnerGrantModel',
+    PartnerWebhook: '../../../lib/db/generated/client#PartnerWebhook as PartnerWebhookRow',
+    PartnerWebhookDelivery: '../../../lib/db/generated/client#PartnerWebhookDelivery as PartnerWebhookDeliveryRow',
     RegisteredDocument: '../../../lib/db/generated/client#RegisteredDocument as RegisteredDocumentRow',
   },
   devices: {

@@ -26,6 +26,8 @@ import { AUTH_FAILURES_NAMESPACE } from '../subgraphs/identity/rateLimit';
 import { CLAIM_FAILURES_NAMESPACE } from '../subgraphs/devices/provisioning/claimDevice';
 import { setUpAuth } from './auth';
 import { openRevocationList } from '../lib/auth/openRevocations';
+import { createClientQuotas } from '../lib/quotas/clientQuotas';
+import { startPartnerWebhooks } from '../subgraphs/identity/partnerWebhooks/startPartnerWebhooks';
 import { createMailer } from '../lib/mail/mailer';
 import { createGateway } from '../supergraph/gateway';
 import { subgraphUrlOnLoopback } from '../supergraph/compose';
@@ -112,15 +114,23 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
     const auth = await setUpAuth(target, config, revocations.list);
     // Failed logins and claims are counted in Redis when REDIS_URL is set, else in the database.
     let redis: Awaited<ReturnType<typeof openRedis>> | undefined;
-    const rateLimitStore = async (namespace: string, table: () => FailureTable): Promise<RateLimitStore> => {
-      if (!config.redisUrl) return databaseRateLimitStore(table());
+    const sharedRedis = async (url: string) => {
       if (!redis) {
-        redis = await openRedis(config.redisUrl);
+        redis = await openRedis(url);
         const opened = redis;
         stack.push(() => opened.close());
       }
-      return redisRateLimitStore(redis.redis, namespace);
+      return redis.redis;
     };
+    const rateLimitStore = async (namespace: string, table: () => FailureTable): Promise<RateLimitStore> => {
+      if (!config.redisUrl) return databaseRateLimitStore(table());
+      return redisRateLimitStore(await sharedRedis(config.redisUrl), namespace);
+    };
+    // Partner quotas: the gateway charges them, identity shows them (Redis, else the database, else memory).
+    const quotas =
+      target === 'all' || target === 'gateway' || target === 'identity'
+        ? createClientQuotas(config.partnerQuotas, config.redisUrl ? { redis: await sharedRedis(config.redisUrl) } : { sql: database?.sql })
+        : undefined;
 
     const secretBox = () => loadSecretBox({ secretsKey: config.secretsKey, dataDir: config.dataDir, production: config.isProduction });
 
@@ -153,15 +163,20 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
         stack.push(() => auditLog.stop());
         const retention = startAuditRetention({ sql: database!.sql, retentionDays: config.auditRetentionDays, log });
         stack.push(async () => retention.stop());
+        // Partners' webhooks: outbox events become deliveries, a worker sends them.
+        const partnerWebhooks = await startPartnerWebhooks({ db: database!, log, secretBox: secretBox() });
+        stack.push(() => partnerWebhooks.stop());
         definition = identitySubgraph({
           keyRing: auth.keyRing!,
           tokenAudience: auth.tokenAudience,
           rateLimits: await rateLimitStore(AUTH_FAILURES_NAMESPACE, () => database!.prisma.authFailure),
           initialAdminFile: path.join(config.dataDir, INITIAL_ADMIN_FILE),
           revocations: revocations.list!,
+          quotas: quotas!,
+          secretBox: secretBox(),
+          production: config.isProduction,
           mailer: createMailer({ ...config.mail, dataDir: config.dataDir, production: config.isProduction, log }),
           publicUrl: config.mail.publicUrl,
-          secretBox: secretBox(),
           relyingParty: relyingPartyOf(config.mail.publicUrl),
         });
       } else {
@@ -240,6 +255,7 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
         forwardingKey: auth.forwardingKey,
         publicJwks: auth.publicJwks,
         pubsub,
+        ...(quotas ? { quotas } : {}),
       });
       stack.push(() => gateway.stop());
       ports.gateway = await gateway.listen(config.gateway.port, config.gateway.host, 'PORT');

@@ -58,7 +58,7 @@ export const SECRETS = {
   DATABASE_URL: { required: true, why: 'PostgreSQL with its password; the cluster operator (CloudNativePG) or the compose file owns the password' },
   FARMIQ_JWT_PRIVATE_JWKS: { required: true, why: 'the token signing keys (a JWKS with private keys): identity alone signs' },
   FARMIQ_INTERNAL_KEY: { required: true, why: 'the gateway signs the request id and client address it forwards; every subgraph checks it (`openssl rand -base64 32`, the same value in each)' },
-  FARMIQ_SECRETS_KEY: { required: true, why: 'encrypts secrets at rest (`openssl rand -base64 32`): devices seals edge gateway keys, telemetry opens them to verify batches; identity seals users\' TOTP secrets' },
+  FARMIQ_SECRETS_KEY: { required: true, why: 'encrypts edge gateway keys and webhook secrets at rest (`openssl rand -base64 32`): devices seals edge keys, telemetry opens them to verify batches; telemetry and identity seal and open webhook secrets' },
   BILLING_WEBHOOK_SECRET: { required: false, why: "the payment provider's webhook signing secret (32+ characters)" },
   EDGE_KEY_ID: { required: true, why: 'the ingestor signs its batches with an edge gateway key (registerEdgeGateway)' },
   EDGE_KEY_SECRET: { required: true, why: 'the secret half of that key' },
@@ -76,6 +76,8 @@ export const SETTINGS = {
   FARMIQ_ADMIN_EMAIL: { default: '', why: 'the first platform admin of an empty system (else one with a random password is printed to the log)' },
   LOG_LEVEL: { default: 'info', why: 'pino level' },
   AUDIT_RETENTION_DAYS: { default: '365', why: 'days audit records are kept before identity deletes them (at least 30)' },
+  PARTNER_REQUESTS_PER_MINUTE: { default: '600', why: "each partner API client's requests per minute (the gateway charges, identity shows usage)" },
+  PARTNER_COST_POINTS_PER_DAY: { default: '1000000', why: "each partner API client's query cost points per 24 hours" },
   OTEL_EXPORTER_OTLP_ENDPOINT: {
     default: '',
     why: 'an OpenTelemetry collector (OTLP over HTTP, e.g. http://otel-collector:4318): traces of every request across the gateway and subgraphs; empty: no tracing',
@@ -128,6 +130,12 @@ const cloudCommon: Record<string, EnvValue> = {
 /** Every process that verifies tokens without holding the signing keys. */
 const verifiesTokens: Record<string, EnvValue> = { FARMIQ_JWKS_URL: url('http', 'identity', '/.well-known/jwks.json') };
 
+/** Partner API clients' quotas: the gateway charges them, identity reports usage against the same limits. */
+const partnerQuotas: Record<string, EnvValue> = {
+  PARTNER_REQUESTS_PER_MINUTE: setting('PARTNER_REQUESTS_PER_MINUTE'),
+  PARTNER_COST_POINTS_PER_DAY: setting('PARTNER_COST_POINTS_PER_DAY'),
+};
+
 /** The environment of each process, exactly. */
 export const SERVICE_ENV: Record<FarmiqService, Record<string, EnvValue>> = {
   identity: {
@@ -136,7 +144,9 @@ export const SERVICE_ENV: Record<FarmiqService, Record<string, EnvValue>> = {
     FARMIQ_JWT_PRIVATE_JWKS: secret('FARMIQ_JWT_PRIVATE_JWKS'),
     FARMIQ_ADMIN_EMAIL: setting('FARMIQ_ADMIN_EMAIL'),
     FARMIQ_ADMIN_PASSWORD: secret('FARMIQ_ADMIN_PASSWORD'),
+    // Seals the signing secrets of partner webhooks, which identity sends.
     FARMIQ_SECRETS_KEY: secret('FARMIQ_SECRETS_KEY'),
+    ...partnerQuotas,
     AUDIT_RETENTION_DAYS: setting('AUDIT_RETENTION_DAYS'),
   },
   devices: { ...cloudCommon, ...verifiesTokens, ...ownPort('devices'), FARMIQ_SECRETS_KEY: secret('FARMIQ_SECRETS_KEY') },
@@ -160,6 +170,7 @@ export const SERVICE_ENV: Record<FarmiqService, Record<string, EnvValue>> = {
     BILLING_URL: url('http', 'billing', '/graphql'),
     ALLOWED_ORIGINS: setting('ALLOWED_ORIGINS'),
     TRUSTED_PROXY_HOPS: setting('TRUSTED_PROXY_HOPS'),
+    ...partnerQuotas,
   },
   ingestor: {
     NODE_ENV: literal('production'),

@@ -120,6 +120,9 @@ const envSchema = z.object({
   SMTP_URL: url(['smtp:', 'smtps:']).optional(),
   MAIL_FROM: z.string().min(3).default('FarmIQ <no-reply@farmiq.local>'),
   FARMIQ_PUBLIC_URL: url(['http:', 'https:']).optional(),
+  /** Quotas of each partner API client, charged at the gateway (lib/quotas/clientQuotas.ts). */
+  PARTNER_REQUESTS_PER_MINUTE: positiveInt.max(1_000_000).default(600),
+  PARTNER_COST_POINTS_PER_DAY: positiveInt.max(1_000_000_000).default(1_000_000),
 });
 
 export interface QueryLimits {
@@ -191,6 +194,8 @@ export interface Config {
   allowedOrigins: string[];
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   queryLimits: QueryLimits;
+  /** Each partner API client's requests per minute and query-cost points per day (query cost as the gateway's limits compute it). */
+  partnerQuotas: { requestsPerMinute: number; costPointsPerDay: number };
   shutdownGraceMs: number;
   auth: {
     issuer: string;
@@ -320,6 +325,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxTokens: e.QUERY_MAX_TOKENS,
       maxDirectives: e.QUERY_MAX_DIRECTIVES,
     },
+    partnerQuotas: { requestsPerMinute: e.PARTNER_REQUESTS_PER_MINUTE, costPointsPerDay: e.PARTNER_COST_POINTS_PER_DAY },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     auth: {
       issuer: e.FARMIQ_JWT_ISSUER,

@@ -14,7 +14,9 @@ import { SUBGRAPH_NAMES } from '../lib/config';
 import type { TokenVerifier } from '../lib/auth/accessToken';
 import { accessTokenFrom } from '../lib/auth/credentials';
 import { signForwarded } from '../lib/auth/forwardedHeaders';
+import type { Principal } from '../lib/auth/principal';
 import { principalFrom } from '../lib/auth/requestAuth';
+import type { ClientQuotas } from '../lib/quotas/clientQuotas';
 import { ErrorCode, userError } from '../lib/errors';
 import { maskError } from '../lib/graphql/maskError';
 import { metricsPlugin } from '../lib/graphql/metricsPlugin';
@@ -36,6 +38,8 @@ import { trustedDocumentsFor } from './trustedDocuments/gatewayHook';
 import { callerKindOfToken, deprecatedUsagePlugin } from './versioning/deprecatedUsage';
 import { corsAllowList, securityHeaders } from './edgeSecurity';
 import { queryLimits } from './queryLimits';
+import { OperationCosts } from './quotas/operationCost';
+import { quotaPlugin } from './quotas/quotaPlugin';
 import { adoptSubgraphScalars } from './subgraphScalars';
 import { attachLiveEndpoint } from './live/liveEndpoint';
 import { LIVE_FIELDS } from './live/liveFields';
@@ -50,6 +54,8 @@ export interface GatewayContext {
   cookieHeader?: string;
   /** Passes a session cookie identity set (login, refresh, logout) on to the client. */
   appendSetCookie?: (value: string) => void;
+  /** The verified caller, for the quotas of partner API clients. */
+  principal?: Principal | null;
 }
 
 class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
@@ -117,6 +123,8 @@ export interface GatewayOptions {
    * serves GraphQL subscriptions over graphql-ws on `/graphql`.
    */
   pubsub?: PubSub;
+  /** Partner API clients' quotas, charged per request (supergraph/quotas/). */
+  quotas?: ClientQuotas;
 }
 
 const BODY_LIMIT = '100kb';
@@ -151,7 +159,8 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
     adoptSubgraphScalars(loaded.apiSchema);
     apiSchema = loaded.apiSchema;
   });
-  const armor = queryLimits(config.queryLimits, production);
+  const costs = new OperationCosts(config.queryLimits.maxCost);
+  const armor = queryLimits(config.queryLimits, production, costs.onAccept);
   apollo = new ApolloServer<GatewayContext>({
     gateway,
     validationRules: [...armor.validationRules, inputLiteralsRule],
@@ -174,6 +183,7 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
       requestHygienePlugin(log),
       deprecatedUsagePlugin<GatewayContext>(log, (context) => callerKindOfToken(context.accessToken)),
       ...armor.plugins,
+      ...(options.quotas ? [quotaPlugin(options.quotas, costs)] : []),
     ],
   });
   await apollo.start();
@@ -222,9 +232,10 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
         const requestId = requestIdFrom(req.headers);
         res.setHeader(REQUEST_ID_HEADER, requestId);
         // Verified here too, so a bad token is refused before any subgraph is called.
-        await principalFrom(req.headers, options.verifyToken, production);
+        const principal = await principalFrom(req.headers, options.verifyToken, production);
         return {
           requestId,
+          principal,
           accessToken: accessTokenFrom(req.headers, production),
           clientAddress: clientAddressOf(req, config.gateway.trustedProxyHops),
           cookieHeader: req.headers.cookie,

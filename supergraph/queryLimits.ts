@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { ValidationContext } from 'graphql';
 import type { QueryLimits } from '../lib/config';
 
 /** graphql-js's words when a document has more tokens than `parseOptions.maxTokens`. */
@@ -14,11 +15,11 @@ const TOKEN_LIMIT_MESSAGE = /^Syntax Error: Document contains more that \d+ toke
  * The token limit is graphql-js's own parser option (`parseOptions`): armor's token plugin
  * throws from a hook Apollo answers with 500, while a parse error is a 400 GRAPHQL_PARSE_FAILED.
  */
-export function queryLimits(limits: QueryLimits, production: boolean) {
+export function queryLimits(limits: QueryLimits, production: boolean, onCostAccepted?: (context: ValidationContext | null, details: { n: number }) => void) {
   const exposeLimits = !production;
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth, exposeLimits, flattenFragments: true },
-    costLimit: { maxCost: limits.maxCost, exposeLimits },
+    costLimit: { maxCost: limits.maxCost, exposeLimits, ...(onCostAccepted ? { onAccept: [onCostAccepted] } : {}) },
     maxAliases: { n: limits.maxAliases, exposeLimits, allowList: [] },
     maxTokens: { enabled: false },
     maxDirectives: { n: limits.maxDirectives, exposeLimits },

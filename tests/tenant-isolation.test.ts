@@ -38,6 +38,7 @@ interface Foreign {
   notificationSubscriptionId: string;
   webhookEndpointId: string;
   passkeyId: string;
+  partnerGrantId: string;
 }
 
 type Check = (ctx: { asA: TestSystem['graphql']; a: { session: Session & { email: string; password: string }; tenantId: string }; b: Foreign; farmiq: TestSystem }) => Promise<void>;
@@ -195,6 +196,21 @@ const CASES: Record<string, Check> = {
   'Mutation.enableWebhookEndpoint': ({ asA, b }) => expectNotFound(asA('mutation ($id: ID!) { enableWebhookEndpoint(id: $id) { id } }', { id: b.webhookEndpointId })),
   'Mutation.setFarmEscalation': ({ asA, b }) => expectNotFound(asA('mutation ($f: ID!) { setFarmEscalation(farmId: $f, escalateAfterMinutes: 5) { __typename } }', { f: b.farmId })),
   'Mutation.revokeApiClient': ({ asA, b }) => expectNotFound(asA('mutation ($id: ID!) { revokeApiClient(id: $id) { id } }', { id: b.apiClientId })),
+  // Tenant consent: B granted A's own API client its farm; A's admin still reads and revokes none of B's grants.
+  'Query.partnerGrants': async ({ asA, b }) => {
+    const grants = await asA('{ partnerGrants { id tenant { id } } }');
+    expect(grants.errors).toBeUndefined();
+    expect(JSON.stringify(grants.data)).not.toContain(b.partnerGrantId);
+  },
+  'Mutation.grantPartnerAccess': ({ asA, b }) =>
+    expectNotFound(asA('mutation ($c: ID!, $f: [ID!]!) { grantPartnerAccess(input: { clientId: $c, farmIds: $f, scopes: [FARMS_READ] }) { id } }', { c: b.apiClientId, f: [b.farmId] })),
+  'Mutation.revokePartnerAccess': ({ asA, b }) => expectNotFound(asA('mutation ($id: ID!) { revokePartnerAccess(id: $id) { id } }', { id: b.partnerGrantId })),
+  // Partner webhooks are a partner client's own, never a tenant's people's: A's admin reaches none of them.
+  'Query.partnerWebhooks': async ({ asA }) => expect(errorCode(await asA('{ partnerWebhooks { id } }'))).toBe('FORBIDDEN'),
+  'Query.partnerWebhookDeliveries': async ({ asA }) => expect(errorCode(await asA('{ partnerWebhookDeliveries { id } }'))).toBe('FORBIDDEN'),
+  'Mutation.createPartnerWebhook': async ({ asA }) =>
+    expect(errorCode(await asA('mutation { createPartnerWebhook(input: { url: "https://spy.example/hook", events: [INVOICE_ISSUED] }) { secret } }'))).toBe('FORBIDDEN'),
+  'Mutation.deletePartnerWebhook': async ({ asA }) => expect(errorCode(await asA('mutation ($id: ID!) { deletePartnerWebhook(id: $id) }', { id: randomUUID() }))).toBe('FORBIDDEN'),
   'Mutation.setApiClientDocumentPolicy': ({ asA, b }) =>
     expectNotFound(asA('mutation ($id: ID!) { setApiClientDocumentPolicy(id: $id, requireRegisteredDocuments: true) { id } }', { id: b.apiClientId })),
   // Registered documents are an API client's own: A's client neither lists nor reads B's client's.
@@ -377,7 +393,13 @@ describe.each(backends())('tenant isolation on %s', (backend) => {
       `INSERT INTO "identity"."passkey" (id, user_id, credential_id, public_key, name) VALUES (gen_random_uuid(), $1, 'b-credential', 'AA', 'B key') RETURNING id::text AS id`,
       [memberUserId],
     );
-    b = { passkeyId: passkeyId!, adminEmail: tenantB.admin.email, registeredDocumentId, memberUserId, notificationSubscriptionId, webhookEndpointId, apiClientId, tenantId: tenantB.tenantId, farmId, batchId, alertRuleId, alertId: alertId!, subscriptionId, invoiceId, paymentId, barnId, deviceId: label.device.id, deviceSerial: label.device.serialNumber, gatewayId };
+    // B lets A's own API client read B's farm: what A's people may do must not grow with it.
+    const clientOfA = (await asA('mutation { createApiClient(input: { name: "A partner", scopes: [FARMS_READ] }) { client { id } } }')).data!.createApiClient.client.id;
+    own.apiClient = clientOfA;
+    const granted = await asB('mutation ($c: ID!, $f: ID!) { grantPartnerAccess(input: { clientId: $c, farmIds: [$f], scopes: [FARMS_READ] }) { id } }', { c: clientOfA, f: farmId });
+    if (!granted.data) throw new Error(JSON.stringify(granted.errors));
+    const partnerGrantId = granted.data.grantPartnerAccess.id;
+    b = { passkeyId: passkeyId!, partnerGrantId, registeredDocumentId, adminEmail: tenantB.admin.email, memberUserId, notificationSubscriptionId, webhookEndpointId, apiClientId, tenantId: tenantB.tenantId, farmId, batchId, alertRuleId, alertId: alertId!, subscriptionId, invoiceId, paymentId, barnId, deviceId: label.device.id, deviceSerial: label.device.serialNumber, gatewayId };
     before = { snapshot: await asB(SNAPSHOT_OF_B), alerts: await asB(ALERTS_OF_B, { f: farmId }) };
     expect(before.snapshot).toMatchObject({ data: { billingProfile: { country: 'SG' }, invoices: [{ amountPaid: { amountMinor: 1000 } }] } });
     expect((before.snapshot as { errors?: unknown }).errors).toBeUndefined();
@@ -400,7 +422,7 @@ describe.each(backends())('tenant isolation on %s', (backend) => {
     const foreign: Record<string, string> = {
       farm: b.farmId, barn: b.barnId, device: b.deviceId, batch: b.batchId, invoice: b.invoiceId, payment: b.paymentId, gateway: b.gatewayId,
       tenant: b.tenantId, apiClient: b.apiClientId, alert: b.alertId, alertRule: b.alertRuleId, subscription: b.subscriptionId,
-      member: b.memberUserId, passkey: b.passkeyId, notificationSubscription: b.notificationSubscriptionId, webhookEndpoint: b.webhookEndpointId,
+      member: b.memberUserId, notificationSubscription: b.notificationSubscriptionId, webhookEndpoint: b.webhookEndpointId, partnerGrant: b.partnerGrantId, passkey: b.passkeyId,
     };
     const asA = farmiq.as(a.session.accessToken);
     const platformForA = farmiq.as((await loginAsPlatformAdmin(farmiq, a.tenantId)).accessToken);

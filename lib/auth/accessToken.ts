@@ -22,6 +22,8 @@ interface AccessTokenClaims extends JWTPayload {
   scope?: string;
   kind: Principal['kind'];
   sid?: string;
+  /** The granted farms of a partner token (Principal.farmIds). */
+  farms?: string[];
   /** `registered`: the client may send registered documents only. */
   docs?: 'registered';
 }
@@ -41,6 +43,7 @@ export async function signAccessToken(
     kind: principal.kind,
     ...(principal.scopes.length > 0 ? { scope: principal.scopes.join(' ') } : {}),
     ...(principal.sessionId ? { sid: principal.sessionId } : {}),
+    ...(principal.farmIds ? { farms: principal.farmIds } : {}),
     ...(principal.registeredDocumentsOnly ? { docs: 'registered' as const } : {}),
   };
   const token = await new SignJWT(claims)
@@ -89,6 +92,7 @@ function toPrincipal(payload: JWTPayload): Principal {
   const roles = Array.isArray(claims.roles) ? claims.roles : [];
   const kind = claims.kind === 'client' ? 'client' : claims.kind === 'user' ? 'user' : undefined;
   if (claims.sid !== undefined && typeof claims.sid !== 'string') throw unauthenticated('The access token is malformed');
+  if (claims.farms !== undefined && !(Array.isArray(claims.farms) && claims.farms.every((id) => typeof id === 'string'))) throw unauthenticated('The access token is malformed');
   if (!kind || !roles.every((role) => (ROLES as readonly string[]).includes(role)) || (claims.tid !== null && typeof claims.tid !== 'string')) {
     throw unauthenticated('The access token is malformed');
   }
@@ -100,6 +104,7 @@ function toPrincipal(payload: JWTPayload): Principal {
     scopes: typeof claims.scope === 'string' ? claims.scope.split(' ').filter(Boolean) : [],
     tokenId: payload.jti!,
     ...(claims.sid ? { sessionId: claims.sid } : {}),
+    ...(claims.farms ? { farmIds: claims.farms } : {}),
     ...(claims.docs === 'registered' ? { registeredDocumentsOnly: true } : {}),
     issuedAt: new Date(payload.iat! * 1000),
     expiresAt: new Date(payload.exp! * 1000),

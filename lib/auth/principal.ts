@@ -12,6 +12,11 @@ export interface Principal {
   roles: Role[];
   /** Partner clients' read-only scopes (`farms:read`, ...); empty for users. */
   scopes: string[];
+  /**
+   * The farms a partner's token may read in its tenant (a tenant's consent, `PartnerGrant`);
+   * absent when the token reads every farm of its tenant. Every subgraph narrows to these.
+   */
+  farmIds?: string[];
   /** `jti`, for logs. */
   tokenId: string;
   /** `sid`: the login session (refresh token family) a user's token belongs to; logout revokes it. */

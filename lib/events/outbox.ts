@@ -28,3 +28,18 @@ export async function appendEvent<Payload>(tx: SqlExecutor, topic: Topic<Payload
   );
   return Number(row!.position);
 }
+
+/** The part of a Prisma transaction client appendEventInPrisma needs. */
+export interface PrismaRawExecutor {
+  $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number>;
+}
+
+/**
+ * appendEvent for a change made through Prisma (`tx` of `$transaction`): the same lock, row and
+ * NOTIFY, as statements that return no columns (Prisma's driver adapters cannot read `void`).
+ */
+export async function appendEventInPrisma<Payload>(tx: PrismaRawExecutor, topic: Topic<Payload>, payload: Payload): Promise<void> {
+  await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${OUTBOX_LOCK_KEY})`);
+  await tx.$executeRawUnsafe(`INSERT INTO "events"."outbox" (topic, shard, payload) VALUES ($1, $2, $3::json)`, topic.name, shardOf(topic.partitionKey(payload)), JSON.stringify(payload));
+  await tx.$executeRawUnsafe(`SELECT pg_notify('${OUTBOX_CHANNEL}', $1)`, topic.name);
+}

@@ -115,3 +115,113 @@ export const AUDIT_ACTIONS: Topic<AuditActionEvent> = {
   },
   partitionKey: (event) => event.tenantId ?? '',
 };
+
+/** An alert was raised or cleared (written in the transaction that changed it); the alert as it stood then. */
+export interface AlertRaisedOrClearedEvent {
+  tenantId: string;
+  farmId: string;
+  barnId: string | null;
+  alertId: string;
+  change: 'RAISED' | 'CLEARED';
+  severity: string;
+  metric: string;
+  builtIn: string | null;
+  ruleId: string | null;
+  threshold: number;
+  peakValue: number;
+  lastValue: number;
+  /** ISO 8601. */
+  raisedAt: string;
+  clearedAt: string | null;
+}
+
+const alerts = decoderFor('telemetry.alert-raised-or-cleared');
+
+/** Telemetry's alert changes that people and partners are told about. */
+export const ALERT_RAISED_OR_CLEARED: Topic<AlertRaisedOrClearedEvent> = {
+  name: 'telemetry.alert-raised-or-cleared',
+  decode(raw) {
+    const e = alerts.object(raw, '$');
+    return {
+      tenantId: alerts.string(e.tenantId, '$.tenantId'),
+      farmId: alerts.string(e.farmId, '$.farmId'),
+      barnId: alerts.nullableString(e.barnId, '$.barnId'),
+      alertId: alerts.string(e.alertId, '$.alertId'),
+      change: alerts.oneOf(e.change, ['RAISED', 'CLEARED'] as const, '$.change'),
+      severity: alerts.string(e.severity, '$.severity'),
+      metric: alerts.string(e.metric, '$.metric'),
+      builtIn: alerts.nullableString(e.builtIn, '$.builtIn'),
+      ruleId: alerts.nullableString(e.ruleId, '$.ruleId'),
+      threshold: alerts.number(e.threshold, '$.threshold'),
+      peakValue: alerts.number(e.peakValue, '$.peakValue'),
+      lastValue: alerts.number(e.lastValue, '$.lastValue'),
+      raisedAt: alerts.string(e.raisedAt, '$.raisedAt'),
+      clearedAt: alerts.nullableString(e.clearedAt, '$.clearedAt'),
+    };
+  },
+  partitionKey: (event) => event.farmId,
+};
+
+/** A batch's last animals left (died or were depleted): written in the transaction that removed them. */
+export interface BatchClosedEvent {
+  tenantId: string;
+  farmId: string;
+  barnId: string | null;
+  batchId: string;
+  species: string;
+  headCountPlaced: number;
+  /** ISO 8601 date of placement. */
+  placedOn: string;
+  closedAt: string;
+}
+
+const batches = decoderFor('kpi.batch-closed');
+
+export const BATCH_CLOSED: Topic<BatchClosedEvent> = {
+  name: 'kpi.batch-closed',
+  decode(raw) {
+    const e = batches.object(raw, '$');
+    return {
+      tenantId: batches.string(e.tenantId, '$.tenantId'),
+      farmId: batches.string(e.farmId, '$.farmId'),
+      barnId: batches.nullableString(e.barnId, '$.barnId'),
+      batchId: batches.string(e.batchId, '$.batchId'),
+      species: batches.string(e.species, '$.species'),
+      headCountPlaced: batches.number(e.headCountPlaced, '$.headCountPlaced'),
+      placedOn: batches.string(e.placedOn, '$.placedOn'),
+      closedAt: batches.string(e.closedAt, '$.closedAt'),
+    };
+  },
+  partitionKey: (event) => event.farmId,
+};
+
+/** An invoice or credit note was issued: written in the transaction that numbered it. */
+export interface InvoiceIssuedEvent {
+  tenantId: string;
+  invoiceId: string;
+  number: number;
+  kind: string;
+  currency: string;
+  totalMinor: number;
+  issuedAt: string;
+}
+
+const invoices = decoderFor('billing.invoice-issued');
+
+export const INVOICE_ISSUED: Topic<InvoiceIssuedEvent> = {
+  name: 'billing.invoice-issued',
+  decode(raw) {
+    const e = invoices.object(raw, '$');
+    return {
+      tenantId: invoices.string(e.tenantId, '$.tenantId'),
+      invoiceId: invoices.string(e.invoiceId, '$.invoiceId'),
+      number: invoices.number(e.number, '$.number'),
+      kind: invoices.string(e.kind, '$.kind'),
+      currency: invoices.string(e.currency, '$.currency'),
+      totalMinor: invoices.number(e.totalMinor, '$.totalMinor'),
+      issuedAt: invoices.string(e.issuedAt, '$.issuedAt'),
+    };
+  },
+  // A tenant's invoices in the order they were numbered.
+  partitionKey: (event) => event.tenantId,
+};

@@ -20,6 +20,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import type { IMiddlewareFieldMap } from 'graphql-middleware';
+import { grantedFarmIds } from '../auth/farmScope';
 import { tenantOrNull } from '../auth/tenantScope';
 import type { PrismaClient } from '../db/database';
 import { badInput, notFound } from '../errors';
@@ -58,13 +59,27 @@ export const unscoped = (reason: string): UnscopedId => ({ unscoped: reason });
 /** A check from a function returning the owned ids among `ids`. */
 export const ownedBy = (kind: string, owned: OwnedIdCheck['owned']): OwnedIdCheck => ({ kind, owned });
 
-/** A check of ids the caller's tenant must own; a caller outside any tenant owns none. */
+/** The farm of each id (null: under no farm), for callers confined to granted farms. */
+export type FarmsOf = (db: PrismaClient, ids: readonly string[]) => Promise<ReadonlyMap<string, string | null>>;
+
+/**
+ * A check of ids the caller's tenant must own; a caller outside any tenant owns none. A partner
+ * token confined to granted farms (lib/auth/farmScope.ts) owns only the ids `farmsOf` places in
+ * one of them: a kind declared without `farmsOf` is never its.
+ */
 export const ofCallerTenant = (
   kind: string,
   owned: (db: PrismaClient, tenantId: string, ids: readonly string[], args: Record<string, unknown>) => Promise<ReadonlySet<string>>,
+  farmsOf?: FarmsOf,
 ): OwnedIdCheck => ownedBy(kind, async (ctx, ids, args) => {
   const tenantId = tenantOrNull(ctx);
-  return tenantId ? owned(ctx.db, tenantId, ids, args) : new Set();
+  if (!tenantId) return new Set();
+  const ofTenant = await owned(ctx.db, tenantId, ids, args);
+  const granted = grantedFarmIds(ctx);
+  if (granted === null) return ofTenant;
+  if (!farmsOf || ofTenant.size === 0) return new Set();
+  const farmOf = await farmsOf(ctx.db, [...ofTenant]);
+  return new Set([...ofTenant].filter((id) => granted.includes(farmOf.get(id) ?? '')));
 });
 
 /** Every ID-typed path under an argument: `farmId`, `input.barnId`, `events.deviceId` (list elements share a path). */

@@ -95,6 +95,25 @@ export async function devicesOfTenant(db: PrismaClient, tenantId: string, device
   return new Set(rows.map((row) => row.id));
 }
 
+/**
+ * The farm of each of `ids`, for partner tokens confined to granted farms (lib/auth/farmScope.ts):
+ * a farm is its own farm, a barn's is its farm, a device's the farm of its barn (an unplaced
+ * device is under none). Ids of no such object are absent.
+ */
+export async function farmOfFarms(_db: PrismaClient, farmIds: readonly string[]): Promise<Map<string, string>> {
+  return new Map(farmIds.map((id) => [id, id]));
+}
+
+export async function farmOfBarns(db: PrismaClient, barnIds: readonly string[]): Promise<Map<string, string>> {
+  const rows = await db.barn.findMany({ where: { id: { in: uuidsOf(barnIds) } }, select: { id: true, farmId: true } });
+  return new Map(rows.map((row) => [row.id, row.farmId]));
+}
+
+export async function farmOfDevices(db: PrismaClient, deviceIds: readonly string[]): Promise<Map<string, string | null>> {
+  const rows = await db.device.findMany({ where: { id: { in: uuidsOf(deviceIds) } }, select: { id: true, barn: { select: { farmId: true } } } });
+  return new Map(rows.map((row) => [row.id, row.barn?.farmId ?? null]));
+}
+
 const uuidsOf = (ids: readonly string[]): string[] => [...new Set(ids.filter(isUuid).map((id) => id.toLowerCase()))];
 
 /** Every ACTIVE device and its tenant (usage metering counts them per day). */

@@ -8,10 +8,11 @@ import { isUuid, requireText } from '../../lib/validation';
 import type { ApiScope, CreateApiClientInput } from './__generated__/resolvers-types';
 import { assertNotRateLimited, recordFailure } from '../../lib/rateLimit/slidingWindow';
 import { addressKey, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS } from './rateLimit';
+import { activeGrant, grantedScopes } from './partnerGrants';
 import { tenantIsActive, type IdentityDependencies } from './sessions';
 
 /** GraphQL scope names and the token `scope` values other subgraphs check. */
-export const SCOPE_CLAIMS: Record<ApiScope, string> = { FARMS_READ: 'farms:read', KPI_READ: 'kpi:read', TELEMETRY_READ: 'telemetry:read' };
+export const SCOPE_CLAIMS: Record<ApiScope, string> = { FARMS_READ: 'farms:read', KPI_READ: 'kpi:read', TELEMETRY_READ: 'telemetry:read', BILLING_READ: 'billing:read' };
 
 const hashSecret = (secret: string) => createHash('sha256').update(secret).digest();
 const clientKey = (clientId: string) => `client:${clientId}`;
@@ -32,8 +33,11 @@ export async function revokeApiClient(db: PrismaClient, revoker: Principal, id: 
   return client.revokedAt ? client : db.apiClient.update({ where: { id }, data: { revokedAt: new Date() } });
 }
 
-/** The client credentials exchange: a wrong or revoked id or secret are answered alike. */
-export async function issueClientToken(ctx: SubgraphContext, deps: IdentityDependencies, clientId: string, clientSecret: string) {
+/**
+ * The client credentials exchange: a wrong or revoked id or secret are answered alike. With
+ * `tenantId` of another tenant the token reads what that tenant granted (partnerGrants.ts).
+ */
+export async function issueClientToken(ctx: SubgraphContext, deps: IdentityDependencies, clientId: string, clientSecret: string, tenantId?: string | null) {
   const keys = [clientKey(clientId), addressKey(ctx.clientAddress)];
   await assertNotRateLimited(deps.rateLimits, [
     { key: keys[0]!, max: MAX_FAILURES_PER_ACCOUNT },
@@ -46,14 +50,27 @@ export async function issueClientToken(ctx: SubgraphContext, deps: IdentityDepen
     await recordFailure(deps.rateLimits, keys);
     throw userError(ErrorCode.Unauthenticated, 'Wrong client id or secret, or the client was revoked');
   }
-  const scopes = client.scopes as ApiScope[];
+  const target = tenantId?.toLowerCase() ?? client.tenantId;
+  if (target === client.tenantId) return signClientToken(deps, client, { tenantId: client.tenantId, scopes: client.scopes as ApiScope[] });
+  // The credentials are proven: the client may learn that it holds no grant there (existing tenant or not).
+  const grant = isUuid(target) ? await activeGrant(ctx.db, client.id, target) : null;
+  const scopes = grant ? grantedScopes(grant, client.scopes) : [];
+  if (!grant || scopes.length === 0 || !(await tenantIsActive(ctx.db, target))) {
+    throw userError(ErrorCode.Forbidden, 'This tenant has not granted your client access (see partnerGrants), or revoked it');
+  }
+  return signClientToken(deps, client, { tenantId: target, scopes, farmIds: grant.farmIds, sessionId: grant.id });
+}
+
+async function signClientToken(deps: IdentityDependencies, client: ApiClient, grant: { tenantId: string; scopes: ApiScope[]; farmIds?: string[]; sessionId?: string }) {
   const { token, expiresAt } = await signAccessToken(deps.keyRing, deps.tokenAudience, {
     subject: client.id,
     kind: 'client',
-    tenantId: client.tenantId,
+    tenantId: grant.tenantId,
     roles: ['PARTNER'],
-    scopes: scopes.map((scope) => SCOPE_CLAIMS[scope]),
+    scopes: grant.scopes.map((scope) => SCOPE_CLAIMS[scope]),
+    ...(grant.farmIds ? { farmIds: grant.farmIds } : {}),
+    ...(grant.sessionId ? { sessionId: grant.sessionId } : {}),
     registeredDocumentsOnly: client.requireRegisteredDocuments,
   });
-  return { accessToken: token, accessTokenExpiresAt: expiresAt, scopes };
+  return { accessToken: token, accessTokenExpiresAt: expiresAt, scopes: grant.scopes, tenantId: grant.tenantId, farmIds: grant.farmIds ?? null };
 }

@@ -1,4 +1,5 @@
 import { ofCallerTenant, ownedBy, unscoped, type IdArgumentChecks } from '../../lib/graphql/idArguments';
+import { farmsOfTenant } from '../devices/registry';
 import { existingTenants } from './registry';
 
 /** The caller's own tenant; any existing one for a platform admin (it acts for every tenant). */
@@ -28,6 +29,14 @@ const ownPasskey = ownedBy('Passkey', async (ctx, ids) => {
   return new Set(rows.map((row) => row.id));
 });
 
+const partnerGrant = ofCallerTenant('Partner grant', async (db, tenantId, ids) => {
+  const rows = await db.partnerGrant.findMany({ where: { id: { in: [...ids] }, tenantId }, select: { id: true } });
+  return new Set(rows.map((row) => row.id));
+});
+
+/** Farms are the devices subgraph's: checked through its registry. */
+const farm = ofCallerTenant('Farm', farmsOfTenant);
+
 /** Whose ids identity's operations take (lib/graphql/idArguments.ts). */
 export const idArguments: IdArgumentChecks = {
   'Query.tenant': { id: visibleTenant },
@@ -47,5 +56,12 @@ export const idArguments: IdArgumentChecks = {
   },
   'Mutation.issueClientToken': {
     clientId: unscoped('the client secret proves the caller: a wrong secret is UNAUTHENTICATED for any id, existing or not'),
+    tenantId: unscoped('checked after the secret: a tenant that gave the client no active grant, existing or not, is FORBIDDEN'),
   },
+  'Mutation.grantPartnerAccess': {
+    'input.farmIds': farm,
+    'input.clientId': unscoped("a partner's client lives in the partner's own tenant: any active client may be granted, an unknown or revoked one is NOT_FOUND"),
+  },
+  'Mutation.revokePartnerAccess': { id: partnerGrant },
+  'Mutation.deletePartnerWebhook': { id: unscoped("a partner client's own webhook, not a tenant's: the resolver finds it among the calling client's only (NOT_FOUND otherwise)") },
 };

@@ -1,4 +1,4 @@
-import { allow, and } from 'graphql-shield';
+import { allow, and, or } from 'graphql-shield';
 import { subgraphShield } from '../../lib/graphql/permissions';
 import { actsForTenant, hasRole, isAuthenticated } from '../../lib/graphql/rules';
 
@@ -10,7 +10,7 @@ const partnerClient = and(actsForTenant, hasRole('PARTNER'));
 const auditReader = hasRole('TENANT_ADMIN', 'PLATFORM_ADMIN');
 
 export const permissions = subgraphShield({
-  Query: { me: isAuthenticated, tenant: isAuthenticated, apiClients: tenantAdmin, members: tenantAdmin, tenants: platformAdmin, auditLog: auditReader, auditLogCsv: auditReader, registeredDocuments: partnerClient, registeredDocument: partnerClient },
+  Query: { me: isAuthenticated, tenant: isAuthenticated, apiClients: tenantAdmin, partnerGrants: or(tenantAdmin, hasRole('PARTNER')), partnerWebhooks: hasRole('PARTNER'), partnerWebhookDeliveries: hasRole('PARTNER'), members: tenantAdmin, tenants: platformAdmin, auditLog: auditReader, auditLogCsv: auditReader, registeredDocuments: partnerClient, registeredDocument: partnerClient },
   Mutation: {
     // Public by nature; rate-limited inside.
     login: allow,
@@ -32,6 +32,11 @@ export const permissions = subgraphShield({
     acceptInvitation: allow,
     createApiClient: tenantAdmin,
     revokeApiClient: tenantAdmin,
+    grantPartnerAccess: tenantAdmin,
+    revokePartnerAccess: tenantAdmin,
+    // A partner client manages its own webhooks, and nothing of any tenant's.
+    createPartnerWebhook: hasRole('PARTNER'),
+    deletePartnerWebhook: hasRole('PARTNER'),
     // Public by nature; rate-limited inside.
     issueClientToken: allow,
     // The challenge token from a login's password step is the credential; rate-limited inside.
@@ -50,8 +55,14 @@ export const permissions = subgraphShield({
     setApiClientDocumentPolicy: tenantAdmin,
   },
   ApiClient: allow,
+  ApiClientUsage: allow,
+  QuotaUsage: allow,
   ApiClientCredentials: allow,
   ClientToken: allow,
+  PartnerGrant: allow,
+  PartnerWebhook: allow,
+  CreatedPartnerWebhook: allow,
+  PartnerWebhookDelivery: allow,
   RegisteredDocument: allow,
   Tenant: allow,
   User: allow,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { RevocationList } from '../../lib/auth/revocation';
+import type { ClientQuotas } from '../../lib/quotas/clientQuotas';
 import type { Mailer } from '../../lib/mail/mailer';
 import { signAccessToken, ACCESS_TOKEN_TTL_SECONDS, type TokenAudience } from '../../lib/auth/accessToken';
 import { cookieNames, sessionCookie } from '../../lib/auth/credentials';
@@ -22,12 +23,16 @@ export interface IdentityDependencies {
   initialAdminFile: string;
   /** Revoked access tokens: written here, checked by every verifier. */
   revocations: RevocationList;
+  /** Partner API clients' quota counters, charged by the gateway; read here for usage. */
+  quotas: ClientQuotas;
+  /** Seals partner webhook secrets and TOTP secrets (FARMIQ_SECRETS_KEY). */
+  secretBox: SecretBox;
+  /** Production: partner webhooks must be https. */
+  production: boolean;
   /** Sends password reset and invitation links. */
   mailer: Mailer;
   /** Where people open the dashboard: emailed links point here. */
   publicUrl: string;
-  /** Seals TOTP secrets (FARMIQ_SECRETS_KEY). */
-  secretBox: SecretBox;
   /** The WebAuthn relying party: the dashboard's host and origin. */
   relyingParty: RelyingParty;
 }

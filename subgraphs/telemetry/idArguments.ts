@@ -1,10 +1,19 @@
 import { ofCallerTenant, type IdArgumentChecks } from '../../lib/graphql/idArguments';
-import { barnsOfTenant, devicesOfTenant, farmsOfTenant } from '../devices/registry';
+import { barnsOfTenant, devicesOfTenant, farmOfBarns, farmOfDevices, farmOfFarms, farmsOfTenant } from '../devices/registry';
 
 const idsOf = (rows: Array<{ id: string }>) => new Set(rows.map((row) => row.id));
 
-const alertRule = ofCallerTenant('Alert rule', async (db, tenantId, ids) => idsOf(await db.alertRule.findMany({ where: { id: { in: [...ids] }, tenantId }, select: { id: true } })));
-const alert = ofCallerTenant('Alert', async (db, tenantId, ids) => idsOf(await db.alert.findMany({ where: { id: { in: [...ids] }, tenantId }, select: { id: true } })));
+const farmsOfRows = (rows: Array<{ id: string; farmId: string }>) => new Map(rows.map((row) => [row.id, row.farmId]));
+const alertRule = ofCallerTenant(
+  'Alert rule',
+  async (db, tenantId, ids) => idsOf(await db.alertRule.findMany({ where: { id: { in: [...ids] }, tenantId }, select: { id: true } })),
+  async (db, ids) => farmsOfRows(await db.alertRule.findMany({ where: { id: { in: [...ids] } }, select: { id: true, farmId: true } })),
+);
+const alert = ofCallerTenant(
+  'Alert',
+  async (db, tenantId, ids) => idsOf(await db.alert.findMany({ where: { id: { in: [...ids] }, tenantId }, select: { id: true } })),
+  async (db, ids) => farmsOfRows(await db.alert.findMany({ where: { id: { in: [...ids] } }, select: { id: true, farmId: true } })),
+);
 const notificationSubscription = ofCallerTenant('Notification subscription', async (db, tenantId, ids) =>
   idsOf(await db.notificationSubscription.findMany({ where: { id: { in: [...ids] }, tenantId }, select: { id: true } })),
 );
@@ -12,9 +21,9 @@ const webhookEndpoint = ofCallerTenant('Webhook endpoint', async (db, tenantId, 
   idsOf(await db.webhookEndpoint.findMany({ where: { id: { in: [...ids] }, tenantId }, select: { id: true } })),
 );
 /** Farms, barns and devices are the devices subgraph's: checked through its registry. */
-const farm = ofCallerTenant('Farm', farmsOfTenant);
-const barn = ofCallerTenant('Barn', (db, tenantId, ids) => barnsOfTenant(db, tenantId, ids));
-const device = ofCallerTenant('Device', devicesOfTenant);
+const farm = ofCallerTenant('Farm', farmsOfTenant, farmOfFarms);
+const barn = ofCallerTenant('Barn', (db, tenantId, ids) => barnsOfTenant(db, tenantId, ids), farmOfBarns);
+const device = ofCallerTenant('Device', devicesOfTenant, farmOfDevices);
 
 /** Whose ids telemetry's operations take (lib/graphql/idArguments.ts). */
 export const idArguments: IdArgumentChecks = {

@@ -121,6 +121,7 @@ export class LiveHub {
  * variable values decides the result.
  */
 function groupKeyOf(operation: LiveOperation, principal: Principal & { tenantId: string }): string {
-  const authority = [principal.tenantId, [...principal.roles].sort().join(','), [...principal.scopes].sort().join(',')].join('|');
+  // Farms too: two partners of one tenant with different grants must not share a resolution.
+  const authority = [principal.tenantId, [...principal.roles].sort().join(','), [...principal.scopes].sort().join(','), principal.farmIds ? [...principal.farmIds].sort().join(',') : '*'].join('|');
   return `${operation.field.field}\n${authority}\n${operation.query}\n${JSON.stringify(operation.variables)}`;
 }

@@ -32,6 +32,7 @@ export interface IdProbe {
 /** The kind an ID argument names, by its name. */
 const KIND_OF_NAME: Record<string, string> = {
   farmId: 'farm',
+  farmIds: 'farm',
   barnId: 'barn',
   deviceId: 'device',
   batchId: 'batch',
@@ -57,6 +58,7 @@ const KIND_OF_TYPE: Record<string, string> = {
   AlertRule: 'alertRule',
   Alert: 'alert',
   WebhookEndpoint: 'webhookEndpoint',
+  PartnerGrant: 'partnerGrant',
 };
 /** Operations whose `id` the return type does not tell. */
 const KIND_OF_OPERATION_ID: Record<string, string> = {
@@ -64,6 +66,7 @@ const KIND_OF_OPERATION_ID: Record<string, string> = {
   'Mutation.unsubscribeFromAlerts': 'notificationSubscription',
   'Mutation.deleteWebhookEndpoint': 'webhookEndpoint',
   'Mutation.removePasskey': 'passkey',
+  'Mutation.deletePartnerWebhook': 'partnerWebhook',
 };
 
 /** Any well-typed value of a scalar: the id checks run before a resolver reads it. */

@@ -1,4 +1,6 @@
 import type { Invoice, InvoiceKind } from '../../../lib/db/generated/client';
+import { appendEventInPrisma } from '../../../lib/events/outbox';
+import { INVOICE_ISSUED } from '../../../lib/events/topics';
 import { badInput } from '../../../lib/errors';
 import type { BillingTx } from '../db';
 import { rateInForce, vatMinor } from '../money/vat';
@@ -53,7 +55,7 @@ export async function writeInvoice(tx: BillingTx, draft: InvoiceDraft, request: 
      RETURNING "last_number"`,
     draft.tenantId,
   );
-  return tx.invoice.create({
+  const invoice = await tx.invoice.create({
     data: {
       tenantId: draft.tenantId,
       number: Number(counter!.last_number),
@@ -72,4 +74,14 @@ export async function writeInvoice(tx: BillingTx, draft: InvoiceDraft, request: 
       lines: { create: preview.lines.map(({ position, description, quantity, amountMinor }) => ({ position, description, quantity, amountMinor })) },
     },
   });
+  await appendEventInPrisma(tx, INVOICE_ISSUED, {
+    tenantId: invoice.tenantId,
+    invoiceId: invoice.id,
+    number: invoice.number,
+    kind: invoice.kind,
+    currency: invoice.currency,
+    totalMinor: Number(invoice.totalMinor),
+    issuedAt: invoice.issuedAt.toISOString(),
+  });
+  return invoice;
 }

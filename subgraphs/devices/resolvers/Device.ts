@@ -1,4 +1,5 @@
 import type { DeviceResolvers } from '../__generated__/resolvers-types';
+import { deviceFarmFilter } from '../../../lib/auth/farmScope';
 import type { SubgraphContext } from '../../../lib/graphql/context';
 import { metricsFor } from '../../../lib/deviceKinds';
 import { byKey, loadTenantRow, requestLoader } from '../../../lib/graphql/requestLoader';
@@ -8,7 +9,7 @@ import { loadBarn } from './Barn';
 
 /** Devices by id within the caller's tenant, one query per request; another tenant's is null. */
 export const loadDevice = (ctx: SubgraphContext, id: string) =>
-  loadTenantRow(ctx, 'devicesById', id, (ids, tenantId) => ctx.db.device.findMany({ where: { id: { in: ids }, tenantId } }));
+  loadTenantRow(ctx, 'devicesById', id, (ids, tenantId) => ctx.db.device.findMany({ where: { id: { in: ids }, tenantId, ...deviceFarmFilter(ctx) } }));
 
 /** The issue time of each device's newest valid credential, one query per request. */
 function credentialsIssuedAt(ctx: SubgraphContext, deviceId: string) {

@@ -1,10 +1,11 @@
 import type { FarmResolvers } from '../__generated__/resolvers-types';
+import { farmIdsIn } from '../../../lib/auth/farmScope';
 import type { SubgraphContext } from '../../../lib/graphql/context';
 import { groupByKey, loadTenantRow, requestLoader } from '../../../lib/graphql/requestLoader';
 
 /** Farms by id within the caller's tenant, one query per request; another tenant's is null. */
 export const loadFarm = (ctx: SubgraphContext, id: string) =>
-  loadTenantRow(ctx, 'farmsById', id, (ids, tenantId) => ctx.db.farm.findMany({ where: { id: { in: ids }, tenantId } }));
+  loadTenantRow(ctx, 'farmsById', id, (ids, tenantId) => ctx.db.farm.findMany({ where: { id: { in: farmIdsIn(ctx, ids) }, tenantId } }));
 
 export const Farm: FarmResolvers = {
   // One query for all farms the gateway asks for in a request; another tenant's farm resolves

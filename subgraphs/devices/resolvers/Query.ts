@@ -1,4 +1,5 @@
 import type { QueryResolvers } from '../__generated__/resolvers-types';
+import { deviceFarmFilter, farmFilter, farmIdFilter } from '../../../lib/auth/farmScope';
 import { callerTenantId } from '../../../lib/auth/tenantScope';
 import { badInput, notFound } from '../../../lib/errors';
 import { isUuid, requireUuid } from '../../../lib/validation';
@@ -17,11 +18,11 @@ async function owned<Row>(find: () => Promise<Row | null>, id: string, what: str
 }
 
 export const createQuery = (deps: DevicesDependencies): QueryResolvers => ({
-  farm: (_parent, { id }, ctx) => owned(() => ctx.db.farm.findFirst({ where: { id, tenantId: callerTenantId(ctx) } }), id, 'Farm'),
-  barn: (_parent, { id }, ctx) => owned(() => ctx.db.barn.findFirst({ where: { id, tenantId: callerTenantId(ctx) } }), id, 'Barn'),
-  device: (_parent, { id }, ctx) => owned(() => ctx.db.device.findFirst({ where: { id, tenantId: callerTenantId(ctx) } }), id, 'Device'),
-  edgeGateway: (_parent, { id }, ctx) => owned(() => ctx.db.edgeGateway.findFirst({ where: { id, tenantId: callerTenantId(ctx) } }), id, 'Edge gateway'),
-  devices: (_parent, { status, first, after }, ctx) => devicePage(ctx.db, { tenantId: callerTenantId(ctx), ...(status ? { status } : {}) }, first, after),
+  farm: (_parent, { id }, ctx) => owned(() => ctx.db.farm.findFirst({ where: { id, tenantId: callerTenantId(ctx), ...farmIdFilter(ctx) } }), id, 'Farm'),
+  barn: (_parent, { id }, ctx) => owned(() => ctx.db.barn.findFirst({ where: { id, tenantId: callerTenantId(ctx), ...farmFilter(ctx) } }), id, 'Barn'),
+  device: (_parent, { id }, ctx) => owned(() => ctx.db.device.findFirst({ where: { id, tenantId: callerTenantId(ctx), ...deviceFarmFilter(ctx) } }), id, 'Device'),
+  edgeGateway: (_parent, { id }, ctx) => owned(() => ctx.db.edgeGateway.findFirst({ where: { id, tenantId: callerTenantId(ctx), ...farmFilter(ctx) } }), id, 'Edge gateway'),
+  devices: (_parent, { status, first, after }, ctx) => devicePage(ctx.db, { tenantId: callerTenantId(ctx), ...deviceFarmFilter(ctx), ...(status ? { status } : {}) }, first, after),
   devicesWithCredentialsOlderThan: (_parent, { olderThanDays, first, after }, ctx) => {
     if (!Number.isInteger(olderThanDays) || olderThanDays < 1 || olderThanDays > MAX_CREDENTIAL_AGE_DAYS) {
       throw badInput(`olderThanDays: expected 1 to ${MAX_CREDENTIAL_AGE_DAYS}, got ${olderThanDays}`, 'olderThanDays');
@@ -29,7 +30,7 @@ export const createQuery = (deps: DevicesDependencies): QueryResolvers => ({
     const now = deps.now();
     const cutoff = new Date(now.getTime() - olderThanDays * DAY_MS);
     // ACTIVE devices without any valid credential issued since the cutoff.
-    const where = { tenantId: callerTenantId(ctx), status: 'ACTIVE' as const, credentials: { none: { ...validCredentialWhere(now), issuedAt: { gte: cutoff } } } };
+    const where = { tenantId: callerTenantId(ctx), ...deviceFarmFilter(ctx), status: 'ACTIVE' as const, credentials: { none: { ...validCredentialWhere(now), issuedAt: { gte: cutoff } } } };
     return devicePage(ctx.db, where, first, after);
   },
   brokerAuthFiles: async (_parent, { farmId }, ctx) => {

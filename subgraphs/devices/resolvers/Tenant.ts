@@ -1,4 +1,5 @@
 import type { TenantResolvers } from '../__generated__/resolvers-types';
+import { farmIdFilter } from '../../../lib/auth/farmScope';
 import { tenantOrNull } from '../../../lib/auth/tenantScope';
 import { requirePageSize } from '../../../lib/validation';
 
@@ -6,6 +7,6 @@ export const Tenant: TenantResolvers = {
   __resolveReference: ({ id }) => ({ id }),
   farms: (tenant, { first }, ctx) =>
     tenant.id === tenantOrNull(ctx)
-      ? ctx.db.farm.findMany({ where: { tenantId: tenant.id }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: requirePageSize(first) })
+      ? ctx.db.farm.findMany({ where: { tenantId: tenant.id, ...farmIdFilter(ctx) }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: requirePageSize(first) })
       : [],
 };

@@ -4,6 +4,8 @@ import { cookieNames } from '../../../lib/auth/credentials';
 import { ErrorCode, badInput, userError } from '../../../lib/errors';
 import { requireText } from '../../../lib/validation';
 import { createApiClient, issueClientToken, revokeApiClient } from '../apiClients';
+import { grantPartnerAccess, revokePartnerAccess } from '../partnerGrants';
+import { createPartnerWebhook, deletePartnerWebhook } from '../partnerWebhooks/webhookApi';
 import { recordAudit } from '../audit/auditLog';
 import { inviteUser } from '../invitations';
 import { requestPasswordReset, requireLinkToken, sendInvitation, setPasswordWithLink } from '../accountLinks';
@@ -92,7 +94,24 @@ export function createMutation(deps: IdentityDependencies): MutationResolvers {
       return client;
     },
 
-    issueClientToken: (_parent, { clientId, clientSecret }, ctx) => issueClientToken(ctx, deps, clientId, clientSecret),
+    issueClientToken: (_parent, { clientId, clientSecret, tenantId }, ctx) => issueClientToken(ctx, deps, clientId, clientSecret, tenantId),
+
+    grantPartnerAccess: async (_parent, { input }, ctx) => {
+      const grant = await grantPartnerAccess(ctx.db, deps.revocations, ctx.principal!, input);
+      ctx.log.info({ partnerGrantId: grant.id, apiClientId: grant.clientId, farmIds: grant.farmIds, scopes: grant.scopes }, 'partner access granted');
+      await recordAudit(ctx, { action: 'PARTNER_ACCESS_GRANTED', tenantId: grant.tenantId, targetType: 'PartnerGrant', targetId: grant.id });
+      return grant;
+    },
+
+    createPartnerWebhook: (_parent, { input }, ctx) => createPartnerWebhook(ctx, deps.secretBox, input, deps.production),
+    deletePartnerWebhook: (_parent, { id }, ctx) => deletePartnerWebhook(ctx, id),
+
+    revokePartnerAccess: async (_parent, { id }, ctx) => {
+      const grant = await revokePartnerAccess(ctx.db, deps.revocations, ctx.principal!, id);
+      ctx.log.info({ partnerGrantId: grant.id, apiClientId: grant.clientId }, 'partner access revoked');
+      await recordAudit(ctx, { action: 'PARTNER_ACCESS_REVOKED', tenantId: grant.tenantId, targetType: 'PartnerGrant', targetId: grant.id });
+      return grant;
+    },
 
     changeMemberRole: (_parent, { userId, role }, ctx) => changeMemberRole(ctx, deps, userId, role),
     disableMember: (_parent, { userId }, ctx) => setMemberDisabled(ctx, deps, userId, true),

@@ -3,12 +3,17 @@ import { notFound } from '../../../lib/errors';
 import { MAX_PAGE_SIZE } from '../../../lib/validation';
 import { auditCsv, auditPage } from '../audit/auditLog';
 import { memberPage } from '../members';
+import { visibleGrants } from '../partnerGrants';
+import { partnerWebhookDeliveries, partnerWebhooks } from '../partnerWebhooks/webhookApi';
 import { visibleTenant } from '../tenantAccess';
 import { tenantPage } from '../tenants';
 
 export const Query: QueryResolvers = {
   apiClients: (_parent, _args, { db, principal }) =>
     db.apiClient.findMany({ where: { tenantId: principal!.tenantId! }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: MAX_PAGE_SIZE }),
+  partnerGrants: (_parent, _args, { db, principal }) => visibleGrants(db, principal!),
+  partnerWebhooks: (_parent, _args, ctx) => partnerWebhooks(ctx),
+  partnerWebhookDeliveries: (_parent, { first }, ctx) => partnerWebhookDeliveries(ctx, first),
   me: (_parent, _args, { principal }) => ({
     userId: principal!.kind === 'user' ? principal!.subject : null,
     tenantId: principal!.tenantId,

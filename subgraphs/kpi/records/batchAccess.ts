@@ -1,4 +1,6 @@
 import type { Batch as BatchRow, Prisma } from '../../../lib/db/generated/client';
+import { appendEventInPrisma } from '../../../lib/events/outbox';
+import { BATCH_CLOSED } from '../../../lib/events/topics';
 import type { PrismaClient } from '../../../lib/db/database';
 import { badInput, notFound } from '../../../lib/errors';
 import { isUuid } from '../../../lib/validation';
@@ -47,5 +49,18 @@ export async function removeAnimals(db: PrismaClient, batch: BatchRow, leaving: 
     const left = batch.headCountPlaced - (mortality._sum.headCount ?? 0) - (depletions._sum.headCount ?? 0);
     if (leaving > left) throw badInput(`headCount: only ${left} of the ${batch.headCountPlaced} animals placed are left, got ${leaving}`, 'headCount');
     await write(tx);
+    // The last animals leaving close the batch: announced with the record that emptied it.
+    if (leaving === left) {
+      await appendEventInPrisma(tx, BATCH_CLOSED, {
+        tenantId: batch.tenantId,
+        farmId: batch.farmId,
+        barnId: batch.barnId,
+        batchId: batch.id,
+        species: batch.species,
+        headCountPlaced: batch.headCountPlaced,
+        placedOn: batch.placedOn.toISOString().slice(0, 10),
+        closedAt: new Date().toISOString(),
+      });
+    }
   });
 }

@@ -1,4 +1,5 @@
 import type { BatchResolvers } from '../__generated__/resolvers-types';
+import { farmFilter } from '../../../lib/auth/farmScope';
 import { tenantOrNull } from '../../../lib/auth/tenantScope';
 import { isUuid } from '../../../lib/validation';
 import { dailySeriesOf, performanceOf } from '../performance/view';
@@ -7,7 +8,7 @@ import { gramsToKilograms } from '../weight';
 export const Batch: BatchResolvers = {
   __resolveReference: ({ id }, ctx) => {
     const tenantId = tenantOrNull(ctx);
-    return tenantId && isUuid(id) ? ctx.db.batch.findFirst({ where: { id, tenantId } }) : null;
+    return tenantId && isUuid(id) ? ctx.db.batch.findFirst({ where: { id, tenantId, ...farmFilter(ctx) } }) : null;
   },
   farm: (batch) => ({ id: batch.farmId }),
   barn: (batch) => (batch.barnId ? { id: batch.barnId } : null),

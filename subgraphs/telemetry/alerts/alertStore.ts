@@ -3,6 +3,7 @@ import type { Alert } from '../../../lib/db/generated/client';
 import { isUniqueViolation } from '../../../lib/db/errors';
 import { TOPICS, type AlertChangedEvent, type PubSub } from '../../../lib/pubsub/pubsub';
 import { enqueueAlertChange } from '../notifications/enqueue';
+import { announceAlertChange } from './announceAlertChange';
 import type { BuiltInKind } from './builtIns';
 import { INITIAL_STATE, step, worse, type ConditionRule, type ConditionState } from './conditionState';
 
@@ -67,6 +68,7 @@ export async function evaluatePoints(db: PrismaClient, barn: BarnRef, rule: Eval
       await db.$transaction(async (tx) => {
         const cleared = await tx.alert.update({ where: { id: clearedId }, data: { status: 'CLEARED', clearedAt: point.at, lastValue: point.value, peakValue } });
         await enqueueAlertChange(tx, cleared, 'CLEARED', new Date());
+        await announceAlertChange(tx, cleared, 'CLEARED');
       });
       change(alert.id, 'CLEARED');
       alert = null;
@@ -108,6 +110,7 @@ async function raise(db: PrismaClient, barn: BarnRef, rule: EvaluatedRule, sourc
       },
       });
       await enqueueAlertChange(tx, alert, 'RAISED', new Date());
+      await announceAlertChange(tx, alert, 'RAISED');
       return alert;
     });
   } catch (error) {

@@ -29,7 +29,7 @@ export interface AlertWebhookBody {
  * POSTs `body` to `url` signed with `secret` (`farmiq-signature: t=<unix s>,v1=<HMAC-SHA256 of
  * "t.body">`, the scheme billing verifies) and throws unless the receiver answers 2xx.
  */
-export async function sendWebhook(url: string, secret: string, body: AlertWebhookBody, now: Date): Promise<void> {
+export async function sendWebhook<Body extends { deliveryId: string }>(url: string, secret: string, body: Body, now: Date): Promise<void> {
   const raw = JSON.stringify(body);
   const response = await fetch(url, {
     method: 'POST',

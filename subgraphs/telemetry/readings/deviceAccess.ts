@@ -1,16 +1,17 @@
+import { inGrantedFarms } from '../../../lib/auth/farmScope';
 import type { SubgraphContext } from '../../../lib/graphql/context';
 import { badInput, notFound } from '../../../lib/errors';
 import { metricOf } from '../../../lib/deviceKinds';
 import { requestLoader } from '../../../lib/graphql/requestLoader';
 import { lookupDevices, type RegisteredDeviceInfo } from '../../devices/registry';
 
-/** The caller's tenant's placed device, through the devices registry, or null. One lookup per request. */
+/** The caller's tenant's placed device (in a granted farm, for a partner), through the devices registry, or null. One lookup per request. */
 export function tenantDevice(ctx: SubgraphContext, tenantId: string, deviceId: string): Promise<RegisteredDeviceInfo | null> {
   return requestLoader(ctx, 'registeredDevices', async (ids) => {
     const found = await lookupDevices(ctx.db, ids);
     return ids.map((id) => {
       const device = found.get(id);
-      return device && device.tenantId === tenantId ? device : null;
+      return device && device.tenantId === tenantId && inGrantedFarms(ctx, device.farmId) ? device : null;
     });
   }).load(deviceId);
 }

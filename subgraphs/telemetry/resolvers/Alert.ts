@@ -1,4 +1,5 @@
 import type { AlertResolvers } from '../__generated__/resolvers-types';
+import { farmFilter } from '../../../lib/auth/farmScope';
 import { tenantOrNull } from '../../../lib/auth/tenantScope';
 import { byKey, requestLoader } from '../../../lib/graphql/requestLoader';
 import { isUuid } from '../../../lib/validation';
@@ -6,7 +7,7 @@ import { isUuid } from '../../../lib/validation';
 export const Alert: AlertResolvers = {
   __resolveReference: ({ id }, ctx) => {
     const tenantId = tenantOrNull(ctx);
-    return tenantId && isUuid(id) ? ctx.db.alert.findFirst({ where: { id, tenantId } }) : null;
+    return tenantId && isUuid(id) ? ctx.db.alert.findFirst({ where: { id, tenantId, ...farmFilter(ctx) } }) : null;
   },
   farm: (alert) => ({ id: alert.farmId }),
   barn: (alert) => ({ id: alert.barnId }),

@@ -1,4 +1,5 @@
 import type { QueryResolvers } from '../__generated__/resolvers-types';
+import { farmFilter, inGrantedFarms } from '../../../lib/auth/farmScope';
 import { callerTenantId } from '../../../lib/auth/tenantScope';
 import { notFound } from '../../../lib/errors';
 import { isUuid, requirePageSize, requireUuid } from '../../../lib/validation';
@@ -13,7 +14,7 @@ import { requireMetricName } from '../metricName';
 export const createQuery = (deps: TelemetryDependencies): QueryResolvers => ({
   alertRule: async (_parent, { id }, ctx) => {
     const tenantId = callerTenantId(ctx);
-    const rule = isUuid(id) ? await ctx.db.alertRule.findFirst({ where: { id, tenantId } }) : null;
+    const rule = isUuid(id) ? await ctx.db.alertRule.findFirst({ where: { id, tenantId, ...farmFilter(ctx) } }) : null;
     return rule ?? Promise.reject(notFound('Alert rule'));
   },
   readingSeries: async (_parent, { deviceId, metric, from, to, interval }, ctx) => {
@@ -34,14 +35,14 @@ export const createQuery = (deps: TelemetryDependencies): QueryResolvers => ({
   },
   alert: async (_parent, { id }, ctx) => {
     const tenantId = callerTenantId(ctx);
-    const alert = isUuid(id) ? await ctx.db.alert.findFirst({ where: { id, tenantId } }) : null;
+    const alert = isUuid(id) ? await ctx.db.alert.findFirst({ where: { id, tenantId, ...farmFilter(ctx) } }) : null;
     return alert ?? Promise.reject(notFound('Alert'));
   },
   alerts: async (_parent, { farmId, status, first, after }, ctx) => {
     const tenantId = callerTenantId(ctx);
     const pageSize = requirePageSize(first);
     // The farm is devices' to know: asking its registry keeps another tenant's farm NOT_FOUND.
-    if (!isUuid(farmId) || (await farmTimeZone(ctx.db, tenantId, farmId.toLowerCase())) === null) throw notFound('Farm');
+    if (!isUuid(farmId) || !inGrantedFarms(ctx, farmId.toLowerCase()) || (await farmTimeZone(ctx.db, tenantId, farmId.toLowerCase())) === null) throw notFound('Farm');
     return listAlerts(ctx.db, { tenantId, farmId: farmId.toLowerCase(), status: status ?? null }, pageSize, after ?? null);
   },
 });
