@@ -11,11 +11,13 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { generateSecretBoxKey } from '../lib/crypto/secretBox';
 import { INGEST_PATH } from '../lib/edge/signedBatch';
 import { sendBatch } from '../edge-ingestor/forwarder/sendBatch';
-import { hashMosquittoPassword, mosquittoPasswordFile } from '../subgraphs/devices/credentials/mosquittoPassword';
+import { hashMosquittoPassword, mosquittoPasswordFile } from '../lib/mqtt/mosquittoPassword';
 import { FREE_PORTS, spawnFarmiq, type FarmiqProcess } from '../tests/support/farmiqProcess';
 import { startMosquitto, type MosquittoInstance } from '../tests/support/mosquitto';
 import { metricValue } from '../tests/support/metrics';
 import { seedFarmThroughApi, type SeededFarm } from '../tests/support/seedFarm';
+import { EDGE_NODE_OPTIONS } from '../edge-ingestor/v8Limits';
+import { argsWithoutSmoke, emitReport, isSmoke, type Figure } from './figures';
 
 /**
  * End-to-end ingest throughput: devices publish QoS 1 into this machine's Mosquitto, a real
@@ -27,16 +29,21 @@ import { seedFarmThroughApi, type SeededFarm } from '../tests/support/seedFarm';
  * plain COPY through pg into a table of the same shape. Then, with the cloud unreachable,
  * the ingestor's memory while its buffer fills.
  *
- * Usage: npm run bench:ingest [-- messages devices buffered]   (defaults 100000 20 1000000)
- * BENCH_EDGE_NODE_OPTIONS: Node options for the ingestor process (e.g. a heap cap).
+ * Usage: npm run bench:ingest [-- messages devices buffered] [--smoke]   (defaults 100000 20 1000000; smoke 2000 2 2000)
+ * BENCH_EDGE_NODE_OPTIONS: Node options for the ingestor process (default: the shipped V8 limits,
+ * edge-ingestor/v8Limits.ts; '' for V8's own sizing); FORWARD_LINGER
+ * and FORWARD_BATCH_MAX_WAIT_MS pass through to it (default 200 ms).
  */
+const smoke = isSmoke();
+const step = (what: string) => console.error(`[bench:ingest] ${what}`);
 const INGESTOR = { username: 'farmiq-ingestor', password: randomUUID() };
 const ADMIN = { FARMIQ_ADMIN_EMAIL: 'bench@farmiq.local', FARMIQ_ADMIN_PASSWORD: `bench only ${Date.now()} passphrase` };
 
 async function main(): Promise<void> {
-  const messages = Number(process.argv[2] ?? 100_000);
-  const deviceCount = Number(process.argv[3] ?? 20);
-  const buffered = Number(process.argv[4] ?? 1_000_000);
+  const [messagesArg, devicesArg, bufferedArg] = argsWithoutSmoke();
+  const messages = Number(messagesArg ?? (smoke ? 2_000 : 100_000));
+  const deviceCount = Number(devicesArg ?? (smoke ? 2 : 20));
+  const buffered = Number(bufferedArg ?? (smoke ? 2_000 : 1_000_000));
   const serverUrl = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
   const database = `farmiq_bench_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
@@ -49,6 +56,7 @@ async function main(): Promise<void> {
     const cloud = spawnFarmiq(['start'], { ...FREE_PORTS, ...ADMIN, SIMULATOR: 'off', DATABASE_URL: dbUrl, FARMIQ_SECRETS_KEY: generateSecretBoxKey(), FARMIQ_DATA_DIR: cloudDir, LOG_LEVEL: 'info' });
     cleanup.push(() => stop(cloud));
     const cloudPorts = await cloud.up;
+    step('cloud up; seeding');
     const farm = await seedFarmThroughApi(`http://127.0.0.1:${cloudPorts.gateway}/graphql`, { email: ADMIN.FARMIQ_ADMIN_EMAIL, password: ADMIN.FARMIQ_ADMIN_PASSWORD }, deviceCount);
     const mosquitto: MosquittoInstance = await startMosquitto(
       farm.passwordFile + mosquittoPasswordFile([{ username: INGESTOR.username, passwordHash: hashMosquittoPassword(INGESTOR.password) }]),
@@ -57,13 +65,15 @@ async function main(): Promise<void> {
     cleanup.push(() => mosquitto.stop());
     const edgeEnv = {
       NODE_ENV: 'test',
-      NODE_OPTIONS: process.env.BENCH_EDGE_NODE_OPTIONS ?? '',
+      // The shipped defaults (deploy/topology.ts) unless the run says otherwise.
+      NODE_OPTIONS: process.env.BENCH_EDGE_NODE_OPTIONS ?? EDGE_NODE_OPTIONS,
       INGESTOR_PORT: '0',
       MQTT_URL: `mqtt://${INGESTOR.username}:${INGESTOR.password}@127.0.0.1:${mosquitto.port}`,
       EDGE_KEY_ID: farm.keyId,
       EDGE_KEY_SECRET: farm.secret,
       FORWARD_BATCH_MAX_MESSAGES: '5000',
-      FORWARD_BATCH_MAX_WAIT_MS: '200',
+      FORWARD_BATCH_MAX_WAIT_MS: process.env.FORWARD_BATCH_MAX_WAIT_MS ?? '200',
+      FORWARD_LINGER: process.env.FORWARD_LINGER ?? 'adaptive',
     };
     const edge = spawnFarmiq(['start', '--target', 'ingestor'], { ...edgeEnv, FARMIQ_DATA_DIR: tempDir(cleanup), INGEST_URL: `http://127.0.0.1:${cloudPorts.telemetry}${INGEST_PATH}` });
     cleanup.push(() => stop(edge));
@@ -77,6 +87,7 @@ async function main(): Promise<void> {
     // End to end. Progress is read from the processes' /metrics (a count(*) every 25 ms would
     // load the database it measures); the row count is checked once at the end.
     const edgePorts = await edge.up;
+    step(`ingestor up (metrics on port ${edgePorts.ingestor}, cloud gateway ${cloudPorts.gateway}); publishing`);
     const publishedAt = new Float64Array(messages);
     const cpuNow = () => ({
       ingestor: cpuSeconds(edge.child.pid!),
@@ -97,15 +108,33 @@ async function main(): Promise<void> {
     let committed = 0;
     let bufferedAllAt = 0;
     let peakRssKb = 0;
+    let [lastCount, lastProgressAt] = [0, performance.now()];
     while (committed < messages) {
       await sleep(100);
       const now = performance.now();
-      const count = await metricValue(cloudPorts.gateway!, 'farmiq_ingest_messages_total{outcome="accepted"}', 0);
+      let count = await metricValue(cloudPorts.gateway!, 'farmiq_ingest_messages_total{outcome="accepted"}', 0);
+      // A batch re-sent after a timeout on a busy machine comes back as duplicates: then the rows are counted.
+      if (count < messages && count + (await metricValue(cloudPorts.gateway!, 'farmiq_ingest_messages_total{outcome="duplicate"}', 0)) >= messages) {
+        count = Number((await db.query('SELECT count(*)::int AS n FROM telemetry.reading')).rows[0].n);
+      }
       for (; committed < Math.min(count, messages); committed += 1) committedAt[committed] = now;
       if (!bufferedAllAt && (await metricValue(edgePorts.ingestor!, 'farmiq_ingestor_messages_received_total')) >= messages) bufferedAllAt = now;
       peakRssKb = Math.max(peakRssKb, rssKb(edge));
       if (publishError) throw publishError;
-      if (now - started > 600_000) throw new Error(`only ${committed} of ${messages} rows after 10 minutes`);
+      if (count > lastCount) [lastCount, lastProgressAt] = [count, now];
+      // Stuck: say where the missing messages are (still buffered, quarantined, refused) and stop.
+      if (now - lastProgressAt > 60_000 || now - started > 600_000) {
+        const where = {
+          receivedByIngestor: await metricValue(edgePorts.ingestor!, 'farmiq_ingestor_messages_received_total'),
+          stillBuffered: await metricValue(edgePorts.ingestor!, 'farmiq_ingestor_buffer_messages'),
+          quarantined: await metricValue(edgePorts.ingestor!, 'farmiq_ingestor_quarantine_messages'),
+          cloudDuplicates: await metricValue(cloudPorts.gateway!, 'farmiq_ingest_messages_total{outcome="duplicate"}', 0),
+          cloudRejected: await metricValue(cloudPorts.gateway!, 'farmiq_ingest_messages_total{outcome="rejected"}', 0),
+          rows: Number((await db.query('SELECT count(*)::int AS n FROM telemetry.reading')).rows[0].n),
+        };
+        throw new Error(`only ${committed} of ${messages} messages stored, no progress for a minute: ${JSON.stringify(where)}`);
+      }
+      if (Math.floor((now - started) / 10_000) > Math.floor((now - started - 100) / 10_000)) step(`${count} of ${messages} stored`);
     }
     await publishing;
     const cpuAfter = cpuNow();
@@ -117,21 +146,29 @@ async function main(): Promise<void> {
     const endToEnd = { rate: messages / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
     const stageRates = { published: messages / ((publishedAllAt - started) / 1000), buffered: messages / (((bufferedAllAt || committedAt[messages - 1]!) - started) / 1000) };
 
+    step('end to end done; the cloud alone');
     // The cloud alone: the same number of messages POSTed as signed batches, four at a time.
     const ingestUrl = `http://127.0.0.1:${cloudPorts.telemetry}${INGEST_PATH}`;
     const cloudRate = messages / (await cloudAlone(ingestUrl, farm, messages));
 
+    step('COPY baseline and the storing statement alone');
     // Baseline: the same rows by COPY into a plain table of the same shape.
     const copySeconds = await copyBaseline(db, messages);
     const copyRate = messages / copySeconds;
+    // The storing statement alone, two ways, batches of 5,000 into a table with the reading's key:
+    // what the endpoint does (INSERT … SELECT FROM unnest … ON CONFLICT) and the staging lever.
+    const unnestRate = messages / (await storeByUnnest(db, messages));
+    const stagingRate = messages / (await storeByStagingCopy(db, messages));
 
-    console.log(`\nFarmIQ ingest benchmark: ${messages} messages from ${deviceCount} devices, Mosquitto → ingestor → telemetry on PostgreSQL, ${os.cpus().length} cores\n`);
+    console.log(`\nFarmIQ ingest benchmark: ${messages} messages from ${deviceCount} devices, Mosquitto → ingestor → telemetry on PostgreSQL, ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)}, forwarder linger ${edgeEnv.FORWARD_LINGER}\n`);
     console.log(`${'case'.padEnd(58)}${'msg/s'.padStart(10)}${'p50 ms'.padStart(10)}${'p99 ms'.padStart(10)}${'vs COPY'.padStart(10)}`);
     console.log(`${'MQTT publish → acknowledged reading rows'.padEnd(58)}${endToEnd.rate.toFixed(0).padStart(10)}${endToEnd.p50.toFixed(0).padStart(10)}${endToEnd.p99.toFixed(0).padStart(10)}${`${(endToEnd.rate / copyRate).toFixed(2)}×`.padStart(10)}`);
     console.log(`${'  of which: publish acknowledged by Mosquitto'.padEnd(58)}${stageRates.published.toFixed(0).padStart(10)}`);
     console.log(`${'  of which: durable in the ingestor\'s disk buffer'.padEnd(58)}${stageRates.buffered.toFixed(0).padStart(10)}`);
     console.log(`${'signed batches of 5,000 POSTed to the ingest endpoint, 4 at a time'.padEnd(58)}${cloudRate.toFixed(0).padStart(10)}${'-'.padStart(10)}${'-'.padStart(10)}${`${(cloudRate / copyRate).toFixed(2)}×`.padStart(10)}`);
     console.log(`${'COPY of the same rows through pg (baseline)'.padEnd(58)}${copyRate.toFixed(0).padStart(10)}${'-'.padStart(10)}${'-'.padStart(10)}${'1.00×'.padStart(10)}`);
+    console.log(`${'  statement alone: INSERT … unnest … ON CONFLICT (as now)'.padEnd(58)}${unnestRate.toFixed(0).padStart(10)}${'-'.padStart(10)}${'-'.padStart(10)}${`${(unnestRate / copyRate).toFixed(2)}×`.padStart(10)}`);
+    console.log(`${'  statement alone: COPY to staging + INSERT … SELECT'.padEnd(58)}${stagingRate.toFixed(0).padStart(10)}${'-'.padStart(10)}${'-'.padStart(10)}${`${(stagingRate / copyRate).toFixed(2)}×`.padStart(10)}`);
     const cpuTotal = Object.values(cpu).reduce((total, micros) => total + micros, 0);
     console.log(
       `CPU per message end to end (user + system, µs): ingestor ${cpu.ingestor.toFixed(0)}, cloud process ${cpu.cloud.toFixed(0)}, PostgreSQL ${cpu.postgres.toFixed(0)}, ` +
@@ -140,9 +177,21 @@ async function main(): Promise<void> {
     );
     console.log(`ingestor peak RSS during the run: ${(peakRssKb / 1024).toFixed(0)} MiB`);
 
+    const copyCase = 'COPY of the same rows through pg (baseline)';
+    const figures: Figure[] = [
+      { case: copyCase, value: copyRate, unit: 'rows/s' },
+      { case: 'MQTT publish → acknowledged reading rows', value: endToEnd.rate, unit: 'msg/s', baseline: copyCase },
+      { case: 'signed batches POSTed to the ingest endpoint', value: cloudRate, unit: 'msg/s', baseline: copyCase },
+      { case: 'statement alone: INSERT … unnest … ON CONFLICT', value: unnestRate, unit: 'rows/s', baseline: copyCase },
+      { case: 'statement alone: COPY to staging + INSERT … SELECT … ON CONFLICT', value: stagingRate, unit: 'rows/s', baseline: copyCase },
+    ];
     // Only the next ingestor subscribes while the buffer fills.
     await stop(edge);
-    if (buffered > 0) await bufferMemory(farm, devices, edgeEnv, buffered, cleanup);
+    if (buffered > 0) {
+      const budget = 'budget: ingestor RSS with the buffer full';
+      figures.push({ case: budget, value: 200, unit: 'MiB' }, { case: `ingestor peak RSS, ${buffered} messages buffered`, value: await bufferMemory(farm, devices, edgeEnv, buffered, cleanup), unit: 'MiB', baseline: budget });
+    }
+    emitReport('ingest', smoke, figures);
   } finally {
     while (cleanup.length > 0) await Promise.resolve(cleanup.pop()!()).catch(() => undefined);
     await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => undefined);
@@ -151,15 +200,18 @@ async function main(): Promise<void> {
 }
 
 /** The cloud unreachable: the ingestor's RSS while `count` messages pile up in its buffer. */
-async function bufferMemory(farm: SeededFarm, devices: MqttClient[], edgeEnv: Record<string, string>, count: number, cleanup: Array<() => Promise<unknown> | void>) {
+async function bufferMemory(farm: SeededFarm, devices: MqttClient[], edgeEnv: Record<string, string>, count: number, cleanup: Array<() => Promise<unknown> | void>): Promise<number> {
   const edge = spawnFarmiq(['start', '--target', 'ingestor'], { ...edgeEnv, INGESTOR_CLIENT_ID: 'farmiq-ingestor-buffer', FARMIQ_DATA_DIR: tempDir(cleanup), INGEST_URL: 'http://127.0.0.1:9/ingest/v1/batches' });
   cleanup.push(() => stop(edge));
   const ports = await edge.up;
   const samples: Array<{ depth: number; rssMiB: number; heapMiB: number; externalMiB: number }> = [];
   const publishing = publishAll(devices, farm.devices, count, () => undefined, 'm');
   const started = performance.now();
+  let exit: { code: number | null; stderr: string } | undefined;
+  void edge.exited.then((exited) => (exit = exited));
   for (;;) {
-    await sleep(2_000);
+    await sleep(smoke ? 250 : 2_000);
+    if (exit) throw new Error(`the buffering ingestor exited with ${exit.code}:\n${exit.stderr.slice(-2_000)}`);
     const depth = await metricValue(ports.ingestor!, 'farmiq_ingestor_buffer_messages');
     const heapMiB = (await metricValue(ports.ingestor!, 'farmiq_nodejs_heap_size_used_bytes')) / 2 ** 20;
     const externalMiB = (await metricValue(ports.ingestor!, 'farmiq_nodejs_external_memory_bytes')) / 2 ** 20;
@@ -173,6 +225,7 @@ async function bufferMemory(farm: SeededFarm, devices: MqttClient[], edgeEnv: Re
     `  buffered ${String(sample.depth).padStart(9)}  ingestor RSS ${sample.rssMiB.toFixed(0).padStart(5)} MiB  (JS heap used ${sample.heapMiB.toFixed(0).padStart(4)} MiB, external ${sample.externalMiB.toFixed(0).padStart(4)} MiB)`;
   for (let i = 0; i < samples.length; i += step) console.log(line(samples[i]!));
   console.log(line(samples[samples.length - 1]!));
+  return Math.max(...samples.map((sample) => sample.rssMiB));
 }
 
 /** A device connection; losing it ends the run (its unacknowledged publishes would never complete). */
@@ -259,6 +312,50 @@ async function copyBaseline(db: pg.Client, count: number): Promise<number> {
   }
   const started = performance.now();
   await pipeline(Readable.from(rows()), db.query(copyFrom('COPY bench_copy (device_id, metric, observed_at, event_id, tenant_id, farm_id, barn_id, value, received_at) FROM STDIN')));
+  return (performance.now() - started) / 1000;
+}
+
+const STATEMENT_BATCH = 5_000;
+
+/** A table shaped and keyed like telemetry.reading (its indexes too), for the statement-alone cases. */
+async function readingLikeTable(db: pg.Client, name: string) {
+  await db.query(`CREATE TABLE ${name} (LIKE telemetry.reading INCLUDING ALL)`);
+  await db.query(`ALTER TABLE ${name} ADD PRIMARY KEY (device_id, metric, observed_at, event_id)`).catch(() => undefined);
+  const sample = (await db.query('SELECT device_id, tenant_id, farm_id, barn_id FROM telemetry.reading LIMIT 1')).rows[0];
+  const base = Date.now();
+  return (i: number) => ({ ...sample, metric: 'temperatureC', event_id: `s-${i}`, observed_at: new Date(base + i).toISOString(), value: 20 + (i % 100) / 10 });
+}
+
+/** Seconds to store `count` rows as the ingest endpoint does (storeReadings.ts), one transaction per batch. */
+async function storeByUnnest(db: pg.Client, count: number): Promise<number> {
+  const row = await readingLikeTable(db, 'bench_unnest');
+  const started = performance.now();
+  for (let first = 0; first < count; first += STATEMENT_BATCH) {
+    const rows = Array.from({ length: Math.min(STATEMENT_BATCH, count - first) }, (_, i) => row(first + i));
+    const column = (name: string) => rows.map((r) => r[name]);
+    await db.query(
+      `INSERT INTO bench_unnest (device_id, event_id, metric, value, observed_at, received_at, tenant_id, farm_id, barn_id)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::double precision[], $5::timestamptz[], $6::timestamptz[], $7::uuid[], $8::uuid[], $9::uuid[])
+       ON CONFLICT DO NOTHING RETURNING device_id::text AS device_id, event_id, metric`,
+      ['device_id', 'event_id', 'metric', 'value', 'observed_at', 'observed_at', 'tenant_id', 'farm_id', 'barn_id'].map(column),
+    );
+  }
+  return (performance.now() - started) / 1000;
+}
+
+/** Seconds to store `count` rows by COPY into a temporary staging table and one INSERT … SELECT … ON CONFLICT per batch. */
+async function storeByStagingCopy(db: pg.Client, count: number): Promise<number> {
+  const row = await readingLikeTable(db, 'bench_staging_target');
+  const started = performance.now();
+  for (let first = 0; first < count; first += STATEMENT_BATCH) {
+    const rows = Array.from({ length: Math.min(STATEMENT_BATCH, count - first) }, (_, i) => row(first + i));
+    await db.query('BEGIN');
+    await db.query('CREATE TEMP TABLE staging (LIKE bench_staging_target) ON COMMIT DROP');
+    const lines = rows.map((r) => `${r.device_id}\t${r.event_id}\t${r.metric}\t${r.value}\t${r.observed_at}\t${r.observed_at}\t${r.tenant_id}\t${r.farm_id}\t${r.barn_id ?? '\\N'}\n`).join('');
+    await pipeline(Readable.from([lines]), db.query(copyFrom('COPY staging (device_id, event_id, metric, value, observed_at, received_at, tenant_id, farm_id, barn_id) FROM STDIN')));
+    await db.query(`INSERT INTO bench_staging_target SELECT * FROM staging ON CONFLICT DO NOTHING RETURNING device_id::text AS device_id, event_id, metric`);
+    await db.query('COMMIT');
+  }
   return (performance.now() - started) / 1000;
 }
 

@@ -2,21 +2,28 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { FREE_PORTS, spawnFarmiq } from '../tests/support/farmiqProcess';
+import { argsWithoutSmoke, emitReport, isSmoke } from './figures';
 import { runLoad, type LoadResult } from './load';
+import { scratchDatabase, type ScratchDatabase } from './scratchDatabase';
 
 /**
  * Gateway overhead: the same tenant lookup sent straight to the identity subgraph (the
  * baseline) and through the gateway, then a query that crosses all five subgraphs. The system
  * runs in its own process (`farmiq start`, embedded PGlite) so the load generator does not
- * share its event loop. Usage: npm run bench [-- requests concurrency]
+ * share its event loop. Usage: npm run bench [-- requests concurrency] [--smoke]
+ * DATABASE_URL benchmarks that PostgreSQL database, BENCH_POSTGRES=1 a fresh one on POSTGRES_URL
+ * (the smoke run's choice: PGlite's first start takes half a minute), else the embedded PGlite.
  */
 async function main(): Promise<void> {
-  const requests = Number(process.argv[2] ?? 2_000);
-  const concurrency = Number(process.argv[3] ?? 8);
+  const smoke = isSmoke();
+  const [requestsArg, concurrencyArg] = argsWithoutSmoke();
+  const requests = Number(requestsArg ?? (smoke ? 40 : 2_000));
+  const concurrency = Number(concurrencyArg ?? (smoke ? 2 : 8));
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'farmiq-bench-'));
-  // DATABASE_URL benchmarks a real PostgreSQL instead of the embedded PGlite.
-  const databaseUrl = process.env.DATABASE_URL;
-  const farmiq = spawnFarmiq(['start'], { ...FREE_PORTS, ...BENCH_ADMIN, FARMIQ_DATA_DIR: dataDir, LOG_LEVEL: 'info', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
+  let scratch: ScratchDatabase | undefined;
+  if (!process.env.DATABASE_URL && (smoke || process.env.BENCH_POSTGRES === '1')) scratch = await scratchDatabase('run');
+  const databaseUrl = process.env.DATABASE_URL ?? scratch?.url;
+  const farmiq = spawnFarmiq(['start'], { ...FREE_PORTS, ...BENCH_ADMIN, SIMULATOR: 'off', FARMIQ_DATA_DIR: dataDir, LOG_LEVEL: 'info', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
   try {
     const ports = await farmiq.up;
     const gateway = `http://127.0.0.1:${ports.gateway}/graphql`;
@@ -30,8 +37,9 @@ async function main(): Promise<void> {
       variables: { id: tenantId },
     });
     // Warm-up: JIT, connection pools, query plan cache.
-    await runLoad('warm-up', gateway, crossing, 200, concurrency, auth);
-    await runLoad('warm-up', identity, lookup, 200, concurrency, auth);
+    const warmUp = smoke ? 10 : 200;
+    await runLoad('warm-up', gateway, crossing, warmUp, concurrency, auth);
+    await runLoad('warm-up', identity, lookup, warmUp, concurrency, auth);
 
     // Every request carries the access token, verified (ES256) at the gateway and again in each subgraph.
     const baseline = await runLoad('tenant lookup, identity subgraph directly (baseline)', identity, lookup, requests, concurrency, auth);
@@ -39,10 +47,16 @@ async function main(): Promise<void> {
     const fiveSubgraphs = await runLoad('tenant → farms → batches, alert rules, subscription (5 subgraphs)', gateway, crossing, requests, concurrency, auth);
 
     print([baseline, viaGateway, fiveSubgraphs], baseline, { requests, concurrency, database: databaseUrl ? 'PostgreSQL' : 'embedded PGlite' });
+    emitReport(
+      'run',
+      smoke,
+      [baseline, viaGateway, fiveSubgraphs].map((result) => ({ case: result.name, value: result.requestsPerSecond, unit: 'req/s', errors: result.errors, ...(result === baseline ? {} : { baseline: baseline.name }) })),
+    );
   } finally {
     farmiq.child.kill('SIGTERM');
     await farmiq.exited;
     fs.rmSync(dataDir, { recursive: true, force: true });
+    await scratch?.drop();
   }
 }
 
@@ -84,7 +98,7 @@ async function seed(gateway: string): Promise<{ tenantId: string; accessToken: s
 }
 
 function print(results: LoadResult[], baseline: LoadResult, run: { requests: number; concurrency: number; database: string }): void {
-  console.log(`\nFarmIQ gateway benchmark: ${run.requests} requests per row, ${run.concurrency} concurrent, ${run.database}\n`);
+  console.log(`\nFarmIQ gateway benchmark: ${run.requests} requests per row, ${run.concurrency} concurrent, ${run.database}; ${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(1)}\n`);
   console.log(['case'.padEnd(68), 'req/s'.padStart(8), 'p50 ms'.padStart(8), 'p95 ms'.padStart(8), 'p99 ms'.padStart(8), 'errors'.padStart(7), 'vs baseline'.padStart(12)].join(''));
   for (const result of results) {
     console.log(

@@ -1,5 +1,6 @@
 import { withRevocationCheck, type RevocationList } from '../lib/auth/revocation';
 import { createTokenVerifier, type TokenAudience, type TokenVerifier } from '../lib/auth/accessToken';
+import { cachingTokenVerifier } from '../lib/auth/verifiedTokenCache';
 import { ErrorCode, userError } from '../lib/errors';
 import { loadForwardingKey } from '../lib/auth/forwardedHeaders';
 import { loadKeyRing, type KeyRing } from '../lib/auth/keyRing';
@@ -41,7 +42,7 @@ export async function setUpAuth(target: Target, config: Config, revocations?: Re
     return {
       keyRing,
       tokenAudience,
-      verifyToken: withRevocationCheck(createTokenVerifier({ jwks: keyRing.publicJwks }, tokenAudience), revocations),
+      verifyToken: withRevocationCheck(cachingTokenVerifier(createTokenVerifier({ jwks: keyRing.publicJwks }, tokenAudience)), revocations),
       publicJwks: async () => keyRing.publicJwks,
       forwardingKey,
     };
@@ -59,7 +60,7 @@ export async function setUpAuth(target: Target, config: Config, revocations?: Re
     keyRing: undefined,
     tokenAudience,
     forwardingKey,
-    verifyToken: withRevocationCheck(createTokenVerifier({ jwksUrl }, tokenAudience), revocations),
+    verifyToken: withRevocationCheck(cachingTokenVerifier(createTokenVerifier({ jwksUrl }, tokenAudience)), revocations),
     publicJwks: () => {
       if (!cached || Date.now() - cached.at > JWKS_CACHE_MS) {
         const jwks = fetch(jwksUrl).then((response) => response.json() as Promise<{ keys: unknown[] }>);

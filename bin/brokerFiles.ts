@@ -4,11 +4,11 @@ import { ConfigError, type Config } from '../lib/config';
 import { openDatabase, type Database } from '../lib/db/database';
 import { applyMigrations } from '../lib/db/migrate';
 import type { Logger } from '../lib/logger';
-import { brokerAuthFilesForEveryFarm } from '../subgraphs/devices/credentials/brokerAuthFiles';
-import { hashMosquittoPassword, mosquittoPasswordFile } from '../subgraphs/devices/credentials/mosquittoPassword';
+import { hashMosquittoPassword, INGESTOR_MQTT_USER, mosquittoPasswordFile } from '../lib/mqtt/mosquittoPassword';
+import { TELEMETRY_TOPIC_FILTER } from '../lib/mqtt/deviceTopic';
+import type { DeviceAuthority } from '../lib/process/module';
+import { MODULES } from '../subgraphs/modules';
 
-/** The ingestor's broker user (deploy/topology.ts names it too): reads every device's topic, publishes nothing. */
-export const INGESTOR_MQTT_USER = 'farmiq-ingestor';
 export const PASSWORD_FILE_NAME = 'passwords';
 export const ACL_FILE_NAME = 'acl';
 
@@ -48,6 +48,8 @@ export function parseBrokerFilesArgs(argv: string[], usage: (message: string) =>
  */
 export async function runBrokerFiles(args: BrokerFilesArgs, config: Config, log: Logger): Promise<{ stop(): Promise<void> }> {
   if (!config.databaseUrl) throw new ConfigError('DATABASE_URL: required (the devices registry the files are made from)');
+  const authority = MODULES.find((module) => module.deviceAuthority)?.deviceAuthority;
+  if (!authority) throw new ConfigError('no module is the device authority: there are no device credentials to export');
   const ingestorPassword = process.env.INGESTOR_MQTT_PASSWORD;
   if (!ingestorPassword || ingestorPassword.length < 16) throw new ConfigError("INGESTOR_MQTT_PASSWORD: required, 16 characters or more (the ingestor's broker password)");
   const database = await openDatabase({ kind: 'postgres', url: config.databaseUrl });
@@ -61,7 +63,7 @@ export async function runBrokerFiles(args: BrokerFilesArgs, config: Config, log:
   // One hash per run of the process: re-hashing each pass would change the file every time.
   const ingestorEntry = { username: INGESTOR_MQTT_USER, passwordHash: hashMosquittoPassword(ingestorPassword) };
   fs.mkdirSync(args.outDir, { recursive: true });
-  const pass = () => exportOnce(database, args, ingestorEntry, log);
+  const pass = () => exportOnce(authority, database, args, ingestorEntry, log);
   await pass().catch(async (error) => {
     await database.close();
     throw error;
@@ -79,11 +81,11 @@ export async function runBrokerFiles(args: BrokerFilesArgs, config: Config, log:
   };
 }
 
-async function exportOnce(database: Database, args: BrokerFilesArgs, ingestor: { username: string; passwordHash: string }, log: Logger): Promise<void> {
-  const files = await brokerAuthFilesForEveryFarm(database.prisma);
+async function exportOnce(authority: DeviceAuthority, database: Database, args: BrokerFilesArgs, ingestor: { username: string; passwordHash: string }, log: Logger): Promise<void> {
+  const files = await authority.brokerAuthFiles(database.prisma);
   const passwords = files.passwordFile + mosquittoPasswordFile([ingestor]);
   // Patterns apply to every user; the ingestor's user line adds its read of every device topic.
-  const acl = `${files.aclFile}\nuser ${INGESTOR_MQTT_USER}\ntopic read farmiq/devices/+/telemetry\n`;
+  const acl = `${files.aclFile}\nuser ${INGESTOR_MQTT_USER}\ntopic read ${TELEMETRY_TOPIC_FILTER}\n`;
   const changed = [writeIfChanged(path.join(args.outDir, PASSWORD_FILE_NAME), passwords), writeIfChanged(path.join(args.outDir, ACL_FILE_NAME), acl)].some(Boolean);
   if (!changed) return;
   log.info({ devices: files.deviceCount, outDir: args.outDir }, 'broker files written');

@@ -27,6 +27,7 @@ export async function startEdge(config: Config, log: Logger): Promise<RunningSys
       target: 'ingestor',
       ports: { mqtt: Number(new URL(ingestor.brokerUrl).port) || undefined, ingestor: ingestorPort },
       database: undefined,
+      workers: new Map(),
       pubsub,
       stop: () =>
         (stopped ??= (async () => {

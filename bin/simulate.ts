@@ -4,10 +4,10 @@ import { z } from 'zod';
 import { ConfigError, type Config } from '../lib/config';
 import { DEVICE_KINDS } from '../lib/deviceKinds';
 import type { Logger } from '../lib/logger';
-import { startSimulator, type Simulator } from '../edge-ingestor/simulator/Simulator';
+import { SIMULATOR_DEVICES_FILE, startSimulator, type Simulator } from '../edge-ingestor/simulator/Simulator';
 
-/** Where the simulator finds device credentials unless `--credentials` names another file. */
-export const SIMULATOR_DEVICES_FILE = 'simulator-devices.json';
+export { SIMULATOR_DEVICES_FILE };
+
 
 const devicesFileSchema = z.array(z.object({ id: z.string().uuid(), password: z.string().min(1), kind: z.enum(DEVICE_KINDS) })).min(1);
 

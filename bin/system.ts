@@ -1,62 +1,38 @@
 import path from 'node:path';
-import { ConfigError, SUBGRAPH_NAMES, type Config, type SubgraphName, type Target } from '../lib/config';
+import { ConfigError, type Config, type Target } from '../lib/config';
+import type { SecretBox } from '../lib/crypto/secretBox';
 import { openDatabase, type Database, type DatabaseLocation } from '../lib/db/database';
 import { applyMigrations } from '../lib/db/migrate';
-import { createSubgraphServer, type SubgraphDefinition } from '../lib/graphql/subgraphServer';
-import type { ReadinessCheck } from '../lib/http/health';
-import type { Logger } from '../lib/logger';
-import { mountJwks } from '../lib/http/publicEndpoints';
-import { startMetricsServer } from '../lib/http/metricsServer';
-import { startEdge } from './edge';
-import { startIngestor } from '../edge-ingestor/ingestor';
 import { INGEST_PATH } from '../lib/edge/signedBatch';
-import { startSimulator } from '../edge-ingestor/simulator/Simulator';
-import { ensureDemoFarm } from './demoFarm';
-import { verifyDeviceCredentials } from '../subgraphs/devices/credentials/deviceCredentials';
-import { ensureFirstAdmin, INITIAL_ADMIN_FILE } from '../subgraphs/identity/bootstrap';
-import { databaseRateLimitStore, openRedis, redisRateLimitStore, type FailureTable, type RateLimitStore } from '../lib/rateLimit/store';
-import { loadSecretBox } from '../lib/crypto/secretsKey';
-import { relyingPartyOf } from '../subgraphs/identity/mfa/passkeys';
-import { startAuditLog } from '../subgraphs/identity/audit/auditConsumer';
-import { startAuditRetention } from '../subgraphs/identity/audit/auditRetention';
-import { mountIngest } from '../subgraphs/telemetry/ingest/endpoint';
-import type { Express } from 'express';
+import { createSubgraphServer } from '../lib/graphql/subgraphServer';
+import type { ReadinessCheck } from '../lib/http/health';
+import { startMetricsServer } from '../lib/http/metricsServer';
+import type { Logger } from '../lib/logger';
+import { checkModules, type ModuleHost, type PassThroughTarget, type SubgraphModule } from '../lib/process/module';
 import { openPubSub } from '../lib/pubsub/openPubSub';
-import { AUTH_FAILURES_NAMESPACE } from '../subgraphs/identity/rateLimit';
-import { CLAIM_FAILURES_NAMESPACE } from '../subgraphs/devices/provisioning/claimDevice';
-import { setUpAuth } from './auth';
+import { createMemoryPubSub, type PubSub } from '../lib/pubsub/pubsub';
+import { databaseRateLimitStore, openRedis, redisRateLimitStore } from '../lib/rateLimit/store';
+import { loadSecretBox } from '../lib/crypto/secretsKey';
 import { openRevocationList } from '../lib/auth/openRevocations';
 import { createClientQuotas } from '../lib/quotas/clientQuotas';
-import { startPartnerWebhooks } from '../subgraphs/identity/partnerWebhooks/startPartnerWebhooks';
-import { createMailer } from '../lib/mail/mailer';
+import { startIngestor } from '../edge-ingestor/ingestor';
+import { startSimulator } from '../edge-ingestor/simulator/Simulator';
+import { MODULES } from '../subgraphs/modules';
 import { createGateway } from '../supergraph/gateway';
 import { subgraphUrlOnLoopback } from '../supergraph/compose';
-import { billingSubgraph, mountPaymentWebhook } from '../subgraphs/billing/server';
-import { devicesSubgraph } from '../subgraphs/devices/server';
-import { identitySubgraph } from '../subgraphs/identity/server';
-import { kpiSubgraph } from '../subgraphs/kpi/server';
-import { telemetrySubgraph } from '../subgraphs/telemetry/server';
-import { startAlertEvaluator } from '../subgraphs/telemetry/alerts/evaluator';
-import { startLiveRelay } from '../subgraphs/telemetry/live/liveRelay';
-import { startNotifications } from '../subgraphs/telemetry/notifications/startNotifications';
-import { startUsageMeter } from '../subgraphs/billing/usage/usageMeter';
-import { startScaleWeighIn } from '../subgraphs/kpi/records/scaleWeights';
-import { startRenewals } from '../subgraphs/billing/subscriptions/renewalScheduler';
-import { createMemoryPubSub, type PubSub } from '../lib/pubsub/pubsub';
-
-const SUBGRAPHS: Record<Exclude<SubgraphName, 'identity' | 'devices' | 'telemetry'>, SubgraphDefinition> = {
-  kpi: kpiSubgraph,
-  billing: billingSubgraph(),
-};
+import { setUpAuth } from './auth';
+import { startEdge } from './edge';
 
 /** A running system (or one component of it). */
 export interface RunningSystem {
   target: Target;
-  /** Bound ports by component: `gateway`, each subgraph, `mqtt`, `ingestor`. */
-  ports: Partial<Record<'gateway' | SubgraphName | 'mqtt' | 'ingestor' | 'metrics', number>>;
+  /** Bound ports by component: `gateway`, each subgraph by name, `mqtt`, `ingestor`, `metrics`. */
+  ports: Partial<Record<string, number>>;
   database: Database | undefined;
-  /** The process's event bus: ingest publishes stored readings, the gateway's subscriptions, alert evaluation and usage metering listen. */
+  /** The process's live bus: telemetry's relay publishes stored readings, the gateway's subscriptions listen. */
   pubsub: PubSub;
+  /** Each declared worker of the modules this process runs (`<module>/<worker>`), and whether it is running now. */
+  workers: ReadonlyMap<string, 'running' | 'stopped'>;
   /** Stops accepting work, lets in-flight requests finish, closes the database. Idempotent. */
   stop(): Promise<void>;
 }
@@ -64,6 +40,8 @@ export interface RunningSystem {
 export interface StartOptions {
   /** Overrides where the data lives (tests use a database of their own). */
   database?: DatabaseLocation;
+  /** Overrides the subgraph modules (tests plug in a fixture module). */
+  modules?: readonly SubgraphModule[];
 }
 
 /** The database a target uses: PostgreSQL when configured, else PGlite in the data folder. */
@@ -76,24 +54,35 @@ export function databaseLocationFor(target: Target, config: Config): DatabaseLoc
   return { kind: 'pglite', dir: target === 'all' ? config.dataDir : path.join(config.dataDir, target) };
 }
 
-const needsDatabase = (target: Target) => target === 'all' || (SUBGRAPH_NAMES as readonly string[]).includes(target);
+/** Each module's pass-through routes, to the URL of the subgraph serving them (modules without a URL are left out). */
+export function passThroughTargets(modules: readonly SubgraphModule[], subgraphUrls: Partial<Record<string, string>>): PassThroughTarget[] {
+  return modules.flatMap((module) => {
+    const subgraphUrl = subgraphUrls[module.name];
+    if (!subgraphUrl) return [];
+    return module.routes.flatMap((route) => (route.passThrough ? [{ ...route.passThrough, path: route.path, subgraphUrl }] : []));
+  });
+}
 
 /**
- * Starts `target` in this process: `all` runs the five subgraphs (on loopback), the gateway and
+ * Starts `target` in this process: `all` runs every subgraph module (on loopback), the gateway and
  * the ingestor with its broker. On any start-up failure what already started is stopped again.
  */
 export async function startSystem(target: Target, config: Config, log: Logger, options: StartOptions = {}): Promise<RunningSystem> {
   // The farm's edge process has no database and serves no GraphQL.
   if (target === 'ingestor') return startEdge(config, log);
+  const modules = options.modules ?? MODULES;
+  checkModules(modules);
+  const running = target === 'all' ? modules : modules.filter((module) => module.name === target);
   const stack: Array<() => Promise<void>> = [];
   const ports: RunningSystem['ports'] = {};
+  const workers = new Map<string, 'running' | 'stopped'>();
   let database: Database | undefined;
   let pubsub: PubSub = createMemoryPubSub();
   const stopAll = async () => {
     while (stack.length > 0) await stack.pop()!().catch((error) => log.error({ err: error }, 'error while stopping'));
   };
   try {
-    if (needsDatabase(target)) {
+    if (running.length > 0) {
       const location = options.database ?? databaseLocationFor(target, config);
       const db = await openDatabase(location);
       database = db;
@@ -101,10 +90,9 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
       const applied = await applyMigrations(db.sql);
       log.info({ database: db.kind, applied }, applied.length ? 'database migrated' : 'database schema is current');
     }
-    // One event bus per process: Redis when REDIS_URL is set (every gateway replica gets every
-    // event), else in memory (the all-in-one mode). Ingest (telemetry) publishes, the gateway listens.
-    // Billing (usage metering) and kpi (scale weights) listen too; other targets keep an unused in-memory bus.
-    if (target === 'all' || target === 'gateway' || target === 'telemetry' || target === 'billing' || target === 'kpi') pubsub = await openPubSub(config.redisUrl, log);
+    // The live bus: Redis when REDIS_URL is set (every gateway replica gets every frame), else in
+    // memory (all in one process). Durable events go through the outbox (lib/events), not here.
+    if (target === 'all' || target === 'gateway' || running.some((module) => module.publishesLive)) pubsub = await openPubSub(config.redisUrl, log);
     const bus = pubsub;
     stack.push(() => bus.close());
     const readiness: ReadinessCheck[] = database ? [{ name: 'database', check: () => database!.ping() }] : [];
@@ -122,118 +110,67 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
       }
       return redis.redis;
     };
-    const rateLimitStore = async (namespace: string, table: () => FailureTable): Promise<RateLimitStore> => {
-      if (!config.redisUrl) return databaseRateLimitStore(table());
-      return redisRateLimitStore(await sharedRedis(config.redisUrl), namespace);
-    };
-    // Partner quotas: the gateway charges them, identity shows them (Redis, else the database, else memory).
+    // Partner quotas: the gateway charges them, a module that shows them reads them (Redis, else the database, else memory).
     const quotas =
-      target === 'all' || target === 'gateway' || target === 'identity'
+      target === 'all' || target === 'gateway' || running.some((module) => module.usesClientQuotas)
         ? createClientQuotas(config.partnerQuotas, config.redisUrl ? { redis: await sharedRedis(config.redisUrl) } : { sql: database?.sql })
         : undefined;
-
-    const secretBox = () => loadSecretBox({ secretsKey: config.secretsKey, dataDir: config.dataDir, production: config.isProduction });
-
-    const subgraphUrls: Partial<Record<SubgraphName, string>> = {};
-    const subgraphTargets = target === 'all' ? SUBGRAPH_NAMES : SUBGRAPH_NAMES.filter((name) => name === target);
-    for (const name of subgraphTargets) {
-      const isIdentity = name === 'identity';
-      let definition: SubgraphDefinition;
-      let mount: ((app: Express) => void) | undefined;
-      if (name === 'telemetry') {
-        const deps = { pubsub, secretBox: secretBox(), now: () => new Date(), sql: database!.sql };
-        definition = telemetrySubgraph(deps);
-        mount = (app) => mountIngest(app, { db: database!, log, deps });
-        const evaluator = await startAlertEvaluator({ db: database!, pubsub, log });
-        stack.push(() => evaluator.stop());
-        const relay = await startLiveRelay({ db: database!, pubsub, log, now: () => new Date() });
-        stack.push(() => relay.stop());
-        const notifications = startNotifications({ db: database!.prisma, config, secretBox: deps.secretBox, log });
-        stack.push(() => notifications.stop());
-      } else if (name === 'devices') {
-        definition = devicesSubgraph({
-          claimLimits: await rateLimitStore(CLAIM_FAILURES_NAMESPACE, () => database!.prisma.claimFailure),
-          secretBox: secretBox(),
-          now: () => new Date(),
+    let secretBox: SecretBox | undefined;
+    const secretBoxOnce = () => (secretBox ??= loadSecretBox({ secretsKey: config.secretsKey, dataDir: config.dataDir, production: config.isProduction }));
+    const subgraphUrls: Partial<Record<string, string>> = {};
+    for (const module of running) {
+      const host: ModuleHost = {
+        config,
+        log,
+        db: database!,
+        pubsub,
+        now: () => new Date(),
+        secretBox: secretBoxOnce,
+        async rateLimitStore(namespace, table) {
+          if (!config.redisUrl) return databaseRateLimitStore(table(database!.prisma));
+          return redisRateLimitStore(await sharedRedis(config.redisUrl), namespace);
+        },
+        auth,
+        revocations: revocations.list,
+        quotas,
+      };
+      const plugged = await module.plugIn(host);
+      for (const declared of module.workers) {
+        const key = `${module.name}/${declared.name}`;
+        const worker = await declared.start(host);
+        workers.set(key, 'running');
+        stack.push(async () => {
+          await worker.stop();
+          workers.set(key, 'stopped');
         });
-      } else if (isIdentity) {
-        await ensureFirstAdmin(database!.prisma, config, log);
-        // Audited actions of devices and billing arrive as events; identity owns the log.
-        const auditLog = await startAuditLog({ db: database!, log });
-        stack.push(() => auditLog.stop());
-        const retention = startAuditRetention({ sql: database!.sql, retentionDays: config.auditRetentionDays, log });
-        stack.push(async () => retention.stop());
-        // Partners' webhooks: outbox events become deliveries, a worker sends them.
-        const partnerWebhooks = await startPartnerWebhooks({ db: database!, log, secretBox: secretBox() });
-        stack.push(() => partnerWebhooks.stop());
-        definition = identitySubgraph({
-          keyRing: auth.keyRing!,
-          tokenAudience: auth.tokenAudience,
-          rateLimits: await rateLimitStore(AUTH_FAILURES_NAMESPACE, () => database!.prisma.authFailure),
-          initialAdminFile: path.join(config.dataDir, INITIAL_ADMIN_FILE),
-          revocations: revocations.list!,
-          quotas: quotas!,
-          secretBox: secretBox(),
-          production: config.isProduction,
-          mailer: createMailer({ ...config.mail, dataDir: config.dataDir, production: config.isProduction, log }),
-          publicUrl: config.mail.publicUrl,
-          relyingParty: relyingPartyOf(config.mail.publicUrl),
-        });
-      } else {
-        definition = SUBGRAPHS[name];
       }
-      if (name === 'kpi') {
-        // Scale weights stored by telemetry become weigh samples of the barn's batch.
-        const weighIn = await startScaleWeighIn({ db: database!, log });
-        stack.push(() => weighIn.stop());
-      }
-      if (name === 'billing') {
-        // Usage comes from the other subgraphs' interfaces: stored-readings events and the devices registry.
-        const meter = await startUsageMeter({ db: database!, log, now: () => new Date() });
-        stack.push(() => meter.stop());
-        const renewals = startRenewals({ db: database!.prisma, log, now: () => new Date() });
-        stack.push(() => renewals.stop());
-      }
-      const service = await createSubgraphServer(definition, {
+      const service = await createSubgraphServer(plugged.definition, {
         db: database!,
         log,
         production: config.isProduction,
         verifyToken: auth.verifyToken,
         forwardingKey: auth.forwardingKey,
-        // Identity publishes the public keys every other process verifies tokens with.
-        // Billing receives the payment provider's signed webhooks; telemetry the edge's signed batches.
-        mount: isIdentity
-          ? (app) => mountJwks(app, auth.publicJwks)
-          : name === 'billing'
-            ? (app) => mountPaymentWebhook(app, { db: database!.prisma, log, secret: config.billing.webhookSecret, now: () => new Date() })
-            : mount,
+        mount: plugged.mount,
       });
       stack.push(() => service.stop());
-      if (name === 'billing' && !config.billing.webhookSecret) {
-        log.warn('BILLING_WEBHOOK_SECRET is not set: the payment webhook (/webhooks/payments) refuses every call');
-      }
       // In one process the subgraphs are internal: loopback only. Alone, each is its own container.
-      const host = target === 'all' ? '127.0.0.1' : config.gateway.host;
-      ports[name] = await service.listen(config.subgraphs[name].port, host, `${name.toUpperCase()}_PORT`);
-      subgraphUrls[name] = subgraphUrlOnLoopback(ports[name]!);
+      const bindHost = target === 'all' ? '127.0.0.1' : config.gateway.host;
+      const port = await service.listen(configuredSubgraph(config, module.name)?.port ?? module.defaultPort, bindHost, `${module.name.toUpperCase()}_PORT`);
+      ports[module.name] = port;
+      subgraphUrls[module.name] = subgraphUrlOnLoopback(port);
     }
 
     if (target === 'all') {
-      // All in one process, the embedded broker checks devices against the devices subgraph's data.
+      // All in one process, the embedded broker checks devices against the device authority's data.
       const db = database?.prisma;
-      const demo = config.ingestor.simulator && db ? await ensureDemoFarm(db, secretBox(), config.dataDir, log) : undefined;
-      const ingestor = await startIngestor(
-        config,
-        log,
-        db
-          ? {
-              authenticateDevice: (username, password) => verifyDeviceCredentials(db, username, password),
-              // All in one process, batches go to this process's telemetry subgraph.
-              defaultIngestUrl: `http://127.0.0.1:${ports.telemetry}${INGEST_PATH}`,
-              inProcessWithCloud: true,
-            }
-          : {},
-      );
+      const authority = modules.find((module) => module.deviceAuthority)?.deviceAuthority;
+      const ingestServer = modules.find((module) => module.routes.some((route) => route.path === INGEST_PATH));
+      const demo = config.ingestor.simulator && db && authority ? await authority.ensureDemoFarm(db, secretBoxOnce(), config.dataDir, log) : undefined;
+      const ingestor = await startIngestor(config, log, {
+        ...(db && authority ? { authenticateDevice: (username: string, password: string) => authority.authenticate(db, username, password) } : {}),
+        // All in one process, batches go to this process's ingest endpoint.
+        ...(ingestServer ? { defaultIngestUrl: `http://127.0.0.1:${ports[ingestServer.name]}${INGEST_PATH}`, inProcessWithCloud: true } : {}),
+      });
       stack.push(() => ingestor.stop());
       readiness.push(ingestor.readiness);
       ports.mqtt = Number(new URL(ingestor.brokerUrl).port) || undefined;
@@ -245,11 +182,12 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
     }
 
     if (target === 'all' || target === 'gateway') {
-      const urls = target === 'all' ? subgraphUrls : configuredSubgraphUrls(config);
+      const urls = target === 'all' ? subgraphUrls : configuredSubgraphUrls(config, modules);
       const gateway = await createGateway({
         config,
         log,
         subgraphUrls: urls,
+        passThroughs: passThroughTargets(modules, urls),
         readinessChecks: readiness,
         verifyToken: auth.verifyToken,
         forwardingKey: auth.forwardingKey,
@@ -275,10 +213,19 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
     ports,
     database,
     pubsub,
+    workers,
     stop: () => (stopped ??= stopAll()),
   };
 }
 
-function configuredSubgraphUrls(config: Config): Partial<Record<SubgraphName, string>> {
-  return Object.fromEntries(SUBGRAPH_NAMES.flatMap((name) => (config.subgraphs[name].url ? [[name, config.subgraphs[name].url]] : [])));
+/** `<NAME>_PORT` and `<NAME>_URL` of a subgraph lib/config.ts knows. */
+function configuredSubgraph(config: Config, name: string): { port: number; url: string | undefined } | undefined {
+  return (config.subgraphs as Partial<Record<string, { port: number; url: string | undefined }>>)[name];
+}
+
+function configuredSubgraphUrls(config: Config, modules: readonly SubgraphModule[]): Partial<Record<string, string>> {
+  return Object.fromEntries(modules.flatMap((module) => {
+    const url = configuredSubgraph(config, module.name)?.url;
+    return url ? [[module.name, url]] : [];
+  }));
 }

@@ -10,7 +10,8 @@
  * `secretKeyRef` in Kubernetes, a generated key in the test.
  */
 
-import { INGESTOR_MQTT_USER } from '../bin/brokerFiles';
+import { EDGE_NODE_OPTIONS } from '../edge-ingestor/v8Limits';
+import { INGESTOR_MQTT_USER } from '../lib/mqtt/mosquittoPassword';
 
 /** A FarmIQ process of the split deployment: every `farmiq start --target` but `all`, and the broker-files job. */
 export const FARMIQ_SERVICES = ['identity', 'devices', 'telemetry', 'kpi', 'billing', 'gateway', 'ingestor'] as const;
@@ -174,6 +175,8 @@ export const SERVICE_ENV: Record<FarmiqService, Record<string, EnvValue>> = {
   },
   ingestor: {
     NODE_ENV: literal('production'),
+    // A farm box's memory: RSS flat below 200 MiB however much is buffered (edge-ingestor/v8Limits.ts).
+    NODE_OPTIONS: literal(EDGE_NODE_OPTIONS),
     LOG_LEVEL: setting('LOG_LEVEL'),
     // The disk buffer: what the broker delivered and the cloud has not yet acknowledged.
     FARMIQ_DATA_DIR: { kind: 'directory', name: 'data' },

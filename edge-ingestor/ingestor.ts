@@ -5,7 +5,7 @@ import type { Logger } from '../lib/logger';
 import { openDevicePasswordFile } from './broker/devicePasswordFile';
 import type { DeviceAuthenticator } from './broker/embeddedBroker';
 import { startConfiguredBroker, type ConfiguredBroker } from './broker/startConfiguredBroker';
-import { generateCredential } from './broker/credentials';
+import { generateCredential } from './broker/ingestorCredential';
 import { issueInProcessEdgeKey } from '../lib/edge/inProcessEdgeKey';
 import { bufferDirIn, bufferFileIn } from './buffer/bufferLocation';
 import { DiskBuffer } from './buffer/DiskBuffer';
@@ -97,6 +97,7 @@ export async function startIngestor(config: Config, processLog: Logger, options:
         log: log.child({ part: 'forwarder' }),
         batchMaxMessages: settings.batchMaxMessages,
         batchMaxWaitMs: inProcess && !settings.batchMaxWaitMsExplicit ? Math.min(settings.batchMaxWaitMs, IN_PROCESS_BATCH_MAX_WAIT_MS) : settings.batchMaxWaitMs,
+        linger: settings.linger,
         maxMessagesPerSecond: settings.maxMessagesPerSecond,
         concurrency: settings.concurrency,
         retryMaxMs: settings.retryMaxMs,

@@ -93,6 +93,7 @@ const envSchema = z.object({
   BUFFER_MAX_MESSAGES: positiveInt.default(5_000_000),
   FORWARD_BATCH_MAX_MESSAGES: positiveInt.max(MAX_BATCH_MESSAGES).default(1_000),
   FORWARD_BATCH_MAX_WAIT_MS: positiveInt.max(600_000).default(1_000),
+  FORWARD_LINGER: z.enum(['adaptive', 'fixed']).default('fixed'),
   FORWARD_MAX_MESSAGES_PER_SECOND: z.coerce.number().int().min(0).default(0),
   FORWARD_CONCURRENCY: positiveInt.max(32).default(4),
   FORWARD_RETRY_MAX_MS: positiveInt.max(3_600_000).default(30_000),
@@ -151,6 +152,8 @@ export interface IngestorConfig {
   batchMaxWaitMs: number;
   /** FORWARD_BATCH_MAX_WAIT_MS was set (else the all-in-one mode, on loopback, waits less than a farm box). */
   batchMaxWaitMsExplicit: boolean;
+  /** FORWARD_LINGER: `adaptive` sends at once while the link is idle, `fixed` always waits batchMaxWaitMs unless full. */
+  linger: 'adaptive' | 'fixed';
   /** 0: no limit. Caps what is forwarded (live first, then the backlog) so a drain does not flood the cloud. */
   maxMessagesPerSecond: number;
   /** Batches on their way to the cloud at once. */
@@ -306,6 +309,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       batchMaxMessages: e.FORWARD_BATCH_MAX_MESSAGES,
       batchMaxWaitMs: e.FORWARD_BATCH_MAX_WAIT_MS,
       batchMaxWaitMsExplicit: present.FORWARD_BATCH_MAX_WAIT_MS !== undefined,
+      linger: e.FORWARD_LINGER,
       maxMessagesPerSecond: e.FORWARD_MAX_MESSAGES_PER_SECOND,
       concurrency: e.FORWARD_CONCURRENCY,
       retryMaxMs: e.FORWARD_RETRY_MAX_MS,

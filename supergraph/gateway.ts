@@ -6,13 +6,13 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { mountIngestProxy, mountPaymentWebhookProxy } from './signedPassThrough';
+import { mountPassThroughs } from './signedPassThrough';
+import type { PassThroughTarget } from '../lib/process/module';
 import { randomUUID } from 'node:crypto';
 import type { GraphQLError, GraphQLSchema } from 'graphql';
-import type { Config, SubgraphName } from '../lib/config';
-import { SUBGRAPH_NAMES } from '../lib/config';
+import type { Config } from '../lib/config';
 import type { TokenVerifier } from '../lib/auth/accessToken';
-import { accessTokenFrom } from '../lib/auth/credentials';
+import { accessTokenFrom } from '../lib/auth/cookiesAndBearer';
 import { signForwarded } from '../lib/auth/forwardedHeaders';
 import type { Principal } from '../lib/auth/principal';
 import { principalFrom } from '../lib/auth/requestAuth';
@@ -36,7 +36,7 @@ import { mountDashboard } from './dashboard';
 import { mountPartnerDocs } from './partnerDocs';
 import { trustedDocumentsFor } from './trustedDocuments/gatewayHook';
 import { callerKindOfToken, deprecatedUsagePlugin } from './versioning/deprecatedUsage';
-import { corsAllowList, securityHeaders } from './edgeSecurity';
+import { corsAllowList, securityHeaders } from './httpSecurity';
 import { queryLimits } from './queryLimits';
 import { OperationCosts } from './quotas/operationCost';
 import { quotaPlugin } from './quotas/quotaPlugin';
@@ -109,7 +109,7 @@ export interface GatewayOptions {
   config: Config;
   log: Logger;
   /** The URL of each subgraph; defaults to what the composed supergraph names. */
-  subgraphUrls: Partial<Record<SubgraphName, string>>;
+  subgraphUrls: Partial<Record<string, string>>;
   /** Readiness of what this process runs besides the gateway (database, broker). */
   readinessChecks?: ReadinessCheck[];
   verifyToken: TokenVerifier;
@@ -118,6 +118,8 @@ export interface GatewayOptions {
   /** The public keys tokens are verified with, served at `/.well-known/jwks.json`. */
   publicJwks: () => Promise<{ keys: unknown[] }>;
   supergraphSdl?: string;
+  /** Routes the subgraph modules declare for the public port (edge batches, payment webhooks), raw and signed. */
+  passThroughs?: readonly PassThroughTarget[];
   /**
    * The process's event bus (in memory, or Redis when REDIS_URL is set): with it the gateway
    * serves GraphQL subscriptions over graphql-ws on `/graphql`.
@@ -130,18 +132,17 @@ export interface GatewayOptions {
 const BODY_LIMIT = '100kb';
 
 /**
- * The public edge: the composed supergraph at `POST /graphql` behind security headers, CORS
+ * The public API port: the composed supergraph at `POST /graphql` behind security headers, CORS
  * allow-list, CSRF prevention, query limits and masked errors; `/healthz`, `/readyz`, `/metrics`.
  */
 export async function createGateway(options: GatewayOptions): Promise<HttpService> {
   const { config, log: processLog } = options;
   const log = processLog.child({ component: 'gateway' });
   const production = config.isProduction;
-  const known = new Set<string>(SUBGRAPH_NAMES);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? fs.readFileSync(SUPERGRAPH_PATH, 'utf8'),
     buildService: ({ name, url }) => {
-      const configured = known.has(name) ? options.subgraphUrls[name as SubgraphName] : undefined;
+      const configured = Object.hasOwn(options.subgraphUrls, name) ? options.subgraphUrls[name] : undefined;
       // Node's own fetch (undici, pooled keep-alive) costs less per subgraph call than the
       // default make-fetch-happen, whose proxy and cache layers we do not use.
       return new SubgraphDataSource({ url: configured ?? url, fetcher: fetch as unknown as RemoteGraphQLDataSource['fetcher'] }, name === 'identity', options.forwardingKey);
@@ -220,8 +221,7 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
   mountJwks(app, options.publicJwks);
   // In production (or with METRICS_PORT) the figures are served on the internal metrics port only.
   if (config.metrics.port === undefined) mountMetrics(app);
-  if (options.subgraphUrls.telemetry) mountIngestProxy(app, options.subgraphUrls.telemetry);
-  if (options.subgraphUrls.billing) mountPaymentWebhookProxy(app, options.subgraphUrls.billing);
+  mountPassThroughs(app, options.passThroughs ?? []);
   app.use(
     '/graphql',
     labelRoute('/graphql'),

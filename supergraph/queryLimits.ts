@@ -7,7 +7,7 @@ import type { QueryLimits } from '../lib/config';
 const TOKEN_LIMIT_MESSAGE = /^Syntax Error: Document contains more that \d+ tokens\. Parsing aborted\.$/;
 
 /**
- * graphql-armor at the edge: depth, cost, aliases and directives are capped before a query is
+ * graphql-armor at the gateway: depth, cost, aliases and directives are capped before a query is
  * planned, and "did you mean" field suggestions are removed from errors. In production the
  * limits are not echoed back to the caller. Every alias counts, `__typename` ones too (armor
  * exempts them by default: 600 `aN: __typename` would pass a limit of 15).
@@ -32,7 +32,7 @@ export function queryLimits(limits: QueryLimits, production: boolean, onCostAcce
   };
 }
 
-/** Says "token limit" in the edge's words, without the number in production. */
+/** Says "token limit" in the gateway's words, without the number in production. */
 function tokenLimitMessage(message: string): ApolloServerPlugin {
   return {
     async requestDidStart() {

@@ -7,7 +7,7 @@ const SCALARS = [DateTimeScalar, DateScalar];
 /**
  * The composed supergraph knows its custom scalars by name only and would pass any value on, so
  * an impossible `DateTime` reached a subgraph, whose 400 the gateway could only report as a
- * fault. Giving the gateway's schema the subgraphs' own parsers refuses it at the edge instead:
+ * fault. Giving the gateway's schema the subgraphs' own parsers refuses it at the gateway instead:
  * a literal in validation (400 GRAPHQL_VALIDATION_FAILED), a variable in coercion (400
  * BAD_USER_INPUT), before any subgraph is called.
  */

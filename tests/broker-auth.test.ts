@@ -5,7 +5,7 @@ import type { PrismaClient } from '../lib/db/generated/client';
 import { createLogger } from '../lib/logger';
 import { brokerAuthFiles } from '../subgraphs/devices/credentials/brokerAuthFiles';
 import { verifyDeviceCredentials } from '../subgraphs/devices/credentials/deviceCredentials';
-import { hashMosquittoPassword, mosquittoPasswordFile } from '../subgraphs/devices/credentials/mosquittoPassword';
+import { hashMosquittoPassword, mosquittoPasswordFile } from '../lib/mqtt/mosquittoPassword';
 import { revokeDevice } from '../subgraphs/devices/provisioning/lifecycle';
 import { migratedDatabase } from './support/database';
 import { mosquittoPub, startMosquitto } from './support/mosquitto';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DEMO_ADMIN_EMAIL, DEMO_ADMIN_FILE, DEMO_FARM_FILE, type DemoFarm } from '../bin/demoFarm';
+import { DEMO_ADMIN_EMAIL, DEMO_ADMIN_FILE, DEMO_FARM_FILE, type DemoFarm } from '../subgraphs/devices/demoFarm';
 import { FREE_PORTS, spawnFarmiq, stopAllFarmiq } from './support/farmiqProcess';
 
 const ADMIN = { FARMIQ_ADMIN_EMAIL: 'demo-ops@farm.test', FARMIQ_ADMIN_PASSWORD: 'a long test-only password 53' };

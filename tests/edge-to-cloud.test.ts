@@ -9,7 +9,7 @@ import { INGEST_PATH } from '../lib/edge/signedBatch';
 import { createLogger } from '../lib/logger';
 import { brokerAuthFiles } from '../subgraphs/devices/credentials/brokerAuthFiles';
 import { verifyDeviceCredentials } from '../subgraphs/devices/credentials/deviceCredentials';
-import { hashMosquittoPassword, mosquittoPasswordFile } from '../subgraphs/devices/credentials/mosquittoPassword';
+import { hashMosquittoPassword, mosquittoPasswordFile } from '../lib/mqtt/mosquittoPassword';
 import { startMosquitto, type MosquittoInstance } from './support/mosquitto';
 import { loginAsPlatformAdmin, tenantWithAdmin } from './support/sessions';
 import { startTestSystem, type TestSystem } from './support/testSystem';

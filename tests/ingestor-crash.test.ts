@@ -6,7 +6,7 @@ import mqtt, { type MqttClient } from 'mqtt';
 import pg from 'pg';
 import { generateSecretBoxKey } from '../lib/crypto/secretBox';
 import { INGEST_PATH, MAX_BATCH_MESSAGES } from '../lib/edge/signedBatch';
-import { hashMosquittoPassword, mosquittoPasswordFile } from '../subgraphs/devices/credentials/mosquittoPassword';
+import { hashMosquittoPassword, mosquittoPasswordFile } from '../lib/mqtt/mosquittoPassword';
 import { FREE_PORTS, spawnFarmiq, stopAllFarmiq, type FarmiqProcess } from './support/farmiqProcess';
 import { startMosquitto, type MosquittoInstance } from './support/mosquitto';
 import { createPostgresDatabase } from './support/postgres';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import mqtt, { type MqttClient } from 'mqtt';
-import { hashMosquittoPassword, MOSQUITTO_ACL_FILE, mosquittoPasswordFile } from '../subgraphs/devices/credentials/mosquittoPassword';
+import { hashMosquittoPassword, MOSQUITTO_ACL_FILE, mosquittoPasswordFile } from '../lib/mqtt/mosquittoPassword';
 import { spawnFarmiq, stopAllFarmiq, type FarmiqProcess } from './support/farmiqProcess';
 import { startIngestReceiver, type IngestReceiver } from './support/ingestReceiver';
 import { startMosquitto, type MosquittoInstance } from './support/mosquitto';

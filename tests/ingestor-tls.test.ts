@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import mqtt from 'mqtt';
-import { hashMosquittoPassword, mosquittoPasswordFile } from '../subgraphs/devices/credentials/mosquittoPassword';
+import { hashMosquittoPassword, mosquittoPasswordFile } from '../lib/mqtt/mosquittoPassword';
 import { FREE_PORTS, spawnFarmiq, stopAllFarmiq, type FarmiqProcess } from './support/farmiqProcess';
 import { startIngestReceiver, type IngestReceiver } from './support/ingestReceiver';
 import { selfSignedCertificate } from './support/certificates';

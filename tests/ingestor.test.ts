@@ -10,7 +10,7 @@ import { createLogger } from '../lib/logger';
 import { metricsRegistry } from '../lib/metrics';
 import { brokerAuthFiles } from '../subgraphs/devices/credentials/brokerAuthFiles';
 import { verifyDeviceCredentials } from '../subgraphs/devices/credentials/deviceCredentials';
-import { hashMosquittoPassword, mosquittoPasswordFile } from '../subgraphs/devices/credentials/mosquittoPassword';
+import { hashMosquittoPassword, mosquittoPasswordFile } from '../lib/mqtt/mosquittoPassword';
 import { migratedDatabase } from './support/database';
 import { startIngestReceiver, type IngestReceiver } from './support/ingestReceiver';
 import { mosquittoPub, startMosquitto } from './support/mosquitto';

@@ -6,7 +6,7 @@ import mqtt from 'mqtt';
 import { loadConfig } from '../../lib/config';
 import { createLogger } from '../../lib/logger';
 import { MQTT_URL_ENV } from '../../tests/support/globalSetup';
-import { generateCredential } from '../broker/credentials';
+import { generateCredential } from '../broker/ingestorCredential';
 import { startEmbeddedBroker, type EmbeddedBroker } from '../broker/embeddedBroker';
 import { startIngestor } from '../ingestor';
 import { waitFor } from '../../tests/support/waitFor';

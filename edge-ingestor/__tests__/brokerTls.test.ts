@@ -6,7 +6,7 @@ import { ConfigError } from '../../lib/config';
 import { createLogger } from '../../lib/logger';
 import { clientCertificate, selfSignedCertificate, type PemPair } from '../../tests/support/certificates';
 import { loadBrokerTls } from '../broker/brokerTls';
-import { generateCredential } from '../broker/credentials';
+import { generateCredential } from '../broker/ingestorCredential';
 import { startEmbeddedBroker, type EmbeddedBroker } from '../broker/embeddedBroker';
 
 const log = createLogger('silent');

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ConfigError } from '../../lib/config';
 import { createLogger } from '../../lib/logger';
-import { hashMosquittoPassword, mosquittoPasswordFile } from '../../subgraphs/devices/credentials/mosquittoPassword';
+import { hashMosquittoPassword, mosquittoPasswordFile } from '../../lib/mqtt/mosquittoPassword';
 import { openDevicePasswordFile, parseMosquittoPasswordFile } from '../broker/devicePasswordFile';
 
 const log = createLogger('silent');

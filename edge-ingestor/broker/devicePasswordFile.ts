@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { ConfigError } from '../../lib/config';
 import type { Logger } from '../../lib/logger';
-import { hashMosquittoPassword, isMosquittoPasswordHash, verifyMosquittoPassword } from '../../subgraphs/devices/credentials/mosquittoPassword';
+import { hashMosquittoPassword, isMosquittoPasswordHash, verifyMosquittoPassword } from '../../lib/mqtt/mosquittoPassword';
 import type { DeviceAuthenticator } from './embeddedBroker';
 
 /** How often the file is checked for a change (a stat, not a read). */

@@ -3,8 +3,8 @@ import tls from 'node:tls';
 import { createBroker, type AuthenticateError, type Client } from 'aedes';
 import type { Logger } from '../../lib/logger';
 import { listen } from '../../lib/http/listen';
-import { deviceMayPublish } from '../../subgraphs/devices/credentials/mosquittoPassword';
-import { credentialMatches, type MqttCredential } from './credentials';
+import { deviceMayPublish } from '../../lib/mqtt/mosquittoPassword';
+import { credentialMatches, type MqttCredential } from './ingestorCredential';
 
 /** Checks a device's CONNECT: user name = device id, and one of its valid passwords. */
 export type DeviceAuthenticator = (username: string, password: string) => Promise<boolean>;

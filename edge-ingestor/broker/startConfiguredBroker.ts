@@ -2,7 +2,7 @@ import { isLoopbackAddress, type Config } from '../../lib/config';
 import { PortUnavailableError } from '../../lib/http/listen';
 import type { Logger } from '../../lib/logger';
 import { loadBrokerTls } from './brokerTls';
-import type { MqttCredential } from './credentials';
+import type { MqttCredential } from './ingestorCredential';
 import { startEmbeddedBroker, type DeviceAuthenticator, type EmbeddedBroker, type EmbeddedBrokerOptions } from './embeddedBroker';
 
 export interface ConfiguredBroker extends EmbeddedBroker {

@@ -15,8 +15,14 @@ export interface ForwarderOptions {
   log: Logger;
   /** A batch goes out when it has this many messages... */
   batchMaxMessages: number;
-  /** ...or when its oldest message waited this long. */
+  /** ...or when its oldest message waited this long (under load; see `linger`). */
   batchMaxWaitMs: number;
+  /**
+   * `adaptive` (default): a live message goes out at once while no live batch is on its way,
+   * and gathers behind one that is (Nagle, Kafka's linger). `fixed`: every live batch waits
+   * `batchMaxWaitMs` unless full (the behaviour before; kept as the benchmark's baseline).
+   */
+  linger?: 'adaptive' | 'fixed';
   /** Batches on their way to the cloud at once (1: strictly one after the other). */
   concurrency?: number;
   /** Messages a second over both lanes, live first; 0: no limit. */
@@ -36,6 +42,14 @@ interface Batch {
 
 /** Metrics labels take only known codes. */
 const BATCH_REFUSAL_CODES: ReadonlySet<string> = new Set(Object.values(BatchRefusal));
+
+/**
+ * The least time between two live batches of the adaptive linger: at most ten a second, however
+ * fast the cloud answers. Every batch costs the cloud a transaction, an outbox event and a turn
+ * of each event consumer (live relay, alerts, usage, weights); a reading a batch at a farm's
+ * rate (100 a second) kept those busy enough to queue seconds behind (bench:latency).
+ */
+const ADAPTIVE_MIN_GAP_MS = 100;
 
 /** Room for `{"batchId":"…","messages":[…]}` around the messages. */
 const ENVELOPE_BYTES = 200;
@@ -62,6 +76,10 @@ export class Forwarder {
   private wakeTimer: NodeJS.Timeout | undefined;
   private readonly lanes: ForwardLanes;
   private readonly inFlight = new Set<Promise<void>>();
+  /** Live batches on their way: while there is none, the pipe is idle and waiting buys nothing. */
+  private liveInFlight = 0;
+  /** When the last live batch left (epoch ms). */
+  private lastLiveSentAtMs = 0;
   private readonly aborts = new AbortController();
   /** Batches to send again, oldest first, before anything new. */
   private retries: Batch[] = [];
@@ -139,7 +157,7 @@ export class Forwarder {
       if (waiting > 0) {
         // Only the oldest is read until the batch is due: a full read is 5,000 rows.
         const oldest = waiting >= this.batchLimit ? undefined : this.lanes.peekLive(1)[0];
-        const dueInMs = oldest ? oldest.receivedAtMs + this.options.batchMaxWaitMs - nowMs : 0;
+        const dueInMs = oldest ? this.dueAtMs(oldest.receivedAtMs) - nowMs : 0;
         if (dueInMs <= 0) {
           const live = this.lanes.peekLive(this.batchLimit);
           if (live.length > 0) {
@@ -167,6 +185,21 @@ export class Forwarder {
     return Math.max(1, waitMs);
   }
 
+  /**
+   * When a live batch that is not full, whose oldest message arrived at `oldestAtMs`, goes out.
+   * Adaptive: at once while no live batch is on its way (a reading on an idle link reaches the
+   * cloud one round trip after its PUBACK), but not sooner than ADAPTIVE_MIN_GAP_MS after the
+   * last one left; while one is on its way, what arrives gathers until it returns (its settle
+   * wakes the loop), the batch fills, or the oldest waited `batchMaxWaitMs`. Under load batches
+   * grow by themselves; full ones still go out `concurrency` at a time, so peak throughput is the
+   * fixed linger's.
+   */
+  private dueAtMs(oldestAtMs: number): number {
+    const latest = oldestAtMs + this.options.batchMaxWaitMs;
+    if (this.options.linger === 'fixed' || this.liveInFlight > 0) return latest;
+    return Math.min(latest, Math.max(oldestAtMs, this.lastLiveSentAtMs + ADAPTIVE_MIN_GAP_MS));
+  }
+
   /** The start of `rows` that fits one request, taken from its lane. */
   private takeBatch(lane: LaneName, rows: BufferedMessage[]): Batch {
     let bytes = ENVELOPE_BYTES;
@@ -184,10 +217,15 @@ export class Forwarder {
   }
 
   private send(batch: Batch): void {
+    if (batch.lane === 'live') {
+      this.liveInFlight += 1;
+      this.lastLiveSentAtMs = Date.now();
+    }
     const request = this.post(batch)
       .then((outcome) => this.settle(batch, outcome))
       .catch((error: Error) => this.options.log.error({ err: error.message }, 'forwarding a batch failed unexpectedly; it stays in the buffer'))
       .finally(() => {
+        if (batch.lane === 'live') this.liveInFlight -= 1;
         this.inFlight.delete(request);
         this.wake();
       });

@@ -1,10 +1,9 @@
 import { eventIdOf, isContractIssue, parseDevicePayload, type BatchMessage } from '../../lib/edge/batch';
 import { metricOf } from '../../lib/deviceKinds';
+import { TELEMETRY_TOPIC, TELEMETRY_TOPIC_FILTER } from '../../lib/mqtt/deviceTopic';
 
-/** The topics devices publish readings on; `+` is the device id. */
-export const TELEMETRY_TOPIC_FILTER = 'farmiq/devices/+/telemetry';
+export { TELEMETRY_TOPIC_FILTER };
 
-const TELEMETRY_TOPIC = /^farmiq\/devices\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/telemetry$/;
 /** The largest payload read; anything bigger is refused unparsed. */
 export const MAX_PAYLOAD_BYTES = 16 * 1024;
 

@@ -1,9 +1,13 @@
 import mqtt, { type MqttClient } from 'mqtt';
 import type { DeviceKindName } from '../../lib/deviceKinds';
 import type { Logger } from '../../lib/logger';
+import { deviceTelemetryTopic } from '../../lib/mqtt/deviceTopic';
 import { simulatedMetrics } from './readings';
 
 /** A device the simulator plays: its MQTT user name is its id, the password its own. */
+/** Where the simulator finds device credentials unless `--credentials` names another file. */
+export const SIMULATOR_DEVICES_FILE = 'simulator-devices.json';
+
 export interface SimulatorDevice {
   id: string;
   password: string;
@@ -55,7 +59,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       const now = Date.now();
       sequence[i]! += 1;
       const payload = { seq: sequence[i], timestamp: new Date(now).toISOString(), metrics: simulatedMetrics({ kind: device.kind, index: i, placedAtMs }, now) };
-      client.publish(`farmiq/devices/${device.id}/telemetry`, JSON.stringify(payload), { qos: 1 }, (error) => {
+      client.publish(deviceTelemetryTopic(device.id), JSON.stringify(payload), { qos: 1 }, (error) => {
         if (!error) acknowledged += 1;
       });
     }

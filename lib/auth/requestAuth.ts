@@ -2,7 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../errors';
 import type { TokenVerifier } from './accessToken';
-import { accessTokenFrom } from './credentials';
+import { accessTokenFrom } from './cookiesAndBearer';
 import type { Principal } from './principal';
 
 /**

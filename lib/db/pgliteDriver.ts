@@ -17,7 +17,7 @@ export function pgliteDriver(db: PGlite): SqlDriver {
   return {
     ...executor(db),
     transaction: (work) => db.transaction((tx) => work(executor(tx))),
-    listen: (channel, onNotify) => db.listen(channel, () => onNotify()),
+    listen: (channel, onNotify) => db.listen(channel, (payload) => onNotify(payload)),
     close: () => db.close(),
   };
 }

@@ -41,21 +41,46 @@ export function postgresDriver(pool: pg.Pool): SqlDriver {
         client.release();
       }
     },
-    async listen(channel, onNotify) {
-      // A LISTEN holds its connection for as long as it listens: one taken out of the pool.
-      const client = await pool.connect();
-      const handler = (message: pg.Notification) => {
-        if (message.channel === channel) onNotify();
-      };
-      client.on('notification', handler);
-      client.on('error', () => undefined);
-      await client.query(`LISTEN "${channel.replace(/"/g, '')}"`);
-      return async () => {
-        client.off('notification', handler);
-        await client.query(`UNLISTEN "${channel.replace(/"/g, '')}"`).catch(() => undefined);
-        client.release();
-      };
-    },
+    listen: sharedListener(pool),
     close: () => pool.end(),
+  };
+}
+
+/**
+ * Every LISTEN of the process on one connection. A LISTEN holds its connection for as long as it
+ * listens; one each would take a pooled connection per event consumer (four in the all-in-one
+ * process, of a pool of ten) away from the queries the API is waiting for.
+ */
+function sharedListener(pool: pg.Pool): SqlDriver['listen'] {
+  const handlers = new Map<string, Set<(payload?: string) => void>>();
+  let connection: Promise<pg.PoolClient> | undefined;
+  const quoted = (channel: string) => `"${channel.replace(/"/g, '')}"`;
+  const connect = () =>
+    (connection ??= pool.connect().then((client) => {
+      client.on('notification', (message: pg.Notification) => {
+        for (const handler of handlers.get(message.channel) ?? []) handler(message.payload);
+      });
+      client.on('error', () => undefined);
+      return client;
+    }));
+  return async (channel, onNotify) => {
+    const client = await connect();
+    let forChannel = handlers.get(channel);
+    if (!forChannel) {
+      handlers.set(channel, (forChannel = new Set()));
+      await client.query(`LISTEN ${quoted(channel)}`);
+    }
+    const handler = (payload?: string) => onNotify(payload);
+    forChannel.add(handler);
+    return async () => {
+      forChannel.delete(handler);
+      if (forChannel.size > 0 || handlers.get(channel) !== forChannel) return;
+      handlers.delete(channel);
+      await client.query(`UNLISTEN ${quoted(channel)}`).catch(() => undefined);
+      if (handlers.size === 0 && connection) {
+        connection = undefined;
+        client.release();
+      }
+    };
   };
 }

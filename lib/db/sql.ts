@@ -10,9 +10,9 @@ export interface SqlDriver extends SqlExecutor {
   /** Runs `work` in one transaction on one connection; rolls back when it throws. */
   transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T>;
   /**
-   * Calls `onNotify` for each NOTIFY on `channel` (LISTEN on a connection of its own) until
-   * the returned function is called.
+   * Calls `onNotify` with its payload for each NOTIFY on `channel` until the returned function
+   * is called. The process's listens share one connection that does nothing else.
    */
-  listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
+  listen(channel: string, onNotify: (payload?: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }

@@ -193,12 +193,34 @@ export async function startConsumer<Payload>(options: ConsumerOptions<Payload>):
     return progressed;
   };
 
+  /**
+   * The partitions with events past their cursor, in one query: a turn with a partition costs a
+   * claim, a read and a release, and most wakes find most partitions empty (one farm's events
+   * go to one partition).
+   */
+  const partitionsWithWork = async (): Promise<Set<number>> => {
+    const rows = await sql.query<{ partition: number }>(
+      `SELECT c.partition FROM "events"."consumer_partition" c
+       WHERE c.consumer = $1 AND EXISTS (SELECT 1 FROM "events"."outbox" o WHERE o.topic = $2 AND o.position > c.position AND o.shard % c.partitions = c.partition)`,
+      [name, topic.name],
+    );
+    return new Set(rows.map((row) => Number(row.partition)));
+  };
+
   const runAll = async () => {
     do {
       again = false;
       let progressed = false;
+      let withWork: Set<number>;
+      try {
+        withWork = await partitionsWithWork();
+      } catch (error) {
+        log.error({ err: messageOf(error) }, 'event consumer could not look for work; trying again shortly');
+        return;
+      }
       for (let i = 0; i < partitions && !stopping; i++) {
         const partition = (nextPartition + i) % partitions;
+        if (!withWork.has(partition)) continue;
         try {
           if (await work(partition)) progressed = true;
         } catch (error) {
@@ -221,7 +243,10 @@ export async function startConsumer<Payload>(options: ConsumerOptions<Payload>):
     });
   };
 
-  const unlisten = await sql.listen(OUTBOX_CHANNEL, wake);
+  // The NOTIFY's payload names the topic of the event committed: other topics' events are not ours.
+  const unlisten = await sql.listen(OUTBOX_CHANNEL, (payload) => {
+    if (payload === undefined || payload === topic.name) wake();
+  });
   const timer = setInterval(wake, pollMs);
   timer.unref();
   wake();

@@ -3,7 +3,7 @@ import type { RevocationList } from '../../lib/auth/revocation';
 import type { ClientQuotas } from '../../lib/quotas/clientQuotas';
 import type { Mailer } from '../../lib/mail/mailer';
 import { signAccessToken, ACCESS_TOKEN_TTL_SECONDS, type TokenAudience } from '../../lib/auth/accessToken';
-import { cookieNames, sessionCookie } from '../../lib/auth/credentials';
+import { cookieNames, sessionCookie } from '../../lib/auth/cookiesAndBearer';
 import type { KeyRing } from '../../lib/auth/keyRing';
 import type { Role } from '../../lib/auth/principal';
 import type { PrismaClient } from '../../lib/db/database';

@@ -5,7 +5,7 @@ import { CloseCode, GRAPHQL_TRANSPORT_WS_PROTOCOL } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { TokenVerifier } from '../../lib/auth/accessToken';
-import { accessTokenFrom } from '../../lib/auth/credentials';
+import { accessTokenFrom } from '../../lib/auth/cookiesAndBearer';
 import type { Principal } from '../../lib/auth/principal';
 import { ErrorCode, userError } from '../../lib/errors';
 import { withoutSuggestions } from '../../lib/graphql/maskError';
@@ -28,7 +28,7 @@ export interface LiveEndpointOptions {
   pubsub: PubSub;
   /** The supergraph's API schema as the gateway last loaded it (undefined before the first load). */
   apiSchema: () => GraphQLSchema | undefined;
-  /** The edge's query limits (graphql-armor's depth, cost, alias and directive rules). */
+  /** The gateway's query limits (graphql-armor's depth, cost, alias and directive rules). */
   validationRules: readonly ValidationRule[];
   maxTokens: number;
   execute: ExecuteQuery;
@@ -67,7 +67,7 @@ interface LiveContext {
  * and path. @apollo/gateway does not execute subscriptions, so this does: the handshake is
  * refused for a foreign Origin (as CORS refuses it over HTTP), `connection_init` must carry a
  * valid access token (else close 4403), each operation is validated against the supergraph with
- * the edge's limits, and each event is resolved through the query planner with the subscriber's
+ * the gateway's limits, and each event is resolved through the query planner with the subscriber's
  * token, only ever for the subscriber's own tenant.
  */
 export function attachLiveEndpoint(options: LiveEndpointOptions): { hub: LiveHub; close(): Promise<void> } {

@@ -47,5 +47,6 @@ export interface LiveField<Event> {
   resolver: { field: string; argument: string; inputType: string; inputOf(event: Event): unknown };
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a list of fields of different payloads
 export type AnyLiveField = LiveField<any>;
 

@@ -1,6 +1,6 @@
 import type { RequestHandler, Response } from 'express';
 import type { TokenVerifier } from '../../lib/auth/accessToken';
-import { cookieNames, readCookie } from '../../lib/auth/credentials';
+import { cookieNames, readCookie } from '../../lib/auth/cookiesAndBearer';
 import type { Principal } from '../../lib/auth/principal';
 import { ErrorCode } from '../../lib/errors';
 import type { Logger } from '../../lib/logger';

@@ -7,6 +7,7 @@ import { generateSecretBoxKey } from '../../lib/crypto/secretBox';
 import { loadConfig } from '../../lib/config';
 import type { DatabaseLocation } from '../../lib/db/database';
 import { createLogger, type Logger } from '../../lib/logger';
+import type { SubgraphModule } from '../../lib/process/module';
 import { FREE_PORTS } from './farmiqProcess';
 import { createPostgresDatabase, type Backend } from './postgres';
 
@@ -39,7 +40,7 @@ export interface TestSystem {
  * The whole system in this process (five subgraphs, gateway, ingestor with its embedded broker)
  * on a database of the test file's own: an in-memory PGlite or a fresh PostgreSQL database.
  */
-export async function startTestSystem(backend: Backend, env: Record<string, string> = {}, log?: Logger): Promise<TestSystem> {
+export async function startTestSystem(backend: Backend, env: Record<string, string> = {}, log?: Logger, modules?: readonly SubgraphModule[]): Promise<TestSystem> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'farmiq-test-'));
   // Production refuses generated keys: hand it a key as an operator would.
   // Its internal metrics port is a free one, so production systems of parallel test files never collide.
@@ -61,7 +62,7 @@ export async function startTestSystem(backend: Backend, env: Record<string, stri
   const postgres = backend === 'postgres' && !env.DATABASE_URL ? await createPostgresDatabase() : undefined;
   const databaseUrl = env.DATABASE_URL ?? postgres?.url;
   const database: DatabaseLocation = backend === 'postgres' ? { kind: 'postgres', url: databaseUrl! } : { kind: 'pglite', dir: 'memory' };
-  const system = await startSystem('all', config, log ?? createLogger(config.logLevel), { database });
+  const system = await startSystem('all', config, log ?? createLogger(config.logLevel), { database, ...(modules ? { modules } : {}) });
   const gatewayUrl = `http://127.0.0.1:${system.ports.gateway}/graphql`;
   const graphql: TestSystem['graphql'] = async (query, variables = {}, headers = {}) => {
     const response = await fetch(gatewayUrl, {

@@ -70,13 +70,67 @@ describe('Forwarder', () => {
     expect(receiver.batches).toHaveLength(8);
   });
 
-  it('should wait for a full batch until the oldest message waited the maximum time', async () => {
-    startForwarder({ batchMaxWaitMs: 400 });
+  it('with a fixed linger, should wait for a full batch until the oldest message waited the maximum time', async () => {
+    startForwarder({ batchMaxWaitMs: 400, linger: 'fixed' });
     fill(0, 3);
+    forwarder!.notify();
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(receiver.stored).toHaveLength(0);
     await receiver.waitForStored(3, 2_000);
     expect(receiver.batches).toHaveLength(1);
+  });
+
+  it('should send a reading at once while no batch is on its way, not after the maximum wait', async () => {
+    startForwarder({ batchMaxWaitMs: 10_000 });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    fill(0, 1);
+    forwarder!.notify();
+    // Far below the 10 s a fixed linger would wait, with room for a loaded machine.
+    await receiver.waitForStored(1, 3_000);
+  });
+
+  it('should leave at least 100 ms between two live batches on an idle link, so a reading a batch cannot flood the cloud', async () => {
+    startForwarder({ batchMaxWaitMs: 10_000 });
+    fill(0, 1);
+    forwarder!.notify();
+    await receiver.waitForStored(1, 3_000);
+    fill(1, 2);
+    forwarder!.notify();
+    await receiver.waitForStored(2, 3_000);
+    // A lower bound only: a busy machine makes the gap longer, never shorter.
+    expect(receiver.storedAtMs[1]! - receiver.storedAtMs[0]!).toBeGreaterThanOrEqual(90);
+    expect(receiver.batches.map((batch) => batch.messages)).toEqual([1, 1]);
+  });
+
+  it('should gather the readings that arrive while a batch is on its way and send them together when it returns', async () => {
+    // Long enough that a loaded machine's timers still fire while the first batch is on its way.
+    receiver.answerAfterMs = 3_000;
+    startForwarder({ batchMaxWaitMs: 20_000 });
+    fill(0, 1);
+    forwarder!.notify();
+    await receiver.waitForStored(1, 3_000);
+    for (let n = 1; n < 4; n += 1) {
+      fill(n, n + 1);
+      forwarder!.notify();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(receiver.stored).toHaveLength(1);
+    await receiver.waitForStored(4, 10_000);
+    expect(receiver.batches.map((batch) => batch.messages)).toEqual([1, 3]);
+    expect(storedNumbers()).toEqual(range(0, 4));
+  });
+
+  it('should not hold gathered readings longer than the maximum wait when a batch is slow to return', async () => {
+    receiver.answerAfterMs = 6_000;
+    startForwarder({ batchMaxWaitMs: 200 });
+    fill(0, 1);
+    forwarder!.notify();
+    await receiver.waitForStored(1, 3_000);
+    fill(1, 3);
+    forwarder!.notify();
+    // Long before the first batch's answer (6 s): the second went after its 200 ms wait.
+    await receiver.waitForStored(3, 4_000);
+    expect(receiver.batches.map((batch) => batch.messages)).toEqual([1, 2]);
   });
 
   it.each(['unavailable', 'reset'] as const)('should keep everything while the cloud is %s, then drain the grown buffer completely and in order', async (mode) => {

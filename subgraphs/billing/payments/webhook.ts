@@ -9,7 +9,9 @@ import type { Clock } from '../clock';
 import { recordPaymentIn, refundPaymentIn } from './payments';
 import { SIGNATURE_HEADER, verifyWebhookSignature } from './webhookSignature';
 
-export const WEBHOOK_PATH = '/webhooks/payments';
+import { WEBHOOK_PATH } from './webhookPath';
+
+export { WEBHOOK_PATH };
 
 export interface WebhookOptions {
   db: PrismaClient;

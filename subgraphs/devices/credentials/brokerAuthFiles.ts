@@ -1,6 +1,6 @@
 import type { Prisma, PrismaClient } from '../../../lib/db/generated/client';
 import { validCredentialWhere } from './deviceCredentials';
-import { MOSQUITTO_ACL_FILE, mosquittoPasswordFile } from './mosquittoPassword';
+import { MOSQUITTO_ACL_FILE, mosquittoPasswordFile } from '../../../lib/mqtt/mosquittoPassword';
 
 export interface BrokerAuthFiles {
   passwordFile: string;

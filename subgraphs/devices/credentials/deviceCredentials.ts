@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { DeviceCredential, Prisma, PrismaClient } from '../../../lib/db/generated/client';
-import { hashMosquittoPassword, verifyMosquittoPassword } from './mosquittoPassword';
+import { hashMosquittoPassword, verifyMosquittoPassword } from '../../../lib/mqtt/mosquittoPassword';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 

@@ -4,7 +4,7 @@ import type { SubgraphContext } from '../../../lib/graphql/context';
 import { metricsFor } from '../../../lib/deviceKinds';
 import { byKey, loadTenantRow, requestLoader } from '../../../lib/graphql/requestLoader';
 import { validCredentialWhere } from '../credentials/deviceCredentials';
-import { deviceTopicRoot } from '../credentials/mosquittoPassword';
+import { deviceTelemetryTopic } from '../../../lib/mqtt/deviceTopic';
 import { loadBarn } from './Barn';
 
 /** Devices by id within the caller's tenant, one query per request; another tenant's is null. */
@@ -28,6 +28,6 @@ export const Device: DeviceResolvers = {
   metrics: (device) => [...metricsFor(device.kind)],
   barn: (device, _args, ctx) => (device.barnId ? loadBarn(ctx, device.barnId) : null),
   mqttUsername: (device) => device.id,
-  mqttTopic: (device) => `${deviceTopicRoot(device.id)}/telemetry`,
+  mqttTopic: (device) => deviceTelemetryTopic(device.id),
   credentialsIssuedAt: (device, _args, ctx) => credentialsIssuedAt(ctx, device.id),
 };

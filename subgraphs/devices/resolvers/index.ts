@@ -1,7 +1,7 @@
 import type { Resolvers } from '../__generated__/resolvers-types';
 import { DateTimeScalar } from '../../../lib/graphql/scalars';
 import type { DevicesDependencies } from '../dependencies';
-import { deviceTopicRoot } from '../credentials/mosquittoPassword';
+import { deviceTelemetryTopic } from '../../../lib/mqtt/deviceTopic';
 import { Barn } from './Barn';
 import { Device } from './Device';
 import { EdgeGateway, EdgeGatewayKey } from './EdgeGateway';
@@ -23,6 +23,6 @@ export const createResolvers = (deps: DevicesDependencies): Resolvers => ({
   DeviceCredentials: {
     mqttUsername: (credentials) => credentials.device.id,
     mqttPassword: (credentials) => credentials.password,
-    mqttTopic: (credentials) => `${deviceTopicRoot(credentials.device.id)}/telemetry`,
+    mqttTopic: (credentials) => deviceTelemetryTopic(credentials.device.id),
   },
 });

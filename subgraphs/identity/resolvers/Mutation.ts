@@ -1,6 +1,6 @@
 import type { MutationResolvers } from '../__generated__/resolvers-types';
 import { checkPasswordPolicy, hashPassword, verifyPassword } from '../../../lib/auth/password';
-import { cookieNames } from '../../../lib/auth/credentials';
+import { cookieNames } from '../../../lib/auth/cookiesAndBearer';
 import { ErrorCode, badInput, userError } from '../../../lib/errors';
 import { requireText } from '../../../lib/validation';
 import { createApiClient, issueClientToken, revokeApiClient } from '../apiClients';

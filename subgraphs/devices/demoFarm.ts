@@ -1,17 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { hashPassword } from '../lib/auth/password';
-import type { SecretBox } from '../lib/crypto/secretBox';
-import type { PrismaClient } from '../lib/db/generated/client';
-import type { Logger } from '../lib/logger';
-import { databaseRateLimitStore } from '../lib/rateLimit/store';
-import type { SimulatorDevice } from '../edge-ingestor/simulator/Simulator';
-import { registerEdgeGateway } from '../subgraphs/devices/edgeGateways/edgeGateways';
-import { claimDevice } from '../subgraphs/devices/provisioning/claimDevice';
-import { activateDevice } from '../subgraphs/devices/provisioning/lifecycle';
-import { registerDevices } from '../subgraphs/devices/provisioning/registerDevices';
-import { SIMULATOR_DEVICES_FILE } from './simulate';
+import { hashPassword } from '../../lib/auth/password';
+import type { SecretBox } from '../../lib/crypto/secretBox';
+import type { PrismaClient } from '../../lib/db/generated/client';
+import type { Logger } from '../../lib/logger';
+import { databaseRateLimitStore } from '../../lib/rateLimit/store';
+import { SIMULATOR_DEVICES_FILE, type SimulatorDevice } from '../../edge-ingestor/simulator/Simulator';
+import { registerEdgeGateway } from './edgeGateways/edgeGateways';
+import { claimDevice } from './provisioning/claimDevice';
+import { activateDevice } from './provisioning/lifecycle';
+import { registerDevices } from './provisioning/registerDevices';
 
 /** The demo farm's devices and the local edge gateway key, kept in the data folder (0600). */
 export const DEMO_FARM_FILE = 'demo-farm.json';

@@ -1,4 +1,4 @@
-import { accessTokenFrom, sessionCookie } from '../credentials';
+import { accessTokenFrom, sessionCookie } from '../cookiesAndBearer';
 
 describe('where the access token is read from', () => {
   it('prefers the Authorization bearer token', () => {

@@ -1,0 +1,44 @@
+import { DEFAULT_SUBGRAPH_PORTS } from '../../lib/config';
+import { BatchRefusal, batchRefusalBody } from '../../lib/edge/ingestCodes';
+import { INGEST_PATH, MAX_BATCH_BYTES, SIGNATURE_HEADERS } from '../../lib/edge/signedBatch';
+import { READINGS_STORED } from '../../lib/events/topics';
+import type { ModuleHost, PassThrough, SubgraphModule } from '../../lib/process/module';
+import type { TelemetryDependencies } from './dependencies';
+
+/** The ingest endpoint's refusals (lib/edge/ingestCodes.ts), also when the gateway answers for it. */
+const ingestRefusal: NonNullable<PassThrough['refusal']> = (status) =>
+  status === 413
+    ? batchRefusalBody(BatchRefusal.BatchTooLarge, `A batch body is at most ${MAX_BATCH_BYTES} bytes`)
+    : status === 400
+      ? batchRefusalBody(BatchRefusal.BatchMalformed, 'The batch body could not be read')
+      : batchRefusalBody(BatchRefusal.IngestUnavailable, 'The ingest endpoint is unavailable; nothing was stored, send the batch again');
+
+const dependencies = (host: ModuleHost): TelemetryDependencies => ({ pubsub: host.pubsub, secretBox: host.secretBox(), now: host.now, sql: host.db.sql });
+
+/** Readings and alerts: the farm edges' signed batches come in here and leave as events. */
+export const telemetryModule: SubgraphModule = {
+  name: 'telemetry',
+  defaultPort: DEFAULT_SUBGRAPH_PORTS.telemetry,
+  env: ['SMTP_URL', 'MAIL_FROM', 'FARMIQ_PUBLIC_URL', 'FARMIQ_SECRETS_KEY'],
+  routes: [
+    // Edge ingestors' signed batches; verified here, passed through the gateway untouched.
+    { method: 'POST', path: INGEST_PATH, passThrough: { headers: Object.values(SIGNATURE_HEADERS), limit: MAX_BATCH_BYTES, refusal: ingestRefusal } },
+  ],
+  workers: [
+    { name: 'alert-evaluator', start: (host) => (require('./alerts/evaluator') as typeof import('./alerts/evaluator')).startAlertEvaluator({ db: host.db, pubsub: host.pubsub, log: host.log }) },
+    { name: 'live-relay', start: (host) => (require('./live/liveRelay') as typeof import('./live/liveRelay')).startLiveRelay({ db: host.db, pubsub: host.pubsub, log: host.log, now: host.now }) },
+    {
+      name: 'notifications',
+      start: (host) =>
+        (require('./notifications/startNotifications') as typeof import('./notifications/startNotifications')).startNotifications({ db: host.db.prisma, config: host.config, secretBox: host.secretBox(), log: host.log }),
+    },
+  ],
+  events: { publishes: [READINGS_STORED], consumes: [READINGS_STORED] },
+  publishesLive: true,
+  async plugIn(host) {
+    const deps = dependencies(host);
+    const { telemetrySubgraph } = require('./server') as typeof import('./server');
+    const { mountIngest } = require('./ingest/endpoint') as typeof import('./ingest/endpoint');
+    return { definition: telemetrySubgraph(deps), mount: (app) => mountIngest(app, { db: host.db, log: host.log, deps }) };
+  },
+};
