@@ -17,6 +17,7 @@ const subgraphMappers: Record<string, Record<string, string>> = {
     Member: '../members#MemberModel',
     AuditRecord: '../../../lib/db/generated/client#AuditRecord as AuditRecordRow',
     ApiClient: '../../../lib/db/generated/client#ApiClient as ApiClientRow',
+    Passkey: '../../../lib/db/generated/client#Passkey as PasskeyRow',
     PartnerGrant: '../partnerGrants#PartnerGrantModel',
     PartnerWebhook: '../../../lib/db/generated/client#PartnerWebhook as PartnerWebhookRow',
     PartnerWebhookDelivery: '../../../lib/db/generated/client#PartnerWebhookDelivery as PartnerWebhookDeliveryRow',

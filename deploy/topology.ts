@@ -77,6 +77,7 @@ export const SETTINGS = {
   FARMIQ_ADMIN_EMAIL: { default: '', why: 'the first platform admin of an empty system (else one with a random password is printed to the log)' },
   LOG_LEVEL: { default: 'info', why: 'pino level' },
   WEBHOOK_ALLOWED_HOSTS: { default: '', why: "hosts tenants' webhooks may reach although they resolve to private addresses (an operator's own receivers); empty: public https only" },
+  AUDIT_RETENTION_DAYS: { default: '365', why: 'days audit records are kept before identity deletes them (at least 30)' },
   PARTNER_REQUESTS_PER_MINUTE: { default: '600', why: "each partner API client's requests per minute (the gateway charges, identity shows usage)" },
   PARTNER_COST_POINTS_PER_DAY: { default: '1000000', why: "each partner API client's query cost points per 24 hours" },
   OTEL_EXPORTER_OTLP_ENDPOINT: {
@@ -149,6 +150,7 @@ export const SERVICE_ENV: Record<FarmiqService, Record<string, EnvValue>> = {
     FARMIQ_SECRETS_KEY: secret('FARMIQ_SECRETS_KEY'),
     ...partnerQuotas,
     WEBHOOK_ALLOWED_HOSTS: setting('WEBHOOK_ALLOWED_HOSTS'),
+    AUDIT_RETENTION_DAYS: setting('AUDIT_RETENTION_DAYS'),
   },
   devices: { ...cloudCommon, ...verifiesTokens, ...ownPort('devices'), FARMIQ_SECRETS_KEY: secret('FARMIQ_SECRETS_KEY') },
   telemetry: { ...cloudCommon, ...verifiesTokens, ...ownPort('telemetry'), FARMIQ_SECRETS_KEY: secret('FARMIQ_SECRETS_KEY'), WEBHOOK_ALLOWED_HOSTS: setting('WEBHOOK_ALLOWED_HOSTS') },

@@ -99,6 +99,8 @@ const envSchema = z.object({
   FORWARD_CONCURRENCY: positiveInt.max(32).default(4),
   FORWARD_RETRY_MAX_MS: positiveInt.max(3_600_000).default(30_000),
   QUARANTINE_RETENTION_DAYS: positiveInt.max(3_650).default(30),
+  /** Audit records older than this many days are deleted (identity); a year by default, at least 30 days. */
+  AUDIT_RETENTION_DAYS: positiveInt.min(30).max(36_500).default(365),
   SIMULATOR: z.enum(['on', 'off']).optional(),
   VISION: z.enum(['on', 'off']).default('off'),
   VISION_PORT: port.default(4011),
@@ -239,6 +241,8 @@ export interface Config {
     /** Shared secret the payment provider signs webhooks with; unset, the webhook endpoint refuses every call (503). */
     webhookSecret: string | undefined;
   };
+  /** Audit records are kept this many days, then deleted by identity's retention job. */
+  auditRetentionDays: number;
   mail: {
     /** SMTP_URL; unset, development writes mail into the data folder and production sends none. */
     smtpUrl: string | undefined;
@@ -363,6 +367,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretsKey: e.FARMIQ_SECRETS_KEY,
     internalKey: e.FARMIQ_INTERNAL_KEY,
     billing: { webhookSecret: e.BILLING_WEBHOOK_SECRET },
+    auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, publicUrl: (e.FARMIQ_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '') },
     outbound: {
       allowedHosts: e.WEBHOOK_ALLOWED_HOSTS.split(',').map((host) => host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1')).filter((host) => host.length > 0),

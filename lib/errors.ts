@@ -15,6 +15,10 @@ export enum ErrorCode {
   RateLimited = 'RATE_LIMITED',
   /** Login with a temporary password: send `newPassword` as well. */
   PasswordChangeRequired = 'PASSWORD_CHANGE_REQUIRED',
+  /** The password was right; the account has a second factor: completeMfaLogin with the challenge in `extensions.mfaChallenge`. */
+  MfaRequired = 'MFA_REQUIRED',
+  /** The password was right; the tenant requires a second factor the account lacks: enrol with the challenge in `extensions.mfaChallenge`. */
+  MfaEnrolmentRequired = 'MFA_ENROLMENT_REQUIRED',
   QueryTooComplex = 'QUERY_TOO_COMPLEX',
   /** The caller may send registered documents only (a browser session in production, a locked API client). */
   DocumentNotRegistered = 'DOCUMENT_NOT_REGISTERED',

@@ -244,5 +244,77 @@ describe.each(backends())('accounts on %s', (backend) => {
       expect(lines.filter((line) => line.includes('"API_CLIENT_REVOKED"') && line.includes(clientId))).toHaveLength(1);
       expect(lines.length - 1).toBe(rows.length + 1); // the CSV holds every record, the viewer's login too
     });
+
+    it('records device and billing actions once each, through the outbox, for that tenant only', async () => {
+      const { tenantId, admin } = await tenantWithAdmin(farmiq, 'Audited Devices Farm');
+      const { admin: otherAdmin } = await tenantWithAdmin(farmiq, 'Quiet Neighbour Farm');
+      const api = farmiq.as(admin.accessToken);
+      const adminId = (await api('{ me { user { id } } }')).data!.me.user.id as string;
+      const platform = await loginAsPlatformAdmin(farmiq, tenantId);
+      const platformId = JSON.parse(Buffer.from(platform.accessToken.split('.')[1]!, 'base64url').toString()).sub as string;
+      const farmId = (await api('mutation { createFarm(input: { name: "Audit North", timeZone: "UTC" }) { id } }')).data!.createFarm.id as string;
+      const barnId = (await api('mutation ($f: ID!) { createBarn(input: { farmId: $f, name: "A1", species: PIG, capacityHead: 10 }) { id } }', { f: farmId })).data!.createBarn.id as string;
+      const serial = `AUD-${Date.now()}`;
+      const label = (await farmiq.as(platform.accessToken)('mutation ($s: String!) { registerDevices(input: { devices: [{ serialNumber: $s, kind: CLIMATE }] }) { device { id } claimLink } }', { s: serial })).data!.registerDevices[0];
+      const deviceId = label.device.id as string;
+      const steps = [
+        await api('mutation ($l: String) { claimDevice(input: { claimLink: $l }) { id } }', { l: label.claimLink }),
+        await api('mutation ($d: ID!, $b: ID!) { activateDevice(input: { deviceId: $d, barnId: $b, name: "Climate" }) { mqttPassword } }', { d: deviceId, b: barnId }),
+        await api('mutation ($d: ID!) { rotateDeviceCredentials(input: { deviceId: $d }) { mqttPassword } }', { d: deviceId }),
+        await api('mutation ($d: ID!) { revokeDevice(deviceId: $d) { id } }', { d: deviceId }),
+      ];
+      const gateway = await api('mutation ($f: ID!) { registerEdgeGateway(input: { farmId: $f, name: "Edge" }) { gateway { id } } }', { f: farmId });
+      const gatewayId = gateway.data!.registerEdgeGateway.gateway.id as string;
+      steps.push(
+        gateway,
+        await api('mutation ($g: ID!) { rotateEdgeGatewayKey(input: { gatewayId: $g }) { keyId } }', { g: gatewayId }),
+        await api('mutation ($g: ID!) { revokeEdgeGateway(gatewayId: $g) { id } }', { g: gatewayId }),
+        await api('mutation { setBillingProfile(input: { country: "SG", currency: "USD" }) { country } }'),
+      );
+      const subscribed = await api('mutation { subscribe(input: { plan: STARTER, idempotencyKey: "audit-start" }) { id invoices { id } } }');
+      const subscriptionId = subscribed.data!.subscribe.id as string;
+      steps.push(subscribed, await api('mutation { changePlan(input: { plan: PROFESSIONAL, idempotencyKey: "audit-up" }) { subscription { id } } }'));
+      const paid = await farmiq.as(platform.accessToken)('mutation ($i: ID!) { recordPayment(input: { invoiceId: $i, amountMinor: 500, currency: "USD", reference: "audit-pay" }) { id } }', { i: subscribed.data!.subscribe.invoices[0].id });
+      const paymentId = paid.data!.recordPayment.id as string;
+      const refunded = await farmiq.as(platform.accessToken)('mutation ($p: ID!) { refundPayment(input: { paymentId: $p, amountMinor: 200, reference: "audit-refund" }) { id } }', { p: paymentId });
+      steps.push(paid, refunded, await api('mutation { cancelSubscription(input: { atPeriodEnd: true, idempotencyKey: "audit-stop" }) { subscription { id } } }'));
+      expect(steps.map((step) => step.errors)).toEqual(steps.map(() => undefined));
+
+      const expected = [
+        ['DEVICE_CLAIMED', deviceId, adminId],
+        ['DEVICE_ACTIVATED', deviceId, adminId],
+        ['DEVICE_CREDENTIALS_ROTATED', deviceId, adminId],
+        ['DEVICE_REVOKED', deviceId, adminId],
+        ['EDGE_GATEWAY_REGISTERED', gatewayId, adminId],
+        ['EDGE_GATEWAY_KEY_ROTATED', gatewayId, adminId],
+        ['EDGE_GATEWAY_REVOKED', gatewayId, adminId],
+        ['SUBSCRIPTION_STARTED', subscriptionId, adminId],
+        ['PLAN_CHANGED', subscriptionId, adminId],
+        ['PAYMENT_RECORDED', paymentId, platformId],
+        ['PAYMENT_REFUNDED', refunded.data!.refundPayment.id, platformId],
+        ['SUBSCRIPTION_CANCEL_SCHEDULED', subscriptionId, adminId],
+      ];
+      const audited = new Set(expected.map(([action]) => action));
+      // Identity applies the outbox events as they commit: give its consumer a moment on a busy machine.
+      let rows: Row[] = [];
+      for (const deadline = Date.now() + 15_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 200))) {
+        rows = ((await api(AUDIT)).data!.auditLog.nodes as Row[]).filter((row) => audited.has(row.action));
+        if (rows.length >= expected.length) break;
+      }
+      // Each action exactly once, with its target and actor (billing stamps whole seconds, so the order within a second is not the call order).
+      const byAction = (a: unknown[], b: unknown[]) => String(a[0]).localeCompare(String(b[0]));
+      expect(rows.map((row) => [row.action, row.targetId, row.actorId]).sort(byAction)).toEqual([...expected].sort(byAction));
+      for (const row of rows) {
+        expect(row.tenantId).toBe(tenantId);
+        expect(row.address).not.toBe('');
+        expect(row.requestId).not.toBe('');
+      }
+      const others = (await farmiq.as(otherAdmin.accessToken)(AUDIT)).data!.auditLog.nodes as Row[];
+      expect(others.filter((row) => audited.has(row.action))).toEqual([]);
+      const csv = await api('query ($s: DateTime!, $u: DateTime!) { auditLogCsv(since: $s, until: $u) }', { s: new Date(Date.now() - 3_600_000).toISOString(), u: new Date(Date.now() + 60_000).toISOString() });
+      for (const [action, targetId] of expected) {
+        expect((csv.data!.auditLogCsv as string).split('\r\n').filter((line) => line.includes(`"${action}"`) && line.includes(targetId!))).toHaveLength(1);
+      }
+    });
   });
 });

@@ -38,6 +38,7 @@ interface Foreign {
   notificationSubscriptionId: string;
   webhookEndpointId: string;
   weighSessionId: string;
+  passkeyId: string;
   partnerGrantId: string;
 }
 
@@ -171,6 +172,22 @@ const CASES: Record<string, Check> = {
     expect(errorCode(await farmiq.graphql('mutation { resetPassword(token: "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", newPassword: "a long new passphrase 42") }'))).toBe('BAD_USER_INPUT'),
   'Mutation.requestPasswordReset': async ({ farmiq, b }) =>
     expect((await farmiq.graphql('mutation ($e: String!) { requestPasswordReset(email: $e) }', { e: b.adminEmail })).data).toEqual({ requestPasswordReset: true }),
+  // Second factors are the caller's own; a login's challenge token is the only way into another account's second step.
+  'Mutation.completeMfaLogin': async ({ farmiq }) => expect(errorCode(await farmiq.graphql('mutation { completeMfaLogin(challengeToken: "guessed-token", totpCode: "123456") { accessToken } }'))).toBe('UNAUTHENTICATED'),
+  'Mutation.startPasskeyLogin': async ({ farmiq }) => expect(errorCode(await farmiq.graphql('mutation { startPasskeyLogin(challengeToken: "guessed-token") }'))).toBe('UNAUTHENTICATED'),
+  'Mutation.startTotpEnrolment': async ({ farmiq }) => expect(errorCode(await farmiq.graphql('mutation { startTotpEnrolment(challengeToken: "guessed-token") { secret } }'))).toBe('UNAUTHENTICATED'),
+  'Mutation.confirmTotpEnrolment': async ({ farmiq }) =>
+    expect(errorCode(await farmiq.graphql('mutation { confirmTotpEnrolment(totpCode: "123456", challengeToken: "guessed-token") { recoveryCodes } }'))).toBe('UNAUTHENTICATED'),
+  'Mutation.disableTotp': async ({ asA }) => expect(errorCode(await asA('mutation { disableTotp(password: "x", code: "123456") }'))).toBe('CONFLICT'),
+  'Mutation.regenerateRecoveryCodes': async ({ asA }) => expect(errorCode(await asA('mutation { regenerateRecoveryCodes(password: "wrong password xx", code: "123456") }'))).toBe('BAD_USER_INPUT'),
+  'Mutation.startPasskeyRegistration': async ({ asA, a, b }) => {
+    const options = JSON.parse((await asA('mutation { startPasskeyRegistration }')).data!.startPasskeyRegistration);
+    expect(options.user.name).toBe(a.session.email);
+    expect(options.user.name).not.toBe(b.adminEmail);
+  },
+  'Mutation.finishPasskeyRegistration': async ({ asA }) => expect(errorCode(await asA('mutation { finishPasskeyRegistration(name: "Mine", response: "{}") { passkey { id } } }'))).toBe('BAD_USER_INPUT'),
+  'Mutation.removePasskey': ({ asA, b }) => expectNotFound(asA('mutation ($id: ID!) { removePasskey(id: $id, password: "x") }', { id: b.passkeyId })),
+  'Mutation.setTenantMfaRequired': async ({ asA, a }) => expect((await asA('mutation { setTenantMfaRequired(required: false) { id } }')).data!.setTenantMfaRequired.id).toBe(a.tenantId),
   // Notifications: channels, webhooks and escalation are per tenant.
   'Query.farmNotificationSettings': ({ asA, b }) => expectNotFound(asA('query ($f: ID!) { farmNotificationSettings(farmId: $f) { __typename } }', { f: b.farmId })),
   'Query.myNotificationSubscriptions': async ({ asA, b }) => expect(JSON.stringify((await asA('{ myNotificationSubscriptions { id } }')).data)).not.toContain(b.notificationSubscriptionId),
@@ -388,13 +405,18 @@ describe.each(backends())('tenant isolation on %s', (backend) => {
     const memberUserId = (await asB('{ me { user { id } } }')).data!.me.user.id as string;
     const notificationSubscriptionId = (await asB('mutation ($f: ID) { subscribeToAlerts(input: { channel: EMAIL, address: "b-admin@b.test", farmId: $f }) { id } }', { f: farmId })).data!.subscribeToAlerts.id;
     const webhookEndpointId = (await asB('mutation { createWebhookEndpoint(input: { url: "https://b.example/hook" }) { endpoint { id } } }')).data!.createWebhookEndpoint.endpoint.id;
+    // A passkey of B's admin, as registration stores it (the walk needs its id, not a working key).
+    const [{ id: passkeyId }] = await farmiq.system.database!.sql.query<{ id: string }>(
+      `INSERT INTO "identity"."passkey" (id, user_id, credential_id, public_key, name) VALUES (gen_random_uuid(), $1, 'b-credential', 'AA', 'B key') RETURNING id::text AS id`,
+      [memberUserId],
+    );
     // B lets A's own API client read B's farm: what A's people may do must not grow with it.
     const clientOfA = (await asA('mutation { createApiClient(input: { name: "A partner", scopes: [FARMS_READ] }) { client { id } } }')).data!.createApiClient.client.id;
     own.apiClient = clientOfA;
     const granted = await asB('mutation ($c: ID!, $f: ID!) { grantPartnerAccess(input: { clientId: $c, farmIds: [$f], scopes: [FARMS_READ] }) { id } }', { c: clientOfA, f: farmId });
     if (!granted.data) throw new Error(JSON.stringify(granted.errors));
     const partnerGrantId = granted.data.grantPartnerAccess.id;
-    b = { partnerGrantId, registeredDocumentId, weighSessionId, adminEmail: tenantB.admin.email, memberUserId, notificationSubscriptionId, webhookEndpointId, apiClientId, tenantId: tenantB.tenantId, farmId, batchId, alertRuleId, alertId: alertId!, subscriptionId, invoiceId, paymentId, barnId, deviceId: label.device.id, deviceSerial: label.device.serialNumber, gatewayId };
+    b = { passkeyId: passkeyId!, partnerGrantId, registeredDocumentId, weighSessionId, adminEmail: tenantB.admin.email, memberUserId, notificationSubscriptionId, webhookEndpointId, apiClientId, tenantId: tenantB.tenantId, farmId, batchId, alertRuleId, alertId: alertId!, subscriptionId, invoiceId, paymentId, barnId, deviceId: label.device.id, deviceSerial: label.device.serialNumber, gatewayId };
     before = { snapshot: await asB(SNAPSHOT_OF_B), alerts: await asB(ALERTS_OF_B, { f: farmId }) };
     expect(before.snapshot).toMatchObject({ data: { billingProfile: { country: 'SG' }, invoices: [{ amountPaid: { amountMinor: 1000 } }] } });
     expect((before.snapshot as { errors?: unknown }).errors).toBeUndefined();
@@ -417,7 +439,7 @@ describe.each(backends())('tenant isolation on %s', (backend) => {
     const foreign: Record<string, string> = {
       farm: b.farmId, barn: b.barnId, device: b.deviceId, batch: b.batchId, invoice: b.invoiceId, payment: b.paymentId, gateway: b.gatewayId,
       tenant: b.tenantId, apiClient: b.apiClientId, alert: b.alertId, alertRule: b.alertRuleId, subscription: b.subscriptionId,
-      member: b.memberUserId, notificationSubscription: b.notificationSubscriptionId, webhookEndpoint: b.webhookEndpointId, partnerGrant: b.partnerGrantId, weighSession: b.weighSessionId,
+      member: b.memberUserId, notificationSubscription: b.notificationSubscriptionId, webhookEndpoint: b.webhookEndpointId, partnerGrant: b.partnerGrantId, weighSession: b.weighSessionId, passkey: b.passkeyId,
     };
     const asA = farmiq.as(a.session.accessToken);
     const platformForA = farmiq.as((await loginAsPlatformAdmin(farmiq, a.tenantId)).accessToken);

@@ -21,6 +21,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ BILLING_WEBHOOK_SECRET: 'short-secret' })).toThrow(new ConfigError('BILLING_WEBHOOK_SECRET: expected a value of at least 32, got (value hidden: it may hold a secret)'));
   });
 
+  it('keeps audit records a year unless told otherwise, and never less than 30 days', () => {
+    expect(loadConfig({}).auditRetentionDays).toBe(365);
+    expect(loadConfig({ AUDIT_RETENTION_DAYS: '90' }).auditRetentionDays).toBe(90);
+    expect(() => loadConfig({ AUDIT_RETENTION_DAYS: '7' })).toThrow(/AUDIT_RETENTION_DAYS/);
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ PORT: '', DATABASE_URL: '' }).gateway.port).toBe(4000);
   });

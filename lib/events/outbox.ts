@@ -19,10 +19,11 @@ const OUTBOX_LOCK_KEY = 727_274_002;
  * and the commit, not the change before it, so concurrent ingest batches still write in parallel.
  */
 export async function appendEvent<Payload>(tx: SqlExecutor, topic: Topic<Payload>, payload: Payload): Promise<number> {
-  await tx.query(`SELECT pg_advisory_xact_lock(${OUTBOX_LOCK_KEY})`);
+  // No void columns in the answers (the functions sit in FROM): Prisma's raw queries cannot read them.
+  await tx.query(`SELECT 1 AS locked FROM pg_advisory_xact_lock(${OUTBOX_LOCK_KEY})`);
   const [row] = await tx.query<{ position: string }>(
     `WITH written AS (INSERT INTO "events"."outbox" (topic, shard, payload) VALUES ($1, $2, $3) RETURNING position)
-     SELECT position::text AS position, pg_notify('${OUTBOX_CHANNEL}', $1) FROM written`,
+     SELECT position::text AS position FROM written, pg_notify('${OUTBOX_CHANNEL}', $1)`,
     [topic.name, shardOf(topic.partitionKey(payload)), JSON.stringify(payload)],
   );
   return Number(row!.position);

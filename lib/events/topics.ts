@@ -121,6 +121,67 @@ export const WEIGH_SESSION_EVENTS: Topic<WeighSessionEventsPayload> = {
   partitionKey: (payload) => payload.events[0]?.sessionId ?? '',
 };
 
+/**
+ * Security-relevant actions of subgraphs other than identity (devices, billing), for identity's
+ * audit log: written in the transaction of the action, applied by identity (the table's owner).
+ * The names are values of identity's GraphQL `AuditAction` enum.
+ */
+export const AUDITED_ACTIONS = [
+  'DEVICE_CLAIMED',
+  'DEVICE_ACTIVATED',
+  'DEVICE_CREDENTIALS_ROTATED',
+  'DEVICE_REVOKED',
+  'EDGE_GATEWAY_REGISTERED',
+  'EDGE_GATEWAY_KEY_ROTATED',
+  'EDGE_GATEWAY_REVOKED',
+  'SUBSCRIPTION_STARTED',
+  'PLAN_CHANGED',
+  'SUBSCRIPTION_CANCEL_SCHEDULED',
+  'SUBSCRIPTION_CANCELED',
+  'SUBSCRIPTION_RENEWED',
+  'PAYMENT_RECORDED',
+  'PAYMENT_REFUNDED',
+] as const;
+export type AuditedAction = (typeof AUDITED_ACTIONS)[number];
+
+/** One audit record as its subgraph wrote it; `id` makes applying it twice harmless. */
+export interface AuditActionEvent {
+  id: string;
+  /** ISO 8601: when the action happened (not when identity applied it). */
+  at: string;
+  action: AuditedAction;
+  tenantId: string | null;
+  /** The user or API client; null for the platform itself (a renewal, a payment provider's webhook). */
+  actorId: string | null;
+  actorKind: string | null;
+  targetType: string;
+  targetId: string;
+  address: string;
+  requestId: string;
+}
+
+const audit = decoderFor('identity.audit-action');
+
+export const AUDIT_ACTIONS: Topic<AuditActionEvent> = {
+  name: 'identity.audit-action',
+  decode(raw) {
+    const r = audit.object(raw, '$');
+    return {
+      id: audit.string(r.id, '$.id'),
+      at: audit.string(r.at, '$.at'),
+      action: audit.oneOf(r.action, AUDITED_ACTIONS, '$.action'),
+      tenantId: audit.nullableString(r.tenantId, '$.tenantId'),
+      actorId: audit.nullableString(r.actorId, '$.actorId'),
+      actorKind: audit.nullableString(r.actorKind, '$.actorKind'),
+      targetType: audit.string(r.targetType, '$.targetType'),
+      targetId: audit.string(r.targetId, '$.targetId'),
+      address: audit.string(r.address, '$.address'),
+      requestId: audit.string(r.requestId, '$.requestId'),
+    };
+  },
+  partitionKey: (event) => event.tenantId ?? '',
+};
+
 /** An alert was raised or cleared (written in the transaction that changed it); the alert as it stood then. */
 export interface AlertRaisedOrClearedEvent {
   tenantId: string;

@@ -1,5 +1,5 @@
 import { DEFAULT_SUBGRAPH_PORTS } from '../../lib/config';
-import { READINGS_STORED } from '../../lib/events/topics';
+import { READINGS_STORED, AUDIT_ACTIONS } from '../../lib/events/topics';
 import type { SubgraphModule } from '../../lib/process/module';
 import { SIGNATURE_HEADER } from './payments/webhookSignature';
 import { WEBHOOK_PATH } from './payments/webhookPath';
@@ -17,7 +17,7 @@ export const billingModule: SubgraphModule = {
     { name: 'usage-meter', start: (host) => (require('./usage/usageMeter') as typeof import('./usage/usageMeter')).startUsageMeter({ db: host.db, log: host.log, now: host.now }) },
     { name: 'renewals', start: (host) => (require('./subscriptions/renewalScheduler') as typeof import('./subscriptions/renewalScheduler')).startRenewals({ db: host.db.prisma, log: host.log, now: host.now }) },
   ],
-  events: { publishes: [], consumes: [READINGS_STORED] },
+  events: { publishes: [AUDIT_ACTIONS], consumes: [READINGS_STORED] },
   async plugIn(host) {
     const secret = host.config.billing.webhookSecret;
     if (!secret) host.log.warn(`BILLING_WEBHOOK_SECRET is not set: the payment webhook (${WEBHOOK_PATH}) refuses every call`);

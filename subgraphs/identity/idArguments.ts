@@ -21,6 +21,14 @@ const member = ofCallerTenant('Member', async (db, tenantId, ids) => {
   return new Set(rows.map((row) => row.userId));
 });
 
+/** One of the caller's own passkeys (a user's factors are its own, whatever tenant it acts for). */
+const ownPasskey = ownedBy('Passkey', async (ctx, ids) => {
+  const principal = ctx.principal;
+  if (principal?.kind !== 'user') return new Set();
+  const rows = await ctx.db.passkey.findMany({ where: { id: { in: [...ids] }, userId: principal.subject }, select: { id: true } });
+  return new Set(rows.map((row) => row.id));
+});
+
 const partnerGrant = ofCallerTenant('Partner grant', async (db, tenantId, ids) => {
   const rows = await db.partnerGrant.findMany({ where: { id: { in: [...ids] }, tenantId }, select: { id: true } });
   return new Set(rows.map((row) => row.id));
@@ -43,6 +51,7 @@ export const idArguments: IdArgumentChecks = {
   'Mutation.removeMember': { userId: member },
   'Mutation.suspendTenant': { id: visibleTenant },
   'Mutation.reinstateTenant': { id: visibleTenant },
+  'Mutation.removePasskey': { id: ownPasskey },
   'Mutation.login': {
     'input.tenantId': unscoped('no one is logged in yet: any tenant the credentials are no member of, existing or not, is FORBIDDEN after the password check'),
   },

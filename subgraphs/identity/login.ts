@@ -5,10 +5,11 @@ import type { SubgraphContext } from '../../lib/graphql/context';
 import { requireUuid } from '../../lib/validation';
 import type { LoginInput } from './__generated__/resolvers-types';
 import { recordAudit } from './audit/auditLog';
+import { requireSecondStep } from './mfa/mfaLogin';
 import { normalizeEmail } from './email';
 import { assertNotRateLimited, clearFailures, recordFailure } from '../../lib/rateLimit/slidingWindow';
 import { accountKey, addressKey, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS } from './rateLimit';
-import { rolesFor, startSession, tenantIsActive, type IdentityDependencies, type SessionModel } from './sessions';
+import { finishLogin, rolesFor, tenantIsActive, type IdentityDependencies, type SessionModel } from './sessions';
 
 const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 const wrongCredentials = () => userError(ErrorCode.Unauthenticated, 'Wrong email or password');
@@ -54,10 +55,9 @@ export async function login(ctx: SubgraphContext, deps: IdentityDependencies, in
   const roles = await rolesFor(ctx.db, user, tenantId);
   if (!roles) throw userError(ErrorCode.Forbidden, 'tenantId: you are not a member of that tenant, or were disabled there');
   if (!(await tenantIsActive(ctx.db, tenantId))) throw userError(ErrorCode.Forbidden, 'This tenant is suspended; ask the platform operator');
-  await ctx.db.userAccount.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
-  ctx.log.info({ userId: user.id, tenantId }, 'logged in');
-  await recordAudit(ctx, { action: 'LOGIN_SUCCEEDED', actorId: user.id, tenantId, targetType: 'User', targetId: user.id });
-  return startSession(ctx, deps, { userId: user.id, tenantId, roles, useCookies: input.useCookies ?? false });
+  // A second factor (or the enrolment the tenant requires) comes between the password and the session.
+  await requireSecondStep(ctx, { userId: user.id, tenantId, useCookies: input.useCookies ?? false });
+  return finishLogin(ctx, deps, { userId: user.id, tenantId, roles, useCookies: input.useCookies ?? false });
 }
 
 /** The named tenant, else the user's only one; a platform admin with none acts outside any. */

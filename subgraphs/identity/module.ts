@@ -1,16 +1,29 @@
 import path from 'node:path';
 import { DEFAULT_SUBGRAPH_PORTS } from '../../lib/config';
 import type { SubgraphModule } from '../../lib/process/module';
+import { AUDIT_ACTIONS } from '../../lib/events/topics';
 
 /** People and tenants; the one holder of the token signing keys, whose public half it serves. */
 export const identityModule: SubgraphModule = {
   name: 'identity',
   defaultPort: DEFAULT_SUBGRAPH_PORTS.identity,
-  env: ['FARMIQ_JWT_PRIVATE_JWKS', 'FARMIQ_ADMIN_EMAIL', 'FARMIQ_ADMIN_PASSWORD', 'SMTP_URL', 'MAIL_FROM', 'FARMIQ_PUBLIC_URL', 'WEBHOOK_ALLOWED_HOSTS'],
+  env: ['FARMIQ_JWT_PRIVATE_JWKS', 'FARMIQ_ADMIN_EMAIL', 'FARMIQ_ADMIN_PASSWORD', 'SMTP_URL', 'MAIL_FROM', 'FARMIQ_PUBLIC_URL', 'WEBHOOK_ALLOWED_HOSTS', 'FARMIQ_SECRETS_KEY', 'AUDIT_RETENTION_DAYS'],
   // Every other process verifies tokens with these keys (FARMIQ_JWKS_URL).
   routes: [{ method: 'GET', path: '/.well-known/jwks.json' }],
   // Partners' webhooks: outbox events become deliveries, a worker sends them.
   workers: [
+    {
+      // Audited actions of devices and billing arrive as events; identity owns the log.
+      name: 'audit-log',
+      start: (host) => (require('./audit/auditConsumer') as typeof import('./audit/auditConsumer')).startAuditLog({ db: host.db, log: host.log }),
+    },
+    {
+      name: 'audit-retention',
+      start: async (host) => {
+        const retention = (require('./audit/auditRetention') as typeof import('./audit/auditRetention')).startAuditRetention({ sql: host.db.sql, retentionDays: host.config.auditRetentionDays, log: host.log });
+        return { stop: async () => retention.stop() };
+      },
+    },
     {
       name: 'partner-webhooks',
       start: (host) =>
@@ -23,7 +36,7 @@ export const identityModule: SubgraphModule = {
     },
   ],
   usesClientQuotas: true,
-  events: { publishes: [], consumes: [] },
+  events: { publishes: [], consumes: [AUDIT_ACTIONS] },
   async plugIn(host) {
     const { config, db, log } = host;
     if (!host.auth.keyRing || !host.revocations || !host.quotas) throw new Error('identity runs only in the process that holds the signing keys, the revocation list and the quotas');
@@ -45,6 +58,7 @@ export const identityModule: SubgraphModule = {
         production: config.isProduction,
         mailer: createMailer({ ...config.mail, dataDir: config.dataDir, production: config.isProduction, log }),
         publicUrl: config.mail.publicUrl,
+        relyingParty: (require('./mfa/passkeys') as typeof import('./mfa/passkeys')).relyingPartyOf(config.mail.publicUrl),
       }),
       mount: (app) => mountJwks(app, host.auth.publicJwks),
     };

@@ -40,6 +40,18 @@ export const permissions = subgraphShield({
     deletePartnerWebhook: hasRole('PARTNER'),
     // Public by nature; rate-limited inside.
     issueClientToken: allow,
+    // The challenge token from a login's password step is the credential; rate-limited inside.
+    completeMfaLogin: allow,
+    startPasskeyLogin: allow,
+    // A logged-in user, or a login's enrolment challenge: checked inside.
+    startTotpEnrolment: allow,
+    confirmTotpEnrolment: allow,
+    disableTotp: isAuthenticated,
+    regenerateRecoveryCodes: isAuthenticated,
+    startPasskeyRegistration: isAuthenticated,
+    finishPasskeyRegistration: isAuthenticated,
+    removePasskey: isAuthenticated,
+    setTenantMfaRequired: tenantAdmin,
     registerDocument: partnerClient,
     setApiClientDocumentPolicy: tenantAdmin,
   },
@@ -64,4 +76,9 @@ export const permissions = subgraphShield({
   PageInfo: allow,
   AuditRecord: allow,
   AuditRecordConnection: allow,
+  MfaStatus: allow,
+  Passkey: allow,
+  TotpEnrolment: allow,
+  MfaEnrolment: allow,
+  PasskeyRegistration: allow,
 });

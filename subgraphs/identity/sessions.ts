@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { RevocationList } from '../../lib/auth/revocation';
 import type { ClientQuotas } from '../../lib/quotas/clientQuotas';
-import type { SecretBox } from '../../lib/crypto/secretBox';
 import type { Mailer } from '../../lib/mail/mailer';
 import { signAccessToken, ACCESS_TOKEN_TTL_SECONDS, type TokenAudience } from '../../lib/auth/accessToken';
 import { cookieNames, sessionCookie } from '../../lib/auth/cookiesAndBearer';
@@ -11,6 +10,9 @@ import type { PrismaClient } from '../../lib/db/database';
 import type { SubgraphContext } from '../../lib/graphql/context';
 import type { RateLimitStore } from '../../lib/rateLimit/store';
 import { issueRefreshToken, REFRESH_TOKEN_TTL_MS } from './refreshTokens';
+import { recordAudit } from './audit/auditLog';
+import type { SecretBox } from '../../lib/crypto/secretBox';
+import type { RelyingParty } from './mfa/passkeys';
 
 /** What identity needs besides the database: the signing keys and who tokens are for. */
 export interface IdentityDependencies {
@@ -23,7 +25,7 @@ export interface IdentityDependencies {
   revocations: RevocationList;
   /** Partner API clients' quota counters, charged by the gateway; read here for usage. */
   quotas: ClientQuotas;
-  /** Seals partner webhook secrets (FARMIQ_SECRETS_KEY). */
+  /** Seals partner webhook secrets and TOTP secrets (FARMIQ_SECRETS_KEY). */
   secretBox: SecretBox;
   /** Production: partner webhooks must be https. */
   production: boolean;
@@ -31,6 +33,8 @@ export interface IdentityDependencies {
   mailer: Mailer;
   /** Where people open the dashboard: emailed links point here. */
   publicUrl: string;
+  /** The WebAuthn relying party: the dashboard's host and origin. */
+  relyingParty: RelyingParty;
 }
 
 /** The caller as a session describes it (GraphQL `Viewer`). */
@@ -106,4 +110,16 @@ export async function startSession(
 export function clearSessionCookies(ctx: SubgraphContext): void {
   const names = cookieNames(ctx.secureCookies);
   for (const name of [names.access, names.refresh]) ctx.setCookie(sessionCookie(name, '', 0, ctx.secureCookies));
+}
+
+/** The last step of every login (with or without a second factor): records it and starts the session. */
+export async function finishLogin(
+  ctx: SubgraphContext,
+  deps: IdentityDependencies,
+  login: { userId: string; tenantId: string | null; roles: Role[]; useCookies: boolean },
+): Promise<SessionModel> {
+  await ctx.db.userAccount.update({ where: { id: login.userId }, data: { lastLoginAt: new Date() } });
+  ctx.log.info({ userId: login.userId, tenantId: login.tenantId }, 'logged in');
+  await recordAudit(ctx, { action: 'LOGIN_SUCCEEDED', actorId: login.userId, tenantId: login.tenantId, targetType: 'User', targetId: login.userId });
+  return startSession(ctx, deps, login);
 }

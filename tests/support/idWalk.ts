@@ -68,6 +68,7 @@ const KIND_OF_OPERATION_ID: Record<string, string> = {
   'Mutation.unsubscribeFromAlerts': 'notificationSubscription',
   'Mutation.deleteWebhookEndpoint': 'webhookEndpoint',
   'Mutation.rotateApiClientSecret': 'apiClient',
+  'Mutation.removePasskey': 'passkey',
   'Mutation.deletePartnerWebhook': 'partnerWebhook',
 };
 

@@ -82,7 +82,20 @@ type Documents = {
     "\n  mutation InviteFirstAdmin($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      user {\n        id\n        email\n      }\n      temporaryPassword\n    }\n  }\n": typeof types.InviteFirstAdminDocument,
     "\n  mutation SuspendTenant($id: ID!) {\n    suspendTenant(id: $id) {\n      id\n      suspendedAt\n    }\n  }\n": typeof types.SuspendTenantDocument,
     "\n  mutation ReinstateTenant($id: ID!) {\n    reinstateTenant(id: $id) {\n      id\n      suspendedAt\n    }\n  }\n": typeof types.ReinstateTenantDocument,
+    "\n  query SecuritySettings {\n    me {\n      roles\n      user {\n        id\n        mfa {\n          totpEnabled\n          recoveryCodesLeft\n          passkeys {\n            id\n            name\n            createdAt\n          }\n        }\n      }\n      tenant {\n        id\n        requireMfa\n      }\n    }\n  }\n": typeof types.SecuritySettingsDocument,
+    "\n  mutation StartTotp {\n    startTotpEnrolment {\n      secret\n      otpauthUri\n    }\n  }\n": typeof types.StartTotpDocument,
+    "\n  mutation ConfirmTotp($totpCode: String!) {\n    confirmTotpEnrolment(totpCode: $totpCode) {\n      recoveryCodes\n    }\n  }\n": typeof types.ConfirmTotpDocument,
+    "\n  mutation DisableTotp($password: String!, $code: String!) {\n    disableTotp(password: $password, code: $code)\n  }\n": typeof types.DisableTotpDocument,
+    "\n  mutation RegenerateRecoveryCodes($password: String!, $code: String!) {\n    regenerateRecoveryCodes(password: $password, code: $code)\n  }\n": typeof types.RegenerateRecoveryCodesDocument,
+    "\n  mutation StartPasskeyRegistration {\n    startPasskeyRegistration\n  }\n": typeof types.StartPasskeyRegistrationDocument,
+    "\n  mutation FinishPasskeyRegistration($name: String!, $response: String!) {\n    finishPasskeyRegistration(name: $name, response: $response) {\n      passkey {\n        id\n      }\n      recoveryCodes\n    }\n  }\n": typeof types.FinishPasskeyRegistrationDocument,
+    "\n  mutation RemovePasskey($id: ID!, $password: String!) {\n    removePasskey(id: $id, password: $password)\n  }\n": typeof types.RemovePasskeyDocument,
+    "\n  mutation SetTenantMfaRequired($required: Boolean!) {\n    setTenantMfaRequired(required: $required) {\n      id\n      requireMfa\n    }\n  }\n": typeof types.SetTenantMfaRequiredDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessTokenExpiresAt\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  mutation CompleteMfaLogin($challengeToken: String!, $totpCode: String, $recoveryCode: String, $passkeyResponse: String) {\n    completeMfaLogin(challengeToken: $challengeToken, totpCode: $totpCode, recoveryCode: $recoveryCode, passkeyResponse: $passkeyResponse) {\n      accessTokenExpiresAt\n    }\n  }\n": typeof types.CompleteMfaLoginDocument,
+    "\n  mutation StartPasskeyLogin($challengeToken: String!) {\n    startPasskeyLogin(challengeToken: $challengeToken)\n  }\n": typeof types.StartPasskeyLoginDocument,
+    "\n  mutation StartEnrolmentAtLogin($challengeToken: String) {\n    startTotpEnrolment(challengeToken: $challengeToken) {\n      secret\n      otpauthUri\n    }\n  }\n": typeof types.StartEnrolmentAtLoginDocument,
+    "\n  mutation ConfirmEnrolmentAtLogin($totpCode: String!, $challengeToken: String) {\n    confirmTotpEnrolment(totpCode: $totpCode, challengeToken: $challengeToken) {\n      recoveryCodes\n      session {\n        accessTokenExpiresAt\n      }\n    }\n  }\n": typeof types.ConfirmEnrolmentAtLoginDocument,
     "\n  query TenantHome {\n    me {\n      tenant {\n        id\n        farms {\n          id\n          name\n          timeZone\n          barns {\n            id\n          }\n          batches {\n            id\n            headCountPlaced\n          }\n          alertRules {\n            id\n          }\n        }\n      }\n    }\n  }\n": typeof types.TenantHomeDocument,
     "\n  query TenantPlan {\n    me {\n      tenant {\n        id\n        activeSubscription {\n          id\n          plan\n        }\n      }\n    }\n  }\n": typeof types.TenantPlanDocument,
 };
@@ -155,7 +168,20 @@ const documents: Documents = {
     "\n  mutation InviteFirstAdmin($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      user {\n        id\n        email\n      }\n      temporaryPassword\n    }\n  }\n": types.InviteFirstAdminDocument,
     "\n  mutation SuspendTenant($id: ID!) {\n    suspendTenant(id: $id) {\n      id\n      suspendedAt\n    }\n  }\n": types.SuspendTenantDocument,
     "\n  mutation ReinstateTenant($id: ID!) {\n    reinstateTenant(id: $id) {\n      id\n      suspendedAt\n    }\n  }\n": types.ReinstateTenantDocument,
+    "\n  query SecuritySettings {\n    me {\n      roles\n      user {\n        id\n        mfa {\n          totpEnabled\n          recoveryCodesLeft\n          passkeys {\n            id\n            name\n            createdAt\n          }\n        }\n      }\n      tenant {\n        id\n        requireMfa\n      }\n    }\n  }\n": types.SecuritySettingsDocument,
+    "\n  mutation StartTotp {\n    startTotpEnrolment {\n      secret\n      otpauthUri\n    }\n  }\n": types.StartTotpDocument,
+    "\n  mutation ConfirmTotp($totpCode: String!) {\n    confirmTotpEnrolment(totpCode: $totpCode) {\n      recoveryCodes\n    }\n  }\n": types.ConfirmTotpDocument,
+    "\n  mutation DisableTotp($password: String!, $code: String!) {\n    disableTotp(password: $password, code: $code)\n  }\n": types.DisableTotpDocument,
+    "\n  mutation RegenerateRecoveryCodes($password: String!, $code: String!) {\n    regenerateRecoveryCodes(password: $password, code: $code)\n  }\n": types.RegenerateRecoveryCodesDocument,
+    "\n  mutation StartPasskeyRegistration {\n    startPasskeyRegistration\n  }\n": types.StartPasskeyRegistrationDocument,
+    "\n  mutation FinishPasskeyRegistration($name: String!, $response: String!) {\n    finishPasskeyRegistration(name: $name, response: $response) {\n      passkey {\n        id\n      }\n      recoveryCodes\n    }\n  }\n": types.FinishPasskeyRegistrationDocument,
+    "\n  mutation RemovePasskey($id: ID!, $password: String!) {\n    removePasskey(id: $id, password: $password)\n  }\n": types.RemovePasskeyDocument,
+    "\n  mutation SetTenantMfaRequired($required: Boolean!) {\n    setTenantMfaRequired(required: $required) {\n      id\n      requireMfa\n    }\n  }\n": types.SetTenantMfaRequiredDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessTokenExpiresAt\n    }\n  }\n": types.LoginDocument,
+    "\n  mutation CompleteMfaLogin($challengeToken: String!, $totpCode: String, $recoveryCode: String, $passkeyResponse: String) {\n    completeMfaLogin(challengeToken: $challengeToken, totpCode: $totpCode, recoveryCode: $recoveryCode, passkeyResponse: $passkeyResponse) {\n      accessTokenExpiresAt\n    }\n  }\n": types.CompleteMfaLoginDocument,
+    "\n  mutation StartPasskeyLogin($challengeToken: String!) {\n    startPasskeyLogin(challengeToken: $challengeToken)\n  }\n": types.StartPasskeyLoginDocument,
+    "\n  mutation StartEnrolmentAtLogin($challengeToken: String) {\n    startTotpEnrolment(challengeToken: $challengeToken) {\n      secret\n      otpauthUri\n    }\n  }\n": types.StartEnrolmentAtLoginDocument,
+    "\n  mutation ConfirmEnrolmentAtLogin($totpCode: String!, $challengeToken: String) {\n    confirmTotpEnrolment(totpCode: $totpCode, challengeToken: $challengeToken) {\n      recoveryCodes\n      session {\n        accessTokenExpiresAt\n      }\n    }\n  }\n": types.ConfirmEnrolmentAtLoginDocument,
     "\n  query TenantHome {\n    me {\n      tenant {\n        id\n        farms {\n          id\n          name\n          timeZone\n          barns {\n            id\n          }\n          batches {\n            id\n            headCountPlaced\n          }\n          alertRules {\n            id\n          }\n        }\n      }\n    }\n  }\n": types.TenantHomeDocument,
     "\n  query TenantPlan {\n    me {\n      tenant {\n        id\n        activeSubscription {\n          id\n          plan\n        }\n      }\n    }\n  }\n": types.TenantPlanDocument,
 };
@@ -449,7 +475,59 @@ export function graphql(source: "\n  mutation ReinstateTenant($id: ID!) {\n    r
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query SecuritySettings {\n    me {\n      roles\n      user {\n        id\n        mfa {\n          totpEnabled\n          recoveryCodesLeft\n          passkeys {\n            id\n            name\n            createdAt\n          }\n        }\n      }\n      tenant {\n        id\n        requireMfa\n      }\n    }\n  }\n"): (typeof documents)["\n  query SecuritySettings {\n    me {\n      roles\n      user {\n        id\n        mfa {\n          totpEnabled\n          recoveryCodesLeft\n          passkeys {\n            id\n            name\n            createdAt\n          }\n        }\n      }\n      tenant {\n        id\n        requireMfa\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartTotp {\n    startTotpEnrolment {\n      secret\n      otpauthUri\n    }\n  }\n"): (typeof documents)["\n  mutation StartTotp {\n    startTotpEnrolment {\n      secret\n      otpauthUri\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmTotp($totpCode: String!) {\n    confirmTotpEnrolment(totpCode: $totpCode) {\n      recoveryCodes\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmTotp($totpCode: String!) {\n    confirmTotpEnrolment(totpCode: $totpCode) {\n      recoveryCodes\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DisableTotp($password: String!, $code: String!) {\n    disableTotp(password: $password, code: $code)\n  }\n"): (typeof documents)["\n  mutation DisableTotp($password: String!, $code: String!) {\n    disableTotp(password: $password, code: $code)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegenerateRecoveryCodes($password: String!, $code: String!) {\n    regenerateRecoveryCodes(password: $password, code: $code)\n  }\n"): (typeof documents)["\n  mutation RegenerateRecoveryCodes($password: String!, $code: String!) {\n    regenerateRecoveryCodes(password: $password, code: $code)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartPasskeyRegistration {\n    startPasskeyRegistration\n  }\n"): (typeof documents)["\n  mutation StartPasskeyRegistration {\n    startPasskeyRegistration\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FinishPasskeyRegistration($name: String!, $response: String!) {\n    finishPasskeyRegistration(name: $name, response: $response) {\n      passkey {\n        id\n      }\n      recoveryCodes\n    }\n  }\n"): (typeof documents)["\n  mutation FinishPasskeyRegistration($name: String!, $response: String!) {\n    finishPasskeyRegistration(name: $name, response: $response) {\n      passkey {\n        id\n      }\n      recoveryCodes\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemovePasskey($id: ID!, $password: String!) {\n    removePasskey(id: $id, password: $password)\n  }\n"): (typeof documents)["\n  mutation RemovePasskey($id: ID!, $password: String!) {\n    removePasskey(id: $id, password: $password)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetTenantMfaRequired($required: Boolean!) {\n    setTenantMfaRequired(required: $required) {\n      id\n      requireMfa\n    }\n  }\n"): (typeof documents)["\n  mutation SetTenantMfaRequired($required: Boolean!) {\n    setTenantMfaRequired(required: $required) {\n      id\n      requireMfa\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessTokenExpiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessTokenExpiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CompleteMfaLogin($challengeToken: String!, $totpCode: String, $recoveryCode: String, $passkeyResponse: String) {\n    completeMfaLogin(challengeToken: $challengeToken, totpCode: $totpCode, recoveryCode: $recoveryCode, passkeyResponse: $passkeyResponse) {\n      accessTokenExpiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation CompleteMfaLogin($challengeToken: String!, $totpCode: String, $recoveryCode: String, $passkeyResponse: String) {\n    completeMfaLogin(challengeToken: $challengeToken, totpCode: $totpCode, recoveryCode: $recoveryCode, passkeyResponse: $passkeyResponse) {\n      accessTokenExpiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartPasskeyLogin($challengeToken: String!) {\n    startPasskeyLogin(challengeToken: $challengeToken)\n  }\n"): (typeof documents)["\n  mutation StartPasskeyLogin($challengeToken: String!) {\n    startPasskeyLogin(challengeToken: $challengeToken)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartEnrolmentAtLogin($challengeToken: String) {\n    startTotpEnrolment(challengeToken: $challengeToken) {\n      secret\n      otpauthUri\n    }\n  }\n"): (typeof documents)["\n  mutation StartEnrolmentAtLogin($challengeToken: String) {\n    startTotpEnrolment(challengeToken: $challengeToken) {\n      secret\n      otpauthUri\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmEnrolmentAtLogin($totpCode: String!, $challengeToken: String) {\n    confirmTotpEnrolment(totpCode: $totpCode, challengeToken: $challengeToken) {\n      recoveryCodes\n      session {\n        accessTokenExpiresAt\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmEnrolmentAtLogin($totpCode: String!, $challengeToken: String) {\n    confirmTotpEnrolment(totpCode: $totpCode, challengeToken: $challengeToken) {\n      recoveryCodes\n      session {\n        accessTokenExpiresAt\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/I18n';
 import { useRestartSession } from '../session/sessionActions';
 import { usePermissions, useViewer } from '../session/Viewer';
 import { LocaleSwitch } from './LocaleSwitch';
+import { SecurityLink } from '../security/SecurityLink';
 
 const LogoutDocument = graphql(`
   mutation Logout {
@@ -37,6 +38,7 @@ export function AppShell() {
         <span className="user">
           {viewer.user?.email} <span className="roles">({viewer.roles.join(', ')})</span>
         </span>
+        <SecurityLink />
         <LocaleSwitch />
         <button type="button" onClick={() => void logout({}).then(restart)}>
           {t('nav.logout')}

@@ -4,6 +4,7 @@ import { errorCode, errorMessage } from '../api/errors';
 import { graphql } from '../gql';
 import { useI18n } from '../i18n/I18n';
 import { LocaleSwitch } from '../layout/LocaleSwitch';
+import { MfaLoginStep, type MfaChallenge } from './MfaLoginStep';
 
 // useCookies: the tokens go into HttpOnly cookies; this page never sees them.
 const LoginDocument = graphql(`
@@ -22,6 +23,7 @@ export function LoginForm({ onLoggedIn }: { onLoggedIn: () => void }) {
   const [newPassword, setNewPassword] = useState('');
   const [mustChange, setMustChange] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [challenge, setChallenge] = useState<MfaChallenge | null>(null);
   const [{ fetching }, login] = useMutation(LoginDocument);
 
   async function submit(event: FormEvent) {
@@ -30,7 +32,10 @@ export function LoginForm({ onLoggedIn }: { onLoggedIn: () => void }) {
     const result = await login({ input: { email, password, useCookies: true, ...(mustChange ? { newPassword } : {}) } });
     if (!result.error) return onLoggedIn();
     const code = errorCode(result.error);
-    if (code === 'PASSWORD_CHANGE_REQUIRED') {
+    const mfaChallenge = result.error.graphQLErrors[0]?.extensions?.mfaChallenge as Omit<MfaChallenge, 'enrol'> | undefined;
+    if ((code === 'MFA_REQUIRED' || code === 'MFA_ENROLMENT_REQUIRED') && mfaChallenge) {
+      setChallenge({ ...mfaChallenge, enrol: code === 'MFA_ENROLMENT_REQUIRED' });
+    } else if (code === 'PASSWORD_CHANGE_REQUIRED') {
       setMustChange(true);
       setError(t('login.temporary'));
     } else if (code === 'UNAUTHENTICATED') {
@@ -40,6 +45,13 @@ export function LoginForm({ onLoggedIn }: { onLoggedIn: () => void }) {
     }
   }
 
+  if (challenge) {
+    return (
+      <main className="page login-page">
+        <MfaLoginStep challenge={challenge} onLoggedIn={onLoggedIn} onRestart={() => setChallenge(null)} />
+      </main>
+    );
+  }
   return (
     <main className="page login-page">
       <div className="login-top">

@@ -1,3 +1,4 @@
+import { appendAuditEvent, platformActor } from '../../../lib/audit/auditEvents';
 import express, { type Express } from 'express';
 import { GraphQLError } from 'graphql';
 import type { PrismaClient } from '../../../lib/db/generated/client';
@@ -67,8 +68,12 @@ export function mountPaymentWebhook(app: Express, options: WebhookOptions): void
       await options.db.$transaction(async (tx) => {
         await tx.webhookEvent.create({ data: { eventId: event.id, type: event.type, receivedAt: now } });
         const { tenantId, invoiceId, paymentId, amountMinor, currency, reference } = event.data;
-        if (event.type === 'payment.succeeded') await recordPaymentIn(tx, tenantId, { invoiceId: String(invoiceId), amountMinor, currency: String(currency), reference }, now);
-        else await refundPaymentIn(tx, tenantId, { paymentId: String(paymentId), amountMinor, reference }, now);
+        const payment =
+          event.type === 'payment.succeeded'
+            ? await recordPaymentIn(tx, tenantId, { invoiceId: String(invoiceId), amountMinor, currency: String(currency), reference }, now)
+            : await refundPaymentIn(tx, tenantId, { paymentId: String(paymentId), amountMinor, reference }, now);
+        const action = event.type === 'payment.succeeded' ? 'PAYMENT_RECORDED' : 'PAYMENT_REFUNDED';
+        await appendAuditEvent(tx, platformActor('payment-provider', event.id), { action, tenantId, targetType: 'Payment', targetId: payment.id }, now);
       });
       log.info({ eventId: event.id, type: event.type }, 'webhook event applied');
       res.json({ status: 'processed' });

@@ -1,3 +1,4 @@
+import type { AuditActor } from '../../../lib/audit/auditEvents';
 import type { PlanSubscription, PrismaClient } from '../../../lib/db/generated/client';
 import { badInput } from '../../../lib/errors';
 import { inTenantTransaction, type BillingDb } from '../db';
@@ -38,7 +39,7 @@ export async function previewNextInvoice(db: PrismaClient, tenantId: string, now
  * or, when a cancellation was scheduled, ends the subscription with a final invoice of the usage.
  * Meant for a scheduler (PLATFORM_ADMIN); early calls are refused.
  */
-export async function renewSubscription(db: PrismaClient, tenantId: string, input: { idempotencyKey: string }, now: Date): Promise<SubscriptionChangeModel> {
+export async function renewSubscription(db: PrismaClient, tenantId: string, input: { idempotencyKey: string }, now: Date, actor?: AuditActor): Promise<SubscriptionChangeModel> {
   const idempotencyKey = requireIdempotencyKey(input.idempotencyKey);
   const hash = requestHash('renewSubscription', {});
   return onceForKey(db, { tenantId, idempotencyKey, hash }, replayChange(db), () =>
@@ -51,7 +52,7 @@ export async function renewSubscription(db: PrismaClient, tenantId: string, inpu
       const subscription = current.cancelAtPeriodEnd
         ? await tx.planSubscription.update({ where: { id: current.id }, data: { status: 'CANCELED', canceledAt: start } })
         : await tx.planSubscription.update({ where: { id: current.id }, data: { currentPeriodStart: start, currentPeriodEnd: end } });
-      await recordEvent(tx, subscription, current.cancelAtPeriodEnd ? 'CANCELED' : 'RENEWED', start);
+      await recordEvent(tx, subscription, current.cancelAtPeriodEnd ? 'CANCELED' : 'RENEWED', start, actor);
       const invoice = await writeInvoice(tx, draft, { idempotencyKey, hash }, wholeSecond(now));
       await markBilled(tx, usage.recordIds, invoice.id);
       return { subscription, invoice };

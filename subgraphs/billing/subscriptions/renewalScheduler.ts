@@ -1,3 +1,4 @@
+import { platformActor } from '../../../lib/audit/auditEvents';
 import type { PrismaClient } from '../../../lib/db/generated/client';
 import type { Logger } from '../../../lib/logger';
 import { renewSubscription } from './renewal';
@@ -18,7 +19,7 @@ export async function renewDueSubscriptions(db: PrismaClient, now: Date, log?: L
     if (due.length === 0) break;
     for (const subscription of due) {
       try {
-        await renewSubscription(db, subscription.tenantId, { idempotencyKey: `renewal:${subscription.id}:${subscription.currentPeriodEnd.toISOString()}` }, now);
+        await renewSubscription(db, subscription.tenantId, { idempotencyKey: `renewal:${subscription.id}:${subscription.currentPeriodEnd.toISOString()}` }, now, platformActor('renewal'));
         closed += 1;
       } catch (error) {
         log?.error({ err: (error as Error).message, subscriptionId: subscription.id }, 'could not renew a subscription');

@@ -1,3 +1,5 @@
+import { appendAuditEvent, type AuditActor } from '../../../lib/audit/auditEvents';
+import type { AuditedAction } from '../../../lib/events/topics';
 import type { BillingCycle, Invoice, PlanCode, PlanSubscription, PrismaClient } from '../../../lib/db/generated/client';
 import { isUniqueViolation } from '../../../lib/db/errors';
 import { badInput, ErrorCode, notFound, userError } from '../../../lib/errors';
@@ -29,10 +31,20 @@ const cycleOf = (request: PlanRequest): BillingCycle => request.billingCycle ?? 
 
 type Reason = 'STARTED' | 'PLAN_CHANGED' | 'CANCEL_SCHEDULED' | 'CANCELED' | 'RENEWED';
 
-export async function recordEvent(tx: BillingTx, subscription: PlanSubscription, reason: Reason, at: Date): Promise<void> {
+const AUDITED_AS: Record<Reason, AuditedAction> = {
+  STARTED: 'SUBSCRIPTION_STARTED',
+  PLAN_CHANGED: 'PLAN_CHANGED',
+  CANCEL_SCHEDULED: 'SUBSCRIPTION_CANCEL_SCHEDULED',
+  CANCELED: 'SUBSCRIPTION_CANCELED',
+  RENEWED: 'SUBSCRIPTION_RENEWED',
+};
+
+/** The subscription's history row and, with an actor, its audit record (through the outbox, in `tx`). */
+export async function recordEvent(tx: BillingTx, subscription: PlanSubscription, reason: Reason, at: Date, actor?: AuditActor): Promise<void> {
   await tx.subscriptionEvent.create({
     data: { subscriptionId: subscription.id, tenantId: subscription.tenantId, status: subscription.status, plan: subscription.plan, billingCycle: subscription.billingCycle, reason, at },
   });
+  if (actor) await appendAuditEvent(tx, actor, { action: AUDITED_AS[reason], tenantId: subscription.tenantId, targetType: 'BillingSubscription', targetId: subscription.id }, at);
 }
 
 /** The tenant's active subscription, row-locked for the rest of the transaction; NOT_FOUND without one. */
@@ -58,7 +70,7 @@ export const replayChange = (db: PrismaClient) => async (invoice: Invoice): Prom
  * Starts a subscription now and issues the invoice of its first period. Without a key, the one
  * active subscription per tenant (a partial unique index) still keeps a retry from charging twice.
  */
-export async function subscribe(db: PrismaClient, tenantId: string, input: PlanRequest & { idempotencyKey?: string | null }, now: Date): Promise<SubscriptionChangeModel> {
+export async function subscribe(db: PrismaClient, tenantId: string, input: PlanRequest & { idempotencyKey?: string | null }, now: Date, actor?: AuditActor): Promise<SubscriptionChangeModel> {
   const idempotencyKey = input.idempotencyKey == null ? `subscribe:${randomUUID()}` : requireIdempotencyKey(input.idempotencyKey);
   const billingCycle = cycleOf(input);
   const hash = requestHash('subscribe', { plan: input.plan, billingCycle });
@@ -70,7 +82,7 @@ export async function subscribe(db: PrismaClient, tenantId: string, input: PlanR
       const subscription = await tx.planSubscription.create({
         data: { tenantId, plan: input.plan, billingCycle, currency: profile.currency, startedAt: start, currentPeriodStart: start, currentPeriodEnd: end },
       });
-      await recordEvent(tx, subscription, 'STARTED', start);
+      await recordEvent(tx, subscription, 'STARTED', start, actor);
       const lines = [periodLine(input.plan, billingCycle, profile.currency, start, end)];
       const invoice = await writeInvoice(tx, { tenantId, currency: profile.currency, country: profile.country, lines, subscriptionId: subscription.id }, { idempotencyKey, hash }, start);
       return { subscription, invoice };
@@ -121,7 +133,7 @@ export async function previewPlanChange(db: PrismaClient, tenantId: string, targ
 }
 
 /** Moves the active subscription to another plan or cycle, with a prorated invoice (or credit note). */
-export async function changePlan(db: PrismaClient, tenantId: string, input: PlanRequest & { idempotencyKey?: string | null }, now: Date): Promise<SubscriptionChangeModel> {
+export async function changePlan(db: PrismaClient, tenantId: string, input: PlanRequest & { idempotencyKey?: string | null }, now: Date, actor?: AuditActor): Promise<SubscriptionChangeModel> {
   const idempotencyKey = requireIdempotencyKey(input.idempotencyKey);
   const billingCycle = cycleOf(input);
   const hash = requestHash('changePlan', { plan: input.plan, billingCycle });
@@ -136,7 +148,7 @@ export async function changePlan(db: PrismaClient, tenantId: string, input: Plan
         where: { id: current.id },
         data: { plan: input.plan, billingCycle, currentPeriodStart: change.periodStart, currentPeriodEnd: change.periodEnd, cancelAtPeriodEnd: false },
       });
-      await recordEvent(tx, subscription, 'PLAN_CHANGED', at);
+      await recordEvent(tx, subscription, 'PLAN_CHANGED', at, actor);
       const invoice = await writeInvoice(tx, { tenantId, currency: current.currency, country, lines: [...change.lines, ...usage.lines], subscriptionId: current.id }, { idempotencyKey, hash }, at);
       await markBilled(tx, usage.recordIds, invoice.id);
       return { subscription, invoice };
@@ -149,7 +161,7 @@ export async function changePlan(db: PrismaClient, tenantId: string, input: Plan
  * invoice now). Immediately: ended now with a final invoice crediting the unused seconds and
  * billing unbilled usage; a negative total makes it a credit note.
  */
-export async function cancelSubscription(db: PrismaClient, tenantId: string, input: { atPeriodEnd: boolean; idempotencyKey: string }, now: Date): Promise<SubscriptionChangeModel> {
+export async function cancelSubscription(db: PrismaClient, tenantId: string, input: { atPeriodEnd: boolean; idempotencyKey: string }, now: Date, actor?: AuditActor): Promise<SubscriptionChangeModel> {
   const idempotencyKey = requireIdempotencyKey(input.idempotencyKey);
   const at = wholeSecond(now);
   if (input.atPeriodEnd) {
@@ -157,7 +169,7 @@ export async function cancelSubscription(db: PrismaClient, tenantId: string, inp
       const current = await lockActive(tx, tenantId);
       if (current.cancelAtPeriodEnd) return { subscription: current, invoice: null };
       const subscription = await tx.planSubscription.update({ where: { id: current.id }, data: { cancelAtPeriodEnd: true } });
-      await recordEvent(tx, subscription, 'CANCEL_SCHEDULED', at);
+      await recordEvent(tx, subscription, 'CANCEL_SCHEDULED', at, actor);
       return { subscription, invoice: null };
     });
   }
@@ -168,7 +180,7 @@ export async function cancelSubscription(db: PrismaClient, tenantId: string, inp
       const { country } = await profileOf(tx, tenantId);
       const usage = await unbilledUsageLines(tx, tenantId, planPrice(current.plan, current.currency as InvoiceCurrency), at);
       const subscription = await tx.planSubscription.update({ where: { id: current.id }, data: { status: 'CANCELED', canceledAt: at, cancelAtPeriodEnd: false } });
-      await recordEvent(tx, subscription, 'CANCELED', at);
+      await recordEvent(tx, subscription, 'CANCELED', at, actor);
       const lines = [unusedTimeCredit(current, at), ...usage.lines];
       const invoice = await writeInvoice(tx, { tenantId, currency: current.currency, country, lines, subscriptionId: current.id }, { idempotencyKey, hash }, at);
       await markBilled(tx, usage.recordIds, invoice.id);

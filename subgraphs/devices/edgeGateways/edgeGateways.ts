@@ -1,3 +1,4 @@
+import { appendAuditEvent, type AuditActor } from '../../../lib/audit/auditEvents';
 import { randomBytes } from 'node:crypto';
 import type { EdgeGateway, Prisma, PrismaClient } from '../../../lib/db/generated/client';
 import type { SecretBox } from '../../../lib/crypto/secretBox';
@@ -35,14 +36,16 @@ async function tenantGateway(db: PrismaClient, tenantId: string, gatewayId: stri
   return gateway;
 }
 
-export async function registerEdgeGateway(db: PrismaClient, box: SecretBox, tenantId: string, input: { farmId: string; name: string }, now: Date): Promise<EdgeGatewaySecret> {
+export async function registerEdgeGateway(db: PrismaClient, box: SecretBox, tenantId: string, input: { farmId: string; name: string }, now: Date, actor?: AuditActor): Promise<EdgeGatewaySecret> {
   const farm = await db.farm.findFirst({ where: { id: requireUuid(input.farmId, 'farmId'), tenantId } });
   if (!farm) throw notFound('Farm');
   const name = requireText(input.name, 'name', GATEWAY_NAME_MAX_LENGTH);
   try {
     return await db.$transaction(async (tx) => {
       const gateway = await tx.edgeGateway.create({ data: { tenantId, farmId: farm.id, name, createdAt: now } });
-      return { gateway, ...(await issueKey(tx, box, gateway.id, now)), previousValidUntil: null };
+      const key = await issueKey(tx, box, gateway.id, now);
+      if (actor) await appendAuditEvent(tx, actor, { action: 'EDGE_GATEWAY_REGISTERED', tenantId, targetType: 'EdgeGateway', targetId: gateway.id }, now);
+      return { gateway, ...key, previousValidUntil: null };
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw userError(ErrorCode.Conflict, `name: the farm already has an edge gateway named "${name}"`);
@@ -51,7 +54,7 @@ export async function registerEdgeGateway(db: PrismaClient, box: SecretBox, tena
 }
 
 /** A new key now; the keys valid now keep verifying for `overlapSeconds`. */
-export async function rotateEdgeGatewayKey(db: PrismaClient, box: SecretBox, tenantId: string, input: { gatewayId: string; overlapSeconds?: number | null }, now: Date): Promise<EdgeGatewaySecret> {
+export async function rotateEdgeGatewayKey(db: PrismaClient, box: SecretBox, tenantId: string, input: { gatewayId: string; overlapSeconds?: number | null }, now: Date, actor?: AuditActor): Promise<EdgeGatewaySecret> {
   const overlapSeconds = input.overlapSeconds ?? DEFAULT_OVERLAP_SECONDS;
   if (!Number.isInteger(overlapSeconds) || overlapSeconds < 0 || overlapSeconds > MAX_OVERLAP_SECONDS) {
     throw badInput(`overlapSeconds: expected 0 to ${MAX_OVERLAP_SECONDS} seconds, got ${overlapSeconds}`, 'overlapSeconds');
@@ -64,17 +67,21 @@ export async function rotateEdgeGatewayKey(db: PrismaClient, box: SecretBox, ten
       where: { gatewayId: gateway.id, revokedAt: null, OR: [{ validUntil: null }, { validUntil: { gt: previousValidUntil } }] },
       data: { validUntil: previousValidUntil },
     });
-    return { gateway, ...(await issueKey(tx, box, gateway.id, now)), previousValidUntil };
+    const key = await issueKey(tx, box, gateway.id, now);
+    if (actor) await appendAuditEvent(tx, actor, { action: 'EDGE_GATEWAY_KEY_ROTATED', tenantId, targetType: 'EdgeGateway', targetId: gateway.id }, now);
+    return { gateway, ...key, previousValidUntil };
   });
 }
 
 /** Ends the gateway and all its keys at once. */
-export async function revokeEdgeGateway(db: PrismaClient, tenantId: string, gatewayId: string, now: Date): Promise<EdgeGateway> {
+export async function revokeEdgeGateway(db: PrismaClient, tenantId: string, gatewayId: string, now: Date, actor?: AuditActor): Promise<EdgeGateway> {
   const gateway = await tenantGateway(db, tenantId, gatewayId);
   if (gateway.revokedAt) return gateway;
   return db.$transaction(async (tx) => {
     await tx.edgeGatewayKey.updateMany({ where: { gatewayId: gateway.id, revokedAt: null }, data: { revokedAt: now } });
-    return tx.edgeGateway.update({ where: { id: gateway.id }, data: { revokedAt: now } });
+    const revoked = await tx.edgeGateway.update({ where: { id: gateway.id }, data: { revokedAt: now } });
+    if (actor) await appendAuditEvent(tx, actor, { action: 'EDGE_GATEWAY_REVOKED', tenantId, targetType: 'EdgeGateway', targetId: gateway.id }, now);
+    return revoked;
   });
 }
 

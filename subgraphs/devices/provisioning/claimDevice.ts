@@ -1,3 +1,4 @@
+import { appendAuditEvent, type AuditActor } from '../../../lib/audit/auditEvents';
 import type { Device, PrismaClient } from '../../../lib/db/generated/client';
 import { badInput, ErrorCode, userError } from '../../../lib/errors';
 import { assertNotRateLimited, recordFailure } from '../../../lib/rateLimit/slidingWindow';
@@ -34,7 +35,7 @@ function claimFields(request: ClaimRequest): { serialNumber: string; claimCode: 
  * Makes a PENDING device the caller's tenant's (CLAIMED) and spends its code. Wrong codes are
  * counted per tenant; at the limit every claim is RATE_LIMITED until the window moves on.
  */
-export async function claimDevice(db: PrismaClient, limits: RateLimitStore, tenantId: string, request: ClaimRequest, now: Date): Promise<Device> {
+export async function claimDevice(db: PrismaClient, limits: RateLimitStore, tenantId: string, request: ClaimRequest, now: Date, actor?: AuditActor): Promise<Device> {
   const { serialNumber, claimCode } = claimFields(request);
   const limit = { key: tenantKey(tenantId), max: MAX_CLAIM_FAILURES_PER_TENANT };
   await assertNotRateLimited(limits, [limit], now);
@@ -47,7 +48,10 @@ export async function claimDevice(db: PrismaClient, limits: RateLimitStore, tena
   if (device.status !== 'PENDING') throw userError(ErrorCode.Conflict, `This device was claimed already (it is ${device.status}); its claim code is spent`);
   if (device.claimCodeExpiresAt <= now) throw badInput(`This claim code expired on ${device.claimCodeExpiresAt.toISOString()}; ask the supplier for a new label`, 'claimCode');
   // Conditional on PENDING: of two concurrent claims with the right code, one wins.
-  const claimed = await db.device.updateMany({ where: { id: device.id, status: 'PENDING' }, data: { status: 'CLAIMED', tenantId, claimedAt: now } });
-  if (claimed.count !== 1) throw userError(ErrorCode.Conflict, 'This device was claimed already; its claim code is spent');
-  return db.device.findUniqueOrThrow({ where: { id: device.id } });
+  return db.$transaction(async (tx) => {
+    const claimed = await tx.device.updateMany({ where: { id: device.id, status: 'PENDING' }, data: { status: 'CLAIMED', tenantId, claimedAt: now } });
+    if (claimed.count !== 1) throw userError(ErrorCode.Conflict, 'This device was claimed already; its claim code is spent');
+    if (actor) await appendAuditEvent(tx, actor, { action: 'DEVICE_CLAIMED', tenantId, targetType: 'Device', targetId: device.id }, now);
+    return tx.device.findUniqueOrThrow({ where: { id: device.id } });
+  });
 }

@@ -1,3 +1,4 @@
+import { appendAuditEvent, type AuditActor } from '../../../lib/audit/auditEvents';
 import type { Device, DeviceStatus, PrismaClient } from '../../../lib/db/generated/client';
 import { badInput, notFound } from '../../../lib/errors';
 import { isUuid, requireText, requireUuid } from '../../../lib/validation';
@@ -39,7 +40,7 @@ async function tenantBarn(db: PrismaClient, tenantId: string, barnId: string) {
  * Places a CLAIMED device in a barn and activates it. The answer carries the device's MQTT
  * password, which exists nowhere else: the database keeps its hash only.
  */
-export async function activateDevice(db: PrismaClient, tenantId: string, input: { deviceId: string; barnId: string; name: string }, now: Date) {
+export async function activateDevice(db: PrismaClient, tenantId: string, input: { deviceId: string; barnId: string; name: string }, now: Date, actor?: AuditActor) {
   const device = await tenantDevice(db, tenantId, input.deviceId);
   const barn = await tenantBarn(db, tenantId, input.barnId);
   const name = requireText(input.name, 'name', DEVICE_NAME_MAX_LENGTH);
@@ -48,6 +49,7 @@ export async function activateDevice(db: PrismaClient, tenantId: string, input: 
     const activated = await tx.device.updateMany({ where: { id: device.id, status: 'CLAIMED' }, data: { status: 'ACTIVE', barnId: barn.id, name, activatedAt: now } });
     if (activated.count !== 1) assertTransition(await tx.device.findUniqueOrThrow({ where: { id: device.id } }), 'activate');
     const { password, credential } = await issueDeviceCredential(tx, device.id, now);
+    if (actor) await appendAuditEvent(tx, actor, { action: 'DEVICE_ACTIVATED', tenantId, targetType: 'Device', targetId: device.id }, now);
     return { device: await tx.device.findUniqueOrThrow({ where: { id: device.id } }), password, issuedAt: credential.issuedAt, previousValidUntil: null };
   });
 }
@@ -60,7 +62,7 @@ export async function moveDevice(db: PrismaClient, tenantId: string, input: { de
 }
 
 /** A new password now; the old ones keep working for `overlapSeconds` (0 ends them at once). */
-export async function rotateCredentials(db: PrismaClient, tenantId: string, input: { deviceId: string; overlapSeconds?: number | null }, now: Date) {
+export async function rotateCredentials(db: PrismaClient, tenantId: string, input: { deviceId: string; overlapSeconds?: number | null }, now: Date, actor?: AuditActor) {
   const overlapSeconds = input.overlapSeconds ?? DEFAULT_OVERLAP_SECONDS;
   if (!Number.isInteger(overlapSeconds) || overlapSeconds < 0 || overlapSeconds > MAX_OVERLAP_SECONDS) {
     throw badInput(`overlapSeconds: expected 0 to ${MAX_OVERLAP_SECONDS} seconds, got ${overlapSeconds}`, 'overlapSeconds');
@@ -69,16 +71,19 @@ export async function rotateCredentials(db: PrismaClient, tenantId: string, inpu
   assertTransition(device, 'rotate');
   return db.$transaction(async (tx) => {
     const { password, credential, previousValidUntil } = await rotateDeviceCredential(tx, device.id, overlapSeconds, now);
+    if (actor) await appendAuditEvent(tx, actor, { action: 'DEVICE_CREDENTIALS_ROTATED', tenantId, targetType: 'Device', targetId: device.id }, now);
     return { device, password, issuedAt: credential.issuedAt, previousValidUntil };
   });
 }
 
 /** Ends the device's access at once: every password stops working on the next CONNECT. */
-export async function revokeDevice(db: PrismaClient, tenantId: string, deviceId: string, now: Date): Promise<Device> {
+export async function revokeDevice(db: PrismaClient, tenantId: string, deviceId: string, now: Date, actor?: AuditActor): Promise<Device> {
   const device = await tenantDevice(db, tenantId, deviceId);
   assertTransition(device, 'revoke');
   return db.$transaction(async (tx) => {
     await revokeDeviceCredentials(tx, device.id, now);
-    return tx.device.update({ where: { id: device.id }, data: { status: 'REVOKED', revokedAt: now } });
+    const revoked = await tx.device.update({ where: { id: device.id }, data: { status: 'REVOKED', revokedAt: now } });
+    if (actor) await appendAuditEvent(tx, actor, { action: 'DEVICE_REVOKED', tenantId, targetType: 'Device', targetId: device.id }, now);
+    return revoked;
   });
 }

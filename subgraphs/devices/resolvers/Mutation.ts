@@ -1,4 +1,5 @@
 import type { MutationResolvers } from '../__generated__/resolvers-types';
+import { auditActorOf } from '../../../lib/audit/auditEvents';
 import { callerTenantId } from '../../../lib/auth/tenantScope';
 import { isUniqueViolation } from '../../../lib/db/errors';
 import { badInput, ErrorCode, notFound, userError } from '../../../lib/errors';
@@ -56,13 +57,13 @@ export const createMutation = (deps: DevicesDependencies): MutationResolvers => 
   },
 
   claimDevice: async (_parent, { input }, ctx) => {
-    const device = await claimDevice(ctx.db, deps.claimLimits, callerTenantId(ctx), input, deps.now());
+    const device = await claimDevice(ctx.db, deps.claimLimits, callerTenantId(ctx), input, deps.now(), auditActorOf(ctx));
     ctx.log.info({ deviceId: device.id, tenantId: device.tenantId }, 'device claimed');
     return device;
   },
 
   activateDevice: async (_parent, { input }, ctx) => {
-    const activated = await activateDevice(ctx.db, callerTenantId(ctx), input, deps.now());
+    const activated = await activateDevice(ctx.db, callerTenantId(ctx), input, deps.now(), auditActorOf(ctx));
     ctx.log.info({ deviceId: activated.device.id }, 'device activated; credentials issued');
     return activated;
   },
@@ -70,31 +71,31 @@ export const createMutation = (deps: DevicesDependencies): MutationResolvers => 
   moveDevice: (_parent, { input }, ctx) => moveDevice(ctx.db, callerTenantId(ctx), input),
 
   rotateDeviceCredentials: async (_parent, { input }, ctx) => {
-    const rotated = await rotateCredentials(ctx.db, callerTenantId(ctx), input, deps.now());
+    const rotated = await rotateCredentials(ctx.db, callerTenantId(ctx), input, deps.now(), auditActorOf(ctx));
     ctx.log.info({ deviceId: rotated.device.id, previousValidUntil: rotated.previousValidUntil }, 'device credentials rotated');
     return rotated;
   },
 
   revokeDevice: async (_parent, { deviceId }, ctx) => {
-    const device = await revokeDevice(ctx.db, callerTenantId(ctx), deviceId, deps.now());
+    const device = await revokeDevice(ctx.db, callerTenantId(ctx), deviceId, deps.now(), auditActorOf(ctx));
     ctx.log.info({ deviceId: device.id }, 'device revoked');
     return device;
   },
 
   registerEdgeGateway: async (_parent, { input }, ctx) => {
-    const registered = await registerEdgeGateway(ctx.db, deps.secretBox, callerTenantId(ctx), input, deps.now());
+    const registered = await registerEdgeGateway(ctx.db, deps.secretBox, callerTenantId(ctx), input, deps.now(), auditActorOf(ctx));
     ctx.log.info({ gatewayId: registered.gateway.id, keyId: registered.keyId }, 'edge gateway registered');
     return registered;
   },
 
   rotateEdgeGatewayKey: async (_parent, { input }, ctx) => {
-    const rotated = await rotateEdgeGatewayKey(ctx.db, deps.secretBox, callerTenantId(ctx), input, deps.now());
+    const rotated = await rotateEdgeGatewayKey(ctx.db, deps.secretBox, callerTenantId(ctx), input, deps.now(), auditActorOf(ctx));
     ctx.log.info({ gatewayId: rotated.gateway.id, keyId: rotated.keyId }, 'edge gateway key rotated');
     return rotated;
   },
 
   revokeEdgeGateway: async (_parent, { gatewayId }, ctx) => {
-    const gateway = await revokeEdgeGateway(ctx.db, callerTenantId(ctx), gatewayId, deps.now());
+    const gateway = await revokeEdgeGateway(ctx.db, callerTenantId(ctx), gatewayId, deps.now(), auditActorOf(ctx));
     ctx.log.info({ gatewayId: gateway.id }, 'edge gateway revoked');
     return gateway;
   },

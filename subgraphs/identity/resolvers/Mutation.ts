@@ -12,6 +12,8 @@ import { requestPasswordReset, requireLinkToken, sendInvitation, setPasswordWith
 import { changeMemberRole, removeMember, setMemberDisabled } from '../members';
 import { reinstateTenant, suspendTenant } from '../tenants';
 import { login } from '../login';
+import { completeMfaLogin, startPasskeyLogin } from '../mfa/mfaLogin';
+import * as mfa from '../mfa/mfaSettings';
 import { assertNotRateLimited, recordFailure } from '../../../lib/rateLimit/slidingWindow';
 import { addressKey, MAX_FAILURES_PER_ADDRESS } from '../rateLimit';
 import { familyOf, spendRefreshToken } from '../refreshTokens';
@@ -128,6 +130,16 @@ export function createMutation(deps: IdentityDependencies): MutationResolvers {
     acceptInvitation: (_parent, { token, newPassword }, ctx) => setPasswordWithLink(ctx, deps, 'INVITATION', requireLinkToken(token), newPassword),
     suspendTenant: (_parent, { id }, ctx) => suspendTenant(ctx, deps, id),
     reinstateTenant: (_parent, { id }, ctx) => reinstateTenant(ctx, deps, id),
+    completeMfaLogin: (_parent, answer, ctx) => completeMfaLogin(ctx, deps, answer),
+    startPasskeyLogin: (_parent, { challengeToken }, ctx) => startPasskeyLogin(ctx, deps, challengeToken),
+    startTotpEnrolment: (_parent, { challengeToken }, ctx) => mfa.startTotpEnrolment(ctx, deps, challengeToken),
+    confirmTotpEnrolment: (_parent, { totpCode, challengeToken }, ctx) => mfa.confirmTotpEnrolment(ctx, deps, totpCode, challengeToken),
+    disableTotp: (_parent, { password, code }, ctx) => mfa.disableTotp(ctx, deps, password, code),
+    regenerateRecoveryCodes: (_parent, { password, code }, ctx) => mfa.regenerateRecoveryCodes(ctx, deps, password, code),
+    startPasskeyRegistration: (_parent, _args, ctx) => mfa.startPasskeyRegistration(ctx, deps),
+    finishPasskeyRegistration: (_parent, { name, response }, ctx) => mfa.finishPasskeyRegistration(ctx, deps, name, response),
+    removePasskey: (_parent, { id, password }, ctx) => mfa.removePasskey(ctx, deps, id, password),
+    setTenantMfaRequired: (_parent, { required }, ctx) => mfa.setTenantMfaRequired(ctx, required),
 
     inviteUser: async (_parent, { input }, ctx) => {
       const invitation = await inviteUser(ctx.db, ctx.principal!, input);
