@@ -14,6 +14,7 @@ import { sendBatch } from '../edge-ingestor/forwarder/sendBatch';
 import { hashMosquittoPassword, mosquittoPasswordFile } from '../lib/mqtt/mosquittoPassword';
 import { FREE_PORTS, spawnFarmiq, type FarmiqProcess } from '../tests/support/farmiqProcess';
 import { startMosquitto, type MosquittoInstance } from '../tests/support/mosquitto';
+import { waitFor } from '../tests/support/waitFor';
 import { metricValue } from '../tests/support/metrics';
 import { seedFarmThroughApi, type SeededFarm } from '../tests/support/seedFarm';
 import { EDGE_NODE_OPTIONS } from '../edge-ingestor/v8Limits';
@@ -87,6 +88,12 @@ async function main(): Promise<void> {
     // End to end. Progress is read from the processes' /metrics (a count(*) every 25 ms would
     // load the database it measures); the row count is checked once at the end.
     const edgePorts = await edge.up;
+    // Ready once the broker granted its subscription: a message published before that has no
+    // subscriber yet and the broker discards it (a first start only; later the session keeps them).
+    await waitFor(async () => {
+      const response = await fetch(`http://127.0.0.1:${edgePorts.ingestor}/readyz`);
+      if (!response.ok) throw new Error(`ingestor /readyz answered ${response.status}`);
+    }, 60_000);
     step(`ingestor up (metrics on port ${edgePorts.ingestor}, cloud gateway ${cloudPorts.gateway}); publishing`);
     const publishedAt = new Float64Array(messages);
     const cpuNow = () => ({

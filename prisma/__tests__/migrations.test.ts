@@ -7,7 +7,7 @@ import { POSTGRES_URL_ENV } from '../../tests/support/postgres';
 const ROOT = path.join(__dirname, '..', '..');
 const SCHEMAS = `('identity', 'devices', 'telemetry', 'kpi', 'billing')`;
 /** Written by hand into the migrations: Prisma cannot express a partial unique index. */
-const HAND_WRITTEN_INDEXES = ['plan_subscription_one_active_per_tenant', 'alert_one_active_per_source_and_barn'];
+const HAND_WRITTEN_INDEXES = ['plan_subscription_one_active_per_tenant', 'alert_one_active_per_source_and_barn', 'alert_one_active_per_source_of_farm'];
 
 /** Columns, indexes and enum labels of our five schemas, in a stable order. */
 async function catalog(db: Database) {
