@@ -147,6 +147,8 @@ describe(`the dashboard in a real browser on ${BACKEND}`, () => {
     await page.getByRole('heading', { name: 'Green Valley Pork' }).waitFor();
     await page.getByText('Plan: ENTERPRISE').waitFor();
     const row = page.getByRole('row', { name: /Valley East/ });
+    // The farms table renders with its own query, which may answer after the plan's.
+    await row.waitFor();
     expect(await row.locator('td').allTextContents()).toEqual(['Asia/Bangkok', '1', '2', '2,000', '1']);
     expect(await auditPage(page, 'home')).toEqual([]);
 
