@@ -233,6 +233,10 @@ const CASES: Record<string, Check> = {
     const result = await farmiq.as(await partnerTokenOf(asA))('query ($h: String!) { registeredDocument(sha256Hash: $h) { document } }', { h: b.registeredDocumentId });
     expect(result).toEqual({ data: { registeredDocument: null } });
   },
+  'Mutation.unregisterDocument': async ({ farmiq, asA, b }) => {
+    const result = await farmiq.as(await partnerTokenOf(asA))('mutation ($h: String!) { unregisterDocument(sha256Hash: $h) }', { h: b.registeredDocumentId });
+    expect(result).toEqual({ data: { unregisterDocument: false } });
+  },
   'Mutation.registerDocument': async ({ asA }) => expect(errorCode(await asA('mutation { registerDocument(document: "{ me { roles } }") { id } }'))).toBe('FORBIDDEN'),
   'Mutation.issueClientToken': async ({ farmiq, b }) => {
     const result = await farmiq.graphql('mutation ($id: ID!) { issueClientToken(clientId: $id, clientSecret: "guessed secret") { accessToken } }', { id: b.apiClientId });

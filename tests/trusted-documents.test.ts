@@ -23,6 +23,7 @@ describe('trusted documents in production', () => {
   let admin: TestSystem['graphql'];
   let tenantName: string;
   let sessionCookie: string;
+  let adminAccessToken: string;
 
   /** POSTs a raw body to /graphql: the status and the parsed answer. */
   async function post(body: Record<string, unknown>, headers: Record<string, string> = {}): Promise<{ status: number; result: GraphQLResponse }> {
@@ -47,6 +48,7 @@ describe('trusted documents in production', () => {
     tenantName = 'Trusted Farms';
     const tenant = await tenantWithAdmin(farmiq, tenantName);
     admin = farmiq.as(tenant.admin.accessToken);
+    adminAccessToken = tenant.admin.accessToken;
     await admin('mutation { createFarm(input: { name: "Hill Site", timeZone: "Europe/Madrid" }) { id } }');
     // The browser's way in: a login that sets the HttpOnly session cookies.
     const login = await fetch(farmiq.gatewayUrl, {
@@ -128,5 +130,40 @@ describe('trusted documents in production', () => {
     const partner = await newPartner();
     const result = await farmiq.as(partner.token)('mutation ($id: ID!) { setApiClientDocumentPolicy(id: $id, requireRegisteredDocuments: false) { id } }', { id: partner.clientId });
     expect(errorCode(result)).toBe('FORBIDDEN');
+  });
+
+  it('records document registrations, removals and policy changes in the audit log with the actor, the tenant, the target and the request id', async () => {
+    const partner = await newPartner();
+    const text = 'query AuditedFarms { me { tenant { farms { name } } } }';
+    const id = documentIdOf(text);
+    const as = (token: string, requestId: string, query: string, variables: Record<string, unknown>) =>
+      post({ query, variables }, { authorization: `Bearer ${token}`, 'x-request-id': requestId });
+
+    await as(partner.token, 'audit-register-1', 'mutation ($d: String!) { registerDocument(document: $d) { id } }', { d: text });
+    // The same text again changes nothing, so it records nothing.
+    await as(partner.token, 'audit-register-2', 'mutation ($d: String!) { registerDocument(document: $d) { id } }', { d: text });
+    const removed = await as(partner.token, 'audit-unregister-1', 'mutation ($h: String!) { unregisterDocument(sha256Hash: $h) }', { h: id.toUpperCase() });
+    expect(removed.result.data).toEqual({ unregisterDocument: true });
+    expect((await as(partner.token, 'audit-unregister-2', 'mutation ($h: String!) { unregisterDocument(sha256Hash: $h) }', { h: id })).result.data).toEqual({ unregisterDocument: false });
+    // Gone: its id no longer runs.
+    expect(errorCode((await post(byId(id), { authorization: `Bearer ${partner.token}` })).result)).toBe('PERSISTED_QUERY_NOT_FOUND');
+
+    const me = await admin('{ me { user { id } tenant { id } } }');
+    const adminId = me.data!.me.user.id as string;
+    const tenantId = me.data!.me.tenant.id as string;
+    const policy = await fetch(farmiq.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${adminAccessToken}`, 'x-request-id': 'audit-policy-1' },
+      body: JSON.stringify({ query: 'mutation ($id: ID!) { setApiClientDocumentPolicy(id: $id, requireRegisteredDocuments: true) { id } }', variables: { id: partner.clientId } }),
+    });
+    expect(((await policy.json()) as GraphQLResponse).errors).toBeUndefined();
+
+    const records = async (action: string) =>
+      ((await admin(`{ auditLog(action: ${action}, first: 50) { nodes { actorId actorKind tenantId targetType targetId requestId } } }`)).data!.auditLog.nodes as Array<Record<string, string>>).filter(
+        (record) => record.targetId === id || record.targetId === partner.clientId,
+      );
+    expect(await records('DOCUMENT_REGISTERED')).toEqual([{ actorId: partner.clientId, actorKind: 'client', tenantId, targetType: 'RegisteredDocument', targetId: id, requestId: 'audit-register-1' }]);
+    expect(await records('DOCUMENT_UNREGISTERED')).toEqual([{ actorId: partner.clientId, actorKind: 'client', tenantId, targetType: 'RegisteredDocument', targetId: id, requestId: 'audit-unregister-1' }]);
+    expect(await records('API_CLIENT_DOCUMENT_POLICY_CHANGED')).toEqual([{ actorId: adminId, actorKind: 'user', tenantId, targetType: 'ApiClient', targetId: partner.clientId, requestId: 'audit-policy-1' }]);
   });
 });

@@ -53,6 +53,7 @@ export const permissions = subgraphShield({
     removePasskey: isAuthenticated,
     setTenantMfaRequired: tenantAdmin,
     registerDocument: partnerClient,
+    unregisterDocument: partnerClient,
     setApiClientDocumentPolicy: tenantAdmin,
   },
   ApiClient: allow,

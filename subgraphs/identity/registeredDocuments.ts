@@ -22,22 +22,34 @@ function parsed(text: string): DocumentNode {
   }
 }
 
-/** Registers `text` for the calling client; the same text again answers the document already registered. */
-export async function registerDocument(db: PrismaClient, caller: Principal, text: string): Promise<RegisteredDocument> {
+/** Registers `text` for the calling client; the same text again answers the document already registered (`created: false`). */
+export async function registerDocument(db: PrismaClient, caller: Principal, text: string): Promise<{ document: RegisteredDocument; created: boolean }> {
   const document = parsed(text);
   const operation = document.definitions.find((definition) => definition.kind === Kind.OPERATION_DEFINITION);
   if (!operation) throw badInput('document: no operation in it', 'document');
   const key = { clientId: caller.subject, sha256Hash: documentId(text) };
   const existing = await db.registeredDocument.findUnique({ where: { clientId_sha256Hash: key } });
-  if (existing) return existing;
+  if (existing) return { document: existing, created: false };
   if ((await db.registeredDocument.count({ where: { clientId: caller.subject } })) >= MAX_DOCUMENTS_PER_CLIENT) {
     throw userError(ErrorCode.Conflict, `A client registers at most ${MAX_DOCUMENTS_PER_CLIENT} documents`);
   }
-  return db.registeredDocument.upsert({
+  const stored = await db.registeredDocument.upsert({
     where: { clientId_sha256Hash: key },
     create: { ...key, tenantId: caller.tenantId!, document: text, operationName: operation.name?.value ?? null },
     update: {},
   });
+  return { document: stored, created: true };
+}
+
+/** Removes one of the calling client's documents; false when it had none by that hash (another client's included). */
+export async function unregisterDocument(db: PrismaClient, caller: Principal, sha256Hash: string): Promise<boolean> {
+  const removed = await db.registeredDocument.deleteMany({ where: { clientId: caller.subject, sha256Hash: sha256Hash.toLowerCase() } });
+  return removed.count > 0;
+}
+
+/** The tenant that owns an API client (its developer account), whose admins read the client's audit records. */
+export async function ownerTenantOf(db: PrismaClient, clientId: string): Promise<string | null> {
+  return (await db.apiClient.findUnique({ where: { id: clientId }, select: { tenantId: true } }))?.tenantId ?? null;
 }
 
 export const registeredDocuments = (db: PrismaClient, caller: Principal): Promise<RegisteredDocument[]> =>

@@ -36,6 +36,8 @@ export type ApiScope =
 /** What an audit record records. */
 export type AuditAction =
   | 'API_CLIENT_CREATED'
+  /** A tenant admin required or stopped requiring registered documents from an API client (target: the client). */
+  | 'API_CLIENT_DOCUMENT_POLICY_CHANGED'
   | 'API_CLIENT_REVOKED'
   | 'API_CLIENT_SECRET_ROTATED'
   /** The audit log was exported as CSV. */
@@ -44,6 +46,10 @@ export type AuditAction =
   | 'DEVICE_CLAIMED'
   | 'DEVICE_CREDENTIALS_ROTATED'
   | 'DEVICE_REVOKED'
+  /** A partner API client registered a new document (actor: the client; target: the document's SHA-256; tenant: the client's own). */
+  | 'DOCUMENT_REGISTERED'
+  /** A partner API client removed one of its registered documents (target: the document's SHA-256). */
+  | 'DOCUMENT_UNREGISTERED'
   | 'EDGE_GATEWAY_KEY_ROTATED'
   | 'EDGE_GATEWAY_REGISTERED'
   | 'EDGE_GATEWAY_REVOKED'

@@ -67,6 +67,8 @@ export type ApiScope =
 /** What an audit record records. */
 export type AuditAction =
   | 'API_CLIENT_CREATED'
+  /** A tenant admin required or stopped requiring registered documents from an API client (target: the client). */
+  | 'API_CLIENT_DOCUMENT_POLICY_CHANGED'
   | 'API_CLIENT_REVOKED'
   | 'API_CLIENT_SECRET_ROTATED'
   /** The audit log was exported as CSV. */
@@ -75,6 +77,10 @@ export type AuditAction =
   | 'DEVICE_CLAIMED'
   | 'DEVICE_CREDENTIALS_ROTATED'
   | 'DEVICE_REVOKED'
+  /** A partner API client registered a new document (actor: the client; target: the document's SHA-256; tenant: the client's own). */
+  | 'DOCUMENT_REGISTERED'
+  /** A partner API client removed one of its registered documents (target: the document's SHA-256). */
+  | 'DOCUMENT_UNREGISTERED'
   | 'EDGE_GATEWAY_KEY_ROTATED'
   | 'EDGE_GATEWAY_REGISTERED'
   | 'EDGE_GATEWAY_REVOKED'
@@ -346,6 +352,8 @@ export type Mutation = {
   startTotpEnrolment: TotpEnrolment;
   /** PLATFORM_ADMIN: the tenant's users and API clients stop working at once, until reinstated. */
   suspendTenant: Tenant;
+  /** PARTNER: removes one of this API client's registered documents by its SHA-256 (hex); true when there was one. Requests by its id are refused from then on. */
+  unregisterDocument: Scalars['Boolean']['output'];
 };
 
 
@@ -536,6 +544,11 @@ export type MutationStartTotpEnrolmentArgs = {
 
 export type MutationSuspendTenantArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationUnregisterDocumentArgs = {
+  sha256Hash: Scalars['String']['input'];
 };
 
 export type PageInfo = {
@@ -1110,6 +1123,7 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   startPasskeyRegistration?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   startTotpEnrolment?: Resolver<ResolversTypes['TotpEnrolment'], ParentType, ContextType, Partial<MutationStartTotpEnrolmentArgs>>;
   suspendTenant?: Resolver<ResolversTypes['Tenant'], ParentType, ContextType, RequireFields<MutationSuspendTenantArgs, 'id'>>;
+  unregisterDocument?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnregisterDocumentArgs, 'sha256Hash'>>;
 }>;
 
 export type PageInfoResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
