@@ -80,6 +80,7 @@ export const SETTINGS = {
   AUDIT_RETENTION_DAYS: { default: '365', why: 'days audit records are kept before identity deletes them (at least 30)' },
   PARTNER_REQUESTS_PER_MINUTE: { default: '600', why: "each partner API client's requests per minute (the gateway charges, identity shows usage)" },
   PARTNER_COST_POINTS_PER_DAY: { default: '1000000', why: "each partner API client's query cost points per 24 hours" },
+  PLAN_API_LIMITS: { default: '', why: "billing plans' partner API limits over the defaults, PLAN=<requests per minute>/<cost points per day> comma-separated; empty: the defaults (subgraphs/billing/money/planApiLimits.ts)" },
   OTEL_EXPORTER_OTLP_ENDPOINT: {
     default: '',
     why: 'an OpenTelemetry collector (OTLP over HTTP, e.g. http://otel-collector:4318): traces of every request across the gateway and subgraphs; empty: no tracing',
@@ -155,7 +156,7 @@ export const SERVICE_ENV: Record<FarmiqService, Record<string, EnvValue>> = {
   devices: { ...cloudCommon, ...verifiesTokens, ...ownPort('devices'), FARMIQ_SECRETS_KEY: secret('FARMIQ_SECRETS_KEY') },
   telemetry: { ...cloudCommon, ...verifiesTokens, ...ownPort('telemetry'), FARMIQ_SECRETS_KEY: secret('FARMIQ_SECRETS_KEY'), WEBHOOK_ALLOWED_HOSTS: setting('WEBHOOK_ALLOWED_HOSTS') },
   kpi: { ...cloudCommon, ...verifiesTokens, ...ownPort('kpi') },
-  billing: { ...cloudCommon, ...verifiesTokens, ...ownPort('billing'), BILLING_WEBHOOK_SECRET: secret('BILLING_WEBHOOK_SECRET') },
+  billing: { ...cloudCommon, ...verifiesTokens, ...ownPort('billing'), BILLING_WEBHOOK_SECRET: secret('BILLING_WEBHOOK_SECRET'), PLAN_API_LIMITS: setting('PLAN_API_LIMITS') },
   gateway: {
     NODE_ENV: literal('production'),
     LOG_LEVEL: setting('LOG_LEVEL'),

@@ -132,6 +132,23 @@ const envSchema = z.object({
   /** Quotas of each partner API client, charged at the gateway (lib/quotas/clientQuotas.ts). */
   PARTNER_REQUESTS_PER_MINUTE: positiveInt.max(1_000_000).default(600),
   PARTNER_COST_POINTS_PER_DAY: positiveInt.max(1_000_000_000).default(1_000_000),
+  /** Billing plans' API limits over the defaults (subgraphs/billing/money/planApiLimits.ts): `PLAN=<requests per minute>/<cost points per day>`, comma-separated. */
+  PLAN_API_LIMITS: z
+    .string()
+    .default('')
+    .refine((value) => value.trim() === '' || value.split(',').every((item) => /^\s*[A-Z_]+=\d{1,7}\/\d{1,10}\s*$/.test(item)), 'PLAN=<requests per minute>/<cost points per day>, comma-separated (STARTER=60/50000)')
+    .transform((value) =>
+      Object.fromEntries(
+        value
+          .split(',')
+          .filter((item) => item.trim() !== '')
+          .map((item) => {
+            const [plan, limits] = item.trim().split('=') as [string, string];
+            const [requestsPerMinute, costPointsPerDay] = limits.split('/').map(Number) as [number, number];
+            return [plan, { requestsPerMinute: Math.max(1, requestsPerMinute), costPointsPerDay: Math.max(1, costPointsPerDay) }];
+          }),
+      ),
+    ),
 });
 
 export interface QueryLimits {
@@ -240,6 +257,8 @@ export interface Config {
   billing: {
     /** Shared secret the payment provider signs webhooks with; unset, the webhook endpoint refuses every call (503). */
     webhookSecret: string | undefined;
+    /** PLAN_API_LIMITS: plans' partner API limits that replace the defaults. */
+    planApiLimits: Record<string, { requestsPerMinute: number; costPointsPerDay: number }>;
   };
   /** Audit records are kept this many days, then deleted by identity's retention job. */
   auditRetentionDays: number;
@@ -366,7 +385,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     secretsKey: e.FARMIQ_SECRETS_KEY,
     internalKey: e.FARMIQ_INTERNAL_KEY,
-    billing: { webhookSecret: e.BILLING_WEBHOOK_SECRET },
+    billing: { webhookSecret: e.BILLING_WEBHOOK_SECRET, planApiLimits: e.PLAN_API_LIMITS },
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, publicUrl: (e.FARMIQ_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '') },
     outbound: {

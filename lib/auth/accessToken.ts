@@ -26,6 +26,8 @@ interface AccessTokenClaims extends JWTPayload {
   farms?: string[];
   /** `registered`: the client may send registered documents only. */
   docs?: 'registered';
+  /** A partner token's client's own tenant (Principal.clientTenantId): whose plan meters it. */
+  ctid?: string;
 }
 
 /** Signs an access token for `principal` with the key ring's active key. */
@@ -45,6 +47,7 @@ export async function signAccessToken(
     ...(principal.sessionId ? { sid: principal.sessionId } : {}),
     ...(principal.farmIds ? { farms: principal.farmIds } : {}),
     ...(principal.registeredDocumentsOnly ? { docs: 'registered' as const } : {}),
+    ...(principal.clientTenantId ? { ctid: principal.clientTenantId } : {}),
   };
   const token = await new SignJWT(claims)
     .setProtectedHeader({ alg: TOKEN_ALGORITHM, kid: ring.signing.kid, typ: ACCESS_TOKEN_TYPE })
@@ -92,6 +95,7 @@ function toPrincipal(payload: JWTPayload): Principal {
   const roles = Array.isArray(claims.roles) ? claims.roles : [];
   const kind = claims.kind === 'client' ? 'client' : claims.kind === 'user' ? 'user' : undefined;
   if (claims.sid !== undefined && typeof claims.sid !== 'string') throw unauthenticated('The access token is malformed');
+  if (claims.ctid !== undefined && typeof claims.ctid !== 'string') throw unauthenticated('The access token is malformed');
   if (claims.farms !== undefined && !(Array.isArray(claims.farms) && claims.farms.every((id) => typeof id === 'string'))) throw unauthenticated('The access token is malformed');
   if (!kind || !roles.every((role) => (ROLES as readonly string[]).includes(role)) || (claims.tid !== null && typeof claims.tid !== 'string')) {
     throw unauthenticated('The access token is malformed');
@@ -106,6 +110,7 @@ function toPrincipal(payload: JWTPayload): Principal {
     ...(claims.sid ? { sessionId: claims.sid } : {}),
     ...(claims.farms ? { farmIds: claims.farms } : {}),
     ...(claims.docs === 'registered' ? { registeredDocumentsOnly: true } : {}),
+    ...(claims.ctid ? { clientTenantId: claims.ctid } : {}),
     issuedAt: new Date(payload.iat! * 1000),
     expiresAt: new Date(payload.exp! * 1000),
   };

@@ -23,6 +23,8 @@ export interface Principal {
   sessionId?: string;
   /** An API client its tenant admin restricted to registered documents (the gateway enforces it). */
   registeredDocumentsOnly?: boolean;
+  /** An API client's own tenant (its developer account), which may differ from `tenantId` on a granted tenant's token: its plan meters the client. */
+  clientTenantId?: string;
   issuedAt: Date;
   expiresAt: Date;
 }

@@ -1,4 +1,4 @@
-import { decoderFor, type Topic } from './topic';
+import { decoderFor, EventDecodeError, type Topic } from './topic';
 
 /**
  * Every durable domain event in FarmIQ: one payload type and one decoder per topic. Add a topic
@@ -289,5 +289,51 @@ export const INVOICE_ISSUED: Topic<InvoiceIssuedEvent> = {
     };
   },
   // A tenant's invoices in the order they were numbered.
+  partitionKey: (event) => event.tenantId,
+};
+
+/** The API limits a billing plan gives a tenant's partner API clients (billing's plan definitions). */
+export interface PlanApiLimitsEvent {
+  requestsPerMinute: number;
+  costPointsPerDay: number;
+}
+
+/**
+ * A tenant's effective plan after a subscription change (start, plan change, scheduled or
+ * immediate cancellation, renewal) or billing's announcement of a plan that predates this
+ * topic: written in the transaction of the change. `plan` and `apiLimits` are null when the
+ * tenant has no active subscription any more. Consumers keep the newest by outbox position.
+ */
+export interface TenantPlanChangedEvent {
+  tenantId: string;
+  plan: string | null;
+  apiLimits: PlanApiLimitsEvent | null;
+  /** STARTED, PLAN_CHANGED, CANCEL_SCHEDULED, CANCELED, RENEWED, or ANNOUNCED (a plan that predates the topic, or whose limits were redefined). */
+  reason: string;
+  /** ISO 8601: when the change took effect. */
+  at: string;
+}
+
+const plans = decoderFor('billing.tenant-plan-changed');
+
+export const TENANT_PLAN_CHANGED: Topic<TenantPlanChangedEvent> = {
+  name: 'billing.tenant-plan-changed',
+  decode(raw) {
+    const e = plans.object(raw, '$');
+    const limits = e.apiLimits === null || e.apiLimits === undefined ? null : plans.object(e.apiLimits, '$.apiLimits');
+    const plan = plans.nullableString(e.plan, '$.plan');
+    if ((plan === null) !== (limits === null)) throw new EventDecodeError('billing.tenant-plan-changed', 'plan and apiLimits both set or both null', '$.apiLimits');
+    return {
+      tenantId: plans.string(e.tenantId, '$.tenantId'),
+      plan,
+      apiLimits: limits && {
+        requestsPerMinute: plans.number(limits.requestsPerMinute, '$.apiLimits.requestsPerMinute'),
+        costPointsPerDay: plans.number(limits.costPointsPerDay, '$.apiLimits.costPointsPerDay'),
+      },
+      reason: plans.string(e.reason, '$.reason'),
+      at: plans.string(e.at, '$.at'),
+    };
+  },
+  // A tenant's plan changes in the order they were made.
   partitionKey: (event) => event.tenantId,
 };

@@ -86,6 +86,7 @@ async function signClientToken(deps: IdentityDependencies, client: ApiClient, gr
     ...(grant.farmIds ? { farmIds: grant.farmIds } : {}),
     ...(grant.sessionId ? { sessionId: grant.sessionId } : {}),
     registeredDocumentsOnly: client.requireRegisteredDocuments,
+    clientTenantId: client.tenantId,
   });
   return { accessToken: token, accessTokenExpiresAt: expiresAt, scopes: grant.scopes, tenantId: grant.tenantId, farmIds: grant.farmIds ?? null };
 }

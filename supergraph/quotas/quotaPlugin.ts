@@ -3,7 +3,7 @@ import { ErrorCode, userError } from '../../lib/errors';
 import { QUOTA_POLICIES, QuotaExceededError, type ClientQuotas, type QuotaState } from '../../lib/quotas/clientQuotas';
 import type { GatewayContext } from '../gateway';
 import type { OperationCosts } from './operationCost';
-import { rateLimitHeaders } from './rateLimitHeaders';
+import { quotaMessage, rateLimitHeaders } from './rateLimitHeaders';
 
 /**
  * Charges each partner API client's request to its quotas once the operation is known (after
@@ -22,7 +22,7 @@ export function quotaPlugin(quotas: ClientQuotas, costs: OperationCosts): Apollo
           const principal = contextValue.principal;
           if (principal?.kind !== 'client' || !operation) return;
           try {
-            states = await quotas.charge(principal.subject, costs.costOf(document, operation));
+            states = await quotas.charge(principal.subject, costs.costOf(document, operation), principal.clientTenantId);
           } catch (error) {
             if (!(error instanceof QuotaExceededError)) throw error;
             states = error.states;
@@ -42,8 +42,7 @@ export function quotaPlugin(quotas: ClientQuotas, costs: OperationCosts): Apollo
 
 function rateLimited(error: QuotaExceededError) {
   const { exceeded, retryAfterSeconds } = error;
-  const what = exceeded.quota === 'requests' ? `${exceeded.limit} requests per minute` : `${exceeded.limit} query cost points per day (${exceeded.remaining} left)`;
-  return userError(ErrorCode.RateLimited, `This API client used its quota of ${what}; retry in ${retryAfterSeconds} s`, {
+  return userError(ErrorCode.RateLimited, quotaMessage(exceeded, retryAfterSeconds), {
     quota: QUOTA_POLICIES[exceeded.quota].name,
     retryAfterSeconds,
     http: { status: 429 },

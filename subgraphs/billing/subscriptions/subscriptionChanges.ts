@@ -13,6 +13,7 @@ import { planPrice } from '../money/plans';
 import { profileOf } from '../profile/billingProfile';
 import { markBilled, unbilledUsageLines } from '../usage/usageLines';
 import { periodLine, planChange, unusedTimeCredit } from './periodLines';
+import { announcePlan } from './planAnnouncements';
 import { randomUUID } from 'node:crypto';
 
 /** A change to a subscription and the invoice (or credit note) it issued, if any. */
@@ -39,12 +40,13 @@ const AUDITED_AS: Record<Reason, AuditedAction> = {
   RENEWED: 'SUBSCRIPTION_RENEWED',
 };
 
-/** The subscription's history row and, with an actor, its audit record (through the outbox, in `tx`). */
+/** The subscription's history row, the tenant's effective plan for the API limits, and, with an actor, its audit record (both through the outbox, in `tx`). */
 export async function recordEvent(tx: BillingTx, subscription: PlanSubscription, reason: Reason, at: Date, actor?: AuditActor): Promise<void> {
   await tx.subscriptionEvent.create({
     data: { subscriptionId: subscription.id, tenantId: subscription.tenantId, status: subscription.status, plan: subscription.plan, billingCycle: subscription.billingCycle, reason, at },
   });
   if (actor) await appendAuditEvent(tx, actor, { action: AUDITED_AS[reason], tenantId: subscription.tenantId, targetType: 'BillingSubscription', targetId: subscription.id }, at);
+  await announcePlan(tx, subscription, reason, at);
 }
 
 /** The tenant's active subscription, row-locked for the rest of the transaction; NOT_FOUND without one. */
