@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { DEFAULT_SUBGRAPH_PORTS } from '../../lib/config';
 import type { SubgraphModule } from '../../lib/process/module';
-import { AUDIT_ACTIONS } from '../../lib/events/topics';
+import { AUDIT_ACTIONS, TENANT_PLAN_CHANGED } from '../../lib/events/topics';
 
 /** People and tenants; the one holder of the token signing keys, whose public half it serves. */
 export const identityModule: SubgraphModule = {
@@ -16,6 +16,14 @@ export const identityModule: SubgraphModule = {
       // Audited actions of devices and billing arrive as events; identity owns the log.
       name: 'audit-log',
       start: (host) => (require('./audit/auditConsumer') as typeof import('./audit/auditConsumer')).startAuditLog({ db: host.db, log: host.log }),
+    },
+    {
+      // Tenants' plan limits from billing's plan-changed events: what the gateway meters partner clients by.
+      name: 'plan-limits',
+      start: (host) => {
+        if (!host.quotas) throw new Error('identity runs only in the process that holds the quotas');
+        return (require('./planLimits/planLimitsConsumer') as typeof import('./planLimits/planLimitsConsumer')).startPlanLimits({ db: host.db, plans: host.quotas.plans, log: host.log });
+      },
     },
     {
       name: 'audit-retention',
@@ -36,7 +44,7 @@ export const identityModule: SubgraphModule = {
     },
   ],
   usesClientQuotas: true,
-  events: { publishes: [], consumes: [AUDIT_ACTIONS] },
+  events: { publishes: [], consumes: [AUDIT_ACTIONS, TENANT_PLAN_CHANGED] },
   async plugIn(host) {
     const { config, db, log } = host;
     if (!host.auth.keyRing || !host.revocations || !host.quotas) throw new Error('identity runs only in the process that holds the signing keys, the revocation list and the quotas');

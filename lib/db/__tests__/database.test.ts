@@ -78,6 +78,7 @@ describe.each(backends())('the database layer on %s', (backend) => {
       'identity.refresh_token',
       'identity.registered_document',
       'identity.tenant',
+      'identity.tenant_plan_limits',
       'identity.token_revocation',
       'identity.totp_factor',
       'identity.user_account',

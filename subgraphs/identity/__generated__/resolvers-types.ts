@@ -44,11 +44,15 @@ export type ApiClientCredentials = {
   clientSecret: Scalars['String']['output'];
 };
 
-/** A partner API client's use of its quotas; the same figures its responses' RateLimit headers carry. */
+/** A partner API client's use of its quotas; the same figures its responses' RateLimit headers carry. Limits are the smaller of the client's own and its tenant's plan's. */
 export type ApiClientUsage = {
   __typename?: 'ApiClientUsage';
   /** Query cost points in the current 24-hour window (each request costs what the gateway's query cost limit computes). */
   costPointsPerDay: QuotaUsage;
+  /** The billing plan of the client's tenant whose API limits apply; null without an active subscription (the client's own limits only). */
+  plan?: Maybe<Scalars['String']['output']>;
+  /** The plan's daily query cost points, shared by all the tenant's API clients together; null without a plan. */
+  planCostPointsPerDay?: Maybe<QuotaUsage>;
   /** Requests in the current minute window. */
   requestsPerMinute: QuotaUsage;
 };
@@ -1017,6 +1021,8 @@ export type ApiClientCredentialsResolvers<ContextType = SubgraphContext, ParentT
 
 export type ApiClientUsageResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ApiClientUsage'] = ResolversParentTypes['ApiClientUsage']> = ResolversObject<{
   costPointsPerDay?: Resolver<ResolversTypes['QuotaUsage'], ParentType, ContextType>;
+  plan?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  planCostPointsPerDay?: Resolver<Maybe<ResolversTypes['QuotaUsage']>, ParentType, ContextType>;
   requestsPerMinute?: Resolver<ResolversTypes['QuotaUsage'], ParentType, ContextType>;
 }>;
 
