@@ -203,6 +203,7 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
       maxTokens: config.queryLimits.maxTokens,
       fields: LIVE_FIELDS,
       log: log.child({ component: 'live' }),
+      ...(options.quotas ? { quotas: options.quotas, costOf: (document, operation) => costs.costOf(document, operation) } : {}),
       // Through Apollo's whole request pipeline: limits, planner, subgraph calls, masked errors.
       execute: async (query, variables, accessToken) => {
         const response = await server.executeOperation({ query, variables }, { contextValue: { requestId: randomUUID(), accessToken } });

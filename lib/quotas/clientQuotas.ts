@@ -59,6 +59,11 @@ export class QuotaExceededError extends Error {
   }
 }
 
+export interface ChargeOptions {
+  /** False for what is not a request of its own (a live subscription's frame): cost points only. Default true. */
+  countsAsRequest?: boolean;
+}
+
 export interface ClientQuotas {
   /** The clients' own limits (the plan may lower them). */
   limits: QuotaLimits;
@@ -70,7 +75,7 @@ export interface ClientQuotas {
    * applies); throws QuotaExceededError, charging no points of a refused request, when it does
    * not fit. The states name each quota that applies, the plan's last.
    */
-  charge(clientId: string, costPoints: number, tenantId?: string | null): Promise<QuotaState[]>;
+  charge(clientId: string, costPoints: number, tenantId?: string | null, options?: ChargeOptions): Promise<QuotaState[]>;
   /** The client's current use of each quota that applies to it, without charging. */
   usage(clientId: string, tenantId?: string | null): Promise<QuotaState[]>;
 }
@@ -131,7 +136,7 @@ export function createClientQuotas(limits: QuotaLimits, where: { redis?: Redis; 
     limits,
     store: where.redis ? 'redis' : where.sql ? 'postgres' : 'memory',
     plans,
-    async charge(clientId, costPoints, tenantId) {
+    async charge(clientId, costPoints, tenantId, options = {}) {
       const plan = await planOf(tenantId);
       const own = effectiveLimits(limits, plan);
       const planState = () => read('planCost', plan!.costPointsPerDay, tenantId!);
@@ -139,7 +144,7 @@ export function createClientQuotas(limits: QuotaLimits, where: { redis?: Redis; 
         if (!(error instanceof QuotaExceededError)) throw error;
         throw new QuotaExceededError(error.exceeded, await states(), error.retryAfterSeconds);
       };
-      const perMinute = await consume('requests', own.requestsPerMinute, clientId, 1).catch((error: unknown) =>
+      const perMinute = await (options.countsAsRequest === false ? read('requests', own.requestsPerMinute, clientId) : consume('requests', own.requestsPerMinute, clientId, 1)).catch((error: unknown) =>
         refused(error, async () => [(error as QuotaExceededError).exceeded, await read('cost', own.costPointsPerDay, clientId), ...(plan ? [await planState()] : [])]),
       );
       const perDay = await consume('cost', own.costPointsPerDay, clientId, costPoints).catch((error: unknown) =>

@@ -1,6 +1,6 @@
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
-import { parse, specifiedRules, validate, type DocumentNode, type ExecutionArgs, type GraphQLError, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { getOperationAST, parse, specifiedRules, validate, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLError, type GraphQLSchema, type OperationDefinitionNode, type ValidationRule } from 'graphql';
 import { CloseCode, GRAPHQL_TRANSPORT_WS_PROTOCOL } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -11,6 +11,8 @@ import { ErrorCode, userError } from '../../lib/errors';
 import { withoutSuggestions } from '../../lib/graphql/maskError';
 import type { Logger } from '../../lib/logger';
 import type { PubSub } from '../../lib/pubsub/pubsub';
+import { QuotaExceededError, type ClientQuotas } from '../../lib/quotas/clientQuotas';
+import { rateLimited } from '../quotas/quotaPlugin';
 import type { AnyLiveField } from './liveField';
 import { LiveHub } from './liveHub';
 import { liveConnectionsRefused, liveEventsDropped, trackLiveHub } from './liveMetrics';
@@ -34,6 +36,15 @@ export interface LiveEndpointOptions {
   execute: ExecuteQuery;
   fields: readonly AnyLiveField[];
   log: Logger;
+  /**
+   * Partner API clients' quotas. A client's subscription is metered like its queries: opening it
+   * is one request costing the operation's cost points, and each frame delivered costs those
+   * points again (not a request). Over quota, opening is refused with RATE_LIMITED, and an open
+   * subscription ends with a RATE_LIMITED error instead of its next frame.
+   */
+  quotas?: ClientQuotas;
+  /** The operation's cost as the gateway's cost limit computed it while validating (supergraph/quotas/operationCost.ts). */
+  costOf?: (document: DocumentNode, operation: OperationDefinitionNode) => number;
 }
 
 /** Subscriptions one connection may hold at once. */
@@ -60,6 +71,8 @@ interface LiveContext {
   /** graphql-ws's id of the subscription, for the `next` messages. */
   id: string;
   socket: WebSocket;
+  /** A partner client's subscription: the cost points each frame is charged. */
+  costPerFrame?: number;
 }
 
 /**
@@ -150,9 +163,19 @@ export function attachLiveEndpoint(options: LiveEndpointOptions): { hub: LiveHub
           const code = (error as GraphQLError).extensions?.code;
           return [userError(typeof code === 'string' ? (code as ErrorCode) : ErrorCode.BadUserInput, (error as GraphQLError).message)];
         }
+        // Charged once validated and before any subgraph is asked (as over HTTP).
+        const metered = meteredCost(connection.principal, document, payload.operationName);
+        if (metered !== undefined) {
+          try {
+            await options.quotas!.charge(connection.principal.subject, metered, connection.principal.clientTenantId);
+          } catch (error) {
+            if (error instanceof QuotaExceededError) return [rateLimited(error, 'websocket')];
+            throw error;
+          }
+        }
         const refusal = await subjectRefusal(options.execute, operation, connection.accessToken);
         connection.subscriptions += 1;
-        const contextValue: LiveContext = { operation, connection, id, socket: ctx.extra.socket, ...(refusal ? { refusal } : {}) };
+        const contextValue: LiveContext = { operation, connection, id, socket: ctx.extra.socket, ...(refusal ? { refusal } : {}), ...(metered !== undefined ? { costPerFrame: metered } : {}) };
         return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
       },
       onComplete: (ctx) => {
@@ -160,14 +183,14 @@ export function attachLiveEndpoint(options: LiveEndpointOptions): { hub: LiveHub
         if (connection) connection.subscriptions -= 1;
       },
       subscribe: (args) => {
-        const { operation, connection, id, socket, refusal } = args.contextValue as LiveContext;
+        const { operation, connection, id, socket, refusal, costPerFrame } = args.contextValue as LiveContext;
         // One result, then graphql-ws completes the operation: what the query would have answered.
         if (refusal) return { data: null, errors: refusal };
         // `next` messages are written here rather than yielded to graphql-ws, which would
         // serialize every event once per subscriber; the payload JSON is shared (see
         // ResolutionGroup) and the message is exactly what graphql-ws would send.
         const prefix = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
-        return hub.subscribe(operation, connection.principal, connection.accessToken, (payloadJson) => {
+        const write = (payloadJson: string) => {
           if (socket.readyState !== socket.OPEN) return;
           // A client that stopped reading loses events instead of growing the gateway's memory.
           if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
@@ -175,7 +198,9 @@ export function attachLiveEndpoint(options: LiveEndpointOptions): { hub: LiveHub
             return;
           }
           socket.send(`${prefix}${payloadJson}}`);
-        });
+        };
+        if (costPerFrame === undefined) return hub.subscribe(operation, connection.principal, connection.accessToken, write);
+        return meteredSubscription(operation, connection, id, socket, costPerFrame, write);
       },
       execute: () => {
         throw userError(ErrorCode.BadRequest, 'Only subscriptions are served over WebSocket');
@@ -183,6 +208,47 @@ export function attachLiveEndpoint(options: LiveEndpointOptions): { hub: LiveHub
     },
     wss,
   );
+
+  /** The cost points a partner client's subscription is charged (undefined: not metered). */
+  function meteredCost(principal: Principal, document: DocumentNode, operationName: string | null | undefined): number | undefined {
+    if (!options.quotas || !options.costOf || principal.kind !== 'client') return undefined;
+    const definition = getOperationAST(document, operationName);
+    return definition ? options.costOf(document, definition) : undefined;
+  }
+
+  /**
+   * A partner's subscription whose frames are charged before they are written, one after another
+   * (so they keep their order). The first frame that does not fit is not sent: the subscription
+   * ends with a RATE_LIMITED `error` message saying when to retry.
+   */
+  async function meteredSubscription(operation: LiveOperation, connection: Connection, id: string, socket: WebSocket, costPerFrame: number, write: (payloadJson: string) => void) {
+    const { principal } = connection;
+    let ended = false;
+    let queue = Promise.resolve();
+    let subscription: AsyncGenerator<ExecutionResult, undefined, unknown> | undefined;
+    const chargeThenWrite = async (payloadJson: string) => {
+      if (ended) return;
+      try {
+        await options.quotas!.charge(principal.subject, costPerFrame, principal.clientTenantId, { countsAsRequest: false });
+      } catch (error) {
+        if (!(error instanceof QuotaExceededError)) {
+          // The counters are unreachable: the frame is not sent unmetered (as a request would fail).
+          log.error({ err: (error as Error).message, apiClientId: principal.subject }, 'live: could not charge a frame; dropped');
+          liveEventsDropped.inc();
+          return;
+        }
+        ended = true;
+        if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ id, type: 'error', payload: [rateLimited(error, 'websocket').toJSON()] }));
+        await subscription?.return(undefined);
+        return;
+      }
+      write(payloadJson);
+    };
+    subscription = await hub.subscribe(operation, principal, connection.accessToken, (payloadJson) => {
+      queue = queue.then(() => chargeThenWrite(payloadJson));
+    });
+    return subscription;
+  }
 
   return {
     hub,

@@ -40,11 +40,12 @@ export function quotaPlugin(quotas: ClientQuotas, costs: OperationCosts): Apollo
   };
 }
 
-function rateLimited(error: QuotaExceededError) {
+/** The RATE_LIMITED error of a refused charge: which quota, when to retry; over HTTP with status 429. */
+export function rateLimited(error: QuotaExceededError, over: 'http' | 'websocket' = 'http') {
   const { exceeded, retryAfterSeconds } = error;
   return userError(ErrorCode.RateLimited, quotaMessage(exceeded, retryAfterSeconds), {
     quota: QUOTA_POLICIES[exceeded.quota].name,
     retryAfterSeconds,
-    http: { status: 429 },
+    ...(over === 'http' ? { http: { status: 429 } } : {}),
   });
 }
