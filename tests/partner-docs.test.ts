@@ -4,6 +4,7 @@ import path from 'node:path';
 import { builtInputsHash, documentText, inputsHash, readExample, readRequest } from '../docs/build';
 import { loadConfig } from '../lib/config';
 import { ErrorCode } from '../lib/errors';
+import { DEFAULT_PLAN_API_LIMITS } from '../subgraphs/billing/money/planApiLimits';
 import { documentIdOf } from '../supergraph/trustedDocuments/documentIds';
 import { backends } from './support/postgres';
 import { loginAsPlatformAdmin, tenantWithAdmin } from './support/sessions';
@@ -117,6 +118,16 @@ describe('the partner documentation', () => {
   it('lists every error code the API answers with, and no other', () => {
     const listed = [...GUIDE.matchAll(/^\| `([A-Z_]+)` \|/gm)].map((match) => match[1]);
     expect(listed.sort()).toEqual(Object.values(ErrorCode).sort());
+  });
+
+  it('states the default quotas of clients and of each plan', () => {
+    const quotas = loadConfig({ NODE_ENV: 'test' }).partnerQuotas;
+    const thousands = (n: number) => n.toLocaleString('en-US');
+    expect(GUIDE).toContain(`requests per minute (${quotas.requestsPerMinute} unless`);
+    expect(GUIDE).toContain(`query cost points per 24 hours (${thousands(quotas.costPointsPerDay)})`);
+    for (const [plan, limits] of Object.entries(DEFAULT_PLAN_API_LIMITS)) {
+      expect(GUIDE).toContain(`| \`${plan}\` | ${thousands(limits.requestsPerMinute)} | ${thousands(limits.costPointsPerDay)} |`);
+    }
   });
 
   it('states the default query limits the gateway enforces', () => {
