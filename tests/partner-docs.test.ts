@@ -126,7 +126,7 @@ describe('the partner documentation', () => {
     expect(GUIDE).toContain(`requests per minute (${quotas.requestsPerMinute} unless`);
     expect(GUIDE).toContain(`query cost points per 24 hours (${thousands(quotas.costPointsPerDay)})`);
     for (const [plan, limits] of Object.entries(DEFAULT_PLAN_API_LIMITS)) {
-      expect(GUIDE).toContain(`| \`${plan}\` | ${thousands(limits.requestsPerMinute)} | ${thousands(limits.costPointsPerDay)} |`);
+      expect(GUIDE).toContain(`(${plan}) | ${thousands(limits.requestsPerMinute)} | ${thousands(limits.costPointsPerDay)} |`);
     }
   });
 
