@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import type { BatchMessage } from '../../../lib/edge/batch';
 import { createLogger } from '../../../lib/logger';
 import { startIngestReceiver, type IngestReceiver } from '../../../tests/support/ingestReceiver';
@@ -177,6 +178,22 @@ describe('Forwarder', () => {
     const backlogDoneAt = Math.max(...receiver.stored.map((message, i) => (Number(message.eventId.slice(2)) < 20_000 ? receiver.storedAtMs[i]! : 0)));
     expect(live.filter((n) => storedAtOf(n) >= backlogDoneAt)).toEqual([]);
   });
+
+  it('should send a batch again when its removal from the buffer failed, not leave it unsent until a restart', async () => {
+    fill(0, 3);
+    // An operator's quarantine command (another process) holds the buffer's write lock longer than SQLite's busy wait.
+    const operator = new Database(path.join(dir, 'buffer.sqlite'));
+    operator.exec('BEGIN IMMEDIATE');
+    startForwarder();
+    await receiver.waitForStored(3);
+    // The removal waits out its busy timeout (5 s, blocking) and fails; then the lock goes.
+    await waitUntil(() => receiver.batches.length >= 1);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    operator.exec('COMMIT');
+    operator.close();
+    await waitUntil(() => buffer.depthMessages === 0, 20_000);
+    expect(storedNumbers()).toEqual([0, 1, 2]);
+  }, 40_000);
 
   it('should keep the messages and retry when the cloud does not know its key', async () => {
     fill(0, 10);
