@@ -18,6 +18,8 @@ import { waitFor } from '../tests/support/waitFor';
 import { metricValue } from '../tests/support/metrics';
 import { seedFarmThroughApi, type SeededFarm } from '../tests/support/seedFarm';
 import { EDGE_NODE_OPTIONS } from '../edge-ingestor/v8Limits';
+import { createPostgresPool, postgresDriver } from '../lib/db/postgresDriver';
+import { storeReadings, type ReadingRow } from '../subgraphs/telemetry/ingest/storeReadings';
 import { argsWithoutSmoke, emitReport, isSmoke, type Figure } from './figures';
 
 /**
@@ -162,10 +164,10 @@ async function main(): Promise<void> {
     // Baseline: the same rows by COPY into a plain table of the same shape.
     const copySeconds = await copyBaseline(db, messages);
     const copyRate = messages / copySeconds;
-    // The storing statement alone, two ways, batches of 5,000 into a table with the reading's key:
-    // what the endpoint does (INSERT … SELECT FROM unnest … ON CONFLICT) and the staging lever.
-    const unnestRate = messages / (await storeByUnnest(db, messages));
-    const stagingRate = messages / (await storeByStagingCopy(db, messages));
+    // The storing code alone (storeReadings), two ways, batches of 5,000 into telemetry.reading:
+    // as wired (COPY to staging + INSERT … SELECT) and the statement it replaced (unnest).
+    const stagingRate = messages / (await storeAlone(db, dbUrl, messages, 'copy'));
+    const unnestRate = messages / (await storeAlone(db, dbUrl, messages, 'unnest'));
 
     console.log(`\nFarmIQ ingest benchmark: ${messages} messages from ${deviceCount} devices, Mosquitto → ingestor → telemetry on PostgreSQL, ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)}, forwarder linger ${edgeEnv.FORWARD_LINGER}\n`);
     console.log(`${'case'.padEnd(58)}${'msg/s'.padStart(10)}${'p50 ms'.padStart(10)}${'p99 ms'.padStart(10)}${'vs COPY'.padStart(10)}`);
@@ -174,8 +176,8 @@ async function main(): Promise<void> {
     console.log(`${'  of which: durable in the ingestor\'s disk buffer'.padEnd(58)}${stageRates.buffered.toFixed(0).padStart(10)}`);
     console.log(`${'signed batches of 5,000 POSTed to the ingest endpoint, 4 at a time'.padEnd(58)}${cloudRate.toFixed(0).padStart(10)}${'-'.padStart(10)}${'-'.padStart(10)}${`${(cloudRate / copyRate).toFixed(2)}×`.padStart(10)}`);
     console.log(`${'COPY of the same rows through pg (baseline)'.padEnd(58)}${copyRate.toFixed(0).padStart(10)}${'-'.padStart(10)}${'-'.padStart(10)}${'1.00×'.padStart(10)}`);
-    console.log(`${'  statement alone: INSERT … unnest … ON CONFLICT (as now)'.padEnd(58)}${unnestRate.toFixed(0).padStart(10)}${'-'.padStart(10)}${'-'.padStart(10)}${`${(unnestRate / copyRate).toFixed(2)}×`.padStart(10)}`);
-    console.log(`${'  statement alone: COPY to staging + INSERT … SELECT'.padEnd(58)}${stagingRate.toFixed(0).padStart(10)}${'-'.padStart(10)}${'-'.padStart(10)}${`${(stagingRate / copyRate).toFixed(2)}×`.padStart(10)}`);
+    console.log(`${'  storeReadings alone: INSERT … unnest … (before)'.padEnd(58)}${unnestRate.toFixed(0).padStart(10)}${'-'.padStart(10)}${'-'.padStart(10)}${`${(unnestRate / copyRate).toFixed(2)}×`.padStart(10)}`);
+    console.log(`${'  storeReadings alone: COPY to staging + INSERT … SELECT'.padEnd(58)}${stagingRate.toFixed(0).padStart(10)}${'-'.padStart(10)}${'-'.padStart(10)}${`${(stagingRate / copyRate).toFixed(2)}×`.padStart(10)}`);
     const cpuTotal = Object.values(cpu).reduce((total, micros) => total + micros, 0);
     console.log(
       `CPU per message end to end (user + system, µs): ingestor ${cpu.ingestor.toFixed(0)}, cloud process ${cpu.cloud.toFixed(0)}, PostgreSQL ${cpu.postgres.toFixed(0)}, ` +
@@ -189,8 +191,8 @@ async function main(): Promise<void> {
       { case: copyCase, value: copyRate, unit: 'rows/s' },
       { case: 'MQTT publish → acknowledged reading rows', value: endToEnd.rate, unit: 'msg/s', baseline: copyCase },
       { case: 'signed batches POSTed to the ingest endpoint', value: cloudRate, unit: 'msg/s', baseline: copyCase },
-      { case: 'statement alone: INSERT … unnest … ON CONFLICT', value: unnestRate, unit: 'rows/s', baseline: copyCase },
-      { case: 'statement alone: COPY to staging + INSERT … SELECT … ON CONFLICT', value: stagingRate, unit: 'rows/s', baseline: copyCase },
+      { case: 'storeReadings alone: INSERT … unnest … ON CONFLICT (before)', value: unnestRate, unit: 'rows/s', baseline: copyCase },
+      { case: 'storeReadings alone: COPY to staging + INSERT … SELECT … ON CONFLICT (as wired)', value: stagingRate, unit: 'rows/s', baseline: copyCase },
     ];
     // Only the next ingestor subscribes while the buffer fills.
     await stop(edge);
@@ -324,46 +326,39 @@ async function copyBaseline(db: pg.Client, count: number): Promise<number> {
 
 const STATEMENT_BATCH = 5_000;
 
-/** A table shaped and keyed like telemetry.reading (its indexes too), for the statement-alone cases. */
-async function readingLikeTable(db: pg.Client, name: string) {
-  await db.query(`CREATE TABLE ${name} (LIKE telemetry.reading INCLUDING ALL)`);
-  await db.query(`ALTER TABLE ${name} ADD PRIMARY KEY (device_id, metric, observed_at, event_id)`).catch(() => undefined);
-  const sample = (await db.query('SELECT device_id, tenant_id, farm_id, barn_id FROM telemetry.reading LIMIT 1')).rows[0];
+/**
+ * Seconds to store `count` new readings with the endpoint's own `storeReadings`, batches of
+ * 5,000 into telemetry.reading: `copy` in a transaction as the endpoint does (COPY into the
+ * staging table + INSERT … SELECT … ON CONFLICT), `unnest` outside one (the statement it used
+ * before: INSERT … SELECT FROM unnest(…) … ON CONFLICT).
+ */
+async function storeAlone(db: pg.Client, dbUrl: string, count: number, way: 'copy' | 'unnest'): Promise<number> {
+  const sample = (await db.query('SELECT device_id::text AS device_id, tenant_id::text AS tenant_id, farm_id::text AS farm_id, barn_id::text AS barn_id FROM telemetry.reading LIMIT 1')).rows[0];
   const base = Date.now();
-  return (i: number) => ({ ...sample, metric: 'temperatureC', event_id: `s-${i}`, observed_at: new Date(base + i).toISOString(), value: 20 + (i % 100) / 10 });
-}
-
-/** Seconds to store `count` rows as the ingest endpoint does (storeReadings.ts), one transaction per batch. */
-async function storeByUnnest(db: pg.Client, count: number): Promise<number> {
-  const row = await readingLikeTable(db, 'bench_unnest');
-  const started = performance.now();
-  for (let first = 0; first < count; first += STATEMENT_BATCH) {
-    const rows = Array.from({ length: Math.min(STATEMENT_BATCH, count - first) }, (_, i) => row(first + i));
-    const column = (name: string) => rows.map((r) => r[name]);
-    await db.query(
-      `INSERT INTO bench_unnest (device_id, event_id, metric, value, observed_at, received_at, tenant_id, farm_id, barn_id)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::double precision[], $5::timestamptz[], $6::timestamptz[], $7::uuid[], $8::uuid[], $9::uuid[])
-       ON CONFLICT DO NOTHING RETURNING device_id::text AS device_id, event_id, metric`,
-      ['device_id', 'event_id', 'metric', 'value', 'observed_at', 'observed_at', 'tenant_id', 'farm_id', 'barn_id'].map(column),
-    );
+  const row = (i: number): ReadingRow => ({
+    deviceId: sample.device_id,
+    eventId: `${way}-${i}`,
+    metric: 'temperatureC',
+    value: 20 + (i % 100) / 10,
+    observedAt: new Date(base + i),
+    receivedAt: new Date(base + i),
+    tenantId: sample.tenant_id,
+    farmId: sample.farm_id,
+    barnId: sample.barn_id,
+  });
+  const pool = createPostgresPool(dbUrl);
+  const driver = postgresDriver(pool);
+  try {
+    const started = performance.now();
+    for (let first = 0; first < count; first += STATEMENT_BATCH) {
+      const rows = Array.from({ length: Math.min(STATEMENT_BATCH, count - first) }, (_, i) => row(first + i));
+      const written = way === 'copy' ? await driver.transaction((tx) => storeReadings(tx, rows)) : await storeReadings(driver, rows);
+      if (written.size !== rows.length) throw new Error(`${way}: ${written.size} of ${rows.length} rows written`);
+    }
+    return (performance.now() - started) / 1000;
+  } finally {
+    await pool.end();
   }
-  return (performance.now() - started) / 1000;
-}
-
-/** Seconds to store `count` rows by COPY into a temporary staging table and one INSERT … SELECT … ON CONFLICT per batch. */
-async function storeByStagingCopy(db: pg.Client, count: number): Promise<number> {
-  const row = await readingLikeTable(db, 'bench_staging_target');
-  const started = performance.now();
-  for (let first = 0; first < count; first += STATEMENT_BATCH) {
-    const rows = Array.from({ length: Math.min(STATEMENT_BATCH, count - first) }, (_, i) => row(first + i));
-    await db.query('BEGIN');
-    await db.query('CREATE TEMP TABLE staging (LIKE bench_staging_target) ON COMMIT DROP');
-    const lines = rows.map((r) => `${r.device_id}\t${r.event_id}\t${r.metric}\t${r.value}\t${r.observed_at}\t${r.observed_at}\t${r.tenant_id}\t${r.farm_id}\t${r.barn_id ?? '\\N'}\n`).join('');
-    await pipeline(Readable.from([lines]), db.query(copyFrom('COPY staging (device_id, event_id, metric, value, observed_at, received_at, tenant_id, farm_id, barn_id) FROM STDIN')));
-    await db.query(`INSERT INTO bench_staging_target SELECT * FROM staging ON CONFLICT DO NOTHING RETURNING device_id::text AS device_id, event_id, metric`);
-    await db.query('COMMIT');
-  }
-  return (performance.now() - started) / 1000;
 }
 
 /** The machine's PostgreSQL processes (the server and every backend). */

@@ -50,6 +50,8 @@ interface ModeResult {
   p99: number;
   max: number;
   frames: number;
+  /** Readings of the steady phase stored in the cloud (published − stored never left the edge or were refused). */
+  stored: number;
   published: number;
   pubackP50: number;
   pubackP99: number;
@@ -108,10 +110,12 @@ async function main(): Promise<void> {
       const windowStart = Date.now();
       const steady = await runDevices({ brokerUrl, devices: farm.devices, mode: { kind: 'steady', intervalMs: 1_000, seconds: SECONDS }, runId: `s-${linger}` });
       const windowEnd = Date.now();
-      await quiet(arrivals);
       // Only this run's readings: published inside its window (frames of earlier runs may still trickle in).
-      const latencies = arrivals
-        .filter((arrival) => arrival.observedAt && Date.parse(arrival.observedAt) >= windowStart && Date.parse(arrival.observedAt) <= windowEnd)
+      const inWindow = () => arrivals.filter((arrival) => arrival.observedAt && Date.parse(arrival.observedAt) >= windowStart && Date.parse(arrival.observedAt) <= windowEnd);
+      // Stored rows tell a reading that never left the edge from a frame that is late or was not delivered.
+      const stored = await storedOfRun(db, `s-${linger}-`, steady.acknowledged);
+      await framesFor(inWindow, stored);
+      const latencies = inWindow()
         .map((arrival) => arrival.at - Date.parse(arrival.observedAt))
         .sort((a, b) => a - b);
       const frames = latencies.length;
@@ -127,7 +131,7 @@ async function main(): Promise<void> {
       }
       const burstRate = burst.acknowledged / ((performance.now() - burstStarted) / 1000);
       await stop(edge);
-      results.push({ linger, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies.at(-1) ?? NaN, frames, published: steady.acknowledged, pubackP50: steady.pubackP50Ms, pubackP99: steady.pubackP99Ms, burstRate });
+      results.push({ linger, stored, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies.at(-1) ?? NaN, frames, published: steady.acknowledged, pubackP50: steady.pubackP50Ms, pubackP99: steady.pubackP99Ms, burstRate });
     }
     print(results);
     const [fixed, adaptive] = results as [ModeResult, ModeResult];
@@ -156,12 +160,12 @@ async function runDevices(run: DeviceRun): Promise<DeviceRunOutput> {
 
 function print(results: ModeResult[]): void {
   console.log(`\nFarmIQ device → browser: ${DEVICES} devices × 1 reading/s for ${SECONDS} s, Mosquitto → ingestor (own process) → cloud on PostgreSQL → graphql-ws; ${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(1)}\n`);
-  console.log(['forwarder linger'.padEnd(20), 'frames'.padStart(12), 'p50 ms'.padStart(9), 'p99 ms'.padStart(9), 'max ms'.padStart(9), 'PUBACK p50/p99 ms'.padStart(19), `peak (${BURST}) msg/s`.padStart(22)].join(''));
+  console.log(['forwarder linger'.padEnd(20), 'frames/stored/published'.padStart(26), 'p50 ms'.padStart(9), 'p99 ms'.padStart(9), 'max ms'.padStart(9), 'PUBACK p50/p99 ms'.padStart(19), `peak (${BURST}) msg/s`.padStart(22)].join(''));
   for (const result of results) {
     console.log(
       [
         (result.linger === 'fixed' ? 'fixed (baseline)' : result.linger).padEnd(20),
-        `${result.frames}/${result.published}`.padStart(12),
+        `${result.frames}/${result.stored}/${result.published}`.padStart(26),
         result.p50.toFixed(0).padStart(9),
         result.p99.toFixed(0).padStart(9),
         result.max.toFixed(0).padStart(9),
@@ -194,6 +198,26 @@ async function consumersCaughtUp(db: pg.Client, timeoutMs = 300_000): Promise<vo
     );
     if (rows[0].behind === 0 || Date.now() > deadline) return;
     await sleep(500);
+  }
+}
+
+/** How many of the steady phase's readings (event ids starting with `prefix`) are stored, waiting up to a minute for `expected`. */
+async function storedOfRun(db: pg.Client, prefix: string, expected: number): Promise<number> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const { rows } = await db.query('SELECT count(DISTINCT event_id)::int AS n FROM "telemetry"."reading" WHERE event_id LIKE $1', [`${prefix}%`]);
+    if (rows[0].n >= expected || Date.now() > deadline) return rows[0].n as number;
+    await sleep(200);
+  }
+}
+
+/** Waits until `count` frames of the window arrived, or none arrived for five seconds. */
+async function framesFor(inWindow: () => unknown[], count: number): Promise<void> {
+  let [seen, lastArrivalAt] = [inWindow().length, Date.now()];
+  while (seen < count && Date.now() - lastArrivalAt < 5_000) {
+    await sleep(100);
+    const now = inWindow().length;
+    if (now > seen) [seen, lastArrivalAt] = [now, Date.now()];
   }
 }
 
