@@ -29,7 +29,8 @@ import { scratchDatabase } from './scratchDatabase';
  * Each case runs twice in the same run: with the forwarder's fixed linger (the baseline: a live
  * batch waits FORWARD_BATCH_MAX_WAIT_MS unless full) and its adaptive linger (at once while the
  * link is idle). Then peak throughput for both: `burst` readings published as fast as Mosquitto
- * acknowledges, to the last one stored (adaptive must not lose throughput).
+ * acknowledges, to the last one stored (adaptive must not lose throughput). A full run does
+ * the cases in the order fixed, adaptive, adaptive, fixed and pools each linger's two rounds.
  *
  * Usage: npm run bench:latency [-- devices seconds burst] [--smoke]   (defaults 100 20 20000; smoke 5 3 500)
  */
@@ -43,6 +44,8 @@ const ADMIN = { FARMIQ_ADMIN_EMAIL: 'bench@farmiq.local', FARMIQ_ADMIN_PASSWORD:
 const INGESTOR = { username: 'farmiq-ingestor', password: randomUUID() };
 const step = (what: string) => console.error(`[bench:latency] ${what}`);
 const LINGERS = ['fixed', 'adaptive'] as const;
+/** Fixed, adaptive, adaptive, fixed (ABBA): a machine that gets busier or quieter during the run favours neither. */
+const ROUNDS: ReadonlyArray<(typeof LINGERS)[number]> = smoke ? LINGERS : ['fixed', 'adaptive', 'adaptive', 'fixed'];
 
 interface ModeResult {
   linger: (typeof LINGERS)[number];
@@ -89,9 +92,9 @@ async function main(): Promise<void> {
     const db = new pg.Client({ connectionString: scratch.url });
     await db.connect();
     cleanup.push(() => db.end());
-    const results: ModeResult[] = [];
-    for (const linger of LINGERS) {
-      step(`ingestor with the ${linger} linger`);
+    const rounds: Array<{ linger: (typeof LINGERS)[number]; latencies: number[]; stored: number; published: number; pubackP50: number; pubackP99: number; burstRate: number }> = [];
+    for (const [round, linger] of ROUNDS.entries()) {
+      step(`ingestor with the ${linger} linger (round ${round + 1} of ${ROUNDS.length})`);
       const edge = spawnFarmiq(['start', '--target', 'ingestor'], {
         NODE_ENV: 'test',
         INGESTOR_PORT: '0',
@@ -105,34 +108,50 @@ async function main(): Promise<void> {
       });
       await edge.up;
       // Warm-up: the first readings pay for JIT and connections.
-      if (!smoke) await runDevices({ brokerUrl, devices: farm.devices, mode: { kind: 'steady', intervalMs: 1_000, seconds: 1 }, runId: `w-${linger}` });
+      if (!smoke) await runDevices({ brokerUrl, devices: farm.devices, mode: { kind: 'steady', intervalMs: 1_000, seconds: 1 }, runId: `w-${linger}-${round}` });
       await quiet(arrivals);
       const windowStart = Date.now();
-      const steady = await runDevices({ brokerUrl, devices: farm.devices, mode: { kind: 'steady', intervalMs: 1_000, seconds: SECONDS }, runId: `s-${linger}` });
+      const steady = await runDevices({ brokerUrl, devices: farm.devices, mode: { kind: 'steady', intervalMs: 1_000, seconds: SECONDS }, runId: `s-${linger}-${round}` });
       const windowEnd = Date.now();
       // Only this run's readings: published inside its window (frames of earlier runs may still trickle in).
       const inWindow = () => arrivals.filter((arrival) => arrival.observedAt && Date.parse(arrival.observedAt) >= windowStart && Date.parse(arrival.observedAt) <= windowEnd);
       // Stored rows tell a reading that never left the edge from a frame that is late or was not delivered.
-      const stored = await storedOfRun(db, `s-${linger}-`, steady.acknowledged);
+      const stored = await storedOfRun(db, `s-${linger}-${round}-`, steady.acknowledged);
       await framesFor(inWindow, stored);
-      const latencies = inWindow()
-        .map((arrival) => arrival.at - Date.parse(arrival.observedAt))
-        .sort((a, b) => a - b);
-      const frames = latencies.length;
+      const latencies = inWindow().map((arrival) => arrival.at - Date.parse(arrival.observedAt));
 
       // Every event consumer (alerts, usage, weights, not only the relay) done with the steady phase: its leftovers would slow the burst.
       await consumersCaughtUp(db);
       const acceptedBefore = await metricValue(cloudPorts.gateway!, 'farmiq_ingest_messages_total{outcome="accepted"}', 0);
       const burstStarted = performance.now();
-      const burst = await runDevices({ brokerUrl, devices: farm.devices, mode: { kind: 'burst', count: BURST }, runId: `b-${linger}` });
+      const burst = await runDevices({ brokerUrl, devices: farm.devices, mode: { kind: 'burst', count: BURST }, runId: `b-${linger}-${round}` });
       while ((await metricValue(cloudPorts.gateway!, 'farmiq_ingest_messages_total{outcome="accepted"}', 0)) < acceptedBefore + burst.acknowledged) {
         if (performance.now() - burstStarted > 300_000) throw new Error('the burst was not stored within 5 minutes');
         await sleep(50);
       }
       const burstRate = burst.acknowledged / ((performance.now() - burstStarted) / 1000);
       await stop(edge);
-      results.push({ linger, stored, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies.at(-1) ?? NaN, frames, published: steady.acknowledged, pubackP50: steady.pubackP50Ms, pubackP99: steady.pubackP99Ms, burstRate });
+      rounds.push({ linger, latencies, stored, published: steady.acknowledged, pubackP50: steady.pubackP50Ms, pubackP99: steady.pubackP99Ms, burstRate });
     }
+    // Each linger over its rounds: latencies pooled, counts summed, the peak rates averaged.
+    const results: ModeResult[] = LINGERS.map((linger) => {
+      const mine = rounds.filter((result) => result.linger === linger);
+      const latencies = mine.flatMap((result) => result.latencies).sort((a, b) => a - b);
+      const sum = (pick: (result: (typeof mine)[number]) => number) => mine.reduce((total, result) => total + pick(result), 0);
+      return {
+        linger,
+        stored: sum((result) => result.stored),
+        p50: percentile(latencies, 50),
+        p99: percentile(latencies, 99),
+        max: latencies.at(-1) ?? NaN,
+        frames: latencies.length,
+        published: sum((result) => result.published),
+        pubackP50: Math.max(...mine.map((result) => result.pubackP50)),
+        pubackP99: Math.max(...mine.map((result) => result.pubackP99)),
+        burstRate: sum((result) => result.burstRate) / mine.length,
+      };
+    });
+    for (const result of rounds) step(`round ${result.linger}: p99 ${percentile([...result.latencies].sort((a, b) => a - b), 99).toFixed(0)} ms, peak ${result.burstRate.toFixed(0)} msg/s`);
     print(results);
     const [fixed, adaptive] = results as [ModeResult, ModeResult];
     const fixedP99 = 'fixed linger: p99 publish → frame (baseline)';
