@@ -13,20 +13,10 @@ function executor(db: PGlite | Transaction): SqlExecutor {
   };
 }
 
-/** A transaction can also COPY: PGlite reads `/dev/blob` from the query's blob. */
-function transactionExecutor(tx: Transaction): SqlExecutor {
-  return {
-    ...executor(tx),
-    async copyIn(table, columns, lines) {
-      await tx.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], { blob: new Blob([lines]) });
-    },
-  };
-}
-
 export function pgliteDriver(db: PGlite): SqlDriver {
   return {
     ...executor(db),
-    transaction: (work) => db.transaction((tx) => work(transactionExecutor(tx))),
+    transaction: (work) => db.transaction((tx) => work(executor(tx))),
     listen: (channel, onNotify) => db.listen(channel, (payload) => onNotify(payload)),
     close: () => db.close(),
   };

@@ -6,8 +6,8 @@ export interface SqlExecutor {
   query<Row extends Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
   /**
    * Loads `lines` (COPY text format, lib/db/copyText.ts) into `table (columns)` with one
-   * `COPY … FROM STDIN`. Only inside a transaction of a driver that can (PostgreSQL and PGlite
-   * both); callers fall back to a statement where it is absent.
+   * `COPY … FROM STDIN`. Only inside a PostgreSQL transaction (PGlite could COPY from a blob, but
+   * measured no faster than a statement); callers fall back to a statement where it is absent.
    */
   copyIn?(table: string, columns: readonly string[], lines: string): Promise<void>;
 }

@@ -14,6 +14,9 @@ export interface ReadingRow {
   barnId: string;
 }
 
+/** The least batch stored by COPY: below it the unnest statement's single round trip is cheaper. */
+export const COPY_FROM_ROWS = 500;
+
 const COLUMNS = ['device_id', 'event_id', 'metric', 'value', 'observed_at', 'received_at', 'tenant_id', 'farm_id', 'barn_id'] as const;
 
 /**
@@ -37,14 +40,15 @@ const ON_CONFLICT = 'ON CONFLICT DO NOTHING RETURNING device_id::text AS device_
  * nothing again, even when two batches race. Returns the rows written now (`deviceId eventId
  * metric`).
  *
- * Inside a transaction of a driver that can COPY (PostgreSQL, PGlite), the rows are copied into
- * a staging table and moved by one `INSERT … SELECT … ON CONFLICT DO NOTHING`: no parameter per
- * value to encode and parse (bench:ingest measured 1.8× the unnest statement on the same rows).
- * Elsewhere (a Prisma transaction, a bare pool) one `INSERT … SELECT FROM unnest(…)` does it.
+ * A batch of `copyFromRows` rows or more, inside a PostgreSQL transaction, is copied into a
+ * staging table and moved by one `INSERT … SELECT … ON CONFLICT DO NOTHING`: no parameter per
+ * value to encode and parse. A smaller batch, PGlite, a Prisma transaction or a bare pool use one
+ * `INSERT … SELECT FROM unnest(…)`: COPY costs two more round trips, which a farm's small live
+ * batches would pay in latency, and on PGlite it saved nothing (README, Performance).
  */
-export async function storeReadings(sql: SqlExecutor, rows: ReadingRow[]): Promise<Set<string>> {
+export async function storeReadings(sql: SqlExecutor, rows: ReadingRow[], copyFromRows = COPY_FROM_ROWS): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
-  const stored = sql.copyIn ? await storeByCopy(sql, sql.copyIn.bind(sql), rows) : await storeByUnnest(sql, rows);
+  const stored = sql.copyIn && rows.length >= copyFromRows ? await storeByCopy(sql, sql.copyIn.bind(sql), rows) : await storeByUnnest(sql, rows);
   return new Set(stored.map((row) => readingKey(row.device_id, row.event_id, row.metric)));
 }
 
