@@ -56,11 +56,23 @@ async function main(): Promise<void> {
   const cleanup: Array<() => Promise<unknown> | void> = [];
   try {
     const cloudDir = tempDir(cleanup);
-    const cloud = spawnFarmiq(['start'], { ...FREE_PORTS, ...ADMIN, SIMULATOR: 'off', DATABASE_URL: dbUrl, FARMIQ_SECRETS_KEY: generateSecretBoxKey(), FARMIQ_DATA_DIR: cloudDir, LOG_LEVEL: 'info' });
+    const cloud = spawnFarmiq(['start'], {
+      ...FREE_PORTS,
+      ...ADMIN,
+      SIMULATOR: 'off',
+      DATABASE_URL: dbUrl,
+      FARMIQ_SECRETS_KEY: generateSecretBoxKey(),
+      FARMIQ_DATA_DIR: cloudDir,
+      LOG_LEVEL: 'info',
+    });
     cleanup.push(() => stop(cloud));
     const cloudPorts = await cloud.up;
     step('cloud up; seeding');
-    const farm = await seedFarmThroughApi(`http://127.0.0.1:${cloudPorts.gateway}/graphql`, { email: ADMIN.FARMIQ_ADMIN_EMAIL, password: ADMIN.FARMIQ_ADMIN_PASSWORD }, deviceCount);
+    const farm = await seedFarmThroughApi(
+      `http://127.0.0.1:${cloudPorts.gateway}/graphql`,
+      { email: ADMIN.FARMIQ_ADMIN_EMAIL, password: ADMIN.FARMIQ_ADMIN_PASSWORD },
+      deviceCount,
+    );
     const mosquitto: MosquittoInstance = await startMosquitto(
       farm.passwordFile + mosquittoPasswordFile([{ username: INGESTOR.username, passwordHash: hashMosquittoPassword(INGESTOR.password) }]),
       `user ${INGESTOR.username}\ntopic read farmiq/devices/+/telemetry\n\n${farm.aclFile}`,
@@ -78,7 +90,11 @@ async function main(): Promise<void> {
       FORWARD_BATCH_MAX_WAIT_MS: process.env.FORWARD_BATCH_MAX_WAIT_MS ?? '200',
       FORWARD_LINGER: process.env.FORWARD_LINGER ?? 'adaptive',
     };
-    const edge = spawnFarmiq(['start', '--target', 'ingestor'], { ...edgeEnv, FARMIQ_DATA_DIR: tempDir(cleanup), INGEST_URL: `http://127.0.0.1:${cloudPorts.telemetry}${INGEST_PATH}` });
+    const edge = spawnFarmiq(['start', '--target', 'ingestor'], {
+      ...edgeEnv,
+      FARMIQ_DATA_DIR: tempDir(cleanup),
+      INGEST_URL: `http://127.0.0.1:${cloudPorts.telemetry}${INGEST_PATH}`,
+    });
     cleanup.push(() => stop(edge));
 
     const db = new pg.Client({ connectionString: dbUrl });
@@ -147,13 +163,18 @@ async function main(): Promise<void> {
     }
     await publishing;
     const cpuAfter = cpuNow();
-    const cpu = Object.fromEntries(Object.entries(cpuAfter).map(([name, seconds]) => [name, ((seconds - cpuBefore[name as keyof typeof cpuBefore]) / messages) * 1e6])) as typeof cpuAfter;
+    const cpu = Object.fromEntries(
+      Object.entries(cpuAfter).map(([name, seconds]) => [name, ((seconds - cpuBefore[name as keyof typeof cpuBefore]) / messages) * 1e6]),
+    ) as typeof cpuAfter;
     const rows = Number((await db.query('SELECT count(*)::int AS n FROM telemetry.reading')).rows[0].n);
     if (rows !== messages) throw new Error(`${rows} reading rows for ${messages} messages`);
     const seconds = (committedAt[messages - 1]! - started) / 1000;
     const latencies = Array.from({ length: messages }, (_, i) => committedAt[i]! - publishedAt[i]!).sort((a, b) => a - b);
     const endToEnd = { rate: messages / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
-    const stageRates = { published: messages / ((publishedAllAt - started) / 1000), buffered: messages / (((bufferedAllAt || committedAt[messages - 1]!) - started) / 1000) };
+    const stageRates = {
+      published: messages / ((publishedAllAt - started) / 1000),
+      buffered: messages / (((bufferedAllAt || committedAt[messages - 1]!) - started) / 1000),
+    };
 
     step('end to end done; the cloud alone');
     // The cloud alone: the same number of messages POSTed as signed batches, four at a time.
@@ -170,15 +191,27 @@ async function main(): Promise<void> {
     const unnest = await storeAlone(db, dbUrl, messages, 'unnest');
     const [stagingRate, unnestRate] = [messages / staging.seconds, messages / unnest.seconds];
 
-    console.log(`\nFarmIQ ingest benchmark: ${messages} messages from ${deviceCount} devices, Mosquitto → ingestor → telemetry on PostgreSQL, ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)}, forwarder linger ${edgeEnv.FORWARD_LINGER}\n`);
+    console.log(
+      `\nFarmIQ ingest benchmark: ${messages} messages from ${deviceCount} devices, Mosquitto → ingestor → telemetry on PostgreSQL, ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)}, forwarder linger ${edgeEnv.FORWARD_LINGER}\n`,
+    );
     console.log(`${'case'.padEnd(58)}${'msg/s'.padStart(10)}${'p50 ms'.padStart(10)}${'p99 ms'.padStart(10)}${'vs COPY'.padStart(10)}`);
-    console.log(`${'MQTT publish → acknowledged reading rows'.padEnd(58)}${endToEnd.rate.toFixed(0).padStart(10)}${endToEnd.p50.toFixed(0).padStart(10)}${endToEnd.p99.toFixed(0).padStart(10)}${`${(endToEnd.rate / copyRate).toFixed(2)}×`.padStart(10)}`);
+    console.log(
+      `${'MQTT publish → acknowledged reading rows'.padEnd(58)}${endToEnd.rate.toFixed(0).padStart(10)}${endToEnd.p50.toFixed(0).padStart(10)}${endToEnd.p99.toFixed(0).padStart(10)}${`${(endToEnd.rate / copyRate).toFixed(2)}×`.padStart(10)}`,
+    );
     console.log(`${'  of which: publish acknowledged by Mosquitto'.padEnd(58)}${stageRates.published.toFixed(0).padStart(10)}`);
-    console.log(`${'  of which: durable in the ingestor\'s disk buffer'.padEnd(58)}${stageRates.buffered.toFixed(0).padStart(10)}`);
-    console.log(`${'signed batches of 5,000 POSTed to the ingest endpoint, 4 at a time'.padEnd(58)}${cloudRate.toFixed(0).padStart(10)}${'-'.padStart(10)}${'-'.padStart(10)}${`${(cloudRate / copyRate).toFixed(2)}×`.padStart(10)}`);
-    console.log(`${'COPY of the same rows through pg (baseline)'.padEnd(58)}${copyRate.toFixed(0).padStart(10)}${'-'.padStart(10)}${'-'.padStart(10)}${'1.00×'.padStart(10)}`);
-    console.log(`${'  storeReadings alone: INSERT … unnest … (before)'.padEnd(58)}${unnestRate.toFixed(0).padStart(10)}${'-'.padStart(10)}${'-'.padStart(10)}${`${(unnestRate / copyRate).toFixed(2)}×`.padStart(10)}`);
-    console.log(`${'  storeReadings alone: COPY to staging + INSERT … SELECT'.padEnd(58)}${stagingRate.toFixed(0).padStart(10)}${'-'.padStart(10)}${'-'.padStart(10)}${`${(stagingRate / copyRate).toFixed(2)}×`.padStart(10)}`);
+    console.log(`${"  of which: durable in the ingestor's disk buffer".padEnd(58)}${stageRates.buffered.toFixed(0).padStart(10)}`);
+    console.log(
+      `${'signed batches of 5,000 POSTed to the ingest endpoint, 4 at a time'.padEnd(58)}${cloudRate.toFixed(0).padStart(10)}${'-'.padStart(10)}${'-'.padStart(10)}${`${(cloudRate / copyRate).toFixed(2)}×`.padStart(10)}`,
+    );
+    console.log(
+      `${'COPY of the same rows through pg (baseline)'.padEnd(58)}${copyRate.toFixed(0).padStart(10)}${'-'.padStart(10)}${'-'.padStart(10)}${'1.00×'.padStart(10)}`,
+    );
+    console.log(
+      `${'  storeReadings alone: INSERT … unnest … (before)'.padEnd(58)}${unnestRate.toFixed(0).padStart(10)}${'-'.padStart(10)}${'-'.padStart(10)}${`${(unnestRate / copyRate).toFixed(2)}×`.padStart(10)}`,
+    );
+    console.log(
+      `${'  storeReadings alone: COPY to staging + INSERT … SELECT'.padEnd(58)}${stagingRate.toFixed(0).padStart(10)}${'-'.padStart(10)}${'-'.padStart(10)}${`${(stagingRate / copyRate).toFixed(2)}×`.padStart(10)}`,
+    );
     console.log(
       `storeReadings alone, CPU per row (its PostgreSQL server process + this process, µs): COPY staging ${staging.cpuMicrosPerRow.toFixed(1)}, ` +
         `unnest ${unnest.cpuMicrosPerRow.toFixed(1)} (${(unnest.cpuMicrosPerRow / staging.cpuMicrosPerRow).toFixed(2)}× the CPU of COPY staging)`,
@@ -203,7 +236,15 @@ async function main(): Promise<void> {
     await stop(edge);
     if (buffered > 0) {
       const budget = 'budget: ingestor RSS with the buffer full';
-      figures.push({ case: budget, value: 200, unit: 'MiB' }, { case: `ingestor peak RSS, ${buffered} messages buffered`, value: await bufferMemory(farm, devices, edgeEnv, buffered, cleanup), unit: 'MiB', baseline: budget });
+      figures.push(
+        { case: budget, value: 200, unit: 'MiB' },
+        {
+          case: `ingestor peak RSS, ${buffered} messages buffered`,
+          value: await bufferMemory(farm, devices, edgeEnv, buffered, cleanup),
+          unit: 'MiB',
+          baseline: budget,
+        },
+      );
     }
     emitReport('ingest', smoke, figures);
   } finally {
@@ -214,8 +255,19 @@ async function main(): Promise<void> {
 }
 
 /** The cloud unreachable: the ingestor's RSS while `count` messages pile up in its buffer. */
-async function bufferMemory(farm: SeededFarm, devices: MqttClient[], edgeEnv: Record<string, string>, count: number, cleanup: Array<() => Promise<unknown> | void>): Promise<number> {
-  const edge = spawnFarmiq(['start', '--target', 'ingestor'], { ...edgeEnv, INGESTOR_CLIENT_ID: 'farmiq-ingestor-buffer', FARMIQ_DATA_DIR: tempDir(cleanup), INGEST_URL: 'http://127.0.0.1:9/ingest/v1/batches' });
+async function bufferMemory(
+  farm: SeededFarm,
+  devices: MqttClient[],
+  edgeEnv: Record<string, string>,
+  count: number,
+  cleanup: Array<() => Promise<unknown> | void>,
+): Promise<number> {
+  const edge = spawnFarmiq(['start', '--target', 'ingestor'], {
+    ...edgeEnv,
+    INGESTOR_CLIENT_ID: 'farmiq-ingestor-buffer',
+    FARMIQ_DATA_DIR: tempDir(cleanup),
+    INGEST_URL: 'http://127.0.0.1:9/ingest/v1/batches',
+  });
   cleanup.push(() => stop(edge));
   const ports = await edge.up;
   const samples: Array<{ depth: number; rssMiB: number; heapMiB: number; externalMiB: number }> = [];
@@ -246,7 +298,13 @@ async function bufferMemory(farm: SeededFarm, devices: MqttClient[], edgeEnv: Re
 
 /** A device connection; losing it ends the run (its unacknowledged publishes would never complete). */
 async function connect(port: number, device: { id: string; password: string }): Promise<MqttClient> {
-  const client = await mqtt.connectAsync(`mqtt://127.0.0.1:${port}`, { username: device.id, password: device.password, clientId: device.id, protocolVersion: 4, reconnectPeriod: 0 });
+  const client = await mqtt.connectAsync(`mqtt://127.0.0.1:${port}`, {
+    username: device.id,
+    password: device.password,
+    clientId: device.id,
+    protocolVersion: 4,
+    reconnectPeriod: 0,
+  });
   client.on('close', () => {
     if (!client.disconnecting) console.error(`device ${device.id} lost its connection to Mosquitto`);
   });
@@ -254,7 +312,13 @@ async function connect(port: number, device: { id: string; password: string }): 
 }
 
 /** Every device publishes its share QoS 1 as fast as the broker acknowledges (100 in flight each). */
-async function publishAll(clients: MqttClient[], devices: SeededFarm['devices'], total: number, onPublish: (index: number) => void, prefix = 'e'): Promise<void> {
+async function publishAll(
+  clients: MqttClient[],
+  devices: SeededFarm['devices'],
+  total: number,
+  onPublish: (index: number) => void,
+  prefix = 'e',
+): Promise<void> {
   let next = 0;
   const timestamp = Date.now();
   await Promise.all(
@@ -327,7 +391,10 @@ async function copyBaseline(db: pg.Client, count: number): Promise<number> {
     }
   }
   const started = performance.now();
-  await pipeline(Readable.from(rows()), db.query(copyFrom('COPY bench_copy (device_id, metric, observed_at, event_id, tenant_id, farm_id, barn_id, value, received_at) FROM STDIN')));
+  await pipeline(
+    Readable.from(rows()),
+    db.query(copyFrom('COPY bench_copy (device_id, metric, observed_at, event_id, tenant_id, farm_id, barn_id, value, received_at) FROM STDIN')),
+  );
   return (performance.now() - started) / 1000;
 }
 
@@ -340,7 +407,11 @@ const STATEMENT_BATCH = 5_000;
  * before: INSERT … SELECT FROM unnest(…) … ON CONFLICT).
  */
 async function storeAlone(db: pg.Client, dbUrl: string, count: number, way: 'copy' | 'unnest'): Promise<{ seconds: number; cpuMicrosPerRow: number }> {
-  const sample = (await db.query('SELECT device_id::text AS device_id, tenant_id::text AS tenant_id, farm_id::text AS farm_id, barn_id::text AS barn_id FROM telemetry.reading LIMIT 1')).rows[0];
+  const sample = (
+    await db.query(
+      'SELECT device_id::text AS device_id, tenant_id::text AS tenant_id, farm_id::text AS farm_id, barn_id::text AS barn_id FROM telemetry.reading LIMIT 1',
+    )
+  ).rows[0];
   const base = Date.now();
   const row = (i: number): ReadingRow => ({
     deviceId: sample.device_id,
@@ -376,13 +447,17 @@ async function storeAlone(db: pg.Client, dbUrl: string, count: number, way: 'cop
 
 /** The machine's PostgreSQL processes (the server and every backend). */
 function postgresPids(): number[] {
-  return fs.readdirSync('/proc').filter((entry) => /^\d+$/.test(entry)).map(Number).filter((pid) => {
-    try {
-      return fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres';
-    } catch {
-      return false;
-    }
-  });
+  return fs
+    .readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .map(Number)
+    .filter((pid) => {
+      try {
+        return fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres';
+      } catch {
+        return false;
+      }
+    });
 }
 
 /** CPU time (user + system) process `pid` has used so far (0 once it is gone). */

@@ -65,7 +65,15 @@ async function main(): Promise<void> {
   const scratch = await scratchDatabase('latency');
   const cleanup: Array<() => Promise<unknown> | void> = [() => scratch.drop()];
   try {
-    const cloud = spawnFarmiq(['start'], { ...FREE_PORTS, ...ADMIN, SIMULATOR: 'off', DATABASE_URL: scratch.url, FARMIQ_SECRETS_KEY: generateSecretBoxKey(), FARMIQ_DATA_DIR: tempDir(cleanup), LOG_LEVEL: 'info' });
+    const cloud = spawnFarmiq(['start'], {
+      ...FREE_PORTS,
+      ...ADMIN,
+      SIMULATOR: 'off',
+      DATABASE_URL: scratch.url,
+      FARMIQ_SECRETS_KEY: generateSecretBoxKey(),
+      FARMIQ_DATA_DIR: tempDir(cleanup),
+      LOG_LEVEL: 'info',
+    });
     cleanup.push(() => stop(cloud));
     const cloudPorts = await cloud.up;
     const gatewayUrl = `http://127.0.0.1:${cloudPorts.gateway}/graphql`;
@@ -85,14 +93,23 @@ async function main(): Promise<void> {
     const seen = subscription.results.length;
     // Frames are timed as they arrive: the client keeps them in order, a poll every millisecond would be late.
     const poll = setInterval(() => {
-      for (let i = seen + arrivals.length; i < subscription.results.length; i += 1) arrivals.push({ at: Date.now(), observedAt: subscription.results[i]!.data?.readingAdded?.observedAt });
+      for (let i = seen + arrivals.length; i < subscription.results.length; i += 1)
+        arrivals.push({ at: Date.now(), observedAt: subscription.results[i]!.data?.readingAdded?.observedAt });
     }, 1);
     cleanup.push(() => clearInterval(poll));
 
     const db = new pg.Client({ connectionString: scratch.url });
     await db.connect();
     cleanup.push(() => db.end());
-    const rounds: Array<{ linger: (typeof LINGERS)[number]; latencies: number[]; stored: number; published: number; pubackP50: number; pubackP99: number; burstRate: number }> = [];
+    const rounds: Array<{
+      linger: (typeof LINGERS)[number];
+      latencies: number[];
+      stored: number;
+      published: number;
+      pubackP50: number;
+      pubackP99: number;
+      burstRate: number;
+    }> = [];
     for (const [round, linger] of ROUNDS.entries()) {
       step(`ingestor with the ${linger} linger (round ${round + 1} of ${ROUNDS.length})`);
       const edge = spawnFarmiq(['start', '--target', 'ingestor'], {
@@ -108,13 +125,20 @@ async function main(): Promise<void> {
       });
       await edge.up;
       // Warm-up: the first readings pay for JIT and connections.
-      if (!smoke) await runDevices({ brokerUrl, devices: farm.devices, mode: { kind: 'steady', intervalMs: 1_000, seconds: 1 }, runId: `w-${linger}-${round}` });
+      if (!smoke)
+        await runDevices({ brokerUrl, devices: farm.devices, mode: { kind: 'steady', intervalMs: 1_000, seconds: 1 }, runId: `w-${linger}-${round}` });
       await quiet(arrivals);
       const windowStart = Date.now();
-      const steady = await runDevices({ brokerUrl, devices: farm.devices, mode: { kind: 'steady', intervalMs: 1_000, seconds: SECONDS }, runId: `s-${linger}-${round}` });
+      const steady = await runDevices({
+        brokerUrl,
+        devices: farm.devices,
+        mode: { kind: 'steady', intervalMs: 1_000, seconds: SECONDS },
+        runId: `s-${linger}-${round}`,
+      });
       const windowEnd = Date.now();
       // Only this run's readings: published inside its window (frames of earlier runs may still trickle in).
-      const inWindow = () => arrivals.filter((arrival) => arrival.observedAt && Date.parse(arrival.observedAt) >= windowStart && Date.parse(arrival.observedAt) <= windowEnd);
+      const inWindow = () =>
+        arrivals.filter((arrival) => arrival.observedAt && Date.parse(arrival.observedAt) >= windowStart && Date.parse(arrival.observedAt) <= windowEnd);
       // Stored rows tell a reading that never left the edge from a frame that is late or was not delivered.
       const stored = await storedOfRun(db, `s-${linger}-${round}-`, steady.acknowledged);
       await framesFor(inWindow, stored);
@@ -151,14 +175,26 @@ async function main(): Promise<void> {
         burstRate: sum((result) => result.burstRate) / mine.length,
       };
     });
-    for (const result of rounds) step(`round ${result.linger}: p99 ${percentile([...result.latencies].sort((a, b) => a - b), 99).toFixed(0)} ms, peak ${result.burstRate.toFixed(0)} msg/s`);
+    for (const result of rounds)
+      step(
+        `round ${result.linger}: p99 ${percentile(
+          [...result.latencies].sort((a, b) => a - b),
+          99,
+        ).toFixed(0)} ms, peak ${result.burstRate.toFixed(0)} msg/s`,
+      );
     print(results);
     const [fixed, adaptive] = results as [ModeResult, ModeResult];
     const fixedP99 = 'fixed linger: p99 publish → frame (baseline)';
     const fixedBurst = 'fixed linger: peak publish → stored (baseline)';
     const figures: Figure[] = [
       { case: fixedP99, value: fixed.p99, unit: 'ms', errors: Math.max(0, fixed.published - fixed.frames) },
-      { case: 'adaptive linger: p99 publish → frame', value: adaptive.p99, unit: 'ms', baseline: fixedP99, errors: Math.max(0, adaptive.published - adaptive.frames) },
+      {
+        case: 'adaptive linger: p99 publish → frame',
+        value: adaptive.p99,
+        unit: 'ms',
+        baseline: fixedP99,
+        errors: Math.max(0, adaptive.published - adaptive.frames),
+      },
       { case: fixedBurst, value: fixed.burstRate, unit: 'msg/s' },
       { case: 'adaptive linger: peak publish → stored', value: adaptive.burstRate, unit: 'msg/s', baseline: fixedBurst },
     ];
@@ -169,7 +205,10 @@ async function main(): Promise<void> {
 }
 
 async function runDevices(run: DeviceRun): Promise<DeviceRunOutput> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench', 'deviceGenerator.ts'), JSON.stringify(run)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench', 'deviceGenerator.ts'), JSON.stringify(run)], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let stdout = '';
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
@@ -178,8 +217,20 @@ async function runDevices(run: DeviceRun): Promise<DeviceRunOutput> {
 }
 
 function print(results: ModeResult[]): void {
-  console.log(`\nFarmIQ device → browser: ${DEVICES} devices × 1 reading/s for ${SECONDS} s, Mosquitto → ingestor (own process) → cloud on PostgreSQL → graphql-ws; ${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(1)}\n`);
-  console.log(['forwarder linger'.padEnd(20), 'frames/stored/published'.padStart(26), 'p50 ms'.padStart(9), 'p99 ms'.padStart(9), 'max ms'.padStart(9), 'PUBACK p50/p99 ms'.padStart(19), `peak (${BURST}) msg/s`.padStart(22)].join(''));
+  console.log(
+    `\nFarmIQ device → browser: ${DEVICES} devices × 1 reading/s for ${SECONDS} s, Mosquitto → ingestor (own process) → cloud on PostgreSQL → graphql-ws; ${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(1)}\n`,
+  );
+  console.log(
+    [
+      'forwarder linger'.padEnd(20),
+      'frames/stored/published'.padStart(26),
+      'p50 ms'.padStart(9),
+      'p99 ms'.padStart(9),
+      'max ms'.padStart(9),
+      'PUBACK p50/p99 ms'.padStart(19),
+      `peak (${BURST}) msg/s`.padStart(22),
+    ].join(''),
+  );
   for (const result of results) {
     console.log(
       [
@@ -194,7 +245,9 @@ function print(results: ModeResult[]): void {
     );
   }
   const [fixed, adaptive] = results as [ModeResult, ModeResult];
-  console.log(`\nadaptive vs fixed: p99 ${(adaptive.p99 / fixed.p99).toFixed(2)}×, peak ${(adaptive.burstRate / fixed.burstRate).toFixed(2)}×; goal p99 ≤ 250 ms → ${adaptive.p99.toFixed(0)} ms`);
+  console.log(
+    `\nadaptive vs fixed: p99 ${(adaptive.p99 / fixed.p99).toFixed(2)}×, peak ${(adaptive.burstRate / fixed.burstRate).toFixed(2)}×; goal p99 ≤ 250 ms → ${adaptive.p99.toFixed(0)} ms`,
+  );
 }
 
 function tempDir(cleanup: Array<() => unknown>): string {

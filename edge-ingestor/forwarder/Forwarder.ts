@@ -239,7 +239,13 @@ export class Forwarder {
   private post(batch: Batch): Promise<SendOutcome> {
     const { first, last } = bounds(batch);
     const body = Buffer.from(`{"batchId":"b-${first}-${last}","messages":[${batch.rows.map((row) => row.body).join(',')}]}`);
-    return sendBatch({ ingestUrl: this.options.ingestUrl, key: this.options.key, body, timeoutMs: this.options.requestTimeoutMs ?? 15_000, signal: this.aborts.signal });
+    return sendBatch({
+      ingestUrl: this.options.ingestUrl,
+      key: this.options.key,
+      body,
+      timeoutMs: this.options.requestTimeoutMs ?? 15_000,
+      signal: this.aborts.signal,
+    });
   }
 
   private settle(batch: Batch, outcome: SendOutcome): void {

@@ -56,7 +56,17 @@ describe('Forwarder (property)', () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'farmiq-forwarder-property-'));
         const buffer = new DiskBuffer({ file: path.join(dir, 'buffer.sqlite'), maxMessages: 1e6, maxBytes: 1e9 });
         const start = () => {
-          const forwarder = new Forwarder({ buffer, ingestUrl: receiver.url, key: receiver.key, log, maxMessagesPerSecond: 0, retryBaseMs: 5, retryMaxMs: 40, requestTimeoutMs: 5_000, ...options });
+          const forwarder = new Forwarder({
+            buffer,
+            ingestUrl: receiver.url,
+            key: receiver.key,
+            log,
+            maxMessagesPerSecond: 0,
+            retryBaseMs: 5,
+            retryMaxMs: 40,
+            requestTimeoutMs: 5_000,
+            ...options,
+          });
           forwarder.start();
           return forwarder;
         };
@@ -72,7 +82,10 @@ describe('Forwarder (property)', () => {
                 const eventId = `p${run}-${eventIds.length}`;
                 eventIds.push(eventId);
                 const at = new Date(1_700_000_000_000 + eventIds.length * 1000).toISOString();
-                return { body: JSON.stringify({ deviceId: DEVICE, eventId, observedAt: at, receivedAt: at, metrics: { temperatureC: 21 } }), receivedAtMs: Date.now() };
+                return {
+                  body: JSON.stringify({ deviceId: DEVICE, eventId, observedAt: at, receivedAt: at, metrics: { temperatureC: 21 } }),
+                  receivedAtMs: Date.now(),
+                };
               });
               buffer.append(bodies);
               forwarder.notify();

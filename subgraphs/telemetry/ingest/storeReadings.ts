@@ -58,7 +58,17 @@ async function storeByCopy(sql: SqlExecutor, copyIn: NonNullable<SqlExecutor['co
   await sql.exec(CREATE_STAGING);
   let lines = '';
   for (const row of rows) {
-    lines += copyTextLine([row.deviceId, row.eventId, row.metric, row.value, row.observedAt.toISOString(), row.receivedAt.toISOString(), row.tenantId, row.farmId, row.barnId]);
+    lines += copyTextLine([
+      row.deviceId,
+      row.eventId,
+      row.metric,
+      row.value,
+      row.observedAt.toISOString(),
+      row.receivedAt.toISOString(),
+      row.tenantId,
+      row.farmId,
+      row.barnId,
+    ]);
   }
   await copyIn(STAGING, COLUMNS, lines);
   return sql.query<StoredRow>(`${INSERT} SELECT ${COLUMNS.join(', ')} FROM ${STAGING} ${ON_CONFLICT}`);

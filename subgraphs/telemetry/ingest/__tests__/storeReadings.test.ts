@@ -21,7 +21,10 @@ describe.each(backends())('storing readings on %s', (backend) => {
     barnId,
   });
   const stored = async (eventId: string) =>
-    db.sql.query<{ metric: string; value: number; observed_at: Date }>('SELECT metric, value, observed_at FROM telemetry.reading WHERE device_id = $1::uuid AND event_id = $2 ORDER BY metric, observed_at', [deviceId, eventId]);
+    db.sql.query<{ metric: string; value: number; observed_at: Date }>(
+      'SELECT metric, value, observed_at FROM telemetry.reading WHERE device_id = $1::uuid AND event_id = $2 ORDER BY metric, observed_at',
+      [deviceId, eventId],
+    );
 
   beforeAll(async () => {
     let location: DatabaseLocation = { kind: 'pglite', dir: 'memory' };
@@ -46,7 +49,11 @@ describe.each(backends())('storing readings on %s', (backend) => {
       expect(tx.copyIn !== undefined).toBe(backend === 'postgres');
       return storeReadings(tx, batch, 1);
     });
-    expect([...first].sort()).toEqual([readingKey(deviceId, 'a-1', 'humidityPct'), readingKey(deviceId, 'a-1', 'temperatureC'), readingKey(deviceId, 'a-2', 'temperatureC')]);
+    expect([...first].sort()).toEqual([
+      readingKey(deviceId, 'a-1', 'humidityPct'),
+      readingKey(deviceId, 'a-1', 'temperatureC'),
+      readingKey(deviceId, 'a-2', 'temperatureC'),
+    ]);
     // The same batch again (a retry) and a re-sent event beside a new one: only the new one is written.
     const again = await db.sql.transaction((tx) => storeReadings(tx, [...batch, row('a-3', '2026-11-30T10:00:02Z')], 1));
     expect([...again]).toEqual([readingKey(deviceId, 'a-3', 'temperatureC')]);
