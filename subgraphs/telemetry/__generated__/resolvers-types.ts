@@ -233,10 +233,14 @@ export type Mutation = {
   deleteWebhookEndpoint: Scalars['ID']['output'];
   /** Turns a disabled endpoint back on (after its receiver was fixed); failed deliveries stay failed. */
   enableWebhookEndpoint: WebhookEndpoint;
+  /** Tells the caller about alerts on this browser by Web Push; the same endpoint registered again replaces its keys and wishes. At most 20 per person. */
+  registerPushSubscription: NotificationSubscription;
   /** Sets how long a CRITICAL alert of the farm may stay unacknowledged before the next level is told: 1 to 1440 minutes. */
   setFarmEscalation: FarmNotificationSettings;
   /** Tells the caller about its tenant's alerts on a channel. */
   subscribeToAlerts: NotificationSubscription;
+  /** Removes the caller's push subscription with this endpoint (the browser was switched off); false when it had none. */
+  unregisterPushSubscription: Scalars['Boolean']['output'];
   /** Removes one of the caller's own subscriptions; NOT_FOUND for any other id. */
   unsubscribeFromAlerts: Scalars['ID']['output'];
   /** Changes a rule of the caller's tenant; NOT_FOUND for any other id. */
@@ -274,6 +278,11 @@ export type MutationEnableWebhookEndpointArgs = {
 };
 
 
+export type MutationRegisterPushSubscriptionArgs = {
+  input: RegisterPushSubscriptionInput;
+};
+
+
 export type MutationSetFarmEscalationArgs = {
   escalateAfterMinutes: Scalars['Int']['input'];
   farmId: Scalars['ID']['input'];
@@ -282,6 +291,11 @@ export type MutationSetFarmEscalationArgs = {
 
 export type MutationSubscribeToAlertsArgs = {
   input: SubscribeToAlertsInput;
+};
+
+
+export type MutationUnregisterPushSubscriptionArgs = {
+  endpoint: Scalars['String']['input'];
 };
 
 
@@ -297,6 +311,8 @@ export type MutationUpdateAlertRuleArgs = {
 
 export type NotificationChannel =
   | 'EMAIL'
+  /** Web Push to one browser or phone of the person (registerPushSubscription). */
+  | 'PUSH'
   | 'WEBHOOK';
 
 /** One message to one recipient about one alert change; its id is the delivery id the receiver deduplicates on. */
@@ -334,9 +350,11 @@ export type NotificationLanguage =
 /** A channel the caller is told about alerts on. */
 export type NotificationSubscription = {
   __typename?: 'NotificationSubscription';
-  /** The email address. */
+  /** The email address; for PUSH the browser's push service endpoint. */
   address: Scalars['String']['output'];
   channel: NotificationChannel;
+  /** PUSH: the name the person gave this browser or device. */
+  deviceLabel?: Maybe<Scalars['String']['output']>;
   /** 0: told of a CRITICAL alert at once; 1, 2: told when it is still unacknowledged after 1×, 2× the farm's escalation time. */
   escalationLevel: Scalars['Int']['output'];
   /** The farm it is for; null for every farm of the tenant. */
@@ -401,6 +419,8 @@ export type Query = {
    * At most 100,000 rows: a longer range is BAD_USER_INPUT.
    */
   readingsCsv: Scalars['String']['output'];
+  /** The key browsers subscribe to Web Push with (PushManager.subscribe's applicationServerKey, base64url); null when Web Push is off on this server. */
+  webPushPublicKey?: Maybe<Scalars['String']['output']>;
   /** The tenant's webhook endpoints (tenant admins). */
   webhookEndpoints: Array<WebhookEndpoint>;
 };
@@ -532,6 +552,30 @@ export type ReadingSeries = {
   /** The farm's time zone the buckets are aligned to. */
   timeZone: Scalars['String']['output'];
   unit: Scalars['String']['output'];
+};
+
+/**
+ * One browser's push subscription (the browser's PushSubscription: endpoint and keys) and what the
+ * person wants on it, like an email subscription.
+ */
+export type RegisterPushSubscriptionInput = {
+  /** PushSubscription.getKey('auth') as base64url: the browser's 16-byte authentication secret. */
+  auth: Scalars['String']['input'];
+  /** A name for the browser or device the person recognises in their list (at most 100 characters). */
+  deviceLabel?: InputMaybe<Scalars['String']['input']>;
+  /** PushSubscription.endpoint: the push service's URL for this browser (https; public addresses only). */
+  endpoint: Scalars['String']['input'];
+  /** 0 to 2; omitted: 1 for a tenant admin, else 0 (as subscribeToAlerts). */
+  escalationLevel?: InputMaybe<Scalars['Int']['input']>;
+  /** A farm of the caller's tenant (NOT_FOUND for any other); omitted: every farm. */
+  farmId?: InputMaybe<Scalars['ID']['input']>;
+  language?: NotificationLanguage;
+  minSeverity?: AlertSeverity;
+  /** PushSubscription.getKey('p256dh') as base64url: the browser's P-256 public key (65 bytes). */
+  p256dh: Scalars['String']['input'];
+  quietHoursEndMinute?: InputMaybe<Scalars['Int']['input']>;
+  /** Both or neither, 0 to 1439. */
+  quietHoursStartMinute?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type SubscribeToAlertsInput = {
@@ -777,6 +821,7 @@ export type ResolversTypes = ResolversObject<{
   ReadingConnection: ResolverTypeWrapper<Omit<ReadingConnection, 'nodes'> & { nodes: Array<ResolversTypes['Reading']> }>;
   ReadingEventInput: ReadingEventInput;
   ReadingSeries: ResolverTypeWrapper<ReadingSeriesModel>;
+  RegisterPushSubscriptionInput: RegisterPushSubscriptionInput;
   SubscribeToAlertsInput: SubscribeToAlertsInput;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   UpdateAlertRuleInput: UpdateAlertRuleInput;
@@ -815,6 +860,7 @@ export type ResolversParentTypes = ResolversObject<{
   ReadingConnection: Omit<ReadingConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Reading']> };
   ReadingEventInput: ReadingEventInput;
   ReadingSeries: ReadingSeriesModel;
+  RegisterPushSubscriptionInput: RegisterPushSubscriptionInput;
   SubscribeToAlertsInput: SubscribeToAlertsInput;
   Subscription: Record<PropertyKey, never>;
   UpdateAlertRuleInput: UpdateAlertRuleInput;
@@ -906,8 +952,10 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   deleteAlertRule?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteAlertRuleArgs, 'id'>>;
   deleteWebhookEndpoint?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteWebhookEndpointArgs, 'id'>>;
   enableWebhookEndpoint?: Resolver<ResolversTypes['WebhookEndpoint'], ParentType, ContextType, RequireFields<MutationEnableWebhookEndpointArgs, 'id'>>;
+  registerPushSubscription?: Resolver<ResolversTypes['NotificationSubscription'], ParentType, ContextType, RequireFields<MutationRegisterPushSubscriptionArgs, 'input'>>;
   setFarmEscalation?: Resolver<ResolversTypes['FarmNotificationSettings'], ParentType, ContextType, RequireFields<MutationSetFarmEscalationArgs, 'escalateAfterMinutes' | 'farmId'>>;
   subscribeToAlerts?: Resolver<ResolversTypes['NotificationSubscription'], ParentType, ContextType, RequireFields<MutationSubscribeToAlertsArgs, 'input'>>;
+  unregisterPushSubscription?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnregisterPushSubscriptionArgs, 'endpoint'>>;
   unsubscribeFromAlerts?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationUnsubscribeFromAlertsArgs, 'id'>>;
   updateAlertRule?: Resolver<ResolversTypes['AlertRule'], ParentType, ContextType, RequireFields<MutationUpdateAlertRuleArgs, 'id' | 'input'>>;
 }>;
@@ -930,6 +978,7 @@ export type NotificationDeliveryResolvers<ContextType = SubgraphContext, ParentT
 export type NotificationSubscriptionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['NotificationSubscription'] = ResolversParentTypes['NotificationSubscription']> = ResolversObject<{
   address?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   channel?: Resolver<ResolversTypes['NotificationChannel'], ParentType, ContextType>;
+  deviceLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   escalationLevel?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   farm?: Resolver<Maybe<ResolversTypes['Farm']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -955,6 +1004,7 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   readingSeries?: Resolver<ResolversTypes['ReadingSeries'], ParentType, ContextType, RequireFields<QueryReadingSeriesArgs, 'deviceId' | 'from' | 'interval' | 'metric' | 'to'>>;
   readings?: Resolver<ResolversTypes['ReadingConnection'], ParentType, ContextType, RequireFields<QueryReadingsArgs, 'deviceId' | 'first' | 'from' | 'to'>>;
   readingsCsv?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<QueryReadingsCsvArgs, 'deviceId' | 'from' | 'to'>>;
+  webPushPublicKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   webhookEndpoints?: Resolver<Array<ResolversTypes['WebhookEndpoint']>, ParentType, ContextType>;
 }>;
 

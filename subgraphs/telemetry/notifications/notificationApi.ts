@@ -15,14 +15,14 @@ export const webhookSecretContext = (endpointId: string) => `webhook-endpoint:${
 const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
 
 /** A farm of the caller's tenant (the devices registry knows), or NOT_FOUND; null stays null (every farm). */
-async function requireOwnFarm(ctx: SubgraphContext, tenantId: string, farmId: string | null | undefined): Promise<string | null> {
+export async function requireOwnFarm(ctx: SubgraphContext, tenantId: string, farmId: string | null | undefined): Promise<string | null> {
   if (farmId === null || farmId === undefined) return null;
   const id = farmId.toLowerCase();
   if (!isUuid(id) || (await farmTimeZone(ctx.db, tenantId, id)) === null) throw notFound('Farm');
   return id;
 }
 
-function requireQuietHours(start: number | null | undefined, end: number | null | undefined): { quietStartMinute: number | null; quietEndMinute: number | null } {
+export function requireQuietHours(start: number | null | undefined, end: number | null | undefined): { quietStartMinute: number | null; quietEndMinute: number | null } {
   const given = [start, end].filter((value) => value !== null && value !== undefined);
   if (given.length === 0) return { quietStartMinute: null, quietEndMinute: null };
   if (given.length === 1) throw badInput('Give both quietHoursStartMinute and quietHoursEndMinute, or neither', 'quietHoursEndMinute');
@@ -49,6 +49,13 @@ async function requireWebhookUrl(raw: string, policy: OutboundPolicy): Promise<s
     throw error;
   }
   return url.toString();
+}
+
+/** The level given (0 to 2), or the role's: a tenant admin hears when the farm's people have not acknowledged. */
+export function requireEscalationLevel(ctx: SubgraphContext, given: number | null | undefined): number {
+  const escalationLevel = given ?? (ctx.principal!.roles.includes('TENANT_ADMIN') ? 1 : 0);
+  if (!Number.isInteger(escalationLevel) || escalationLevel < 0 || escalationLevel > 2) throw badInput(`escalationLevel must be 0, 1 or 2, got ${escalationLevel}`, 'escalationLevel');
+  return escalationLevel;
 }
 
 async function ownEndpoint(ctx: SubgraphContext, id: string) {
@@ -94,13 +101,12 @@ export const createNotificationMutation = (
 
   subscribeToAlerts: async (_parent, { input }, ctx) => {
     const tenantId = callerTenantId(ctx);
-    if (input.channel !== 'EMAIL') throw badInput('Only EMAIL is a person\'s channel; a tenant admin adds webhooks with createWebhookEndpoint', 'channel');
+    if (input.channel !== 'EMAIL') throw badInput('subscribeToAlerts takes EMAIL; a browser registers with registerPushSubscription, a tenant admin adds webhooks with createWebhookEndpoint', 'channel');
     const address = requireText(input.address, 'address', 254).trim();
     if (!EMAIL.test(address)) throw badInput('address must be an email address', 'address');
     const farmId = await requireOwnFarm(ctx, tenantId, input.farmId);
     const quiet = requireQuietHours(input.quietHoursStartMinute, input.quietHoursEndMinute);
-    const escalationLevel = input.escalationLevel ?? (ctx.principal!.roles.includes('TENANT_ADMIN') ? 1 : 0);
-    if (!Number.isInteger(escalationLevel) || escalationLevel < 0 || escalationLevel > 2) throw badInput(`escalationLevel must be 0, 1 or 2, got ${escalationLevel}`, 'escalationLevel');
+    const escalationLevel = requireEscalationLevel(ctx, input.escalationLevel);
     const subscription = await ctx.db.notificationSubscription.create({
       data: { tenantId, userId: ctx.principal!.subject, farmId, channel: 'EMAIL', address, language: (input.language ?? 'EN').toLowerCase(), minSeverity: input.minSeverity ?? 'WARNING', escalationLevel, ...quiet },
     });

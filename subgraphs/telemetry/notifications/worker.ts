@@ -7,7 +7,9 @@ import { retryDelayMs, RETRY_WINDOW_MS } from './backoff';
 import { escalate, type NotifiedChange } from './enqueue';
 import type { Mailer } from '../../../lib/mail/mailer';
 import { ACK_LINK_TTL_MS, ackLinkUrl, ackToken } from './ackLink';
-import { alertMessage, isLanguage } from './message';
+import { alertMessage, alertPushText, isLanguage } from './message';
+import { sendPush } from './pushSender';
+import type { VapidKeys } from '../../../lib/notifications/vapidKeys';
 import { quietUntil } from './quietHours';
 import { sendWebhook } from './webhookSender';
 import type { OutboundPolicy } from '../../../lib/net/publicAddress';
@@ -22,7 +24,9 @@ export interface NotificationWorkerOptions {
   secrets: SecretBox;
   /** Where emails' acknowledge links point (FARMIQ_PUBLIC_URL, the gateway); none without it. */
   publicUrl?: string;
-  /** Which webhook hosts may be called (default: public addresses over https only). */
+  /** Signs Web Push messages; without them a PUSH delivery fails (and is retried) with the reason. */
+  vapid?: VapidKeys;
+  /** Which webhook hosts and push services may be called (default: public addresses over https only). */
   outbound?: OutboundPolicy;
   now?: () => Date;
   /** How often due deliveries are looked for (0: only when `runOnce` is called, for tests). */
@@ -76,7 +80,7 @@ export function startNotificationWorker(options: NotificationWorkerOptions): Not
     if (!alert) return giveUp(delivery, 'the alert no longer exists');
     const at = now();
     try {
-      if (delivery.channel === 'EMAIL') {
+      if (delivery.channel === 'EMAIL' || delivery.channel === 'PUSH') {
         const subscription = delivery.subscriptionId ? await db.notificationSubscription.findUnique({ where: { id: delivery.subscriptionId } }) : null;
         if (!subscription) return giveUp(delivery, 'the subscription was removed');
         const timeZone = (await farmTimeZone(db, alert.tenantId, alert.farmId)) ?? 'UTC';
@@ -86,6 +90,20 @@ export function startNotificationWorker(options: NotificationWorkerOptions): Not
           return;
         }
         const language = isLanguage(subscription.language) ? subscription.language : 'en';
+        if (delivery.channel === 'PUSH') {
+          if (!options.vapid) throw new Error('Web Push is off on this server (no VAPID keys)');
+          const text = alertPushText(alert, delivery.change as NotifiedChange, delivery.severity, timeZone, language);
+          const target = { endpoint: subscription.address, p256dh: subscription.pushP256dh ?? '', auth: subscription.pushAuth ?? '' };
+          const sent = await sendPush(target, { ...text, lang: language, tag: alert.id, url: `/farms/${alert.farmId}/alerts`, severity: delivery.severity }, options.vapid, options.outbound);
+          if (sent.gone) {
+            // The browser unsubscribed or its subscription expired: nothing will ever reach it there again.
+            await db.notificationSubscription.deleteMany({ where: { id: subscription.id } });
+            log.info({ deliveryId: id, subscriptionId: subscription.id, status: sent.status }, 'push subscription gone; removed');
+            return giveUp(delivery, `the push service answered HTTP ${sent.status}: the browser's subscription is gone and was removed`);
+          }
+          await db.notificationDelivery.update({ where: { id }, data: { status: 'DELIVERED', deliveredAt: now(), lastError: null } });
+          return;
+        }
         // A raised or escalated alert nobody acknowledged yet gets a link that acknowledges it as this person.
         const ackUrl =
           options.publicUrl && delivery.change !== 'CLEARED' && alert.status === 'ACTIVE' && !alert.acknowledgedAt
