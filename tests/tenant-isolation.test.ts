@@ -222,6 +222,7 @@ const CASES: Record<string, Check> = {
     expectNotFound(asA('mutation ($f: ID) { createWebhookEndpoint(input: { url: "https://spy.example/hook", farmId: $f }) { __typename } }', { f: b.farmId })),
   'Mutation.deleteWebhookEndpoint': ({ asA, b }) => expectNotFound(asA('mutation ($id: ID!) { deleteWebhookEndpoint(id: $id) }', { id: b.webhookEndpointId })),
   'Mutation.enableWebhookEndpoint': ({ asA, b }) => expectNotFound(asA('mutation ($id: ID!) { enableWebhookEndpoint(id: $id) { id } }', { id: b.webhookEndpointId })),
+  'Mutation.setFarmSilenceThreshold': ({ asA, b }) => expectNotFound(asA('mutation ($f: ID!) { setFarmSilenceThreshold(farmId: $f, gapMultiplier: 20) { __typename } }', { f: b.farmId })),
   'Mutation.setFarmEscalation': ({ asA, b }) => expectNotFound(asA('mutation ($f: ID!) { setFarmEscalation(farmId: $f, escalateAfterMinutes: 5) { __typename } }', { f: b.farmId })),
   'Mutation.revokeApiClient': ({ asA, b }) => expectNotFound(asA('mutation ($id: ID!) { revokeApiClient(id: $id) { id } }', { id: b.apiClientId })),
   'Mutation.rotateApiClientSecret': ({ asA, b }) => expectNotFound(asA('mutation ($id: ID!) { rotateApiClientSecret(id: $id) { clientSecret } }', { id: b.apiClientId })),

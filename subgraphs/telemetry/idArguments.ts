@@ -48,4 +48,5 @@ export const idArguments: IdArgumentChecks = {
   'Mutation.deleteWebhookEndpoint': { id: webhookEndpoint },
   'Mutation.enableWebhookEndpoint': { id: webhookEndpoint },
   'Mutation.setFarmEscalation': { farmId: farm },
+  'Mutation.setFarmSilenceThreshold': { farmId: farm },
 };

@@ -37,6 +37,7 @@ export const permissions = subgraphShield({
     deleteWebhookEndpoint: tenantAdmin,
     enableWebhookEndpoint: tenantAdmin,
     setFarmEscalation: canWriteFarmData,
+    setFarmSilenceThreshold: canWriteFarmData,
   },
   AlertRule: allow,
   Alert: allow,

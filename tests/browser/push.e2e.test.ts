@@ -78,7 +78,7 @@ describe('Web Push in a real browser', () => {
     await page.getByRole('heading', { name: 'Pushy Poultry' }).waitFor();
 
     // The app registered its worker at start, under the page's content security policy.
-    const scriptUrl = await page.evaluate(async () => (await navigator.serviceWorker.ready).active?.scriptURL);
+    const scriptUrl = await page.evaluate('navigator.serviceWorker.ready.then((registration) => registration.active && registration.active.scriptURL)');
     expect(scriptUrl).toBe(new URL('/sw.js', dashboardUrl).href);
 
     await page.getByRole('link', { name: 'Notifications' }).click();
@@ -90,7 +90,7 @@ describe('Web Push in a real browser', () => {
     expect(await auditPage(page, 'notification-settings')).toEqual([]);
 
     // The same page in Thai.
-    await page.evaluate(() => localStorage.setItem('farmiq.locale', 'th'));
+    await page.evaluate("localStorage.setItem('farmiq.locale', 'th')");
     await page.reload();
     await page.getByRole('switch', { name: 'แจ้งเตือนแบบพุชบนอุปกรณ์นี้' }).waitFor();
     expect(await auditPage(page, 'notification-settings-th')).toEqual([]);
@@ -104,7 +104,7 @@ describe('Web Push in a real browser', () => {
     const registration = (await registrations).find((entry) => entry.scopeURL === dashboardUrl && !entry.isDeleted)!;
     const alert = { title: '[วิกฤต] แอมโมเนียสูง เกิดขึ้น', body: 'เวลา (ฟาร์ม): 20 พ.ย. 2569 08:11 Asia/Bangkok', lang: 'th', tag: 'alert-1', url: '/farms/f-1/alerts', severity: 'CRITICAL' };
     await devtools.send('ServiceWorker.deliverPushMessage', { origin: new URL(dashboardUrl).origin, registrationId: registration.registrationId, data: JSON.stringify(alert) });
-    const shown = await page.evaluate(async () => {
+    const shown = await page.evaluate(`(async () => {
       const ready = await navigator.serviceWorker.ready;
       for (let tries = 0; tries < 100; tries++) {
         const notifications = await ready.getNotifications();
@@ -112,7 +112,7 @@ describe('Web Push in a real browser', () => {
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
       return [];
-    });
+    })()`);
     expect(shown).toEqual([{ title: alert.title, body: alert.body, tag: 'alert-1', lang: 'th', requireInteraction: true, data: { url: '/farms/f-1/alerts' } }]);
     expect(problems).toEqual([]);
     await context.close();

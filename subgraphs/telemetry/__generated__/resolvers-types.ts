@@ -220,6 +220,10 @@ export type FarmNotificationSettings = {
   /** How long a CRITICAL alert may stay unacknowledged before the next escalation level is told (default 15). */
   escalateAfterMinutes: Scalars['Int']['output'];
   farm: Farm;
+  /** A device of the farm is DEVICE_SILENT after this many of its usual gaps between reports (default 3). */
+  silenceGapMultiplier: Scalars['Float']['output'];
+  /** ...but never before this many minutes without a reading (default 2); never later than a day whatever the multiplier. */
+  silenceMinMinutes: Scalars['Int']['output'];
 };
 
 export type Mutation = {
@@ -237,6 +241,12 @@ export type Mutation = {
   registerPushSubscription: NotificationSubscription;
   /** Sets how long a CRITICAL alert of the farm may stay unacknowledged before the next level is told: 1 to 1440 minutes. */
   setFarmEscalation: FarmNotificationSettings;
+  /**
+   * Sets when a device of the farm counts as silent: after gapMultiplier (1.5 to 20) of its usual
+   * gaps, and not before minMinutes (1 to 1440). A null argument goes back to its default (3 gaps,
+   * 2 minutes). Holds from the silence watcher's next pass. Tenant admins and farm managers.
+   */
+  setFarmSilenceThreshold: FarmNotificationSettings;
   /** Tells the caller about its tenant's alerts on a channel. */
   subscribeToAlerts: NotificationSubscription;
   /** Removes the caller's push subscription with this endpoint (the browser was switched off); false when it had none. */
@@ -286,6 +296,13 @@ export type MutationRegisterPushSubscriptionArgs = {
 export type MutationSetFarmEscalationArgs = {
   escalateAfterMinutes: Scalars['Int']['input'];
   farmId: Scalars['ID']['input'];
+};
+
+
+export type MutationSetFarmSilenceThresholdArgs = {
+  farmId: Scalars['ID']['input'];
+  gapMultiplier?: InputMaybe<Scalars['Float']['input']>;
+  minMinutes?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -943,6 +960,8 @@ export type FarmResolvers<ContextType = SubgraphContext, ParentType extends Reso
 export type FarmNotificationSettingsResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FarmNotificationSettings'] = ResolversParentTypes['FarmNotificationSettings']> = ResolversObject<{
   escalateAfterMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   farm?: Resolver<ResolversTypes['Farm'], ParentType, ContextType>;
+  silenceGapMultiplier?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  silenceMinMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type MutationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
@@ -954,6 +973,7 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   enableWebhookEndpoint?: Resolver<ResolversTypes['WebhookEndpoint'], ParentType, ContextType, RequireFields<MutationEnableWebhookEndpointArgs, 'id'>>;
   registerPushSubscription?: Resolver<ResolversTypes['NotificationSubscription'], ParentType, ContextType, RequireFields<MutationRegisterPushSubscriptionArgs, 'input'>>;
   setFarmEscalation?: Resolver<ResolversTypes['FarmNotificationSettings'], ParentType, ContextType, RequireFields<MutationSetFarmEscalationArgs, 'escalateAfterMinutes' | 'farmId'>>;
+  setFarmSilenceThreshold?: Resolver<ResolversTypes['FarmNotificationSettings'], ParentType, ContextType, RequireFields<MutationSetFarmSilenceThresholdArgs, 'farmId'>>;
   subscribeToAlerts?: Resolver<ResolversTypes['NotificationSubscription'], ParentType, ContextType, RequireFields<MutationSubscribeToAlertsArgs, 'input'>>;
   unregisterPushSubscription?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnregisterPushSubscriptionArgs, 'endpoint'>>;
   unsubscribeFromAlerts?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationUnsubscribeFromAlertsArgs, 'id'>>;

@@ -7,6 +7,8 @@ import { isUuid, requirePageSize, requireText } from '../../../lib/validation';
 import { farmTimeZone } from '../../devices/registry';
 import type { TelemetryDependencies } from '../dependencies';
 import { DEFAULT_ESCALATE_AFTER_MINUTES } from './enqueue';
+import { applySilencePolicy, silencePolicyOf } from '../presence/farmSilencePolicy';
+import { MAX_GAP_MULTIPLIER, MAX_SILENCE_MINUTES, MIN_GAP_MULTIPLIER, MIN_SILENCE_MINUTES } from '../presence/silenceWindow';
 import { checkOutboundUrl, OutboundRefused, type OutboundPolicy } from '../../../lib/net/publicAddress';
 
 /** The context a webhook endpoint's secret is sealed in: a sealed secret moved to another row does not open. */
@@ -67,7 +69,8 @@ async function ownEndpoint(ctx: SubgraphContext, id: string) {
 
 async function farmSettings(ctx: SubgraphContext, tenantId: string, farmId: string) {
   const settings = await ctx.db.farmNotificationSettings.findFirst({ where: { farmId, tenantId } });
-  return { farm: { id: farmId }, escalateAfterMinutes: settings?.escalateAfterMinutes ?? DEFAULT_ESCALATE_AFTER_MINUTES };
+  const silence = silencePolicyOf(settings);
+  return { farm: { id: farmId }, escalateAfterMinutes: settings?.escalateAfterMinutes ?? DEFAULT_ESCALATE_AFTER_MINUTES, silenceGapMultiplier: silence.gapMultiplier, silenceMinMinutes: silence.minSeconds / 60 };
 }
 
 export const notificationQuery: Pick<QueryResolvers, 'myNotificationSubscriptions' | 'webhookEndpoints' | 'notificationDeliveries' | 'farmNotificationSettings'> = {
@@ -88,7 +91,27 @@ export const notificationQuery: Pick<QueryResolvers, 'myNotificationSubscription
 
 export const createNotificationMutation = (
   deps: TelemetryDependencies,
-): Pick<MutationResolvers, 'subscribeToAlerts' | 'unsubscribeFromAlerts' | 'createWebhookEndpoint' | 'deleteWebhookEndpoint' | 'enableWebhookEndpoint' | 'setFarmEscalation'> => ({
+): Pick<MutationResolvers, 'subscribeToAlerts' | 'unsubscribeFromAlerts' | 'createWebhookEndpoint' | 'deleteWebhookEndpoint' | 'enableWebhookEndpoint' | 'setFarmEscalation' | 'setFarmSilenceThreshold'> => ({
+  setFarmSilenceThreshold: async (_parent, { farmId, gapMultiplier, minMinutes }, ctx) => {
+    const tenantId = callerTenantId(ctx);
+    const id = (await requireOwnFarm(ctx, tenantId, farmId))!;
+    const multiplier = gapMultiplier ?? null;
+    const minimum = minMinutes ?? null;
+    if (multiplier !== null && (!Number.isFinite(multiplier) || multiplier < MIN_GAP_MULTIPLIER || multiplier > MAX_GAP_MULTIPLIER)) {
+      throw badInput(`gapMultiplier must be ${MIN_GAP_MULTIPLIER} to ${MAX_GAP_MULTIPLIER} (usual gaps between reports), got ${multiplier}`, 'gapMultiplier');
+    }
+    if (minimum !== null && (!Number.isInteger(minimum) || minimum < MIN_SILENCE_MINUTES || minimum > MAX_SILENCE_MINUTES)) {
+      throw badInput(`minMinutes must be ${MIN_SILENCE_MINUTES} to ${MAX_SILENCE_MINUTES}, got ${minimum}`, 'minMinutes');
+    }
+    const data = { silenceGapMultiplier: multiplier, silenceMinMinutes: minimum };
+    const changed = await ctx.db.$transaction(async (tx) => {
+      await tx.farmNotificationSettings.upsert({ where: { farmId: id }, create: { farmId: id, tenantId, ...data }, update: data });
+      return applySilencePolicy(tx, id, silencePolicyOf(data));
+    });
+    ctx.log.info({ farmId: id, gapMultiplier: multiplier, minMinutes: minimum, devicesChanged: changed }, 'farm silence threshold set');
+    return farmSettings(ctx, tenantId, id);
+  },
+
   setFarmEscalation: async (_parent, { farmId, escalateAfterMinutes }, ctx) => {
     const tenantId = callerTenantId(ctx);
     const id = (await requireOwnFarm(ctx, tenantId, farmId))!;
