@@ -6,7 +6,7 @@ import { SMTPServer } from 'smtp-server';
 import { SIGNATURE_HEADER, verifyWebhookSignature } from '../lib/crypto/webhookSignature';
 import { appendEvent } from '../lib/events/outbox';
 import { READINGS_STORED, type ReadingEvent } from '../lib/events/topics';
-import { DELIVERY_ID_HEADER } from '../subgraphs/telemetry/notifications/webhookSender';
+import { DELIVERY_ID_HEADER } from '../lib/delivery/webhookSender';
 import { backends } from './support/postgres';
 import { inviteAndLogIn, tenantWithAdmin } from './support/sessions';
 import { errorCode, startTestSystem, type TestSystem } from './support/testSystem';

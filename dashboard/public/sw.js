@@ -5,7 +5,7 @@
  * language. Plain JavaScript served as-is from the dashboard's origin at /sw.js (scope /), so
  * helmet's `script-src 'self'` covers it. It caches nothing: the dashboard is always the server's.
  */
-/* global self */
+/* global self, URL */
 
 self.addEventListener('install', () => self.skipWaiting());
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));

@@ -1,6 +1,6 @@
-import { SIGNATURE_HEADER, signWebhook } from '../../../lib/crypto/webhookSignature';
-import { postOutbound } from '../../../lib/net/outboundRequest';
-import { STRICT_OUTBOUND, type OutboundPolicy } from '../../../lib/net/publicAddress';
+import { SIGNATURE_HEADER, signWebhook } from '../crypto/webhookSignature';
+import { postOutbound } from '../net/outboundRequest';
+import { STRICT_OUTBOUND, type OutboundPolicy } from '../net/publicAddress';
 
 /** The header naming the delivery: the same id on every retry, for the receiver to deduplicate on. */
 export const DELIVERY_ID_HEADER = 'farmiq-delivery-id';
