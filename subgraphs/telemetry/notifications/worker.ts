@@ -11,6 +11,7 @@ import { sendPush } from './pushSender';
 import type { VapidKeys } from '../../../lib/notifications/vapidKeys';
 import { quietUntil } from './quietHours';
 import { sendWebhook } from '../../../lib/delivery/webhookSender';
+import type { AlertWebhookBody } from './alertWebhookBody';
 import type { OutboundPolicy } from '../../../lib/net/publicAddress';
 import { webhookSecretContext } from './notificationApi';
 
@@ -62,7 +63,7 @@ export function startNotificationWorker(options: NotificationWorkerOptions): Not
       if (!endpoint) return { kind: 'gave-up', reason: 'the webhook endpoint was removed' };
       if (endpoint.disabledAt) return { kind: 'gave-up', reason: 'the webhook endpoint is disabled' };
       const secret = options.secrets.open(endpoint.secretSealed, webhookSecretContext(endpoint.id));
-      await sendWebhook(endpoint.url, secret, {
+      const body: AlertWebhookBody = {
         deliveryId: id,
         type: delivery.change === 'CLEARED' ? 'alert.cleared' : delivery.change === 'RAISED' ? 'alert.raised' : 'alert.escalated',
         alert: {
@@ -80,7 +81,8 @@ export function startNotificationWorker(options: NotificationWorkerOptions): Not
           raisedAt: alert.raisedAt.toISOString(),
           clearedAt: alert.clearedAt?.toISOString() ?? null,
         },
-      }, at, options.outbound);
+      };
+      await sendWebhook(endpoint.url, secret, body, at, options.outbound);
       return { kind: 'delivered' };
     }
     const subscription = delivery.subscriptionId ? await db.notificationSubscription.findUnique({ where: { id: delivery.subscriptionId } }) : null;
