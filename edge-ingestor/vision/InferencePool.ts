@@ -2,8 +2,8 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Calibration } from './calibration';
 import type { FrameEstimate } from './estimateWeights';
-import type { WorkerReply, WorkerRequest } from './inferenceWorker';
-import { InvalidImageError, requireWholeJpeg } from './jpegFrame';
+import type { WorkerReply, WorkerRequest, WorkerStart } from './inferenceWorker';
+import { InvalidImageError, requireWholeJpeg, type JpegDecoderName } from './jpegFrame';
 
 /** The frame took longer than the pool's per-image timeout; its worker was replaced. */
 export class TimeoutError extends Error {
@@ -28,6 +28,8 @@ export interface InferencePoolOptions {
   timeoutMs: number;
   /** Frames waiting for a worker; one more drops the oldest waiting (FrameDroppedError, counted). */
   maxQueued: number;
+  /** `luma` (default): the luminance-only decoder; `jpeg-js`: the full decoder, the benchmark's baseline. */
+  decoder?: JpegDecoderName;
 }
 
 export interface InferenceResult {
@@ -115,7 +117,8 @@ export class InferencePool {
 
   private spawn(): Slot {
     // tsx loads the TypeScript in the thread; no inherited flags (a test runner's) are needed there.
-    const slot: Slot = { worker: new Worker(WORKER_FILE, { execArgv: [] }) };
+    const workerData: WorkerStart = { decoder: this.options.decoder ?? 'luma' };
+    const slot: Slot = { worker: new Worker(WORKER_FILE, { execArgv: [], workerData }) };
     slot.worker.on('message', (reply: WorkerReply) => this.settle(slot, reply));
     slot.worker.on('error', (error) => this.replace(slot, error));
     slot.worker.unref();
