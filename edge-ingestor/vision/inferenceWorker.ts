@@ -34,3 +34,5 @@ parentPort?.on('message', (request: WorkerRequest) => {
   }
   parentPort!.postMessage(reply);
 });
+// Loaded: the pool starts a frame's clock from here.
+parentPort?.postMessage({ ready: true });
