@@ -11,6 +11,7 @@ import { HealthRecordForm, WeighSessionForm } from './BatchRecordForms';
 import { DailyRecordForm } from './DailyRecordForm';
 import { GrowthChart } from './GrowthChart';
 import { HealthScorePanel } from './HealthScorePanel';
+import { WeighSessionsPanel } from './WeighSessionsPanel';
 
 const BatchPageDocument = graphql(`
   query BatchPage($batchId: ID!, $asOf: Date) {
@@ -209,6 +210,7 @@ export function BatchPage() {
       </dl>
       <HealthScorePanel health={kpi.health} />
       <GrowthChart days={batch.dailySeries.map((day) => ({ dayOfAge: day.dayOfAge, averageWeightKg: day.averageWeightKg, targetWeightKg: day.targetWeightKg.value, targetDeviationPercent: day.targetDeviationPercent.value, sampleCount: day.sampleCount }))} />
+      <WeighSessionsPanel batchId={batch.id} />
       {canManageFarm && <DailyRecordForm batchId={batch.id} today={asOf} />}
       {canManageFarm && <HealthRecordForm batchId={batch.id} today={asOf} />}
       {canManageFarm && <WeighSessionForm batchId={batch.id} today={asOf} />}
