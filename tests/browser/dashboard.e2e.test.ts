@@ -340,6 +340,8 @@ describe(`the dashboard in a real browser on ${BACKEND}`, () => {
     // Hand-worked: mortality (3 + 1) / 18,000 = 0.0222 %; livability 99.98 %; water:feed 2,100 L / 1,200 kg = 1.75 L/kg.
     await page.getByText('17,996 of 18,000 head alive · 3 dead, 1 culled').waitFor();
     const kpi = (name: string) => page.locator('.kpis > div').filter({ has: page.getByText(name, { exact: true }) }).locator('dd');
+    // The four records are stored one after another; the page shows the day once the last is in.
+    await kpi('Water : feed').filter({ hasText: 'L/kg' }).waitFor();
     expect(await kpi('Mortality').textContent()).toMatch(/^0\.02\s%$/);
     expect(await kpi('Livability').textContent()).toMatch(/^99\.98\s%$/);
     expect(await kpi('Water : feed').textContent()).toMatch(/^1\.75\sL\/kg$/);
