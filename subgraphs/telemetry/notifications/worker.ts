@@ -2,7 +2,7 @@ import type { PrismaClient } from '../../../lib/db/database';
 import type { NotificationDelivery } from '../../../lib/db/generated/client';
 import type { SecretBox } from '../../../lib/crypto/secretBox';
 import type { Logger } from '../../../lib/logger';
-import { farmTimeZone } from '../../devices/registry';
+import { farmTimeZone } from '../topology';
 import { retryDelayMs, RETRY_WINDOW_MS } from './backoff';
 import { escalate, type NotifiedChange } from './enqueue';
 import type { Mailer } from '../../../lib/mail/mailer';
