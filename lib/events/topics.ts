@@ -334,4 +334,6 @@ export const TOPOLOGY_CHANGED: Topic<TopologyChangedEvent> = {
     }
   },
   partitionKey: () => TOPOLOGY_PARTITION_KEY,
+  // A subgraph whose read model starts next year still gets every farm, barn and device.
+  compactedBy: ['object', 'id'],
 };
