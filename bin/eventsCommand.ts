@@ -59,7 +59,8 @@ export async function runEvents(args: EventsArgs, config: Config, topics: readon
       try {
         await rewindConsumer(sql, args.consumer, args.fromPosition);
       } catch (error) {
-        if (error instanceof Error && error.message.startsWith('events: no consumer')) throw new ConfigError(`--consumer: no consumer named ${JSON.stringify(args.consumer)} (see farmiq events status)`);
+        if (error instanceof Error && error.message.startsWith('events: no consumer'))
+          throw new ConfigError(`--consumer: no consumer named ${JSON.stringify(args.consumer)} (see farmiq events status)`);
         throw error;
       }
       return `${args.consumer} applies every event from position ${args.fromPosition} again (its handlers are idempotent: what it applied before changes nothing)`;
@@ -71,14 +72,26 @@ export async function runEvents(args: EventsArgs, config: Config, topics: readon
     const [outbox] = await sql.query<{ events: string; newest: string | null; oldest: string | null }>(
       `SELECT count(*)::text AS events, max(position)::text AS newest, min(position)::text AS oldest FROM "events"."outbox"`,
     );
-    const consumers = await sql.query<{ consumer: string; topic: string; behind: string; position: string; attempts: number; last_error: string | null; dead: string }>(
+    const consumers = await sql.query<{
+      consumer: string;
+      topic: string;
+      behind: string;
+      position: string;
+      attempts: number;
+      last_error: string | null;
+      dead: string;
+    }>(
       `SELECT c.consumer, min(c.topic) AS topic, min(c.position)::text AS position, max(c.attempts) AS attempts, max(c.last_error) AS last_error,
               (SELECT count(*) FROM "events"."outbox" o JOIN "events"."consumer_partition" p ON p.consumer = c.consumer AND o.shard % p.partitions = p.partition WHERE o.topic = min(c.topic) AND o.position > p.position)::text AS behind,
               (SELECT count(*) FROM "events"."dead_letter" d WHERE d.consumer = c.consumer AND d.replayed_at IS NULL)::text AS dead
        FROM "events"."consumer_partition" c GROUP BY c.consumer ORDER BY c.consumer`,
     );
-    const lines = [`outbox: ${outbox!.events} events (positions ${outbox!.oldest ?? '-'} to ${outbox!.newest ?? '-'})`, 'consumer  topic  position  behind  dead-lettered  last error'];
-    for (const row of consumers) lines.push(`${row.consumer}  ${row.topic}  ${row.position}  ${row.behind}  ${row.dead}  ${row.attempts > 0 ? (row.last_error ?? '') : ''}`);
+    const lines = [
+      `outbox: ${outbox!.events} events (positions ${outbox!.oldest ?? '-'} to ${outbox!.newest ?? '-'})`,
+      'consumer  topic  position  behind  dead-lettered  last error',
+    ];
+    for (const row of consumers)
+      lines.push(`${row.consumer}  ${row.topic}  ${row.position}  ${row.behind}  ${row.dead}  ${row.attempts > 0 ? (row.last_error ?? '') : ''}`);
     return lines.join('\n');
   } finally {
     await database.close();

@@ -27,7 +27,11 @@ const notes = (name: string, compactedBy?: string[]): Topic<Note> => {
     name,
     decode: (raw) => {
       const o = d.object(raw, '$');
-      return { key: d.string(o.key, '$.key'), n: d.number(o.n, '$.n'), ...(o.object ? { object: d.string(o.object, '$.object'), id: d.string(o.id, '$.id') } : {}) };
+      return {
+        key: d.string(o.key, '$.key'),
+        n: d.number(o.n, '$.n'),
+        ...(o.object ? { object: d.string(o.object, '$.object'), id: d.string(o.id, '$.id') } : {}),
+      };
     },
     partitionKey: (note) => note.key,
     ...(compactedBy ? { compactedBy } : {}),
@@ -50,7 +54,9 @@ async function consume(db: Database, name: string, topic: Topic<Note>, partition
 }
 
 const remaining = async (db: Database, topic: string) =>
-  (await db.sql.query<{ position: string }>(`SELECT position::text AS position FROM "events"."outbox" WHERE topic = $1 ORDER BY position`, [topic])).map((row) => Number(row.position));
+  (await db.sql.query<{ position: string }>(`SELECT position::text AS position FROM "events"."outbox" WHERE topic = $1 ORDER BY position`, [topic])).map(
+    (row) => Number(row.position),
+  );
 
 describe.each(backends())('outbox pruning on %s', (backend) => {
   let db: Database;
@@ -104,8 +110,12 @@ describe.each(backends())('outbox pruning on %s', (backend) => {
 /** Runs `farmiq <args>` as an operator would; resolves with its exit code and output. */
 function farmiq(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bin', 'farmiq.ts'), ...args], { env: { PATH: process.env.PATH!, NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env }, timeout: 120_000 }, (error, stdout, stderr) =>
-      resolve({ code: error ? ((error as NodeJS.ErrnoException & { code?: number }).code as unknown as number) ?? 1 : 0, stdout, stderr }),
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', path.join(ROOT, 'bin', 'farmiq.ts'), ...args],
+      { env: { PATH: process.env.PATH!, NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env }, timeout: 120_000 },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? (((error as NodeJS.ErrnoException & { code?: number }).code as unknown as number) ?? 1) : 0, stdout, stderr }),
     );
   });
 }

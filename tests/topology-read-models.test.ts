@@ -53,7 +53,11 @@ async function writeTopologyBySql(sql: SqlExecutor, tenantId = randomUUID()) {
   const farmId = randomUUID();
   const barnId = randomUUID();
   await sql.query(`INSERT INTO "devices"."farm" (id, tenant_id, name, time_zone) VALUES ($1, $2, $3, 'Asia/Bangkok')`, [farmId, tenantId, `Farm ${farmId}`]);
-  await sql.query(`INSERT INTO "devices"."barn" (id, tenant_id, farm_id, name, species, capacity_head) VALUES ($1, $2, $3, 'House 1', 'PIG', 500)`, [barnId, tenantId, farmId]);
+  await sql.query(`INSERT INTO "devices"."barn" (id, tenant_id, farm_id, name, species, capacity_head) VALUES ($1, $2, $3, 'House 1', 'PIG', 500)`, [
+    barnId,
+    tenantId,
+    farmId,
+  ]);
   const deviceIds = [randomUUID(), randomUUID()];
   for (const [i, id] of deviceIds.entries()) {
     await sql.query(
@@ -82,7 +86,10 @@ describe.each(backends())('topology read models on %s', (backend) => {
     const db = await openDatabase(postgres ? { kind: 'postgres', url: postgres.url } : { kind: 'pglite', dir: 'memory' });
     const consumers: Consumer[] = [];
     try {
-      await applyMigrations(db.sql, readMigrations().filter((migration) => migration.name < TOPOLOGY_MIGRATION));
+      await applyMigrations(
+        db.sql,
+        readMigrations().filter((migration) => migration.name < TOPOLOGY_MIGRATION),
+      );
       const before = await writeTopologyBySql(db.sql);
       expect(await applyMigrations(db.sql)).toContain(TOPOLOGY_MIGRATION);
       for (const schema of TOPOLOGY_SCHEMAS) consumers.push(await startTopologyReadModel({ sql: db.sql, log, schema }));
@@ -172,37 +179,39 @@ describe.each(backends())('topology read models on %s', (backend) => {
   // A consumer process killed with SIGKILL holds its lease until it expires; its successor carries on from the stored position.
   // (PostgreSQL only: a PGlite database belongs to one process, so its consumers die with the whole system; tests/events-crash.test.ts kills that.)
   if (backend === 'postgres')
-  it('a consumer process killed with SIGKILL and started again catches up exactly', async () => {
-    const postgres = await createPostgresDatabase();
-    const db = await openDatabase({ kind: 'postgres', url: postgres.url });
-    const children: ChildProcess[] = [];
-    const startChild = async () => {
-      const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'support', 'topologyConsumerChild.ts'), postgres.url, 'telemetry'], { stdio: ['ignore', 'pipe', 'inherit'] });
-      children.push(child);
-      await new Promise<void>((resolve, reject) => {
-        child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve());
-        child.on('exit', (code) => reject(new Error(`consumer child exited with ${code}`)));
-      });
-      return child;
-    };
-    try {
-      await applyMigrations(db.sql);
-      const first = await startChild();
-      for (let i = 0; i < 5; i++) await writeTopologyBySql(db.sql);
-      // Kill it while it is applying: as soon as it applied something, not necessarily everything.
-      await waitFor(async () => (await db.sql.query(`SELECT 1 FROM "telemetry"."topology_farm" LIMIT 1`)).length === 1, 60_000);
-      first.kill('SIGKILL');
-      for (let i = 0; i < 5; i++) await writeTopologyBySql(db.sql);
-      await db.sql.query(`DELETE FROM "devices"."device" WHERE status = 'PENDING'`);
-      await startChild();
-      expect(await awaitTopology(db.prisma, topologyConsumerName('telemetry'), 60_000)).toBe(true);
-      expect(await readModelTopology(db.sql, 'telemetry')).toEqual(await devicesTopology(db.sql));
-    } finally {
-      for (const child of children) child.kill('SIGKILL');
-      await db.close();
-      await postgres.drop();
-    }
-  }, 180_000);
+    it('a consumer process killed with SIGKILL and started again catches up exactly', async () => {
+      const postgres = await createPostgresDatabase();
+      const db = await openDatabase({ kind: 'postgres', url: postgres.url });
+      const children: ChildProcess[] = [];
+      const startChild = async () => {
+        const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'support', 'topologyConsumerChild.ts'), postgres.url, 'telemetry'], {
+          stdio: ['ignore', 'pipe', 'inherit'],
+        });
+        children.push(child);
+        await new Promise<void>((resolve, reject) => {
+          child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve());
+          child.on('exit', (code) => reject(new Error(`consumer child exited with ${code}`)));
+        });
+        return child;
+      };
+      try {
+        await applyMigrations(db.sql);
+        const first = await startChild();
+        for (let i = 0; i < 5; i++) await writeTopologyBySql(db.sql);
+        // Kill it while it is applying: as soon as it applied something, not necessarily everything.
+        await waitFor(async () => (await db.sql.query(`SELECT 1 FROM "telemetry"."topology_farm" LIMIT 1`)).length === 1, 60_000);
+        first.kill('SIGKILL');
+        for (let i = 0; i < 5; i++) await writeTopologyBySql(db.sql);
+        await db.sql.query(`DELETE FROM "devices"."device" WHERE status = 'PENDING'`);
+        await startChild();
+        expect(await awaitTopology(db.prisma, topologyConsumerName('telemetry'), 60_000)).toBe(true);
+        expect(await readModelTopology(db.sql, 'telemetry')).toEqual(await devicesTopology(db.sql));
+      } finally {
+        for (const child of children) child.kill('SIGKILL');
+        await db.close();
+        await postgres.drop();
+      }
+    }, 180_000);
 
   describe('through the API', () => {
     let farmiq: TestSystem;
@@ -224,19 +233,33 @@ describe.each(backends())('topology read models on %s', (backend) => {
       const { createFarm } = await call(asAdmin, 'mutation { createFarm(input: { name: "North", timeZone: "Asia/Bangkok" }) { id } }');
       const barns: string[] = [];
       for (const name of ['House 1', 'House 2']) {
-        barns.push((await call(asAdmin, 'mutation ($f: ID!, $n: String!) { createBarn(input: { farmId: $f, name: $n, species: PIG, capacityHead: 500 }) { id } }', { f: createFarm.id, n: name })).createBarn.id);
+        barns.push(
+          (
+            await call(asAdmin, 'mutation ($f: ID!, $n: String!) { createBarn(input: { farmId: $f, name: $n, species: PIG, capacityHead: 500 }) { id } }', {
+              f: createFarm.id,
+              n: name,
+            })
+          ).createBarn.id,
+        );
       }
       const labels = (
-        await call(farmiq.as(platform.accessToken), 'mutation ($d: [DeviceToRegisterInput!]!) { registerDevices(input: { devices: $d }) { device { id } claimLink } }', {
-          d: ['CLIMATE', 'SCALE', 'WATER_METER'].map((kind) => ({ serialNumber: `TOPO-${randomUUID().slice(0, 8)}`, kind })),
-        })
+        await call(
+          farmiq.as(platform.accessToken),
+          'mutation ($d: [DeviceToRegisterInput!]!) { registerDevices(input: { devices: $d }) { device { id } claimLink } }',
+          {
+            d: ['CLIMATE', 'SCALE', 'WATER_METER'].map((kind) => ({ serialNumber: `TOPO-${randomUUID().slice(0, 8)}`, kind })),
+          },
+        )
       ).registerDevices as Array<{ device: { id: string }; claimLink: string }>;
       await expectEveryReadModelToMatch(db);
       for (const label of labels) await call(asAdmin, 'mutation ($l: String) { claimDevice(input: { claimLink: $l }) { id } }', { l: label.claimLink });
       await expectEveryReadModelToMatch(db);
       const [climate, scale] = labels.map((label) => label.device.id);
       for (const deviceId of [climate, scale]) {
-        await call(asAdmin, 'mutation ($d: ID!, $b: ID!) { activateDevice(input: { deviceId: $d, barnId: $b, name: "Sensor" }) { mqttPassword } }', { d: deviceId, b: barns[0] });
+        await call(asAdmin, 'mutation ($d: ID!, $b: ID!) { activateDevice(input: { deviceId: $d, barnId: $b, name: "Sensor" }) { mqttPassword } }', {
+          d: deviceId,
+          b: barns[0],
+        });
       }
       await call(asAdmin, 'mutation ($d: ID!, $b: ID!) { moveDevice(input: { deviceId: $d, barnId: $b }) { id } }', { d: scale, b: barns[1] });
       await call(asAdmin, 'mutation ($d: ID!) { rotateDeviceCredentials(input: { deviceId: $d, overlapSeconds: 0 }) { mqttPassword } }', { d: climate });
@@ -263,11 +286,19 @@ describe.each(backends())('topology read models on %s', (backend) => {
       for (let round = 0; round < 3; round++) {
         const farm = await asAdmin(`mutation { createFarm(input: { name: "Farm ${round}", timeZone: "UTC" }) { id } }`);
         const farmId = farm.data!.createFarm.id;
-        const barn = await asAdmin('mutation ($f: ID!) { createBarn(input: { farmId: $f, name: "House", species: BROILER, capacityHead: 20000 }) { id } }', { f: farmId });
+        const barn = await asAdmin('mutation ($f: ID!) { createBarn(input: { farmId: $f, name: "House", species: BROILER, capacityHead: 20000 }) { id } }', {
+          f: farmId,
+        });
         const barnId = barn.data!.createBarn.id;
         const [rule, batch] = await Promise.all([
-          asAdmin('mutation ($b: ID!) { createAlertRule(input: { barnId: $b, metric: "temperatureC", comparison: ABOVE, threshold: 32, clearThreshold: 30, minDurationSeconds: 300 }) { id } }', { b: barnId }),
-          asAdmin('mutation ($f: ID!, $b: ID) { placeBatch(input: { farmId: $f, barnId: $b, species: BROILER, placedOn: "2026-11-01", headCountPlaced: 1000, placementWeightKg: 0.042 }) { id } }', { f: farmId, b: barnId }),
+          asAdmin(
+            'mutation ($b: ID!) { createAlertRule(input: { barnId: $b, metric: "temperatureC", comparison: ABOVE, threshold: 32, clearThreshold: 30, minDurationSeconds: 300 }) { id } }',
+            { b: barnId },
+          ),
+          asAdmin(
+            'mutation ($f: ID!, $b: ID) { placeBatch(input: { farmId: $f, barnId: $b, species: BROILER, placedOn: "2026-11-01", headCountPlaced: 1000, placementWeightKg: 0.042 }) { id } }',
+            { f: farmId, b: barnId },
+          ),
         ]);
         expect([errorCode(rule), errorCode(batch)]).toEqual([undefined, undefined]);
         expect(rule.data!.createAlertRule.id).toBeDefined();
@@ -276,7 +307,10 @@ describe.each(backends())('topology read models on %s', (backend) => {
       // Another tenant's barn stays NOT_FOUND (the read model is scoped like devices' tables).
       const other = await tenantWithAdmin(farmiq, `Other ${randomUUID().slice(0, 6)}`);
       const otherFarm = await farmiq.as(other.admin.accessToken)('mutation { createFarm(input: { name: "Theirs", timeZone: "UTC" }) { id } }');
-      const stolen = await asAdmin('mutation ($f: ID!) { placeBatch(input: { farmId: $f, species: PIG, placedOn: "2026-11-01", headCountPlaced: 10, placementWeightKg: 7 }) { id } }', { f: otherFarm.data!.createFarm.id });
+      const stolen = await asAdmin(
+        'mutation ($f: ID!) { placeBatch(input: { farmId: $f, species: PIG, placedOn: "2026-11-01", headCountPlaced: 10, placementWeightKg: 7 }) { id } }',
+        { f: otherFarm.data!.createFarm.id },
+      );
       expect(errorCode(stolen)).toBe('NOT_FOUND');
     }, 120_000);
   });

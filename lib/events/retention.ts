@@ -20,7 +20,8 @@ const SAFE_NAME = /^[a-z][a-z0-9.-]*$/i;
  */
 function prunableSql(compacted: readonly Topic<unknown>[]): string {
   const keep = compacted.map((topic) => {
-    if (!SAFE_NAME.test(topic.name) || !topic.compactedBy!.every((field) => SAFE_NAME.test(field))) throw new Error(`events: cannot compact ${topic.name} by ${topic.compactedBy!.join(', ')}`);
+    if (!SAFE_NAME.test(topic.name) || !topic.compactedBy!.every((field) => SAFE_NAME.test(field)))
+      throw new Error(`events: cannot compact ${topic.name} by ${topic.compactedBy!.join(', ')}`);
     const sameObject = topic.compactedBy!.map((field) => `(n.payload ->> '${field}') = (o.payload ->> '${field}')`).join(' AND ');
     return `AND NOT (o.topic = '${topic.name}' AND NOT EXISTS (SELECT 1 FROM "events"."outbox" n WHERE n.topic = o.topic AND n.position > o.position AND ${sameObject}))`;
   });
@@ -33,7 +34,8 @@ function prunableSql(compacted: readonly Topic<unknown>[]): string {
 
 /** Deletes the prunable events (see prunableSql) of the outbox; returns how many went. */
 export async function pruneOutbox(sql: SqlExecutor, options: { retentionDays: number; topics: readonly Topic<unknown>[] }): Promise<number> {
-  if (!Number.isInteger(options.retentionDays) || options.retentionDays < 0) throw new Error(`events: retention must be whole days, got ${options.retentionDays}`);
+  if (!Number.isInteger(options.retentionDays) || options.retentionDays < 0)
+    throw new Error(`events: retention must be whole days, got ${options.retentionDays}`);
   const compacted = [...new Map(options.topics.filter((topic) => topic.compactedBy?.length).map((topic) => [topic.name, topic])).values()];
   const select = prunableSql(compacted);
   let deleted = 0;
@@ -45,7 +47,13 @@ export async function pruneOutbox(sql: SqlExecutor, options: { retentionDays: nu
 }
 
 /** Prunes now and then every `intervalMs` (any number of processes may: a delete twice is harmless). */
-export function startOutboxPruning(options: { sql: SqlExecutor; topics: readonly Topic<unknown>[]; log: Logger; retentionDays?: number; intervalMs?: number }): { stop(): Promise<void> } {
+export function startOutboxPruning(options: {
+  sql: SqlExecutor;
+  topics: readonly Topic<unknown>[];
+  log: Logger;
+  retentionDays?: number;
+  intervalMs?: number;
+}): { stop(): Promise<void> } {
   const log = options.log.child({ component: 'events', job: 'outbox-pruning' });
   let running: Promise<void> | undefined;
   const run = () => {

@@ -33,7 +33,10 @@ export async function awaitTopology(db: PrismaClient, consumer: string, waitMs =
   const deadline = Date.now() + waitMs;
   while (Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-    const [now] = await db.$queryRawUnsafe<Positions[]>(`SELECT '0' AS head, coalesce(min(position), 0)::text AS applied FROM "events"."consumer_partition" WHERE consumer = $1`, consumer);
+    const [now] = await db.$queryRawUnsafe<Positions[]>(
+      `SELECT '0' AS head, coalesce(min(position), 0)::text AS applied FROM "events"."consumer_partition" WHERE consumer = $1`,
+      consumer,
+    );
     if (BigInt(now!.applied) >= head) return true;
   }
   return false;

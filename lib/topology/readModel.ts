@@ -80,7 +80,13 @@ export function topologyReadModel(schema: TopologySchema): TopologyReadModel {
        FROM ${barn} b JOIN ${farm} f ON f.id = b.farm_id AND ${live('f')} WHERE b.id IN ${idsIn(1)} AND ${live('b')}`,
       uuidsOf(barnIds),
     );
-  const toBarn = (row: BarnRow): TopologyBarn => ({ barnId: row.id, tenantId: row.tenant_id, farmId: row.farm_id, species: row.species as BarnSpecies, farmTimeZone: row.time_zone });
+  const toBarn = (row: BarnRow): TopologyBarn => ({
+    barnId: row.id,
+    tenantId: row.tenant_id,
+    farmId: row.farm_id,
+    species: row.species as BarnSpecies,
+    farmTimeZone: row.time_zone,
+  });
   const idSet = (rows: Array<{ id: string }>) => new Set(rows.map((row) => row.id));
 
   const model: TopologyReadModel = {
@@ -96,7 +102,15 @@ export function topologyReadModel(schema: TopologySchema): TopologyReadModel {
       return new Map(
         rows.map((row) => [
           row.id,
-          { deviceId: row.id, tenantId: row.tenant_id, farmId: row.farm_id, barnId: row.barn_id, kind: row.kind as DeviceKind, status: row.status as DeviceStatus, farmTimeZone: row.time_zone },
+          {
+            deviceId: row.id,
+            tenantId: row.tenant_id,
+            farmId: row.farm_id,
+            barnId: row.barn_id,
+            kind: row.kind as DeviceKind,
+            status: row.status as DeviceStatus,
+            farmTimeZone: row.time_zone,
+          },
         ]),
       );
     },
@@ -111,17 +125,34 @@ export function topologyReadModel(schema: TopologySchema): TopologyReadModel {
     },
     async devicesInBarn(db, tenantId, barnId) {
       if (!isUuid(barnId)) return [];
-      const rows = await read<{ id: string }>(db, `SELECT d.id::text AS id FROM ${device} d WHERE d.tenant_id = $1::uuid AND d.barn_id = $2::uuid AND ${live('d')} ORDER BY d.id`, tenantId, barnId.toLowerCase());
+      const rows = await read<{ id: string }>(
+        db,
+        `SELECT d.id::text AS id FROM ${device} d WHERE d.tenant_id = $1::uuid AND d.barn_id = $2::uuid AND ${live('d')} ORDER BY d.id`,
+        tenantId,
+        barnId.toLowerCase(),
+      );
       return rows.map((row) => row.id);
     },
     async farmTimeZone(db, tenantId, farmId) {
       if (!isUuid(farmId)) return null;
-      const [row] = await read<{ time_zone: string }>(db, `SELECT f.time_zone FROM ${farm} f WHERE f.id = $1::uuid AND f.tenant_id = $2::uuid AND ${live('f')}`, farmId.toLowerCase(), tenantId);
+      const [row] = await read<{ time_zone: string }>(
+        db,
+        `SELECT f.time_zone FROM ${farm} f WHERE f.id = $1::uuid AND f.tenant_id = $2::uuid AND ${live('f')}`,
+        farmId.toLowerCase(),
+        tenantId,
+      );
       return row?.time_zone ?? null;
     },
     async farmsOfTenant(db, tenantId, farmIds) {
       if (!farmIds.some(isUuid)) return new Set();
-      return idSet(await read<{ id: string }>(db, `SELECT f.id::text AS id FROM ${farm} f WHERE f.id IN ${idsIn(1)} AND f.tenant_id = $2::uuid AND ${live('f')}`, uuidsOf(farmIds), tenantId));
+      return idSet(
+        await read<{ id: string }>(
+          db,
+          `SELECT f.id::text AS id FROM ${farm} f WHERE f.id IN ${idsIn(1)} AND f.tenant_id = $2::uuid AND ${live('f')}`,
+          uuidsOf(farmIds),
+          tenantId,
+        ),
+      );
     },
     async barnsOfTenant(db, tenantId, barnIds, farmId) {
       if (farmId !== undefined && !isUuid(farmId)) return new Set();
@@ -138,7 +169,14 @@ export function topologyReadModel(schema: TopologySchema): TopologyReadModel {
     },
     async devicesOfTenant(db, tenantId, deviceIds) {
       if (!deviceIds.some(isUuid)) return new Set();
-      return idSet(await read<{ id: string }>(db, `SELECT d.id::text AS id FROM ${device} d WHERE d.id IN ${idsIn(1)} AND d.tenant_id = $2::uuid AND ${live('d')}`, uuidsOf(deviceIds), tenantId));
+      return idSet(
+        await read<{ id: string }>(
+          db,
+          `SELECT d.id::text AS id FROM ${device} d WHERE d.id IN ${idsIn(1)} AND d.tenant_id = $2::uuid AND ${live('d')}`,
+          uuidsOf(deviceIds),
+          tenantId,
+        ),
+      );
     },
     async farmOfFarms(db, farmIds) {
       if (!farmIds.some(isUuid)) return new Map();
@@ -160,7 +198,10 @@ export function topologyReadModel(schema: TopologySchema): TopologyReadModel {
       return new Map(rows.map((row) => [row.id, row.farm_id]));
     },
     async activeDevices(db) {
-      const rows = await read<{ id: string; tenant_id: string }>(db, `SELECT d.id::text AS id, d.tenant_id::text AS tenant_id FROM ${device} d WHERE d.status = 'ACTIVE' AND d.tenant_id IS NOT NULL AND ${live('d')} ORDER BY d.id`);
+      const rows = await read<{ id: string; tenant_id: string }>(
+        db,
+        `SELECT d.id::text AS id, d.tenant_id::text AS tenant_id FROM ${device} d WHERE d.status = 'ACTIVE' AND d.tenant_id IS NOT NULL AND ${live('d')} ORDER BY d.id`,
+      );
       return rows.map((row) => ({ deviceId: row.id, tenantId: row.tenant_id }));
     },
   };

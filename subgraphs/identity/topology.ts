@@ -6,5 +6,18 @@ import { topologyReadModel } from '../../lib/topology/readModel';
  */
 export const topology = topologyReadModel('identity');
 
-export const { lookupDevices, lookupBarns, barnOfTenant, devicesInBarn, farmTimeZone, farmsOfTenant, barnsOfTenant, devicesOfTenant, farmOfFarms, farmOfBarns, farmOfDevices, activeDevices } = topology;
+export const {
+  lookupDevices,
+  lookupBarns,
+  barnOfTenant,
+  devicesInBarn,
+  farmTimeZone,
+  farmsOfTenant,
+  barnsOfTenant,
+  devicesOfTenant,
+  farmOfFarms,
+  farmOfBarns,
+  farmOfDevices,
+  activeDevices,
+} = topology;
 export type { TopologyBarn, TopologyDevice } from '../../lib/topology/readModel';
