@@ -127,6 +127,13 @@ const envSchema = z.object({
   SMTP_URL: url(['smtp:', 'smtps:']).optional(),
   MAIL_FROM: z.string().min(3).default('FarmIQ <no-reply@farmiq.local>'),
   FARMIQ_PUBLIC_URL: url(['http:', 'https:']).optional(),
+  /** Web Push to dashboards: on by default outside production, and in production when VAPID keys are given. */
+  WEB_PUSH: z.enum(['on', 'off']).optional(),
+  /** The VAPID key pair push services know this server by (base64url: 65-byte public point, 32-byte private scalar). */
+  VAPID_PUBLIC_KEY: z.string().regex(/^[A-Za-z0-9_-]{87}$/, 'base64url of a 65-byte P-256 public key (npx web-push generate-vapid-keys)').optional(),
+  VAPID_PRIVATE_KEY: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'base64url of a 32-byte P-256 private key (npx web-push generate-vapid-keys)').optional(),
+  /** Who push services contact about this server: a mailto: or https: URL. */
+  VAPID_SUBJECT: z.string().regex(/^(mailto:\S+@\S+|https:\/\/\S+)$/, 'a mailto: or https: URL').optional(),
   /** Webhook hosts called whatever they resolve to (comma-separated names or IPs): development, tests, an operator's own receivers. */
   WEBHOOK_ALLOWED_HOSTS: z.string().default(''),
   /** Quotas of each partner API client, charged at the gateway (lib/quotas/clientQuotas.ts). */
@@ -252,6 +259,8 @@ export interface Config {
   };
   /** Where tenants' webhooks may point: public addresses only (https only in production), and the operator's allowed hosts. */
   outbound: OutboundPolicy;
+  /** Web Push (lib/notifications/vapidKeys.ts); keys unset outside production are generated into the data folder. */
+  webPush: { enabled: boolean; publicKey: string | undefined; privateKey: string | undefined; subject: string };
 }
 
 function parseOrigins(raw: string): string[] {
@@ -303,6 +312,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('MQTT_PASSWORD_FILE: only for the embedded broker; with MQTT_URL the broker checks devices (give it the file as its password_file)');
   }
   const mqtt = embeddedBrokerSettings(e, present, isProduction);
+  const webPush = webPushSettings(e, isProduction);
   if (isProduction) {
     for (const origin of allowedOrigins) {
       if (origin.startsWith('http://') && !/^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/.test(origin)) {
@@ -373,7 +383,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       allowedHosts: e.WEBHOOK_ALLOWED_HOSTS.split(',').map((host) => host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1')).filter((host) => host.length > 0),
       httpsOnly: isProduction,
     },
+    webPush,
   };
+}
+
+/**
+ * Web Push needs the server's VAPID key pair. A developer's run generates one (vapidKeys.ts);
+ * production has it from the environment, since browsers' subscriptions are bound to the public
+ * key: a new key silently orphans every phone that subscribed.
+ */
+function webPushSettings(e: z.infer<typeof envSchema>, isProduction: boolean): Config['webPush'] {
+  const given = (['VAPID_PUBLIC_KEY', 'VAPID_PRIVATE_KEY', 'VAPID_SUBJECT'] as const).filter((name) => e[name] !== undefined);
+  const enabled = (e.WEB_PUSH ?? (!isProduction || given.length > 0 ? 'on' : 'off')) === 'on';
+  if ((e.VAPID_PUBLIC_KEY === undefined) !== (e.VAPID_PRIVATE_KEY === undefined)) {
+    const [missing, with_] = e.VAPID_PUBLIC_KEY ? ['VAPID_PRIVATE_KEY', 'VAPID_PUBLIC_KEY'] : ['VAPID_PUBLIC_KEY', 'VAPID_PRIVATE_KEY'];
+    throw new ConfigError(`${missing}: required with ${with_} (the VAPID key pair, npx web-push generate-vapid-keys)`);
+  }
+  if (enabled && isProduction) {
+    const missing = (['VAPID_PUBLIC_KEY', 'VAPID_PRIVATE_KEY', 'VAPID_SUBJECT'] as const).find((name) => e[name] === undefined);
+    if (missing) throw new ConfigError(`${missing}: required in production while Web Push is on (WEB_PUSH=off turns it off)`);
+  }
+  return { enabled, publicKey: e.VAPID_PUBLIC_KEY, privateKey: e.VAPID_PRIVATE_KEY, subject: e.VAPID_SUBJECT ?? 'mailto:admin@farmiq.local' };
 }
 
 /**
