@@ -84,6 +84,11 @@ export const SETTINGS = {
   AUDIT_RETENTION_DAYS: { default: '365', why: 'days audit records are kept before identity deletes them (at least 30)' },
   PARTNER_REQUESTS_PER_MINUTE: { default: '600', why: "each partner API client's requests per minute (the gateway charges, identity shows usage)" },
   PARTNER_COST_POINTS_PER_DAY: { default: '1000000', why: "each partner API client's query cost points per 24 hours" },
+  VISION: { default: 'off', why: "the farm box's camera vision (edge-ingestor/vision): `on` weighs birds from barn cameras' frames" },
+  VISION_PORT: { default: '4011', why: 'with VISION=on, where cameras upload frames (POST /vision/frames) and the farm reads or sets calibrations' },
+  VISION_WORKERS: { default: '', why: 'inference worker threads (1-32); empty: one per core of the farm box, at most 8 (a frame takes one core for its inference)' },
+  VISION_TIMEOUT_MS: { default: '2000', why: 'longest inference of one frame; past it the frame fails (TimeoutError) and its worker is replaced' },
+  VISION_QUEUE_MAX: { default: '8', why: 'frames waiting for a worker; more drop the oldest waiting (counted in farmiq_vision_frames_total)' },
   MAIL_FROM: { default: 'FarmIQ <no-reply@farmiq.local>', why: 'the From address of every mail FarmIQ sends' },
   FARMIQ_PUBLIC_URL: { default: '', why: 'the address users reach the dashboard at (https://farmiq.example.com): links in reset, invitation and alert emails point there' },
   OTEL_EXPORTER_OTLP_ENDPOINT: {
@@ -217,6 +222,12 @@ export const SERVICE_ENV: Record<FarmiqService, Record<string, EnvValue>> = {
     INGEST_URL: url('http', 'gateway', '/ingest/v1/batches'),
     EDGE_KEY_ID: secret('EDGE_KEY_ID'),
     EDGE_KEY_SECRET: secret('EDGE_KEY_SECRET'),
+    // Camera vision: off unless the operator turns it on for a farm box with cameras.
+    VISION: setting('VISION'),
+    VISION_PORT: setting('VISION_PORT'),
+    VISION_WORKERS: setting('VISION_WORKERS'),
+    VISION_TIMEOUT_MS: setting('VISION_TIMEOUT_MS'),
+    VISION_QUEUE_MAX: setting('VISION_QUEUE_MAX'),
   },
 };
 

@@ -1,6 +1,6 @@
 import net from 'node:net';
-import type { OutboundPolicy } from './net/publicAddress';
 import os from 'node:os';
+import type { OutboundPolicy } from './net/publicAddress';
 import path from 'node:path';
 import { z } from 'zod';
 import { MAX_BATCH_MESSAGES } from './edge/signedBatch';
@@ -104,7 +104,8 @@ const envSchema = z.object({
   SIMULATOR: z.enum(['on', 'off']).optional(),
   VISION: z.enum(['on', 'off']).default('off'),
   VISION_PORT: port.default(4011),
-  VISION_WORKERS: positiveInt.max(32).default(1),
+  /** Unset: one worker thread per core (a frame's inference takes one core). */
+  VISION_WORKERS: positiveInt.max(32).optional(),
   VISION_TIMEOUT_MS: positiveInt.max(60_000).default(2_000),
   VISION_QUEUE_MAX: positiveInt.max(1_000).default(8),
   QUERY_MAX_DEPTH: positiveInt.max(50).default(10),
@@ -351,7 +352,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       quarantineRetentionDays: e.QUARANTINE_RETENTION_DAYS,
       // Demo readings are for a developer's `npm start`, never a default elsewhere.
       simulator: (e.SIMULATOR ?? (e.NODE_ENV === 'development' ? 'on' : 'off')) === 'on' && !isProduction,
-      vision: { enabled: e.VISION === 'on', port: e.VISION_PORT, workers: e.VISION_WORKERS, timeoutMs: e.VISION_TIMEOUT_MS, maxQueued: e.VISION_QUEUE_MAX },
+      vision: { enabled: e.VISION === 'on', port: e.VISION_PORT, workers: e.VISION_WORKERS ?? defaultVisionWorkers(), timeoutMs: e.VISION_TIMEOUT_MS, maxQueued: e.VISION_QUEUE_MAX },
     },
     metrics: { port: e.METRICS_PORT ?? (isProduction ? DEFAULT_PRODUCTION_METRICS_PORT : undefined), host: e.METRICS_HOST },
     redisUrl: e.REDIS_URL,
@@ -411,6 +412,9 @@ function webPushSettings(e: z.infer<typeof envSchema>, isProduction: boolean): C
  * MQTT_URL the other broker has its own). In production a non-loopback address needs TLS, or the
  * operator's explicit MQTT_ALLOW_PLAINTEXT=true (a closed barn LAN whose devices only speak plain MQTT).
  */
+/** One inference worker per core, at most 8 (past that the frames' queue, not the cores, is the limit). */
+export const defaultVisionWorkers = (): number => Math.max(1, Math.min(8, os.availableParallelism()));
+
 function embeddedBrokerSettings(e: z.infer<typeof envSchema>, present: Record<string, string | undefined>, isProduction: boolean): Config['mqtt'] {
   const embeddedOnly = ['MQTT_HOST', 'MQTT_TLS_CERT_FILE', 'MQTT_TLS_KEY_FILE', 'MQTT_TLS_CA_FILE', 'MQTT_ALLOW_PLAINTEXT'].find((name) => present[name] !== undefined);
   if (e.MQTT_URL && embeddedOnly) throw new ConfigError(`${embeddedOnly}: only for the embedded broker; with MQTT_URL configure that broker's listener instead`);

@@ -61,6 +61,8 @@ type Documents = {
     "\n  query PlaceBatchBarns($farmId: ID!) {\n    farm(id: $farmId) {\n      id\n      barns {\n        id\n        name\n        species\n        capacityHead\n      }\n    }\n  }\n": typeof types.PlaceBatchBarnsDocument,
     "\n  mutation PlaceBatch($input: PlaceBatchInput!) {\n    placeBatch(input: $input) {\n      id\n    }\n  }\n": typeof types.PlaceBatchDocument,
     "\n  mutation SetTargetCurve($input: SetTargetCurveInput!) {\n    setTargetCurve(input: $input) {\n      breed\n      points {\n        dayOfAge\n        weightKg\n      }\n    }\n  }\n": typeof types.SetTargetCurveDocument,
+    "\n  query BatchWeighSessions($batchId: ID!) {\n    batch(id: $batchId) {\n      id\n      weighSessions {\n        id\n        source\n        weighedOn\n        status\n        weightCount\n        meanWeightKg\n        lateWeightCount\n        weightsKg\n      }\n    }\n  }\n": typeof types.BatchWeighSessionsDocument,
+    "\n  subscription WeighSessionChanged($batchId: ID!) {\n    weighSessionChanged(batchId: $batchId) {\n      id\n      status\n      weightCount\n    }\n  }\n": typeof types.WeighSessionChangedDocument,
     "\n  query DevicesPage {\n    devices(first: 100) {\n      nodes {\n        id\n        serialNumber\n        kind\n        status\n        name\n        credentialsIssuedAt\n        barn {\n          id\n          name\n        }\n      }\n    }\n    me {\n      tenant {\n        id\n        farms {\n          id\n          name\n          barns {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.DevicesPageDocument,
     "\n  mutation ClaimDevice($input: ClaimDeviceInput!) {\n    claimDevice(input: $input) {\n      id\n      serialNumber\n      status\n    }\n  }\n": typeof types.ClaimDeviceDocument,
     "\n  mutation ActivateDevice($input: ActivateDeviceInput!) {\n    activateDevice(input: $input) {\n      mqttUsername\n      mqttPassword\n      mqttTopic\n      previousValidUntil\n      device {\n        id\n        status\n        name\n        credentialsIssuedAt\n        barn {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.ActivateDeviceDocument,
@@ -151,6 +153,8 @@ const documents: Documents = {
     "\n  query PlaceBatchBarns($farmId: ID!) {\n    farm(id: $farmId) {\n      id\n      barns {\n        id\n        name\n        species\n        capacityHead\n      }\n    }\n  }\n": types.PlaceBatchBarnsDocument,
     "\n  mutation PlaceBatch($input: PlaceBatchInput!) {\n    placeBatch(input: $input) {\n      id\n    }\n  }\n": types.PlaceBatchDocument,
     "\n  mutation SetTargetCurve($input: SetTargetCurveInput!) {\n    setTargetCurve(input: $input) {\n      breed\n      points {\n        dayOfAge\n        weightKg\n      }\n    }\n  }\n": types.SetTargetCurveDocument,
+    "\n  query BatchWeighSessions($batchId: ID!) {\n    batch(id: $batchId) {\n      id\n      weighSessions {\n        id\n        source\n        weighedOn\n        status\n        weightCount\n        meanWeightKg\n        lateWeightCount\n        weightsKg\n      }\n    }\n  }\n": types.BatchWeighSessionsDocument,
+    "\n  subscription WeighSessionChanged($batchId: ID!) {\n    weighSessionChanged(batchId: $batchId) {\n      id\n      status\n      weightCount\n    }\n  }\n": types.WeighSessionChangedDocument,
     "\n  query DevicesPage {\n    devices(first: 100) {\n      nodes {\n        id\n        serialNumber\n        kind\n        status\n        name\n        credentialsIssuedAt\n        barn {\n          id\n          name\n        }\n      }\n    }\n    me {\n      tenant {\n        id\n        farms {\n          id\n          name\n          barns {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": types.DevicesPageDocument,
     "\n  mutation ClaimDevice($input: ClaimDeviceInput!) {\n    claimDevice(input: $input) {\n      id\n      serialNumber\n      status\n    }\n  }\n": types.ClaimDeviceDocument,
     "\n  mutation ActivateDevice($input: ActivateDeviceInput!) {\n    activateDevice(input: $input) {\n      mqttUsername\n      mqttPassword\n      mqttTopic\n      previousValidUntil\n      device {\n        id\n        status\n        name\n        credentialsIssuedAt\n        barn {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.ActivateDeviceDocument,
@@ -396,6 +400,14 @@ export function graphql(source: "\n  mutation PlaceBatch($input: PlaceBatchInput
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SetTargetCurve($input: SetTargetCurveInput!) {\n    setTargetCurve(input: $input) {\n      breed\n      points {\n        dayOfAge\n        weightKg\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SetTargetCurve($input: SetTargetCurveInput!) {\n    setTargetCurve(input: $input) {\n      breed\n      points {\n        dayOfAge\n        weightKg\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BatchWeighSessions($batchId: ID!) {\n    batch(id: $batchId) {\n      id\n      weighSessions {\n        id\n        source\n        weighedOn\n        status\n        weightCount\n        meanWeightKg\n        lateWeightCount\n        weightsKg\n      }\n    }\n  }\n"): (typeof documents)["\n  query BatchWeighSessions($batchId: ID!) {\n    batch(id: $batchId) {\n      id\n      weighSessions {\n        id\n        source\n        weighedOn\n        status\n        weightCount\n        meanWeightKg\n        lateWeightCount\n        weightsKg\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription WeighSessionChanged($batchId: ID!) {\n    weighSessionChanged(batchId: $batchId) {\n      id\n      status\n      weightCount\n    }\n  }\n"): (typeof documents)["\n  subscription WeighSessionChanged($batchId: ID!) {\n    weighSessionChanged(batchId: $batchId) {\n      id\n      status\n      weightCount\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
