@@ -3,6 +3,7 @@ import { ConfigError, type Config, type Target } from '../lib/config';
 import type { SecretBox } from '../lib/crypto/secretBox';
 import { openDatabase, type Database, type DatabaseLocation } from '../lib/db/database';
 import { applyMigrations } from '../lib/db/migrate';
+import { startOutboxPruning } from '../lib/events/retention';
 import { INGEST_PATH } from '../lib/edge/signedBatch';
 import { createSubgraphServer } from '../lib/graphql/subgraphServer';
 import type { ReadinessCheck } from '../lib/http/health';
@@ -89,6 +90,9 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
       stack.push(() => db.close());
       const applied = await applyMigrations(db.sql);
       log.info({ database: db.kind, applied }, applied.length ? 'database migrated' : 'database schema is current');
+      // Events every consumer applied leave the outbox after the retention (compacted topics keep each object's newest).
+      const pruning = startOutboxPruning({ sql: db.sql, topics: modules.flatMap((module) => module.events.publishes), log });
+      stack.push(() => pruning.stop());
     }
     // The live bus: Redis when REDIS_URL is set (every gateway replica gets every frame), else in
     // memory (all in one process). Durable events go through the outbox (lib/events), not here.
