@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { watchPool } from './poolMetrics';
 import type { SqlDriver, SqlExecutor } from './sql';
 
 /** A bounded node-postgres pool. Prisma's adapter and raw SQL share it. */
@@ -24,7 +25,9 @@ function executor(client: pg.Pool | pg.PoolClient): SqlExecutor {
   };
 }
 
+/** Raw SQL on `pool`, which it reports in /metrics until `close` ends it. */
 export function postgresDriver(pool: pg.Pool): SqlDriver {
+  const unwatch = watchPool(pool);
   return {
     ...executor(pool),
     async transaction(work) {
@@ -42,7 +45,10 @@ export function postgresDriver(pool: pg.Pool): SqlDriver {
       }
     },
     listen: sharedListener(pool),
-    close: () => pool.end(),
+    close: async () => {
+      unwatch();
+      await pool.end();
+    },
   };
 }
 
