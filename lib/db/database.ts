@@ -4,6 +4,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from './generated/client';
 import { lockDataDir } from './dataDirLock';
 import { pgliteDriver } from './pgliteDriver';
+import { cacheReadPlans } from './planCache';
 import { createPostgresPool, postgresDriver } from './postgresDriver';
 import type { SqlDriver } from './sql';
 
@@ -31,6 +32,7 @@ export class DatabaseUnavailableError extends Error {
 }
 
 export async function openDatabase(location: DatabaseLocation): Promise<Database> {
+  cacheReadPlans();
   return location.kind === 'postgres' ? openPostgres(location.url) : openPglite(location.dir);
 }
 
