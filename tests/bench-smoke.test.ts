@@ -12,14 +12,14 @@ import { REDIS_URL_ENV } from './support/globalSetup';
  * Benches cannot rot: every `bench*` script of package.json runs here in its smoke mode (tiny
  * sizes) and must hand over a BENCH_RESULT in which every figure exists, is above zero, has no
  * errors and has its baseline. Not a timed test: how fast anything was is not checked.
- * They run four at a time, the longest first (most of a smoke run is process start-up and
+ * They run three at a time, the longest first (most of a smoke run is process start-up and
  * waiting, not CPU), and their systems start on copies of one database migrated here once.
  *
  * CPU per smoke run, measured one at a time (user + system of the bench and every process it
  * started, PostgreSQL not included): latency 22 s, live 21 s, ingest 17 s, run 13 s, vision
  * 7 s, dashboard 3 s, restore 2 s: ≈ 85 s, so two quiet cores need ≈ 45 s at the least.
  */
-const PARALLEL = 4;
+const PARALLEL = 3;
 /** Longest first, so the last to start is not the one everybody waits for. */
 const LONGEST_FIRST = ['bench:latency', 'bench:live', 'bench:ingest', 'bench'];
 /** A bench still running after this is stopped (SIGTERM: it cleans up) and fails. */
