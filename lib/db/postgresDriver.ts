@@ -1,4 +1,7 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { watchPool } from './poolMetrics';
 import type { SqlDriver, SqlExecutor } from './sql';
 
@@ -25,6 +28,16 @@ function executor(client: pg.Pool | pg.PoolClient): SqlExecutor {
   };
 }
 
+/** A transaction's connection can also COPY (a pool would hand the COPY to any connection). */
+function transactionExecutor(client: pg.PoolClient): SqlExecutor {
+  return {
+    ...executor(client),
+    async copyIn(table, columns, lines) {
+      await pipeline(Readable.from([lines]), client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)));
+    },
+  };
+}
+
 /** Raw SQL on `pool`, which it reports in /metrics until `close` ends it. */
 export function postgresDriver(pool: pg.Pool): SqlDriver {
   const unwatch = watchPool(pool);
@@ -34,7 +47,7 @@ export function postgresDriver(pool: pg.Pool): SqlDriver {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const result = await work(executor(client));
+        const result = await work(transactionExecutor(client));
         await client.query('COMMIT');
         return result;
       } catch (error) {
