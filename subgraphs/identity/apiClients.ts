@@ -27,10 +27,12 @@ export async function createApiClient(db: PrismaClient, creator: Principal, inpu
   return { client, clientSecret };
 }
 
-export async function revokeApiClient(db: PrismaClient, revoker: Principal, id: string): Promise<ApiClient> {
+/** Revokes the client; `revoked` is false when it already was (a repeat, or a concurrent revocation that got there first). */
+export async function revokeApiClient(db: PrismaClient, revoker: Principal, id: string): Promise<{ client: ApiClient; revoked: boolean }> {
   const client = isUuid(id) ? await db.apiClient.findFirst({ where: { id, tenantId: revoker.tenantId! } }) : null;
   if (!client) throw notFound('API client');
-  return client.revokedAt ? client : db.apiClient.update({ where: { id }, data: { revokedAt: new Date() } });
+  const { count } = await db.apiClient.updateMany({ where: { id: client.id, revokedAt: null }, data: { revokedAt: new Date() } });
+  return { client: await db.apiClient.findUniqueOrThrow({ where: { id: client.id } }), revoked: count === 1 };
 }
 
 /**

@@ -36,17 +36,29 @@ export type ApiScope =
 /** What an audit record records. */
 export type AuditAction =
   | 'API_CLIENT_CREATED'
+  /** A tenant admin changed which documents an API client may run. */
+  | 'API_CLIENT_DOCUMENT_POLICY_CHANGED'
   | 'API_CLIENT_REVOKED'
   | 'API_CLIENT_SECRET_ROTATED'
   /** The audit log was exported as CSV. */
   | 'AUDIT_LOG_EXPORTED'
+  /** The tenant's billing country or currency was set. */
+  | 'BILLING_PROFILE_CHANGED'
+  /** A farm's Mosquitto password and ACL files were downloaded (targetId: the farm). */
+  | 'BROKER_AUTH_FILES_EXPORTED'
+  /** A credit note was issued against an invoice (targetId: the credit note). */
+  | 'CREDIT_NOTE_ISSUED'
   | 'DEVICE_ACTIVATED'
   | 'DEVICE_CLAIMED'
   | 'DEVICE_CREDENTIALS_ROTATED'
+  /** A platform admin registered a device at the factory (one record per device). */
+  | 'DEVICE_REGISTERED'
   | 'DEVICE_REVOKED'
   | 'EDGE_GATEWAY_KEY_ROTATED'
   | 'EDGE_GATEWAY_REGISTERED'
   | 'EDGE_GATEWAY_REVOKED'
+  /** A platform admin set an exchange rate (detail: the pair and rate). */
+  | 'EXCHANGE_RATE_SET'
   | 'INVITATION_ACCEPTED'
   | 'LOGIN_FAILED'
   | 'LOGIN_SUCCEEDED'
@@ -66,6 +78,10 @@ export type AuditAction =
   | 'MFA_RECOVERY_CODE_USED'
   | 'PARTNER_ACCESS_GRANTED'
   | 'PARTNER_ACCESS_REVOKED'
+  /** A partner webhook was added (targetId: the webhook). */
+  | 'PARTNER_WEBHOOK_CREATED'
+  /** A partner webhook was deleted. */
+  | 'PARTNER_WEBHOOK_DELETED'
   | 'PASSKEY_ADDED'
   | 'PASSKEY_REMOVED'
   | 'PASSWORD_CHANGED'
@@ -74,6 +90,8 @@ export type AuditAction =
   | 'PAYMENT_RECORDED'
   | 'PAYMENT_REFUNDED'
   | 'PLAN_CHANGED'
+  /** A device's readings were exported as CSV (targetId: the device; detail: the time range and metric). */
+  | 'READINGS_EXPORTED'
   | 'SUBSCRIPTION_CANCELED'
   | 'SUBSCRIPTION_CANCEL_SCHEDULED'
   /** A period renewed (actorKind `renewal` when the platform renewed it on schedule). */
@@ -84,7 +102,9 @@ export type AuditAction =
   | 'TENANT_MFA_REQUIREMENT_CHANGED'
   | 'TENANT_REINSTATED'
   | 'TENANT_SUSPENDED'
-  | 'USER_INVITED';
+  | 'USER_INVITED'
+  /** A platform admin set a country's VAT rate (detail: the country and rate). */
+  | 'VAT_RATE_SET';
 
 /** Annual billing is twelve months with 10 % off. */
 export type BillingCycle =

@@ -67,17 +67,29 @@ export type ApiScope =
 /** What an audit record records. */
 export type AuditAction =
   | 'API_CLIENT_CREATED'
+  /** A tenant admin changed which documents an API client may run. */
+  | 'API_CLIENT_DOCUMENT_POLICY_CHANGED'
   | 'API_CLIENT_REVOKED'
   | 'API_CLIENT_SECRET_ROTATED'
   /** The audit log was exported as CSV. */
   | 'AUDIT_LOG_EXPORTED'
+  /** The tenant's billing country or currency was set. */
+  | 'BILLING_PROFILE_CHANGED'
+  /** A farm's Mosquitto password and ACL files were downloaded (targetId: the farm). */
+  | 'BROKER_AUTH_FILES_EXPORTED'
+  /** A credit note was issued against an invoice (targetId: the credit note). */
+  | 'CREDIT_NOTE_ISSUED'
   | 'DEVICE_ACTIVATED'
   | 'DEVICE_CLAIMED'
   | 'DEVICE_CREDENTIALS_ROTATED'
+  /** A platform admin registered a device at the factory (one record per device). */
+  | 'DEVICE_REGISTERED'
   | 'DEVICE_REVOKED'
   | 'EDGE_GATEWAY_KEY_ROTATED'
   | 'EDGE_GATEWAY_REGISTERED'
   | 'EDGE_GATEWAY_REVOKED'
+  /** A platform admin set an exchange rate (detail: the pair and rate). */
+  | 'EXCHANGE_RATE_SET'
   | 'INVITATION_ACCEPTED'
   | 'LOGIN_FAILED'
   | 'LOGIN_SUCCEEDED'
@@ -97,6 +109,10 @@ export type AuditAction =
   | 'MFA_RECOVERY_CODE_USED'
   | 'PARTNER_ACCESS_GRANTED'
   | 'PARTNER_ACCESS_REVOKED'
+  /** A partner webhook was added (targetId: the webhook). */
+  | 'PARTNER_WEBHOOK_CREATED'
+  /** A partner webhook was deleted. */
+  | 'PARTNER_WEBHOOK_DELETED'
   | 'PASSKEY_ADDED'
   | 'PASSKEY_REMOVED'
   | 'PASSWORD_CHANGED'
@@ -105,6 +121,8 @@ export type AuditAction =
   | 'PAYMENT_RECORDED'
   | 'PAYMENT_REFUNDED'
   | 'PLAN_CHANGED'
+  /** A device's readings were exported as CSV (targetId: the device; detail: the time range and metric). */
+  | 'READINGS_EXPORTED'
   | 'SUBSCRIPTION_CANCELED'
   | 'SUBSCRIPTION_CANCEL_SCHEDULED'
   /** A period renewed (actorKind `renewal` when the platform renewed it on schedule). */
@@ -115,7 +133,9 @@ export type AuditAction =
   | 'TENANT_MFA_REQUIREMENT_CHANGED'
   | 'TENANT_REINSTATED'
   | 'TENANT_SUSPENDED'
-  | 'USER_INVITED';
+  | 'USER_INVITED'
+  /** A platform admin set a country's VAT rate (detail: the country and rate). */
+  | 'VAT_RATE_SET';
 
 /** One security-relevant action, recorded once and never changed. */
 export type AuditRecord = {
@@ -128,6 +148,8 @@ export type AuditRecord = {
   /** The client address as the gateway saw it. */
   address: Scalars['String']['output'];
   at: Scalars['DateTime']['output'];
+  /** What the target alone does not say: an export's time range (ISO 8601 interval) and filter, a rate's new value. */
+  detail?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   requestId: Scalars['String']['output'];
   targetId?: Maybe<Scalars['String']['output']>;
@@ -1013,6 +1035,7 @@ export type AuditRecordResolvers<ContextType = SubgraphContext, ParentType exten
   actorKind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   address?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  detail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   targetId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

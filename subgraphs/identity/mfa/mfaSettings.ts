@@ -119,7 +119,9 @@ export async function removePasskey(ctx: SubgraphContext, deps: IdentityDependen
 /** The caller's tenant's requirement; members without a factor meet it at their next login. */
 export async function setTenantMfaRequired(ctx: SubgraphContext, required: boolean) {
   const tenantId = callerTenantId(ctx);
-  const tenant = await ctx.db.tenant.update({ where: { id: tenantId }, data: { requireMfa: required } });
-  await recordAudit(ctx, { action: 'TENANT_MFA_REQUIREMENT_CHANGED', tenantId, targetType: 'Tenant', targetId: tenantId });
+  const { count } = await ctx.db.tenant.updateMany({ where: { id: tenantId, requireMfa: !required }, data: { requireMfa: required } });
+  const tenant = await ctx.db.tenant.findUniqueOrThrow({ where: { id: tenantId } });
+  // Setting the value it already had changed nothing: no record.
+  if (count === 1) await recordAudit(ctx, { action: 'TENANT_MFA_REQUIREMENT_CHANGED', tenantId, targetType: 'Tenant', targetId: tenantId });
   return tenant;
 }

@@ -87,10 +87,11 @@ export function createMutation(deps: IdentityDependencies): MutationResolvers {
     },
 
     revokeApiClient: async (_parent, { id }, ctx) => {
-      const client = await revokeApiClient(ctx.db, ctx.principal!, id);
+      const { client, revoked } = await revokeApiClient(ctx.db, ctx.principal!, id);
       await deps.revocations.revokeSubject(client.id);
       ctx.log.info({ apiClientId: client.id }, 'API client revoked');
-      await recordAudit(ctx, { action: 'API_CLIENT_REVOKED', tenantId: client.tenantId, targetType: 'ApiClient', targetId: client.id });
+      // A repeated revocation changed nothing: the first one's record stands alone.
+      if (revoked) await recordAudit(ctx, { action: 'API_CLIENT_REVOKED', tenantId: client.tenantId, targetType: 'ApiClient', targetId: client.id });
       return client;
     },
 
@@ -114,9 +115,9 @@ export function createMutation(deps: IdentityDependencies): MutationResolvers {
     deletePartnerWebhook: (_parent, { id }, ctx) => deletePartnerWebhook(ctx, id),
 
     revokePartnerAccess: async (_parent, { id }, ctx) => {
-      const grant = await revokePartnerAccess(ctx.db, deps.revocations, ctx.principal!, id);
+      const { grant, revoked } = await revokePartnerAccess(ctx.db, deps.revocations, ctx.principal!, id);
       ctx.log.info({ partnerGrantId: grant.id, apiClientId: grant.clientId }, 'partner access revoked');
-      await recordAudit(ctx, { action: 'PARTNER_ACCESS_REVOKED', tenantId: grant.tenantId, targetType: 'PartnerGrant', targetId: grant.id });
+      if (revoked) await recordAudit(ctx, { action: 'PARTNER_ACCESS_REVOKED', tenantId: grant.tenantId, targetType: 'PartnerGrant', targetId: grant.id });
       return grant;
     },
 
