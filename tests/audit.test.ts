@@ -79,9 +79,10 @@ describe.each(backends())('audit log on %s', (backend) => {
     await api('mutation { setTenantMfaRequired(required: true) { id } }');
     await api('mutation { setTenantMfaRequired(required: true) { id } }');
     // The last outbox record of the tenant: once it is in, every earlier one is.
-    await api('mutation { setBillingProfile(input: { country: "SG", currency: "SGD" }) { country } }');
+    const sentinel = await api('mutation ($f: ID!) { registerEdgeGateway(input: { farmId: $f, name: "Last edge" }) { gateway { id } } }', { f: farmId });
+    const sentinelId = sentinel.data!.registerEdgeGateway.gateway.id as string;
 
-    const rows = await recordsOnce(api, (found) => found.some((row) => row.action === 'BILLING_PROFILE_CHANGED' && row.detail === 'SG SGD'));
+    const rows = await recordsOnce(api, (found) => found.some((row) => row.action === 'EDGE_GATEWAY_REGISTERED' && row.targetId === sentinelId));
     const count = (action: string) => rows.filter((row) => row.action === action).length;
     expect({
       BILLING_PROFILE_CHANGED: count('BILLING_PROFILE_CHANGED'),
@@ -92,7 +93,7 @@ describe.each(backends())('audit log on %s', (backend) => {
       API_CLIENT_REVOKED: count('API_CLIENT_REVOKED'),
       TENANT_MFA_REQUIREMENT_CHANGED: count('TENANT_MFA_REQUIREMENT_CHANGED'),
     }).toEqual({
-      BILLING_PROFILE_CHANGED: 2, // SG USD, then SG SGD; the repeated SG USD changed nothing
+      BILLING_PROFILE_CHANGED: 1,
       PAYMENT_RECORDED: 1,
       PAYMENT_REFUNDED: 1,
       CREDIT_NOTE_ISSUED: 1,
