@@ -146,7 +146,7 @@ describe.each(backends())('audit log on %s', (backend) => {
     expect(again.split('\r\n').find((line) => line.includes('"READINGS_EXPORTED"'))).toContain(`"${from}/${to} barn=${barnId} metric=temperatureC"`);
   }, 120_000);
 
-  it('records device registration, rates and partner webhooks; platform-level records are for platform admins only', async () => {
+  it('records device registration, rates and client tokens; platform-level records are for platform admins only', async () => {
     const platformSession = await loginAsPlatformAdmin(farmiq);
     const platform = farmiq.as(platformSession.accessToken);
     const serial = `REG-${Date.now()}`;
@@ -165,8 +165,18 @@ describe.each(backends())('audit log on %s', (backend) => {
       ].sort(),
     );
     expect(rows.filter((row) => row.action === 'VAT_RATE_SET' && row.detail === 'MY 800bp from 2026-01-01')).toHaveLength(1);
-    const { admin } = await tenantWithAdmin(farmiq, 'Platform Records Farm');
-    const tenantRows = (await farmiq.as(admin.accessToken)(AUDIT)).data!.auditLog.nodes as Row[];
+    const { tenantId, admin } = await tenantWithAdmin(farmiq, 'Platform Records Farm');
+    const tenantApi = farmiq.as(admin.accessToken);
+    const created = (await tenantApi('mutation { createApiClient(input: { name: "Token mill", scopes: [KPI_READ] }) { client { id } clientSecret } }')).data!.createApiClient;
+    const issue = (secret: string) => farmiq.graphql('mutation ($id: ID!, $s: String!) { issueClientToken(clientId: $id, clientSecret: $s) { accessToken } }', { id: created.client.id, s: secret });
+    expect((await issue(created.clientSecret)).errors).toBeUndefined();
+    expect((await issue('not the secret')).errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+    const tenantRows = (await tenantApi(AUDIT)).data!.auditLog.nodes as Row[];
     expect(tenantRows.filter((row) => row.action === 'DEVICE_REGISTERED' || row.action === 'VAT_RATE_SET')).toEqual([]);
+    const tokenRows = tenantRows.filter((row) => row.action.startsWith('CLIENT_TOKEN_')).map((row) => [row.action, row.actorId, row.actorKind, row.tenantId, row.targetId]);
+    expect(tokenRows.sort()).toEqual([
+      ['CLIENT_TOKEN_ISSUED', created.client.id, 'client', tenantId, created.client.id],
+      ['CLIENT_TOKEN_REFUSED', created.client.id, 'client', tenantId, created.client.id],
+    ]);
   }, 120_000);
 });

@@ -46,6 +46,10 @@ export type AuditAction =
   | 'BILLING_PROFILE_CHANGED'
   /** A farm's Mosquitto password and ACL files were downloaded (targetId: the farm). */
   | 'BROKER_AUTH_FILES_EXPORTED'
+  /** An API client exchanged its secret for a token (tenantId: the tenant the token reads). */
+  | 'CLIENT_TOKEN_ISSUED'
+  /** A wrong client id or secret, or a revoked client (actorId: the client tried, if it exists). */
+  | 'CLIENT_TOKEN_REFUSED'
   /** A credit note was issued against an invoice (targetId: the credit note). */
   | 'CREDIT_NOTE_ISSUED'
   | 'DEVICE_ACTIVATED'

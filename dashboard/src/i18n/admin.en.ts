@@ -182,6 +182,8 @@ export const adminEn = {
   'auditAction.SUBSCRIPTION_RENEWED': 'Subscription renewed',
   'auditAction.PAYMENT_RECORDED': 'Payment recorded',
   'auditAction.PAYMENT_REFUNDED': 'Payment refunded',
+  'auditAction.CLIENT_TOKEN_ISSUED': 'API client token issued',
+  'auditAction.CLIENT_TOKEN_REFUSED': 'API client token refused',
   'auditAction.DEVICE_REGISTERED': 'Device registered',
   'auditAction.BROKER_AUTH_FILES_EXPORTED': 'Broker password files downloaded',
   'auditAction.BILLING_PROFILE_CHANGED': 'Billing profile changed',

@@ -181,6 +181,8 @@ export const adminTh: Record<keyof typeof adminEn, string> = {
   'auditAction.SUBSCRIPTION_RENEWED': 'ต่ออายุการสมัคร',
   'auditAction.PAYMENT_RECORDED': 'บันทึกการชำระเงิน',
   'auditAction.PAYMENT_REFUNDED': 'คืนเงินแล้ว',
+  'auditAction.CLIENT_TOKEN_ISSUED': 'ออกโทเคนให้ไคลเอนต์ API',
+  'auditAction.CLIENT_TOKEN_REFUSED': 'ปฏิเสธโทเคนของไคลเอนต์ API',
   'auditAction.DEVICE_REGISTERED': 'ลงทะเบียนอุปกรณ์',
   'auditAction.BROKER_AUTH_FILES_EXPORTED': 'ดาวน์โหลดไฟล์รหัสผ่านของโบรกเกอร์',
   'auditAction.BILLING_PROFILE_CHANGED': 'เปลี่ยนข้อมูลการเรียกเก็บเงิน',

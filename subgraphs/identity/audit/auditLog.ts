@@ -13,6 +13,8 @@ export interface AuditEntry {
   targetId?: string;
   /** Defaults to the caller; a failed login names the account it tried. */
   actorId?: string | null;
+  /** With `actorId`: what kind of actor it names (default `user`). */
+  actorKind?: 'user' | 'client';
   /** What the target alone does not say (an export's time range). */
   detail?: string;
 }
@@ -24,7 +26,7 @@ export async function recordAudit(ctx: SubgraphContext, entry: AuditEntry): Prom
     data: {
       action: entry.action,
       actorId,
-      actorKind: entry.actorId !== undefined ? (entry.actorId ? 'user' : null) : (ctx.principal?.kind ?? null),
+      actorKind: entry.actorId !== undefined ? (entry.actorId ? (entry.actorKind ?? 'user') : null) : (ctx.principal?.kind ?? null),
       tenantId: entry.tenantId,
       targetType: entry.targetType ?? null,
       targetId: entry.targetId ?? null,
