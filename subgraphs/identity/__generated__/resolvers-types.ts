@@ -311,7 +311,7 @@ export type Mutation = {
   disableTotp: Scalars['Boolean']['output'];
   /** TENANT_ADMIN: a disabled member may log in again. */
   enableMember: Member;
-  /** Registers the passkey from the browser's answer (JSON) to startPasskeyRegistration's options. `name` is 1 to 120 characters. */
+  /** Registers the passkey from the browser's answer (JSON) to startPasskeyRegistration's options. `name` is 1 to 120 characters. With a challengeToken it also completes that login. */
   finishPasskeyRegistration: PasskeyRegistration;
   /** TENANT_ADMIN: lets a partner's API client read chosen farms of this tenant; replaces the client's earlier grant (whose tokens end). */
   grantPartnerAccess: PartnerGrant;
@@ -363,7 +363,10 @@ export type Mutation = {
   setTenantMfaRequired: Tenant;
   /** WebAuthn options (JSON for navigator.credentials.get) to answer a login's MFA challenge with a passkey. */
   startPasskeyLogin: Scalars['String']['output'];
-  /** WebAuthn options (JSON for navigator.credentials.create) to register a passkey for the caller; valid 5 minutes. */
+  /**
+   * WebAuthn options (JSON for navigator.credentials.create) to register a passkey for the caller
+   * (logged in), or for the user of a login answered MFA_ENROLMENT_REQUIRED (its challengeToken); valid 5 minutes.
+   */
   startPasskeyRegistration: Scalars['String']['output'];
   /**
    * Starts enrolling an authenticator app: the caller (logged in), or the user of a login answered
@@ -444,6 +447,7 @@ export type MutationEnableMemberArgs = {
 
 
 export type MutationFinishPasskeyRegistrationArgs = {
+  challengeToken?: InputMaybe<Scalars['String']['input']>;
   name: Scalars['String']['input'];
   response: Scalars['String']['input'];
 };
@@ -555,6 +559,11 @@ export type MutationStartPasskeyLoginArgs = {
 };
 
 
+export type MutationStartPasskeyRegistrationArgs = {
+  challengeToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type MutationStartTotpEnrolmentArgs = {
   challengeToken?: InputMaybe<Scalars['String']['input']>;
 };
@@ -655,6 +664,8 @@ export type PasskeyRegistration = {
   __typename?: 'PasskeyRegistration';
   passkey: Passkey;
   recoveryCodes?: Maybe<Array<Scalars['String']['output']>>;
+  /** Set when the registration completed a login (it was given the login's challengeToken). */
+  session?: Maybe<Session>;
 };
 
 export type Query = {
@@ -957,7 +968,7 @@ export type ResolversTypes = ResolversObject<{
   PartnerWebhook: ResolverTypeWrapper<PartnerWebhookRow>;
   PartnerWebhookDelivery: ResolverTypeWrapper<PartnerWebhookDeliveryRow>;
   Passkey: ResolverTypeWrapper<PasskeyRow>;
-  PasskeyRegistration: ResolverTypeWrapper<Omit<PasskeyRegistration, 'passkey'> & { passkey: ResolversTypes['Passkey'] }>;
+  PasskeyRegistration: ResolverTypeWrapper<Omit<PasskeyRegistration, 'passkey' | 'session'> & { passkey: ResolversTypes['Passkey'], session?: Maybe<ResolversTypes['Session']> }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   QuotaUsage: ResolverTypeWrapper<QuotaUsage>;
   RegisteredDocument: ResolverTypeWrapper<RegisteredDocumentRow>;
@@ -1001,7 +1012,7 @@ export type ResolversParentTypes = ResolversObject<{
   PartnerWebhook: PartnerWebhookRow;
   PartnerWebhookDelivery: PartnerWebhookDeliveryRow;
   Passkey: PasskeyRow;
-  PasskeyRegistration: Omit<PasskeyRegistration, 'passkey'> & { passkey: ResolversParentTypes['Passkey'] };
+  PasskeyRegistration: Omit<PasskeyRegistration, 'passkey' | 'session'> & { passkey: ResolversParentTypes['Passkey'], session?: Maybe<ResolversParentTypes['Session']> };
   Query: Record<PropertyKey, never>;
   QuotaUsage: QuotaUsage;
   RegisteredDocument: RegisteredDocumentRow;
@@ -1134,7 +1145,7 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   setApiClientDocumentPolicy?: Resolver<ResolversTypes['ApiClient'], ParentType, ContextType, RequireFields<MutationSetApiClientDocumentPolicyArgs, 'id' | 'requireRegisteredDocuments'>>;
   setTenantMfaRequired?: Resolver<ResolversTypes['Tenant'], ParentType, ContextType, RequireFields<MutationSetTenantMfaRequiredArgs, 'required'>>;
   startPasskeyLogin?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<MutationStartPasskeyLoginArgs, 'challengeToken'>>;
-  startPasskeyRegistration?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  startPasskeyRegistration?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<MutationStartPasskeyRegistrationArgs>>;
   startTotpEnrolment?: Resolver<ResolversTypes['TotpEnrolment'], ParentType, ContextType, Partial<MutationStartTotpEnrolmentArgs>>;
   suspendTenant?: Resolver<ResolversTypes['Tenant'], ParentType, ContextType, RequireFields<MutationSuspendTenantArgs, 'id'>>;
 }>;
@@ -1188,6 +1199,7 @@ export type PasskeyResolvers<ContextType = SubgraphContext, ParentType extends R
 export type PasskeyRegistrationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PasskeyRegistration'] = ResolversParentTypes['PasskeyRegistration']> = ResolversObject<{
   passkey?: Resolver<ResolversTypes['Passkey'], ParentType, ContextType>;
   recoveryCodes?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  session?: Resolver<Maybe<ResolversTypes['Session']>, ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{

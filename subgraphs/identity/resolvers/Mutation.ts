@@ -137,8 +137,8 @@ export function createMutation(deps: IdentityDependencies): MutationResolvers {
     confirmTotpEnrolment: (_parent, { totpCode, challengeToken }, ctx) => mfa.confirmTotpEnrolment(ctx, deps, totpCode, challengeToken),
     disableTotp: (_parent, { password, code }, ctx) => mfa.disableTotp(ctx, deps, password, code),
     regenerateRecoveryCodes: (_parent, { password, code }, ctx) => mfa.regenerateRecoveryCodes(ctx, deps, password, code),
-    startPasskeyRegistration: (_parent, _args, ctx) => mfa.startPasskeyRegistration(ctx, deps),
-    finishPasskeyRegistration: (_parent, { name, response }, ctx) => mfa.finishPasskeyRegistration(ctx, deps, name, response),
+    startPasskeyRegistration: (_parent, { challengeToken }, ctx) => mfa.startPasskeyRegistration(ctx, deps, challengeToken),
+    finishPasskeyRegistration: (_parent, { name, response, challengeToken }, ctx) => mfa.finishPasskeyRegistration(ctx, deps, name, response, challengeToken),
     removePasskey: (_parent, { id, password }, ctx) => mfa.removePasskey(ctx, deps, id, password),
     setTenantMfaRequired: (_parent, { required }, ctx) => mfa.setTenantMfaRequired(ctx, required),
 
