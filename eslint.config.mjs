@@ -14,6 +14,7 @@ export default tseslint.config(
       'dist/',
       'coverage/',
       'dashboard/dist/',
+      'docs/dist/',
       'lib/db/generated/',
       '**/__generated__/',
       'dashboard/src/gql/',

@@ -67,6 +67,7 @@ export const SECRETS = {
   FARMIQ_ADMIN_PASSWORD: { required: false, why: 'with FARMIQ_ADMIN_EMAIL, the first platform admin\'s password (unset: a one-time password is printed to the log)' },
   FARMIQ_BACKUP_KEY: { required: true, why: 'encrypts `farmiq backup` archives (`openssl rand -base64 32`); without it no backup restores: keep it apart from the backups' },
   INGESTOR_MQTT_PASSWORD: { required: true, why: "the ingestor's broker password, hashed into Mosquitto's password file by the broker-files job" },
+  SMTP_URL: { required: false, why: 'the mail relay with its credentials (smtps://user:password@relay:465): password resets, invitations (identity) and alert emails (telemetry); unset, production sends no mail and alert emails fail with the reason recorded' },
 } as const;
 export type SecretName = keyof typeof SECRETS;
 
@@ -80,6 +81,8 @@ export const SETTINGS = {
   AUDIT_RETENTION_DAYS: { default: '365', why: 'days audit records are kept before identity deletes them (at least 30)' },
   PARTNER_REQUESTS_PER_MINUTE: { default: '600', why: "each partner API client's requests per minute (the gateway charges, identity shows usage)" },
   PARTNER_COST_POINTS_PER_DAY: { default: '1000000', why: "each partner API client's query cost points per 24 hours" },
+  MAIL_FROM: { default: 'FarmIQ <no-reply@farmiq.local>', why: 'the From address of every mail FarmIQ sends' },
+  FARMIQ_PUBLIC_URL: { default: '', why: 'the address users reach the dashboard at (https://farmiq.example.com): links in reset, invitation and alert emails point there' },
   OTEL_EXPORTER_OTLP_ENDPOINT: {
     default: '',
     why: 'an OpenTelemetry collector (OTLP over HTTP, e.g. http://otel-collector:4318): traces of every request across the gateway and subgraphs; empty: no tracing',
@@ -138,6 +141,13 @@ const partnerQuotas: Record<string, EnvValue> = {
   PARTNER_COST_POINTS_PER_DAY: setting('PARTNER_COST_POINTS_PER_DAY'),
 };
 
+/** Every process that sends mail: links in it lead to the public address. */
+const sendsMail: Record<string, EnvValue> = {
+  SMTP_URL: secret('SMTP_URL'),
+  MAIL_FROM: setting('MAIL_FROM'),
+  FARMIQ_PUBLIC_URL: setting('FARMIQ_PUBLIC_URL'),
+};
+
 /** The environment of each process, exactly. */
 export const SERVICE_ENV: Record<FarmiqService, Record<string, EnvValue>> = {
   identity: {
@@ -151,9 +161,17 @@ export const SERVICE_ENV: Record<FarmiqService, Record<string, EnvValue>> = {
     ...partnerQuotas,
     WEBHOOK_ALLOWED_HOSTS: setting('WEBHOOK_ALLOWED_HOSTS'),
     AUDIT_RETENTION_DAYS: setting('AUDIT_RETENTION_DAYS'),
+    ...sendsMail,
   },
   devices: { ...cloudCommon, ...verifiesTokens, ...ownPort('devices'), FARMIQ_SECRETS_KEY: secret('FARMIQ_SECRETS_KEY') },
-  telemetry: { ...cloudCommon, ...verifiesTokens, ...ownPort('telemetry'), FARMIQ_SECRETS_KEY: secret('FARMIQ_SECRETS_KEY'), WEBHOOK_ALLOWED_HOSTS: setting('WEBHOOK_ALLOWED_HOSTS') },
+  telemetry: {
+    ...cloudCommon,
+    ...verifiesTokens,
+    ...ownPort('telemetry'),
+    FARMIQ_SECRETS_KEY: secret('FARMIQ_SECRETS_KEY'),
+    WEBHOOK_ALLOWED_HOSTS: setting('WEBHOOK_ALLOWED_HOSTS'),
+    ...sendsMail,
+  },
   kpi: { ...cloudCommon, ...verifiesTokens, ...ownPort('kpi') },
   billing: { ...cloudCommon, ...verifiesTokens, ...ownPort('billing'), BILLING_WEBHOOK_SECRET: secret('BILLING_WEBHOOK_SECRET') },
   gateway: {
