@@ -18,6 +18,8 @@ import { waitFor } from '../tests/support/waitFor';
 import { metricValue } from '../tests/support/metrics';
 import { seedFarmThroughApi, type SeededFarm } from '../tests/support/seedFarm';
 import { EDGE_NODE_OPTIONS } from '../edge-ingestor/v8Limits';
+import { postgresDriver } from '../lib/db/postgresDriver';
+import { storeReadings, type ReadingRow } from '../subgraphs/telemetry/ingest/storeReadings';
 import { argsWithoutSmoke, emitReport, isSmoke, type Figure } from './figures';
 
 /**
@@ -54,11 +56,23 @@ async function main(): Promise<void> {
   const cleanup: Array<() => Promise<unknown> | void> = [];
   try {
     const cloudDir = tempDir(cleanup);
-    const cloud = spawnFarmiq(['start'], { ...FREE_PORTS, ...ADMIN, SIMULATOR: 'off', DATABASE_URL: dbUrl, FARMIQ_SECRETS_KEY: generateSecretBoxKey(), FARMIQ_DATA_DIR: cloudDir, LOG_LEVEL: 'info' });
+    const cloud = spawnFarmiq(['start'], {
+      ...FREE_PORTS,
+      ...ADMIN,
+      SIMULATOR: 'off',
+      DATABASE_URL: dbUrl,
+      FARMIQ_SECRETS_KEY: generateSecretBoxKey(),
+      FARMIQ_DATA_DIR: cloudDir,
+      LOG_LEVEL: 'info',
+    });
     cleanup.push(() => stop(cloud));
     const cloudPorts = await cloud.up;
     step('cloud up; seeding');
-    const farm = await seedFarmThroughApi(`http://127.0.0.1:${cloudPorts.gateway}/graphql`, { email: ADMIN.FARMIQ_ADMIN_EMAIL, password: ADMIN.FARMIQ_ADMIN_PASSWORD }, deviceCount);
+    const farm = await seedFarmThroughApi(
+      `http://127.0.0.1:${cloudPorts.gateway}/graphql`,
+      { email: ADMIN.FARMIQ_ADMIN_EMAIL, password: ADMIN.FARMIQ_ADMIN_PASSWORD },
+      deviceCount,
+    );
     const mosquitto: MosquittoInstance = await startMosquitto(
       farm.passwordFile + mosquittoPasswordFile([{ username: INGESTOR.username, passwordHash: hashMosquittoPassword(INGESTOR.password) }]),
       `user ${INGESTOR.username}\ntopic read farmiq/devices/+/telemetry\n\n${farm.aclFile}`,
@@ -76,7 +90,11 @@ async function main(): Promise<void> {
       FORWARD_BATCH_MAX_WAIT_MS: process.env.FORWARD_BATCH_MAX_WAIT_MS ?? '200',
       FORWARD_LINGER: process.env.FORWARD_LINGER ?? 'adaptive',
     };
-    const edge = spawnFarmiq(['start', '--target', 'ingestor'], { ...edgeEnv, FARMIQ_DATA_DIR: tempDir(cleanup), INGEST_URL: `http://127.0.0.1:${cloudPorts.telemetry}${INGEST_PATH}` });
+    const edge = spawnFarmiq(['start', '--target', 'ingestor'], {
+      ...edgeEnv,
+      FARMIQ_DATA_DIR: tempDir(cleanup),
+      INGEST_URL: `http://127.0.0.1:${cloudPorts.telemetry}${INGEST_PATH}`,
+    });
     cleanup.push(() => stop(edge));
 
     const db = new pg.Client({ connectionString: dbUrl });
@@ -145,13 +163,18 @@ async function main(): Promise<void> {
     }
     await publishing;
     const cpuAfter = cpuNow();
-    const cpu = Object.fromEntries(Object.entries(cpuAfter).map(([name, seconds]) => [name, ((seconds - cpuBefore[name as keyof typeof cpuBefore]) / messages) * 1e6])) as typeof cpuAfter;
+    const cpu = Object.fromEntries(
+      Object.entries(cpuAfter).map(([name, seconds]) => [name, ((seconds - cpuBefore[name as keyof typeof cpuBefore]) / messages) * 1e6]),
+    ) as typeof cpuAfter;
     const rows = Number((await db.query('SELECT count(*)::int AS n FROM telemetry.reading')).rows[0].n);
     if (rows !== messages) throw new Error(`${rows} reading rows for ${messages} messages`);
     const seconds = (committedAt[messages - 1]! - started) / 1000;
     const latencies = Array.from({ length: messages }, (_, i) => committedAt[i]! - publishedAt[i]!).sort((a, b) => a - b);
     const endToEnd = { rate: messages / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
-    const stageRates = { published: messages / ((publishedAllAt - started) / 1000), buffered: messages / (((bufferedAllAt || committedAt[messages - 1]!) - started) / 1000) };
+    const stageRates = {
+      published: messages / ((publishedAllAt - started) / 1000),
+      buffered: messages / (((bufferedAllAt || committedAt[messages - 1]!) - started) / 1000),
+    };
 
     step('end to end done; the cloud alone');
     // The cloud alone: the same number of messages POSTed as signed batches, four at a time.
@@ -162,20 +185,37 @@ async function main(): Promise<void> {
     // Baseline: the same rows by COPY into a plain table of the same shape.
     const copySeconds = await copyBaseline(db, messages);
     const copyRate = messages / copySeconds;
-    // The storing statement alone, two ways, batches of 5,000 into a table with the reading's key:
-    // what the endpoint does (INSERT … SELECT FROM unnest … ON CONFLICT) and the staging lever.
-    const unnestRate = messages / (await storeByUnnest(db, messages));
-    const stagingRate = messages / (await storeByStagingCopy(db, messages));
+    // The storing code alone (storeReadings), two ways, batches of 5,000 into telemetry.reading:
+    // as wired (COPY to staging + INSERT … SELECT) and the statement it replaced (unnest).
+    const staging = await storeAlone(db, dbUrl, messages, 'copy');
+    const unnest = await storeAlone(db, dbUrl, messages, 'unnest');
+    const [stagingRate, unnestRate] = [messages / staging.seconds, messages / unnest.seconds];
 
-    console.log(`\nFarmIQ ingest benchmark: ${messages} messages from ${deviceCount} devices, Mosquitto → ingestor → telemetry on PostgreSQL, ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)}, forwarder linger ${edgeEnv.FORWARD_LINGER}\n`);
+    console.log(
+      `\nFarmIQ ingest benchmark: ${messages} messages from ${deviceCount} devices, Mosquitto → ingestor → telemetry on PostgreSQL, ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)}, forwarder linger ${edgeEnv.FORWARD_LINGER}\n`,
+    );
     console.log(`${'case'.padEnd(58)}${'msg/s'.padStart(10)}${'p50 ms'.padStart(10)}${'p99 ms'.padStart(10)}${'vs COPY'.padStart(10)}`);
-    console.log(`${'MQTT publish → acknowledged reading rows'.padEnd(58)}${endToEnd.rate.toFixed(0).padStart(10)}${endToEnd.p50.toFixed(0).padStart(10)}${endToEnd.p99.toFixed(0).padStart(10)}${`${(endToEnd.rate / copyRate).toFixed(2)}×`.padStart(10)}`);
+    console.log(
+      `${'MQTT publish → acknowledged reading rows'.padEnd(58)}${endToEnd.rate.toFixed(0).padStart(10)}${endToEnd.p50.toFixed(0).padStart(10)}${endToEnd.p99.toFixed(0).padStart(10)}${`${(endToEnd.rate / copyRate).toFixed(2)}×`.padStart(10)}`,
+    );
     console.log(`${'  of which: publish acknowledged by Mosquitto'.padEnd(58)}${stageRates.published.toFixed(0).padStart(10)}`);
-    console.log(`${'  of which: durable in the ingestor\'s disk buffer'.padEnd(58)}${stageRates.buffered.toFixed(0).padStart(10)}`);
-    console.log(`${'signed batches of 5,000 POSTed to the ingest endpoint, 4 at a time'.padEnd(58)}${cloudRate.toFixed(0).padStart(10)}${'-'.padStart(10)}${'-'.padStart(10)}${`${(cloudRate / copyRate).toFixed(2)}×`.padStart(10)}`);
-    console.log(`${'COPY of the same rows through pg (baseline)'.padEnd(58)}${copyRate.toFixed(0).padStart(10)}${'-'.padStart(10)}${'-'.padStart(10)}${'1.00×'.padStart(10)}`);
-    console.log(`${'  statement alone: INSERT … unnest … ON CONFLICT (as now)'.padEnd(58)}${unnestRate.toFixed(0).padStart(10)}${'-'.padStart(10)}${'-'.padStart(10)}${`${(unnestRate / copyRate).toFixed(2)}×`.padStart(10)}`);
-    console.log(`${'  statement alone: COPY to staging + INSERT … SELECT'.padEnd(58)}${stagingRate.toFixed(0).padStart(10)}${'-'.padStart(10)}${'-'.padStart(10)}${`${(stagingRate / copyRate).toFixed(2)}×`.padStart(10)}`);
+    console.log(`${"  of which: durable in the ingestor's disk buffer".padEnd(58)}${stageRates.buffered.toFixed(0).padStart(10)}`);
+    console.log(
+      `${'signed batches of 5,000 POSTed to the ingest endpoint, 4 at a time'.padEnd(58)}${cloudRate.toFixed(0).padStart(10)}${'-'.padStart(10)}${'-'.padStart(10)}${`${(cloudRate / copyRate).toFixed(2)}×`.padStart(10)}`,
+    );
+    console.log(
+      `${'COPY of the same rows through pg (baseline)'.padEnd(58)}${copyRate.toFixed(0).padStart(10)}${'-'.padStart(10)}${'-'.padStart(10)}${'1.00×'.padStart(10)}`,
+    );
+    console.log(
+      `${'  storeReadings alone: INSERT … unnest … (before)'.padEnd(58)}${unnestRate.toFixed(0).padStart(10)}${'-'.padStart(10)}${'-'.padStart(10)}${`${(unnestRate / copyRate).toFixed(2)}×`.padStart(10)}`,
+    );
+    console.log(
+      `${'  storeReadings alone: COPY to staging + INSERT … SELECT'.padEnd(58)}${stagingRate.toFixed(0).padStart(10)}${'-'.padStart(10)}${'-'.padStart(10)}${`${(stagingRate / copyRate).toFixed(2)}×`.padStart(10)}`,
+    );
+    console.log(
+      `storeReadings alone, CPU per row (its PostgreSQL server process + this process, µs): COPY staging ${staging.cpuMicrosPerRow.toFixed(1)}, ` +
+        `unnest ${unnest.cpuMicrosPerRow.toFixed(1)} (${(unnest.cpuMicrosPerRow / staging.cpuMicrosPerRow).toFixed(2)}× the CPU of COPY staging)`,
+    );
     const cpuTotal = Object.values(cpu).reduce((total, micros) => total + micros, 0);
     console.log(
       `CPU per message end to end (user + system, µs): ingestor ${cpu.ingestor.toFixed(0)}, cloud process ${cpu.cloud.toFixed(0)}, PostgreSQL ${cpu.postgres.toFixed(0)}, ` +
@@ -189,14 +229,22 @@ async function main(): Promise<void> {
       { case: copyCase, value: copyRate, unit: 'rows/s' },
       { case: 'MQTT publish → acknowledged reading rows', value: endToEnd.rate, unit: 'msg/s', baseline: copyCase },
       { case: 'signed batches POSTed to the ingest endpoint', value: cloudRate, unit: 'msg/s', baseline: copyCase },
-      { case: 'statement alone: INSERT … unnest … ON CONFLICT', value: unnestRate, unit: 'rows/s', baseline: copyCase },
-      { case: 'statement alone: COPY to staging + INSERT … SELECT … ON CONFLICT', value: stagingRate, unit: 'rows/s', baseline: copyCase },
+      { case: 'storeReadings alone: INSERT … unnest … ON CONFLICT (before)', value: unnestRate, unit: 'rows/s', baseline: copyCase },
+      { case: 'storeReadings alone: COPY to staging + INSERT … SELECT … ON CONFLICT (as wired)', value: stagingRate, unit: 'rows/s', baseline: copyCase },
     ];
     // Only the next ingestor subscribes while the buffer fills.
     await stop(edge);
     if (buffered > 0) {
       const budget = 'budget: ingestor RSS with the buffer full';
-      figures.push({ case: budget, value: 200, unit: 'MiB' }, { case: `ingestor peak RSS, ${buffered} messages buffered`, value: await bufferMemory(farm, devices, edgeEnv, buffered, cleanup), unit: 'MiB', baseline: budget });
+      figures.push(
+        { case: budget, value: 200, unit: 'MiB' },
+        {
+          case: `ingestor peak RSS, ${buffered} messages buffered`,
+          value: await bufferMemory(farm, devices, edgeEnv, buffered, cleanup),
+          unit: 'MiB',
+          baseline: budget,
+        },
+      );
     }
     emitReport('ingest', smoke, figures);
   } finally {
@@ -207,12 +255,25 @@ async function main(): Promise<void> {
 }
 
 /** The cloud unreachable: the ingestor's RSS while `count` messages pile up in its buffer. */
-async function bufferMemory(farm: SeededFarm, devices: MqttClient[], edgeEnv: Record<string, string>, count: number, cleanup: Array<() => Promise<unknown> | void>): Promise<number> {
-  const edge = spawnFarmiq(['start', '--target', 'ingestor'], { ...edgeEnv, INGESTOR_CLIENT_ID: 'farmiq-ingestor-buffer', FARMIQ_DATA_DIR: tempDir(cleanup), INGEST_URL: 'http://127.0.0.1:9/ingest/v1/batches' });
+async function bufferMemory(
+  farm: SeededFarm,
+  devices: MqttClient[],
+  edgeEnv: Record<string, string>,
+  count: number,
+  cleanup: Array<() => Promise<unknown> | void>,
+): Promise<number> {
+  const edge = spawnFarmiq(['start', '--target', 'ingestor'], {
+    ...edgeEnv,
+    INGESTOR_CLIENT_ID: 'farmiq-ingestor-buffer',
+    FARMIQ_DATA_DIR: tempDir(cleanup),
+    INGEST_URL: 'http://127.0.0.1:9/ingest/v1/batches',
+  });
   cleanup.push(() => stop(edge));
   const ports = await edge.up;
   const samples: Array<{ depth: number; rssMiB: number; heapMiB: number; externalMiB: number }> = [];
   const publishing = publishAll(devices, farm.devices, count, () => undefined, 'm');
+  // When the ingestor fails below, its error is the one to report, not the publishes it cut short.
+  publishing.catch(() => undefined);
   const started = performance.now();
   let exit: { code: number | null; stderr: string } | undefined;
   void edge.exited.then((exited) => (exit = exited));
@@ -237,7 +298,13 @@ async function bufferMemory(farm: SeededFarm, devices: MqttClient[], edgeEnv: Re
 
 /** A device connection; losing it ends the run (its unacknowledged publishes would never complete). */
 async function connect(port: number, device: { id: string; password: string }): Promise<MqttClient> {
-  const client = await mqtt.connectAsync(`mqtt://127.0.0.1:${port}`, { username: device.id, password: device.password, clientId: device.id, protocolVersion: 4, reconnectPeriod: 0 });
+  const client = await mqtt.connectAsync(`mqtt://127.0.0.1:${port}`, {
+    username: device.id,
+    password: device.password,
+    clientId: device.id,
+    protocolVersion: 4,
+    reconnectPeriod: 0,
+  });
   client.on('close', () => {
     if (!client.disconnecting) console.error(`device ${device.id} lost its connection to Mosquitto`);
   });
@@ -245,7 +312,13 @@ async function connect(port: number, device: { id: string; password: string }): 
 }
 
 /** Every device publishes its share QoS 1 as fast as the broker acknowledges (100 in flight each). */
-async function publishAll(clients: MqttClient[], devices: SeededFarm['devices'], total: number, onPublish: (index: number) => void, prefix = 'e'): Promise<void> {
+async function publishAll(
+  clients: MqttClient[],
+  devices: SeededFarm['devices'],
+  total: number,
+  onPublish: (index: number) => void,
+  prefix = 'e',
+): Promise<void> {
   let next = 0;
   const timestamp = Date.now();
   await Promise.all(
@@ -318,63 +391,73 @@ async function copyBaseline(db: pg.Client, count: number): Promise<number> {
     }
   }
   const started = performance.now();
-  await pipeline(Readable.from(rows()), db.query(copyFrom('COPY bench_copy (device_id, metric, observed_at, event_id, tenant_id, farm_id, barn_id, value, received_at) FROM STDIN')));
+  await pipeline(
+    Readable.from(rows()),
+    db.query(copyFrom('COPY bench_copy (device_id, metric, observed_at, event_id, tenant_id, farm_id, barn_id, value, received_at) FROM STDIN')),
+  );
   return (performance.now() - started) / 1000;
 }
 
 const STATEMENT_BATCH = 5_000;
 
-/** A table shaped and keyed like telemetry.reading (its indexes too), for the statement-alone cases. */
-async function readingLikeTable(db: pg.Client, name: string) {
-  await db.query(`CREATE TABLE ${name} (LIKE telemetry.reading INCLUDING ALL)`);
-  await db.query(`ALTER TABLE ${name} ADD PRIMARY KEY (device_id, metric, observed_at, event_id)`).catch(() => undefined);
-  const sample = (await db.query('SELECT device_id, tenant_id, farm_id, barn_id FROM telemetry.reading LIMIT 1')).rows[0];
-  const base = Date.now();
-  return (i: number) => ({ ...sample, metric: 'temperatureC', event_id: `s-${i}`, observed_at: new Date(base + i).toISOString(), value: 20 + (i % 100) / 10 });
-}
-
-/** Seconds to store `count` rows as the ingest endpoint does (storeReadings.ts), one transaction per batch. */
-async function storeByUnnest(db: pg.Client, count: number): Promise<number> {
-  const row = await readingLikeTable(db, 'bench_unnest');
-  const started = performance.now();
-  for (let first = 0; first < count; first += STATEMENT_BATCH) {
-    const rows = Array.from({ length: Math.min(STATEMENT_BATCH, count - first) }, (_, i) => row(first + i));
-    const column = (name: string) => rows.map((r) => r[name]);
+/**
+ * Seconds to store `count` new readings with the endpoint's own `storeReadings`, batches of
+ * 5,000 into telemetry.reading: `copy` in a transaction as the endpoint does (COPY into the
+ * staging table + INSERT … SELECT … ON CONFLICT), `unnest` outside one (the statement it used
+ * before: INSERT … SELECT FROM unnest(…) … ON CONFLICT).
+ */
+async function storeAlone(db: pg.Client, dbUrl: string, count: number, way: 'copy' | 'unnest'): Promise<{ seconds: number; cpuMicrosPerRow: number }> {
+  const sample = (
     await db.query(
-      `INSERT INTO bench_unnest (device_id, event_id, metric, value, observed_at, received_at, tenant_id, farm_id, barn_id)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::double precision[], $5::timestamptz[], $6::timestamptz[], $7::uuid[], $8::uuid[], $9::uuid[])
-       ON CONFLICT DO NOTHING RETURNING device_id::text AS device_id, event_id, metric`,
-      ['device_id', 'event_id', 'metric', 'value', 'observed_at', 'observed_at', 'tenant_id', 'farm_id', 'barn_id'].map(column),
-    );
+      'SELECT device_id::text AS device_id, tenant_id::text AS tenant_id, farm_id::text AS farm_id, barn_id::text AS barn_id FROM telemetry.reading LIMIT 1',
+    )
+  ).rows[0];
+  const base = Date.now();
+  const row = (i: number): ReadingRow => ({
+    deviceId: sample.device_id,
+    eventId: `${way}-${i}`,
+    metric: 'temperatureC',
+    value: 20 + (i % 100) / 10,
+    observedAt: new Date(base + i),
+    receivedAt: new Date(base + i),
+    tenantId: sample.tenant_id,
+    farmId: sample.farm_id,
+    barnId: sample.barn_id,
+  });
+  // One connection: its server process's CPU time is this case's alone (the machine is shared).
+  const pool = new pg.Pool({ connectionString: dbUrl, max: 1 });
+  const driver = postgresDriver(pool);
+  try {
+    const backendPid = Number((await pool.query('SELECT pg_backend_pid() AS pid')).rows[0].pid);
+    const cpuBefore = { server: cpuSeconds(backendPid), client: process.cpuUsage() };
+    const started = performance.now();
+    for (let first = 0; first < count; first += STATEMENT_BATCH) {
+      const rows = Array.from({ length: Math.min(STATEMENT_BATCH, count - first) }, (_, i) => row(first + i));
+      const written = way === 'copy' ? await driver.transaction((tx) => storeReadings(tx, rows)) : await storeReadings(driver, rows);
+      if (written.size !== rows.length) throw new Error(`${way}: ${written.size} of ${rows.length} rows written`);
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const client = process.cpuUsage(cpuBefore.client);
+    const cpuSecondsUsed = cpuSeconds(backendPid) - cpuBefore.server + (client.user + client.system) / 1e6;
+    return { seconds, cpuMicrosPerRow: (cpuSecondsUsed / count) * 1e6 };
+  } finally {
+    await pool.end();
   }
-  return (performance.now() - started) / 1000;
-}
-
-/** Seconds to store `count` rows by COPY into a temporary staging table and one INSERT … SELECT … ON CONFLICT per batch. */
-async function storeByStagingCopy(db: pg.Client, count: number): Promise<number> {
-  const row = await readingLikeTable(db, 'bench_staging_target');
-  const started = performance.now();
-  for (let first = 0; first < count; first += STATEMENT_BATCH) {
-    const rows = Array.from({ length: Math.min(STATEMENT_BATCH, count - first) }, (_, i) => row(first + i));
-    await db.query('BEGIN');
-    await db.query('CREATE TEMP TABLE staging (LIKE bench_staging_target) ON COMMIT DROP');
-    const lines = rows.map((r) => `${r.device_id}\t${r.event_id}\t${r.metric}\t${r.value}\t${r.observed_at}\t${r.observed_at}\t${r.tenant_id}\t${r.farm_id}\t${r.barn_id ?? '\\N'}\n`).join('');
-    await pipeline(Readable.from([lines]), db.query(copyFrom('COPY staging (device_id, event_id, metric, value, observed_at, received_at, tenant_id, farm_id, barn_id) FROM STDIN')));
-    await db.query(`INSERT INTO bench_staging_target SELECT * FROM staging ON CONFLICT DO NOTHING RETURNING device_id::text AS device_id, event_id, metric`);
-    await db.query('COMMIT');
-  }
-  return (performance.now() - started) / 1000;
 }
 
 /** The machine's PostgreSQL processes (the server and every backend). */
 function postgresPids(): number[] {
-  return fs.readdirSync('/proc').filter((entry) => /^\d+$/.test(entry)).map(Number).filter((pid) => {
-    try {
-      return fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres';
-    } catch {
-      return false;
-    }
-  });
+  return fs
+    .readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .map(Number)
+    .filter((pid) => {
+      try {
+        return fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres';
+      } catch {
+        return false;
+      }
+    });
 }
 
 /** CPU time (user + system) process `pid` has used so far (0 once it is gone). */

@@ -66,6 +66,7 @@ export const SECRETS = {
   MQTT_URL: { required: true, why: "the ingestor's broker URL with its own user and password (mqtts://farmiq-ingestor:<password>@mosquitto:8883)" },
   FARMIQ_ADMIN_PASSWORD: { required: false, why: 'with FARMIQ_ADMIN_EMAIL, the first platform admin\'s password (unset: a one-time password is printed to the log)' },
   FARMIQ_BACKUP_KEY: { required: true, why: 'encrypts `farmiq backup` archives (`openssl rand -base64 32`); without it no backup restores: keep it apart from the backups' },
+  VAPID_PRIVATE_KEY: { required: false, why: 'the private half of the Web Push VAPID key pair (`npx web-push generate-vapid-keys`); telemetry signs pushes with it. Unset with VAPID_PUBLIC_KEY unset: no Web Push' },
   INGESTOR_MQTT_PASSWORD: { required: true, why: "the ingestor's broker password, hashed into Mosquitto's password file by the broker-files job" },
   SMTP_URL: { required: false, why: 'the mail relay with its credentials (smtps://user:password@relay:465): password resets, invitations (identity) and alert emails (telemetry); unset, production sends no mail and alert emails fail with the reason recorded' },
 } as const;
@@ -78,9 +79,16 @@ export const SETTINGS = {
   FARMIQ_ADMIN_EMAIL: { default: '', why: 'the first platform admin of an empty system (else one with a random password is printed to the log)' },
   LOG_LEVEL: { default: 'info', why: 'pino level' },
   WEBHOOK_ALLOWED_HOSTS: { default: '', why: "hosts tenants' webhooks may reach although they resolve to private addresses (an operator's own receivers); empty: public https only" },
+  VAPID_PUBLIC_KEY: { default: '', why: "the public half of the Web Push VAPID key pair: dashboards subscribe browsers to it (keep it: a new key orphans every subscribed phone); empty: no Web Push" },
+  VAPID_SUBJECT: { default: '', why: 'who push services contact about this server (mailto:ops@farm.example or an https: URL); required with the VAPID keys' },
   AUDIT_RETENTION_DAYS: { default: '365', why: 'days audit records are kept before identity deletes them (at least 30)' },
   PARTNER_REQUESTS_PER_MINUTE: { default: '600', why: "each partner API client's requests per minute (the gateway charges, identity shows usage)" },
   PARTNER_COST_POINTS_PER_DAY: { default: '1000000', why: "each partner API client's query cost points per 24 hours" },
+  VISION: { default: 'off', why: "the farm box's camera vision (edge-ingestor/vision): `on` weighs birds from barn cameras' frames" },
+  VISION_PORT: { default: '4011', why: 'with VISION=on, where cameras upload frames (POST /vision/frames) and the farm reads or sets calibrations' },
+  VISION_WORKERS: { default: '', why: 'inference worker threads (1-32); empty: one per core of the farm box, at most 8 (a frame takes one core for its inference)' },
+  VISION_TIMEOUT_MS: { default: '2000', why: 'longest inference of one frame; past it the frame fails (TimeoutError) and its worker is replaced' },
+  VISION_QUEUE_MAX: { default: '8', why: 'frames waiting for a worker; more drop the oldest waiting (counted in farmiq_vision_frames_total)' },
   MAIL_FROM: { default: 'FarmIQ <no-reply@farmiq.local>', why: 'the From address of every mail FarmIQ sends' },
   FARMIQ_PUBLIC_URL: { default: '', why: 'the address users reach the dashboard at (https://farmiq.example.com): links in reset, invitation and alert emails point there' },
   OTEL_EXPORTER_OTLP_ENDPOINT: {
@@ -171,6 +179,10 @@ export const SERVICE_ENV: Record<FarmiqService, Record<string, EnvValue>> = {
     FARMIQ_SECRETS_KEY: secret('FARMIQ_SECRETS_KEY'),
     WEBHOOK_ALLOWED_HOSTS: setting('WEBHOOK_ALLOWED_HOSTS'),
     ...sendsMail,
+    // Web Push: telemetry answers the public key and signs every push (lib/notifications/vapidKeys.ts).
+    VAPID_PUBLIC_KEY: setting('VAPID_PUBLIC_KEY'),
+    VAPID_PRIVATE_KEY: secret('VAPID_PRIVATE_KEY'),
+    VAPID_SUBJECT: setting('VAPID_SUBJECT'),
   },
   kpi: { ...cloudCommon, ...verifiesTokens, ...ownPort('kpi') },
   billing: { ...cloudCommon, ...verifiesTokens, ...ownPort('billing'), BILLING_WEBHOOK_SECRET: secret('BILLING_WEBHOOK_SECRET') },
@@ -210,6 +222,12 @@ export const SERVICE_ENV: Record<FarmiqService, Record<string, EnvValue>> = {
     INGEST_URL: url('http', 'gateway', '/ingest/v1/batches'),
     EDGE_KEY_ID: secret('EDGE_KEY_ID'),
     EDGE_KEY_SECRET: secret('EDGE_KEY_SECRET'),
+    // Camera vision: off unless the operator turns it on for a farm box with cameras.
+    VISION: setting('VISION'),
+    VISION_PORT: setting('VISION_PORT'),
+    VISION_WORKERS: setting('VISION_WORKERS'),
+    VISION_TIMEOUT_MS: setting('VISION_TIMEOUT_MS'),
+    VISION_QUEUE_MAX: setting('VISION_QUEUE_MAX'),
   },
 };
 

@@ -6,9 +6,11 @@
  * itself is on disk (SQLite); the JS heap holds a batch or two, the MQTT client's in-flight
  * messages and the code, about 40 MiB in use.
  *
- * - `--max-old-space-size=128`: full collections start early, and the heap stays near its use
- *   (96 was measured at 110 MiB RSS, but a 200,000-message run at 96 lost its ingestor for a
- *   reason not yet found, so the shipped value keeps more room).
+ * - `--max-old-space-size=128`: full collections start early, and the heap stays near its use.
+ *   With 1,000,000 messages flooding into the buffer, 96 and 128 both held RSS flat at 130–155
+ *   MiB (heap in use ≤ 51 MiB); 128 leaves room for the camera vision (VISION=on) in the same
+ *   process. (An earlier 200,000 run died at 96: the PUBACK write queue, fixed in
+ *   mqtt/deferredPuback.ts.)
  * - `--max-semi-space-size=4`: the young generation (3 × the semi-space) stays at 12 MiB
  *   instead of growing to 48 MiB under a message flood.
  *

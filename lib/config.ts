@@ -1,6 +1,6 @@
 import net from 'node:net';
-import type { OutboundPolicy } from './net/publicAddress';
 import os from 'node:os';
+import type { OutboundPolicy } from './net/publicAddress';
 import path from 'node:path';
 import { z } from 'zod';
 import { MAX_BATCH_MESSAGES } from './edge/signedBatch';
@@ -104,7 +104,8 @@ const envSchema = z.object({
   SIMULATOR: z.enum(['on', 'off']).optional(),
   VISION: z.enum(['on', 'off']).default('off'),
   VISION_PORT: port.default(4011),
-  VISION_WORKERS: positiveInt.max(32).default(1),
+  /** Unset: one worker thread per core (a frame's inference takes one core). */
+  VISION_WORKERS: positiveInt.max(32).optional(),
   VISION_TIMEOUT_MS: positiveInt.max(60_000).default(2_000),
   VISION_QUEUE_MAX: positiveInt.max(1_000).default(8),
   QUERY_MAX_DEPTH: positiveInt.max(50).default(10),
@@ -127,6 +128,13 @@ const envSchema = z.object({
   SMTP_URL: url(['smtp:', 'smtps:']).optional(),
   MAIL_FROM: z.string().min(3).default('FarmIQ <no-reply@farmiq.local>'),
   FARMIQ_PUBLIC_URL: url(['http:', 'https:']).optional(),
+  /** Web Push to dashboards: on by default outside production, and in production when VAPID keys are given. */
+  WEB_PUSH: z.enum(['on', 'off']).optional(),
+  /** The VAPID key pair push services know this server by (base64url: 65-byte public point, 32-byte private scalar). */
+  VAPID_PUBLIC_KEY: z.string().regex(/^[A-Za-z0-9_-]{87}$/, 'base64url of a 65-byte P-256 public key (npx web-push generate-vapid-keys)').optional(),
+  VAPID_PRIVATE_KEY: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'base64url of a 32-byte P-256 private key (npx web-push generate-vapid-keys)').optional(),
+  /** Who push services contact about this server: a mailto: or https: URL. */
+  VAPID_SUBJECT: z.string().regex(/^(mailto:\S+@\S+|https:\/\/\S+)$/, 'a mailto: or https: URL').optional(),
   /** Webhook hosts called whatever they resolve to (comma-separated names or IPs): development, tests, an operator's own receivers. */
   WEBHOOK_ALLOWED_HOSTS: z.string().default(''),
   /** Quotas of each partner API client, charged at the gateway (lib/quotas/clientQuotas.ts). */
@@ -252,6 +260,8 @@ export interface Config {
   };
   /** Where tenants' webhooks may point: public addresses only (https only in production), and the operator's allowed hosts. */
   outbound: OutboundPolicy;
+  /** Web Push (lib/notifications/vapidKeys.ts); keys unset outside production are generated into the data folder. */
+  webPush: { enabled: boolean; publicKey: string | undefined; privateKey: string | undefined; subject: string };
 }
 
 function parseOrigins(raw: string): string[] {
@@ -303,6 +313,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('MQTT_PASSWORD_FILE: only for the embedded broker; with MQTT_URL the broker checks devices (give it the file as its password_file)');
   }
   const mqtt = embeddedBrokerSettings(e, present, isProduction);
+  const webPush = webPushSettings(e, isProduction);
   if (isProduction) {
     for (const origin of allowedOrigins) {
       if (origin.startsWith('http://') && !/^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/.test(origin)) {
@@ -341,7 +352,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       quarantineRetentionDays: e.QUARANTINE_RETENTION_DAYS,
       // Demo readings are for a developer's `npm start`, never a default elsewhere.
       simulator: (e.SIMULATOR ?? (e.NODE_ENV === 'development' ? 'on' : 'off')) === 'on' && !isProduction,
-      vision: { enabled: e.VISION === 'on', port: e.VISION_PORT, workers: e.VISION_WORKERS, timeoutMs: e.VISION_TIMEOUT_MS, maxQueued: e.VISION_QUEUE_MAX },
+      vision: { enabled: e.VISION === 'on', port: e.VISION_PORT, workers: e.VISION_WORKERS ?? defaultVisionWorkers(), timeoutMs: e.VISION_TIMEOUT_MS, maxQueued: e.VISION_QUEUE_MAX },
     },
     metrics: { port: e.METRICS_PORT ?? (isProduction ? DEFAULT_PRODUCTION_METRICS_PORT : undefined), host: e.METRICS_HOST },
     redisUrl: e.REDIS_URL,
@@ -373,7 +384,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       allowedHosts: e.WEBHOOK_ALLOWED_HOSTS.split(',').map((host) => host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1')).filter((host) => host.length > 0),
       httpsOnly: isProduction,
     },
+    webPush,
   };
+}
+
+/**
+ * Web Push needs the server's VAPID key pair. A developer's run generates one (vapidKeys.ts);
+ * production has it from the environment, since browsers' subscriptions are bound to the public
+ * key: a new key silently orphans every phone that subscribed.
+ */
+function webPushSettings(e: z.infer<typeof envSchema>, isProduction: boolean): Config['webPush'] {
+  const given = (['VAPID_PUBLIC_KEY', 'VAPID_PRIVATE_KEY', 'VAPID_SUBJECT'] as const).filter((name) => e[name] !== undefined);
+  const enabled = (e.WEB_PUSH ?? (!isProduction || given.length > 0 ? 'on' : 'off')) === 'on';
+  if ((e.VAPID_PUBLIC_KEY === undefined) !== (e.VAPID_PRIVATE_KEY === undefined)) {
+    const [missing, with_] = e.VAPID_PUBLIC_KEY ? ['VAPID_PRIVATE_KEY', 'VAPID_PUBLIC_KEY'] : ['VAPID_PUBLIC_KEY', 'VAPID_PRIVATE_KEY'];
+    throw new ConfigError(`${missing}: required with ${with_} (the VAPID key pair, npx web-push generate-vapid-keys)`);
+  }
+  if (enabled && isProduction) {
+    const missing = (['VAPID_PUBLIC_KEY', 'VAPID_PRIVATE_KEY', 'VAPID_SUBJECT'] as const).find((name) => e[name] === undefined);
+    if (missing) throw new ConfigError(`${missing}: required in production while Web Push is on (WEB_PUSH=off turns it off)`);
+  }
+  return { enabled, publicKey: e.VAPID_PUBLIC_KEY, privateKey: e.VAPID_PRIVATE_KEY, subject: e.VAPID_SUBJECT ?? 'mailto:admin@farmiq.local' };
 }
 
 /**
@@ -381,6 +412,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
  * MQTT_URL the other broker has its own). In production a non-loopback address needs TLS, or the
  * operator's explicit MQTT_ALLOW_PLAINTEXT=true (a closed barn LAN whose devices only speak plain MQTT).
  */
+/** One inference worker per core, at most 8 (past that the frames' queue, not the cores, is the limit). */
+export const defaultVisionWorkers = (): number => Math.max(1, Math.min(8, os.availableParallelism()));
+
 function embeddedBrokerSettings(e: z.infer<typeof envSchema>, present: Record<string, string | undefined>, isProduction: boolean): Config['mqtt'] {
   const embeddedOnly = ['MQTT_HOST', 'MQTT_TLS_CERT_FILE', 'MQTT_TLS_KEY_FILE', 'MQTT_TLS_CA_FILE', 'MQTT_ALLOW_PLAINTEXT'].find((name) => present[name] !== undefined);
   if (e.MQTT_URL && embeddedOnly) throw new ConfigError(`${embeddedOnly}: only for the embedded broker; with MQTT_URL configure that broker's listener instead`);

@@ -11,6 +11,9 @@ export const DASHBOARD_DIST = path.join(__dirname, '..', 'dashboard', 'dist');
  */
 export const DASHBOARD_ROUTE_PREFIXES = ['farms', 'devices', 'admin', 'account', 'platform', 'reset-password', 'accept-invitation'] as const;
 
+/** The dashboard's service worker (dashboard/public/sw.js): at the root, so its scope is every page. */
+export const SERVICE_WORKER_PATH = '/sw.js';
+
 /**
  * Serves the built dashboard (dashboard/dist, built by `npm install` or `npm run
  * dashboard:build`) at `/`. Hashed assets are cached for a year; index.html never is, so a
@@ -25,6 +28,11 @@ export function mountDashboard(app: Express, dist: string = DASHBOARD_DIST): boo
     res.sendFile(indexPath);
   };
   app.get('/', sendIndex);
+  // Browsers check a service worker for updates on navigation; never from a cache, so a fix reaches phones at once.
+  app.get(SERVICE_WORKER_PATH, labelRoute(SERVICE_WORKER_PATH), (_req, res) => {
+    res.setHeader('cache-control', 'no-cache');
+    res.type('text/javascript').sendFile(path.join(dist, 'sw.js'));
+  });
   for (const prefix of DASHBOARD_ROUTE_PREFIXES) app.get([`/${prefix}`, `/${prefix}/*rest`], labelRoute(`/${prefix}`), sendIndex);
   return true;
 }

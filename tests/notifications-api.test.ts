@@ -6,7 +6,7 @@ import { SMTPServer } from 'smtp-server';
 import { SIGNATURE_HEADER, verifyWebhookSignature } from '../lib/crypto/webhookSignature';
 import { appendEvent } from '../lib/events/outbox';
 import { READINGS_STORED, type ReadingEvent } from '../lib/events/topics';
-import { DELIVERY_ID_HEADER } from '../subgraphs/telemetry/notifications/webhookSender';
+import { DELIVERY_ID_HEADER } from '../lib/delivery/webhookSender';
 import { backends } from './support/postgres';
 import { inviteAndLogIn, tenantWithAdmin } from './support/sessions';
 import { errorCode, startTestSystem, type TestSystem } from './support/testSystem';
@@ -132,6 +132,29 @@ describe.each(backends())('alert notifications through the gateway on %s', (back
     expect((await api(MINE)).data!.myNotificationSubscriptions).toEqual([]);
     expect((await api('{ webhookEndpoints { id } }')).data!.webhookEndpoints).toEqual([]);
     expect(errorCode(await farmiq.graphql(MINE))).toBe('UNAUTHENTICATED');
+  });
+
+  it("should let a tenant admin or farm manager set a farm's silence threshold within bounds, refuse others, and go back to the defaults on null", async () => {
+    const tenant = await tenantWithAdmin(farmiq, `Silence ${randomUUID().slice(0, 6)}`);
+    const api = farmiq.as(tenant.admin.accessToken);
+    const farmId = (await api('mutation { createFarm(input: { name: "Quiet Hill", timeZone: "Asia/Bangkok" }) { id } }')).data!.createFarm.id as string;
+    const SET = 'mutation ($f: ID!, $m: Float, $min: Int) { setFarmSilenceThreshold(farmId: $f, gapMultiplier: $m, minMinutes: $min) { silenceGapMultiplier silenceMinMinutes escalateAfterMinutes } }';
+    const READ = 'query ($f: ID!) { farmNotificationSettings(farmId: $f) { silenceGapMultiplier silenceMinMinutes } }';
+    expect((await api(READ, { f: farmId })).data!.farmNotificationSettings).toEqual({ silenceGapMultiplier: 3, silenceMinMinutes: 2 });
+
+    const manager = await inviteAndLogIn(farmiq, tenant.admin.accessToken, tenant.tenantId, 'FARM_MANAGER');
+    const set = await farmiq.as(manager.accessToken)(SET, { f: farmId, m: 4.5, min: 10 });
+    expect(set.errors).toBeUndefined();
+    expect(set.data!.setFarmSilenceThreshold).toEqual({ silenceGapMultiplier: 4.5, silenceMinMinutes: 10, escalateAfterMinutes: 15 });
+
+    const operator = await inviteAndLogIn(farmiq, tenant.admin.accessToken, tenant.tenantId, 'OPERATOR');
+    expect(errorCode(await farmiq.as(operator.accessToken)(SET, { f: farmId, m: 2 }))).toBe('FORBIDDEN');
+    for (const [m, min] of [[1.4, null], [20.5, null], [null, 0], [null, 1441]]) {
+      expect([m, min, errorCode(await api(SET, { f: farmId, m, min }))]).toEqual([m, min, 'BAD_USER_INPUT']);
+    }
+    // Nothing the refused calls asked for was stored.
+    expect((await api(READ, { f: farmId })).data!.farmNotificationSettings).toEqual({ silenceGapMultiplier: 4.5, silenceMinMinutes: 10 });
+    expect((await api(SET, { f: farmId, m: null, min: null })).data!.setFarmSilenceThreshold).toMatchObject({ silenceGapMultiplier: 3, silenceMinMinutes: 2 });
   });
 
   it('should acknowledge an alert from the link in its email with one confirming POST, never by merely opening the link', async () => {

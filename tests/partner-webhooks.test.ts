@@ -50,7 +50,7 @@ async function startReceiver(secretOf: () => string) {
 
 const ALL_EVENTS = ['ALERT_RAISED', 'ALERT_CLEARED', 'BATCH_CLOSED', 'INVOICE_ISSUED'];
 
-describe.each(backends().slice(-1))('partner webhooks on %s', (backend) => {
+describe.each(backends())('partner webhooks on %s', (backend) => {
   let farmiq: TestSystem;
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
   let secret = '';

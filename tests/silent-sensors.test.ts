@@ -14,6 +14,7 @@ import { startNotifier } from '../subgraphs/telemetry/notifications/notifier';
 import { startNotificationWorker } from '../subgraphs/telemetry/notifications/worker';
 import { startPresenceRecorder } from '../subgraphs/telemetry/presence/presenceRecorder';
 import { startSilenceWatcher, type SilenceWatcher } from '../subgraphs/telemetry/presence/silenceWatcher';
+import { applySilencePolicy, silencePolicyOf } from '../subgraphs/telemetry/presence/farmSilencePolicy';
 import { migratedDatabase } from './support/database';
 import { backends } from './support/postgres';
 
@@ -100,6 +101,59 @@ describe.each(backends())('silent sensors on %s', (backend) => {
   }
 
   const alertsOf = (farmId: string) => db.alert.findMany({ where: { farmId }, orderBy: { raisedAt: 'asc' } });
+
+  /** What setFarmSilenceThreshold stores and applies, in one transaction. */
+  async function setSilence(place: { tenantId: string; farmId: string }, silenceGapMultiplier: number | null, silenceMinMinutes: number | null) {
+    const data = { silenceGapMultiplier, silenceMinMinutes };
+    await db.$transaction(async (tx) => {
+      await tx.farmNotificationSettings.upsert({ where: { farmId: place.farmId }, create: { farmId: place.farmId, tenantId: place.tenantId, ...data }, update: data });
+      await applySilencePolicy(tx, place.farmId, silencePolicyOf(data));
+    });
+  }
+
+  it("should honour a farm's own silence multiplier and minimum from the watcher's next pass", async () => {
+    const wide = await farmWith(['CLIMATE', 'CLIMATE']);
+    const patient = await farmWith(['CLIMATE', 'CLIMATE']);
+    // Every device reports every 60 s from 0 to 180 s: learned gap 60 s, default window 3 × 60 = 180 s.
+    for (const at of [0, 60, 120, 180]) {
+      await report(wide, at, wide.devices);
+      await report(patient, at, patient.devices);
+    }
+    // Farm "wide": 5 gaps → 5 × 60 = 300 s. Farm "patient": at least 10 minutes → max(600, 180) = 600 s.
+    await setSilence(wide, 5, null);
+    await setSilence(patient, null, 10);
+    expect((await db.devicePresence.findMany({ where: { farmId: { in: [wide.farmId, patient.farmId] } } })).map((d) => [d.farmId === wide.farmId ? 'wide' : 'patient', d.silenceWindowSeconds]).sort()).toEqual([
+      ['patient', 600],
+      ['patient', 600],
+      ['wide', 300],
+      ['wide', 300],
+    ]);
+    // The first device of each farm stops after 180 s; the second keeps reporting every minute.
+    let talked = 180;
+    const talk = async (until: number) => {
+      for (; talked + 60 <= until; talked += 60) {
+        await report(wide, talked + 60, [wide.devices[1]!]);
+        await report(patient, talked + 60, [patient.devices[1]!]);
+      }
+    };
+    // Default judgement would raise at 180 + 180 = 360 s: nothing yet at 470 s.
+    await talk(470);
+    await watchUntil(470);
+    expect(await alertsOf(wide.farmId)).toEqual([]);
+    // Its reports kept learning under the farm's policy: still 5 × 60 = 300 s.
+    expect((await db.devicePresence.findUniqueOrThrow({ where: { deviceId: wide.devices[1]! } })).silenceWindowSeconds).toBe(300);
+    // 180 + 300 = 480 s: the wide farm's first device is silent.
+    await talk(480);
+    await watchUntil(480);
+    expect((await alertsOf(wide.farmId)).map((a) => [a.builtIn, a.deviceId, a.threshold, a.raisedAt])).toEqual([['DEVICE_SILENT', wide.devices[0], 300, new Date(t0 + 480_000)]]);
+    // 180 + 600 = 780 s for the patient farm: not at 770 s, at 780 s.
+    await talk(770);
+    await watchUntil(770);
+    expect(await alertsOf(patient.farmId)).toEqual([]);
+    await talk(780);
+    await watchUntil(780);
+    expect((await alertsOf(patient.farmId)).map((a) => [a.builtIn, a.deviceId, a.threshold, a.raisedAt])).toEqual([['DEVICE_SILENT', patient.devices[0], 600, new Date(t0 + 780_000)]]);
+  });
 
   it('should raise DEVICE_SILENT when three of its usual gaps pass, also across a restart, and clear it on its next reading', async () => {
     const place = await farmWith(['CLIMATE', 'CLIMATE']);

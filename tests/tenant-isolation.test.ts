@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createECDH, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { buildSchema } from 'graphql';
 import type { IdArgumentChecks } from '../lib/graphql/idArguments';
@@ -37,6 +37,8 @@ interface Foreign {
   memberUserId: string;
   notificationSubscriptionId: string;
   webhookEndpointId: string;
+  /** The endpoint of a browser B's admin registered for Web Push. */
+  pushEndpoint: string;
   weighSessionId: string;
   passkeyId: string;
   partnerGrantId: string;
@@ -55,6 +57,13 @@ async function partnerTokenOf(as: TestSystem['graphql']): Promise<string> {
   const issued = await as('mutation ($id: ID!, $s: String!) { issueClientToken(clientId: $id, clientSecret: $s) { accessToken } }', { id: created.client.id, s: created.clientSecret });
   return issued.data!.issueClientToken.accessToken;
 }
+
+/** A browser's p256dh key (a P-256 point), as PushSubscription.getKey gives it. */
+const browserKey = () => {
+  const ecdh = createECDH('prime256v1');
+  ecdh.generateKeys();
+  return ecdh.getPublicKey().toString('base64url');
+};
 
 const expectNotFound = async (result: Promise<{ data?: any; errors?: any[] }>) => expect(errorCode(await result)).toBe('NOT_FOUND');
 
@@ -199,11 +208,21 @@ const CASES: Record<string, Check> = {
   },
   'Mutation.subscribeToAlerts': ({ asA, b }) =>
     expectNotFound(asA('mutation ($f: ID) { subscribeToAlerts(input: { channel: EMAIL, address: "spy@a.test", farmId: $f }) { id } }', { f: b.farmId })),
+  'Query.webPushPublicKey': async ({ asA }) => expect((await asA('{ webPushPublicKey }')).data!.webPushPublicKey).toMatch(/^[A-Za-z0-9_-]{87}$/),
+  'Mutation.registerPushSubscription': ({ asA, b }) =>
+    expectNotFound(asA('mutation ($f: ID, $k: String!) { registerPushSubscription(input: { endpoint: "https://b.example/push/spy", p256dh: $k, auth: "AAAAAAAAAAAAAAAAAAAAAA", farmId: $f }) { id } }', { f: b.farmId, k: browserKey() })),
+  // Takes B's endpoint, not an id: A removes nothing of B's.
+  'Mutation.unregisterPushSubscription': async ({ asA, b, farmiq }) => {
+    expect((await asA('mutation ($e: String!) { unregisterPushSubscription(endpoint: $e) }', { e: b.pushEndpoint })).data).toEqual({ unregisterPushSubscription: false });
+    const [kept] = await farmiq.system.database!.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "telemetry"."notification_subscription" WHERE address = $1`, [b.pushEndpoint]);
+    expect(kept!.n).toBe(1);
+  },
   'Mutation.unsubscribeFromAlerts': ({ asA, b }) => expectNotFound(asA('mutation ($id: ID!) { unsubscribeFromAlerts(id: $id) }', { id: b.notificationSubscriptionId })),
   'Mutation.createWebhookEndpoint': ({ asA, b }) =>
     expectNotFound(asA('mutation ($f: ID) { createWebhookEndpoint(input: { url: "https://spy.example/hook", farmId: $f }) { __typename } }', { f: b.farmId })),
   'Mutation.deleteWebhookEndpoint': ({ asA, b }) => expectNotFound(asA('mutation ($id: ID!) { deleteWebhookEndpoint(id: $id) }', { id: b.webhookEndpointId })),
   'Mutation.enableWebhookEndpoint': ({ asA, b }) => expectNotFound(asA('mutation ($id: ID!) { enableWebhookEndpoint(id: $id) { id } }', { id: b.webhookEndpointId })),
+  'Mutation.setFarmSilenceThreshold': ({ asA, b }) => expectNotFound(asA('mutation ($f: ID!) { setFarmSilenceThreshold(farmId: $f, gapMultiplier: 20) { __typename } }', { f: b.farmId })),
   'Mutation.setFarmEscalation': ({ asA, b }) => expectNotFound(asA('mutation ($f: ID!) { setFarmEscalation(farmId: $f, escalateAfterMinutes: 5) { __typename } }', { f: b.farmId })),
   'Mutation.revokeApiClient': ({ asA, b }) => expectNotFound(asA('mutation ($id: ID!) { revokeApiClient(id: $id) { id } }', { id: b.apiClientId })),
   'Mutation.rotateApiClientSecret': ({ asA, b }) => expectNotFound(asA('mutation ($id: ID!) { rotateApiClientSecret(id: $id) { clientSecret } }', { id: b.apiClientId })),
@@ -405,6 +424,7 @@ describe.each(backends())('tenant isolation on %s', (backend) => {
     const memberUserId = (await asB('{ me { user { id } } }')).data!.me.user.id as string;
     const notificationSubscriptionId = (await asB('mutation ($f: ID) { subscribeToAlerts(input: { channel: EMAIL, address: "b-admin@b.test", farmId: $f }) { id } }', { f: farmId })).data!.subscribeToAlerts.id;
     const webhookEndpointId = (await asB('mutation { createWebhookEndpoint(input: { url: "https://b.example/hook" }) { endpoint { id } } }')).data!.createWebhookEndpoint.endpoint.id;
+    const pushEndpoint = (await asB('mutation ($k: String!) { registerPushSubscription(input: { endpoint: "https://b.example/push/b-phone", p256dh: $k, auth: "AAAAAAAAAAAAAAAAAAAAAA" }) { address } }', { k: browserKey() })).data!.registerPushSubscription.address as string;
     // A passkey of B's admin, as registration stores it (the walk needs its id, not a working key).
     const [{ id: passkeyId }] = await farmiq.system.database!.sql.query<{ id: string }>(
       `INSERT INTO "identity"."passkey" (id, user_id, credential_id, public_key, name) VALUES (gen_random_uuid(), $1, 'b-credential', 'AA', 'B key') RETURNING id::text AS id`,
@@ -416,7 +436,7 @@ describe.each(backends())('tenant isolation on %s', (backend) => {
     const granted = await asB('mutation ($c: ID!, $f: ID!) { grantPartnerAccess(input: { clientId: $c, farmIds: [$f], scopes: [FARMS_READ] }) { id } }', { c: clientOfA, f: farmId });
     if (!granted.data) throw new Error(JSON.stringify(granted.errors));
     const partnerGrantId = granted.data.grantPartnerAccess.id;
-    b = { passkeyId: passkeyId!, partnerGrantId, registeredDocumentId, weighSessionId, adminEmail: tenantB.admin.email, memberUserId, notificationSubscriptionId, webhookEndpointId, apiClientId, tenantId: tenantB.tenantId, farmId, batchId, alertRuleId, alertId: alertId!, subscriptionId, invoiceId, paymentId, barnId, deviceId: label.device.id, deviceSerial: label.device.serialNumber, gatewayId };
+    b = { passkeyId: passkeyId!, partnerGrantId, registeredDocumentId, weighSessionId, adminEmail: tenantB.admin.email, memberUserId, notificationSubscriptionId, webhookEndpointId, pushEndpoint, apiClientId, tenantId: tenantB.tenantId, farmId, batchId, alertRuleId, alertId: alertId!, subscriptionId, invoiceId, paymentId, barnId, deviceId: label.device.id, deviceSerial: label.device.serialNumber, gatewayId };
     before = { snapshot: await asB(SNAPSHOT_OF_B), alerts: await asB(ALERTS_OF_B, { f: farmId }) };
     expect(before.snapshot).toMatchObject({ data: { billingProfile: { country: 'SG' }, invoices: [{ amountPaid: { amountMinor: 1000 } }] } });
     expect((before.snapshot as { errors?: unknown }).errors).toBeUndefined();

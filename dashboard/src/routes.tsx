@@ -44,6 +44,7 @@ export const routes: RouteObject[] = [
           { path: 'rates', lazy: async () => ({ Component: (await import('./platform/RatesPage')).RatesPage }) },
         ],
       },
+      { path: 'account/notifications', lazy: async () => ({ Component: (await import('./notifications/NotificationSettingsPage')).NotificationSettingsPage }) },
       { path: 'account/security', lazy: async () => ({ Component: (await import('./security/SecurityPage')).SecurityPage }) },
       { path: '*', element: <NotFound /> },
     ],

@@ -223,7 +223,11 @@ export class Forwarder {
     }
     const request = this.post(batch)
       .then((outcome) => this.settle(batch, outcome))
-      .catch((error: Error) => this.options.log.error({ err: error.message }, 'forwarding a batch failed unexpectedly; it stays in the buffer'))
+      .catch((error: Error) => {
+        // Its messages left the lanes when it was cut: only a retry sends them again (they stay in the buffer meanwhile).
+        this.options.log.error({ err: error.message }, 'forwarding a batch failed unexpectedly; it stays in the buffer and is sent again');
+        if (this.running) this.retryLater(batch, { status: undefined, detail: error.message });
+      })
       .finally(() => {
         if (batch.lane === 'live') this.liveInFlight -= 1;
         this.inFlight.delete(request);
@@ -235,7 +239,13 @@ export class Forwarder {
   private post(batch: Batch): Promise<SendOutcome> {
     const { first, last } = bounds(batch);
     const body = Buffer.from(`{"batchId":"b-${first}-${last}","messages":[${batch.rows.map((row) => row.body).join(',')}]}`);
-    return sendBatch({ ingestUrl: this.options.ingestUrl, key: this.options.key, body, timeoutMs: this.options.requestTimeoutMs ?? 15_000, signal: this.aborts.signal });
+    return sendBatch({
+      ingestUrl: this.options.ingestUrl,
+      key: this.options.key,
+      body,
+      timeoutMs: this.options.requestTimeoutMs ?? 15_000,
+      signal: this.aborts.signal,
+    });
   }
 
   private settle(batch: Batch, outcome: SendOutcome): void {
@@ -279,22 +289,27 @@ export class Forwarder {
         log.warn({ batchMaxMessages: this.batchLimit }, 'batch too large for the ingest endpoint: sending fewer messages at a time');
         return;
       }
-      case 'retry': {
-        ingestorMetrics.forwardFailures.inc({ kind: outcome.status === undefined ? 'unreachable' : String(outcome.status) });
-        const pauseMs = backoffMs(this.failures, this.options.retryBaseMs ?? 250, this.options.retryMaxMs);
-        if (this.failures === 0 || this.failures % 10 === 0) {
-          const logAt = outcome.status === 401 || outcome.status === 403 ? 'error' : 'warn';
-          log[logAt](
-            { status: outcome.status, detail: outcome.detail, attempt: this.failures, retryInMs: pauseMs, buffered: buffer.depthMessages },
-            'forwarding failed; retrying (nothing leaves the buffer until the cloud acknowledged it)',
-          );
-        }
-        this.failures += 1;
-        this.pausedUntilMs = Math.max(this.pausedUntilMs, Date.now() + pauseMs);
-        this.requeue(batch);
+      case 'retry':
+        this.retryLater(batch, outcome);
         return;
-      }
     }
+  }
+
+  /** `batch` goes out again, before anything newer, after a backoff that grows with each failure in a row. */
+  private retryLater(batch: Batch, failure: { status: number | undefined; detail: string }): void {
+    const { buffer, log } = this.options;
+    ingestorMetrics.forwardFailures.inc({ kind: failure.status === undefined ? 'unreachable' : String(failure.status) });
+    const pauseMs = backoffMs(this.failures, this.options.retryBaseMs ?? 250, this.options.retryMaxMs);
+    if (this.failures === 0 || this.failures % 10 === 0) {
+      const logAt = failure.status === 401 || failure.status === 403 ? 'error' : 'warn';
+      log[logAt](
+        { status: failure.status, detail: failure.detail, attempt: this.failures, retryInMs: pauseMs, buffered: buffer.depthMessages },
+        'forwarding failed; retrying (nothing leaves the buffer until the cloud acknowledged it)',
+      );
+    }
+    this.failures += 1;
+    this.pausedUntilMs = Math.max(this.pausedUntilMs, Date.now() + pauseMs);
+    this.requeue(batch);
   }
 
   /** Failed batches go back in front of everything new, oldest first. */

@@ -3,6 +3,9 @@ import type { Packet } from 'mqtt-packet';
 
 type SendPacket = (packet: Packet, callback?: (error?: Error) => void, ...rest: unknown[]) => void;
 
+/** A PUBACK on the wire (MQTT 3.1.1, and 5 with the success code left out): type, length 2, message id. */
+const PUBACK_BYTES = 4;
+
 /**
  * Lets the PUBACK of a QoS 1 message wait until `durable` resolves, without stopping the client
  * from reading the next messages.
@@ -14,6 +17,12 @@ type SendPacket = (packet: Packet, callback?: (error?: Error) => void, ...rest: 
  * really written when the message is on disk. Many messages then share one commit. The hook
  * uses MQTT.js's internal `_sendPacket` (stable through 5.x; tests cover it).
  *
+ * The PUBACKs of one commit leave as ONE buffer of 4 bytes each. MQTT.js writes a PUBACK as two
+ * small chunks, and a socket that is busy writing keeps every chunk as an object of its own
+ * (about 50 bytes of heap): under a flood (a broker draining a long outage's queue) those piled
+ * up by the million and took a 96 MiB heap to its limit. One buffer per commit keeps what waits
+ * on the socket at 4 bytes a message.
+ *
  * When `durable` rejects, no PUBACK is sent and `onLost` runs: the caller reconnects so that
  * the broker redelivers the message (MQTT 3.1.1 redelivers only on a new connection).
  */
@@ -21,19 +30,29 @@ export function deferPubacks(client: MqttClient, onLost: (error: Error) => void)
   const internal = client as unknown as { _sendPacket: SendPacket };
   const send = internal._sendPacket.bind(client);
   const held = new Map<number, Promise<void>>();
-  // The PUBACKs of one commit go out in the same tick: corked, they leave in one write.
-  let corked: NodeJS.WritableStream & { cork?(): void; uncork?(): void } | undefined;
-  const sendCorked = (packet: Packet, rest: unknown[]) => {
-    const stream = client.stream as unknown as NodeJS.WritableStream & { cork?(): void; uncork?(): void };
-    if (corked !== stream && stream.cork) {
-      corked = stream;
-      stream.cork();
-      process.nextTick(() => {
-        corked = undefined;
-        stream.uncork?.();
-      });
+  // Message ids made durable in this tick, and the connection they came in on.
+  let ready: { connection: MqttClient['stream']; messageIds: number[] } | undefined;
+  const flush = () => {
+    const batch = ready;
+    ready = undefined;
+    // Only on the connection the messages came in on: after a reconnect the broker redelivers
+    // them and may have given their message ids to other messages.
+    if (!batch || !client.connected || client.stream !== batch.connection || batch.connection.destroyed) return;
+    const bytes = Buffer.allocUnsafe(PUBACK_BYTES * batch.messageIds.length);
+    batch.messageIds.forEach((messageId, i) => {
+      bytes[i * PUBACK_BYTES] = 0x40;
+      bytes[i * PUBACK_BYTES + 1] = 0x02;
+      bytes.writeUInt16BE(messageId, i * PUBACK_BYTES + 2);
+    });
+    batch.connection.write(bytes);
+  };
+  const acknowledge = (connection: MqttClient['stream'], messageId: number) => {
+    if (ready && ready.connection !== connection) flush();
+    if (!ready) {
+      ready = { connection, messageIds: [] };
+      process.nextTick(flush);
     }
-    send(packet, undefined, ...rest);
+    ready.messageIds.push(messageId);
   };
   // PUBACKs reported sent but waiting for their message to be durable.
   let pending = 0;
@@ -43,15 +62,13 @@ export function deferPubacks(client: MqttClient, onLost: (error: Error) => void)
     if (durable === undefined) return send(packet, callback, ...rest);
     held.delete(messageId!);
     callback?.();
-    // Only on the connection the message came in on: after a reconnect the broker redelivers it
-    // and may have given this message id to another message.
     const connection = client.stream;
+    // A reason code other than success needs MQTT.js's encoder.
+    const plain = !('reasonCode' in packet) || !packet.reasonCode;
     pending += 1;
     durable
       .then(
-        () => {
-          if (client.connected && client.stream === connection) sendCorked(packet, rest);
-        },
+        () => (plain ? acknowledge(connection, messageId!) : client.connected && client.stream === connection && send(packet, undefined, ...rest)),
         (error: Error) => onLost(error),
       )
       .finally(() => (pending -= 1));
@@ -64,7 +81,7 @@ export function deferPubacks(client: MqttClient, onLost: (error: Error) => void)
     /** Resolves once every held PUBACK went out (or was given up), or after `timeoutMs`. */
     async settled(timeoutMs: number): Promise<void> {
       const deadline = Date.now() + timeoutMs;
-      while ((pending > 0 || held.size > 0) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+      while ((pending > 0 || held.size > 0 || ready !== undefined) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
     },
   };
 }

@@ -2,8 +2,8 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Calibration } from './calibration';
 import type { FrameEstimate } from './estimateWeights';
-import type { WorkerReply, WorkerRequest } from './inferenceWorker';
-import { InvalidImageError, requireWholeJpeg } from './jpegFrame';
+import type { WorkerReply, WorkerRequest, WorkerStart } from './inferenceWorker';
+import { InvalidImageError, requireWholeJpeg, type JpegDecoderName } from './jpegFrame';
 
 /** The frame took longer than the pool's per-image timeout; its worker was replaced. */
 export class TimeoutError extends Error {
@@ -28,6 +28,8 @@ export interface InferencePoolOptions {
   timeoutMs: number;
   /** Frames waiting for a worker; one more drops the oldest waiting (FrameDroppedError, counted). */
   maxQueued: number;
+  /** `luma` (default): the luminance-only decoder; `jpeg-js`: the full decoder, the benchmark's baseline. */
+  decoder?: JpegDecoderName;
 }
 
 export interface InferenceResult {
@@ -44,7 +46,10 @@ interface Job {
 
 interface Slot {
   worker: Worker;
-  job?: Job & { id: number; timer: NodeJS.Timeout };
+  /** The thread has loaded the inference code (its first message). */
+  ready: boolean;
+  /** `timer` is unset while the thread is still loading. */
+  job?: Job & { id: number; timer?: NodeJS.Timeout };
 }
 
 const WORKER_FILE = path.join(__dirname, 'inferenceWorker.cjs');
@@ -55,6 +60,9 @@ const WORKER_FILE = path.join(__dirname, 'inferenceWorker.cjs');
  * is; a frame that waited behind a burst is the least useful one (the durable buffer's policy,
  * for the same reason). Why replace a worker on timeout: a JavaScript loop cannot be
  * interrupted from outside, so the only way to stop a runaway inference is to end its thread.
+ * Why the clock starts when the thread is ready: a new thread loads the inference code first,
+ * which on a busy box takes longer than a frame's whole budget; counting it would time out the
+ * first frame of every fresh worker, and replace it with another that has to load again.
  */
 export class InferencePool {
   private readonly slots: Slot[] = [];
@@ -115,8 +123,16 @@ export class InferencePool {
 
   private spawn(): Slot {
     // tsx loads the TypeScript in the thread; no inherited flags (a test runner's) are needed there.
-    const slot: Slot = { worker: new Worker(WORKER_FILE, { execArgv: [] }) };
-    slot.worker.on('message', (reply: WorkerReply) => this.settle(slot, reply));
+    const workerData: WorkerStart = { decoder: this.options.decoder ?? 'luma' };
+    const slot: Slot = { worker: new Worker(WORKER_FILE, { execArgv: [], workerData }), ready: false };
+    slot.worker.on('message', (reply: WorkerReply | { ready: true }) => {
+      if ('ready' in reply) {
+        slot.ready = true;
+        if (slot.job && !slot.job.timer) slot.job.timer = this.startTimer(slot);
+        return;
+      }
+      this.settle(slot, reply);
+    });
     slot.worker.on('error', (error) => this.replace(slot, error));
     slot.worker.unref();
     return slot;
@@ -124,14 +140,17 @@ export class InferencePool {
 
   private run(slot: Slot, job: Job): void {
     const id = this.nextId++;
-    const timer = setTimeout(() => {
-      this.timedOut += 1;
-      this.replace(slot, new TimeoutError(this.options.timeoutMs));
-    }, this.options.timeoutMs);
-    slot.job = { ...job, id, timer };
+    slot.job = { ...job, id, timer: slot.ready ? this.startTimer(slot) : undefined };
     // A copy the worker owns: the caller's buffer stays usable.
     const request: WorkerRequest = { id, jpeg: Uint8Array.from(job.request.jpeg), calibration: job.request.calibration };
     slot.worker.postMessage(request, [request.jpeg.buffer as ArrayBuffer]);
+  }
+
+  private startTimer(slot: Slot): NodeJS.Timeout {
+    return setTimeout(() => {
+      this.timedOut += 1;
+      this.replace(slot, new TimeoutError(this.options.timeoutMs));
+    }, this.options.timeoutMs);
   }
 
   private settle(slot: Slot, reply: WorkerReply): void {

@@ -1,6 +1,6 @@
 import { ACCEPT_CONFIDENCE, birdConfidence, medianBirdArea } from './birdConfidence';
 import { weightFromArea, type Calibration } from './calibration';
-import { decodeJpegToGray, type GrayFrame } from './jpegFrame';
+import { decodeJpegToGray, type GrayFrame, type JpegDecoderName } from './jpegFrame';
 import { segmentBirds } from './segmentBirds';
 
 /** One bird (or what looked like one) in a frame. */
@@ -35,4 +35,5 @@ export function estimateFrame(frame: GrayFrame, calibration: Calibration | undef
 }
 
 /** The whole inference of one JPEG frame: decode (InvalidImageError), segment, weigh. */
-export const estimateJpeg = (bytes: Uint8Array, calibration: Calibration | undefined): FrameEstimate => estimateFrame(decodeJpegToGray(bytes), calibration);
+export const estimateJpeg = (bytes: Uint8Array, calibration: Calibration | undefined, decoder: JpegDecoderName = 'luma'): FrameEstimate =>
+  estimateFrame(decodeJpegToGray(bytes, decoder), calibration);

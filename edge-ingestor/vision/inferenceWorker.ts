@@ -1,6 +1,14 @@
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import type { Calibration } from './calibration';
 import { estimateJpeg } from './estimateWeights';
+import type { JpegDecoderName } from './jpegFrame';
+
+/** What the pool gives a worker when it starts it. */
+export interface WorkerStart {
+  decoder: JpegDecoderName;
+}
+
+const { decoder } = (workerData ?? { decoder: 'luma' }) as WorkerStart;
 
 /** A frame to estimate, as the pool sends it. */
 export interface WorkerRequest {
@@ -17,7 +25,7 @@ parentPort?.on('message', (request: WorkerRequest) => {
   const started = process.cpuUsage();
   let reply: WorkerReply;
   try {
-    const estimate = estimateJpeg(request.jpeg, request.calibration);
+    const estimate = estimateJpeg(request.jpeg, request.calibration, decoder);
     const used = process.cpuUsage(started);
     reply = { id: request.id, ok: true, estimate, cpuMs: (used.user + used.system) / 1000 };
   } catch (error) {
@@ -26,3 +34,5 @@ parentPort?.on('message', (request: WorkerRequest) => {
   }
   parentPort!.postMessage(reply);
 });
+// Loaded: the pool starts a frame's clock from here.
+parentPort?.postMessage({ ready: true });

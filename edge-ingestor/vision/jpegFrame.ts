@@ -1,4 +1,5 @@
 import { decode } from 'jpeg-js';
+import { decodeLumaJpeg } from './lumaJpeg';
 
 /** A frame as the segmentation reads it: one luminance byte per pixel, row by row. */
 export interface GrayFrame {
@@ -30,9 +31,21 @@ export function requireWholeJpeg(bytes: Uint8Array): void {
   throw new InvalidImageError('truncated JPEG image: no end-of-image marker (FF D9)');
 }
 
-/** Decodes a JPEG (pure JavaScript, jpeg-js) to luminance; InvalidImageError for anything that is not a whole, decodable JPEG. */
-export function decodeJpegToGray(bytes: Uint8Array): GrayFrame {
+/** The JPEG decoders a pool can use: `luma` (lumaJpeg.ts, jpeg-js for what it leaves) or `jpeg-js` alone (the benchmark's baseline). */
+export type JpegDecoderName = 'luma' | 'jpeg-js';
+
+/** Decodes a JPEG to luminance; InvalidImageError for anything that is not a whole, decodable JPEG. */
+export function decodeJpegToGray(bytes: Uint8Array, decoder: JpegDecoderName = 'luma'): GrayFrame {
   requireWholeJpeg(bytes);
+  if (decoder === 'luma') {
+    const frame = decodeLumaJpeg(bytes, MAX_FRAME_MEGAPIXELS * 1_000_000);
+    if (frame) return frame;
+  }
+  return decodeWithJpegJs(bytes);
+}
+
+/** jpeg-js (pure JavaScript, every JPEG kind it knows): decodes all three components and keeps the first. */
+function decodeWithJpegJs(bytes: Uint8Array): GrayFrame {
   let image: { width: number; height: number; data: Uint8Array };
   try {
     // No colour transform: a colour JPEG stays Y Cb Cr, and Y is the luminance we want.
@@ -41,9 +54,10 @@ export function decodeJpegToGray(bytes: Uint8Array): GrayFrame {
     throw new InvalidImageError(`undecodable JPEG image: ${(error as Error).message}`);
   }
   const pixels = image.width * image.height;
-  if (pixels === 0 || image.data.length < pixels * 3) throw new InvalidImageError('undecodable JPEG image: no pixels');
+  if (pixels === 0 || image.data.length < pixels) throw new InvalidImageError('undecodable JPEG image: no pixels');
+  const channels = Math.round(image.data.length / pixels);
   const gray = new Uint8Array(pixels);
-  const ycc = image.data;
-  for (let p = 0, i = 0; p < pixels; p++, i += 3) gray[p] = ycc[i]!;
+  const data = image.data;
+  for (let p = 0, i = 0; p < pixels; p++, i += channels) gray[p] = data[i]!;
   return { width: image.width, height: image.height, gray };
 }

@@ -91,6 +91,13 @@ export async function startVisionService(options: VisionServiceOptions): Promise
   }
 
   const http = createHttpService('vision', async () => undefined);
+  // A camera uploads a frame every few seconds on one kept-alive connection. With Node's default
+  // 5 s idle limit the server closed that connection just as a client (whose own idle timer runs
+  // late on a busy box) sent its next frame on it: the upload failed with ECONNRESET (seen in
+  // tests/weighvision.test.ts under load, a few seconds between two uploads). Idle connections
+  // now live a minute, longer than a camera's interval between frames, so a steady camera never
+  // meets the close; clients are told (`Keep-Alive: timeout=60`) and give up a connection first.
+  http.httpServer.keepAliveTimeout = 60_000;
   const authenticated = async (req: Request, res: Response): Promise<string | undefined> => {
     const [scheme, encoded] = (req.headers.authorization ?? '').split(' ');
     const [cameraId, ...rest] = scheme?.toLowerCase() === 'basic' && encoded ? Buffer.from(encoded, 'base64').toString('utf8').split(':') : [];

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { ConfigError, loadConfig } from '../config';
 
@@ -25,6 +26,15 @@ describe('loadConfig', () => {
     expect(loadConfig({}).auditRetentionDays).toBe(365);
     expect(loadConfig({ AUDIT_RETENTION_DAYS: '90' }).auditRetentionDays).toBe(90);
     expect(() => loadConfig({ AUDIT_RETENTION_DAYS: '7' })).toThrow(/AUDIT_RETENTION_DAYS/);
+  });
+
+  it('should leave camera vision off, with one inference worker per core, and refuse vision settings out of range by name', () => {
+    expect(loadConfig({}).ingestor.vision).toEqual({ enabled: false, port: 4011, workers: Math.min(8, os.availableParallelism()), timeoutMs: 2_000, maxQueued: 8 });
+    expect(loadConfig({ VISION: 'on', VISION_WORKERS: '3', VISION_TIMEOUT_MS: '500', VISION_QUEUE_MAX: '2', VISION_PORT: '0' }).ingestor.vision).toEqual({ enabled: true, port: 0, workers: 3, timeoutMs: 500, maxQueued: 2 });
+    expect(() => loadConfig({ VISION: 'yes' })).toThrow(/^VISION: /);
+    expect(() => loadConfig({ VISION_WORKERS: '0' })).toThrow(/^VISION_WORKERS: /);
+    expect(() => loadConfig({ VISION_TIMEOUT_MS: '600000' })).toThrow(/^VISION_TIMEOUT_MS: /);
+    expect(() => loadConfig({ VISION_QUEUE_MAX: 'many' })).toThrow(/^VISION_QUEUE_MAX: /);
   });
 
   it('treats an empty variable as unset', () => {

@@ -1,4 +1,7 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { SqlDriver, SqlExecutor } from './sql';
 
 /** A bounded node-postgres pool. Prisma's adapter and raw SQL share it. */
@@ -24,6 +27,16 @@ function executor(client: pg.Pool | pg.PoolClient): SqlExecutor {
   };
 }
 
+/** A transaction's connection can also COPY (a pool would hand the COPY to any connection). */
+function transactionExecutor(client: pg.PoolClient): SqlExecutor {
+  return {
+    ...executor(client),
+    async copyIn(table, columns, lines) {
+      await pipeline(Readable.from([lines]), client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)));
+    },
+  };
+}
+
 export function postgresDriver(pool: pg.Pool): SqlDriver {
   return {
     ...executor(pool),
@@ -31,7 +44,7 @@ export function postgresDriver(pool: pg.Pool): SqlDriver {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const result = await work(executor(client));
+        const result = await work(transactionExecutor(client));
         await client.query('COMMIT');
         return result;
       } catch (error) {

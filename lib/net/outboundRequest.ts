@@ -34,7 +34,7 @@ function guardedLookup(host: string, options: { all?: boolean }, callback: Looku
  * answer). The response body is discarded. Throws OutboundRefused, a network error, or the
  * timeout's AbortError.
  */
-export async function postOutbound(url: string, headers: Record<string, string>, body: string, options: { policy: OutboundPolicy; timeoutMs: number }): Promise<OutboundResponse> {
+export async function postOutbound(url: string, headers: Record<string, string>, body: string | Buffer, options: { policy: OutboundPolicy; timeoutMs: number }): Promise<OutboundResponse> {
   const target = new URL(url);
   const allowed = checkScheme(target, options.policy);
   const host = hostOf(target);

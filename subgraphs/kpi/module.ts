@@ -19,6 +19,10 @@ export const kpiModule: SubgraphModule = {
       name: 'weigh-session-projection',
       start: (host) => (require('./weighSessions/projection') as typeof import('./weighSessions/projection')).startWeighSessionProjection({ db: host.db, pubsub: host.pubsub, log: host.log }),
     },
+    {
+      name: 'weigh-session-idle-finalizer',
+      start: (host) => (require('./weighSessions/idleFinalizer') as typeof import('./weighSessions/idleFinalizer')).startIdleFinalizer({ sql: host.db.sql, pubsub: host.pubsub, now: host.now, log: host.log }),
+    },
   ],
   events: { publishes: [WEIGH_SESSION_EVENTS], consumes: [READINGS_STORED, WEIGH_SESSION_EVENTS] },
   publishesLive: true,

@@ -15,4 +15,6 @@ export interface TelemetryDependencies {
   sql: SqlExecutor;
   /** Where tenants' webhooks may point (WEBHOOK_ALLOWED_HOSTS, https only in production). */
   outbound: OutboundPolicy;
+  /** The Web Push public key browsers subscribe with; undefined when push is off (lib/notifications/vapidKeys.ts). */
+  vapidPublicKey: string | undefined;
 }

@@ -42,9 +42,11 @@ export const idArguments: IdArgumentChecks = {
   'Mutation.acknowledgeAlert': { id: alert },
   'Query.farmNotificationSettings': { farmId: farm },
   'Mutation.subscribeToAlerts': { 'input.farmId': farm },
+  'Mutation.registerPushSubscription': { 'input.farmId': farm },
   'Mutation.unsubscribeFromAlerts': { id: notificationSubscription },
   'Mutation.createWebhookEndpoint': { 'input.farmId': farm },
   'Mutation.deleteWebhookEndpoint': { id: webhookEndpoint },
   'Mutation.enableWebhookEndpoint': { id: webhookEndpoint },
   'Mutation.setFarmEscalation': { farmId: farm },
+  'Mutation.setFarmSilenceThreshold': { farmId: farm },
 };

@@ -13,13 +13,20 @@ const ingestRefusal: NonNullable<PassThrough['refusal']> = (status) =>
       ? batchRefusalBody(BatchRefusal.BatchMalformed, 'The batch body could not be read')
       : batchRefusalBody(BatchRefusal.IngestUnavailable, 'The ingest endpoint is unavailable; nothing was stored, send the batch again');
 
-const dependencies = (host: ModuleHost): TelemetryDependencies => ({ pubsub: host.pubsub, secretBox: host.secretBox(), now: host.now, sql: host.db.sql, outbound: host.config.outbound });
+const dependencies = (host: ModuleHost): TelemetryDependencies => ({
+  pubsub: host.pubsub,
+  secretBox: host.secretBox(),
+  now: host.now,
+  sql: host.db.sql,
+  outbound: host.config.outbound,
+  vapidPublicKey: (require('../../lib/notifications/vapidKeys') as typeof import('../../lib/notifications/vapidKeys')).loadVapidKeys({ webPush: host.config.webPush, dataDir: host.config.dataDir, production: host.config.isProduction })?.publicKey,
+});
 
 /** Readings and alerts: the farm edges' signed batches come in here and leave as events. */
 export const telemetryModule: SubgraphModule = {
   name: 'telemetry',
   defaultPort: DEFAULT_SUBGRAPH_PORTS.telemetry,
-  env: ['SMTP_URL', 'MAIL_FROM', 'FARMIQ_PUBLIC_URL', 'FARMIQ_SECRETS_KEY', 'WEBHOOK_ALLOWED_HOSTS'],
+  env: ['SMTP_URL', 'MAIL_FROM', 'FARMIQ_PUBLIC_URL', 'FARMIQ_SECRETS_KEY', 'WEBHOOK_ALLOWED_HOSTS', 'WEB_PUSH', 'VAPID_PUBLIC_KEY', 'VAPID_PRIVATE_KEY', 'VAPID_SUBJECT'],
   routes: [
     // Edge ingestors' signed batches; verified here, passed through the gateway untouched.
     { method: 'POST', path: INGEST_PATH, passThrough: { headers: Object.values(SIGNATURE_HEADERS), limit: MAX_BATCH_BYTES, refusal: ingestRefusal } },

@@ -36,6 +36,7 @@ describe(`the dashboard in a real browser on ${BACKEND}`, () => {
   let tenant: { tenantId: string; admin: { accessToken: string; email: string; password: string } };
   let farmId: string;
   let barnId: string;
+  let batchId: string;
   let device: { id: string; serial: string; password: string };
   let ingestor: Ingestor;
   let ingestorDir: string;
@@ -52,7 +53,7 @@ describe(`the dashboard in a real browser on ${BACKEND}`, () => {
     farmId = (await api('mutation { createFarm(input: { name: "Sunrise North", timeZone: "Asia/Bangkok" }) { id } }')).data!.createFarm.id;
     barnId = (await api('mutation ($f: ID!) { createBarn(input: { farmId: $f, name: "House 1", species: BROILER, capacityHead: 20000 }) { id } }', { f: farmId })).data!.createBarn.id;
     const placedOn = new Date(Date.now() + 7 * 3_600_000 - 10 * 86_400_000).toISOString().slice(0, 10);
-    await api('mutation ($f: ID!, $b: ID!, $d: Date!) { placeBatch(input: { farmId: $f, barnId: $b, species: BROILER, placedOn: $d, headCountPlaced: 18000, placementWeightKg: 0.042 }) { id } }', { f: farmId, b: barnId, d: placedOn });
+    batchId = (await api('mutation ($f: ID!, $b: ID!, $d: Date!) { placeBatch(input: { farmId: $f, barnId: $b, species: BROILER, placedOn: $d, headCountPlaced: 18000, placementWeightKg: 0.042 }) { id } }', { f: farmId, b: barnId, d: placedOn })).data!.placeBatch.id;
     const serial = `CL-${randomUUID().slice(0, 8)}`;
     const platform = farmiq.as((await loginAsPlatformAdmin(farmiq)).accessToken);
     const label = (await platform('mutation ($s: String!) { registerDevices(input: { devices: [{ serialNumber: $s, kind: CLIMATE }] }) { device { id } claimLink } }', { s: serial })).data!.registerDevices[0];
@@ -339,12 +340,46 @@ describe(`the dashboard in a real browser on ${BACKEND}`, () => {
     // Hand-worked: mortality (3 + 1) / 18,000 = 0.0222 %; livability 99.98 %; water:feed 2,100 L / 1,200 kg = 1.75 L/kg.
     await page.getByText('17,996 of 18,000 head alive · 3 dead, 1 culled').waitFor();
     const kpi = (name: string) => page.locator('.kpis > div').filter({ has: page.getByText(name, { exact: true }) }).locator('dd');
+    // The four records are stored one after another; the page shows the day once the last is in.
+    await kpi('Water : feed').filter({ hasText: 'L/kg' }).waitFor();
     expect(await kpi('Mortality').textContent()).toMatch(/^0\.02\s%$/);
     expect(await kpi('Livability').textContent()).toMatch(/^99\.98\s%$/);
     expect(await kpi('Water : feed').textContent()).toMatch(/^1\.75\sL\/kg$/);
     expect(await kpi('FCR (standard)').textContent()).toBe('no weigh session yet');
     expect(await kpi('Average weight').textContent()).toBe('no weigh session yet');
     expect(await auditPage(page, 'batch')).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it("shows a platform scale's weigh session live as it is finalized, with its uniformity worked out by hand and its weights as a histogram", async () => {
+    const page = await openDashboard(DESKTOP, `/farms/${farmId}/batches/${batchId}`);
+    await logIn(page, tenant.admin.email, tenant.admin.password);
+    const panel = page.getByRole('region', { name: 'Weigh sessions' });
+    await panel.getByText(/^No weigh session yet/).waitFor();
+    // The scale's session of the farm's today (Asia/Bangkok, UTC+7), while the page is open.
+    const api = farmiq.as(tenant.admin.accessToken);
+    const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+    const sessionId = (await api('mutation ($b: ID!, $d: Date!) { openWeighSession(input: { batchId: $b, source: PLATFORM_SCALE, weighedOn: $d }) { id } }', { b: batchId, d: today })).data!.openWeighSession.id;
+    await api('mutation ($s: ID!) { recordSessionWeights(sessionId: $s, weightsKg: [2.0, 2.2, 2.4, 2.6]) { id } }', { s: sessionId });
+    await api('mutation ($s: ID!) { finalizeWeighSession(sessionId: $s) { id } }', { s: sessionId });
+    const row = panel.getByRole('row').filter({ hasText: 'platform scale' });
+    await row.getByText('finalized').waitFor();
+    // Hand-worked: mean 2.3 kg; sample SD √((0.09 + 0.01 + 0.01 + 0.09) / 3) = 0.2582 kg, CV 11.2 %; within 2.3 ± 0.23 kg: 2.2 and 2.4, 50 %.
+    const cells = (await row.getByRole('cell').allTextContents()).slice(1).map((text) => text.replace(/\u00a0/g, ' '));
+    expect(cells).toEqual(['platform scale', 'finalized', '4', '2.3 kg', '11.2 %', '50 %', '0']);
+    await row.getByRole('button').click();
+    const bars = panel.getByRole('listitem');
+    // 0.1 kg bars from 2.0 to 2.7 kg: one bird in every other bar.
+    expect((await bars.evaluateAll((items) => items.map((item) => item.getAttribute('aria-label')))).map((label) => label!.replace(/\u00a0/g, ' '))).toEqual([
+      '2 kg to 2.1 kg: 1',
+      '2.1 kg to 2.2 kg: 0',
+      '2.2 kg to 2.3 kg: 1',
+      '2.3 kg to 2.4 kg: 0',
+      '2.4 kg to 2.5 kg: 1',
+      '2.5 kg to 2.6 kg: 0',
+      '2.6 kg to 2.7 kg: 1',
+    ]);
+    expect(await auditPage(page, 'batch-weigh-sessions')).toEqual([]);
     expect(consoleErrors).toEqual([]);
   });
 

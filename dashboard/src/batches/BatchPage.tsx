@@ -11,6 +11,7 @@ import { HealthRecordForm, WeighSessionForm } from './BatchRecordForms';
 import { DailyRecordForm } from './DailyRecordForm';
 import { GrowthChart } from './GrowthChart';
 import { HealthScorePanel } from './HealthScorePanel';
+import { WeighSessionsPanel } from './WeighSessionsPanel';
 
 const BatchPageDocument = graphql(`
   query BatchPage($batchId: ID!, $asOf: Date) {
@@ -147,7 +148,7 @@ export function BatchPage() {
   const farm = useFarm(farmId);
   const { canManageFarm } = usePermissions();
   const asOf = farm ? farmLocalDate(farm.timeZone) : undefined;
-  const [{ data, error }] = useQuery({ query: BatchPageDocument, variables: { batchId, asOf }, pause: !asOf });
+  const [{ data, error }, refetchBatch] = useQuery({ query: BatchPageDocument, variables: { batchId, asOf }, pause: !asOf });
   if (error) return <p role="alert">{errorMessage(error, t)}</p>;
   const batch = data?.batch;
   if (!batch || !asOf) return <p role="status">{t('common.loading')}</p>;
@@ -209,7 +210,8 @@ export function BatchPage() {
       </dl>
       <HealthScorePanel health={kpi.health} />
       <GrowthChart days={batch.dailySeries.map((day) => ({ dayOfAge: day.dayOfAge, averageWeightKg: day.averageWeightKg, targetWeightKg: day.targetWeightKg.value, targetDeviationPercent: day.targetDeviationPercent.value, sampleCount: day.sampleCount }))} />
-      {canManageFarm && <DailyRecordForm batchId={batch.id} today={asOf} />}
+      <WeighSessionsPanel batchId={batch.id} />
+      {canManageFarm && <DailyRecordForm batchId={batch.id} today={asOf} onSaved={() => refetchBatch({ requestPolicy: 'network-only' })} />}
       {canManageFarm && <HealthRecordForm batchId={batch.id} today={asOf} />}
       {canManageFarm && <WeighSessionForm batchId={batch.id} today={asOf} />}
     </section>

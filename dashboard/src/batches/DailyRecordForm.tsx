@@ -29,8 +29,12 @@ const RecordWaterDocument = graphql(`
 /**
  * The day's records, built for a phone in the barn: big steppers for deaths and culls, feed and
  * water in their units, one Save for all. Only the fields filled in are recorded.
+ *
+ * Each record invalidates the cached batch, but the refetch that follows one record may still be
+ * in flight when the next is stored, and the client answers the later invalidation with that
+ * older response: `onSaved` asks for the batch once more after the last record.
  */
-export function DailyRecordForm({ batchId, today }: { batchId: string; today: string }) {
+export function DailyRecordForm({ batchId, today, onSaved }: { batchId: string; today: string; onSaved: () => void }) {
   const { t } = useI18n();
   const [day, setDay] = useState(today);
   const [dead, setDead] = useState(0);
@@ -53,6 +57,7 @@ export function DailyRecordForm({ batchId, today }: { batchId: string; today: st
     if (feedKg !== '') results.push(await recordFeed({ input: { batchId, recordedOn: day, feedKg: Number(feedKg) } }));
     if (waterLitres !== '') results.push(await recordWater({ input: { batchId, recordedOn: day, waterLitres: Number(waterLitres) } }));
     setSaving(false);
+    if (results.length > 0) onSaved();
     const failed = results.find((result) => result.error);
     if (failed?.error) return setMessage({ kind: 'error', text: errorMessage(failed.error, t) });
     setMessage({ kind: 'ok', text: t('record.saved') });

@@ -61,6 +61,8 @@ type Documents = {
     "\n  query PlaceBatchBarns($farmId: ID!) {\n    farm(id: $farmId) {\n      id\n      barns {\n        id\n        name\n        species\n        capacityHead\n      }\n    }\n  }\n": typeof types.PlaceBatchBarnsDocument,
     "\n  mutation PlaceBatch($input: PlaceBatchInput!) {\n    placeBatch(input: $input) {\n      id\n    }\n  }\n": typeof types.PlaceBatchDocument,
     "\n  mutation SetTargetCurve($input: SetTargetCurveInput!) {\n    setTargetCurve(input: $input) {\n      breed\n      points {\n        dayOfAge\n        weightKg\n      }\n    }\n  }\n": typeof types.SetTargetCurveDocument,
+    "\n  query BatchWeighSessions($batchId: ID!) {\n    batch(id: $batchId) {\n      id\n      weighSessions {\n        id\n        source\n        weighedOn\n        status\n        weightCount\n        meanWeightKg\n        lateWeightCount\n        weightsKg\n      }\n    }\n  }\n": typeof types.BatchWeighSessionsDocument,
+    "\n  subscription WeighSessionChanged($batchId: ID!) {\n    weighSessionChanged(batchId: $batchId) {\n      id\n      status\n      weightCount\n    }\n  }\n": typeof types.WeighSessionChangedDocument,
     "\n  query DevicesPage {\n    devices(first: 100) {\n      nodes {\n        id\n        serialNumber\n        kind\n        status\n        name\n        credentialsIssuedAt\n        barn {\n          id\n          name\n        }\n      }\n    }\n    me {\n      tenant {\n        id\n        farms {\n          id\n          name\n          barns {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.DevicesPageDocument,
     "\n  mutation ClaimDevice($input: ClaimDeviceInput!) {\n    claimDevice(input: $input) {\n      id\n      serialNumber\n      status\n    }\n  }\n": typeof types.ClaimDeviceDocument,
     "\n  mutation ActivateDevice($input: ActivateDeviceInput!) {\n    activateDevice(input: $input) {\n      mqttUsername\n      mqttPassword\n      mqttTopic\n      previousValidUntil\n      device {\n        id\n        status\n        name\n        credentialsIssuedAt\n        barn {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.ActivateDeviceDocument,
@@ -73,6 +75,10 @@ type Documents = {
     "\n  query FarmOverview($farmId: ID!, $asOf: Date) {\n    farm(id: $farmId) {\n      id\n      name\n      timeZone\n      barns {\n        id\n        name\n        species\n        capacityHead\n        currentClimate {\n          metric\n          unit\n          value\n          observedAt\n        }\n      }\n      batches {\n        id\n        placedOn\n        headCountPlaced\n        barn {\n          id\n        }\n        performance(asOf: $asOf) {\n          ageDays\n          headCountAlive\n        }\n      }\n    }\n    alerts(farmId: $farmId, status: ACTIVE, first: 100) {\n      nodes {\n        id\n        metric\n        builtIn\n        acknowledgedAt\n        barn {\n          id\n        }\n      }\n    }\n  }\n": typeof types.FarmOverviewDocument,
     "\n  subscription LiveBarnReadings($barnId: ID!, $metrics: [String!], $everySeconds: Int) {\n    readingAdded(barnId: $barnId, metrics: $metrics, everySeconds: $everySeconds) {\n      metric\n      unit\n      value\n      observedAt\n      device {\n        id\n      }\n    }\n  }\n": typeof types.LiveBarnReadingsDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
+    "\n  query NotificationSettings {\n    webPushPublicKey\n    myNotificationSubscriptions {\n      id\n      channel\n      address\n      deviceLabel\n      minSeverity\n      farm {\n        id\n      }\n    }\n  }\n": typeof types.NotificationSettingsDocument,
+    "\n  mutation RegisterPush($input: RegisterPushSubscriptionInput!) {\n    registerPushSubscription(input: $input) {\n      id\n    }\n  }\n": typeof types.RegisterPushDocument,
+    "\n  mutation UnregisterPush($endpoint: String!) {\n    unregisterPushSubscription(endpoint: $endpoint)\n  }\n": typeof types.UnregisterPushDocument,
+    "\n  mutation Unsubscribe($id: ID!) {\n    unsubscribeFromAlerts(id: $id)\n  }\n": typeof types.UnsubscribeDocument,
     "\n  mutation RegisterDevices($input: RegisterDevicesInput!) {\n    registerDevices(input: $input) {\n      device {\n        id\n        serialNumber\n        kind\n      }\n      claimCode\n      claimLink\n      qrCodeSvg\n    }\n  }\n": typeof types.RegisterDevicesDocument,
     "\n  mutation SetVatRate($input: SetVatRateInput!) {\n    setVatRate(input: $input) {\n      country\n      rateBasisPoints\n      effectiveFrom\n    }\n  }\n": typeof types.SetVatRateDocument,
     "\n  mutation SetExchangeRate($input: SetExchangeRateInput!) {\n    setExchangeRate(input: $input) {\n      baseCurrency\n      quoteCurrency\n      rate\n      asOf\n    }\n  }\n": typeof types.SetExchangeRateDocument,
@@ -149,6 +155,8 @@ const documents: Documents = {
     "\n  query PlaceBatchBarns($farmId: ID!) {\n    farm(id: $farmId) {\n      id\n      barns {\n        id\n        name\n        species\n        capacityHead\n      }\n    }\n  }\n": types.PlaceBatchBarnsDocument,
     "\n  mutation PlaceBatch($input: PlaceBatchInput!) {\n    placeBatch(input: $input) {\n      id\n    }\n  }\n": types.PlaceBatchDocument,
     "\n  mutation SetTargetCurve($input: SetTargetCurveInput!) {\n    setTargetCurve(input: $input) {\n      breed\n      points {\n        dayOfAge\n        weightKg\n      }\n    }\n  }\n": types.SetTargetCurveDocument,
+    "\n  query BatchWeighSessions($batchId: ID!) {\n    batch(id: $batchId) {\n      id\n      weighSessions {\n        id\n        source\n        weighedOn\n        status\n        weightCount\n        meanWeightKg\n        lateWeightCount\n        weightsKg\n      }\n    }\n  }\n": types.BatchWeighSessionsDocument,
+    "\n  subscription WeighSessionChanged($batchId: ID!) {\n    weighSessionChanged(batchId: $batchId) {\n      id\n      status\n      weightCount\n    }\n  }\n": types.WeighSessionChangedDocument,
     "\n  query DevicesPage {\n    devices(first: 100) {\n      nodes {\n        id\n        serialNumber\n        kind\n        status\n        name\n        credentialsIssuedAt\n        barn {\n          id\n          name\n        }\n      }\n    }\n    me {\n      tenant {\n        id\n        farms {\n          id\n          name\n          barns {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": types.DevicesPageDocument,
     "\n  mutation ClaimDevice($input: ClaimDeviceInput!) {\n    claimDevice(input: $input) {\n      id\n      serialNumber\n      status\n    }\n  }\n": types.ClaimDeviceDocument,
     "\n  mutation ActivateDevice($input: ActivateDeviceInput!) {\n    activateDevice(input: $input) {\n      mqttUsername\n      mqttPassword\n      mqttTopic\n      previousValidUntil\n      device {\n        id\n        status\n        name\n        credentialsIssuedAt\n        barn {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.ActivateDeviceDocument,
@@ -161,6 +169,10 @@ const documents: Documents = {
     "\n  query FarmOverview($farmId: ID!, $asOf: Date) {\n    farm(id: $farmId) {\n      id\n      name\n      timeZone\n      barns {\n        id\n        name\n        species\n        capacityHead\n        currentClimate {\n          metric\n          unit\n          value\n          observedAt\n        }\n      }\n      batches {\n        id\n        placedOn\n        headCountPlaced\n        barn {\n          id\n        }\n        performance(asOf: $asOf) {\n          ageDays\n          headCountAlive\n        }\n      }\n    }\n    alerts(farmId: $farmId, status: ACTIVE, first: 100) {\n      nodes {\n        id\n        metric\n        builtIn\n        acknowledgedAt\n        barn {\n          id\n        }\n      }\n    }\n  }\n": types.FarmOverviewDocument,
     "\n  subscription LiveBarnReadings($barnId: ID!, $metrics: [String!], $everySeconds: Int) {\n    readingAdded(barnId: $barnId, metrics: $metrics, everySeconds: $everySeconds) {\n      metric\n      unit\n      value\n      observedAt\n      device {\n        id\n      }\n    }\n  }\n": types.LiveBarnReadingsDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
+    "\n  query NotificationSettings {\n    webPushPublicKey\n    myNotificationSubscriptions {\n      id\n      channel\n      address\n      deviceLabel\n      minSeverity\n      farm {\n        id\n      }\n    }\n  }\n": types.NotificationSettingsDocument,
+    "\n  mutation RegisterPush($input: RegisterPushSubscriptionInput!) {\n    registerPushSubscription(input: $input) {\n      id\n    }\n  }\n": types.RegisterPushDocument,
+    "\n  mutation UnregisterPush($endpoint: String!) {\n    unregisterPushSubscription(endpoint: $endpoint)\n  }\n": types.UnregisterPushDocument,
+    "\n  mutation Unsubscribe($id: ID!) {\n    unsubscribeFromAlerts(id: $id)\n  }\n": types.UnsubscribeDocument,
     "\n  mutation RegisterDevices($input: RegisterDevicesInput!) {\n    registerDevices(input: $input) {\n      device {\n        id\n        serialNumber\n        kind\n      }\n      claimCode\n      claimLink\n      qrCodeSvg\n    }\n  }\n": types.RegisterDevicesDocument,
     "\n  mutation SetVatRate($input: SetVatRateInput!) {\n    setVatRate(input: $input) {\n      country\n      rateBasisPoints\n      effectiveFrom\n    }\n  }\n": types.SetVatRateDocument,
     "\n  mutation SetExchangeRate($input: SetExchangeRateInput!) {\n    setExchangeRate(input: $input) {\n      baseCurrency\n      quoteCurrency\n      rate\n      asOf\n    }\n  }\n": types.SetExchangeRateDocument,
@@ -395,6 +407,14 @@ export function graphql(source: "\n  mutation SetTargetCurve($input: SetTargetCu
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query BatchWeighSessions($batchId: ID!) {\n    batch(id: $batchId) {\n      id\n      weighSessions {\n        id\n        source\n        weighedOn\n        status\n        weightCount\n        meanWeightKg\n        lateWeightCount\n        weightsKg\n      }\n    }\n  }\n"): (typeof documents)["\n  query BatchWeighSessions($batchId: ID!) {\n    batch(id: $batchId) {\n      id\n      weighSessions {\n        id\n        source\n        weighedOn\n        status\n        weightCount\n        meanWeightKg\n        lateWeightCount\n        weightsKg\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription WeighSessionChanged($batchId: ID!) {\n    weighSessionChanged(batchId: $batchId) {\n      id\n      status\n      weightCount\n    }\n  }\n"): (typeof documents)["\n  subscription WeighSessionChanged($batchId: ID!) {\n    weighSessionChanged(batchId: $batchId) {\n      id\n      status\n      weightCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query DevicesPage {\n    devices(first: 100) {\n      nodes {\n        id\n        serialNumber\n        kind\n        status\n        name\n        credentialsIssuedAt\n        barn {\n          id\n          name\n        }\n      }\n    }\n    me {\n      tenant {\n        id\n        farms {\n          id\n          name\n          barns {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query DevicesPage {\n    devices(first: 100) {\n      nodes {\n        id\n        serialNumber\n        kind\n        status\n        name\n        credentialsIssuedAt\n        barn {\n          id\n          name\n        }\n      }\n    }\n    me {\n      tenant {\n        id\n        farms {\n          id\n          name\n          barns {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -440,6 +460,22 @@ export function graphql(source: "\n  subscription LiveBarnReadings($barnId: ID!,
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (typeof documents)["\n  mutation Logout {\n    logout\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NotificationSettings {\n    webPushPublicKey\n    myNotificationSubscriptions {\n      id\n      channel\n      address\n      deviceLabel\n      minSeverity\n      farm {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query NotificationSettings {\n    webPushPublicKey\n    myNotificationSubscriptions {\n      id\n      channel\n      address\n      deviceLabel\n      minSeverity\n      farm {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegisterPush($input: RegisterPushSubscriptionInput!) {\n    registerPushSubscription(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation RegisterPush($input: RegisterPushSubscriptionInput!) {\n    registerPushSubscription(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnregisterPush($endpoint: String!) {\n    unregisterPushSubscription(endpoint: $endpoint)\n  }\n"): (typeof documents)["\n  mutation UnregisterPush($endpoint: String!) {\n    unregisterPushSubscription(endpoint: $endpoint)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Unsubscribe($id: ID!) {\n    unsubscribeFromAlerts(id: $id)\n  }\n"): (typeof documents)["\n  mutation Unsubscribe($id: ID!) {\n    unsubscribeFromAlerts(id: $id)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -7,6 +7,7 @@ import { useRestartSession } from '../session/sessionActions';
 import { usePermissions, useViewer } from '../session/Viewer';
 import { LocaleSwitch } from './LocaleSwitch';
 import { SecurityLink } from '../security/SecurityLink';
+import { NotificationsLink } from '../notifications/NotificationsLink';
 
 const LogoutDocument = graphql(`
   mutation Logout {
@@ -38,6 +39,7 @@ export function AppShell() {
         <span className="user">
           {viewer.user?.email} <span className="roles">({viewer.roles.join(', ')})</span>
         </span>
+        {viewer.tenant && <NotificationsLink />}
         <SecurityLink />
         <LocaleSwitch />
         <button type="button" onClick={() => void logout({}).then(restart)}>

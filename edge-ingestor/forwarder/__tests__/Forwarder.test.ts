@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import type { BatchMessage } from '../../../lib/edge/batch';
 import { createLogger } from '../../../lib/logger';
 import { startIngestReceiver, type IngestReceiver } from '../../../tests/support/ingestReceiver';
@@ -24,12 +25,24 @@ const reading = (n: number): BatchMessage => ({
   receivedAt: new Date().toISOString(),
   metrics: { temperatureC: 20 + (n % 10) },
 });
-const fill = (from: number, to: number) => buffer.append(Array.from({ length: to - from }, (_, i) => ({ body: JSON.stringify(reading(from + i)), receivedAtMs: Date.now() })));
+const fill = (from: number, to: number) =>
+  buffer.append(Array.from({ length: to - from }, (_, i) => ({ body: JSON.stringify(reading(from + i)), receivedAtMs: Date.now() })));
 const storedNumbers = () => receiver.stored.map((message) => Number(message.eventId.slice(2)));
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
 
 function startForwarder(options: Partial<ForwarderOptions> = {}): Forwarder {
-  forwarder = new Forwarder({ buffer, ingestUrl: receiver.url, key: receiver.key, log, batchMaxMessages: 1_000, batchMaxWaitMs: 50, maxMessagesPerSecond: 0, retryBaseMs: 20, retryMaxMs: 200, ...options });
+  forwarder = new Forwarder({
+    buffer,
+    ingestUrl: receiver.url,
+    key: receiver.key,
+    log,
+    batchMaxMessages: 1_000,
+    batchMaxWaitMs: 50,
+    maxMessagesPerSecond: 0,
+    retryBaseMs: 20,
+    retryMaxMs: 200,
+    ...options,
+  });
   forwarder.start();
   return forwarder;
 }
@@ -133,21 +146,24 @@ describe('Forwarder', () => {
     expect(receiver.batches.map((batch) => batch.messages)).toEqual([1, 2]);
   });
 
-  it.each(['unavailable', 'reset'] as const)('should keep everything while the cloud is %s, then drain the grown buffer completely and in order', async (mode) => {
-    receiver.down(mode);
-    startForwarder({ batchMaxMessages: 200, concurrency: 1 });
-    for (let step = 0; step < 5; step += 1) {
-      fill(step * 300, (step + 1) * 300);
-      await new Promise((resolve) => setTimeout(resolve, 60));
-    }
-    expect(buffer.depthMessages).toBe(1_500);
-    expect(receiver.refusals).toBeGreaterThan(1);
-    expect(receiver.stored).toHaveLength(0);
-    receiver.up();
-    await receiver.waitForStored(1_500);
-    expect(storedNumbers()).toEqual(range(0, 1_500));
-    await waitUntil(() => buffer.depthMessages === 0);
-  });
+  it.each(['unavailable', 'reset'] as const)(
+    'should keep everything while the cloud is %s, then drain the grown buffer completely and in order',
+    async (mode) => {
+      receiver.down(mode);
+      startForwarder({ batchMaxMessages: 200, concurrency: 1 });
+      for (let step = 0; step < 5; step += 1) {
+        fill(step * 300, (step + 1) * 300);
+        await new Promise((resolve) => setTimeout(resolve, 60));
+      }
+      expect(buffer.depthMessages).toBe(1_500);
+      expect(receiver.refusals).toBeGreaterThan(1);
+      expect(receiver.stored).toHaveLength(0);
+      receiver.up();
+      await receiver.waitForStored(1_500);
+      expect(storedNumbers()).toEqual(range(0, 1_500));
+      await waitUntil(() => buffer.depthMessages === 0);
+    },
+  );
 
   it('should send live readings while a backlog from before a restart drains, not after it', async () => {
     // A slow cloud: a 20,000-message backlog takes about 2 s to drain through the backlog's slot.
@@ -178,6 +194,22 @@ describe('Forwarder', () => {
     expect(live.filter((n) => storedAtOf(n) >= backlogDoneAt)).toEqual([]);
   });
 
+  it('should send a batch again when its removal from the buffer failed, not leave it unsent until a restart', async () => {
+    fill(0, 3);
+    // An operator's quarantine command (another process) holds the buffer's write lock longer than SQLite's busy wait.
+    const operator = new Database(path.join(dir, 'buffer.sqlite'));
+    operator.exec('BEGIN IMMEDIATE');
+    startForwarder();
+    await receiver.waitForStored(3);
+    // The removal waits out its busy timeout (5 s, blocking) and fails; then the lock goes.
+    await waitUntil(() => receiver.batches.length >= 1);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    operator.exec('COMMIT');
+    operator.close();
+    await waitUntil(() => buffer.depthMessages === 0, 20_000);
+    expect(storedNumbers()).toEqual([0, 1, 2]);
+  }, 40_000);
+
   it('should keep the messages and retry when the cloud does not know its key', async () => {
     fill(0, 10);
     startForwarder({ key: { keyId: 'edge-test-key', secret: Buffer.from('some other secret, 32 bytes long').toString('base64url') } });
@@ -186,7 +218,7 @@ describe('Forwarder', () => {
     expect(buffer.depthMessages).toBe(10);
   });
 
-  it("should move the messages the cloud refuses for good to the quarantine with its reason, and send them again once replayed", async () => {
+  it('should move the messages the cloud refuses for good to the quarantine with its reason, and send them again once replayed', async () => {
     const revoked = randomUUID();
     const ofRevoked = (n: number) => JSON.stringify({ ...reading(n), deviceId: revoked });
     receiver.notActive.add(revoked);
@@ -220,7 +252,10 @@ describe('Forwarder', () => {
     startForwarder({ concurrency: 1, batchMaxMessages: 2 });
     await waitUntil(() => buffer.depthMessages === 0);
     // A torn body makes the whole request unreadable JSON.
-    buffer.append([{ body: JSON.stringify(reading(1)), receivedAtMs: Date.now() }, { body: '{"torn":', receivedAtMs: Date.now() }]);
+    buffer.append([
+      { body: JSON.stringify(reading(1)), receivedAtMs: Date.now() },
+      { body: '{"torn":', receivedAtMs: Date.now() },
+    ]);
     await waitUntil(() => buffer.depthMessages === 0);
     const operator = openQuarantine(path.join(dir, 'buffer.sqlite'));
     try {

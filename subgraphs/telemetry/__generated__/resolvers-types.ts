@@ -220,6 +220,10 @@ export type FarmNotificationSettings = {
   /** How long a CRITICAL alert may stay unacknowledged before the next escalation level is told (default 15). */
   escalateAfterMinutes: Scalars['Int']['output'];
   farm: Farm;
+  /** A device of the farm is DEVICE_SILENT after this many of its usual gaps between reports (default 3). */
+  silenceGapMultiplier: Scalars['Float']['output'];
+  /** ...but never before this many minutes without a reading (default 2); never later than a day whatever the multiplier. */
+  silenceMinMinutes: Scalars['Int']['output'];
 };
 
 export type Mutation = {
@@ -233,10 +237,20 @@ export type Mutation = {
   deleteWebhookEndpoint: Scalars['ID']['output'];
   /** Turns a disabled endpoint back on (after its receiver was fixed); failed deliveries stay failed. */
   enableWebhookEndpoint: WebhookEndpoint;
+  /** Tells the caller about alerts on this browser by Web Push; the same endpoint registered again replaces its keys and wishes. At most 20 per person. */
+  registerPushSubscription: NotificationSubscription;
   /** Sets how long a CRITICAL alert of the farm may stay unacknowledged before the next level is told: 1 to 1440 minutes. */
   setFarmEscalation: FarmNotificationSettings;
+  /**
+   * Sets when a device of the farm counts as silent: after gapMultiplier (1.5 to 20) of its usual
+   * gaps, and not before minMinutes (1 to 1440). A null argument goes back to its default (3 gaps,
+   * 2 minutes). Holds from the silence watcher's next pass. Tenant admins and farm managers.
+   */
+  setFarmSilenceThreshold: FarmNotificationSettings;
   /** Tells the caller about its tenant's alerts on a channel. */
   subscribeToAlerts: NotificationSubscription;
+  /** Removes the caller's push subscription with this endpoint (the browser was switched off); false when it had none. */
+  unregisterPushSubscription: Scalars['Boolean']['output'];
   /** Removes one of the caller's own subscriptions; NOT_FOUND for any other id. */
   unsubscribeFromAlerts: Scalars['ID']['output'];
   /** Changes a rule of the caller's tenant; NOT_FOUND for any other id. */
@@ -274,14 +288,31 @@ export type MutationEnableWebhookEndpointArgs = {
 };
 
 
+export type MutationRegisterPushSubscriptionArgs = {
+  input: RegisterPushSubscriptionInput;
+};
+
+
 export type MutationSetFarmEscalationArgs = {
   escalateAfterMinutes: Scalars['Int']['input'];
   farmId: Scalars['ID']['input'];
 };
 
 
+export type MutationSetFarmSilenceThresholdArgs = {
+  farmId: Scalars['ID']['input'];
+  gapMultiplier?: InputMaybe<Scalars['Float']['input']>;
+  minMinutes?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type MutationSubscribeToAlertsArgs = {
   input: SubscribeToAlertsInput;
+};
+
+
+export type MutationUnregisterPushSubscriptionArgs = {
+  endpoint: Scalars['String']['input'];
 };
 
 
@@ -297,6 +328,8 @@ export type MutationUpdateAlertRuleArgs = {
 
 export type NotificationChannel =
   | 'EMAIL'
+  /** Web Push to one browser or phone of the person (registerPushSubscription). */
+  | 'PUSH'
   | 'WEBHOOK';
 
 /** One message to one recipient about one alert change; its id is the delivery id the receiver deduplicates on. */
@@ -334,9 +367,11 @@ export type NotificationLanguage =
 /** A channel the caller is told about alerts on. */
 export type NotificationSubscription = {
   __typename?: 'NotificationSubscription';
-  /** The email address. */
+  /** The email address; for PUSH the browser's push service endpoint. */
   address: Scalars['String']['output'];
   channel: NotificationChannel;
+  /** PUSH: the name the person gave this browser or device. */
+  deviceLabel?: Maybe<Scalars['String']['output']>;
   /** 0: told of a CRITICAL alert at once; 1, 2: told when it is still unacknowledged after 1×, 2× the farm's escalation time. */
   escalationLevel: Scalars['Int']['output'];
   /** The farm it is for; null for every farm of the tenant. */
@@ -401,6 +436,8 @@ export type Query = {
    * At most 100,000 rows: a longer range is BAD_USER_INPUT.
    */
   readingsCsv: Scalars['String']['output'];
+  /** The key browsers subscribe to Web Push with (PushManager.subscribe's applicationServerKey, base64url); null when Web Push is off on this server. */
+  webPushPublicKey?: Maybe<Scalars['String']['output']>;
   /** The tenant's webhook endpoints (tenant admins). */
   webhookEndpoints: Array<WebhookEndpoint>;
 };
@@ -532,6 +569,30 @@ export type ReadingSeries = {
   /** The farm's time zone the buckets are aligned to. */
   timeZone: Scalars['String']['output'];
   unit: Scalars['String']['output'];
+};
+
+/**
+ * One browser's push subscription (the browser's PushSubscription: endpoint and keys) and what the
+ * person wants on it, like an email subscription.
+ */
+export type RegisterPushSubscriptionInput = {
+  /** PushSubscription.getKey('auth') as base64url: the browser's 16-byte authentication secret. */
+  auth: Scalars['String']['input'];
+  /** A name for the browser or device the person recognises in their list (at most 100 characters). */
+  deviceLabel?: InputMaybe<Scalars['String']['input']>;
+  /** PushSubscription.endpoint: the push service's URL for this browser (https; public addresses only). */
+  endpoint: Scalars['String']['input'];
+  /** 0 to 2; omitted: 1 for a tenant admin, else 0 (as subscribeToAlerts). */
+  escalationLevel?: InputMaybe<Scalars['Int']['input']>;
+  /** A farm of the caller's tenant (NOT_FOUND for any other); omitted: every farm. */
+  farmId?: InputMaybe<Scalars['ID']['input']>;
+  language?: NotificationLanguage;
+  minSeverity?: AlertSeverity;
+  /** PushSubscription.getKey('p256dh') as base64url: the browser's P-256 public key (65 bytes). */
+  p256dh: Scalars['String']['input'];
+  quietHoursEndMinute?: InputMaybe<Scalars['Int']['input']>;
+  /** Both or neither, 0 to 1439. */
+  quietHoursStartMinute?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type SubscribeToAlertsInput = {
@@ -777,6 +838,7 @@ export type ResolversTypes = ResolversObject<{
   ReadingConnection: ResolverTypeWrapper<Omit<ReadingConnection, 'nodes'> & { nodes: Array<ResolversTypes['Reading']> }>;
   ReadingEventInput: ReadingEventInput;
   ReadingSeries: ResolverTypeWrapper<ReadingSeriesModel>;
+  RegisterPushSubscriptionInput: RegisterPushSubscriptionInput;
   SubscribeToAlertsInput: SubscribeToAlertsInput;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   UpdateAlertRuleInput: UpdateAlertRuleInput;
@@ -815,6 +877,7 @@ export type ResolversParentTypes = ResolversObject<{
   ReadingConnection: Omit<ReadingConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Reading']> };
   ReadingEventInput: ReadingEventInput;
   ReadingSeries: ReadingSeriesModel;
+  RegisterPushSubscriptionInput: RegisterPushSubscriptionInput;
   SubscribeToAlertsInput: SubscribeToAlertsInput;
   Subscription: Record<PropertyKey, never>;
   UpdateAlertRuleInput: UpdateAlertRuleInput;
@@ -897,6 +960,8 @@ export type FarmResolvers<ContextType = SubgraphContext, ParentType extends Reso
 export type FarmNotificationSettingsResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FarmNotificationSettings'] = ResolversParentTypes['FarmNotificationSettings']> = ResolversObject<{
   escalateAfterMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   farm?: Resolver<ResolversTypes['Farm'], ParentType, ContextType>;
+  silenceGapMultiplier?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  silenceMinMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type MutationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
@@ -906,8 +971,11 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   deleteAlertRule?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteAlertRuleArgs, 'id'>>;
   deleteWebhookEndpoint?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteWebhookEndpointArgs, 'id'>>;
   enableWebhookEndpoint?: Resolver<ResolversTypes['WebhookEndpoint'], ParentType, ContextType, RequireFields<MutationEnableWebhookEndpointArgs, 'id'>>;
+  registerPushSubscription?: Resolver<ResolversTypes['NotificationSubscription'], ParentType, ContextType, RequireFields<MutationRegisterPushSubscriptionArgs, 'input'>>;
   setFarmEscalation?: Resolver<ResolversTypes['FarmNotificationSettings'], ParentType, ContextType, RequireFields<MutationSetFarmEscalationArgs, 'escalateAfterMinutes' | 'farmId'>>;
+  setFarmSilenceThreshold?: Resolver<ResolversTypes['FarmNotificationSettings'], ParentType, ContextType, RequireFields<MutationSetFarmSilenceThresholdArgs, 'farmId'>>;
   subscribeToAlerts?: Resolver<ResolversTypes['NotificationSubscription'], ParentType, ContextType, RequireFields<MutationSubscribeToAlertsArgs, 'input'>>;
+  unregisterPushSubscription?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnregisterPushSubscriptionArgs, 'endpoint'>>;
   unsubscribeFromAlerts?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationUnsubscribeFromAlertsArgs, 'id'>>;
   updateAlertRule?: Resolver<ResolversTypes['AlertRule'], ParentType, ContextType, RequireFields<MutationUpdateAlertRuleArgs, 'id' | 'input'>>;
 }>;
@@ -930,6 +998,7 @@ export type NotificationDeliveryResolvers<ContextType = SubgraphContext, ParentT
 export type NotificationSubscriptionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['NotificationSubscription'] = ResolversParentTypes['NotificationSubscription']> = ResolversObject<{
   address?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   channel?: Resolver<ResolversTypes['NotificationChannel'], ParentType, ContextType>;
+  deviceLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   escalationLevel?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   farm?: Resolver<Maybe<ResolversTypes['Farm']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -955,6 +1024,7 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   readingSeries?: Resolver<ResolversTypes['ReadingSeries'], ParentType, ContextType, RequireFields<QueryReadingSeriesArgs, 'deviceId' | 'from' | 'interval' | 'metric' | 'to'>>;
   readings?: Resolver<ResolversTypes['ReadingConnection'], ParentType, ContextType, RequireFields<QueryReadingsArgs, 'deviceId' | 'first' | 'from' | 'to'>>;
   readingsCsv?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<QueryReadingsCsvArgs, 'deviceId' | 'from' | 'to'>>;
+  webPushPublicKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   webhookEndpoints?: Resolver<Array<ResolversTypes['WebhookEndpoint']>, ParentType, ContextType>;
 }>;
 

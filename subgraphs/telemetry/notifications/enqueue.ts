@@ -16,7 +16,7 @@ export async function escalateAfterMs(tx: Prisma.TransactionClient, farmId: stri
 const farmScope = (alert: Alert) => ({ tenantId: alert.tenantId, OR: [{ farmId: null }, { farmId: alert.farmId }] });
 
 /** Writes one delivery per subscription id (and endpoint id) for the change; duplicates are skipped by the unique keys. */
-async function writeDeliveries(tx: Prisma.TransactionClient, alert: Alert, change: NotifiedChange, severity: AlertSeverity, now: Date, subscriptions: Array<{ id: string; channel: 'EMAIL' | 'WEBHOOK' }>, endpointIds: string[]): Promise<number> {
+async function writeDeliveries(tx: Prisma.TransactionClient, alert: Alert, change: NotifiedChange, severity: AlertSeverity, now: Date, subscriptions: Array<{ id: string; channel: 'EMAIL' | 'WEBHOOK' | 'PUSH' }>, endpointIds: string[]): Promise<number> {
   const common = { tenantId: alert.tenantId, alertId: alert.id, change, severity, nextAttemptAt: now, createdAt: now };
   const rows: Prisma.NotificationDeliveryCreateManyInput[] = [
     ...subscriptions.map((s) => ({ ...common, channel: s.channel, subscriptionId: s.id })),

@@ -69,3 +69,9 @@ export function alertMessage(alert: Alert, change: NotifiedChange, severity: Ale
   const html = `<!doctype html><html lang="${language}"><body><h1>${escapeHtml(subject)}</h1><table>${rows}</table>${link}</body></html>`;
   return { subject, text, html };
 }
+
+/** The same message as a phone notification: the subject as its title, the figures as its body (no link: tapping opens the alert). */
+export function alertPushText(alert: Alert, change: NotifiedChange, severity: AlertSeverity, timeZone: string, language: Language): { title: string; body: string } {
+  const message = alertMessage(alert, change, severity, timeZone, language);
+  return { title: message.subject, body: message.text.split('\n').slice(2).join('\n') };
+}

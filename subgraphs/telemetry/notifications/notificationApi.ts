@@ -7,6 +7,8 @@ import { isUuid, requirePageSize, requireText } from '../../../lib/validation';
 import { farmTimeZone } from '../../devices/registry';
 import type { TelemetryDependencies } from '../dependencies';
 import { DEFAULT_ESCALATE_AFTER_MINUTES } from './enqueue';
+import { applySilencePolicy, silencePolicyOf } from '../presence/farmSilencePolicy';
+import { MAX_GAP_MULTIPLIER, MAX_SILENCE_MINUTES, MIN_GAP_MULTIPLIER, MIN_SILENCE_MINUTES } from '../presence/silenceWindow';
 import { checkOutboundUrl, OutboundRefused, type OutboundPolicy } from '../../../lib/net/publicAddress';
 
 /** The context a webhook endpoint's secret is sealed in: a sealed secret moved to another row does not open. */
@@ -15,14 +17,14 @@ export const webhookSecretContext = (endpointId: string) => `webhook-endpoint:${
 const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
 
 /** A farm of the caller's tenant (the devices registry knows), or NOT_FOUND; null stays null (every farm). */
-async function requireOwnFarm(ctx: SubgraphContext, tenantId: string, farmId: string | null | undefined): Promise<string | null> {
+export async function requireOwnFarm(ctx: SubgraphContext, tenantId: string, farmId: string | null | undefined): Promise<string | null> {
   if (farmId === null || farmId === undefined) return null;
   const id = farmId.toLowerCase();
   if (!isUuid(id) || (await farmTimeZone(ctx.db, tenantId, id)) === null) throw notFound('Farm');
   return id;
 }
 
-function requireQuietHours(start: number | null | undefined, end: number | null | undefined): { quietStartMinute: number | null; quietEndMinute: number | null } {
+export function requireQuietHours(start: number | null | undefined, end: number | null | undefined): { quietStartMinute: number | null; quietEndMinute: number | null } {
   const given = [start, end].filter((value) => value !== null && value !== undefined);
   if (given.length === 0) return { quietStartMinute: null, quietEndMinute: null };
   if (given.length === 1) throw badInput('Give both quietHoursStartMinute and quietHoursEndMinute, or neither', 'quietHoursEndMinute');
@@ -51,6 +53,13 @@ async function requireWebhookUrl(raw: string, policy: OutboundPolicy): Promise<s
   return url.toString();
 }
 
+/** The level given (0 to 2), or the role's: a tenant admin hears when the farm's people have not acknowledged. */
+export function requireEscalationLevel(ctx: SubgraphContext, given: number | null | undefined): number {
+  const escalationLevel = given ?? (ctx.principal!.roles.includes('TENANT_ADMIN') ? 1 : 0);
+  if (!Number.isInteger(escalationLevel) || escalationLevel < 0 || escalationLevel > 2) throw badInput(`escalationLevel must be 0, 1 or 2, got ${escalationLevel}`, 'escalationLevel');
+  return escalationLevel;
+}
+
 async function ownEndpoint(ctx: SubgraphContext, id: string) {
   const tenantId = callerTenantId(ctx);
   const endpoint = isUuid(id) ? await ctx.db.webhookEndpoint.findFirst({ where: { id: id.toLowerCase(), tenantId } }) : null;
@@ -60,7 +69,8 @@ async function ownEndpoint(ctx: SubgraphContext, id: string) {
 
 async function farmSettings(ctx: SubgraphContext, tenantId: string, farmId: string) {
   const settings = await ctx.db.farmNotificationSettings.findFirst({ where: { farmId, tenantId } });
-  return { farm: { id: farmId }, escalateAfterMinutes: settings?.escalateAfterMinutes ?? DEFAULT_ESCALATE_AFTER_MINUTES };
+  const silence = silencePolicyOf(settings);
+  return { farm: { id: farmId }, escalateAfterMinutes: settings?.escalateAfterMinutes ?? DEFAULT_ESCALATE_AFTER_MINUTES, silenceGapMultiplier: silence.gapMultiplier, silenceMinMinutes: silence.minSeconds / 60 };
 }
 
 export const notificationQuery: Pick<QueryResolvers, 'myNotificationSubscriptions' | 'webhookEndpoints' | 'notificationDeliveries' | 'farmNotificationSettings'> = {
@@ -81,7 +91,27 @@ export const notificationQuery: Pick<QueryResolvers, 'myNotificationSubscription
 
 export const createNotificationMutation = (
   deps: TelemetryDependencies,
-): Pick<MutationResolvers, 'subscribeToAlerts' | 'unsubscribeFromAlerts' | 'createWebhookEndpoint' | 'deleteWebhookEndpoint' | 'enableWebhookEndpoint' | 'setFarmEscalation'> => ({
+): Pick<MutationResolvers, 'subscribeToAlerts' | 'unsubscribeFromAlerts' | 'createWebhookEndpoint' | 'deleteWebhookEndpoint' | 'enableWebhookEndpoint' | 'setFarmEscalation' | 'setFarmSilenceThreshold'> => ({
+  setFarmSilenceThreshold: async (_parent, { farmId, gapMultiplier, minMinutes }, ctx) => {
+    const tenantId = callerTenantId(ctx);
+    const id = (await requireOwnFarm(ctx, tenantId, farmId))!;
+    const multiplier = gapMultiplier ?? null;
+    const minimum = minMinutes ?? null;
+    if (multiplier !== null && (!Number.isFinite(multiplier) || multiplier < MIN_GAP_MULTIPLIER || multiplier > MAX_GAP_MULTIPLIER)) {
+      throw badInput(`gapMultiplier must be ${MIN_GAP_MULTIPLIER} to ${MAX_GAP_MULTIPLIER} (usual gaps between reports), got ${multiplier}`, 'gapMultiplier');
+    }
+    if (minimum !== null && (!Number.isInteger(minimum) || minimum < MIN_SILENCE_MINUTES || minimum > MAX_SILENCE_MINUTES)) {
+      throw badInput(`minMinutes must be ${MIN_SILENCE_MINUTES} to ${MAX_SILENCE_MINUTES}, got ${minimum}`, 'minMinutes');
+    }
+    const data = { silenceGapMultiplier: multiplier, silenceMinMinutes: minimum };
+    const changed = await ctx.db.$transaction(async (tx) => {
+      await tx.farmNotificationSettings.upsert({ where: { farmId: id }, create: { farmId: id, tenantId, ...data }, update: data });
+      return applySilencePolicy(tx, id, silencePolicyOf(data));
+    });
+    ctx.log.info({ farmId: id, gapMultiplier: multiplier, minMinutes: minimum, devicesChanged: changed }, 'farm silence threshold set');
+    return farmSettings(ctx, tenantId, id);
+  },
+
   setFarmEscalation: async (_parent, { farmId, escalateAfterMinutes }, ctx) => {
     const tenantId = callerTenantId(ctx);
     const id = (await requireOwnFarm(ctx, tenantId, farmId))!;
@@ -94,13 +124,12 @@ export const createNotificationMutation = (
 
   subscribeToAlerts: async (_parent, { input }, ctx) => {
     const tenantId = callerTenantId(ctx);
-    if (input.channel !== 'EMAIL') throw badInput('Only EMAIL is a person\'s channel; a tenant admin adds webhooks with createWebhookEndpoint', 'channel');
+    if (input.channel !== 'EMAIL') throw badInput('subscribeToAlerts takes EMAIL; a browser registers with registerPushSubscription, a tenant admin adds webhooks with createWebhookEndpoint', 'channel');
     const address = requireText(input.address, 'address', 254).trim();
     if (!EMAIL.test(address)) throw badInput('address must be an email address', 'address');
     const farmId = await requireOwnFarm(ctx, tenantId, input.farmId);
     const quiet = requireQuietHours(input.quietHoursStartMinute, input.quietHoursEndMinute);
-    const escalationLevel = input.escalationLevel ?? (ctx.principal!.roles.includes('TENANT_ADMIN') ? 1 : 0);
-    if (!Number.isInteger(escalationLevel) || escalationLevel < 0 || escalationLevel > 2) throw badInput(`escalationLevel must be 0, 1 or 2, got ${escalationLevel}`, 'escalationLevel');
+    const escalationLevel = requireEscalationLevel(ctx, input.escalationLevel);
     const subscription = await ctx.db.notificationSubscription.create({
       data: { tenantId, userId: ctx.principal!.subject, farmId, channel: 'EMAIL', address, language: (input.language ?? 'EN').toLowerCase(), minSeverity: input.minSeverity ?? 'WARNING', escalationLevel, ...quiet },
     });

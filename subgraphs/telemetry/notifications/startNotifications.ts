@@ -3,6 +3,7 @@ import type { SecretBox } from '../../../lib/crypto/secretBox';
 import type { PrismaClient } from '../../../lib/db/database';
 import type { Logger } from '../../../lib/logger';
 import type { Mailer } from '../../../lib/mail/mailer';
+import { loadVapidKeys } from '../../../lib/notifications/vapidKeys';
 import { startNotificationWorker, type NotificationWorker } from './worker';
 
 /** How often a process looks for due notification deliveries. */
@@ -18,6 +19,7 @@ export function startNotifications(options: { db: PrismaClient; config: Config; 
     outbound: config.outbound,
     publicUrl: config.mail.publicUrl,
     mail: options.mailer,
+    vapid: loadVapidKeys({ webPush: config.webPush, dataDir: config.dataDir, production: config.isProduction }),
     pollIntervalMs: NOTIFICATION_POLL_MS,
   });
 }

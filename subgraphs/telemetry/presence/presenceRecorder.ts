@@ -6,7 +6,8 @@ import { publishChanges } from '../alerts/alertStore';
 import type { AlertChangedEvent, PubSub } from '../../../lib/pubsub/pubsub';
 import { lookupDevices } from '../../devices/registry';
 import { clearSilence, deviceSilentSource, edgeOfflineSource } from './silenceAlerts';
-import { learnCadence, silenceWindowSeconds } from './silenceWindow';
+import { farmSilencePolicy } from './farmSilencePolicy';
+import { learnCadence, silenceWindowSeconds, type SilencePolicy } from './silenceWindow';
 
 /** The durable consumer's name: its cursor in `events.consumer_partition`. */
 export const PRESENCE_RECORDER = 'telemetry.device-presence';
@@ -36,6 +37,7 @@ export async function recordPresence(db: PrismaClient, readings: readonly Readin
   const devices = await lookupDevices(db, [...byDevice.keys()]);
   const changes: AlertChangedEvent[] = [];
   const heardFarms = new Map<string, { tenantId: string; heardAt: Date }>();
+  const policies = new Map<string, SilencePolicy>();
 
   for (const [deviceId, own] of byDevice) {
     const device = devices.get(deviceId);
@@ -48,14 +50,16 @@ export async function recordPresence(db: PrismaClient, readings: readonly Readin
 
     const stored = await db.devicePresence.findUnique({ where: { deviceId } });
     const observations = [...new Set(own.map((reading) => Date.parse(reading.observedAt)))].sort((a, b) => a - b);
-    const cadence = learnCadence(device.kind, stored ?? { intervalSeconds: null, intervalSamples: 0 }, stored?.lastObservedAt.getTime() ?? null, observations);
+    const policy = policies.get(device.farmId) ?? (await farmSilencePolicy(db, device.farmId));
+    policies.set(device.farmId, policy);
+    const cadence = learnCadence(device.kind, stored ?? { intervalSeconds: null, intervalSamples: 0 }, stored?.lastObservedAt.getTime() ?? null, observations, policy);
     const fields = {
       tenantId: device.tenantId,
       farmId: device.farmId,
       barnId: device.barnId,
       kind: device.kind,
       ...cadence,
-      silenceWindowSeconds: silenceWindowSeconds(device.kind, cadence),
+      silenceWindowSeconds: silenceWindowSeconds(device.kind, cadence, policy),
     };
     await db.devicePresence.upsert({
       where: { deviceId },

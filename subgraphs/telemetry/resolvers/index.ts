@@ -11,12 +11,13 @@ import { createQuery } from './Query';
 import { Reading } from './Reading';
 import { readingEvents, Subscription } from '../live/readingEvents';
 import { alertChangeEvents, alertChangedSubscription } from '../live/alertChangeEvents';
+import { createPushMutation, createPushQuery } from '../notifications/pushApi';
 import { createNotificationMutation, notificationQuery, NotificationDelivery, NotificationSubscription, WebhookEndpoint } from '../notifications/notificationApi';
 
 export const createResolvers = (deps: TelemetryDependencies): Resolvers => ({
   DateTime: DateTimeScalar,
-  Query: { ...createQuery(deps), ...notificationQuery, readingEvents, alertChangeEvents },
-  Mutation: { ...createMutation(deps), ...createNotificationMutation(deps) },
+  Query: { ...createQuery(deps), ...notificationQuery, ...createPushQuery(deps), readingEvents, alertChangeEvents },
+  Mutation: { ...createMutation(deps), ...createNotificationMutation(deps), ...createPushMutation(deps) },
   Subscription: { ...Subscription, alertChanged: alertChangedSubscription },
   AlertRule,
   Alert,

@@ -1,34 +1,11 @@
-import { SIGNATURE_HEADER, signWebhook } from '../../../lib/crypto/webhookSignature';
-import { postOutbound } from '../../../lib/net/outboundRequest';
-import { STRICT_OUTBOUND, type OutboundPolicy } from '../../../lib/net/publicAddress';
+import { SIGNATURE_HEADER, signWebhook } from '../crypto/webhookSignature';
+import { postOutbound } from '../net/outboundRequest';
+import { STRICT_OUTBOUND, type OutboundPolicy } from '../net/publicAddress';
 
 /** The header naming the delivery: the same id on every retry, for the receiver to deduplicate on. */
 export const DELIVERY_ID_HEADER = 'farmiq-delivery-id';
 /** A receiver that has not answered within this long counts as a failed try. */
 export const WEBHOOK_TIMEOUT_MS = 10_000;
-
-/** What a tenant's system receives, as JSON, for one alert change. */
-export interface AlertWebhookBody {
-  deliveryId: string;
-  type: 'alert.raised' | 'alert.cleared' | 'alert.escalated';
-  alert: {
-    id: string;
-    farmId: string;
-    /** Null for a whole farm's alert (EDGE_OFFLINE). */
-    barnId: string | null;
-    /** The device a DEVICE_SILENT alert is about. */
-    deviceId: string | null;
-    severity: string;
-    builtIn: string | null;
-    ruleId: string | null;
-    metric: string;
-    threshold: number;
-    peakValue: number;
-    lastValue: number;
-    raisedAt: string;
-    clearedAt: string | null;
-  };
-}
 
 /**
  * POSTs `body` to `url` signed with `secret` (`farmiq-signature: t=<unix s>,v1=<HMAC-SHA256 of
