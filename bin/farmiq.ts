@@ -12,6 +12,7 @@ const USAGE = `usage: farmiq start [--target ${TARGETS.join('|')}]
        farmiq backup --out FILE
        farmiq restore --from FILE
        farmiq broker-files --out DIR [--every SECONDS] [--reload-pid-file FILE]
+       farmiq events status | replay --consumer NAME --from POSITION | prune [--retention-days N]
 
 start     Runs FarmIQ. With no configuration it uses an embedded PostgreSQL (PGlite) in
           FARMIQ_DATA_DIR (default .data/) and an embedded MQTT broker; set DATABASE_URL and
@@ -27,6 +28,11 @@ broker-files
           Writes Mosquitto's password and ACL files to DIR for every active device, plus the
           ingestor's user (INGESTOR_MQTT_PASSWORD); --every re-exports and sends SIGHUP to the
           broker whose pid file is given when they changed.
+events    The durable domain events (DATABASE_URL, else the PGlite in FARMIQ_DATA_DIR with the
+          system stopped). status lists each consumer's position, how far behind it is and its
+          dead letters; replay makes a consumer apply every event from POSITION again; prune
+          deletes events every consumer applied, older than N days (default 7; the system does
+          it hourly).
 ingestor quarantine
           Messages the cloud refused for good (unknown or revoked device, invalid value) wait
           in the ingestor's disk buffer (FARMIQ_DATA_DIR) with the cloud's reason. list shows
@@ -54,7 +60,8 @@ type Command =
   | { command: 'migrate' }
   | { command: 'broker-files'; args: BrokerFilesArgs }
   | { command: 'backup'; file: string }
-  | { command: 'restore'; file: string };
+  | { command: 'restore'; file: string }
+  | { command: 'events'; args: import('./eventsCommand').EventsArgs };
 
 function parseArgs(argv: string[]): Command {
   const [command, ...rest] = argv;
@@ -90,6 +97,15 @@ function parseArgs(argv: string[]): Command {
       }),
     };
   }
+  if (command === 'events') {
+    const { parseEventsArgs } = require('./eventsCommand') as typeof import('./eventsCommand');
+    return {
+      command,
+      args: parseEventsArgs(rest, (message) => {
+        throw new UsageError(message);
+      }),
+    };
+  }
   if (command === 'ingestor') {
     const [subcommand, ...args] = rest;
     if (subcommand !== 'quarantine') throw new UsageError(`farmiq ingestor: expected "quarantine", got ${JSON.stringify(subcommand ?? '')} (see farmiq --help)`);
@@ -100,7 +116,7 @@ function parseArgs(argv: string[]): Command {
       }),
     };
   }
-  if (command !== 'start') throw new UsageError(`unknown command ${JSON.stringify(command ?? '')}; expected "start", "simulate", "ingestor", "migrate", "broker-files", "backup" or "restore" (see farmiq --help)`);
+  if (command !== 'start') throw new UsageError(`unknown command ${JSON.stringify(command ?? '')}; expected "start", "simulate", "ingestor", "migrate", "broker-files", "events", "backup" or "restore" (see farmiq --help)`);
   let target: Target = 'all';
   for (let i = 0; i < rest.length; i += 1) {
     const arg = rest[i]!;
@@ -137,6 +153,12 @@ async function main(): Promise<void> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
     return;
+  }
+  if (parsed.command === 'events') {
+    const { runEvents } = require('./eventsCommand') as typeof import('./eventsCommand');
+    const { MODULES } = require('../subgraphs/modules') as typeof import('../subgraphs/modules');
+    console.log(await runEvents(parsed.args, config, MODULES.flatMap((module) => module.events.publishes)));
+    process.exit(0);
   }
   if (parsed.command === 'migrate') {
     const { runMigrate } = require('./migrateCommand') as typeof import('./migrateCommand');

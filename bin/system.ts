@@ -3,8 +3,10 @@ import { ConfigError, type Config, type Target } from '../lib/config';
 import type { SecretBox } from '../lib/crypto/secretBox';
 import { openDatabase, type Database, type DatabaseLocation } from '../lib/db/database';
 import { applyMigrations } from '../lib/db/migrate';
+import { startOutboxPruning } from '../lib/events/retention';
 import { INGEST_PATH } from '../lib/edge/signedBatch';
 import { createSubgraphServer } from '../lib/graphql/subgraphServer';
+import type { InProcessSubgraph } from '../lib/graphql/inProcessSubgraph';
 import type { ReadinessCheck } from '../lib/http/health';
 import { startMetricsServer } from '../lib/http/metricsServer';
 import type { Logger } from '../lib/logger';
@@ -89,6 +91,9 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
       stack.push(() => db.close());
       const applied = await applyMigrations(db.sql);
       log.info({ database: db.kind, applied }, applied.length ? 'database migrated' : 'database schema is current');
+      // Events every consumer applied leave the outbox after the retention (compacted topics keep each object's newest).
+      const pruning = startOutboxPruning({ sql: db.sql, topics: modules.flatMap((module) => module.events.publishes), log });
+      stack.push(() => pruning.stop());
     }
     // The live bus: Redis when REDIS_URL is set (every gateway replica gets every frame), else in
     // memory (all in one process). Durable events go through the outbox (lib/events), not here.
@@ -118,6 +123,7 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
     let secretBox: SecretBox | undefined;
     const secretBoxOnce = () => (secretBox ??= loadSecretBox({ secretsKey: config.secretsKey, dataDir: config.dataDir, production: config.isProduction }));
     const subgraphUrls: Partial<Record<string, string>> = {};
+    const inProcessSubgraphs: Partial<Record<string, InProcessSubgraph>> = {};
     for (const module of running) {
       const host: ModuleHost = {
         config,
@@ -158,6 +164,7 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
       const port = await service.listen(configuredSubgraph(config, module.name)?.port ?? module.defaultPort, bindHost, `${module.name.toUpperCase()}_PORT`);
       ports[module.name] = port;
       subgraphUrls[module.name] = subgraphUrlOnLoopback(port);
+      inProcessSubgraphs[module.name] = service.executeInProcess;
     }
 
     if (target === 'all') {
@@ -188,6 +195,8 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
         config,
         log,
         subgraphUrls: urls,
+        // All in one process, the gateway calls the subgraphs directly (no loopback HTTP per hop).
+        ...(target === 'all' ? { inProcessSubgraphs } : {}),
         passThroughs: passThroughTargets(modules, urls),
         readinessChecks: readiness,
         verifyToken: auth.verifyToken,

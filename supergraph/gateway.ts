@@ -9,6 +9,7 @@ import express from 'express';
 import { mountPassThroughs } from './signedPassThrough';
 import { mountAlertAckProxy } from './alertAckProxy';
 import type { PassThroughTarget } from '../lib/process/module';
+import { inProcessFetch, type InProcessSubgraph } from '../lib/graphql/inProcessSubgraph';
 import { randomUUID } from 'node:crypto';
 import type { GraphQLError, GraphQLSchema } from 'graphql';
 import type { Config } from '../lib/config';
@@ -111,6 +112,11 @@ export interface GatewayOptions {
   log: Logger;
   /** The URL of each subgraph; defaults to what the composed supergraph names. */
   subgraphUrls: Partial<Record<string, string>>;
+  /**
+   * The subgraphs running in this process (all-in-one): called directly, not over HTTP
+   * (lib/graphql/inProcessSubgraph.ts). Their URLs still serve health checks and pass-throughs.
+   */
+  inProcessSubgraphs?: Partial<Record<string, InProcessSubgraph>>;
   /** Readiness of what this process runs besides the gateway (database, broker). */
   readinessChecks?: ReadinessCheck[];
   verifyToken: TokenVerifier;
@@ -144,9 +150,11 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
     supergraphSdl: options.supergraphSdl ?? fs.readFileSync(SUPERGRAPH_PATH, 'utf8'),
     buildService: ({ name, url }) => {
       const configured = Object.hasOwn(options.subgraphUrls, name) ? options.subgraphUrls[name] : undefined;
+      const inProcess = options.inProcessSubgraphs?.[name];
       // Node's own fetch (undici, pooled keep-alive) costs less per subgraph call than the
       // default make-fetch-happen, whose proxy and cache layers we do not use.
-      return new SubgraphDataSource({ url: configured ?? url, fetcher: fetch as unknown as RemoteGraphQLDataSource['fetcher'] }, name === 'identity', options.forwardingKey);
+      const fetcher = (inProcess ? inProcessFetch(inProcess) : fetch) as unknown as RemoteGraphQLDataSource['fetcher'];
+      return new SubgraphDataSource({ url: configured ?? url, fetcher }, name === 'identity', options.forwardingKey);
     },
     logger: log,
   });

@@ -16,6 +16,7 @@ import { DELIVERY_ID_HEADER } from '../lib/delivery/webhookSender';
 import type { Consumer } from '../lib/events/consumer';
 import { startNotifier } from '../subgraphs/telemetry/notifications/notifier';
 import { LEASE_MS, startNotificationWorker, type NotificationWorker } from '../subgraphs/telemetry/notifications/worker';
+import { startTopologyReadModel } from '../lib/topology/startTopologyReadModel';
 import { migratedDatabase } from './support/database';
 import { backends } from './support/postgres';
 
@@ -69,6 +70,7 @@ describe.each(backends())('alert notifications on %s', (backend) => {
   let receiver: Awaited<ReturnType<typeof webhookReceiver>>;
   let worker: NotificationWorker;
   let notifier: Consumer;
+  let topology: Consumer | undefined;
   /** Evaluates readings as the alert evaluator does, and lets the notifier write the deliveries of what changed. */
   const evaluate = async (readings: ReadingEvent[]) => {
     const changes = await evaluateBatch(db, readings);
@@ -87,6 +89,8 @@ describe.each(backends())('alert notifications on %s', (backend) => {
     inbox = await smtpInbox();
     receiver = await webhookReceiver();
     notifier = await startNotifier({ db: database.db, log });
+    // Telemetry's read model of the farms and barns written below (their time zones, the barns rules evaluate).
+    topology = await startTopologyReadModel({ sql: database.db.sql, log, schema: 'telemetry' });
     // The receiver is on this machine: the operator allows exactly its address, nothing else private.
     worker = startNotificationWorker({ db, log, secrets, now, outbound: { allowedHosts: ['127.0.0.1'], httpsOnly: false }, mail: createMailer({ smtpUrl: inbox.url, from: 'FarmIQ <alerts@farmiq.test>', dataDir: '/nonexistent', production: false, log }) });
   });
@@ -97,6 +101,7 @@ describe.each(backends())('alert notifications on %s', (backend) => {
   afterAll(async () => {
     await worker?.stop();
     await notifier?.stop();
+    await topology?.stop();
     await inbox?.close();
     await receiver?.close();
     await database?.close();

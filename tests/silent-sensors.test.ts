@@ -14,6 +14,7 @@ import { startNotifier } from '../subgraphs/telemetry/notifications/notifier';
 import { startNotificationWorker } from '../subgraphs/telemetry/notifications/worker';
 import { startPresenceRecorder } from '../subgraphs/telemetry/presence/presenceRecorder';
 import { startSilenceWatcher, type SilenceWatcher } from '../subgraphs/telemetry/presence/silenceWatcher';
+import { startTopologyReadModel } from '../lib/topology/startTopologyReadModel';
 import { applySilencePolicy, silencePolicyOf } from '../subgraphs/telemetry/presence/farmSilencePolicy';
 import { migratedDatabase } from './support/database';
 import { backends } from './support/postgres';
@@ -29,6 +30,7 @@ describe.each(backends())('silent sensors on %s', (backend) => {
   let clock = new Date();
   let recorder: Consumer;
   let notifier: Consumer;
+  let topology: Consumer | undefined;
   let watcher: SilenceWatcher;
   /** The watcher's last pass, in seconds after the running test's start. */
   let lastPass = 0;
@@ -49,10 +51,13 @@ describe.each(backends())('silent sensors on %s', (backend) => {
   beforeAll(async () => {
     database = await migratedDatabase(backend);
     db = database.db.prisma;
+    // Telemetry's read model of the devices written below (whose a silent device is, and its farm).
+    topology = await startTopologyReadModel({ sql: database.db.sql, log, schema: 'telemetry' });
     await startWorkers();
   }, 120_000);
   afterAll(async () => {
     await stopWorkers();
+    await topology?.stop();
     await database?.close();
   });
   // Each test lives on its own day, so the watcher's passes only ever move forward.

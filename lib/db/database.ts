@@ -4,7 +4,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from './generated/client';
 import { lockDataDir } from './dataDirLock';
 import { pgliteDriver } from './pgliteDriver';
-import { watchPool } from './poolMetrics';
+import { cacheReadPlans } from './planCache';
 import { createPostgresPool, postgresDriver } from './postgresDriver';
 import type { SqlDriver } from './sql';
 
@@ -32,6 +32,7 @@ export class DatabaseUnavailableError extends Error {
 }
 
 export async function openDatabase(location: DatabaseLocation): Promise<Database> {
+  cacheReadPlans();
   return location.kind === 'postgres' ? openPostgres(location.url) : openPglite(location.dir);
 }
 
@@ -45,7 +46,6 @@ async function openPostgres(url: string): Promise<Database> {
     await pool.end().catch(() => undefined);
     throw new DatabaseUnavailableError(`DATABASE_URL: cannot connect to ${describePostgres(url)}: ${errorReason(error)}`);
   }
-  watchPool(pool);
   const sql = postgresDriver(pool);
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return assemble('postgres', prisma, sql);

@@ -34,12 +34,10 @@ new Gauge({
   },
 });
 
-/** Reports `pool` in /metrics until it ends. */
-export function watchPool(pool: pg.Pool): void {
+/** Reports `pool` in /metrics; the returned function stops it (the pool's owner calls it on close). */
+export function watchPool(pool: pg.Pool): () => void {
   pools.add(pool);
-  const end = pool.end.bind(pool);
-  pool.end = (async () => {
+  return () => {
     pools.delete(pool);
-    return end();
-  }) as pg.Pool['end'];
+  };
 }

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { watchPool } from './poolMetrics';
 import type { SqlDriver, SqlExecutor } from './sql';
 
 /** A bounded node-postgres pool. Prisma's adapter and raw SQL share it. */
@@ -37,7 +38,9 @@ function transactionExecutor(client: pg.PoolClient): SqlExecutor {
   };
 }
 
+/** Raw SQL on `pool`, which it reports in /metrics until `close` ends it. */
 export function postgresDriver(pool: pg.Pool): SqlDriver {
+  const unwatch = watchPool(pool);
   return {
     ...executor(pool),
     async transaction(work) {
@@ -55,7 +58,10 @@ export function postgresDriver(pool: pg.Pool): SqlDriver {
       }
     },
     listen: sharedListener(pool),
-    close: () => pool.end(),
+    close: async () => {
+      unwatch();
+      await pool.end();
+    },
   };
 }
 

@@ -13,6 +13,12 @@ export interface Topic<Payload> {
    * written, and split the work across replicas by it (events of one key stay on one replica).
    */
   partitionKey(payload: Payload): string;
+  /**
+   * Payload fields that name one object, for a topic of full-state snapshots: pruning keeps the
+   * newest event of each object however old it is (a consumer started later still gets every
+   * object's state), and deletes only events a newer one of the same object replaced.
+   */
+  compactedBy?: readonly string[];
 }
 
 /** A stored payload that is not what its topic says: a poison event (dead-lettered at once). */

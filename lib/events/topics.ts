@@ -301,3 +301,49 @@ export const INVOICE_ISSUED: Topic<InvoiceIssuedEvent> = {
   // A tenant's invoices in the order they were numbered.
   partitionKey: (event) => event.tenantId,
 };
+
+/**
+ * One farm, barn or device of devices' topology as it stands after a change, or `deleted`. Full
+ * state, never a difference: a read model that applies the newest event of an object has the
+ * object, whatever it missed before. Written by devices' tables' own triggers at commit
+ * (prisma/migrations/20261201100000_topology_read_models), so no mutation can forget it.
+ */
+export type TopologyChangedEvent =
+  | { object: 'farm'; id: string; deleted: false; tenantId: string; timeZone: string }
+  | { object: 'barn'; id: string; deleted: false; tenantId: string; farmId: string; species: string }
+  | { object: 'device'; id: string; deleted: false; tenantId: string | null; barnId: string | null; kind: string; status: string }
+  | { object: 'farm' | 'barn' | 'device'; id: string; deleted: true };
+
+export const TOPOLOGY_OBJECTS = ['farm', 'barn', 'device'] as const;
+
+const topology = decoderFor('devices.topology-changed');
+
+/**
+ * The one partition key of topology: the whole topology is one ordered stream (a few events per
+ * human action), so a read model is always devices' state at some position, and "has the read
+ * model seen position n" is one number. The migration's triggers write its shard (911) as a literal.
+ */
+export const TOPOLOGY_PARTITION_KEY = 'devices.topology';
+
+export const TOPOLOGY_CHANGED: Topic<TopologyChangedEvent> = {
+  name: 'devices.topology-changed',
+  decode(raw) {
+    const e = topology.object(raw, '$');
+    const object = topology.oneOf(e.object, TOPOLOGY_OBJECTS, '$.object');
+    const id = topology.string(e.id, '$.id');
+    if (e.deleted === true) return { object, id, deleted: true };
+    if (e.deleted !== false) topology.oneOf(e.deleted, [], '$.deleted (true or false)');
+    const tenantId = topology.nullableString(e.tenantId, '$.tenantId');
+    switch (object) {
+      case 'farm':
+        return { object, id, deleted: false, tenantId: topology.string(e.tenantId, '$.tenantId'), timeZone: topology.string(e.timeZone, '$.timeZone') };
+      case 'barn':
+        return { object, id, deleted: false, tenantId: topology.string(e.tenantId, '$.tenantId'), farmId: topology.string(e.farmId, '$.farmId'), species: topology.string(e.species, '$.species') };
+      default:
+        return { object, id, deleted: false, tenantId, barnId: topology.nullableString(e.barnId, '$.barnId'), kind: topology.string(e.kind, '$.kind'), status: topology.string(e.status, '$.status') };
+    }
+  },
+  partitionKey: () => TOPOLOGY_PARTITION_KEY,
+  // A subgraph whose read model starts next year still gets every farm, barn and device.
+  compactedBy: ['object', 'id'],
+};

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
@@ -9,6 +9,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import { parse, type DocumentNode } from 'graphql';
+import type { IncomingHttpHeaders } from 'node:http';
 import { applyMiddleware } from 'graphql-middleware';
 import type { TokenVerifier } from '../auth/accessToken';
 import { readCookie } from '../auth/cookiesAndBearer';
@@ -20,6 +21,9 @@ import { errorHandler, notFoundHandler } from '../http/errorHandler';
 import { mountHealth } from '../http/health';
 import { REQUEST_ID_HEADER } from '../http/requestId';
 import { createHttpService, labelRoute, type HttpService } from '../http/service';
+import { httpRequestDuration } from '../metrics';
+import { traceServed } from '../tracing/httpSpans';
+import type { InProcessSubgraph } from './inProcessSubgraph';
 import type { SubgraphContext } from './context';
 import { maskError } from './maskError';
 import { metricsPlugin } from './metricsPlugin';
@@ -81,11 +85,19 @@ export function buildSchema(definition: SubgraphDefinition) {
   return applyMiddleware(schema, definition.permissions, idArgumentMiddleware(definition.name, schema, definition.idArguments));
 }
 
+/** A subgraph's HTTP service, and its entry point for a gateway in the same process. */
+export interface SubgraphService extends HttpService {
+  /** The `POST /graphql` pipeline without HTTP (lib/graphql/inProcessSubgraph.ts). */
+  executeInProcess: InProcessSubgraph;
+}
+
+const GRAPHQL_PATH = '/graphql';
+
 /**
  * Builds (does not listen) a subgraph's HTTP service: `POST /graphql`, `/healthz`, `/readyz`.
  * Tests call this and listen on port 0.
  */
-export async function createSubgraphServer(definition: SubgraphDefinition, options: SubgraphServerOptions): Promise<HttpService> {
+export async function createSubgraphServer(definition: SubgraphDefinition, options: SubgraphServerOptions): Promise<SubgraphService> {
   const log = options.log.child({ component: definition.name });
   let apollo: ApolloServer<SubgraphContext> | undefined;
   const service = createHttpService(definition.name, async () => {
@@ -112,34 +124,64 @@ export async function createSubgraphServer(definition: SubgraphDefinition, optio
     ],
   });
   await apollo.start();
+  const server = apollo;
+  /** The same context over HTTP and in process: what the request's headers prove. */
+  const contextFrom = async (headers: IncomingHttpHeaders, socketAddress: string | undefined, setCookie: (value: string) => void): Promise<SubgraphContext> => {
+    // Believed only when the gateway signed them; anyone else gets a fresh id and its socket's address.
+    const forwarded = verifyForwarded(options.forwardingKey, headers);
+    const requestId = forwarded?.requestId ?? randomUUID();
+    const principal = await principalFrom(headers, options.verifyToken, options.production);
+    return {
+      db: options.db.prisma,
+      log: log.child({ requestId, ...(principal ? { subject: principal.subject } : {}) }),
+      requestId,
+      principal,
+      clientAddress: forwarded?.clientAddress || socketAddress || 'unknown',
+      secureCookies: options.production,
+      cookie: (name) => readCookie(headers, name),
+      setCookie,
+    };
+  };
   mountHealth(service.app, () => [{ name: 'database', check: () => options.db.ping() }]);
   options.mount?.(service.app);
   service.app.use(
-    '/graphql',
-    labelRoute('/graphql'),
+    GRAPHQL_PATH,
+    labelRoute(GRAPHQL_PATH),
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, {
+    expressMiddleware(server, {
       context: async ({ req, res }): Promise<SubgraphContext> => {
-        // Believed only when the gateway signed them; anyone else gets a fresh id and its socket's address.
-        const forwarded = verifyForwarded(options.forwardingKey, req.headers);
-        const requestId = forwarded?.requestId ?? randomUUID();
-        res.setHeader(REQUEST_ID_HEADER, requestId);
-        const principal = await principalFrom(req.headers, options.verifyToken, options.production);
-        return {
-          db: options.db.prisma,
-          log: log.child({ requestId, ...(principal ? { subject: principal.subject } : {}) }),
-          requestId,
-          principal,
-          clientAddress: forwarded?.clientAddress || req.socket.remoteAddress || 'unknown',
-          secureCookies: options.production,
-          cookie: (name) => readCookie(req.headers, name),
-          setCookie: (value) => {
-            res.append('set-cookie', value);
-          },
-        };
+        const context = await contextFrom(req.headers, req.socket.remoteAddress, (value) => {
+          res.append('set-cookie', value);
+        });
+        res.setHeader(REQUEST_ID_HEADER, context.requestId);
+        return context;
       },
     }),
   );
   service.app.use(notFoundHandler, errorHandler(log));
-  return service;
+
+  const executeInProcess: InProcessSubgraph = async ({ headers, body }) => {
+    const incoming: Record<string, string> = Object.fromEntries(headers);
+    const headerMap = new HeaderMap();
+    for (const [name, value] of headers) headerMap.set(name, value);
+    const setCookies: string[] = [];
+    const endTimer = httpRequestDuration.startTimer({ component: definition.name, route: GRAPHQL_PATH });
+    let answer: { status: number; headers: Headers; body: string } | undefined;
+    const status = await traceServed(definition.name, GRAPHQL_PATH, incoming, async () => {
+      const response = await server.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: 'POST', headers: headerMap, search: '', body },
+        // A socket address only HTTP has: a caller without the gateway's signature is "loopback".
+        context: () => contextFrom(incoming, '127.0.0.1', (value) => setCookies.push(value)),
+      });
+      if (response.body.kind !== 'complete') throw new Error(`${definition.name}: an in-process request answered incrementally`);
+      const responseHeaders = new Headers();
+      for (const [name, value] of response.headers) responseHeaders.set(name, value);
+      for (const cookie of setCookies) responseHeaders.append('set-cookie', cookie);
+      answer = { status: response.status ?? 200, headers: responseHeaders, body: response.body.string };
+      return answer.status;
+    });
+    endTimer({ status: String(status) });
+    return answer!;
+  };
+  return { ...service, executeInProcess };
 }

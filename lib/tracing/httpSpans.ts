@@ -12,18 +12,42 @@ const tracer = trace.getTracer('farmiq');
 export function traceRequests(component: string): RequestHandler {
   return (req, res, next) => {
     if (!tracingEnabled()) return next();
-    const parent = propagation.extract(ROOT_CONTEXT, req.headers);
-    const span = tracer.startSpan(
-      `${req.method} ${req.path}`,
-      { kind: SpanKind.SERVER, attributes: { 'farmiq.component': component, 'http.request.method': req.method, 'url.path': req.path } },
-      parent,
-    );
-    res.on('finish', () => {
-      span.setAttribute('http.response.status_code', res.statusCode);
-      if (res.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+    const served = startServerSpan(component, req.method, req.path, req.headers);
+    res.on('finish', () => served.end(res.statusCode));
+    context.with(served.context, next);
+  };
+}
+
+/**
+ * A request served without HTTP (the gateway's in-process call to a subgraph): the same server
+ * span traceRequests would open, active while `serve` runs; `serve` resolves with the status.
+ */
+export async function traceServed(component: string, path: string, headers: Record<string, string>, serve: () => Promise<number>): Promise<number> {
+  if (!tracingEnabled()) return serve();
+  const served = startServerSpan(component, 'POST', path, headers);
+  let status = 500;
+  try {
+    status = await context.with(served.context, serve);
+    return status;
+  } finally {
+    served.end(status);
+  }
+}
+
+function startServerSpan(component: string, method: string, path: string, headers: Record<string, string | string[] | undefined>) {
+  const parent = propagation.extract(ROOT_CONTEXT, headers);
+  const span = tracer.startSpan(
+    `${method} ${path}`,
+    { kind: SpanKind.SERVER, attributes: { 'farmiq.component': component, 'http.request.method': method, 'url.path': path } },
+    parent,
+  );
+  return {
+    context: trace.setSpan(parent, span),
+    end(statusCode: number) {
+      span.setAttribute('http.response.status_code', statusCode);
+      if (statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
       span.end();
-    });
-    context.with(trace.setSpan(parent, span), next);
+    },
   };
 }
 

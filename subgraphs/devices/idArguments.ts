@@ -1,5 +1,5 @@
 import { ofCallerTenant, type IdArgumentChecks } from '../../lib/graphql/idArguments';
-import { barnsOfTenant, devicesOfTenant, farmOfBarns, farmOfDevices, farmOfFarms, farmsOfTenant } from './registry';
+import { barnsOfTenant, devicesOfTenant, farmOfBarns, farmOfDevices, farmOfFarms, farmsOfTenant } from './ownership';
 
 const farm = ofCallerTenant('Farm', farmsOfTenant, farmOfFarms);
 const barn = ofCallerTenant('Barn', (db, tenantId, ids) => barnsOfTenant(db, tenantId, ids), farmOfBarns);

@@ -1,6 +1,6 @@
 import { DEFAULT_SUBGRAPH_PORTS } from '../../lib/config';
 import type { SubgraphModule } from '../../lib/process/module';
-import { AUDIT_ACTIONS } from '../../lib/events/topics';
+import { AUDIT_ACTIONS, TOPOLOGY_CHANGED } from '../../lib/events/topics';
 
 /** Farm topology and devices; the authority on which device may talk to the farm's broker. */
 export const devicesModule: SubgraphModule = {
@@ -9,7 +9,8 @@ export const devicesModule: SubgraphModule = {
   env: ['FARMIQ_SECRETS_KEY'],
   routes: [],
   workers: [],
-  events: { publishes: [AUDIT_ACTIONS], consumes: [] },
+  // Topology is published by its tables' own triggers, at the commit of every change (lib/topology).
+  events: { publishes: [AUDIT_ACTIONS, TOPOLOGY_CHANGED], consumes: [] },
   deviceAuthority: {
     authenticate: (prisma, username, password) => (require('./credentials/deviceCredentials') as typeof import('./credentials/deviceCredentials')).verifyDeviceCredentials(prisma, username, password),
     brokerAuthFiles: (prisma) => (require('./credentials/brokerAuthFiles') as typeof import('./credentials/brokerAuthFiles')).brokerAuthFilesForEveryFarm(prisma),

@@ -1,5 +1,5 @@
 import { ofCallerTenant, ownedBy, unscoped, type IdArgumentChecks } from '../../lib/graphql/idArguments';
-import { farmsOfTenant } from '../devices/registry';
+import { farmsOfTenant } from './topology';
 import { existingTenants } from './registry';
 
 /** The caller's own tenant; any existing one for a platform admin (it acts for every tenant). */
@@ -34,7 +34,7 @@ const partnerGrant = ofCallerTenant('Partner grant', async (db, tenantId, ids) =
   return new Set(rows.map((row) => row.id));
 });
 
-/** Farms are the devices subgraph's: checked through its registry. */
+/** Farms are the devices subgraph's: checked in identity's read model of them (topology.ts). */
 const farm = ofCallerTenant('Farm', farmsOfTenant);
 
 /** Whose ids identity's operations take (lib/graphql/idArguments.ts). */

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { DEFAULT_SUBGRAPH_PORTS } from '../../lib/config';
 import type { SubgraphModule } from '../../lib/process/module';
-import { AUDIT_ACTIONS } from '../../lib/events/topics';
+import { AUDIT_ACTIONS, TOPOLOGY_CHANGED } from '../../lib/events/topics';
 
 /** People and tenants; the one holder of the token signing keys, whose public half it serves. */
 export const identityModule: SubgraphModule = {
@@ -12,6 +12,11 @@ export const identityModule: SubgraphModule = {
   routes: [{ method: 'GET', path: '/.well-known/jwks.json' }],
   // Partners' webhooks: outbox events become deliveries, a worker sends them.
   workers: [
+    {
+      // Its copy of devices' topology (farms, barns, devices) for id checks, time zones and metering.
+      name: 'topology',
+      start: (host) => (require('../../lib/topology/startTopologyReadModel') as typeof import('../../lib/topology/startTopologyReadModel')).startTopologyReadModel({ sql: host.db.sql, log: host.log, schema: 'identity' }),
+    },
     {
       // Audited actions of devices and billing arrive as events; identity owns the log.
       name: 'audit-log',
@@ -36,7 +41,7 @@ export const identityModule: SubgraphModule = {
     },
   ],
   usesClientQuotas: true,
-  events: { publishes: [], consumes: [AUDIT_ACTIONS] },
+  events: { publishes: [], consumes: [AUDIT_ACTIONS, TOPOLOGY_CHANGED] },
   async plugIn(host) {
     const { config, db, log } = host;
     if (!host.auth.keyRing || !host.revocations || !host.quotas) throw new Error('identity runs only in the process that holds the signing keys, the revocation list and the quotas');

@@ -1,5 +1,5 @@
 import { ofCallerTenant, type IdArgumentChecks } from '../../lib/graphql/idArguments';
-import { barnsOfTenant, farmOfBarns, farmOfFarms, farmsOfTenant } from '../devices/registry';
+import { barnsOfTenant, farmOfBarns, farmOfFarms, farmsOfTenant } from './topology';
 
 /** The tenant's batches among `ids`. */
 const batch = ofCallerTenant(
@@ -17,7 +17,7 @@ const weighSession = ofCallerTenant('Weigh session', async (db, tenantId, ids) =
   return new Set(rows.map((row) => row.id));
 });
 
-/** Farms and barns are the devices subgraph's: checked through its registry. */
+/** Farms and barns are the devices subgraph's: checked in kpi's read model of them (topology.ts). */
 const farm = ofCallerTenant('Farm', farmsOfTenant, farmOfFarms);
 /** A batch's barn must be in the batch's farm. */
 const barnOfInputFarm = ofCallerTenant('Barn', (db, tenantId, ids, args) => barnsOfTenant(db, tenantId, ids, String((args.input as { farmId: string }).farmId)), farmOfBarns);

@@ -1,5 +1,5 @@
 import { DEFAULT_SUBGRAPH_PORTS } from '../../lib/config';
-import { READINGS_STORED, WEIGH_SESSION_EVENTS } from '../../lib/events/topics';
+import { READINGS_STORED, WEIGH_SESSION_EVENTS, TOPOLOGY_CHANGED } from '../../lib/events/topics';
 import type { SubgraphModule } from '../../lib/process/module';
 
 /**
@@ -13,6 +13,11 @@ export const kpiModule: SubgraphModule = {
   env: [],
   routes: [],
   workers: [
+    {
+      // Its copy of devices' topology (farms, barns, devices) for id checks, time zones and metering.
+      name: 'topology',
+      start: (host) => (require('../../lib/topology/startTopologyReadModel') as typeof import('../../lib/topology/startTopologyReadModel')).startTopologyReadModel({ sql: host.db.sql, log: host.log, schema: 'kpi' }),
+    },
     { name: 'scale-weigh-in', start: (host) => (require('./records/scaleWeights') as typeof import('./records/scaleWeights')).startScaleWeighIn({ db: host.db, log: host.log }) },
     { name: 'camera-weigh-in', start: (host) => (require('./weighSessions/cameraWeighIn') as typeof import('./weighSessions/cameraWeighIn')).startCameraWeighIn({ db: host.db, log: host.log }) },
     {
@@ -24,7 +29,7 @@ export const kpiModule: SubgraphModule = {
       start: (host) => (require('./weighSessions/idleFinalizer') as typeof import('./weighSessions/idleFinalizer')).startIdleFinalizer({ sql: host.db.sql, pubsub: host.pubsub, now: host.now, log: host.log }),
     },
   ],
-  events: { publishes: [WEIGH_SESSION_EVENTS], consumes: [READINGS_STORED, WEIGH_SESSION_EVENTS] },
+  events: { publishes: [WEIGH_SESSION_EVENTS], consumes: [READINGS_STORED, WEIGH_SESSION_EVENTS, TOPOLOGY_CHANGED] },
   publishesLive: true,
   plugIn: async (host) => ({ definition: (require('./server') as typeof import('./server')).kpiSubgraph({ sql: host.db.sql, pubsub: host.pubsub, now: host.now }) }),
 };

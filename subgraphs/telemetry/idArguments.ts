@@ -1,5 +1,5 @@
 import { ofCallerTenant, type IdArgumentChecks } from '../../lib/graphql/idArguments';
-import { barnsOfTenant, devicesOfTenant, farmOfBarns, farmOfDevices, farmOfFarms, farmsOfTenant } from '../devices/registry';
+import { barnsOfTenant, devicesOfTenant, farmOfBarns, farmOfDevices, farmOfFarms, farmsOfTenant } from './topology';
 
 const idsOf = (rows: Array<{ id: string }>) => new Set(rows.map((row) => row.id));
 
@@ -20,7 +20,7 @@ const notificationSubscription = ofCallerTenant('Notification subscription', asy
 const webhookEndpoint = ofCallerTenant('Webhook endpoint', async (db, tenantId, ids) =>
   idsOf(await db.webhookEndpoint.findMany({ where: { id: { in: [...ids] }, tenantId }, select: { id: true } })),
 );
-/** Farms, barns and devices are the devices subgraph's: checked through its registry. */
+/** Farms, barns and devices are the devices subgraph's: checked in this subgraph's read model of them (topology.ts). */
 const farm = ofCallerTenant('Farm', farmsOfTenant, farmOfFarms);
 const barn = ofCallerTenant('Barn', (db, tenantId, ids) => barnsOfTenant(db, tenantId, ids), farmOfBarns);
 const device = ofCallerTenant('Device', devicesOfTenant, farmOfDevices);

@@ -1,7 +1,7 @@
 import { DEFAULT_SUBGRAPH_PORTS } from '../../lib/config';
 import { BatchRefusal, batchRefusalBody } from '../../lib/edge/ingestCodes';
 import { INGEST_PATH, MAX_BATCH_BYTES, SIGNATURE_HEADERS } from '../../lib/edge/signedBatch';
-import { AUDIT_ACTIONS, READINGS_STORED } from '../../lib/events/topics';
+import { AUDIT_ACTIONS, READINGS_STORED, TOPOLOGY_CHANGED } from '../../lib/events/topics';
 import type { ModuleHost, PassThrough, SubgraphModule } from '../../lib/process/module';
 import type { TelemetryDependencies } from './dependencies';
 
@@ -32,6 +32,11 @@ export const telemetryModule: SubgraphModule = {
     { method: 'POST', path: INGEST_PATH, passThrough: { headers: Object.values(SIGNATURE_HEADERS), limit: MAX_BATCH_BYTES, refusal: ingestRefusal } },
   ],
   workers: [
+    {
+      // Its copy of devices' topology (farms, barns, devices) for id checks, time zones and metering.
+      name: 'topology',
+      start: (host) => (require('../../lib/topology/startTopologyReadModel') as typeof import('../../lib/topology/startTopologyReadModel')).startTopologyReadModel({ sql: host.db.sql, log: host.log, schema: 'telemetry' }),
+    },
     { name: 'alert-evaluator', start: (host) => (require('./alerts/evaluator') as typeof import('./alerts/evaluator')).startAlertEvaluator({ db: host.db, pubsub: host.pubsub, log: host.log }) },
     { name: 'live-relay', start: (host) => (require('./live/liveRelay') as typeof import('./live/liveRelay')).startLiveRelay({ db: host.db, pubsub: host.pubsub, log: host.log, now: host.now }) },
     { name: 'notifier', start: (host) => (require('./notifications/notifier') as typeof import('./notifications/notifier')).startNotifier({ db: host.db, log: host.log }) },
@@ -52,7 +57,7 @@ export const telemetryModule: SubgraphModule = {
       },
     },
   ],
-  events: { publishes: [READINGS_STORED, AUDIT_ACTIONS], consumes: [READINGS_STORED] },
+  events: { publishes: [READINGS_STORED, AUDIT_ACTIONS], consumes: [READINGS_STORED, TOPOLOGY_CHANGED] },
   publishesLive: true,
   async plugIn(host) {
     const deps = dependencies(host);

@@ -5,6 +5,8 @@ import { appendEvent } from '../../../lib/events/outbox';
 import { READINGS_STORED, type ReadingEvent } from '../../../lib/events/topics';
 import { createLogger } from '../../../lib/logger';
 import { databaseRateLimitStore } from '../../../lib/rateLimit/store';
+import type { Consumer } from '../../../lib/events/consumer';
+import { startTopologyReadModel } from '../../../lib/topology/startTopologyReadModel';
 import { migratedDatabase } from '../../../tests/support/database';
 import { backends } from '../../../tests/support/postgres';
 import { waitFor } from '../../../tests/support/waitFor';
@@ -17,13 +19,19 @@ describe.each(backends())('usage metering on %s', (backend) => {
   let db: PrismaClient;
   let database: Database;
   let close: () => Promise<void>;
+  let topology: Consumer | undefined;
   beforeAll(async () => {
     const opened = await migratedDatabase(backend);
     database = opened.db;
     db = opened.db.prisma;
     close = opened.close;
+    // The billing worker that keeps its read model of devices' topology (the farms and barns made below).
+    topology = await startTopologyReadModel({ sql: database.sql, log: createLogger('silent'), schema: 'billing' });
   });
-  afterAll(async () => close?.());
+  afterAll(async () => {
+    await topology?.stop();
+    await close?.();
+  });
 
   async function activeDevice(tenantId: string, barnId: string): Promise<string> {
     const serialNumber = `SN-${randomUUID().slice(0, 8)}`;

@@ -3,14 +3,14 @@ import type { Database, PrismaClient } from '../../../lib/db/database';
 import { startConsumer } from '../../../lib/events/consumer';
 import { READINGS_STORED, type ReadingsStoredEvent } from '../../../lib/events/topics';
 import type { Logger } from '../../../lib/logger';
-import { activeDevices } from '../../devices/registry';
+import { activeDevices } from '../topology';
 
 /** How often active devices are counted; each count is idempotent per device and UTC day. */
 export const ACTIVE_DEVICE_SCAN_MS = 60 * 60 * 1000;
 
 /**
  * Usage from the other subgraphs' public interfaces, never their tables: telemetry messages
- * from the stored-readings events ingest publishes, active devices from the devices registry.
+ * from the stored-readings events ingest publishes, active devices from billing's read model of devices' topology (lib/topology).
  * Every record carries a key derived from what it counts, so a redelivered event or a second
  * scan of the same day records nothing new.
  */

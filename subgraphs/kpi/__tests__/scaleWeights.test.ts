@@ -4,6 +4,8 @@ import type { PrismaClient } from '../../../lib/db/generated/client';
 import { appendEvent } from '../../../lib/events/outbox';
 import { READINGS_STORED, type ReadingEvent } from '../../../lib/events/topics';
 import { createLogger } from '../../../lib/logger';
+import type { Consumer } from '../../../lib/events/consumer';
+import { startTopologyReadModel } from '../../../lib/topology/startTopologyReadModel';
 import { migratedDatabase } from '../../../tests/support/database';
 import { backends } from '../../../tests/support/postgres';
 import { recordScaleWeights, startScaleWeighIn } from '../records/scaleWeights';
@@ -12,13 +14,19 @@ describe.each(backends())('scale weights into weigh sessions on %s', (backend) =
   let db: PrismaClient;
   let database: Database;
   let close: () => Promise<void>;
+  let topology: Consumer | undefined;
   beforeAll(async () => {
     const opened = await migratedDatabase(backend);
     database = opened.db;
     db = opened.db.prisma;
     close = opened.close;
+    // The kpi worker that keeps its read model of devices' topology (the farms and barns made below).
+    topology = await startTopologyReadModel({ sql: database.sql, log: createLogger('silent'), schema: 'kpi' });
   });
-  afterAll(async () => close?.());
+  afterAll(async () => {
+    await topology?.stop();
+    await close?.();
+  });
 
   /** A Bangkok (UTC+7) farm with a barn and two batches placed in it, on 1 and 20 November. */
   async function barnWithBatches() {

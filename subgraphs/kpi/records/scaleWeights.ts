@@ -2,7 +2,7 @@ import type { Database, PrismaClient } from '../../../lib/db/database';
 import { startConsumer, type Consumer } from '../../../lib/events/consumer';
 import { READINGS_STORED, type ReadingEvent } from '../../../lib/events/topics';
 import type { Logger } from '../../../lib/logger';
-import { lookupBarns } from '../../devices/registry';
+import { lookupBarns } from '../topology';
 import { localDate } from '../formulas/dates';
 import { recordWeighSample } from './weighSamples';
 

@@ -4,7 +4,7 @@ import { startConsumer, type Consumer } from '../../../lib/events/consumer';
 import { appendEvent } from '../../../lib/events/outbox';
 import { READINGS_STORED, WEIGH_SESSION_EVENTS, type ReadingEvent, type WeighSessionEvent } from '../../../lib/events/topics';
 import type { Logger } from '../../../lib/logger';
-import { lookupBarns } from '../../devices/registry';
+import { lookupBarns } from '../topology';
 import { localDate } from '../formulas/dates';
 import { kilogramsToGrams } from '../weight';
 

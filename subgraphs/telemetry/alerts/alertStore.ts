@@ -6,7 +6,7 @@ import { announceAlertChange } from './announceAlertChange';
 import type { BuiltInKind } from './builtIns';
 import { INITIAL_STATE, step, worse, type ConditionRule, type ConditionState } from './conditionState';
 
-/** The barn a rule is evaluated for, as the devices registry describes it. */
+/** The barn a rule is evaluated for, as telemetry's topology read model describes it. */
 export interface BarnRef {
   barnId: string;
   tenantId: string;

@@ -4,7 +4,7 @@ import { READINGS_STORED, type ReadingEvent } from '../../../lib/events/topics';
 import type { AlertRule } from '../../../lib/db/generated/client';
 import type { Logger } from '../../../lib/logger';
 import type { AlertChangedEvent, PubSub } from '../../../lib/pubsub/pubsub';
-import { lookupBarns, type RegisteredBarnInfo } from '../../devices/registry';
+import { lookupBarns, type TopologyBarn } from '../topology';
 import { evaluatePoints, publishChanges, type EvaluatedRule, type Point } from './alertStore';
 import { AMMONIA_HIGH, heatStressRule, WATER_INTAKE_DROP, type BuiltInRule } from './builtIns';
 import { latestClimatePair } from './climatePair';
@@ -41,7 +41,7 @@ export function startAlertEvaluator(options: AlertEvaluatorOptions): Promise<Con
 
 const CLIMATE_METRICS = new Set(['temperatureC', 'relativeHumidityPercent']);
 
-/** Evaluates one batch: one query for the registry's barns, one for the rules of all of them. */
+/** Evaluates one batch: one query for the read model's barns, one for the rules of all of them. */
 export async function evaluateBatch(db: PrismaClient, readings: readonly ReadingEvent[]): Promise<AlertChangedEvent[]> {
   const byBarn = new Map<string, ReadingEvent[]>();
   for (const reading of readings) {
@@ -70,14 +70,14 @@ export async function evaluateBatch(db: PrismaClient, readings: readonly Reading
 }
 
 /** A rule of the barn, or a farm-wide rule (made before rules were per barn) of its farm. */
-const appliesTo = (rule: AlertRule, barn: RegisteredBarnInfo) => rule.tenantId === barn.tenantId && (rule.barnId === barn.barnId || (rule.barnId === null && rule.farmId === barn.farmId));
+const appliesTo = (rule: AlertRule, barn: TopologyBarn) => rule.tenantId === barn.tenantId && (rule.barnId === barn.barnId || (rule.barnId === null && rule.farmId === barn.farmId));
 
 const pointsOf = (readings: readonly ReadingEvent[], metric: string): Point[] =>
   readings.filter((reading) => reading.metric === metric).map((reading) => ({ value: reading.value, at: new Date(reading.observedAt) }));
 
 const builtIn = (rule: BuiltInRule): EvaluatedRule => ({ ...rule, ruleId: null, builtIn: rule.kind });
 
-async function evaluateBarn(db: PrismaClient, barn: RegisteredBarnInfo, readings: readonly ReadingEvent[], rules: readonly AlertRule[]): Promise<AlertChangedEvent[]> {
+async function evaluateBarn(db: PrismaClient, barn: TopologyBarn, readings: readonly ReadingEvent[], rules: readonly AlertRule[]): Promise<AlertChangedEvent[]> {
   const changes: AlertChangedEvent[] = [];
   const evaluate = async (rule: EvaluatedRule, points: Point[]) => {
     if (points.length > 0) changes.push(...(await evaluatePoints(db, barn, rule, points)));

@@ -9,7 +9,11 @@ import { ingestBatches, ingestMessages } from '../../../lib/metrics';
 import { appendEvent } from '../../../lib/events/outbox';
 import { READINGS_STORED, type ReadingsStoredEvent } from '../../../lib/events/topics';
 import { unitOf } from '../../../lib/deviceKinds';
-import { edgeKeyForVerification, lookupDevices } from '../../devices/registry';
+// The one call into devices' code left (README "Domain events: topology"): an edge gateway's
+// HMAC secret stays in devices' table alone (sealed), and a revoked key stops verifying at once,
+// not when a read model catches up.
+import { edgeKeyForVerification } from '../../devices/edgeGateways/edgeGateways';
+import { lookupDevices } from '../topology';
 import type { TelemetryDependencies } from '../dependencies';
 import { mapBatch, type IngestScope } from './mapBatch';
 import { partitionKeeper } from './partitions';

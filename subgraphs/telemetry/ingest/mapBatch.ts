@@ -1,7 +1,7 @@
 import { isContractIssue, parseBatchMessage, type IngestResult } from '../../../lib/edge/batch';
 import { MessageRejection } from '../../../lib/edge/ingestCodes';
 import { metricOf } from '../../../lib/deviceKinds';
-import type { RegisteredDeviceInfo } from '../../devices/registry';
+import type { TopologyDevice } from '../topology';
 import type { ReadingRow } from './storeReadings';
 
 /** A device clock this far ahead of ours is wrong; its readings are refused. */
@@ -23,7 +23,7 @@ export interface MappedBatch {
  */
 export type IngestScope = { tenantId: string; farmId: string } | 'every-farm';
 
-const mayReport = (scope: IngestScope, device: RegisteredDeviceInfo): boolean =>
+const mayReport = (scope: IngestScope, device: TopologyDevice): boolean =>
   scope === 'every-farm' || (device.tenantId === scope.tenantId && device.farmId === scope.farmId);
 
 /**
@@ -34,7 +34,7 @@ const mayReport = (scope: IngestScope, device: RegisteredDeviceInfo): boolean =>
 export function mapBatch(
   messages: unknown[],
   scope: IngestScope,
-  devices: Map<string, RegisteredDeviceInfo>,
+  devices: Map<string, TopologyDevice>,
   now: Date,
 ): MappedBatch {
   const mapped: MappedBatch = { rows: [], messageKeys: [], rejected: [] };
@@ -42,7 +42,7 @@ export function mapBatch(
   return mapped;
 }
 
-function mapMessage(raw: unknown, index: number, scope: IngestScope, devices: Map<string, RegisteredDeviceInfo>, now: Date, mapped: MappedBatch): void {
+function mapMessage(raw: unknown, index: number, scope: IngestScope, devices: Map<string, TopologyDevice>, now: Date, mapped: MappedBatch): void {
   const message = parseBatchMessage(raw);
   if (isContractIssue(message)) {
     const eventId = typeof (raw as { eventId?: unknown })?.eventId === 'string' ? (raw as { eventId: string }).eventId : null;

@@ -1,7 +1,7 @@
 import { copyTextLine } from '../../../lib/db/copyText';
 import type { SqlExecutor } from '../../../lib/db/sql';
 
-/** One reading ready to store: mapped to its tenant, farm and barn from the device registry. */
+/** One reading ready to store: mapped to its tenant, farm and barn from telemetry's topology read model. */
 export interface ReadingRow {
   deviceId: string;
   eventId: string;

@@ -2,7 +2,7 @@ import express, { type Express, type Response } from 'express';
 import type { PrismaClient } from '../../../lib/db/database';
 import type { Logger } from '../../../lib/logger';
 import { publishChanges } from '../alerts/alertStore';
-import { farmTimeZone } from '../../devices/registry';
+import { farmTimeZone } from '../topology';
 import type { TelemetryDependencies } from '../dependencies';
 import { ACK_PATH, readAckToken, type AckClaim } from './ackLink';
 import { alertMessage, escapeHtml, farmLocalTime, type Language } from './message';

@@ -4,7 +4,7 @@ import { callerTenantId } from '../../../lib/auth/tenantScope';
 import { badInput, notFound } from '../../../lib/errors';
 import type { SubgraphContext } from '../../../lib/graphql/context';
 import { isUuid, requirePageSize, requireText } from '../../../lib/validation';
-import { farmTimeZone } from '../../devices/registry';
+import { farmTimeZone } from '../topology';
 import type { TelemetryDependencies } from '../dependencies';
 import { DEFAULT_ESCALATE_AFTER_MINUTES } from './enqueue';
 import { applySilencePolicy, silencePolicyOf } from '../presence/farmSilencePolicy';
@@ -16,7 +16,7 @@ export const webhookSecretContext = (endpointId: string) => `webhook-endpoint:${
 
 const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
 
-/** A farm of the caller's tenant (the devices registry knows), or NOT_FOUND; null stays null (every farm). */
+/** A farm of the caller's tenant (in telemetry's topology read model), or NOT_FOUND; null stays null (every farm). */
 export async function requireOwnFarm(ctx: SubgraphContext, tenantId: string, farmId: string | null | undefined): Promise<string | null> {
   if (farmId === null || farmId === undefined) return null;
   const id = farmId.toLowerCase();

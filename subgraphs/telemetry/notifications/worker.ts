@@ -1,7 +1,7 @@
 import type { PrismaClient } from '../../../lib/db/database';
 import type { SecretBox } from '../../../lib/crypto/secretBox';
 import type { Logger } from '../../../lib/logger';
-import { farmTimeZone } from '../../devices/registry';
+import { farmTimeZone } from '../topology';
 import { DEFAULT_DELIVERY_POLICY, startDeliveryWorker, type DeliveryOutcome, type DeliveryWorker } from '../../../lib/delivery/deliveryWorker';
 import { escalate, type NotifiedChange } from './enqueue';
 import type { Mailer } from '../../../lib/mail/mailer';

@@ -4,7 +4,7 @@ import { READINGS_STORED, type ReadingEvent } from '../../../lib/events/topics';
 import type { Logger } from '../../../lib/logger';
 import { publishChanges } from '../alerts/alertStore';
 import type { AlertChangedEvent, PubSub } from '../../../lib/pubsub/pubsub';
-import { lookupDevices } from '../../devices/registry';
+import { lookupDevices } from '../topology';
 import { clearSilence, deviceSilentSource, edgeOfflineSource } from './silenceAlerts';
 import { farmSilencePolicy } from './farmSilencePolicy';
 import { learnCadence, silenceWindowSeconds, type SilencePolicy } from './silenceWindow';

@@ -2,7 +2,7 @@ import type { PrismaClient } from '../../../lib/db/database';
 import type { Logger } from '../../../lib/logger';
 import type { AlertChangedEvent, PubSub } from '../../../lib/pubsub/pubsub';
 import { publishChanges } from '../alerts/alertStore';
-import { lookupDevices } from '../../devices/registry';
+import { lookupDevices } from '../topology';
 import { raiseSilence } from './silenceAlerts';
 
 /**

@@ -4,7 +4,7 @@ import { METRICS_BY_KIND } from '../../../lib/deviceKinds';
 import { firstIdsPerGroup } from '../../../lib/db/firstPerGroup';
 import { groupByKey, requestLoader } from '../../../lib/graphql/requestLoader';
 import { isUuid, MAX_PAGE_SIZE } from '../../../lib/validation';
-import { devicesInBarn } from '../../devices/registry';
+import { devicesInBarn } from '../topology';
 import type { TelemetryDependencies } from '../dependencies';
 import { latestReadings, type ReadingModel } from '../readings/readingQueries';
 

@@ -2,7 +2,7 @@ import type { MutationResolvers } from '../__generated__/resolvers-types';
 import { callerTenantId } from '../../../lib/auth/tenantScope';
 import { notFound } from '../../../lib/errors';
 import { isUuid, requireUuid } from '../../../lib/validation';
-import { barnOfTenant } from '../../devices/registry';
+import { barnOfTenant } from '../topology';
 import { publishChanges, resetRule } from '../alerts/alertStore';
 import { requireKnownMetric, requireRuleSettings } from '../alerts/ruleInput';
 import type { TelemetryDependencies } from '../dependencies';

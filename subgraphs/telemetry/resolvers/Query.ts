@@ -4,7 +4,7 @@ import { farmFilter, inGrantedFarms } from '../../../lib/auth/farmScope';
 import { callerTenantId } from '../../../lib/auth/tenantScope';
 import { notFound } from '../../../lib/errors';
 import { isUuid, requirePageSize, requireUuid } from '../../../lib/validation';
-import { farmTimeZone } from '../../devices/registry';
+import { farmTimeZone } from '../topology';
 import { listAlerts } from '../alerts/alertQueries';
 import type { TelemetryDependencies } from '../dependencies';
 import { unitOf } from '../../../lib/deviceKinds';
@@ -45,7 +45,7 @@ export const createQuery = (deps: TelemetryDependencies): QueryResolvers => ({
   alerts: async (_parent, { farmId, status, first, after }, ctx) => {
     const tenantId = callerTenantId(ctx);
     const pageSize = requirePageSize(first);
-    // The farm is devices' to know: asking its registry keeps another tenant's farm NOT_FOUND.
+    // The farm is devices': telemetry's read model of it keeps another tenant's farm NOT_FOUND.
     if (!isUuid(farmId) || !inGrantedFarms(ctx, farmId.toLowerCase()) || (await farmTimeZone(ctx.db, tenantId, farmId.toLowerCase())) === null) throw notFound('Farm');
     return listAlerts(ctx.db, { tenantId, farmId: farmId.toLowerCase(), status: status ?? null }, pageSize, after ?? null);
   },

@@ -1,0 +1,78 @@
+/**
+ * Prisma 6.19's client engine (`engineType = "client"`) compiles every query to a plan in
+ * WebAssembly on the calling thread, again on every call: ≈ a tenth of the all-in-one
+ * process's CPU under the gateway bench. Prisma 7.4 caches plans by query shape (values made
+ * parameters, prisma/orm#29038); 6.19 has no such option and passes no parameters to its
+ * executor, so the plan of a query is a pure function of its JSON request, values included.
+ *
+ * This remembers the plans of read queries by that exact request text: the same read asked
+ * again (a dashboard's tenant, its farms, the same page polled) is not compiled again. Writes
+ * are never cached (their plans carry the data written). The plan is handed to the executor
+ * as compiled and frozen: the executor only reads it (Prisma's runtime is strict mode, so a
+ * write to a frozen plan would throw rather than change the next caller's query).
+ */
+import { QueryCompiler } from '@prisma/client/runtime/query_compiler_bg.postgresql.js';
+
+/** Plans remembered at most; the least recently used goes first. */
+export const PLAN_CACHE_ENTRIES = 1_000;
+
+const READ_ACTIONS = new Set(['findUnique', 'findUniqueOrThrow', 'findFirst', 'findFirstOrThrow', 'findMany', 'count', 'aggregate', 'groupBy']);
+
+/**
+ * One cache per compiler: a compiler is made for one connection (its adapter's limits, such as
+ * bind values per statement, shape the plan), and a process may hold two (PGlite and PostgreSQL).
+ */
+const caches = new WeakMap<object, Map<string, unknown>>();
+let entries = 0;
+let hits = 0;
+let misses = 0;
+
+/** How often a read's plan came from the cache, and plans held (all compilers; for tests and profiling). */
+export function planCacheStats(): { hits: number; misses: number; entries: number } {
+  return { hits, misses, entries };
+}
+
+/** The client writes `{"modelName":…,"action":…,"query":…}`; anything else (raw SQL) is not cached. */
+const isRead = (request: string) => {
+  const action = /^\{"modelName":"\w+","action":"(\w+)"/.exec(request)?.[1];
+  return action !== undefined && READ_ACTIONS.has(action);
+};
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
+type Compile = (this: object, request: string) => unknown;
+const prototype = QueryCompiler.prototype as { compile: Compile; __farmiqPlanCache?: true };
+
+/** Installs the cache on Prisma's query compiler, once per process. */
+export function cacheReadPlans(): void {
+  if (prototype.__farmiqPlanCache) return;
+  const compile = prototype.compile;
+  prototype.compile = function cachedCompile(request: string) {
+    if (!isRead(request)) return compile.call(this, request);
+    let cache = caches.get(this);
+    if (!cache) caches.set(this, (cache = new Map()));
+    const cached = cache.get(request);
+    if (cached !== undefined) {
+      hits += 1;
+      cache.delete(request);
+      cache.set(request, cached);
+      return cached;
+    }
+    misses += 1;
+    const plan = deepFreeze(compile.call(this, request));
+    cache.set(request, plan);
+    entries += 1;
+    if (cache.size > PLAN_CACHE_ENTRIES) {
+      cache.delete(cache.keys().next().value!);
+      entries -= 1;
+    }
+    return plan;
+  };
+  prototype.__farmiqPlanCache = true;
+}

@@ -1,0 +1,23 @@
+import { topologyReadModel } from '../../lib/topology/readModel';
+
+/**
+ * Billing's own copy of devices' topology (lib/topology): kept by its `topology` worker from
+ * `devices.topology-changed` events, in the `billing.topology_*` tables. Billing never reads devices' tables.
+ */
+export const topology = topologyReadModel('billing');
+
+export const {
+  lookupDevices,
+  lookupBarns,
+  barnOfTenant,
+  devicesInBarn,
+  farmTimeZone,
+  farmsOfTenant,
+  barnsOfTenant,
+  devicesOfTenant,
+  farmOfFarms,
+  farmOfBarns,
+  farmOfDevices,
+  activeDevices,
+} = topology;
+export type { TopologyBarn, TopologyDevice } from '../../lib/topology/readModel';
