@@ -56,7 +56,7 @@ export default tseslint.config(
   },
   {
     // The invisible-character class lists combining marks on purpose (UTS #39 skeletons).
-    files: ['subgraphs/identity/confusables.ts'],
+    files: ['lib/text/confusables.ts'],
     rules: { 'no-misleading-character-class': 'off' },
   },
   {

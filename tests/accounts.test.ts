@@ -240,7 +240,7 @@ describe.each(backends())('accounts on %s', (backend) => {
         u: new Date(Date.now() + 60_000).toISOString(),
       });
       const lines = (csv.data!.auditLogCsv as string).trim().split('\r\n');
-      expect(lines[0]).toBe('at,action,actorId,actorKind,tenantId,targetType,targetId,address,requestId');
+      expect(lines[0]).toBe('at,action,actorId,actorKind,tenantId,targetType,targetId,address,requestId,detail');
       expect(lines.filter((line) => line.includes('"API_CLIENT_REVOKED"') && line.includes(clientId))).toHaveLength(1);
       expect(lines.length - 1).toBe(rows.length + 1); // the CSV holds every record, the viewer's login too
     });

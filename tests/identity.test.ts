@@ -124,6 +124,21 @@ describe.each(backends())('identity on %s', (backend) => {
       expect(await db.userAccount.count({ where: { email: { contains: 'lookalike' } } })).toBe(2);
     });
 
+    it('let exactly one of two look-alike invitations sent at once succeed', async () => {
+      const { admin } = await tenantWithAdmin(farmiq, 'Racing Farm');
+      const { admin: otherAdmin } = await tenantWithAdmin(farmiq, 'Racing Neighbour');
+      const invite = (token: string, email: string) =>
+        farmiq.as(token)(`mutation ($input: InviteUserInput!) { inviteUser(input: $input) { user { email } } }`, { input: { email, role: 'VIEWER' } });
+      for (let round = 0; round < 3; round += 1) {
+        // Latin and Cyrillic а, from two tenants (look-alikes are refused across tenants too).
+        const answers = await Promise.all([invite(admin.accessToken, `race${round}.kane@racing.test`), invite(otherAdmin.accessToken, `rаce${round}.kane@racing.test`)]);
+        expect(answers.map((answer) => errorCode(answer) ?? 'OK').sort()).toEqual(['CONFLICT', 'OK']);
+        expect(answers.find((answer) => answer.errors)!.errors![0]!.message).toMatch(/looks like the address of an existing user/);
+      }
+      const db = farmiq.system.database!.prisma;
+      expect(await db.userAccount.count({ where: { email: { endsWith: '.kane@racing.test' } } })).toBe(3);
+    });
+
     it('do not let a farm manager invite anyone', async () => {
       const { tenantId, admin } = await tenantWithAdmin(farmiq, 'Manager Farm');
       const manager = await inviteAndLogIn(farmiq, admin.accessToken, tenantId, 'FARM_MANAGER');

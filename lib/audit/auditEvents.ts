@@ -31,8 +31,20 @@ export const platformActor = (actorKind: 'renewal' | 'payment-provider', request
 export async function appendAuditEvent(
   tx: Prisma.TransactionClient,
   actor: AuditActor,
-  action: { action: AuditedAction; tenantId: string | null; targetType: string; targetId: string },
+  action: { action: AuditedAction; tenantId: string | null; targetType: string; targetId: string; detail?: string },
   at = new Date(),
 ): Promise<void> {
   await appendEvent(sqlOfTransaction(tx), AUDIT_ACTIONS, { id: randomUUID(), at: at.toISOString(), ...actor, ...action });
+}
+
+/**
+ * Announces an action that changes nothing of the subgraph's own (an export), in a transaction of
+ * its own. Called before the data is answered: an export whose record cannot be written fails.
+ */
+export async function auditRead(
+  db: { $transaction<R>(work: (tx: Prisma.TransactionClient) => Promise<R>): Promise<R> },
+  actor: AuditActor,
+  action: { action: AuditedAction; tenantId: string | null; targetType: string; targetId: string; detail?: string },
+): Promise<void> {
+  await db.$transaction((tx) => appendAuditEvent(tx, actor, action));
 }

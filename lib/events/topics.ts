@@ -122,7 +122,7 @@ export const WEIGH_SESSION_EVENTS: Topic<WeighSessionEventsPayload> = {
 };
 
 /**
- * Security-relevant actions of subgraphs other than identity (devices, billing), for identity's
+ * Security-relevant actions of subgraphs other than identity (devices, billing, telemetry), for identity's
  * audit log: written in the transaction of the action, applied by identity (the table's owner).
  * The names are values of identity's GraphQL `AuditAction` enum.
  */
@@ -141,6 +141,13 @@ export const AUDITED_ACTIONS = [
   'SUBSCRIPTION_RENEWED',
   'PAYMENT_RECORDED',
   'PAYMENT_REFUNDED',
+  'DEVICE_REGISTERED',
+  'BROKER_AUTH_FILES_EXPORTED',
+  'BILLING_PROFILE_CHANGED',
+  'CREDIT_NOTE_ISSUED',
+  'VAT_RATE_SET',
+  'EXCHANGE_RATE_SET',
+  'READINGS_EXPORTED',
 ] as const;
 export type AuditedAction = (typeof AUDITED_ACTIONS)[number];
 
@@ -158,6 +165,8 @@ export interface AuditActionEvent {
   targetId: string;
   address: string;
   requestId: string;
+  /** What the target alone does not say (an export's time range and filter); absent from older events. */
+  detail?: string | null;
 }
 
 const audit = decoderFor('identity.audit-action');
@@ -177,6 +186,7 @@ export const AUDIT_ACTIONS: Topic<AuditActionEvent> = {
       targetId: audit.string(r.targetId, '$.targetId'),
       address: audit.string(r.address, '$.address'),
       requestId: audit.string(r.requestId, '$.requestId'),
+      detail: r.detail === undefined ? null : audit.nullableString(r.detail, '$.detail'),
     };
   },
   partitionKey: (event) => event.tenantId ?? '',

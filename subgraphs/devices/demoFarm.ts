@@ -1,3 +1,4 @@
+import { confusableSkeleton } from '../../lib/text/confusables';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -72,7 +73,7 @@ export async function ensureDemoFarm(db: PrismaClient, box: SecretBox, dataDir: 
  */
 async function createDemoAdmin(db: PrismaClient, tenantId: string, dataDir: string, log: Logger): Promise<void> {
   const password = randomBytes(18).toString('base64url');
-  const user = await db.userAccount.create({ data: { email: DEMO_ADMIN_EMAIL, passwordHash: await hashPassword(password), mustChangePassword: true } });
+  const user = await db.userAccount.create({ data: { email: DEMO_ADMIN_EMAIL, emailSkeleton: confusableSkeleton(DEMO_ADMIN_EMAIL), passwordHash: await hashPassword(password), mustChangePassword: true } });
   await db.membership.create({ data: { userId: user.id, tenantId, role: 'TENANT_ADMIN' } });
   const file = path.join(dataDir, DEMO_ADMIN_FILE);
   fs.writeFileSync(file, `${DEMO_ADMIN_EMAIL}\n${password}\n`, { mode: 0o600 });

@@ -1,3 +1,4 @@
+import { recordAudit } from './audit/auditLog';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { signAccessToken } from '../../lib/auth/accessToken';
 import type { Principal } from '../../lib/auth/principal';
@@ -27,10 +28,12 @@ export async function createApiClient(db: PrismaClient, creator: Principal, inpu
   return { client, clientSecret };
 }
 
-export async function revokeApiClient(db: PrismaClient, revoker: Principal, id: string): Promise<ApiClient> {
+/** Revokes the client; `revoked` is false when it already was (a repeat, or a concurrent revocation that got there first). */
+export async function revokeApiClient(db: PrismaClient, revoker: Principal, id: string): Promise<{ client: ApiClient; revoked: boolean }> {
   const client = isUuid(id) ? await db.apiClient.findFirst({ where: { id, tenantId: revoker.tenantId! } }) : null;
   if (!client) throw notFound('API client');
-  return client.revokedAt ? client : db.apiClient.update({ where: { id }, data: { revokedAt: new Date() } });
+  const { count } = await db.apiClient.updateMany({ where: { id: client.id, revokedAt: null }, data: { revokedAt: new Date() } });
+  return { client: await db.apiClient.findUniqueOrThrow({ where: { id: client.id } }), revoked: count === 1 };
 }
 
 /**
@@ -63,16 +66,22 @@ export async function issueClientToken(ctx: SubgraphContext, deps: IdentityDepen
   const secretOk = timingSafeEqual(expected, hashSecret(clientSecret)) && client !== null && client.revokedAt === null && (await tenantIsActive(ctx.db, client.tenantId));
   if (!client || !secretOk) {
     await recordFailure(deps.rateLimits, keys);
+    await recordAudit(ctx, { action: 'CLIENT_TOKEN_REFUSED', actorId: client?.id ?? null, actorKind: 'client', tenantId: client?.tenantId ?? null, targetType: 'ApiClient', ...(client ? { targetId: client.id } : {}) });
     throw userError(ErrorCode.Unauthenticated, 'Wrong client id or secret, or the client was revoked');
   }
+  const issued = (tenant: string) => recordAudit(ctx, { action: 'CLIENT_TOKEN_ISSUED', actorId: client.id, actorKind: 'client', tenantId: tenant, targetType: 'ApiClient', targetId: client.id });
   const target = tenantId?.toLowerCase() ?? client.tenantId;
-  if (target === client.tenantId) return signClientToken(deps, client, { tenantId: client.tenantId, scopes: client.scopes as ApiScope[] });
+  if (target === client.tenantId) {
+    await issued(client.tenantId);
+    return signClientToken(deps, client, { tenantId: client.tenantId, scopes: client.scopes as ApiScope[] });
+  }
   // The credentials are proven: the client may learn that it holds no grant there (existing tenant or not).
   const grant = isUuid(target) ? await activeGrant(ctx.db, client.id, target) : null;
   const scopes = grant ? grantedScopes(grant, client.scopes) : [];
   if (!grant || scopes.length === 0 || !(await tenantIsActive(ctx.db, target))) {
     throw userError(ErrorCode.Forbidden, 'This tenant has not granted your client access (see partnerGrants), or revoked it');
   }
+  await issued(target);
   return signClientToken(deps, client, { tenantId: target, scopes, farmIds: grant.farmIds, sessionId: grant.id });
 }
 

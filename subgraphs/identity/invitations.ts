@@ -6,7 +6,7 @@ import { isUniqueViolation } from '../../lib/db/errors';
 import { ErrorCode, badInput, notFound, userError } from '../../lib/errors';
 import { isUuid } from '../../lib/validation';
 import type { InviteUserInput } from './__generated__/resolvers-types';
-import { confusableSkeleton } from './confusables';
+import { confusableSkeleton } from '../../lib/text/confusables';
 import { requireEmail } from './email';
 
 export interface InvitationModel {
@@ -26,32 +26,29 @@ export async function inviteUser(db: PrismaClient, inviter: Principal, input: In
   const tenantId = await targetTenant(db, inviter, input.tenantId ?? null);
   const temporaryPassword = randomBytes(18).toString('base64url');
   const passwordHash = await hashPassword(temporaryPassword);
+  const emailSkeleton = confusableSkeleton(email);
   try {
     const user = await db.$transaction(async (tx) => {
-      await refuseLookAlike(tx, email);
-      const created = await tx.userAccount.create({ data: { email, passwordHash, mustChangePassword: true } });
+      const created = await tx.userAccount.create({ data: { email, emailSkeleton, passwordHash, mustChangePassword: true } });
       await tx.membership.create({ data: { userId: created.id, tenantId, role: input.role } });
       return created;
     });
     return { user, temporaryPassword };
   } catch (error) {
-    if (isUniqueViolation(error)) throw userError(ErrorCode.Conflict, 'email: a user with this email already exists');
+    if (isUniqueViolation(error)) throw await duplicateOrLookAlike(db, email);
     throw error;
   }
 }
 
 /**
  * An address that looks like an existing user's (`ann@farm.example` with a Cyrillic `а`, or
- * `rn` for `m`) would let an invitee pass for that user in every list and email: refused by
- * comparing confusable skeletons (UTS #39). Invitations are rare, so the users' addresses are
- * compared as they are, without a stored skeleton to keep in step.
+ * `rn` for `m`) would let an invitee pass for that user in every list and email. The unique
+ * confusable skeleton (UTS #39) refuses it in the database, so two racing invitations of
+ * look-alike addresses cannot both succeed; this only words the refusal.
  */
-async function refuseLookAlike(db: Pick<PrismaClient, 'userAccount'>, email: string): Promise<void> {
-  const skeleton = confusableSkeleton(email);
-  const users = await db.userAccount.findMany({ select: { email: true } });
-  if (users.some((user) => user.email !== email && confusableSkeleton(user.email) === skeleton)) {
-    throw userError(ErrorCode.Conflict, 'email: looks like the address of an existing user (confusable characters); use a plainly different address');
-  }
+async function duplicateOrLookAlike(db: PrismaClient, email: string) {
+  if ((await db.userAccount.count({ where: { email } })) > 0) return userError(ErrorCode.Conflict, 'email: a user with this email already exists');
+  return userError(ErrorCode.Conflict, 'email: looks like the address of an existing user (confusable characters); use a plainly different address');
 }
 
 async function targetTenant(db: PrismaClient, inviter: Principal, requested: string | null): Promise<string> {

@@ -56,12 +56,14 @@ export async function grantPartnerAccess(db: PrismaClient, revocations: Revocati
 }
 
 /** Ends a grant of the caller's tenant; its tokens stop working within a second. */
-export async function revokePartnerAccess(db: PrismaClient, revocations: RevocationList, revoker: Principal, id: string): Promise<PartnerGrantModel> {
+/** Revokes the grant; `revoked` is false when it already was (a repeat, or a concurrent revocation that got there first). */
+export async function revokePartnerAccess(db: PrismaClient, revocations: RevocationList, revoker: Principal, id: string): Promise<{ grant: PartnerGrantModel; revoked: boolean }> {
   const grant = isUuid(id) ? await db.partnerGrant.findFirst({ where: { id: id.toLowerCase(), tenantId: revoker.tenantId! } }) : null;
   if (!grant) throw notFound('Partner grant');
-  const revoked = grant.revokedAt ? grant : await db.partnerGrant.update({ where: { id: grant.id }, data: { revokedAt: new Date() } });
+  const { count } = await db.partnerGrant.updateMany({ where: { id: grant.id, revokedAt: null }, data: { revokedAt: new Date() } });
   await revocations.revokeSessions([grant.id]);
-  return (await withClientName(db, [revoked]))[0]!;
+  const revoked = await db.partnerGrant.findUniqueOrThrow({ where: { id: grant.id } });
+  return { grant: (await withClientName(db, [revoked]))[0]!, revoked: count === 1 };
 }
 
 /**

@@ -48,8 +48,8 @@ export const permissions = subgraphShield({
     confirmTotpEnrolment: allow,
     disableTotp: isAuthenticated,
     regenerateRecoveryCodes: isAuthenticated,
-    startPasskeyRegistration: isAuthenticated,
-    finishPasskeyRegistration: isAuthenticated,
+    startPasskeyRegistration: allow, // the caller, or a login sent to enrol (its challenge token): checked in the resolver
+    finishPasskeyRegistration: allow,
     removePasskey: isAuthenticated,
     setTenantMfaRequired: tenantAdmin,
     registerDocument: partnerClient,

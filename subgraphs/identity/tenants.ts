@@ -33,7 +33,10 @@ async function findTenant(ctx: SubgraphContext, id: string): Promise<Tenant> {
 export async function suspendTenant(ctx: SubgraphContext, deps: IdentityDependencies, id: string): Promise<Tenant> {
   const tenant = await findTenant(ctx, id);
   if (tenant.suspendedAt) return tenant;
-  const suspended = await ctx.db.tenant.update({ where: { id }, data: { suspendedAt: new Date() } });
+  // Conditional: of two concurrent suspensions one suspends (and is audited), the other answers like a repeat.
+  const { count } = await ctx.db.tenant.updateMany({ where: { id, suspendedAt: null }, data: { suspendedAt: new Date() } });
+  const suspended = await ctx.db.tenant.findUniqueOrThrow({ where: { id } });
+  if (count !== 1) return suspended;
   await deps.revocations.suspendTenant(id);
   await endTenantSessions(ctx.db, deps.revocations, id);
   ctx.log.warn({ tenantId: id }, 'tenant suspended');
@@ -45,7 +48,9 @@ export async function suspendTenant(ctx: SubgraphContext, deps: IdentityDependen
 export async function reinstateTenant(ctx: SubgraphContext, deps: IdentityDependencies, id: string): Promise<Tenant> {
   const tenant = await findTenant(ctx, id);
   if (!tenant.suspendedAt) return tenant;
-  const reinstated = await ctx.db.tenant.update({ where: { id }, data: { suspendedAt: null } });
+  const { count } = await ctx.db.tenant.updateMany({ where: { id, suspendedAt: tenant.suspendedAt }, data: { suspendedAt: null } });
+  const reinstated = await ctx.db.tenant.findUniqueOrThrow({ where: { id } });
+  if (count !== 1) return reinstated;
   await deps.revocations.reinstateTenant(id, tenant.suspendedAt);
   ctx.log.warn({ tenantId: id }, 'tenant reinstated');
   await recordAudit(ctx, { action: 'TENANT_REINSTATED', tenantId: id, targetType: 'Tenant', targetId: id });

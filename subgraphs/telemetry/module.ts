@@ -1,7 +1,7 @@
 import { DEFAULT_SUBGRAPH_PORTS } from '../../lib/config';
 import { BatchRefusal, batchRefusalBody } from '../../lib/edge/ingestCodes';
 import { INGEST_PATH, MAX_BATCH_BYTES, SIGNATURE_HEADERS } from '../../lib/edge/signedBatch';
-import { READINGS_STORED, TOPOLOGY_CHANGED } from '../../lib/events/topics';
+import { AUDIT_ACTIONS, READINGS_STORED, TOPOLOGY_CHANGED } from '../../lib/events/topics';
 import type { ModuleHost, PassThrough, SubgraphModule } from '../../lib/process/module';
 import type { TelemetryDependencies } from './dependencies';
 
@@ -57,7 +57,7 @@ export const telemetryModule: SubgraphModule = {
       },
     },
   ],
-  events: { publishes: [READINGS_STORED], consumes: [READINGS_STORED, TOPOLOGY_CHANGED] },
+  events: { publishes: [READINGS_STORED, AUDIT_ACTIONS], consumes: [READINGS_STORED, TOPOLOGY_CHANGED] },
   publishesLive: true,
   async plugIn(host) {
     const deps = dependencies(host);

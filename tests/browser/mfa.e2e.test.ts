@@ -112,6 +112,41 @@ describe('second factors in a real browser', () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  it('lets a login the tenant sends to enrol choose a passkey instead of an app, and completes that login', async () => {
+    const { tenantId, admin } = await tenantWithAdmin(farmiq, 'Required Passkey Farm');
+    expect((await farmiq.as(admin.accessToken)('mutation { setTenantMfaRequired(required: true) { id } }')).errors).toBeUndefined();
+    const page = await openDashboard();
+    const devtools = await page.context().newCDPSession(page);
+    await devtools.send('WebAuthn.enable');
+    const { authenticatorId } = await devtools.send('WebAuthn.addVirtualAuthenticator', {
+      options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+    });
+    await logIn(page, admin.email, admin.password);
+    await expectHeading(page, 'Your organisation requires a second step');
+    expect(await page.context().cookies()).toEqual([]); // no session before the second factor exists
+    await page.getByLabel('Name for this passkey').fill('Barn tablet');
+    await page.getByRole('button', { name: 'Add a passkey' }).click();
+    await expectHeading(page, 'Your recovery codes');
+    await page.getByRole('button', { name: 'I have kept them' }).click();
+    await expectHeading(page, 'Required Passkey Farm');
+    expect((await devtools.send('WebAuthn.getCredentials', { authenticatorId })).credentials).toHaveLength(1);
+    const db = farmiq.system.database!.sql;
+    const [user] = await db.query<{ id: string }>('SELECT id::text FROM identity.user_account WHERE email = $1', [admin.email]);
+    const records = await db.query<{ action: string; actor_id: string; tenant_id: string }>(
+      `SELECT action, actor_id, tenant_id::text FROM identity.audit_record WHERE target_type = 'Passkey' AND tenant_id = $1::uuid`,
+      [tenantId],
+    );
+    expect(records).toEqual([{ action: 'PASSKEY_ADDED', actor_id: user!.id, tenant_id: tenantId }]);
+
+    // The next login asks for the passkey.
+    await logOut(page);
+    await logIn(page, admin.email, admin.password);
+    await expectHeading(page, 'Second step');
+    await page.getByRole('button', { name: 'Use a passkey' }).click();
+    await expectHeading(page, 'Required Passkey Farm');
+    expect(consoleErrors).toEqual([]);
+  });
+
   it('registers a passkey held by a virtual authenticator and logs in with it', async () => {
     const { admin } = await tenantWithAdmin(farmiq, 'Passkey Pork');
     const page = await openDashboard();

@@ -102,6 +102,8 @@ type Documents = {
     "\n  mutation StartPasskeyLogin($challengeToken: String!) {\n    startPasskeyLogin(challengeToken: $challengeToken)\n  }\n": typeof types.StartPasskeyLoginDocument,
     "\n  mutation StartEnrolmentAtLogin($challengeToken: String) {\n    startTotpEnrolment(challengeToken: $challengeToken) {\n      secret\n      otpauthUri\n    }\n  }\n": typeof types.StartEnrolmentAtLoginDocument,
     "\n  mutation ConfirmEnrolmentAtLogin($totpCode: String!, $challengeToken: String) {\n    confirmTotpEnrolment(totpCode: $totpCode, challengeToken: $challengeToken) {\n      recoveryCodes\n      session {\n        accessTokenExpiresAt\n      }\n    }\n  }\n": typeof types.ConfirmEnrolmentAtLoginDocument,
+    "\n  mutation StartPasskeyAtLogin($challengeToken: String) {\n    startPasskeyRegistration(challengeToken: $challengeToken)\n  }\n": typeof types.StartPasskeyAtLoginDocument,
+    "\n  mutation FinishPasskeyAtLogin($name: String!, $response: String!, $challengeToken: String) {\n    finishPasskeyRegistration(name: $name, response: $response, challengeToken: $challengeToken) {\n      recoveryCodes\n      session {\n        accessTokenExpiresAt\n      }\n    }\n  }\n": typeof types.FinishPasskeyAtLoginDocument,
     "\n  query TenantHome {\n    me {\n      tenant {\n        id\n        farms {\n          id\n          name\n          timeZone\n          barns {\n            id\n          }\n          batches {\n            id\n            headCountPlaced\n          }\n          alertRules {\n            id\n          }\n        }\n      }\n    }\n  }\n": typeof types.TenantHomeDocument,
     "\n  query TenantPlan {\n    me {\n      tenant {\n        id\n        activeSubscription {\n          id\n          plan\n        }\n      }\n    }\n  }\n": typeof types.TenantPlanDocument,
 };
@@ -194,6 +196,8 @@ const documents: Documents = {
     "\n  mutation StartPasskeyLogin($challengeToken: String!) {\n    startPasskeyLogin(challengeToken: $challengeToken)\n  }\n": types.StartPasskeyLoginDocument,
     "\n  mutation StartEnrolmentAtLogin($challengeToken: String) {\n    startTotpEnrolment(challengeToken: $challengeToken) {\n      secret\n      otpauthUri\n    }\n  }\n": types.StartEnrolmentAtLoginDocument,
     "\n  mutation ConfirmEnrolmentAtLogin($totpCode: String!, $challengeToken: String) {\n    confirmTotpEnrolment(totpCode: $totpCode, challengeToken: $challengeToken) {\n      recoveryCodes\n      session {\n        accessTokenExpiresAt\n      }\n    }\n  }\n": types.ConfirmEnrolmentAtLoginDocument,
+    "\n  mutation StartPasskeyAtLogin($challengeToken: String) {\n    startPasskeyRegistration(challengeToken: $challengeToken)\n  }\n": types.StartPasskeyAtLoginDocument,
+    "\n  mutation FinishPasskeyAtLogin($name: String!, $response: String!, $challengeToken: String) {\n    finishPasskeyRegistration(name: $name, response: $response, challengeToken: $challengeToken) {\n      recoveryCodes\n      session {\n        accessTokenExpiresAt\n      }\n    }\n  }\n": types.FinishPasskeyAtLoginDocument,
     "\n  query TenantHome {\n    me {\n      tenant {\n        id\n        farms {\n          id\n          name\n          timeZone\n          barns {\n            id\n          }\n          batches {\n            id\n            headCountPlaced\n          }\n          alertRules {\n            id\n          }\n        }\n      }\n    }\n  }\n": types.TenantHomeDocument,
     "\n  query TenantPlan {\n    me {\n      tenant {\n        id\n        activeSubscription {\n          id\n          plan\n        }\n      }\n    }\n  }\n": types.TenantPlanDocument,
 };
@@ -564,6 +568,14 @@ export function graphql(source: "\n  mutation StartEnrolmentAtLogin($challengeTo
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ConfirmEnrolmentAtLogin($totpCode: String!, $challengeToken: String) {\n    confirmTotpEnrolment(totpCode: $totpCode, challengeToken: $challengeToken) {\n      recoveryCodes\n      session {\n        accessTokenExpiresAt\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmEnrolmentAtLogin($totpCode: String!, $challengeToken: String) {\n    confirmTotpEnrolment(totpCode: $totpCode, challengeToken: $challengeToken) {\n      recoveryCodes\n      session {\n        accessTokenExpiresAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartPasskeyAtLogin($challengeToken: String) {\n    startPasskeyRegistration(challengeToken: $challengeToken)\n  }\n"): (typeof documents)["\n  mutation StartPasskeyAtLogin($challengeToken: String) {\n    startPasskeyRegistration(challengeToken: $challengeToken)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FinishPasskeyAtLogin($name: String!, $response: String!, $challengeToken: String) {\n    finishPasskeyRegistration(name: $name, response: $response, challengeToken: $challengeToken) {\n      recoveryCodes\n      session {\n        accessTokenExpiresAt\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation FinishPasskeyAtLogin($name: String!, $response: String!, $challengeToken: String) {\n    finishPasskeyRegistration(name: $name, response: $response, challengeToken: $challengeToken) {\n      recoveryCodes\n      session {\n        accessTokenExpiresAt\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

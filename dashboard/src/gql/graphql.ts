@@ -47,9 +47,21 @@ export type AuditAction =
   | 'API_CLIENT_SECRET_ROTATED'
   /** The audit log was exported as CSV. */
   | 'AUDIT_LOG_EXPORTED'
+  /** The tenant's billing country or currency was set. */
+  | 'BILLING_PROFILE_CHANGED'
+  /** A farm's Mosquitto password and ACL files were downloaded (targetId: the farm). */
+  | 'BROKER_AUTH_FILES_EXPORTED'
+  /** An API client exchanged its secret for a token (tenantId: the tenant the token reads). */
+  | 'CLIENT_TOKEN_ISSUED'
+  /** A wrong client id or secret, or a revoked client (actorId: the client tried, if it exists). */
+  | 'CLIENT_TOKEN_REFUSED'
+  /** A credit note was issued against an invoice (targetId: the credit note). */
+  | 'CREDIT_NOTE_ISSUED'
   | 'DEVICE_ACTIVATED'
   | 'DEVICE_CLAIMED'
   | 'DEVICE_CREDENTIALS_ROTATED'
+  /** A platform admin registered a device at the factory (one record per device). */
+  | 'DEVICE_REGISTERED'
   | 'DEVICE_REVOKED'
   /** A partner API client registered a new document (actor: the client; target: the document's SHA-256; tenant: the client's own). */
   | 'DOCUMENT_REGISTERED'
@@ -58,6 +70,8 @@ export type AuditAction =
   | 'EDGE_GATEWAY_KEY_ROTATED'
   | 'EDGE_GATEWAY_REGISTERED'
   | 'EDGE_GATEWAY_REVOKED'
+  /** A platform admin set an exchange rate (detail: the pair and rate). */
+  | 'EXCHANGE_RATE_SET'
   | 'INVITATION_ACCEPTED'
   | 'LOGIN_FAILED'
   | 'LOGIN_SUCCEEDED'
@@ -77,6 +91,10 @@ export type AuditAction =
   | 'MFA_RECOVERY_CODE_USED'
   | 'PARTNER_ACCESS_GRANTED'
   | 'PARTNER_ACCESS_REVOKED'
+  /** A partner webhook was added (targetId: the webhook). */
+  | 'PARTNER_WEBHOOK_CREATED'
+  /** A partner webhook was deleted. */
+  | 'PARTNER_WEBHOOK_DELETED'
   | 'PASSKEY_ADDED'
   | 'PASSKEY_REMOVED'
   | 'PASSWORD_CHANGED'
@@ -85,6 +103,8 @@ export type AuditAction =
   | 'PAYMENT_RECORDED'
   | 'PAYMENT_REFUNDED'
   | 'PLAN_CHANGED'
+  /** A device's readings were exported as CSV (targetId: the device; detail: the time range and metric). */
+  | 'READINGS_EXPORTED'
   | 'SUBSCRIPTION_CANCELED'
   | 'SUBSCRIPTION_CANCEL_SCHEDULED'
   /** A period renewed (actorKind `renewal` when the platform renewed it on schedule). */
@@ -95,7 +115,9 @@ export type AuditAction =
   | 'TENANT_MFA_REQUIREMENT_CHANGED'
   | 'TENANT_REINSTATED'
   | 'TENANT_SUSPENDED'
-  | 'USER_INVITED';
+  | 'USER_INVITED'
+  /** A platform admin set a country's VAT rate (detail: the country and rate). */
+  | 'VAT_RATE_SET';
 
 /** Annual billing is twelve months with 10 % off. */
 export type BillingCycle =
@@ -1114,6 +1136,22 @@ export type ConfirmEnrolmentAtLoginMutationVariables = Exact<{
 
 export type ConfirmEnrolmentAtLoginMutation = { __typename: 'Mutation', confirmTotpEnrolment: { __typename: 'MfaEnrolment', recoveryCodes: Array<string> | null, session: { __typename: 'Session', accessTokenExpiresAt: string } | null } };
 
+export type StartPasskeyAtLoginMutationVariables = Exact<{
+  challengeToken?: string | null | undefined;
+}>;
+
+
+export type StartPasskeyAtLoginMutation = { __typename: 'Mutation', startPasskeyRegistration: string };
+
+export type FinishPasskeyAtLoginMutationVariables = Exact<{
+  name: string;
+  response: string;
+  challengeToken?: string | null | undefined;
+}>;
+
+
+export type FinishPasskeyAtLoginMutation = { __typename: 'Mutation', finishPasskeyRegistration: { __typename: 'PasskeyRegistration', recoveryCodes: Array<string> | null, session: { __typename: 'Session', accessTokenExpiresAt: string } | null } };
+
 export type TenantHomeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1213,5 +1251,7 @@ export const CompleteMfaLoginDocument = {"__meta__":{"hash":"sha256:6f94e5176d35
 export const StartPasskeyLoginDocument = {"__meta__":{"hash":"sha256:5840a4d006c1a6bfcfbeaa265de9835e6abfed31aa4f1d8656f29dbf803f53b3"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartPasskeyLogin"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"challengeToken"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"startPasskeyLogin"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"challengeToken"},"value":{"kind":"Variable","name":{"kind":"Name","value":"challengeToken"}}}]}]}}]} as unknown as DocumentNode<StartPasskeyLoginMutation, StartPasskeyLoginMutationVariables>;
 export const StartEnrolmentAtLoginDocument = {"__meta__":{"hash":"sha256:a98a5f9fd91a5932abb7d02269972e804804c26c9feb0f289035cd6e0d4607f4"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartEnrolmentAtLogin"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"challengeToken"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"startTotpEnrolment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"challengeToken"},"value":{"kind":"Variable","name":{"kind":"Name","value":"challengeToken"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"secret"}},{"kind":"Field","name":{"kind":"Name","value":"otpauthUri"}}]}}]}}]} as unknown as DocumentNode<StartEnrolmentAtLoginMutation, StartEnrolmentAtLoginMutationVariables>;
 export const ConfirmEnrolmentAtLoginDocument = {"__meta__":{"hash":"sha256:b38589856a93dd25be5386824c86d555138a40ce82f028529b38f5f005a1b589"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConfirmEnrolmentAtLogin"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"totpCode"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"challengeToken"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"confirmTotpEnrolment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"totpCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"totpCode"}}},{"kind":"Argument","name":{"kind":"Name","value":"challengeToken"},"value":{"kind":"Variable","name":{"kind":"Name","value":"challengeToken"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"recoveryCodes"}},{"kind":"Field","name":{"kind":"Name","value":"session"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenExpiresAt"}}]}}]}}]}}]} as unknown as DocumentNode<ConfirmEnrolmentAtLoginMutation, ConfirmEnrolmentAtLoginMutationVariables>;
+export const StartPasskeyAtLoginDocument = {"__meta__":{"hash":"sha256:54af8f954eda7c45c11536f2e1804d1e481c5b1532af1c7cb4c2e0a7c2ed762e"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartPasskeyAtLogin"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"challengeToken"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"startPasskeyRegistration"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"challengeToken"},"value":{"kind":"Variable","name":{"kind":"Name","value":"challengeToken"}}}]}]}}]} as unknown as DocumentNode<StartPasskeyAtLoginMutation, StartPasskeyAtLoginMutationVariables>;
+export const FinishPasskeyAtLoginDocument = {"__meta__":{"hash":"sha256:d62a1dfa3ed5e77fd708633e3f4e872936402864a873f25686aaf45d34386063"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"FinishPasskeyAtLogin"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"response"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"challengeToken"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"finishPasskeyRegistration"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}},{"kind":"Argument","name":{"kind":"Name","value":"response"},"value":{"kind":"Variable","name":{"kind":"Name","value":"response"}}},{"kind":"Argument","name":{"kind":"Name","value":"challengeToken"},"value":{"kind":"Variable","name":{"kind":"Name","value":"challengeToken"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"recoveryCodes"}},{"kind":"Field","name":{"kind":"Name","value":"session"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenExpiresAt"}}]}}]}}]}}]} as unknown as DocumentNode<FinishPasskeyAtLoginMutation, FinishPasskeyAtLoginMutationVariables>;
 export const TenantHomeDocument = {"__meta__":{"hash":"sha256:58d5e098ce563cc5ec3439ac94996d2eb7fc2ca996a49ef8adafffcc52b48e30"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TenantHome"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"tenant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"farms"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}},{"kind":"Field","name":{"kind":"Name","value":"barns"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"batches"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"headCountPlaced"}}]}},{"kind":"Field","name":{"kind":"Name","value":"alertRules"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<TenantHomeQuery, TenantHomeQueryVariables>;
 export const TenantPlanDocument = {"__meta__":{"hash":"sha256:3857ea3c2a7bf07761eb3a63bcb9c52723f30281e36bff7d598ba090fa05904b"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TenantPlan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"tenant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"activeSubscription"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"plan"}}]}}]}}]}}]}}]} as unknown as DocumentNode<TenantPlanQuery, TenantPlanQueryVariables>;

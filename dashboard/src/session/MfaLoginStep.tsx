@@ -1,10 +1,10 @@
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { errorCode } from '../api/errors';
 import { graphql } from '../gql';
 import { useSecurityText } from '../security/securityText';
 import { RecoveryCodes, TotpCodeForm } from '../security/TotpSetup';
-import { signWithPasskey } from '../security/webauthnJson';
+import { createPasskey, signWithPasskey } from '../security/webauthnJson';
 
 // The QR code library loads only when someone has to enrol.
 const TotpQr = lazy(async () => ({ default: (await import('../security/TotpQr')).TotpQr }));
@@ -35,6 +35,23 @@ const StartEnrolmentAtLoginDocument = graphql(`
 const ConfirmEnrolmentAtLoginDocument = graphql(`
   mutation ConfirmEnrolmentAtLogin($totpCode: String!, $challengeToken: String) {
     confirmTotpEnrolment(totpCode: $totpCode, challengeToken: $challengeToken) {
+      recoveryCodes
+      session {
+        accessTokenExpiresAt
+      }
+    }
+  }
+`);
+
+const StartPasskeyAtLoginDocument = graphql(`
+  mutation StartPasskeyAtLogin($challengeToken: String) {
+    startPasskeyRegistration(challengeToken: $challengeToken)
+  }
+`);
+
+const FinishPasskeyAtLoginDocument = graphql(`
+  mutation FinishPasskeyAtLogin($name: String!, $response: String!, $challengeToken: String) {
+    finishPasskeyRegistration(name: $name, response: $response, challengeToken: $challengeToken) {
       recoveryCodes
       session {
         accessTokenExpiresAt
@@ -114,6 +131,28 @@ function EnrolAtLogin({ challengeToken, onLoggedIn, onRestart }: { challengeToke
   const [{ data, error }, start] = useMutation(StartEnrolmentAtLoginDocument);
   const [{ fetching }, confirm] = useMutation(ConfirmEnrolmentAtLoginDocument);
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
+  const [, startPasskey] = useMutation(StartPasskeyAtLoginDocument);
+  const [, finishPasskey] = useMutation(FinishPasskeyAtLoginDocument);
+  const [passkeyName, setPasskeyName] = useState('');
+  const [passkeyError, setPasskeyError] = useState<string | null>(null);
+
+  async function enrolPasskey(event: FormEvent) {
+    event.preventDefault();
+    setPasskeyError(null);
+    const options = await startPasskey({ challengeToken });
+    if (options.error || !options.data) return setPasskeyError(text('mfa.expired'));
+    let response: string;
+    try {
+      response = await createPasskey(options.data.startPasskeyRegistration);
+    } catch {
+      return setPasskeyError(text('mfa.passkeyFailed'));
+    }
+    const result = await finishPasskey({ name: passkeyName, response, challengeToken });
+    if (result.error || !result.data) return setPasskeyError(errorCode(result.error!) === 'BAD_USER_INPUT' ? text('mfa.passkeyFailed') : text('mfa.expired'));
+    const codes = result.data.finishPasskeyRegistration.recoveryCodes;
+    if (codes) setRecoveryCodes(codes);
+    else onLoggedIn();
+  }
   // Once per challenge: a second start would replace the secret the QR code shows.
   const startedFor = useRef<string | null>(null);
   useEffect(() => {
@@ -154,6 +193,15 @@ function EnrolAtLogin({ challengeToken, onLoggedIn, onRestart }: { challengeToke
           return null;
         }}
       />
+      <form className="stack" onSubmit={(event) => void enrolPasskey(event)}>
+        <p>{text('mfa.enrolPasskeyIntro')}</p>
+        <label>
+          {text('security.passkeyName')}
+          <input value={passkeyName} onChange={(event) => setPasskeyName(event.target.value)} required maxLength={120} />
+        </label>
+        <button type="submit">{text('security.addPasskey')}</button>
+        {passkeyError && <p role="alert">{passkeyError}</p>}
+      </form>
     </section>
   );
 }

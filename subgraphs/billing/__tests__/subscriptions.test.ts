@@ -204,13 +204,13 @@ describe.each(backends())('billing on %s, with a fixed clock', (backend) => {
   it('should record partial and full payments and refunds, never more than due or paid', async () => {
     const tenantId = randomUUID();
     const { invoice } = await subscribe(db, tenantId, { plan: 'STARTER' }, at('2026-11-01T00:00:00Z'));
-    const pay = (amountMinor: number, reference: string) => inPaymentTransaction(db, (tx) => recordPaymentIn(tx, tenantId, { invoiceId: invoice!.id, amountMinor, currency: 'USD', reference }, at('2026-11-02T00:00:00Z')));
+    const pay = (amountMinor: number, reference: string) => inPaymentTransaction(db, (tx) => recordPaymentIn(tx, tenantId, { invoiceId: invoice!.id, amountMinor, currency: 'USD', reference }, at('2026-11-02T00:00:00Z')).then((write) => write.payment));
     const first = await pay(2_000, 'bank-1');
     expect(await pay(2_000, 'bank-1')).toMatchObject({ id: first.id }); // the same payment reported twice
     expect(await codeOf(pay(2_001, 'bank-1'))).toBe('IDEMPOTENCY_KEY_REUSED');
     expect(await codeOf(pay(3_244, 'bank-2'))).toBe('BAD_USER_INPUT'); // 5243 − 2000 = 3243 due
     await pay(3_243, 'bank-2');
-    const refund = (amountMinor: number, reference: string) => inPaymentTransaction(db, (tx) => refundPaymentIn(tx, tenantId, { paymentId: first.id, amountMinor, reference }, at('2026-11-03T00:00:00Z')));
+    const refund = (amountMinor: number, reference: string) => inPaymentTransaction(db, (tx) => refundPaymentIn(tx, tenantId, { paymentId: first.id, amountMinor, reference }, at('2026-11-03T00:00:00Z')).then((write) => write.payment));
     await refund(1_500, 'refund-1');
     expect(await codeOf(refund(501, 'refund-2'))).toBe('BAD_USER_INPUT');
     await refund(500, 'refund-2');

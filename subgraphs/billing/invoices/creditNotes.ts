@@ -1,3 +1,4 @@
+import { appendAuditEvent, type AuditActor } from '../../../lib/audit/auditEvents';
 import type { Invoice, PrismaClient } from '../../../lib/db/generated/client';
 import { ErrorCode, notFound, userError } from '../../../lib/errors';
 import { requireText, requireUuid } from '../../../lib/validation';
@@ -10,7 +11,7 @@ import { writeInvoice } from './writeInvoice';
  * Corrects an issued invoice the only way an issued invoice can be corrected: a credit note
  * with every line negated, at the invoice's own VAT rate. One credit note per invoice.
  */
-export async function issueCreditNote(db: PrismaClient, tenantId: string, input: { invoiceId: string; reason: string; idempotencyKey: string }, now: Date): Promise<Invoice> {
+export async function issueCreditNote(db: PrismaClient, tenantId: string, input: { invoiceId: string; reason: string; idempotencyKey: string }, now: Date, actor?: AuditActor): Promise<Invoice> {
   const invoiceId = requireUuid(input.invoiceId, 'invoiceId');
   const reason = requireText(input.reason, 'reason', 500);
   const idempotencyKey = requireIdempotencyKey(input.idempotencyKey);
@@ -27,12 +28,15 @@ export async function issueCreditNote(db: PrismaClient, tenantId: string, input:
         ...original.lines.map((line) => ({ description: `Credit: ${line.description}`, quantity: line.quantity, amountMinor: -line.amountMinor })),
         { description: `Reason: ${reason}`, quantity: 1, amountMinor: 0 },
       ];
-      return writeInvoice(
+      const creditNote = await writeInvoice(
         tx,
         { tenantId, currency: original.currency, country: original.vatCountry, vatRateBasisPoints: original.vatRateBasisPoints, lines, kind: 'CREDIT_NOTE', creditedInvoiceId: original.id, subscriptionId: original.subscriptionId ?? undefined },
         { idempotencyKey, hash },
         wholeSecond(now),
       );
+      // Inside the keyed run: a replay of the same key answers the first note and writes no record.
+      if (actor) await appendAuditEvent(tx, actor, { action: 'CREDIT_NOTE_ISSUED', tenantId, targetType: 'Invoice', targetId: creditNote.id, detail: `credits ${original.number}` }, now);
+      return creditNote;
     }),
   );
 }

@@ -39,23 +39,29 @@ export interface PaymentInput {
   reference: string;
 }
 
+/** A payment write's answer; `created` is false when the reference named an earlier, identical payment (nothing changed, nothing to audit). */
+export interface PaymentWrite {
+  payment: Payment;
+  created: boolean;
+}
+
 /**
  * Records a payment (partial or full) against an invoice in `tx`. The same reference again
  * returns the first payment; more than the amount due is refused.
  */
-export async function recordPaymentIn(tx: BillingTx, tenantId: string, input: PaymentInput, now: Date): Promise<Payment> {
+export async function recordPaymentIn(tx: BillingTx, tenantId: string, input: PaymentInput, now: Date): Promise<PaymentWrite> {
   const invoiceId = requireUuid(input.invoiceId, 'invoiceId');
   const amountMinor = requirePositiveMinor(input.amountMinor, 'amountMinor');
   const currency = requireCurrency(input.currency, 'currency');
   const reference = requireText(input.reference, 'reference', 200);
   const invoice = await lockInvoice(tx, tenantId, invoiceId);
   const again = await samePaymentAgain(tx, tenantId, reference, { invoiceId, kind: 'PAYMENT', amountMinor });
-  if (again) return again;
+  if (again) return { payment: again, created: false };
   if (invoice.kind !== 'INVOICE') throw badInput('invoiceId: a credit note is not paid', 'invoiceId');
   if (currency !== invoice.currency) throw badInput(`currency: invoice ${invoice.number} is in ${invoice.currency}, got ${currency}`, 'currency');
   const dueMinor = invoice.totalMinor - (await amountPaidMinor(tx, invoiceId));
   if (amountMinor > dueMinor) throw badInput(`amountMinor: ${amountMinor} is more than the ${dueMinor} due on invoice ${invoice.number}`, 'amountMinor');
-  return tx.payment.create({ data: { tenantId, invoiceId, kind: 'PAYMENT', amountMinor, currency, reference, recordedAt: now } });
+  return { payment: await tx.payment.create({ data: { tenantId, invoiceId, kind: 'PAYMENT', amountMinor, currency, reference, recordedAt: now } }), created: true };
 }
 
 export interface RefundInput {
@@ -65,7 +71,7 @@ export interface RefundInput {
 }
 
 /** Gives back part or all of a payment in `tx`; never more than was paid and not yet refunded. */
-export async function refundPaymentIn(tx: BillingTx, tenantId: string, input: RefundInput, now: Date): Promise<Payment> {
+export async function refundPaymentIn(tx: BillingTx, tenantId: string, input: RefundInput, now: Date): Promise<PaymentWrite> {
   const paymentId = requireUuid(input.paymentId, 'paymentId');
   const amountMinor = requirePositiveMinor(input.amountMinor, 'amountMinor');
   const reference = requireText(input.reference, 'reference', 200);
@@ -73,17 +79,18 @@ export async function refundPaymentIn(tx: BillingTx, tenantId: string, input: Re
   if (!payment) throw notFound('Payment');
   await lockInvoice(tx, tenantId, payment.invoiceId);
   const again = await samePaymentAgain(tx, tenantId, reference, { invoiceId: payment.invoiceId, kind: 'REFUND', amountMinor });
-  if (again) return again;
+  if (again) return { payment: again, created: false };
   const refunded = await tx.payment.aggregate({ where: { refundedPaymentId: payment.id }, _sum: { amountMinor: true } });
   const refundableMinor = payment.amountMinor - (refunded._sum.amountMinor ?? 0);
   if (amountMinor > refundableMinor) throw badInput(`amountMinor: ${amountMinor} is more than the ${refundableMinor} left to refund of this payment`, 'amountMinor');
-  return tx.payment.create({
+  const refund = await tx.payment.create({
     data: { tenantId, invoiceId: payment.invoiceId, kind: 'REFUND', amountMinor, currency: payment.currency, reference, refundedPaymentId: payment.id, recordedAt: now },
   });
+  return { payment: refund, created: true };
 }
 
 /** Runs a payment write in its own transaction; a concurrent duplicate reference answers like a sequential one. */
-export async function inPaymentTransaction(db: PrismaClient, work: (tx: BillingTx) => Promise<Payment>): Promise<Payment> {
+export async function inPaymentTransaction<T>(db: PrismaClient, work: (tx: BillingTx) => Promise<T>): Promise<T> {
   try {
     return await db.$transaction(work, { maxWait: 20_000, timeout: 30_000 });
   } catch (error) {

@@ -68,12 +68,13 @@ export function mountPaymentWebhook(app: Express, options: WebhookOptions): void
       await options.db.$transaction(async (tx) => {
         await tx.webhookEvent.create({ data: { eventId: event.id, type: event.type, receivedAt: now } });
         const { tenantId, invoiceId, paymentId, amountMinor, currency, reference } = event.data;
-        const payment =
+        const { payment, created } =
           event.type === 'payment.succeeded'
             ? await recordPaymentIn(tx, tenantId, { invoiceId: String(invoiceId), amountMinor, currency: String(currency), reference }, now)
             : await refundPaymentIn(tx, tenantId, { paymentId: String(paymentId), amountMinor, reference }, now);
         const action = event.type === 'payment.succeeded' ? 'PAYMENT_RECORDED' : 'PAYMENT_REFUNDED';
-        await appendAuditEvent(tx, platformActor('payment-provider', event.id), { action, tenantId, targetType: 'Payment', targetId: payment.id }, now);
+        // A new event id for a payment already recorded (the provider resent it) changes nothing.
+        if (created) await appendAuditEvent(tx, platformActor('payment-provider', event.id), { action, tenantId, targetType: 'Payment', targetId: payment.id }, now);
       });
       log.info({ eventId: event.id, type: event.type }, 'webhook event applied');
       res.json({ status: 'processed' });

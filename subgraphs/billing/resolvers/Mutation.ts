@@ -28,25 +28,26 @@ export const createMutation = ({ now }: BillingDependencies): MutationResolvers 
     return change;
   },
   renewSubscription: (_parent, { input }, ctx) => renewSubscription(ctx.db, callerTenantId(ctx), input, now(), auditActorOf(ctx)),
-  setBillingProfile: (_parent, { input }, ctx) => setBillingProfile(ctx.db, callerTenantId(ctx), input, now()),
-  issueCreditNote: (_parent, { input }, ctx) => issueCreditNote(ctx.db, callerTenantId(ctx), input, now()),
+  setBillingProfile: (_parent, { input }, ctx) => setBillingProfile(ctx.db, callerTenantId(ctx), input, now(), auditActorOf(ctx)),
+  issueCreditNote: (_parent, { input }, ctx) => issueCreditNote(ctx.db, callerTenantId(ctx), input, now(), auditActorOf(ctx)),
   recordPayment: (_parent, { input }, ctx) => {
     const tenantId = callerTenantId(ctx);
     return inPaymentTransaction(ctx.db, async (tx) => {
-      const payment = await recordPaymentIn(tx, tenantId, input, now());
-      await appendAuditEvent(tx, auditActorOf(ctx), { action: 'PAYMENT_RECORDED', tenantId, targetType: 'Payment', targetId: payment.id });
+      const { payment, created } = await recordPaymentIn(tx, tenantId, input, now());
+      // A retry with the same reference changed nothing: the first call's record stands alone.
+      if (created) await appendAuditEvent(tx, auditActorOf(ctx), { action: 'PAYMENT_RECORDED', tenantId, targetType: 'Payment', targetId: payment.id });
       return payment;
     });
   },
   refundPayment: (_parent, { input }, ctx) => {
     const tenantId = callerTenantId(ctx);
     return inPaymentTransaction(ctx.db, async (tx) => {
-      const refund = await refundPaymentIn(tx, tenantId, input, now());
-      await appendAuditEvent(tx, auditActorOf(ctx), { action: 'PAYMENT_REFUNDED', tenantId, targetType: 'Payment', targetId: refund.id });
+      const { payment: refund, created } = await refundPaymentIn(tx, tenantId, input, now());
+      if (created) await appendAuditEvent(tx, auditActorOf(ctx), { action: 'PAYMENT_REFUNDED', tenantId, targetType: 'Payment', targetId: refund.id });
       return refund;
     });
   },
   recordUsage: async (_parent, { input }, ctx) => ({ recorded: await recordUsage(ctx.db, { ...input, occurredAt: new Date(input.occurredAt) }) }),
-  setVatRate: (_parent, { input }, ctx) => setVatRate(ctx.db, input),
-  setExchangeRate: (_parent, { input }, ctx) => setExchangeRate(ctx.db, input),
+  setVatRate: (_parent, { input }, ctx) => setVatRate(ctx.db, input, auditActorOf(ctx)),
+  setExchangeRate: (_parent, { input }, ctx) => setExchangeRate(ctx.db, input, auditActorOf(ctx)),
 });

@@ -78,8 +78,11 @@ export async function revokeEdgeGateway(db: PrismaClient, tenantId: string, gate
   const gateway = await tenantGateway(db, tenantId, gatewayId);
   if (gateway.revokedAt) return gateway;
   return db.$transaction(async (tx) => {
+    // Conditional: a concurrent revocation that got there first is answered like a repeated one, without a second audit record.
+    const revoking = await tx.edgeGateway.updateMany({ where: { id: gateway.id, revokedAt: null }, data: { revokedAt: now } });
+    const revoked = await tx.edgeGateway.findUniqueOrThrow({ where: { id: gateway.id } });
+    if (revoking.count !== 1) return revoked;
     await tx.edgeGatewayKey.updateMany({ where: { gatewayId: gateway.id, revokedAt: null }, data: { revokedAt: now } });
-    const revoked = await tx.edgeGateway.update({ where: { id: gateway.id }, data: { revokedAt: now } });
     if (actor) await appendAuditEvent(tx, actor, { action: 'EDGE_GATEWAY_REVOKED', tenantId, targetType: 'EdgeGateway', targetId: gateway.id }, now);
     return revoked;
   });

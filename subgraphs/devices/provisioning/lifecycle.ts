@@ -81,8 +81,11 @@ export async function revokeDevice(db: PrismaClient, tenantId: string, deviceId:
   const device = await tenantDevice(db, tenantId, deviceId);
   assertTransition(device, 'revoke');
   return db.$transaction(async (tx) => {
+    // Conditional on the state checked above: of two concurrent revocations one revokes (and is audited), the other is refused.
+    const revoking = await tx.device.updateMany({ where: { id: device.id, status: { in: [...TRANSITIONS.revoke.from] } }, data: { status: 'REVOKED', revokedAt: now } });
+    if (revoking.count !== 1) assertTransition(await tx.device.findUniqueOrThrow({ where: { id: device.id } }), 'revoke');
     await revokeDeviceCredentials(tx, device.id, now);
-    const revoked = await tx.device.update({ where: { id: device.id }, data: { status: 'REVOKED', revokedAt: now } });
+    const revoked = await tx.device.findUniqueOrThrow({ where: { id: device.id } });
     if (actor) await appendAuditEvent(tx, actor, { action: 'DEVICE_REVOKED', tenantId, targetType: 'Device', targetId: device.id }, now);
     return revoked;
   });

@@ -49,7 +49,7 @@ export const createMutation = (deps: DevicesDependencies): MutationResolvers => 
   registerDevices: async (_parent, { input }, ctx) => {
     if ((input.devices ? 1 : 0) + (input.csv ? 1 : 0) !== 1) throw badInput('give either devices or csv', 'devices');
     const devices = input.devices ?? parseDeviceCsv(input.csv!);
-    const registered = await registerDevices(ctx.db, devices, input.claimCodeValidDays ?? DEFAULT_CLAIM_CODE_VALID_DAYS, deps.now());
+    const registered = await registerDevices(ctx.db, devices, input.claimCodeValidDays ?? DEFAULT_CLAIM_CODE_VALID_DAYS, deps.now(), auditActorOf(ctx));
     const rows = await ctx.db.device.findMany({ where: { id: { in: registered.map((label) => label.deviceId) } } });
     const byId = new Map(rows.map((row) => [row.id, row]));
     ctx.log.info({ count: registered.length }, 'devices registered');

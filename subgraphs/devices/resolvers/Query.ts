@@ -1,3 +1,4 @@
+import { auditActorOf, auditRead } from '../../../lib/audit/auditEvents';
 import type { QueryResolvers } from '../__generated__/resolvers-types';
 import { deviceFarmFilter, farmFilter, farmIdFilter } from '../../../lib/auth/farmScope';
 import { callerTenantId } from '../../../lib/auth/tenantScope';
@@ -37,6 +38,8 @@ export const createQuery = (deps: DevicesDependencies): QueryResolvers => ({
     const tenantId = callerTenantId(ctx);
     const farm = await ctx.db.farm.findFirst({ where: { id: requireUuid(farmId, 'farmId'), tenantId } });
     if (!farm) throw notFound('Farm');
-    return brokerAuthFiles(ctx.db, tenantId, farm.id, deps.now());
+    const files = await brokerAuthFiles(ctx.db, tenantId, farm.id, deps.now());
+    await auditRead(ctx.db, auditActorOf(ctx), { action: 'BROKER_AUTH_FILES_EXPORTED', tenantId, targetType: 'Farm', targetId: farm.id });
+    return files;
   },
 });

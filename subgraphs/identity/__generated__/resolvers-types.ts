@@ -77,9 +77,21 @@ export type AuditAction =
   | 'API_CLIENT_SECRET_ROTATED'
   /** The audit log was exported as CSV. */
   | 'AUDIT_LOG_EXPORTED'
+  /** The tenant's billing country or currency was set. */
+  | 'BILLING_PROFILE_CHANGED'
+  /** A farm's Mosquitto password and ACL files were downloaded (targetId: the farm). */
+  | 'BROKER_AUTH_FILES_EXPORTED'
+  /** An API client exchanged its secret for a token (tenantId: the tenant the token reads). */
+  | 'CLIENT_TOKEN_ISSUED'
+  /** A wrong client id or secret, or a revoked client (actorId: the client tried, if it exists). */
+  | 'CLIENT_TOKEN_REFUSED'
+  /** A credit note was issued against an invoice (targetId: the credit note). */
+  | 'CREDIT_NOTE_ISSUED'
   | 'DEVICE_ACTIVATED'
   | 'DEVICE_CLAIMED'
   | 'DEVICE_CREDENTIALS_ROTATED'
+  /** A platform admin registered a device at the factory (one record per device). */
+  | 'DEVICE_REGISTERED'
   | 'DEVICE_REVOKED'
   /** A partner API client registered a new document (actor: the client; target: the document's SHA-256; tenant: the client's own). */
   | 'DOCUMENT_REGISTERED'
@@ -88,6 +100,8 @@ export type AuditAction =
   | 'EDGE_GATEWAY_KEY_ROTATED'
   | 'EDGE_GATEWAY_REGISTERED'
   | 'EDGE_GATEWAY_REVOKED'
+  /** A platform admin set an exchange rate (detail: the pair and rate). */
+  | 'EXCHANGE_RATE_SET'
   | 'INVITATION_ACCEPTED'
   | 'LOGIN_FAILED'
   | 'LOGIN_SUCCEEDED'
@@ -107,6 +121,10 @@ export type AuditAction =
   | 'MFA_RECOVERY_CODE_USED'
   | 'PARTNER_ACCESS_GRANTED'
   | 'PARTNER_ACCESS_REVOKED'
+  /** A partner webhook was added (targetId: the webhook). */
+  | 'PARTNER_WEBHOOK_CREATED'
+  /** A partner webhook was deleted. */
+  | 'PARTNER_WEBHOOK_DELETED'
   | 'PASSKEY_ADDED'
   | 'PASSKEY_REMOVED'
   | 'PASSWORD_CHANGED'
@@ -115,6 +133,8 @@ export type AuditAction =
   | 'PAYMENT_RECORDED'
   | 'PAYMENT_REFUNDED'
   | 'PLAN_CHANGED'
+  /** A device's readings were exported as CSV (targetId: the device; detail: the time range and metric). */
+  | 'READINGS_EXPORTED'
   | 'SUBSCRIPTION_CANCELED'
   | 'SUBSCRIPTION_CANCEL_SCHEDULED'
   /** A period renewed (actorKind `renewal` when the platform renewed it on schedule). */
@@ -125,7 +145,9 @@ export type AuditAction =
   | 'TENANT_MFA_REQUIREMENT_CHANGED'
   | 'TENANT_REINSTATED'
   | 'TENANT_SUSPENDED'
-  | 'USER_INVITED';
+  | 'USER_INVITED'
+  /** A platform admin set a country's VAT rate (detail: the country and rate). */
+  | 'VAT_RATE_SET';
 
 /** One security-relevant action, recorded once and never changed. */
 export type AuditRecord = {
@@ -138,6 +160,8 @@ export type AuditRecord = {
   /** The client address as the gateway saw it. */
   address: Scalars['String']['output'];
   at: Scalars['DateTime']['output'];
+  /** What the target alone does not say: an export's time range (ISO 8601 interval) and filter, a rate's new value. */
+  detail?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   requestId: Scalars['String']['output'];
   targetId?: Maybe<Scalars['String']['output']>;
@@ -295,7 +319,7 @@ export type Mutation = {
   disableTotp: Scalars['Boolean']['output'];
   /** TENANT_ADMIN: a disabled member may log in again. */
   enableMember: Member;
-  /** Registers the passkey from the browser's answer (JSON) to startPasskeyRegistration's options. `name` is 1 to 120 characters. */
+  /** Registers the passkey from the browser's answer (JSON) to startPasskeyRegistration's options. `name` is 1 to 120 characters. With a challengeToken it also completes that login. */
   finishPasskeyRegistration: PasskeyRegistration;
   /** TENANT_ADMIN: lets a partner's API client read chosen farms of this tenant; replaces the client's earlier grant (whose tokens end). */
   grantPartnerAccess: PartnerGrant;
@@ -347,7 +371,10 @@ export type Mutation = {
   setTenantMfaRequired: Tenant;
   /** WebAuthn options (JSON for navigator.credentials.get) to answer a login's MFA challenge with a passkey. */
   startPasskeyLogin: Scalars['String']['output'];
-  /** WebAuthn options (JSON for navigator.credentials.create) to register a passkey for the caller; valid 5 minutes. */
+  /**
+   * WebAuthn options (JSON for navigator.credentials.create) to register a passkey for the caller
+   * (logged in), or for the user of a login answered MFA_ENROLMENT_REQUIRED (its challengeToken); valid 5 minutes.
+   */
   startPasskeyRegistration: Scalars['String']['output'];
   /**
    * Starts enrolling an authenticator app: the caller (logged in), or the user of a login answered
@@ -430,6 +457,7 @@ export type MutationEnableMemberArgs = {
 
 
 export type MutationFinishPasskeyRegistrationArgs = {
+  challengeToken?: InputMaybe<Scalars['String']['input']>;
   name: Scalars['String']['input'];
   response: Scalars['String']['input'];
 };
@@ -541,6 +569,11 @@ export type MutationStartPasskeyLoginArgs = {
 };
 
 
+export type MutationStartPasskeyRegistrationArgs = {
+  challengeToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type MutationStartTotpEnrolmentArgs = {
   challengeToken?: InputMaybe<Scalars['String']['input']>;
 };
@@ -646,6 +679,8 @@ export type PasskeyRegistration = {
   __typename?: 'PasskeyRegistration';
   passkey: Passkey;
   recoveryCodes?: Maybe<Array<Scalars['String']['output']>>;
+  /** Set when the registration completed a login (it was given the login's challengeToken). */
+  session?: Maybe<Session>;
 };
 
 export type Query = {
@@ -948,7 +983,7 @@ export type ResolversTypes = ResolversObject<{
   PartnerWebhook: ResolverTypeWrapper<PartnerWebhookRow>;
   PartnerWebhookDelivery: ResolverTypeWrapper<PartnerWebhookDeliveryRow>;
   Passkey: ResolverTypeWrapper<PasskeyRow>;
-  PasskeyRegistration: ResolverTypeWrapper<Omit<PasskeyRegistration, 'passkey'> & { passkey: ResolversTypes['Passkey'] }>;
+  PasskeyRegistration: ResolverTypeWrapper<Omit<PasskeyRegistration, 'passkey' | 'session'> & { passkey: ResolversTypes['Passkey'], session?: Maybe<ResolversTypes['Session']> }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   QuotaUsage: ResolverTypeWrapper<QuotaUsage>;
   RegisteredDocument: ResolverTypeWrapper<RegisteredDocumentRow>;
@@ -992,7 +1027,7 @@ export type ResolversParentTypes = ResolversObject<{
   PartnerWebhook: PartnerWebhookRow;
   PartnerWebhookDelivery: PartnerWebhookDeliveryRow;
   Passkey: PasskeyRow;
-  PasskeyRegistration: Omit<PasskeyRegistration, 'passkey'> & { passkey: ResolversParentTypes['Passkey'] };
+  PasskeyRegistration: Omit<PasskeyRegistration, 'passkey' | 'session'> & { passkey: ResolversParentTypes['Passkey'], session?: Maybe<ResolversParentTypes['Session']> };
   Query: Record<PropertyKey, never>;
   QuotaUsage: QuotaUsage;
   RegisteredDocument: RegisteredDocumentRow;
@@ -1032,6 +1067,7 @@ export type AuditRecordResolvers<ContextType = SubgraphContext, ParentType exten
   actorKind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   address?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  detail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   targetId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1126,7 +1162,7 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   setApiClientDocumentPolicy?: Resolver<ResolversTypes['ApiClient'], ParentType, ContextType, RequireFields<MutationSetApiClientDocumentPolicyArgs, 'id' | 'requireRegisteredDocuments'>>;
   setTenantMfaRequired?: Resolver<ResolversTypes['Tenant'], ParentType, ContextType, RequireFields<MutationSetTenantMfaRequiredArgs, 'required'>>;
   startPasskeyLogin?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<MutationStartPasskeyLoginArgs, 'challengeToken'>>;
-  startPasskeyRegistration?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  startPasskeyRegistration?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<MutationStartPasskeyRegistrationArgs>>;
   startTotpEnrolment?: Resolver<ResolversTypes['TotpEnrolment'], ParentType, ContextType, Partial<MutationStartTotpEnrolmentArgs>>;
   suspendTenant?: Resolver<ResolversTypes['Tenant'], ParentType, ContextType, RequireFields<MutationSuspendTenantArgs, 'id'>>;
   unregisterDocument?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnregisterDocumentArgs, 'sha256Hash'>>;
@@ -1181,6 +1217,7 @@ export type PasskeyResolvers<ContextType = SubgraphContext, ParentType extends R
 export type PasskeyRegistrationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PasskeyRegistration'] = ResolversParentTypes['PasskeyRegistration']> = ResolversObject<{
   passkey?: Resolver<ResolversTypes['Passkey'], ParentType, ContextType>;
   recoveryCodes?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  session?: Resolver<Maybe<ResolversTypes['Session']>, ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{

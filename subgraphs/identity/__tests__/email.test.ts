@@ -1,4 +1,4 @@
-import { confusableSkeleton } from '../confusables';
+import { confusableSkeleton } from '../../../lib/text/confusables';
 import { normalizeEmail, requireEmail } from '../email';
 
 describe('email addresses', () => {

@@ -13,6 +13,10 @@ export interface AuditEntry {
   targetId?: string;
   /** Defaults to the caller; a failed login names the account it tried. */
   actorId?: string | null;
+  /** With `actorId`: what kind of actor it names (default `user`). */
+  actorKind?: 'user' | 'client';
+  /** What the target alone does not say (an export's time range). */
+  detail?: string;
 }
 
 /** Appends one record with the caller, its address and the request id. */
@@ -22,12 +26,13 @@ export async function recordAudit(ctx: SubgraphContext, entry: AuditEntry): Prom
     data: {
       action: entry.action,
       actorId,
-      actorKind: entry.actorId !== undefined ? (entry.actorId ? 'user' : null) : (ctx.principal?.kind ?? null),
+      actorKind: entry.actorId !== undefined ? (entry.actorId ? (entry.actorKind ?? 'user') : null) : (ctx.principal?.kind ?? null),
       tenantId: entry.tenantId,
       targetType: entry.targetType ?? null,
       targetId: entry.targetId ?? null,
       address: ctx.clientAddress,
       requestId: ctx.requestId,
+      detail: entry.detail ?? null,
     },
   });
 }
@@ -53,7 +58,7 @@ export async function auditPage(ctx: SubgraphContext, action: AuditAction | null
 }
 
 export const MAX_CSV_ROWS = 10_000;
-const CSV_COLUMNS = ['at', 'action', 'actorId', 'actorKind', 'tenantId', 'targetType', 'targetId', 'address', 'requestId'] as const;
+const CSV_COLUMNS = ['at', 'action', 'actorId', 'actorKind', 'tenantId', 'targetType', 'targetId', 'address', 'requestId', 'detail'] as const;
 
 /** One CSV field: quoted, and a leading = + - @ neutralised so a spreadsheet does not run it as a formula. */
 function csvField(value: string | null): string {
@@ -72,6 +77,6 @@ export async function auditCsv(ctx: SubgraphContext, since: Date, until: Date): 
   });
   if (rows.length > MAX_CSV_ROWS) throw badInput(`since: more than ${MAX_CSV_ROWS} records; export a shorter period`, 'since');
   const lines = rows.map((row) => CSV_COLUMNS.map((column) => csvField(column === 'at' ? row.at.toISOString() : row[column])).join(','));
-  await recordAudit(ctx, { action: 'AUDIT_LOG_EXPORTED', tenantId: ctx.principal!.tenantId, targetType: 'AuditLog' });
+  await recordAudit(ctx, { action: 'AUDIT_LOG_EXPORTED', tenantId: ctx.principal!.tenantId, targetType: 'AuditLog', detail: `${since.toISOString()}/${until.toISOString()} rows=${rows.length}` });
   return [CSV_COLUMNS.join(','), ...lines].join('\r\n') + '\r\n';
 }

@@ -94,16 +94,21 @@ export async function regenerateRecoveryCodes(ctx: SubgraphContext, deps: Identi
   return codes;
 }
 
-export async function startPasskeyRegistration(ctx: SubgraphContext, deps: IdentityDependencies): Promise<string> {
-  return passkeyRegistrationOptions(ctx.db, deps.relyingParty, await callingUser(ctx));
+export async function startPasskeyRegistration(ctx: SubgraphContext, deps: IdentityDependencies, challengeToken: string | null | undefined): Promise<string> {
+  const { user } = await enrollingUser(ctx, challengeToken);
+  return passkeyRegistrationOptions(ctx.db, deps.relyingParty, user);
 }
 
-export async function finishPasskeyRegistration(ctx: SubgraphContext, deps: IdentityDependencies, name: string, response: string) {
-  const user = await callingUser(ctx);
+/** Like confirmTotpEnrolment: a passkey is the other second factor a login sent to enrol may choose. */
+export async function finishPasskeyRegistration(ctx: SubgraphContext, deps: IdentityDependencies, name: string, response: string, challengeToken: string | null | undefined) {
+  const { user, challenge } = await enrollingUser(ctx, challengeToken);
   const passkey = await registerPasskey(ctx.db, deps.relyingParty, user.id, requireText(name, 'name', PASSKEY_NAME_MAX_LENGTH), response);
   const recoveryCodes = (await recoveryCodesLeft(ctx.db, user.id)) > 0 ? null : await issueRecoveryCodes(ctx.db, user.id);
-  await recordAudit(ctx, { action: 'PASSKEY_ADDED', tenantId: ctx.principal!.tenantId, targetType: 'Passkey', targetId: passkey.id });
-  return { passkey, recoveryCodes };
+  const tenantId = challenge ? challenge.tenantId : (ctx.principal?.tenantId ?? null);
+  await recordAudit(ctx, { action: 'PASSKEY_ADDED', actorId: user.id, tenantId, targetType: 'Passkey', targetId: passkey.id });
+  if (!challenge) return { passkey, recoveryCodes, session: null };
+  if (!(await spendChallenge(ctx.db, challenge.id))) throw deadChallenge();
+  return { passkey, recoveryCodes, session: await resumeLogin(ctx, deps, challenge) };
 }
 
 export async function removePasskey(ctx: SubgraphContext, deps: IdentityDependencies, id: string, password: string): Promise<boolean> {
@@ -119,7 +124,9 @@ export async function removePasskey(ctx: SubgraphContext, deps: IdentityDependen
 /** The caller's tenant's requirement; members without a factor meet it at their next login. */
 export async function setTenantMfaRequired(ctx: SubgraphContext, required: boolean) {
   const tenantId = callerTenantId(ctx);
-  const tenant = await ctx.db.tenant.update({ where: { id: tenantId }, data: { requireMfa: required } });
-  await recordAudit(ctx, { action: 'TENANT_MFA_REQUIREMENT_CHANGED', tenantId, targetType: 'Tenant', targetId: tenantId });
+  const { count } = await ctx.db.tenant.updateMany({ where: { id: tenantId, requireMfa: !required }, data: { requireMfa: required } });
+  const tenant = await ctx.db.tenant.findUniqueOrThrow({ where: { id: tenantId } });
+  // Setting the value it already had changed nothing: no record.
+  if (count === 1) await recordAudit(ctx, { action: 'TENANT_MFA_REQUIREMENT_CHANGED', tenantId, targetType: 'Tenant', targetId: tenantId });
   return tenant;
 }

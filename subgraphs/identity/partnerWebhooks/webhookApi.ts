@@ -1,3 +1,4 @@
+import { recordAudit } from '../audit/auditLog';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { SecretBox } from '../../../lib/crypto/secretBox';
 import { badInput, notFound } from '../../../lib/errors';
@@ -36,6 +37,7 @@ export async function createPartnerWebhook(ctx: SubgraphContext, secretBox: Secr
   const secret = `whsec_${randomBytes(32).toString('base64url')}`;
   const webhook = await ctx.db.partnerWebhook.create({ data: { id, clientId, url, events, secretSealed: secretBox.seal(secret, partnerWebhookSecretContext(id)) } });
   ctx.log.info({ partnerWebhookId: id, apiClientId: clientId, events }, 'partner webhook created');
+  await recordAudit(ctx, { action: 'PARTNER_WEBHOOK_CREATED', tenantId: ctx.principal!.tenantId, targetType: 'PartnerWebhook', targetId: id, detail: `host=${new URL(url).host}` }); // the host only: a URL's path or query may carry a token
   return { webhook, secret };
 }
 
@@ -45,6 +47,7 @@ export async function deletePartnerWebhook(ctx: SubgraphContext, id: string): Pr
   const owned = isUuid(id) ? await ctx.db.partnerWebhook.findFirst({ where: { id: webhookId, clientId: callerClient(ctx) } }) : null;
   if (!owned) throw notFound('Partner webhook');
   await ctx.db.$transaction([ctx.db.partnerWebhookDelivery.deleteMany({ where: { webhookId, status: 'PENDING' } }), ctx.db.partnerWebhook.delete({ where: { id: webhookId } })]);
+  await recordAudit(ctx, { action: 'PARTNER_WEBHOOK_DELETED', tenantId: ctx.principal!.tenantId, targetType: 'PartnerWebhook', targetId: webhookId });
   return webhookId;
 }
 

@@ -87,10 +87,11 @@ export function createMutation(deps: IdentityDependencies): MutationResolvers {
     },
 
     revokeApiClient: async (_parent, { id }, ctx) => {
-      const client = await revokeApiClient(ctx.db, ctx.principal!, id);
+      const { client, revoked } = await revokeApiClient(ctx.db, ctx.principal!, id);
       await deps.revocations.revokeSubject(client.id);
       ctx.log.info({ apiClientId: client.id }, 'API client revoked');
-      await recordAudit(ctx, { action: 'API_CLIENT_REVOKED', tenantId: client.tenantId, targetType: 'ApiClient', targetId: client.id });
+      // A repeated revocation changed nothing: the first one's record stands alone.
+      if (revoked) await recordAudit(ctx, { action: 'API_CLIENT_REVOKED', tenantId: client.tenantId, targetType: 'ApiClient', targetId: client.id });
       return client;
     },
 
@@ -114,9 +115,9 @@ export function createMutation(deps: IdentityDependencies): MutationResolvers {
     deletePartnerWebhook: (_parent, { id }, ctx) => deletePartnerWebhook(ctx, id),
 
     revokePartnerAccess: async (_parent, { id }, ctx) => {
-      const grant = await revokePartnerAccess(ctx.db, deps.revocations, ctx.principal!, id);
+      const { grant, revoked } = await revokePartnerAccess(ctx.db, deps.revocations, ctx.principal!, id);
       ctx.log.info({ partnerGrantId: grant.id, apiClientId: grant.clientId }, 'partner access revoked');
-      await recordAudit(ctx, { action: 'PARTNER_ACCESS_REVOKED', tenantId: grant.tenantId, targetType: 'PartnerGrant', targetId: grant.id });
+      if (revoked) await recordAudit(ctx, { action: 'PARTNER_ACCESS_REVOKED', tenantId: grant.tenantId, targetType: 'PartnerGrant', targetId: grant.id });
       return grant;
     },
 
@@ -136,8 +137,8 @@ export function createMutation(deps: IdentityDependencies): MutationResolvers {
     confirmTotpEnrolment: (_parent, { totpCode, challengeToken }, ctx) => mfa.confirmTotpEnrolment(ctx, deps, totpCode, challengeToken),
     disableTotp: (_parent, { password, code }, ctx) => mfa.disableTotp(ctx, deps, password, code),
     regenerateRecoveryCodes: (_parent, { password, code }, ctx) => mfa.regenerateRecoveryCodes(ctx, deps, password, code),
-    startPasskeyRegistration: (_parent, _args, ctx) => mfa.startPasskeyRegistration(ctx, deps),
-    finishPasskeyRegistration: (_parent, { name, response }, ctx) => mfa.finishPasskeyRegistration(ctx, deps, name, response),
+    startPasskeyRegistration: (_parent, { challengeToken }, ctx) => mfa.startPasskeyRegistration(ctx, deps, challengeToken),
+    finishPasskeyRegistration: (_parent, { name, response, challengeToken }, ctx) => mfa.finishPasskeyRegistration(ctx, deps, name, response, challengeToken),
     removePasskey: (_parent, { id, password }, ctx) => mfa.removePasskey(ctx, deps, id, password),
     setTenantMfaRequired: (_parent, { required }, ctx) => mfa.setTenantMfaRequired(ctx, required),
 

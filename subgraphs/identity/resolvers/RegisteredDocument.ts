@@ -32,12 +32,12 @@ export function createRegisteredDocumentMutations(deps: IdentityDependencies): P
       return removed;
     },
     setApiClientDocumentPolicy: async (_parent, { id, requireRegisteredDocuments }, ctx) => {
-      const client = await setDocumentPolicy(ctx.db, ctx.principal!, id, requireRegisteredDocuments);
+      const { client, changed } = await setDocumentPolicy(ctx.db, ctx.principal!, id, requireRegisteredDocuments);
       // Tokens carry the policy: the ones issued under the old one stop working now (a revoked
       // client's tokens are dead already, and must stay so).
       if (!client.revokedAt) await deps.revocations.revokeSubjectTokensIssuedBefore(client.id, new Date());
-      await recordAudit(ctx, { action: 'API_CLIENT_DOCUMENT_POLICY_CHANGED', tenantId: client.tenantId, targetType: 'ApiClient', targetId: client.id });
       ctx.log.info({ apiClientId: client.id, requireRegisteredDocuments }, 'API client document policy changed');
+      if (changed) await recordAudit(ctx, { action: 'API_CLIENT_DOCUMENT_POLICY_CHANGED', tenantId: client.tenantId, targetType: 'ApiClient', targetId: client.id, detail: `requireRegisteredDocuments=${requireRegisteredDocuments}` });
       return client;
     },
   };

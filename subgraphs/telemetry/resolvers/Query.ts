@@ -1,3 +1,4 @@
+import { auditActorOf, auditRead } from '../../../lib/audit/auditEvents';
 import type { QueryResolvers } from '../__generated__/resolvers-types';
 import { farmFilter, inGrantedFarms } from '../../../lib/auth/farmScope';
 import { callerTenantId } from '../../../lib/auth/tenantScope';
@@ -31,7 +32,10 @@ export const createQuery = (deps: TelemetryDependencies): QueryResolvers => ({
   readingsCsv: async (_parent, { deviceId, metric, from, to }, ctx) => {
     const tenantId = callerTenantId(ctx);
     const device = await requireTenantDevice(ctx, tenantId, requireUuid(deviceId, 'deviceId'), metric ? requireMetricName(metric) : null);
-    return readingsCsv(deps.sql, { tenantId, deviceId: device.deviceId, metric: metric ?? null, from, to, timeZone: device.farmTimeZone }, unitOf);
+    const csv = await readingsCsv(deps.sql, { tenantId, deviceId: device.deviceId, metric: metric ?? null, from, to, timeZone: device.farmTimeZone }, unitOf);
+    const detail = `${new Date(from).toISOString()}/${new Date(to).toISOString()} barn=${device.barnId}${metric ? ` metric=${metric}` : ''}`;
+    await auditRead(ctx.db, auditActorOf(ctx), { action: 'READINGS_EXPORTED', tenantId, targetType: 'Device', targetId: device.deviceId, detail });
+    return csv;
   },
   alert: async (_parent, { id }, ctx) => {
     const tenantId = callerTenantId(ctx);
