@@ -134,6 +134,7 @@ export class InferencePool {
       this.settle(slot, reply);
     });
     slot.worker.on('error', (error) => this.replace(slot, error));
+    // An idle thread must not keep the process alive; one with a frame must (see run).
     slot.worker.unref();
     return slot;
   }
@@ -141,6 +142,9 @@ export class InferencePool {
   private run(slot: Slot, job: Job): void {
     const id = this.nextId++;
     slot.job = { ...job, id, timer: slot.ready ? this.startTimer(slot) : undefined };
+    // A caller awaiting this frame with nothing else pending (a script, the benchmark) would
+    // otherwise see the process exit 0 under it, the promise never settled.
+    slot.worker.ref();
     // A copy the worker owns: the caller's buffer stays usable.
     const request: WorkerRequest = { id, jpeg: Uint8Array.from(job.request.jpeg), calibration: job.request.calibration };
     slot.worker.postMessage(request, [request.jpeg.buffer as ArrayBuffer]);
@@ -158,6 +162,7 @@ export class InferencePool {
     if (!job || job.id !== reply.id) return;
     clearTimeout(job.timer);
     slot.job = undefined;
+    slot.worker.unref();
     if (reply.ok) job.resolve({ estimate: reply.estimate, cpuMs: reply.cpuMs });
     else job.reject(reply.error.name === 'InvalidImageError' ? new InvalidImageError(reply.error.message) : new Error(reply.error.message));
     this.next(slot);
