@@ -26,7 +26,10 @@ async function main(): Promise<void> {
   redis.on('message', (_channel: string, message: string) => {
     for (const reading of (JSON.parse(message) as ReadingsStoredEvent).readings) {
       const { metric, value, unit, observedAt, receivedAt, deviceId, barnId } = reading;
-      const data = JSON.stringify({ type: 'next', payload: { data: { readingAdded: { metric, value, unit, observedAt, receivedAt, device: names[deviceId] } } } });
+      const data = JSON.stringify({
+        type: 'next',
+        payload: { data: { readingAdded: { metric, value, unit, observedAt, receivedAt, device: names[deviceId] } } },
+      });
       for (const socket of byBarn.get(barnId ?? '') ?? []) socket.send(data);
     }
   });

@@ -87,8 +87,12 @@ async function main(): Promise<void> {
       longTasksOver50: number;
       longestTaskMs: number;
     };
-    console.log(`4 charts × ${POINTS_PER_SERIES.toLocaleString('en-US')} points (${(4 * POINTS_PER_SERIES).toLocaleString('en-US')}): drawn ${result.firstDrawMs.toFixed(0)} ms after the data (budget 1000 ms)`);
-    console.log(`10 charts at 1 Hz for ${LIVE_SECONDS} s: slowest update ${result.updateMsMax.toFixed(1)} ms, long tasks over 50 ms: ${result.longTasksOver50} (longest ${result.longestTaskMs.toFixed(0)} ms)`);
+    console.log(
+      `4 charts × ${POINTS_PER_SERIES.toLocaleString('en-US')} points (${(4 * POINTS_PER_SERIES).toLocaleString('en-US')}): drawn ${result.firstDrawMs.toFixed(0)} ms after the data (budget 1000 ms)`,
+    );
+    console.log(
+      `10 charts at 1 Hz for ${LIVE_SECONDS} s: slowest update ${result.updateMsMax.toFixed(1)} ms, long tasks over 50 ms: ${result.longTasksOver50} (longest ${result.longestTaskMs.toFixed(0)} ms)`,
+    );
     if (sizes.initial > BUDGET_INITIAL_GZIP_BYTES) process.exitCode = 1;
     const budgets = { size: 'budget: initial JavaScript and CSS (gzip)', draw: 'budget: first draw', update: 'budget: a long task' };
     emitReport('dashboard', smoke, [

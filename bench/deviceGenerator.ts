@@ -32,7 +32,9 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 async function main(): Promise<void> {
   const run = JSON.parse(process.argv[2]!) as DeviceRun;
   const clients = await Promise.all(
-    run.devices.map((device) => mqtt.connectAsync(run.brokerUrl, { username: device.id, password: device.password, clientId: device.id, protocolVersion: 4, reconnectPeriod: 0 })),
+    run.devices.map((device) =>
+      mqtt.connectAsync(run.brokerUrl, { username: device.id, password: device.password, clientId: device.id, protocolVersion: 4, reconnectPeriod: 0 }),
+    ),
   );
   const pubacks: number[] = [];
   let published = 0;
@@ -42,11 +44,16 @@ async function main(): Promise<void> {
       const at = Date.now();
       const started = performance.now();
       published += 1;
-      client.publish(`farmiq/devices/${deviceId}/telemetry`, `{"eventId":"${run.runId}-${index}","timestamp":${at},"metrics":{"temperatureC":${(20 + (index % 100) / 10).toFixed(1)}}}`, { qos: 1 }, (error) => {
-        if (error) failed += 1;
-        else pubacks.push(performance.now() - started);
-        resolve();
-      });
+      client.publish(
+        `farmiq/devices/${deviceId}/telemetry`,
+        `{"eventId":"${run.runId}-${index}","timestamp":${at},"metrics":{"temperatureC":${(20 + (index % 100) / 10).toFixed(1)}}}`,
+        { qos: 1 },
+        (error) => {
+          if (error) failed += 1;
+          else pubacks.push(performance.now() - started);
+          resolve();
+        },
+      );
     });
   const started = performance.now();
   if (run.mode.kind === 'steady') {
@@ -80,7 +87,14 @@ async function main(): Promise<void> {
   await Promise.all(clients.map((client) => client.endAsync()));
   pubacks.sort((a, b) => a - b);
   const usage = process.cpuUsage();
-  const output: DeviceRunOutput = { published, acknowledged: pubacks.length, pubackP50Ms: percentile(pubacks, 50), pubackP99Ms: percentile(pubacks, 99), seconds, cpuSeconds: (usage.user + usage.system) / 1e6 };
+  const output: DeviceRunOutput = {
+    published,
+    acknowledged: pubacks.length,
+    pubackP50Ms: percentile(pubacks, 50),
+    pubackP99Ms: percentile(pubacks, 99),
+    seconds,
+    cpuSeconds: (usage.user + usage.system) / 1e6,
+  };
   if (failed > 0) console.error(`deviceGenerator: ${failed} publishes failed`);
   console.log(JSON.stringify(output));
 }

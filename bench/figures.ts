@@ -36,7 +36,8 @@ export function reportProblems(report: BenchReport): string[] {
   const cases = new Set(report.figures.map((figure) => figure.case));
   if (!report.figures.some((figure) => figure.baseline === undefined)) problems.push('no baseline case');
   for (const figure of report.figures) {
-    if (!Number.isFinite(figure.value) || figure.value <= 0) problems.push(`${figure.case}: ${figure.value} ${figure.unit} (nothing delivered or not measured)`);
+    if (!Number.isFinite(figure.value) || figure.value <= 0)
+      problems.push(`${figure.case}: ${figure.value} ${figure.unit} (nothing delivered or not measured)`);
     if (figure.errors) problems.push(`${figure.case}: ${figure.errors} errors`);
     if (figure.baseline !== undefined && !cases.has(figure.baseline)) problems.push(`${figure.case}: its baseline "${figure.baseline}" is missing`);
   }

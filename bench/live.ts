@@ -35,7 +35,9 @@ import { seedBarns, type SeededBarns } from './seedBarns';
  * --barns 10 --idle 5000] [--smoke] (smoke: 20 subscribers, 2 barns, 20 readings/s for 2 s, 20 idle)
  */
 const smoke = isSmoke();
-const options = parseOptions(smoke ? { subscribers: 20, rate: 20, seconds: 2, barns: 2, idle: 20 } : { subscribers: 1000, rate: 500, seconds: 10, barns: 10, idle: 5000 });
+const options = parseOptions(
+  smoke ? { subscribers: 20, rate: 20, seconds: 2, barns: 2, idle: 20 } : { subscribers: 1000, rate: 500, seconds: 10, barns: 10, idle: 5000 },
+);
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const ROOT = path.join(__dirname, '..');
 const SUBSCRIPTION = 'subscription ($b: ID) { readingAdded(barnId: $b) { metric value unit observedAt receivedAt device { name barn { name } } } }';
@@ -91,11 +93,24 @@ async function main(): Promise<void> {
     const gatewayPort = (await gateway.up).gateway!;
     const gatewayUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
     step('system up; seeding');
-    const seeded = await seedBarns(`http://127.0.0.1:${ports.gateway}/graphql`, { email: BENCH_ADMIN.FARMIQ_ADMIN_EMAIL, password: BENCH_ADMIN.FARMIQ_ADMIN_PASSWORD }, options.barns);
+    const seeded = await seedBarns(
+      `http://127.0.0.1:${ports.gateway}/graphql`,
+      { email: BENCH_ADMIN.FARMIQ_ADMIN_EMAIL, password: BENCH_ADMIN.FARMIQ_ADMIN_PASSWORD },
+      options.barns,
+    );
     const ingestUrl = `http://127.0.0.1:${ports.telemetry}${INGEST_PATH}`;
     const barnOf = (i: number) => seeded.barns[i % seeded.barns.length]!.barnId;
     let runs = 0;
-    const generate = (seconds: number) => runGenerator({ ingestUrl, key: seeded.edgeKey, deviceIds: seeded.barns.map((barn) => barn.deviceId), rate: options.rate, seconds, tickMs: 20, runId: `r${Date.now()}-${(runs += 1)}` });
+    const generate = (seconds: number) =>
+      runGenerator({
+        ingestUrl,
+        key: seeded.edgeKey,
+        deviceIds: seeded.barns.map((barn) => barn.deviceId),
+        rate: options.rate,
+        seconds,
+        tickMs: 20,
+        runId: `r${Date.now()}-${(runs += 1)}`,
+      });
 
     step('idle subscribers');
     await new Promise((resolve) => setTimeout(resolve, 1_000));
@@ -117,8 +132,13 @@ async function main(): Promise<void> {
     });
 
     step('bare broadcast');
-    bare = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench', 'bareBroadcast.ts'), REDIS_URL, JSON.stringify(namesOf(seeded))], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-    const barePort = await new Promise<number>((resolve) => bare!.stdout!.once('data', (chunk: Buffer) => resolve((JSON.parse(chunk.toString()) as { port: number }).port)));
+    bare = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench', 'bareBroadcast.ts'), REDIS_URL, JSON.stringify(namesOf(seeded))], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const barePort = await new Promise<number>((resolve) =>
+      bare!.stdout!.once('data', (chunk: Buffer) => resolve((JSON.parse(chunk.toString()) as { port: number }).port)),
+    );
     const bareClients = await openMany(options.subscribers, (i) => bareClient(barePort, barnOf(i)));
     if (!smoke) await generate(1); // warm-up: JIT, pools, the relay's first turns
     const bareRun = await measure(bareClients, generate, cpuMeter(processes));
@@ -139,7 +159,13 @@ async function main(): Promise<void> {
     const rssBeforeCase = 'gateway RSS before the idle subscriptions';
     emitReport('live', smoke, [
       { case: bareRate, value: bareRun.deliveredPerSecond, unit: 'frames/s' },
-      { case: 'gateway graphql-ws, federated selection: frames/s', value: liveRun.deliveredPerSecond, unit: 'frames/s', baseline: bareRate, errors: liveRun.malformed + liveRun.generatorFailures },
+      {
+        case: 'gateway graphql-ws, federated selection: frames/s',
+        value: liveRun.deliveredPerSecond,
+        unit: 'frames/s',
+        baseline: bareRate,
+        errors: liveRun.malformed + liveRun.generatorFailures,
+      },
       { case: bareP99, value: bareRun.p99, unit: 'ms', errors: bareRun.generatorFailures },
       { case: 'gateway graphql-ws: p99 POST → frame', value: liveRun.p99, unit: 'ms', baseline: bareP99 },
       { case: rssBeforeCase, value: rssBefore, unit: 'MiB' },
@@ -158,7 +184,10 @@ async function main(): Promise<void> {
 
 /** Runs the generator process for one phase; resolves with what it sent and its own CPU time. */
 async function runGenerator(input: GeneratorInput): Promise<GeneratorOutput> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench', 'liveGenerator.ts'), JSON.stringify(input)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench', 'liveGenerator.ts'), JSON.stringify(input)], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let stdout = '';
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
@@ -224,7 +253,9 @@ async function liveClient(gatewayUrl: string, token: string, barnId: string): Pr
   const socket = new WebSocket(gatewayUrl.replace(/^http/, 'ws'), 'graphql-transport-ws');
   await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
   const acked = new Promise<void>((resolve, reject) => {
-    socket.once('message', (raw) => ((JSON.parse(raw.toString()) as { type: string }).type === 'connection_ack' ? resolve() : reject(new Error(raw.toString()))));
+    socket.once('message', (raw) =>
+      (JSON.parse(raw.toString()) as { type: string }).type === 'connection_ack' ? resolve() : reject(new Error(raw.toString())),
+    );
     socket.once('close', (code, reason) => reject(new Error(`closed ${code} ${reason.toString()}`)));
   });
   socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } }));
@@ -271,7 +302,17 @@ function report(bareRun: Run, liveRun: Run, memory: { rssBefore: number; rssIdle
     `\nFarmIQ live benchmark: signed batches → ingest → outbox → live relay → Redis → ${options.subscribers} subscribers over ${options.barns} barns (${perBarn} per barn), ` +
       `${options.rate} readings/s for ${options.seconds} s; ${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(1)}\n`,
   );
-  console.log(['case'.padEnd(44), 'frames/s'.padStart(10), 'complete'.padStart(10), 'p50 ms'.padStart(9), 'p99 ms'.padStart(9), 'max ms'.padStart(9), 'vs bare'.padStart(9)].join(''));
+  console.log(
+    [
+      'case'.padEnd(44),
+      'frames/s'.padStart(10),
+      'complete'.padStart(10),
+      'p50 ms'.padStart(9),
+      'p99 ms'.padStart(9),
+      'max ms'.padStart(9),
+      'vs bare'.padStart(9),
+    ].join(''),
+  );
   for (const [name, run] of [
     ['bare ws broadcast (baseline)', bareRun],
     ['gateway graphql-ws, federated selection', liveRun],
@@ -299,8 +340,12 @@ function report(bareRun: Run, liveRun: Run, memory: { rssBefore: number; rssIdle
     console.log(`CPU during the ${name} run (% of one core): ${cpu}`);
   }
   if (liveRun.malformed > 0) console.log(`\n${liveRun.malformed} gateway events arrived without their federated fields`);
-  console.log(`\nidle: ${options.idle} subscriptions; gateway RSS ${memory.rssBefore.toFixed(0)} MiB before, ${memory.rssIdle.toFixed(0)} MiB with them (+${(memory.rssIdle - memory.rssBefore).toFixed(0)} MiB)`);
-  console.log(`goals: p99 ≤ 100 ms → ${liveRun.p99.toFixed(0)} ms (POST → frame, ingest included); ≥ 0.5× bare → ${(liveRun.deliveredPerSecond / bareRun.deliveredPerSecond).toFixed(2)}×; 5,000 idle ≤ 300 MB → ${memory.rssIdle.toFixed(0)} MiB`);
+  console.log(
+    `\nidle: ${options.idle} subscriptions; gateway RSS ${memory.rssBefore.toFixed(0)} MiB before, ${memory.rssIdle.toFixed(0)} MiB with them (+${(memory.rssIdle - memory.rssBefore).toFixed(0)} MiB)`,
+  );
+  console.log(
+    `goals: p99 ≤ 100 ms → ${liveRun.p99.toFixed(0)} ms (POST → frame, ingest included); ≥ 0.5× bare → ${(liveRun.deliveredPerSecond / bareRun.deliveredPerSecond).toFixed(2)}×; 5,000 idle ≤ 300 MB → ${memory.rssIdle.toFixed(0)} MiB`,
+  );
 }
 
 function parseOptions<T extends Record<string, number>>(defaults: T): T {
@@ -308,7 +353,8 @@ function parseOptions<T extends Record<string, number>>(defaults: T): T {
   const args = argsWithoutSmoke();
   for (let i = 0; i < args.length; i += 2) {
     const name = args[i]!.replace(/^--/, '');
-    if (!(name in defaults) || !Number.isFinite(Number(args[i + 1]))) throw new Error(`usage: npm run bench:live -- [--${Object.keys(defaults).join(' N] [--')} N] [--smoke]`);
+    if (!(name in defaults) || !Number.isFinite(Number(args[i + 1])))
+      throw new Error(`usage: npm run bench:live -- [--${Object.keys(defaults).join(' N] [--')} N] [--smoke]`);
     result[name] = Number(args[i + 1]);
   }
   return result as T;

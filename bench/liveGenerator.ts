@@ -45,7 +45,9 @@ async function main(): Promise<void> {
       const messages: string[] = [];
       for (; sent < due; sent += 1) {
         const deviceId = input.deviceIds[sent % input.deviceIds.length]!;
-        messages.push(`{"deviceId":"${deviceId}","eventId":"${input.runId}-${sent}","observedAt":"${at}","receivedAt":"${at}","metrics":{"temperatureC":${(20 + (sent % 100) / 10).toFixed(1)}}}`);
+        messages.push(
+          `{"deviceId":"${deviceId}","eventId":"${input.runId}-${sent}","observedAt":"${at}","receivedAt":"${at}","metrics":{"temperatureC":${(20 + (sent % 100) / 10).toFixed(1)}}}`,
+        );
       }
       const body = Buffer.from(`{"batchId":"${input.runId}-${sent}","messages":[${messages.join(',')}]}`);
       const count = messages.length;
@@ -61,7 +63,13 @@ async function main(): Promise<void> {
   }
   await Promise.all(inFlight);
   const usage = process.cpuUsage();
-  const output: GeneratorOutput = { sent, acknowledged, failedBatches, seconds: (performance.now() - started) / 1000, cpuSeconds: (usage.user + usage.system) / 1e6 };
+  const output: GeneratorOutput = {
+    sent,
+    acknowledged,
+    failedBatches,
+    seconds: (performance.now() - started) / 1000,
+    cpuSeconds: (usage.user + usage.system) / 1e6,
+  };
   console.log(JSON.stringify(output));
 }
 

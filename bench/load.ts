@@ -17,7 +17,14 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
  * A closed loop: `concurrency` callers each send requests back to back until `requests` were
  * sent. Bounded in count, so a run always ends; loopback only.
  */
-export async function runLoad(name: string, url: string, body: string, requests: number, concurrency: number, headers: Record<string, string> = {}): Promise<LoadResult> {
+export async function runLoad(
+  name: string,
+  url: string,
+  body: string,
+  requests: number,
+  concurrency: number,
+  headers: Record<string, string> = {},
+): Promise<LoadResult> {
   const latencies: number[] = [];
   let errors = 0;
   let sent = 0;

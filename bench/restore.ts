@@ -85,7 +85,18 @@ async function main() {
     await restored.connect();
     const restoredRows = Number((await restored.query<{ count: string }>('SELECT count(*) AS count FROM telemetry.reading')).rows[0]!.count);
     await restored.end();
-    console.log(JSON.stringify({ readings: rows, restoredReadings: restoredRows, backupBytes: bytes, copyOutSeconds: copySeconds, backupSeconds, restoreSeconds, cpus: os.cpus().length, loadAverage1m: os.loadavg()[0] }));
+    console.log(
+      JSON.stringify({
+        readings: rows,
+        restoredReadings: restoredRows,
+        backupBytes: bytes,
+        copyOutSeconds: copySeconds,
+        backupSeconds,
+        restoreSeconds,
+        cpus: os.cpus().length,
+        loadAverage1m: os.loadavg()[0],
+      }),
+    );
     if (restoredRows !== rows) throw new Error(`restored ${restoredRows} of ${rows} readings`);
     const baseline = 'COPY of the readings table out through pg (baseline)';
     emitReport('restore', smoke, [

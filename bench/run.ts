@@ -23,7 +23,14 @@ async function main(): Promise<void> {
   let scratch: ScratchDatabase | undefined;
   if (!process.env.DATABASE_URL && (smoke || process.env.BENCH_POSTGRES === '1')) scratch = await scratchDatabase('run');
   const databaseUrl = process.env.DATABASE_URL ?? scratch?.url;
-  const farmiq = spawnFarmiq(['start'], { ...FREE_PORTS, ...BENCH_ADMIN, SIMULATOR: 'off', FARMIQ_DATA_DIR: dataDir, LOG_LEVEL: 'info', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
+  const farmiq = spawnFarmiq(['start'], {
+    ...FREE_PORTS,
+    ...BENCH_ADMIN,
+    SIMULATOR: 'off',
+    FARMIQ_DATA_DIR: dataDir,
+    LOG_LEVEL: 'info',
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+  });
   try {
     const ports = await farmiq.up;
     const gateway = `http://127.0.0.1:${ports.gateway}/graphql`;
@@ -50,7 +57,13 @@ async function main(): Promise<void> {
     emitReport(
       'run',
       smoke,
-      [baseline, viaGateway, fiveSubgraphs].map((result) => ({ case: result.name, value: result.requestsPerSecond, unit: 'req/s', errors: result.errors, ...(result === baseline ? {} : { baseline: baseline.name }) })),
+      [baseline, viaGateway, fiveSubgraphs].map((result) => ({
+        case: result.name,
+        value: result.requestsPerSecond,
+        unit: 'req/s',
+        errors: result.errors,
+        ...(result === baseline ? {} : { baseline: baseline.name }),
+      })),
     );
   } finally {
     farmiq.child.kill('SIGTERM');
@@ -78,9 +91,13 @@ async function seed(gateway: string): Promise<{ tenantId: string; accessToken: s
   const LOGIN = 'mutation ($input: LoginInput!) { login(input: $input) { accessToken } }';
   token = (await call(LOGIN, { input: { email: BENCH_ADMIN.FARMIQ_ADMIN_EMAIL, password: BENCH_ADMIN.FARMIQ_ADMIN_PASSWORD } })).login.accessToken;
   const { createTenant } = await call('mutation { createTenant(input: { name: "Bench Farms" }) { id } }', {});
-  const { inviteUser } = await call('mutation ($t: ID) { inviteUser(input: { email: "manager@bench.test", role: TENANT_ADMIN, tenantId: $t }) { temporaryPassword } }', { t: createTenant.id });
+  const { inviteUser } = await call(
+    'mutation ($t: ID) { inviteUser(input: { email: "manager@bench.test", role: TENANT_ADMIN, tenantId: $t }) { temporaryPassword } }',
+    { t: createTenant.id },
+  );
   token = undefined;
-  token = (await call(LOGIN, { input: { email: 'manager@bench.test', password: inviteUser.temporaryPassword, newPassword: 'bench tenant admin passphrase' } })).login.accessToken;
+  token = (await call(LOGIN, { input: { email: 'manager@bench.test', password: inviteUser.temporaryPassword, newPassword: 'bench tenant admin passphrase' } }))
+    .login.accessToken;
   for (let farm = 0; farm < 3; farm += 1) {
     const { createFarm } = await call('mutation ($input: CreateFarmInput!) { createFarm(input: $input) { id } }', {
       input: { name: `Site ${farm}`, timeZone: 'Asia/Bangkok' },
@@ -90,16 +107,33 @@ async function seed(gateway: string): Promise<{ tenantId: string; accessToken: s
         input: { farmId: createFarm.id, species: 'BROILER', placedOn: `2026-1${batch}-01`, headCountPlaced: 20_000, placementWeightKg: 0.04 },
       });
     }
-    const { createBarn } = await call('mutation ($farmId: ID!) { createBarn(input: { farmId: $farmId, name: "House 1", species: BROILER, capacityHead: 40000 }) { id } }', { farmId: createFarm.id });
-    await call('mutation ($barnId: ID!) { createAlertRule(input: { barnId: $barnId, metric: "ammoniaPpm", comparison: ABOVE, threshold: 25 }) { id } }', { barnId: createBarn.id });
+    const { createBarn } = await call(
+      'mutation ($farmId: ID!) { createBarn(input: { farmId: $farmId, name: "House 1", species: BROILER, capacityHead: 40000 }) { id } }',
+      { farmId: createFarm.id },
+    );
+    await call('mutation ($barnId: ID!) { createAlertRule(input: { barnId: $barnId, metric: "ammoniaPpm", comparison: ABOVE, threshold: 25 }) { id } }', {
+      barnId: createBarn.id,
+    });
   }
   await call('mutation { subscribe(input: { plan: PROFESSIONAL }) { id } }', {});
   return { tenantId: createTenant.id, accessToken: token! };
 }
 
 function print(results: LoadResult[], baseline: LoadResult, run: { requests: number; concurrency: number; database: string }): void {
-  console.log(`\nFarmIQ gateway benchmark: ${run.requests} requests per row, ${run.concurrency} concurrent, ${run.database}; ${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(1)}\n`);
-  console.log(['case'.padEnd(68), 'req/s'.padStart(8), 'p50 ms'.padStart(8), 'p95 ms'.padStart(8), 'p99 ms'.padStart(8), 'errors'.padStart(7), 'vs baseline'.padStart(12)].join(''));
+  console.log(
+    `\nFarmIQ gateway benchmark: ${run.requests} requests per row, ${run.concurrency} concurrent, ${run.database}; ${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(1)}\n`,
+  );
+  console.log(
+    [
+      'case'.padEnd(68),
+      'req/s'.padStart(8),
+      'p50 ms'.padStart(8),
+      'p95 ms'.padStart(8),
+      'p99 ms'.padStart(8),
+      'errors'.padStart(7),
+      'vs baseline'.padStart(12),
+    ].join(''),
+  );
   for (const result of results) {
     console.log(
       [

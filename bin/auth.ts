@@ -52,7 +52,9 @@ export async function setUpAuth(target: Target, config: Config, revocations?: Re
     return { keyRing: undefined, tokenAudience, verifyToken: refuseEveryToken, publicJwks: async () => ({ keys: [] }), forwardingKey };
   }
   if (!config.auth.jwksUrl && config.isProduction) {
-    throw new ConfigError("FARMIQ_JWKS_URL: required in production for every target that verifies tokens (all but identity and ingestor; identity's /.well-known/jwks.json)");
+    throw new ConfigError(
+      "FARMIQ_JWKS_URL: required in production for every target that verifies tokens (all but identity and ingestor; identity's /.well-known/jwks.json)",
+    );
   }
   const jwksUrl = config.auth.jwksUrl ?? `http://127.0.0.1:${DEFAULT_SUBGRAPH_PORTS.identity}/.well-known/jwks.json`;
   let cached: { at: number; jwks: Promise<{ keys: unknown[] }> } | undefined;

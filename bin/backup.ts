@@ -37,7 +37,8 @@ export function parseBackupArgs(flag: '--out' | '--from', argv: string[], usage:
 function backupKey(): Buffer {
   const raw = process.env.FARMIQ_BACKUP_KEY;
   const key = raw ? Buffer.from(raw, 'base64') : undefined;
-  if (!key || key.length !== 32) throw new ConfigError('FARMIQ_BACKUP_KEY: expected the base64 of 32 random bytes (openssl rand -base64 32), kept apart from the backups');
+  if (!key || key.length !== 32)
+    throw new ConfigError('FARMIQ_BACKUP_KEY: expected the base64 of 32 random bytes (openssl rand -base64 32), kept apart from the backups');
   return key;
 }
 
@@ -56,7 +57,9 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv, stdio: { s
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<void>((resolve, reject) => {
     child.on('error', (error) => reject(new BackupError(`${command}: ${error.message} (install the PostgreSQL client tools)`)));
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new BackupError(`${command} failed (${code}): ${stderr.trim().split('\n').slice(-3).join(' / ')}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new BackupError(`${command} failed (${code}): ${stderr.trim().split('\n').slice(-3).join(' / ')}`)),
+    );
   });
   const piping = [
     stdio.stdin ? pipeline(stdio.stdin, child.stdin!) : Promise.resolve(),
@@ -88,7 +91,10 @@ export async function runBackup(file: string, config: Config, log: Logger): Prom
     out.on('error', reject);
   });
   try {
-    await Promise.all([run('pg_dump', ['--format=custom', '--compress=6', '--no-owner', '--no-privileges', `--dbname=${url}`], env, { stdout: cipher }), written]);
+    await Promise.all([
+      run('pg_dump', ['--format=custom', '--compress=6', '--no-owner', '--no-privileges', `--dbname=${url}`], env, { stdout: cipher }),
+      written,
+    ]);
   } catch (error) {
     out.destroy();
     fs.rmSync(partial, { force: true });
@@ -115,7 +121,8 @@ export async function runRestore(file: string, config: Config, log: Logger): Pro
   } finally {
     fs.closeSync(fd);
   }
-  if (size < header.length + TAG_BYTES || !header.subarray(0, BACKUP_MAGIC.length).equals(BACKUP_MAGIC)) throw new BackupError(`--from: ${file} is not a FarmIQ backup`);
+  if (size < header.length + TAG_BYTES || !header.subarray(0, BACKUP_MAGIC.length).equals(BACKUP_MAGIC))
+    throw new BackupError(`--from: ${file} is not a FarmIQ backup`);
   await refuseNonEmpty(config.databaseUrl!);
   const started = Date.now();
   const decrypted = () => {
@@ -140,7 +147,8 @@ async function refuseNonEmpty(databaseUrl: string): Promise<void> {
   await client.connect();
   try {
     const { rows } = await client.query<{ present: boolean }>(`SELECT to_regclass('public._prisma_migrations') IS NOT NULL AS present`);
-    if (rows[0]!.present) throw new BackupError('DATABASE_URL: the database already holds FarmIQ data; restore into a new, empty database and point FarmIQ at it');
+    if (rows[0]!.present)
+      throw new BackupError('DATABASE_URL: the database already holds FarmIQ data; restore into a new, empty database and point FarmIQ at it');
   } finally {
     await client.end();
   }

@@ -51,7 +51,8 @@ export async function runBrokerFiles(args: BrokerFilesArgs, config: Config, log:
   const authority = MODULES.find((module) => module.deviceAuthority)?.deviceAuthority;
   if (!authority) throw new ConfigError('no module is the device authority: there are no device credentials to export');
   const ingestorPassword = process.env.INGESTOR_MQTT_PASSWORD;
-  if (!ingestorPassword || ingestorPassword.length < 16) throw new ConfigError("INGESTOR_MQTT_PASSWORD: required, 16 characters or more (the ingestor's broker password)");
+  if (!ingestorPassword || ingestorPassword.length < 16)
+    throw new ConfigError("INGESTOR_MQTT_PASSWORD: required, 16 characters or more (the ingestor's broker password)");
   const database = await openDatabase({ kind: 'postgres', url: config.databaseUrl });
   try {
     // The job may run before any subgraph started on a fresh database.
@@ -72,7 +73,10 @@ export async function runBrokerFiles(args: BrokerFilesArgs, config: Config, log:
     await database.close();
     return { stop: async () => undefined };
   }
-  const timer = setInterval(() => void pass().catch((error: Error) => log.error({ err: error.message }, 'could not export the broker files')), args.everySeconds * 1000);
+  const timer = setInterval(
+    () => void pass().catch((error: Error) => log.error({ err: error.message }, 'could not export the broker files')),
+    args.everySeconds * 1000,
+  );
   return {
     async stop() {
       clearInterval(timer);
@@ -81,12 +85,20 @@ export async function runBrokerFiles(args: BrokerFilesArgs, config: Config, log:
   };
 }
 
-async function exportOnce(authority: DeviceAuthority, database: Database, args: BrokerFilesArgs, ingestor: { username: string; passwordHash: string }, log: Logger): Promise<void> {
+async function exportOnce(
+  authority: DeviceAuthority,
+  database: Database,
+  args: BrokerFilesArgs,
+  ingestor: { username: string; passwordHash: string },
+  log: Logger,
+): Promise<void> {
   const files = await authority.brokerAuthFiles(database.prisma);
   const passwords = files.passwordFile + mosquittoPasswordFile([ingestor]);
   // Patterns apply to every user; the ingestor's user line adds its read of every device topic.
   const acl = `${files.aclFile}\nuser ${INGESTOR_MQTT_USER}\ntopic read ${TELEMETRY_TOPIC_FILTER}\ntopic read ${FRAMES_TOPIC_FILTER}\n`;
-  const changed = [writeIfChanged(path.join(args.outDir, PASSWORD_FILE_NAME), passwords), writeIfChanged(path.join(args.outDir, ACL_FILE_NAME), acl)].some(Boolean);
+  const changed = [writeIfChanged(path.join(args.outDir, PASSWORD_FILE_NAME), passwords), writeIfChanged(path.join(args.outDir, ACL_FILE_NAME), acl)].some(
+    Boolean,
+  );
   if (!changed) return;
   log.info({ devices: files.deviceCount, outDir: args.outDir }, 'broker files written');
   if (args.reloadPidFile && fs.existsSync(args.reloadPidFile)) {

@@ -25,7 +25,11 @@ export async function startEdge(config: Config, log: Logger): Promise<RunningSys
     let stopped: Promise<void> | undefined;
     return {
       target: 'ingestor',
-      ports: { mqtt: Number(new URL(ingestor.brokerUrl).port) || undefined, ingestor: ingestorPort, ...(ingestor.vision ? { vision: ingestor.vision.port } : {}) },
+      ports: {
+        mqtt: Number(new URL(ingestor.brokerUrl).port) || undefined,
+        ingestor: ingestorPort,
+        ...(ingestor.vision ? { vision: ingestor.vision.port } : {}),
+      },
       database: undefined,
       workers: new Map(),
       pubsub,

@@ -51,7 +51,16 @@ class UsageError extends Error {
  * Failures an operator can fix from the message alone: one line, no stack. Matched by name so
  * that the edge target need not load the database and Redis code to recognise them.
  */
-const EXPECTED_FAILURES = new Set(['BackupError', 'ConfigError', 'DatabaseUnavailableError', 'RedisUnavailableError', 'PortUnavailableError', 'DataDirInUseError', 'MigrationError', 'UsageError']);
+const EXPECTED_FAILURES = new Set([
+  'BackupError',
+  'ConfigError',
+  'DatabaseUnavailableError',
+  'RedisUnavailableError',
+  'PortUnavailableError',
+  'DataDirInUseError',
+  'MigrationError',
+  'UsageError',
+]);
 
 type Command =
   | { command: 'start'; target: Target }
@@ -108,7 +117,8 @@ function parseArgs(argv: string[]): Command {
   }
   if (command === 'ingestor') {
     const [subcommand, ...args] = rest;
-    if (subcommand !== 'quarantine') throw new UsageError(`farmiq ingestor: expected "quarantine", got ${JSON.stringify(subcommand ?? '')} (see farmiq --help)`);
+    if (subcommand !== 'quarantine')
+      throw new UsageError(`farmiq ingestor: expected "quarantine", got ${JSON.stringify(subcommand ?? '')} (see farmiq --help)`);
     return {
       command: 'quarantine',
       args: parseQuarantineArgs(args, (message) => {
@@ -116,7 +126,10 @@ function parseArgs(argv: string[]): Command {
       }),
     };
   }
-  if (command !== 'start') throw new UsageError(`unknown command ${JSON.stringify(command ?? '')}; expected "start", "simulate", "ingestor", "migrate", "broker-files", "events", "backup" or "restore" (see farmiq --help)`);
+  if (command !== 'start')
+    throw new UsageError(
+      `unknown command ${JSON.stringify(command ?? '')}; expected "start", "simulate", "ingestor", "migrate", "broker-files", "events", "backup" or "restore" (see farmiq --help)`,
+    );
   let target: Target = 'all';
   for (let i = 0; i < rest.length; i += 1) {
     const arg = rest[i]!;
@@ -157,7 +170,13 @@ async function main(): Promise<void> {
   if (parsed.command === 'events') {
     const { runEvents } = require('./eventsCommand') as typeof import('./eventsCommand');
     const { MODULES } = require('../subgraphs/modules') as typeof import('../subgraphs/modules');
-    console.log(await runEvents(parsed.args, config, MODULES.flatMap((module) => module.events.publishes)));
+    console.log(
+      await runEvents(
+        parsed.args,
+        config,
+        MODULES.flatMap((module) => module.events.publishes),
+      ),
+    );
     process.exit(0);
   }
   if (parsed.command === 'migrate') {
@@ -220,17 +239,20 @@ async function main(): Promise<void> {
     }, config.shutdownGraceMs);
     forced.unref();
     // Spans still buffered are sent before the process exits.
-    system.stop().then(() => tracing?.shutdown()).then(
-      () => {
-        log.info('stopped');
-        log.flush?.();
-        process.exit(0);
-      },
-      (error) => {
-        log.error({ err: error }, 'error during shutdown');
-        process.exit(1);
-      },
-    );
+    system
+      .stop()
+      .then(() => tracing?.shutdown())
+      .then(
+        () => {
+          log.info('stopped');
+          log.flush?.();
+          process.exit(0);
+        },
+        (error) => {
+          log.error({ err: error }, 'error during shutdown');
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);

@@ -16,7 +16,8 @@ export interface QuarantineArgs {
 /** Reads `list|replay|purge [--code CODE] [--device ID] [--ids 1,2] [--all] [--limit N] [--json]`. */
 export function parseQuarantineArgs(argv: string[], fail: (message: string) => never): QuarantineArgs {
   const [action, ...rest] = argv;
-  if (action !== 'list' && action !== 'replay' && action !== 'purge') fail(`farmiq ingestor quarantine: expected list, replay or purge, got ${JSON.stringify(action ?? '')}`);
+  if (action !== 'list' && action !== 'replay' && action !== 'purge')
+    fail(`farmiq ingestor quarantine: expected list, replay or purge, got ${JSON.stringify(action ?? '')}`);
   const args: QuarantineArgs = { action: action as QuarantineArgs['action'], filter: {}, all: false, limit: 1_000, json: false };
   for (let i = 0; i < rest.length; i += 1) {
     const arg = rest[i]!;
@@ -31,7 +32,8 @@ export function parseQuarantineArgs(argv: string[], fail: (message: string) => n
       if (match![1] === 'device') args.filter.deviceId = value;
       if (match![1] === 'ids') {
         const ids = value!.split(',').map(Number);
-        if (ids.some((id) => !Number.isSafeInteger(id) || id < 1)) fail(`--ids: expected quarantine ids like 3,7,12 (from farmiq ingestor quarantine list), got ${JSON.stringify(value)}`);
+        if (ids.some((id) => !Number.isSafeInteger(id) || id < 1))
+          fail(`--ids: expected quarantine ids like 3,7,12 (from farmiq ingestor quarantine list), got ${JSON.stringify(value)}`);
         args.filter.ids = ids;
       }
       if (match![1] === 'limit') {
@@ -42,7 +44,8 @@ export function parseQuarantineArgs(argv: string[], fail: (message: string) => n
     }
   }
   const filtered = Boolean(args.filter.code || args.filter.deviceId || args.filter.ids);
-  if (args.action !== 'list' && !filtered && !args.all) fail(`farmiq ingestor quarantine ${args.action}: name the messages (--ids, --code, --device) or pass --all`);
+  if (args.action !== 'list' && !filtered && !args.all)
+    fail(`farmiq ingestor quarantine ${args.action}: name the messages (--ids, --code, --device) or pass --all`);
   if (args.all && filtered) fail('--all: not with --ids, --code or --device');
   return args;
 }
@@ -56,7 +59,8 @@ export function parseQuarantineArgs(argv: string[], fail: (message: string) => n
 export function runQuarantine(args: QuarantineArgs, config: Config, nowMs = Date.now()): string {
   const bufferDir = bufferDirIn(config.dataDir);
   const file = bufferFileIn(config.dataDir);
-  if (!fs.existsSync(file)) throw new ConfigError(`FARMIQ_DATA_DIR: no ingestor disk buffer at ${file} (run this where the ingestor runs, with its FARMIQ_DATA_DIR)`);
+  if (!fs.existsSync(file))
+    throw new ConfigError(`FARMIQ_DATA_DIR: no ingestor disk buffer at ${file} (run this where the ingestor runs, with its FARMIQ_DATA_DIR)`);
   const db = openQuarantine(file);
   try {
     if (args.action === 'list') {
@@ -66,13 +70,22 @@ export function runQuarantine(args: QuarantineArgs, config: Config, nowMs = Date
       const lines = rows.map((row) =>
         [row.id, row.quarantinedAt, row.code, row.deviceId ?? '-', row.eventId ?? '-', row.replayRequestedAt ? 'replay requested' : row.reason].join('\t'),
       );
-      return ['id\tquarantinedAt\tcode\tdeviceId\teventId\treason', ...lines, `${rows.length} message(s)${rows.length === args.limit ? ` (first ${args.limit}; --limit for more)` : ''}`].join('\n');
+      return [
+        'id\tquarantinedAt\tcode\tdeviceId\teventId\treason',
+        ...lines,
+        `${rows.length} message(s)${rows.length === args.limit ? ` (first ${args.limit}; --limit for more)` : ''}`,
+      ].join('\n');
     }
     const filter = args.all ? {} : args.filter;
     if (args.action === 'purge') return `purged ${purgeQuarantine(db, filter)} message(s) from the quarantine for good`;
     const marked = requestReplay(db, filter, nowMs);
     const owner = dataDirOwner(bufferDir);
-    return `${marked} message(s) marked for replay: ` + (owner ? `the running ingestor (pid ${owner}) sends them to the cloud within a few seconds` : 'no ingestor runs on this data folder now; it sends them when it starts');
+    return (
+      `${marked} message(s) marked for replay: ` +
+      (owner
+        ? `the running ingestor (pid ${owner}) sends them to the cloud within a few seconds`
+        : 'no ingestor runs on this data folder now; it sends them when it starts')
+    );
   } finally {
     db.close();
   }

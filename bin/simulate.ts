@@ -8,7 +8,6 @@ import { SIMULATOR_DEVICES_FILE, startSimulator, type Simulator } from '../edge-
 
 export { SIMULATOR_DEVICES_FILE };
 
-
 const devicesFileSchema = z.array(z.object({ id: z.string().uuid(), password: z.string().min(1), kind: z.enum(DEVICE_KINDS) })).min(1);
 
 export interface SimulateArgs {
@@ -25,7 +24,8 @@ export interface SimulateArgs {
  */
 export async function runSimulate(args: SimulateArgs, config: Config, log: Logger): Promise<Simulator> {
   const file = args.credentialsFile ?? path.join(config.dataDir, SIMULATOR_DEVICES_FILE);
-  if (!fs.existsSync(file)) throw new ConfigError(`--credentials: no device credentials file at ${file} (a JSON array of { "id", "password", "kind" } from activateDevice)`);
+  if (!fs.existsSync(file))
+    throw new ConfigError(`--credentials: no device credentials file at ${file} (a JSON array of { "id", "password", "kind" } from activateDevice)`);
   const parsed = devicesFileSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
   if (!parsed.success) throw new ConfigError(`--credentials: ${file} is not a JSON array of { "id", "password", "kind" }: ${parsed.error.issues[0]!.message}`);
   if (parsed.data.length < args.devices) throw new ConfigError(`--devices: ${args.devices} asked for, ${file} holds ${parsed.data.length}`);

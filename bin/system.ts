@@ -184,7 +184,12 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
       if (ingestor.vision) ports.vision = ingestor.vision.port;
       if (demo && !config.mqtt.url) {
         // One reading a second per demo device, through the embedded broker like real devices.
-        const simulator = await startSimulator({ brokerUrl: ingestor.localBrokerUrl, devices: demo.devices, ratePerSecond: demo.devices.length, log: log.child({ component: 'simulator' }) });
+        const simulator = await startSimulator({
+          brokerUrl: ingestor.localBrokerUrl,
+          devices: demo.devices,
+          ratePerSecond: demo.devices.length,
+          log: log.child({ component: 'simulator' }),
+        });
         stack.push(() => simulator.stop());
       }
     }
@@ -234,8 +239,10 @@ function configuredSubgraph(config: Config, name: string): { port: number; url: 
 }
 
 function configuredSubgraphUrls(config: Config, modules: readonly SubgraphModule[]): Partial<Record<string, string>> {
-  return Object.fromEntries(modules.flatMap((module) => {
-    const url = configuredSubgraph(config, module.name)?.url;
-    return url ? [[module.name, url]] : [];
-  }));
+  return Object.fromEntries(
+    modules.flatMap((module) => {
+      const url = configuredSubgraph(config, module.name)?.url;
+      return url ? [[module.name, url]] : [];
+    }),
+  );
 }

@@ -31,7 +31,8 @@ export function composeValue(value: EnvValue): string {
   }
 }
 
-export const composeEnvironment = (env: Record<string, EnvValue>): Record<string, string> => Object.fromEntries(Object.entries(env).map(([name, value]) => [name, composeValue(value)]));
+export const composeEnvironment = (env: Record<string, EnvValue>): Record<string, string> =>
+  Object.fromEntries(Object.entries(env).map(([name, value]) => [name, composeValue(value)]));
 
 /** The Kubernetes Secret External Secrets Operator writes for a secret: `farmiq-<kebab name>`, key `value`. */
 export const kubernetesSecretName = (name: keyof typeof SECRETS) => `farmiq-${name.toLowerCase().replace(/_/g, '-')}`;

@@ -58,17 +58,35 @@ export const PORT_VARIABLES: Record<FarmiqService, string> = {
 export const SECRETS = {
   DATABASE_URL: { required: true, why: 'PostgreSQL with its password; the cluster operator (CloudNativePG) or the compose file owns the password' },
   FARMIQ_JWT_PRIVATE_JWKS: { required: true, why: 'the token signing keys (a JWKS with private keys): identity alone signs' },
-  FARMIQ_INTERNAL_KEY: { required: true, why: 'the gateway signs the request id and client address it forwards; every subgraph checks it (`openssl rand -base64 32`, the same value in each)' },
-  FARMIQ_SECRETS_KEY: { required: true, why: 'encrypts edge gateway keys and webhook secrets at rest (`openssl rand -base64 32`): devices seals edge keys, telemetry opens them to verify batches; telemetry and identity seal and open webhook secrets' },
+  FARMIQ_INTERNAL_KEY: {
+    required: true,
+    why: 'the gateway signs the request id and client address it forwards; every subgraph checks it (`openssl rand -base64 32`, the same value in each)',
+  },
+  FARMIQ_SECRETS_KEY: {
+    required: true,
+    why: 'encrypts edge gateway keys and webhook secrets at rest (`openssl rand -base64 32`): devices seals edge keys, telemetry opens them to verify batches; telemetry and identity seal and open webhook secrets',
+  },
   BILLING_WEBHOOK_SECRET: { required: false, why: "the payment provider's webhook signing secret (32+ characters)" },
   EDGE_KEY_ID: { required: true, why: 'the ingestor signs its batches with an edge gateway key (registerEdgeGateway)' },
   EDGE_KEY_SECRET: { required: true, why: 'the secret half of that key' },
   MQTT_URL: { required: true, why: "the ingestor's broker URL with its own user and password (mqtts://farmiq-ingestor:<password>@mosquitto:8883)" },
-  FARMIQ_ADMIN_PASSWORD: { required: false, why: 'with FARMIQ_ADMIN_EMAIL, the first platform admin\'s password (unset: a one-time password is printed to the log)' },
-  FARMIQ_BACKUP_KEY: { required: true, why: 'encrypts `farmiq backup` archives (`openssl rand -base64 32`); without it no backup restores: keep it apart from the backups' },
-  VAPID_PRIVATE_KEY: { required: false, why: 'the private half of the Web Push VAPID key pair (`npx web-push generate-vapid-keys`); telemetry signs pushes with it. Unset with VAPID_PUBLIC_KEY unset: no Web Push' },
+  FARMIQ_ADMIN_PASSWORD: {
+    required: false,
+    why: "with FARMIQ_ADMIN_EMAIL, the first platform admin's password (unset: a one-time password is printed to the log)",
+  },
+  FARMIQ_BACKUP_KEY: {
+    required: true,
+    why: 'encrypts `farmiq backup` archives (`openssl rand -base64 32`); without it no backup restores: keep it apart from the backups',
+  },
+  VAPID_PRIVATE_KEY: {
+    required: false,
+    why: 'the private half of the Web Push VAPID key pair (`npx web-push generate-vapid-keys`); telemetry signs pushes with it. Unset with VAPID_PUBLIC_KEY unset: no Web Push',
+  },
   INGESTOR_MQTT_PASSWORD: { required: true, why: "the ingestor's broker password, hashed into Mosquitto's password file by the broker-files job" },
-  SMTP_URL: { required: false, why: 'the mail relay with its credentials (smtps://user:password@relay:465): password resets, invitations (identity) and alert emails (telemetry); unset, production sends no mail and alert emails fail with the reason recorded' },
+  SMTP_URL: {
+    required: false,
+    why: 'the mail relay with its credentials (smtps://user:password@relay:465): password resets, invitations (identity) and alert emails (telemetry); unset, production sends no mail and alert emails fail with the reason recorded',
+  },
 } as const;
 export type SecretName = keyof typeof SECRETS;
 
@@ -78,20 +96,35 @@ export const SETTINGS = {
   TRUSTED_PROXY_HOPS: { default: '1', why: 'one reverse proxy (the ingress controller) in front of the gateway: its X-Forwarded-For is believed' },
   FARMIQ_ADMIN_EMAIL: { default: '', why: 'the first platform admin of an empty system (else one with a random password is printed to the log)' },
   LOG_LEVEL: { default: 'info', why: 'pino level' },
-  WEBHOOK_ALLOWED_HOSTS: { default: '', why: "hosts tenants' webhooks may reach although they resolve to private addresses (an operator's own receivers); empty: public https only" },
-  VAPID_PUBLIC_KEY: { default: '', why: "the public half of the Web Push VAPID key pair: dashboards subscribe browsers to it (keep it: a new key orphans every subscribed phone); empty: no Web Push" },
+  WEBHOOK_ALLOWED_HOSTS: {
+    default: '',
+    why: "hosts tenants' webhooks may reach although they resolve to private addresses (an operator's own receivers); empty: public https only",
+  },
+  VAPID_PUBLIC_KEY: {
+    default: '',
+    why: 'the public half of the Web Push VAPID key pair: dashboards subscribe browsers to it (keep it: a new key orphans every subscribed phone); empty: no Web Push',
+  },
   VAPID_SUBJECT: { default: '', why: 'who push services contact about this server (mailto:ops@farm.example or an https: URL); required with the VAPID keys' },
   AUDIT_RETENTION_DAYS: { default: '365', why: 'days audit records are kept before identity deletes them (at least 30)' },
   PARTNER_REQUESTS_PER_MINUTE: { default: '600', why: "each partner API client's requests per minute (the gateway charges, identity shows usage)" },
   PARTNER_COST_POINTS_PER_DAY: { default: '1000000', why: "each partner API client's query cost points per 24 hours" },
-  PLAN_API_LIMITS: { default: '', why: "billing plans' partner API limits over the defaults, PLAN=<requests per minute>/<cost points per day> comma-separated; empty: the defaults (subgraphs/billing/money/planApiLimits.ts)" },
+  PLAN_API_LIMITS: {
+    default: '',
+    why: "billing plans' partner API limits over the defaults, PLAN=<requests per minute>/<cost points per day> comma-separated; empty: the defaults (subgraphs/billing/money/planApiLimits.ts)",
+  },
   VISION: { default: 'off', why: "the farm box's camera vision (edge-ingestor/vision): `on` weighs birds from barn cameras' frames" },
   VISION_PORT: { default: '4011', why: 'with VISION=on, where cameras upload frames (POST /vision/frames) and the farm reads or sets calibrations' },
-  VISION_WORKERS: { default: '', why: 'inference worker threads (1-32); empty: one per core of the farm box, at most 8 (a frame takes one core for its inference)' },
+  VISION_WORKERS: {
+    default: '',
+    why: 'inference worker threads (1-32); empty: one per core of the farm box, at most 8 (a frame takes one core for its inference)',
+  },
   VISION_TIMEOUT_MS: { default: '2000', why: 'longest inference of one frame; past it the frame fails (TimeoutError) and its worker is replaced' },
   VISION_QUEUE_MAX: { default: '8', why: 'frames waiting for a worker; more drop the oldest waiting (counted in farmiq_vision_frames_total)' },
   MAIL_FROM: { default: 'FarmIQ <no-reply@farmiq.local>', why: 'the From address of every mail FarmIQ sends' },
-  FARMIQ_PUBLIC_URL: { default: '', why: 'the address users reach the dashboard at (https://farmiq.example.com): links in reset, invitation and alert emails point there' },
+  FARMIQ_PUBLIC_URL: {
+    default: '',
+    why: 'the address users reach the dashboard at (https://farmiq.example.com): links in reset, invitation and alert emails point there',
+  },
   OTEL_EXPORTER_OTLP_ENDPOINT: {
     default: '',
     why: 'an OpenTelemetry collector (OTLP over HTTP, e.g. http://otel-collector:4318): traces of every request across the gateway and subgraphs; empty: no tracing',
@@ -124,7 +157,9 @@ const literal = (value: string): EnvValue => ({ kind: 'literal', value });
 const url = (scheme: 'http' | 'redis', service: FarmiqService | Infrastructure, path = ''): EnvValue => ({ kind: 'url', scheme, service, path });
 const secret = (name: SecretName): EnvValue => ({ kind: 'secret', name, ...(SECRETS[name].required ? {} : { optional: true }) });
 const setting = (name: SettingName): EnvValue => ({ kind: 'setting', name });
-const ownPort = (service: FarmiqService): Record<string, EnvValue> => ({ [PORT_VARIABLES[service]]: { kind: 'port', listens: 'service', port: SERVICE_PORTS[service] } });
+const ownPort = (service: FarmiqService): Record<string, EnvValue> => ({
+  [PORT_VARIABLES[service]]: { kind: 'port', listens: 'service', port: SERVICE_PORTS[service] },
+});
 const metricsPort: EnvValue = { kind: 'port', listens: 'metrics', port: METRICS_PORT };
 
 /** Every cloud process: production mode, the shared database, the shared event bus. */
@@ -186,7 +221,13 @@ export const SERVICE_ENV: Record<FarmiqService, Record<string, EnvValue>> = {
     VAPID_SUBJECT: setting('VAPID_SUBJECT'),
   },
   kpi: { ...cloudCommon, ...verifiesTokens, ...ownPort('kpi') },
-  billing: { ...cloudCommon, ...verifiesTokens, ...ownPort('billing'), BILLING_WEBHOOK_SECRET: secret('BILLING_WEBHOOK_SECRET'), PLAN_API_LIMITS: setting('PLAN_API_LIMITS') },
+  billing: {
+    ...cloudCommon,
+    ...verifiesTokens,
+    ...ownPort('billing'),
+    BILLING_WEBHOOK_SECRET: secret('BILLING_WEBHOOK_SECRET'),
+    PLAN_API_LIMITS: setting('PLAN_API_LIMITS'),
+  },
   gateway: {
     NODE_ENV: literal('production'),
     LOG_LEVEL: setting('LOG_LEVEL'),

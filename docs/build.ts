@@ -75,7 +75,12 @@ export function readRequest(name: string): Record<string, unknown> {
 
 function requestMarkdown(name: string): string {
   const body = JSON.stringify(readRequest(name));
-  const curl = [`curl -s ${EXAMPLE_HOST}/graphql \\`, `  -H 'content-type: application/json' \\`, `  -H "authorization: Bearer $FARMIQ_TOKEN" \\`, `  -d '${body}'`];
+  const curl = [
+    `curl -s ${EXAMPLE_HOST}/graphql \\`,
+    `  -H 'content-type: application/json' \\`,
+    `  -H "authorization: Bearer $FARMIQ_TOKEN" \\`,
+    `  -d '${body}'`,
+  ];
   return ['```shell', ...curl, '```'].join('\n');
 }
 
@@ -104,7 +109,16 @@ export function guideSections(markdown: string): Array<{ title: string; descript
 export function inputsHash(): string {
   const hash = createHash('sha256');
   const spectaqlVersion = (JSON.parse(fs.readFileSync(require.resolve('spectaql/package.json'), 'utf8')) as { version: string }).version;
-  const files = [__filename, GUIDE_PATH, CHANGELOG_PATH, API_SCHEMA_PATH, ...fs.readdirSync(EXAMPLES_DIR).sort().map((name) => path.join(EXAMPLES_DIR, name))];
+  const files = [
+    __filename,
+    GUIDE_PATH,
+    CHANGELOG_PATH,
+    API_SCHEMA_PATH,
+    ...fs
+      .readdirSync(EXAMPLES_DIR)
+      .sort()
+      .map((name) => path.join(EXAMPLES_DIR, name)),
+  ];
   hash.update(`spectaql ${spectaqlVersion}\n`);
   for (const file of files) hash.update(`${path.relative(ROOT, file)}\n`).update(fs.readFileSync(file));
   return hash.digest('hex');

@@ -68,26 +68,34 @@ export async function startIngestor(config: Config, processLog: Logger, options:
   const inProcess = Boolean(options.inProcessWithCloud && options.defaultIngestUrl && !settings.ingestUrl);
   const ingestUrl = settings.ingestUrl ?? options.defaultIngestUrl;
   const edgeKey = inProcess ? issueInProcessEdgeKey() : settings.edgeKey;
-  if (inProcess && settings.edgeKey) log.warn('EDGE_KEY_ID is ignored without INGEST_URL in the all-in-one mode: its ingestor speaks for every farm of this process');
+  if (inProcess && settings.edgeKey)
+    log.warn('EDGE_KEY_ID is ignored without INGEST_URL in the all-in-one mode: its ingestor speaks for every farm of this process');
   // A farm's ingestor (its own process) is useless without them; all in one process, ingest is
   // on loopback and the ingestor signs with the process's own key.
   const required = config.isProduction && !options.inProcessWithCloud;
-  if (required && !settings.edgeKey) throw new ConfigError('EDGE_KEY_ID and EDGE_KEY_SECRET: required in production (the edge gateway key from registerEdgeGateway)');
-  if (required && !ingestUrl) throw new ConfigError('INGEST_URL: required in production (the telemetry ingest endpoint, e.g. https://api.example.com/ingest/v1/batches)');
+  if (required && !settings.edgeKey)
+    throw new ConfigError('EDGE_KEY_ID and EDGE_KEY_SECRET: required in production (the edge gateway key from registerEdgeGateway)');
+  if (required && !ingestUrl)
+    throw new ConfigError('INGEST_URL: required in production (the telemetry ingest endpoint, e.g. https://api.example.com/ingest/v1/batches)');
   // An embedded broker without device credentials accepts no device: a farm box that looks healthy but receives nothing.
   const noDeviceCanConnect = !config.mqtt.url && !config.mqtt.passwordFile && !options.authenticateDevice;
-  if (required && noDeviceCanConnect) throw new ConfigError("MQTT_PASSWORD_FILE: required in production without MQTT_URL (the farm's device password file from brokerAuthFiles), or set MQTT_URL");
+  if (required && noDeviceCanConnect)
+    throw new ConfigError(
+      "MQTT_PASSWORD_FILE: required in production without MQTT_URL (the farm's device password file from brokerAuthFiles), or set MQTT_URL",
+    );
 
   const stack: Array<() => Promise<void> | void> = [];
   const stopAll = async () => {
-    while (stack.length > 0) await Promise.resolve(stack.pop()!()).catch((error: Error) => log.error({ err: error.message }, 'error while stopping the ingestor'));
+    while (stack.length > 0)
+      await Promise.resolve(stack.pop()!()).catch((error: Error) => log.error({ err: error.message }, 'error while stopping the ingestor'));
   };
   try {
     stack.push(lockDataDir(bufferDirIn(config.dataDir)));
     const buffer = new DiskBuffer({ file: bufferFileIn(config.dataDir), maxBytes: settings.bufferMaxBytes, maxMessages: settings.bufferMaxMessages });
     stack.push(() => buffer.close());
     stack.push(ingestorMetrics.watchBuffer(buffer));
-    if (buffer.depthMessages > 0) log.info({ messages: buffer.depthMessages, bytes: buffer.depthBytes }, 'disk buffer holds messages from before: forwarding them first');
+    if (buffer.depthMessages > 0)
+      log.info({ messages: buffer.depthMessages, bytes: buffer.depthBytes }, 'disk buffer holds messages from before: forwarding them first');
 
     let forwarder: Forwarder | undefined;
     const keeper = startQuarantineKeeper({ buffer, retentionDays: settings.quarantineRetentionDays, log, onReadmitted: () => forwarder?.notify() });
@@ -99,7 +107,8 @@ export async function startIngestor(config: Config, processLog: Logger, options:
         key: edgeKey,
         log: log.child({ part: 'forwarder' }),
         batchMaxMessages: settings.batchMaxMessages,
-        batchMaxWaitMs: inProcess && !settings.batchMaxWaitMsExplicit ? Math.min(settings.batchMaxWaitMs, IN_PROCESS_BATCH_MAX_WAIT_MS) : settings.batchMaxWaitMs,
+        batchMaxWaitMs:
+          inProcess && !settings.batchMaxWaitMsExplicit ? Math.min(settings.batchMaxWaitMs, IN_PROCESS_BATCH_MAX_WAIT_MS) : settings.batchMaxWaitMs,
         linger: settings.linger,
         maxMessagesPerSecond: settings.maxMessagesPerSecond,
         concurrency: settings.concurrency,
@@ -125,7 +134,10 @@ export async function startIngestor(config: Config, processLog: Logger, options:
           ingestorMetrics.dropped.inc({ reason: 'buffer_full' }, dropped);
           if (Date.now() - lastDropLogMs > 60_000) {
             lastDropLogMs = Date.now();
-            log.warn({ dropped, maxMessages: settings.bufferMaxMessages, maxBytes: settings.bufferMaxBytes }, 'disk buffer at its cap: dropping the oldest messages (counted in farmiq_ingestor_messages_dropped_total)');
+            log.warn(
+              { dropped, maxMessages: settings.bufferMaxMessages, maxBytes: settings.bufferMaxBytes },
+              'disk buffer at its cap: dropping the oldest messages (counted in farmiq_ingestor_messages_dropped_total)',
+            );
           }
         }
         forwarder?.notify();
@@ -150,7 +162,11 @@ export async function startIngestor(config: Config, processLog: Logger, options:
       let unknownDeviceReason: string | undefined;
       if (config.mqtt.passwordFile) {
         // When set, the file is the one source of device credentials, also all in one process.
-        const passwordFile = openDevicePasswordFile({ file: config.mqtt.passwordFile, log: processLog, onRevoked: (usernames) => broker?.disconnectDevices(usernames) });
+        const passwordFile = openDevicePasswordFile({
+          file: config.mqtt.passwordFile,
+          log: processLog,
+          onRevoked: (usernames) => broker?.disconnectDevices(usernames),
+        });
         stack.push(() => passwordFile.close());
         authenticateDevice = passwordFile.authenticate;
         authenticateCamera = passwordFile.authenticate;
@@ -169,7 +185,14 @@ export async function startIngestor(config: Config, processLog: Logger, options:
     let vision: VisionService | undefined;
     if (settings.vision.enabled) {
       // Cameras are devices: their uploads are checked like the broker checks devices (none without credentials to check).
-      const started = await startVisionService({ config: settings.vision, host: config.gateway.host, dataDir: config.dataDir, authenticateDevice: authenticateCamera, writer, log: processLog });
+      const started = await startVisionService({
+        config: settings.vision,
+        host: config.gateway.host,
+        dataDir: config.dataDir,
+        authenticateDevice: authenticateCamera,
+        writer,
+        log: processLog,
+      });
       vision = started;
       stack.push(() => started.stop());
     }

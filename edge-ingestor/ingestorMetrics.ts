@@ -52,7 +52,11 @@ new Gauge({
 });
 
 export const ingestorMetrics = {
-  received: new Counter({ name: 'farmiq_ingestor_messages_received_total', help: 'Valid device messages written to the disk buffer', registers: [metricsRegistry] }),
+  received: new Counter({
+    name: 'farmiq_ingestor_messages_received_total',
+    help: 'Valid device messages written to the disk buffer',
+    registers: [metricsRegistry],
+  }),
   invalid: new Counter({
     name: 'farmiq_ingestor_messages_invalid_total',
     help: 'Device messages dropped as malformed, by reason',
@@ -73,7 +77,7 @@ export const ingestorMetrics = {
   }),
   quarantined: new Counter({
     name: 'farmiq_ingestor_messages_quarantined_total',
-    help: 'Messages the cloud refused for good, moved to the quarantine, by the cloud\'s code',
+    help: "Messages the cloud refused for good, moved to the quarantine, by the cloud's code",
     labelNames: ['code'] as const,
     registers: [metricsRegistry],
   }),

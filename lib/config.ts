@@ -31,20 +31,27 @@ export class ConfigError extends Error {
 
 const port = z.coerce.number().int().min(0).max(65535);
 const url = (protocols: string[]) =>
-  z.string().refine((value) => {
-    try {
-      return protocols.includes(new URL(value).protocol);
-    } catch {
-      return false;
-    }
-  }, `a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+  z.string().refine(
+    (value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    `a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
+  );
 
 const positiveInt = z.coerce.number().int().min(1);
 
 /** An IP address or a DNS host name (RFC 1123 labels): what a server can be told to listen on. */
 const bindAddress = z
   .string()
-  .refine((value) => net.isIP(value) !== 0 || /^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/.test(value), 'an IP address or a host name');
+  .refine(
+    (value) =>
+      net.isIP(value) !== 0 || /^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/.test(value),
+    'an IP address or a host name',
+  );
 
 /** Traffic to these never leaves the machine. */
 export const isLoopbackAddress = (host: string): boolean => host === 'localhost' || host === '::1' || (net.isIPv4(host) && host.startsWith('127.'));
@@ -85,8 +92,14 @@ const envSchema = z.object({
   INGESTOR_PORT: port.default(4010),
   METRICS_PORT: port.optional(),
   METRICS_HOST: bindAddress.optional(),
-  INGESTOR_CLIENT_ID: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, '1 to 64 letters, digits or _ . -').optional(),
-  INGESTOR_SHARE_GROUP: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '1 to 64 letters, digits, _ or -').optional(),
+  INGESTOR_CLIENT_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,64}$/, '1 to 64 letters, digits or _ . -')
+    .optional(),
+  INGESTOR_SHARE_GROUP: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, '1 to 64 letters, digits, _ or -')
+    .optional(),
   INGEST_URL: url(['http:', 'https:']).optional(),
   EDGE_KEY_ID: z.string().min(1).max(128).optional(),
   EDGE_KEY_SECRET: z.string().min(16).optional(),
@@ -131,10 +144,19 @@ const envSchema = z.object({
   /** Web Push to dashboards: on by default outside production, and in production when VAPID keys are given. */
   WEB_PUSH: z.enum(['on', 'off']).optional(),
   /** The VAPID key pair push services know this server by (base64url: 65-byte public point, 32-byte private scalar). */
-  VAPID_PUBLIC_KEY: z.string().regex(/^[A-Za-z0-9_-]{87}$/, 'base64url of a 65-byte P-256 public key (npx web-push generate-vapid-keys)').optional(),
-  VAPID_PRIVATE_KEY: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'base64url of a 32-byte P-256 private key (npx web-push generate-vapid-keys)').optional(),
+  VAPID_PUBLIC_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{87}$/, 'base64url of a 65-byte P-256 public key (npx web-push generate-vapid-keys)')
+    .optional(),
+  VAPID_PRIVATE_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{43}$/, 'base64url of a 32-byte P-256 private key (npx web-push generate-vapid-keys)')
+    .optional(),
   /** Who push services contact about this server: a mailto: or https: URL. */
-  VAPID_SUBJECT: z.string().regex(/^(mailto:\S+@\S+|https:\/\/\S+)$/, 'a mailto: or https: URL').optional(),
+  VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:\S+@\S+|https:\/\/\S+)$/, 'a mailto: or https: URL')
+    .optional(),
   /** Webhook hosts called whatever they resolve to (comma-separated names or IPs): development, tests, an operator's own receivers. */
   WEBHOOK_ALLOWED_HOSTS: z.string().default(''),
   /** Quotas of each partner API client, charged at the gateway (lib/quotas/clientQuotas.ts). */
@@ -144,7 +166,10 @@ const envSchema = z.object({
   PLAN_API_LIMITS: z
     .string()
     .default('')
-    .refine((value) => value.trim() === '' || value.split(',').every((item) => /^\s*[A-Z_]+=\d{1,7}\/\d{1,10}\s*$/.test(item)), 'PLAN=<requests per minute>/<cost points per day>, comma-separated (STARTER=60/50000)')
+    .refine(
+      (value) => value.trim() === '' || value.split(',').every((item) => /^\s*[A-Z_]+=\d{1,7}\/\d{1,10}\s*$/.test(item)),
+      'PLAN=<requests per minute>/<cost points per day>, comma-separated (STARTER=60/50000)',
+    )
     .transform((value) =>
       Object.fromEntries(
         value
@@ -326,7 +351,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('FARMIQ_ADMIN_EMAIL: required when FARMIQ_ADMIN_PASSWORD is set');
   }
   if ((e.EDGE_KEY_ID === undefined) !== (e.EDGE_KEY_SECRET === undefined)) {
-    throw new ConfigError(`${e.EDGE_KEY_ID ? 'EDGE_KEY_SECRET' : 'EDGE_KEY_ID'}: required with ${e.EDGE_KEY_ID ? 'EDGE_KEY_ID' : 'EDGE_KEY_SECRET'} (the edge gateway key from registerEdgeGateway)`);
+    throw new ConfigError(
+      `${e.EDGE_KEY_ID ? 'EDGE_KEY_SECRET' : 'EDGE_KEY_ID'}: required with ${e.EDGE_KEY_ID ? 'EDGE_KEY_ID' : 'EDGE_KEY_SECRET'} (the edge gateway key from registerEdgeGateway)`,
+    );
   }
   if (e.MQTT_PASSWORD_FILE && e.MQTT_URL) {
     throw new ConfigError('MQTT_PASSWORD_FILE: only for the embedded broker; with MQTT_URL the broker checks devices (give it the file as its password_file)');
@@ -355,7 +382,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mqtt,
     ingestor: {
       port: e.INGESTOR_PORT,
-      clientId: e.INGESTOR_CLIENT_ID ?? `farmiq-ingestor-${os.hostname().replace(/[^A-Za-z0-9_.-]/g, '-').slice(0, 40)}`,
+      clientId:
+        e.INGESTOR_CLIENT_ID ??
+        `farmiq-ingestor-${os
+          .hostname()
+          .replace(/[^A-Za-z0-9_.-]/g, '-')
+          .slice(0, 40)}`,
       shareGroup: e.INGESTOR_SHARE_GROUP,
       ingestUrl: e.INGEST_URL,
       edgeKey: e.EDGE_KEY_ID && e.EDGE_KEY_SECRET ? { keyId: e.EDGE_KEY_ID, secret: e.EDGE_KEY_SECRET } : undefined,
@@ -371,7 +403,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       quarantineRetentionDays: e.QUARANTINE_RETENTION_DAYS,
       // Demo readings are for a developer's `npm start`, never a default elsewhere.
       simulator: (e.SIMULATOR ?? (e.NODE_ENV === 'development' ? 'on' : 'off')) === 'on' && !isProduction,
-      vision: { enabled: e.VISION === 'on', port: e.VISION_PORT, workers: e.VISION_WORKERS ?? defaultVisionWorkers(), timeoutMs: e.VISION_TIMEOUT_MS, maxQueued: e.VISION_QUEUE_MAX },
+      vision: {
+        enabled: e.VISION === 'on',
+        port: e.VISION_PORT,
+        workers: e.VISION_WORKERS ?? defaultVisionWorkers(),
+        timeoutMs: e.VISION_TIMEOUT_MS,
+        maxQueued: e.VISION_QUEUE_MAX,
+      },
     },
     metrics: { port: e.METRICS_PORT ?? (isProduction ? DEFAULT_PRODUCTION_METRICS_PORT : undefined), host: e.METRICS_HOST },
     redisUrl: e.REDIS_URL,
@@ -400,7 +438,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, publicUrl: (e.FARMIQ_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '') },
     outbound: {
-      allowedHosts: e.WEBHOOK_ALLOWED_HOSTS.split(',').map((host) => host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1')).filter((host) => host.length > 0),
+      allowedHosts: e.WEBHOOK_ALLOWED_HOSTS.split(',')
+        .map((host) =>
+          host
+            .trim()
+            .toLowerCase()
+            .replace(/^\[(.*)\]$/, '$1'),
+        )
+        .filter((host) => host.length > 0),
       httpsOnly: isProduction,
     },
     webPush,
@@ -435,18 +480,32 @@ function webPushSettings(e: z.infer<typeof envSchema>, isProduction: boolean): C
 export const defaultVisionWorkers = (): number => Math.max(1, Math.min(8, os.availableParallelism()));
 
 function embeddedBrokerSettings(e: z.infer<typeof envSchema>, present: Record<string, string | undefined>, isProduction: boolean): Config['mqtt'] {
-  const embeddedOnly = ['MQTT_HOST', 'MQTT_TLS_CERT_FILE', 'MQTT_TLS_KEY_FILE', 'MQTT_TLS_CA_FILE', 'MQTT_ALLOW_PLAINTEXT'].find((name) => present[name] !== undefined);
-  if (e.MQTT_URL && embeddedOnly) throw new ConfigError(`${embeddedOnly}: only for the embedded broker; with MQTT_URL configure that broker's listener instead`);
+  const embeddedOnly = ['MQTT_HOST', 'MQTT_TLS_CERT_FILE', 'MQTT_TLS_KEY_FILE', 'MQTT_TLS_CA_FILE', 'MQTT_ALLOW_PLAINTEXT'].find(
+    (name) => present[name] !== undefined,
+  );
+  if (e.MQTT_URL && embeddedOnly)
+    throw new ConfigError(`${embeddedOnly}: only for the embedded broker; with MQTT_URL configure that broker's listener instead`);
   if ((e.MQTT_TLS_CERT_FILE === undefined) !== (e.MQTT_TLS_KEY_FILE === undefined)) {
     const [missing, given] = e.MQTT_TLS_CERT_FILE ? ['MQTT_TLS_KEY_FILE', 'MQTT_TLS_CERT_FILE'] : ['MQTT_TLS_CERT_FILE', 'MQTT_TLS_KEY_FILE'];
     throw new ConfigError(`${missing}: required with ${given} (the embedded broker's TLS certificate and its private key, PEM)`);
   }
-  if (e.MQTT_TLS_CA_FILE && !e.MQTT_TLS_CERT_FILE) throw new ConfigError('MQTT_TLS_CA_FILE: requires MQTT_TLS_CERT_FILE and MQTT_TLS_KEY_FILE (client certificates are checked over TLS only)');
-  const tls = e.MQTT_TLS_CERT_FILE && e.MQTT_TLS_KEY_FILE ? { certFile: path.resolve(e.MQTT_TLS_CERT_FILE), keyFile: path.resolve(e.MQTT_TLS_KEY_FILE), caFile: e.MQTT_TLS_CA_FILE && path.resolve(e.MQTT_TLS_CA_FILE) } : undefined;
+  if (e.MQTT_TLS_CA_FILE && !e.MQTT_TLS_CERT_FILE)
+    throw new ConfigError('MQTT_TLS_CA_FILE: requires MQTT_TLS_CERT_FILE and MQTT_TLS_KEY_FILE (client certificates are checked over TLS only)');
+  const tls =
+    e.MQTT_TLS_CERT_FILE && e.MQTT_TLS_KEY_FILE
+      ? {
+          certFile: path.resolve(e.MQTT_TLS_CERT_FILE),
+          keyFile: path.resolve(e.MQTT_TLS_KEY_FILE),
+          caFile: e.MQTT_TLS_CA_FILE && path.resolve(e.MQTT_TLS_CA_FILE),
+        }
+      : undefined;
   const allowPlaintext = e.MQTT_ALLOW_PLAINTEXT === 'true';
-  if (tls && allowPlaintext) throw new ConfigError('MQTT_ALLOW_PLAINTEXT: only for an embedded broker without TLS; with MQTT_TLS_CERT_FILE every device connects over TLS');
+  if (tls && allowPlaintext)
+    throw new ConfigError('MQTT_ALLOW_PLAINTEXT: only for an embedded broker without TLS; with MQTT_TLS_CERT_FILE every device connects over TLS');
   if (isProduction && !e.MQTT_URL && !tls && !isLoopbackAddress(e.MQTT_HOST) && !allowPlaintext) {
-    throw new ConfigError(`MQTT_HOST: ${e.MQTT_HOST} is not loopback, so production needs TLS (MQTT_TLS_CERT_FILE and MQTT_TLS_KEY_FILE), or MQTT_ALLOW_PLAINTEXT=true for devices that only speak plain MQTT on a closed farm network`);
+    throw new ConfigError(
+      `MQTT_HOST: ${e.MQTT_HOST} is not loopback, so production needs TLS (MQTT_TLS_CERT_FILE and MQTT_TLS_KEY_FILE), or MQTT_ALLOW_PLAINTEXT=true for devices that only speak plain MQTT on a closed farm network`,
+    );
   }
   const embeddedPortExplicit = present.MQTT_PORT !== undefined;
   return {

@@ -30,10 +30,17 @@ export const METRICS_BY_KIND: Record<DeviceKindName, readonly MetricDefinition[]
   // A generic device reports any of the metrics above, each in its own unit.
   GENERIC: [],
   // A barn camera (top view) with the farm box's vision: one message per bird it weighed clearly.
-  CAMERA: [metric('birdWeightKg', 'kg', 'Live weight of one bird, estimated from a camera frame', 0.001, 1_000), metric('birdConfidence', 'ratio', 'How sure the estimate of that bird is, 0 to 1', 0, 1)],
+  CAMERA: [
+    metric('birdWeightKg', 'kg', 'Live weight of one bird, estimated from a camera frame', 0.001, 1_000),
+    metric('birdConfidence', 'ratio', 'How sure the estimate of that bird is, 0 to 1', 0, 1),
+  ],
 };
 
-const ALL_METRICS = new Map(Object.values(METRICS_BY_KIND).flat().map((definition) => [definition.name, definition]));
+const ALL_METRICS = new Map(
+  Object.values(METRICS_BY_KIND)
+    .flat()
+    .map((definition) => [definition.name, definition]),
+);
 
 /** The metrics a device of `kind` may report: a generic device may report any known metric. */
 export function metricsFor(kind: DeviceKindName): readonly MetricDefinition[] {

@@ -39,8 +39,7 @@ export function userError(code: ErrorCode, message: string, extensions: Record<s
   return new GraphQLError(message, { extensions: { ...extensions, code } });
 }
 
-export const badInput = (message: string, field?: string) =>
-  userError(ErrorCode.BadUserInput, message, field ? { field } : {});
+export const badInput = (message: string, field?: string) => userError(ErrorCode.BadUserInput, message, field ? { field } : {});
 
 export const notFound = (what: string) => userError(ErrorCode.NotFound, `${what} not found`);
 

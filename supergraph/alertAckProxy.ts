@@ -26,6 +26,10 @@ export function mountAlertAckProxy(app: Express, telemetryGraphqlUrl: string): v
   };
   app.get(ACK_PATH, (req, res) => pass(req, res, { method: 'GET' }));
   app.post(ACK_PATH, express.raw({ type: 'application/x-www-form-urlencoded', limit: '4kb' }), (req, res) =>
-    pass(req, res, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0) }),
+    pass(req, res, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
+    }),
   );
 }

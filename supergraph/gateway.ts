@@ -97,8 +97,7 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]): Promise<GraphQLError> {
     const error = await super.errorFromResponse(response);
     const body = (error.extensions.response as { body?: unknown } | undefined)?.body as
-      | { errors?: Array<{ message?: unknown; extensions?: { code?: unknown } }> }
-      | undefined;
+      { errors?: Array<{ message?: unknown; extensions?: { code?: unknown } }> } | undefined;
     const first = body?.errors?.[0];
     if (response.status === 400 && first && typeof first.message === 'string' && first.extensions?.code === ErrorCode.BadUserInput) {
       return userError(ErrorCode.BadUserInput, first.message);

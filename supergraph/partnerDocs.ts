@@ -14,6 +14,10 @@ export const PARTNER_DOCS_DIST = path.join(__dirname, '..', 'docs', 'dist');
 export function mountPartnerDocs(app: Express, dist: string = PARTNER_DOCS_DIST): boolean {
   if (!fs.existsSync(path.join(dist, 'index.html'))) return false;
   // The page's links are relative: `/docs` redirects to `/docs/` (serve-static's `redirect`).
-  app.use('/docs', labelRoute('/docs'), express.static(dist, { index: 'index.html', redirect: true, fallthrough: false, setHeaders: (res) => res.setHeader('cache-control', 'no-cache') }));
+  app.use(
+    '/docs',
+    labelRoute('/docs'),
+    express.static(dist, { index: 'index.html', redirect: true, fallthrough: false, setHeaders: (res) => res.setHeader('cache-control', 'no-cache') }),
+  );
   return true;
 }

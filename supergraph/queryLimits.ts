@@ -28,7 +28,10 @@ export function queryLimits(limits: QueryLimits, production: boolean, onCostAcce
   return {
     ...armor,
     parseOptions: { maxTokens: limits.maxTokens },
-    plugins: [tokenLimitMessage(exposeLimits ? `Syntax Error: Token limit of ${limits.maxTokens} exceeded.` : 'Syntax Error: Token limit exceeded.'), ...armor.plugins],
+    plugins: [
+      tokenLimitMessage(exposeLimits ? `Syntax Error: Token limit of ${limits.maxTokens} exceeded.` : 'Syntax Error: Token limit exceeded.'),
+      ...armor.plugins,
+    ],
   };
 }
 
@@ -39,7 +42,9 @@ function tokenLimitMessage(message: string): ApolloServerPlugin {
       return {
         async willSendResponse({ response }) {
           if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
-          response.body.singleResult.errors = response.body.singleResult.errors.map((error) => (TOKEN_LIMIT_MESSAGE.test(error.message) ? { ...error, message, locations: undefined } : error));
+          response.body.singleResult.errors = response.body.singleResult.errors.map((error) =>
+            TOKEN_LIMIT_MESSAGE.test(error.message) ? { ...error, message, locations: undefined } : error,
+          );
         },
       };
     },

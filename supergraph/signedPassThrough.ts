@@ -28,7 +28,10 @@ function mountSignedPassThrough(app: Express, path: string, target: string, head
         if (typeof value === 'string') headers[name] = value;
       }
       const answer = await fetch(target, { method: 'POST', headers, body: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0) });
-      res.status(answer.status).type(answer.headers.get('content-type') ?? 'application/json').send(Buffer.from(await answer.arrayBuffer()));
+      res
+        .status(answer.status)
+        .type(answer.headers.get('content-type') ?? 'application/json')
+        .send(Buffer.from(await answer.arrayBuffer()));
     } catch (error) {
       if (refusal) res.status(503).json(refusal(503));
       else next(error);

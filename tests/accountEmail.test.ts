@@ -63,7 +63,10 @@ describe.each(backends())('account emails over SMTP on %s', (backend) => {
     await farmiq.graphql(REQUEST_RESET, { email: user.email });
     const token = linkToken(await mailTo(user.email), 'reset-password')!;
     const next = ownPassword();
-    await farmiq.as(user.accessToken)('mutation ($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }', { c: user.password, n: next });
+    await farmiq.as(user.accessToken)('mutation ($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }', {
+      c: user.password,
+      n: next,
+    });
     expect(errorCode(await farmiq.graphql(RESET, { token, password: ownPassword() }))).toBe('BAD_USER_INPUT');
 
     const sent = mailbox.received.length;
@@ -82,7 +85,10 @@ describe.each(backends())('account emails over SMTP on %s', (backend) => {
     const unknown = `nobody-${Date.now()}@timing.test`;
     const timings: Record<'known' | 'unknown', number[]> = { known: [], unknown: [] };
     for (let round = 0; round < 3; round += 1) {
-      for (const [kind, email] of [['known', known.email], ['unknown', unknown]] as const) {
+      for (const [kind, email] of [
+        ['known', known.email],
+        ['unknown', unknown],
+      ] as const) {
         const started = performance.now();
         const answer = await farmiq.graphql(REQUEST_RESET, { email });
         timings[kind].push(performance.now() - started);
@@ -105,7 +111,9 @@ describe.each(backends())('account emails over SMTP on %s', (backend) => {
   it('invites by an emailed link that sets the first password, once', async () => {
     const { tenantId, admin } = await tenantWithAdmin(farmiq, 'Invitation Farm');
     const email = `invited-${Date.now()}@invitation.test`;
-    const sent = await farmiq.as(admin.accessToken)('mutation ($input: InviteUserInput!) { sendInvitation(input: $input) { email mustChangePassword } }', { input: { email, role: 'FARM_MANAGER', tenantId } });
+    const sent = await farmiq.as(admin.accessToken)('mutation ($input: InviteUserInput!) { sendInvitation(input: $input) { email mustChangePassword } }', {
+      input: { email, role: 'FARM_MANAGER', tenantId },
+    });
     expect(sent).toEqual({ data: { sendInvitation: { email, mustChangePassword: true } } });
     const mail = await mailTo(email);
     expect(decoded(mail.raw)).toContain('Invitation Farm');
@@ -117,7 +125,9 @@ describe.each(backends())('account emails over SMTP on %s', (backend) => {
     expect((await farmiq.as(session.accessToken)('{ me { roles tenant { id } } }')).data!.me).toEqual({ roles: ['FARM_MANAGER'], tenant: { id: tenantId } });
     expect(errorCode(await farmiq.graphql(ACCEPT, { token, password: ownPassword() }))).toBe('BAD_USER_INPUT');
     // A farm manager sends no invitations.
-    expect(errorCode(await farmiq.as(session.accessToken)('mutation { sendInvitation(input: { email: "z@invitation.test", role: VIEWER }) { id } }'))).toBe('FORBIDDEN');
+    expect(errorCode(await farmiq.as(session.accessToken)('mutation { sendInvitation(input: { email: "z@invitation.test", role: VIEWER }) { id } }'))).toBe(
+      'FORBIDDEN',
+    );
   });
 });
 

@@ -74,7 +74,10 @@ describe.each(backends())('accounts on %s', (backend) => {
       const user = await inviteAndLogIn(farmiq, admin.accessToken, tenantId, 'FARM_MANAGER');
       const stolen = await login(farmiq, { email: user.email, password: user.password });
       const next = ownPassword();
-      const changed = await farmiq.as(user.accessToken)('mutation ($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }', { c: user.password, n: next });
+      const changed = await farmiq.as(user.accessToken)('mutation ($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }', {
+        c: user.password,
+        n: next,
+      });
       const since = Date.now();
       expect(changed.data).toEqual({ changePassword: true });
       await expectCutOff(stolen.accessToken, since);
@@ -86,7 +89,9 @@ describe.each(backends())('accounts on %s', (backend) => {
 
     it('cuts off a partner client revoked by its tenant admin', async () => {
       const { admin } = await tenantWithAdmin(farmiq, 'Client Cut Farm');
-      const created = await farmiq.as(admin.accessToken)('mutation { createApiClient(input: { name: "Mill", scopes: [FARMS_READ] }) { client { id } clientSecret } }');
+      const created = await farmiq.as(admin.accessToken)(
+        'mutation { createApiClient(input: { name: "Mill", scopes: [FARMS_READ] }) { client { id } clientSecret } }',
+      );
       const { client, clientSecret } = created.data!.createApiClient;
       const token = (await farmiq.graphql(ISSUE, { id: client.id, secret: clientSecret })).data!.issueClientToken.accessToken as string;
       const farms = () => farmiq.as(token)('{ devices(first: 1) { nodes { id } } }');
@@ -116,10 +121,12 @@ describe.each(backends())('accounts on %s', (backend) => {
       await expectWorking(admin);
     });
 
-    it('cuts off a suspended tenant\'s users and clients, refuses them new tokens, and lets them back once reinstated', async () => {
+    it("cuts off a suspended tenant's users and clients, refuses them new tokens, and lets them back once reinstated", async () => {
       const { tenantId, admin } = await tenantWithAdmin(farmiq, 'Suspended Farm');
       const { admin: bystander } = await tenantWithAdmin(farmiq, 'Bystander Farm');
-      const created = await farmiq.as(admin.accessToken)('mutation { createApiClient(input: { name: "Mill", scopes: [FARMS_READ] }) { client { id } clientSecret } }');
+      const created = await farmiq.as(admin.accessToken)(
+        'mutation { createApiClient(input: { name: "Mill", scopes: [FARMS_READ] }) { client { id } clientSecret } }',
+      );
       const { client, clientSecret } = created.data!.createApiClient;
       const clientToken = (await farmiq.graphql(ISSUE, { id: client.id, secret: clientSecret })).data!.issueClientToken.accessToken as string;
       const platform = farmiq.as((await loginAsPlatformAdmin(farmiq)).accessToken);
@@ -129,7 +136,9 @@ describe.each(backends())('accounts on %s', (backend) => {
       await expectCutOff(admin.accessToken, since);
       expect(errorCode(await farmiq.as(clientToken)('{ devices(first: 1) { nodes { id } } }'))).toBe('UNAUTHENTICATED');
       expect(errorCode(await farmiq.graphql(REFRESH, { token: admin.refreshToken }))).toBe('UNAUTHENTICATED');
-      const refusedLogin = await farmiq.graphql('mutation ($input: LoginInput!) { login(input: $input) { accessToken } }', { input: { email: admin.email, password: admin.password } });
+      const refusedLogin = await farmiq.graphql('mutation ($input: LoginInput!) { login(input: $input) { accessToken } }', {
+        input: { email: admin.email, password: admin.password },
+      });
       expect(refusedLogin.errors?.[0]).toMatchObject({ message: expect.stringMatching(/suspended/), extensions: { code: 'FORBIDDEN' } });
       expect(errorCode(await farmiq.graphql(ISSUE, { id: client.id, secret: clientSecret }))).toBe('UNAUTHENTICATED');
       await expectWorking(bystander);
@@ -143,9 +152,10 @@ describe.each(backends())('accounts on %s', (backend) => {
   });
 
   describe('user management', () => {
-    const MEMBERS = 'query ($search: String, $first: Int!, $after: String) { members(search: $search, first: $first, after: $after) { nodes { user { id } email role lastLoginAt disabledAt } pageInfo { endCursor hasNextPage } } }';
+    const MEMBERS =
+      'query ($search: String, $first: Int!, $after: String) { members(search: $search, first: $first, after: $after) { nodes { user { id } email role lastLoginAt disabledAt } pageInfo { endCursor hasNextPage } } }';
 
-    it('lets a tenant admin list its tenant\'s people with role and last login, page by page and by search', async () => {
+    it("lets a tenant admin list its tenant's people with role and last login, page by page and by search", async () => {
       const { tenantId, admin } = await tenantWithAdmin(farmiq, 'Listing Farm');
       const operator = await inviteAndLogIn(farmiq, admin.accessToken, tenantId, 'OPERATOR');
       const viewer = await inviteAndLogIn(farmiq, admin.accessToken, tenantId, 'VIEWER');
@@ -158,14 +168,17 @@ describe.each(backends())('accounts on %s', (backend) => {
       expect(first.data!.members.nodes[1].lastLoginAt).toEqual(expect.any(String));
       expect(first.data!.members.pageInfo.hasNextPage).toBe(true);
       const second = await farmiq.as(admin.accessToken)(MEMBERS, { first: 2, after: first.data!.members.pageInfo.endCursor });
-      expect(second.data!.members).toEqual({ nodes: [{ user: { id: viewer.userId }, email: viewer.email, role: 'VIEWER', lastLoginAt: expect.any(String), disabledAt: null }], pageInfo: { endCursor: expect.any(String), hasNextPage: false } });
+      expect(second.data!.members).toEqual({
+        nodes: [{ user: { id: viewer.userId }, email: viewer.email, role: 'VIEWER', lastLoginAt: expect.any(String), disabledAt: null }],
+        pageInfo: { endCursor: expect.any(String), hasNextPage: false },
+      });
       const searched = await farmiq.as(admin.accessToken)(MEMBERS, { first: 10, search: viewer.email.slice(0, 12).toUpperCase() });
       expect(searched.data!.members.nodes.map((node: { email: string }) => node.email)).toEqual([viewer.email]);
       expect(errorCode(await farmiq.as(operator.accessToken)(MEMBERS, { first: 10 }))).toBe('FORBIDDEN');
       expect(errorCode(await farmiq.as(admin.accessToken)(MEMBERS, { first: 101 }))).toBe('BAD_USER_INPUT');
     });
 
-    it('answers another tenant\'s user as not found and changes nothing', async () => {
+    it("answers another tenant's user as not found and changes nothing", async () => {
       const { admin } = await tenantWithAdmin(farmiq, 'Meddling Farm');
       const { tenantId: otherId, admin: otherAdmin } = await tenantWithAdmin(farmiq, 'Victim Farm');
       const victim = await inviteAndLogIn(farmiq, otherAdmin.accessToken, otherId, 'OPERATOR');
@@ -178,12 +191,20 @@ describe.each(backends())('accounts on %s', (backend) => {
     it('keeps at least one active tenant admin, refuses non-tenant roles, and lets a disabled member back in once enabled', async () => {
       const { tenantId, admin } = await tenantWithAdmin(farmiq, 'Guarded Farm');
       const me = (await farmiq.as(admin.accessToken)(MEMBERS, { first: 1 })).data!.members.nodes[0].user.id as string;
-      expect(errorCode(await farmiq.as(admin.accessToken)('mutation ($u: ID!) { changeMemberRole(userId: $u, role: VIEWER) { role } }', { u: me }))).toBe('CONFLICT');
+      expect(errorCode(await farmiq.as(admin.accessToken)('mutation ($u: ID!) { changeMemberRole(userId: $u, role: VIEWER) { role } }', { u: me }))).toBe(
+        'CONFLICT',
+      );
       expect(errorCode(await farmiq.as(admin.accessToken)('mutation ($u: ID!) { removeMember(userId: $u) }', { u: me }))).toBe('CONFLICT');
       const operator = await inviteAndLogIn(farmiq, admin.accessToken, tenantId, 'OPERATOR');
-      expect(errorCode(await farmiq.as(admin.accessToken)('mutation ($u: ID!) { changeMemberRole(userId: $u, role: PLATFORM_ADMIN) { role } }', { u: operator.userId }))).toBe('BAD_USER_INPUT');
+      expect(
+        errorCode(
+          await farmiq.as(admin.accessToken)('mutation ($u: ID!) { changeMemberRole(userId: $u, role: PLATFORM_ADMIN) { role } }', { u: operator.userId }),
+        ),
+      ).toBe('BAD_USER_INPUT');
       await farmiq.as(admin.accessToken)('mutation ($u: ID!) { disableMember(userId: $u) { role } }', { u: operator.userId });
-      const refused = await farmiq.graphql('mutation ($input: LoginInput!) { login(input: $input) { accessToken } }', { input: { email: operator.email, password: operator.password } });
+      const refused = await farmiq.graphql('mutation ($input: LoginInput!) { login(input: $input) { accessToken } }', {
+        input: { email: operator.email, password: operator.password },
+      });
       expect(errorCode(refused)).toBe('FORBIDDEN');
       await farmiq.as(admin.accessToken)('mutation ($u: ID!) { enableMember(userId: $u) { role } }', { u: operator.userId });
       await expectWorking(await login(farmiq, { email: operator.email, password: operator.password }));
@@ -202,11 +223,13 @@ describe.each(backends())('accounts on %s', (backend) => {
     const AUDIT = '{ auditLog(first: 100) { nodes { action actorId tenantId targetType targetId address requestId at } } }';
     type Row = { action: string; actorId: string | null; tenantId: string | null; targetId: string | null; address: string; requestId: string };
 
-    it('records each action once with actor, tenant, target, address and request id, for that tenant\'s admins and platform admins only', async () => {
+    it("records each action once with actor, tenant, target, address and request id, for that tenant's admins and platform admins only", async () => {
       const { tenantId, admin } = await tenantWithAdmin(farmiq, 'Audited Farm');
       const { admin: otherAdmin } = await tenantWithAdmin(farmiq, 'Unaudited Farm');
       const member = await inviteAndLogIn(farmiq, admin.accessToken, tenantId, 'OPERATOR');
-      await farmiq.graphql('mutation ($input: LoginInput!) { login(input: $input) { accessToken } }', { input: { email: member.email, password: 'not the password at all' } });
+      await farmiq.graphql('mutation ($input: LoginInput!) { login(input: $input) { accessToken } }', {
+        input: { email: member.email, password: 'not the password at all' },
+      });
       await farmiq.as(admin.accessToken)('mutation ($u: ID!) { changeMemberRole(userId: $u, role: VIEWER) { role } }', { u: member.userId });
       const created = await farmiq.as(admin.accessToken)('mutation { createApiClient(input: { name: "Audit mill", scopes: [KPI_READ] }) { client { id } } }');
       const clientId = created.data!.createApiClient.client.id as string;
@@ -253,13 +276,22 @@ describe.each(backends())('accounts on %s', (backend) => {
       const platform = await loginAsPlatformAdmin(farmiq, tenantId);
       const platformId = JSON.parse(Buffer.from(platform.accessToken.split('.')[1]!, 'base64url').toString()).sub as string;
       const farmId = (await api('mutation { createFarm(input: { name: "Audit North", timeZone: "UTC" }) { id } }')).data!.createFarm.id as string;
-      const barnId = (await api('mutation ($f: ID!) { createBarn(input: { farmId: $f, name: "A1", species: PIG, capacityHead: 10 }) { id } }', { f: farmId })).data!.createBarn.id as string;
+      const barnId = (await api('mutation ($f: ID!) { createBarn(input: { farmId: $f, name: "A1", species: PIG, capacityHead: 10 }) { id } }', { f: farmId }))
+        .data!.createBarn.id as string;
       const serial = `AUD-${Date.now()}`;
-      const label = (await farmiq.as(platform.accessToken)('mutation ($s: String!) { registerDevices(input: { devices: [{ serialNumber: $s, kind: CLIMATE }] }) { device { id } claimLink } }', { s: serial })).data!.registerDevices[0];
+      const label = (
+        await farmiq.as(platform.accessToken)(
+          'mutation ($s: String!) { registerDevices(input: { devices: [{ serialNumber: $s, kind: CLIMATE }] }) { device { id } claimLink } }',
+          { s: serial },
+        )
+      ).data!.registerDevices[0];
       const deviceId = label.device.id as string;
       const steps = [
         await api('mutation ($l: String) { claimDevice(input: { claimLink: $l }) { id } }', { l: label.claimLink }),
-        await api('mutation ($d: ID!, $b: ID!) { activateDevice(input: { deviceId: $d, barnId: $b, name: "Climate" }) { mqttPassword } }', { d: deviceId, b: barnId }),
+        await api('mutation ($d: ID!, $b: ID!) { activateDevice(input: { deviceId: $d, barnId: $b, name: "Climate" }) { mqttPassword } }', {
+          d: deviceId,
+          b: barnId,
+        }),
         await api('mutation ($d: ID!) { rotateDeviceCredentials(input: { deviceId: $d }) { mqttPassword } }', { d: deviceId }),
         await api('mutation ($d: ID!) { revokeDevice(deviceId: $d) { id } }', { d: deviceId }),
       ];
@@ -274,10 +306,20 @@ describe.each(backends())('accounts on %s', (backend) => {
       const subscribed = await api('mutation { subscribe(input: { plan: STARTER, idempotencyKey: "audit-start" }) { id invoices { id } } }');
       const subscriptionId = subscribed.data!.subscribe.id as string;
       steps.push(subscribed, await api('mutation { changePlan(input: { plan: PROFESSIONAL, idempotencyKey: "audit-up" }) { subscription { id } } }'));
-      const paid = await farmiq.as(platform.accessToken)('mutation ($i: ID!) { recordPayment(input: { invoiceId: $i, amountMinor: 500, currency: "USD", reference: "audit-pay" }) { id } }', { i: subscribed.data!.subscribe.invoices[0].id });
+      const paid = await farmiq.as(platform.accessToken)(
+        'mutation ($i: ID!) { recordPayment(input: { invoiceId: $i, amountMinor: 500, currency: "USD", reference: "audit-pay" }) { id } }',
+        { i: subscribed.data!.subscribe.invoices[0].id },
+      );
       const paymentId = paid.data!.recordPayment.id as string;
-      const refunded = await farmiq.as(platform.accessToken)('mutation ($p: ID!) { refundPayment(input: { paymentId: $p, amountMinor: 200, reference: "audit-refund" }) { id } }', { p: paymentId });
-      steps.push(paid, refunded, await api('mutation { cancelSubscription(input: { atPeriodEnd: true, idempotencyKey: "audit-stop" }) { subscription { id } } }'));
+      const refunded = await farmiq.as(platform.accessToken)(
+        'mutation ($p: ID!) { refundPayment(input: { paymentId: $p, amountMinor: 200, reference: "audit-refund" }) { id } }',
+        { p: paymentId },
+      );
+      steps.push(
+        paid,
+        refunded,
+        await api('mutation { cancelSubscription(input: { atPeriodEnd: true, idempotencyKey: "audit-stop" }) { subscription { id } } }'),
+      );
       expect(steps.map((step) => step.errors)).toEqual(steps.map(() => undefined));
 
       const expected = [
@@ -311,7 +353,10 @@ describe.each(backends())('accounts on %s', (backend) => {
       }
       const others = (await farmiq.as(otherAdmin.accessToken)(AUDIT)).data!.auditLog.nodes as Row[];
       expect(others.filter((row) => audited.has(row.action))).toEqual([]);
-      const csv = await api('query ($s: DateTime!, $u: DateTime!) { auditLogCsv(since: $s, until: $u) }', { s: new Date(Date.now() - 3_600_000).toISOString(), u: new Date(Date.now() + 60_000).toISOString() });
+      const csv = await api('query ($s: DateTime!, $u: DateTime!) { auditLogCsv(since: $s, until: $u) }', {
+        s: new Date(Date.now() - 3_600_000).toISOString(),
+        u: new Date(Date.now() + 60_000).toISOString(),
+      });
       for (const [action, targetId] of expected) {
         expect((csv.data!.auditLogCsv as string).split('\r\n').filter((line) => line.includes(`"${action}"`) && line.includes(targetId!))).toHaveLength(1);
       }

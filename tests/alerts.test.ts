@@ -45,14 +45,25 @@ describe.each(backends())('alerts through the gateway on %s', (backend) => {
   });
 
   async function barn(species: 'PIG' | 'BROILER' = 'PIG') {
-    const created = await api('mutation ($input: CreateBarnInput!) { createBarn(input: $input) { id } }', { input: { farmId, name: `House ${randomUUID().slice(0, 6)}`, species, capacityHead: 1000 } });
+    const created = await api('mutation ($input: CreateBarnInput!) { createBarn(input: $input) { id } }', {
+      input: { farmId, name: `House ${randomUUID().slice(0, 6)}`, species, capacityHead: 1000 },
+    });
     return created.data!.createBarn.id as string;
   }
 
   /** Stores readings as ingest does (rows in telemetry.reading); `publish` also writes their stored-readings event to the outbox. */
   async function store(barnId: string, readings: Array<{ metric: string; value: number; observedAt: string }>, publish = true, conditions = 1) {
     const deviceId = randomUUID();
-    const events: ReadingEvent[] = readings.map((reading) => ({ tenantId, farmId, barnId, deviceId, eventId: randomUUID(), unit: '', receivedAt: reading.observedAt, ...reading }));
+    const events: ReadingEvent[] = readings.map((reading) => ({
+      tenantId,
+      farmId,
+      barnId,
+      deviceId,
+      eventId: randomUUID(),
+      unit: '',
+      receivedAt: reading.observedAt,
+      ...reading,
+    }));
     await ensurePartitions(events.map((event) => new Date(event.observedAt)));
     for (const event of events) {
       await farmiq.system.database!.sql.query(
@@ -74,7 +85,10 @@ describe.each(backends())('alerts through the gateway on %s', (backend) => {
    */
   async function evaluated(barnId: string, observedAt: string, conditions = 1) {
     for (let tries = 0; tries < 200; tries++) {
-      const rows = await farmiq.system.database!.sql.query(`SELECT 1 FROM "telemetry"."alert_condition" WHERE barn_id = $1 AND last_observed_at >= $2`, [barnId, observedAt]);
+      const rows = await farmiq.system.database!.sql.query(`SELECT 1 FROM "telemetry"."alert_condition" WHERE barn_id = $1 AND last_observed_at >= $2`, [
+        barnId,
+        observedAt,
+      ]);
       if (rows.length >= conditions) return;
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
@@ -89,7 +103,9 @@ describe.each(backends())('alerts through the gateway on %s', (backend) => {
 
   it('raises a rule’s alert once its condition held for the minimum duration, keeps one alert while the value wobbles, and clears it past the clear threshold', async () => {
     const barnId = await barn();
-    const created = await api(CREATE_RULE, { input: { barnId, metric: 'temperatureC', comparison: 'ABOVE', threshold: 30, clearThreshold: 28, minDurationSeconds: 300 } });
+    const created = await api(CREATE_RULE, {
+      input: { barnId, metric: 'temperatureC', comparison: 'ABOVE', threshold: 30, clearThreshold: 28, minDurationSeconds: 300 },
+    });
     expect(created.errors).toBeUndefined();
     const rule = created.data!.createAlertRule;
     expect(rule).toMatchObject({ barn: { id: barnId }, farm: { id: farmId }, clearThreshold: 28, minDurationSeconds: 300, enabled: true });
@@ -104,14 +120,36 @@ describe.each(backends())('alerts through the gateway on %s', (backend) => {
       { metric: 'temperatureC', value: 33, observedAt: at(7) },
     ]);
     const [active] = await alertsOf(barnId);
-    expect(active).toMatchObject({ status: 'ACTIVE', builtIn: null, metric: 'temperatureC', threshold: 30, raisedAt: at(5), peakValue: 33, lastValue: 33, rule: { id: rule.id } });
+    expect(active).toMatchObject({
+      status: 'ACTIVE',
+      builtIn: null,
+      metric: 'temperatureC',
+      threshold: 30,
+      raisedAt: at(5),
+      peakValue: 33,
+      lastValue: 33,
+      rule: { id: rule.id },
+    });
     expect(active!.barn.name).toMatch(/^House /);
 
     await store(barnId, [{ metric: 'temperatureC', value: 28, observedAt: at(8) }]);
     expect(await alertsOf(barnId)).toEqual([expect.objectContaining({ id: active!.id, status: 'CLEARED', clearedAt: at(8), peakValue: 33, lastValue: 28 })]);
     // A late reading (observed before the last one evaluated) does not rewrite the past: no new alert.
     // The ammonia batch after it only marks when the evaluator, which takes batches in order, is past it.
-    await announce([{ tenantId, farmId, barnId, deviceId: randomUUID(), eventId: randomUUID(), metric: 'temperatureC', unit: '°C', value: 45, observedAt: at(7), receivedAt: at(9) }]);
+    await announce([
+      {
+        tenantId,
+        farmId,
+        barnId,
+        deviceId: randomUUID(),
+        eventId: randomUUID(),
+        metric: 'temperatureC',
+        unit: '°C',
+        value: 45,
+        observedAt: at(7),
+        receivedAt: at(9),
+      },
+    ]);
     await store(barnId, [{ metric: 'ammoniaPpm', value: 1, observedAt: at(9) }]);
     expect((await alertsOf(barnId)).map((alert) => alert.id)).toEqual([active!.id]);
     expect(changes.filter((change) => change.alertId === active!.id)).toEqual([
@@ -123,7 +161,9 @@ describe.each(backends())('alerts through the gateway on %s', (backend) => {
   it("pushes a farm's alert changes to its live subscribers over graphql-ws, with the barn resolved", async () => {
     const live = await openLive(farmiq.gatewayUrl, { token });
     try {
-      const sub = live.subscribe('subscription ($f: ID!) { alertChanged(farmId: $f) { change alert { builtIn status peakValue barn { name } } } }', { f: farmId });
+      const sub = live.subscribe('subscription ($f: ID!) { alertChanged(farmId: $f) { change alert { builtIn status peakValue barn { name } } } }', {
+        f: farmId,
+      });
       await liveSubscriptionsReach(farmiq.gatewayUrl, 1);
       const barnId = await barn();
       // Ammonia above 25 ppm for ten minutes raises AMMONIA_HIGH; 15 ppm (<= 20) clears it.
@@ -146,17 +186,27 @@ describe.each(backends())('alerts through the gateway on %s', (backend) => {
   it('raises the built-in heat stress (THI) and ammonia alerts of a barn without any rule', async () => {
     const barnId = await barn('BROILER');
     // 30 °C at 70 % RH: THI 81.38 (>= 75) from minute 1 (the later of the pair) to 11; ammonia 26 then 27 ppm (> 25) for ten minutes.
-    await store(barnId, [
-      { metric: 'temperatureC', value: 30, observedAt: at(0) },
-      { metric: 'relativeHumidityPercent', value: 70, observedAt: at(1) },
-      { metric: 'ammoniaPpm', value: 26, observedAt: at(1) },
-    ], true, 2);
+    await store(
+      barnId,
+      [
+        { metric: 'temperatureC', value: 30, observedAt: at(0) },
+        { metric: 'relativeHumidityPercent', value: 70, observedAt: at(1) },
+        { metric: 'ammoniaPpm', value: 26, observedAt: at(1) },
+      ],
+      true,
+      2,
+    );
     expect(await alertsOf(barnId)).toEqual([]);
-    await store(barnId, [
-      { metric: 'temperatureC', value: 30.5, observedAt: at(10) },
-      { metric: 'relativeHumidityPercent', value: 70, observedAt: at(11) },
-      { metric: 'ammoniaPpm', value: 27, observedAt: at(11) },
-    ], true, 2);
+    await store(
+      barnId,
+      [
+        { metric: 'temperatureC', value: 30.5, observedAt: at(10) },
+        { metric: 'relativeHumidityPercent', value: 70, observedAt: at(11) },
+        { metric: 'ammoniaPpm', value: 27, observedAt: at(11) },
+      ],
+      true,
+      2,
+    );
     const alerts = await alertsOf(barnId);
     expect(alerts.map((alert) => [alert.builtIn, alert.status, alert.raisedAt, alert.rule]).sort()).toEqual([
       ['AMMONIA_HIGH', 'ACTIVE', at(11), null],
@@ -177,10 +227,14 @@ describe.each(backends())('alerts through the gateway on %s', (backend) => {
     const barnId = await barn();
     // Bangkok days start at 17:00 UTC. Each of the three previous days: 100 L by 06:00 local, 500 L at 18:00 local (after the span).
     for (const day of [17, 18, 19]) {
-      await store(barnId, [
-        { metric: 'waterLitres', value: 100, observedAt: new Date(Date.UTC(2026, 10, day - 1, 23)).toISOString() },
-        { metric: 'waterLitres', value: 500, observedAt: new Date(Date.UTC(2026, 10, day, 11)).toISOString() },
-      ], false);
+      await store(
+        barnId,
+        [
+          { metric: 'waterLitres', value: 100, observedAt: new Date(Date.UTC(2026, 10, day - 1, 23)).toISOString() },
+          { metric: 'waterLitres', value: 500, observedAt: new Date(Date.UTC(2026, 10, day, 11)).toISOString() },
+        ],
+        false,
+      );
     }
     // Today (11-20 local): 70 L by 06:00, then 5 L at 12:00 local (05:00 UTC): 75 L against 100 L, 25 % less.
     await store(barnId, [{ metric: 'waterLitres', value: 70, observedAt: '2026-11-19T23:00:00.000Z' }], false);
@@ -230,7 +284,9 @@ describe.each(backends())('alerts through the gateway on %s', (backend) => {
     await store(barnId, [{ metric: 'co2Ppm', value: 3500, observedAt: at(0) }]);
     const [raised] = await alertsOf(barnId);
     expect(raised).toMatchObject({ status: 'ACTIVE', rule: { id: legacy!.id } });
-    expect((await api('query ($id: ID!) { alertRule(id: $id) { barn { id } clearThreshold minDurationSeconds enabled } }', { id: legacy!.id })).data!.alertRule).toEqual({
+    expect(
+      (await api('query ($id: ID!) { alertRule(id: $id) { barn { id } clearThreshold minDurationSeconds enabled } }', { id: legacy!.id })).data!.alertRule,
+    ).toEqual({
       barn: null,
       clearThreshold: 3000,
       minDurationSeconds: 0,
@@ -261,15 +317,23 @@ describe.each(backends())('alerts through the gateway on %s', (backend) => {
     const unknown = await api(CREATE_RULE, { input: { barnId, metric: 'moodScore', comparison: 'ABOVE', threshold: 1 } });
     expect(errorCode(unknown)).toBe('BAD_USER_INPUT');
     expect(unknown.errors![0]!.message).toContain('ammoniaPpm');
-    expect(errorCode(await api(CREATE_RULE, { input: { barnId, metric: 'relativeHumidityPercent', comparison: 'ABOVE', threshold: 120 } }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await api(CREATE_RULE, { input: { barnId, metric: 'relativeHumidityPercent', comparison: 'ABOVE', threshold: 120 } }))).toBe(
+      'BAD_USER_INPUT',
+    );
     const wrongSide = await api(CREATE_RULE, { input: { barnId, metric: 'temperatureC', comparison: 'ABOVE', threshold: 30, clearThreshold: 31 } });
     expect(errorCode(wrongSide)).toBe('BAD_USER_INPUT');
     expect(wrongSide.errors![0]!.message).toBe('clearThreshold: for ABOVE it must be at or below the threshold 30, got 31');
 
-    const rule = (await api(CREATE_RULE, { input: { barnId, metric: 'temperatureC', comparison: 'BELOW', threshold: 16, clearThreshold: 18 } })).data!.createAlertRule;
-    const updated = await api('mutation ($id: ID!) { updateAlertRule(id: $id, input: { threshold: 15, enabled: false }) { threshold clearThreshold enabled } }', { id: rule.id });
+    const rule = (await api(CREATE_RULE, { input: { barnId, metric: 'temperatureC', comparison: 'BELOW', threshold: 16, clearThreshold: 18 } })).data!
+      .createAlertRule;
+    const updated = await api(
+      'mutation ($id: ID!) { updateAlertRule(id: $id, input: { threshold: 15, enabled: false }) { threshold clearThreshold enabled } }',
+      { id: rule.id },
+    );
     expect(updated.data!.updateAlertRule).toEqual({ threshold: 15, clearThreshold: 18, enabled: false });
-    expect(errorCode(await api('mutation ($id: ID!) { updateAlertRule(id: $id, input: { clearThreshold: 10 }) { id } }', { id: rule.id }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await api('mutation ($id: ID!) { updateAlertRule(id: $id, input: { clearThreshold: 10 }) { id } }', { id: rule.id }))).toBe(
+      'BAD_USER_INPUT',
+    );
     expect((await api('query ($id: ID!) { barn(id: $id) { alertRules { id } } }', { id: barnId })).data!.barn.alertRules).toEqual([{ id: rule.id }]);
   });
 });

@@ -152,7 +152,9 @@ describe('audit coverage of the API', () => {
 
   it('should audit every query that hands out a file (CSV, password files)', () => {
     const queries = Object.values(schema.getQueryType()!.getFields());
-    const exporting = queries.filter((field) => /csv|files$|export/i.test(field.name) || /\bas CSV\b|\bexport/i.test(field.description ?? '')).map((field) => field.name);
+    const exporting = queries
+      .filter((field) => /csv|files$|export/i.test(field.name) || /\bas CSV\b|\bexport/i.test(field.description ?? ''))
+      .map((field) => field.name);
     expect(exporting.sort()).toEqual(Object.keys(AUDITED_EXPORTS).sort());
   });
 });

@@ -3,7 +3,17 @@ import { loginAsPlatformAdmin, tenantWithAdmin } from './support/sessions';
 import { type TestSystem, startTestSystem } from './support/testSystem';
 
 const AUDIT = '{ auditLog(first: 100) { nodes { action actorId actorKind tenantId targetType targetId address requestId detail at } } }';
-type Row = { action: string; actorId: string | null; actorKind: string | null; tenantId: string | null; targetType: string | null; targetId: string | null; address: string; requestId: string; detail: string | null };
+type Row = {
+  action: string;
+  actorId: string | null;
+  actorKind: string | null;
+  tenantId: string | null;
+  targetType: string | null;
+  targetId: string | null;
+  address: string;
+  requestId: string;
+  detail: string | null;
+};
 type Api = TestSystem['graphql'];
 
 /** A barn, one of its active climate devices, and the tenant's admin API; everything through the gateway. */
@@ -11,13 +21,21 @@ async function tenantWithDevice(farmiq: TestSystem, name: string) {
   const { tenantId, admin } = await tenantWithAdmin(farmiq, name);
   const api = farmiq.as(admin.accessToken);
   const platform = await loginAsPlatformAdmin(farmiq);
-  const farmId = (await api('mutation ($n: String!) { createFarm(input: { name: $n, timeZone: "Asia/Bangkok" }) { id } }', { n: `${name} farm` })).data!.createFarm.id as string;
-  const barnId = (await api('mutation ($f: ID!) { createBarn(input: { farmId: $f, name: "B1", species: PIG, capacityHead: 10 }) { id } }', { f: farmId })).data!.createBarn.id as string;
+  const farmId = (await api('mutation ($n: String!) { createFarm(input: { name: $n, timeZone: "Asia/Bangkok" }) { id } }', { n: `${name} farm` })).data!
+    .createFarm.id as string;
+  const barnId = (await api('mutation ($f: ID!) { createBarn(input: { farmId: $f, name: "B1", species: PIG, capacityHead: 10 }) { id } }', { f: farmId })).data!
+    .createBarn.id as string;
   const serial = `AUDIT-${name.replace(/\W/g, '')}-${Date.now()}`;
-  const registered = await farmiq.as(platform.accessToken)('mutation ($s: String!) { registerDevices(input: { devices: [{ serialNumber: $s, kind: CLIMATE }] }) { device { id } claimLink } }', { s: serial });
+  const registered = await farmiq.as(platform.accessToken)(
+    'mutation ($s: String!) { registerDevices(input: { devices: [{ serialNumber: $s, kind: CLIMATE }] }) { device { id } claimLink } }',
+    { s: serial },
+  );
   const label = registered.data!.registerDevices[0];
   await api('mutation ($l: String) { claimDevice(input: { claimLink: $l }) { id } }', { l: label.claimLink });
-  await api('mutation ($d: ID!, $b: ID!) { activateDevice(input: { deviceId: $d, barnId: $b, name: "Climate" }) { mqttPassword } }', { d: label.device.id, b: barnId });
+  await api('mutation ($d: ID!, $b: ID!) { activateDevice(input: { deviceId: $d, barnId: $b, name: "Climate" }) { mqttPassword } }', {
+    d: label.device.id,
+    b: barnId,
+  });
   const adminId = (await api('{ me { user { id } } }')).data!.me.user.id as string;
   return { tenantId, api, adminId, platform, farmId, barnId, deviceId: label.device.id as string, serial };
 }
@@ -56,23 +74,30 @@ describe.each(backends())('audit log on %s', (backend) => {
     const subscribed = await api('mutation { subscribe(input: { plan: STARTER, idempotencyKey: "retry-start" }) { id invoices { id } } }');
     const invoiceId = subscribed.data!.subscribe.invoices[0].id as string;
 
-    const pay = () => platform('mutation ($i: ID!) { recordPayment(input: { invoiceId: $i, amountMinor: 500, currency: "USD", reference: "retry-pay" }) { id } }', { i: invoiceId });
+    const pay = () =>
+      platform('mutation ($i: ID!) { recordPayment(input: { invoiceId: $i, amountMinor: 500, currency: "USD", reference: "retry-pay" }) { id } }', {
+        i: invoiceId,
+      });
     const first = await pay();
     const retries = [await pay(), ...(await Promise.all([pay(), pay()]))]; // a retry, then two at once
     const paymentId = first.data!.recordPayment.id as string;
     expect(retries.map((retry) => retry.data?.recordPayment.id)).toEqual([paymentId, paymentId, paymentId]);
-    const refund = () => platform('mutation ($p: ID!) { refundPayment(input: { paymentId: $p, amountMinor: 200, reference: "retry-refund" }) { id } }', { p: paymentId });
+    const refund = () =>
+      platform('mutation ($p: ID!) { refundPayment(input: { paymentId: $p, amountMinor: 200, reference: "retry-refund" }) { id } }', { p: paymentId });
     const refunds = [await refund(), ...(await Promise.all([refund(), refund()]))];
     expect(new Set(refunds.map((answer) => answer.data?.refundPayment.id)).size).toBe(1);
-    const credit = () => platform('mutation ($i: ID!) { issueCreditNote(input: { invoiceId: $i, reason: "Goodwill", idempotencyKey: "retry-credit" }) { id } }', { i: invoiceId });
+    const credit = () =>
+      platform('mutation ($i: ID!) { issueCreditNote(input: { invoiceId: $i, reason: "Goodwill", idempotencyKey: "retry-credit" }) { id } }', { i: invoiceId });
     const credits = [await credit(), await credit()];
     expect(credits[1]!.data!.issueCreditNote.id).toBe(credits[0]!.data!.issueCreditNote.id);
 
-    const gatewayId = (await api('mutation ($f: ID!) { registerEdgeGateway(input: { farmId: $f, name: "Retry edge" }) { gateway { id } } }', { f: farmId })).data!.registerEdgeGateway.gateway.id as string;
+    const gatewayId = (await api('mutation ($f: ID!) { registerEdgeGateway(input: { farmId: $f, name: "Retry edge" }) { gateway { id } } }', { f: farmId }))
+      .data!.registerEdgeGateway.gateway.id as string;
     const revokeGateway = () => api('mutation ($g: ID!) { revokeEdgeGateway(gatewayId: $g) { id } }', { g: gatewayId });
     expect((await Promise.all([revokeGateway(), revokeGateway()])).map((answer) => answer.errors)).toEqual([undefined, undefined]);
     expect((await revokeGateway()).errors).toBeUndefined();
-    const clientId = (await api('mutation { createApiClient(input: { name: "Retry mill", scopes: [KPI_READ] }) { client { id } } }')).data!.createApiClient.client.id as string;
+    const clientId = (await api('mutation { createApiClient(input: { name: "Retry mill", scopes: [KPI_READ] }) { client { id } } }')).data!.createApiClient
+      .client.id as string;
     const revokeClient = () => api('mutation ($id: ID!) { revokeApiClient(id: $id) { id } }', { id: clientId });
     await Promise.all([revokeClient(), revokeClient()]);
     await revokeClient();
@@ -102,7 +127,11 @@ describe.each(backends())('audit log on %s', (backend) => {
       TENANT_MFA_REQUIREMENT_CHANGED: 1,
     });
     expect(rows.find((row) => row.action === 'PAYMENT_RECORDED')).toMatchObject({ targetType: 'Payment', targetId: paymentId, tenantId });
-    expect(rows.find((row) => row.action === 'CREDIT_NOTE_ISSUED')).toMatchObject({ targetType: 'Invoice', targetId: credits[0]!.data!.issueCreditNote.id, tenantId });
+    expect(rows.find((row) => row.action === 'CREDIT_NOTE_ISSUED')).toMatchObject({
+      targetType: 'Invoice',
+      targetId: credits[0]!.data!.issueCreditNote.id,
+      tenantId,
+    });
   }, 120_000);
 
   it('records every export with actor, tenant, target, time range, address and request id, for that tenant only', async () => {
@@ -110,16 +139,27 @@ describe.each(backends())('audit log on %s', (backend) => {
     const neighbour = await tenantWithDevice(farmiq, 'Export Neighbour');
     const from = '2026-11-01T00:00:00.000Z';
     const to = '2026-11-02T00:00:00.000Z';
-    const csv = await api('query ($d: ID!, $f: DateTime!, $t: DateTime!) { readingsCsv(deviceId: $d, metric: "temperatureC", from: $f, to: $t) }', { d: deviceId, f: from, t: to }, { 'x-request-id': 'req-export-000001' });
+    const csv = await api(
+      'query ($d: ID!, $f: DateTime!, $t: DateTime!) { readingsCsv(deviceId: $d, metric: "temperatureC", from: $f, to: $t) }',
+      { d: deviceId, f: from, t: to },
+      { 'x-request-id': 'req-export-000001' },
+    );
     expect(csv.data!.readingsCsv).toBe('observedAt,observedAtLocal,metric,value,unit\r\n');
     const files = await api('query ($f: ID!) { brokerAuthFiles(farmId: $f) { passwordFile } }', { f: farmId }, { 'x-request-id': 'req-export-000002' });
     expect(files.data!.brokerAuthFiles.passwordFile).toContain(deviceId);
     const since = new Date(Date.now() - 3_600_000).toISOString();
     const until = new Date(Date.now() + 60_000).toISOString();
-    const log = await api('query ($s: DateTime!, $u: DateTime!) { auditLogCsv(since: $s, until: $u) }', { s: since, u: until }, { 'x-request-id': 'req-export-000003' });
+    const log = await api(
+      'query ($s: DateTime!, $u: DateTime!) { auditLogCsv(since: $s, until: $u) }',
+      { s: since, u: until },
+      { 'x-request-id': 'req-export-000003' },
+    );
     expect(log.errors).toBeUndefined();
     // A refused export (another tenant's device) exported nothing and is not recorded as one.
-    expect((await neighbour.api('query ($d: ID!, $f: DateTime!, $t: DateTime!) { readingsCsv(deviceId: $d, from: $f, to: $t) }', { d: deviceId, f: from, t: to })).errors![0]!.extensions!.code).toBe('NOT_FOUND');
+    expect(
+      (await neighbour.api('query ($d: ID!, $f: DateTime!, $t: DateTime!) { readingsCsv(deviceId: $d, from: $f, to: $t) }', { d: deviceId, f: from, t: to }))
+        .errors![0]!.extensions!.code,
+    ).toBe('NOT_FOUND');
 
     const exports = (rows: Row[]) => rows.filter((row) => row.action.endsWith('_EXPORTED'));
     const rows = exports(await recordsOnce(api, (found) => exports(found).length >= 3));
@@ -134,7 +174,13 @@ describe.each(backends())('audit log on %s', (backend) => {
       detail: `${from}/${to} barn=${barnId} metric=temperatureC`,
       requestId: 'req-export-000001',
     });
-    expect(byAction.BROKER_AUTH_FILES_EXPORTED).toMatchObject({ actorId: adminId, tenantId, targetType: 'Farm', targetId: farmId, requestId: 'req-export-000002' });
+    expect(byAction.BROKER_AUTH_FILES_EXPORTED).toMatchObject({
+      actorId: adminId,
+      tenantId,
+      targetType: 'Farm',
+      targetId: farmId,
+      requestId: 'req-export-000002',
+    });
     expect(byAction.AUDIT_LOG_EXPORTED).toMatchObject({ actorId: adminId, tenantId, targetType: 'AuditLog', requestId: 'req-export-000003' });
     expect(byAction.AUDIT_LOG_EXPORTED!.detail).toMatch(new RegExp(`^${since}/${until} rows=\\d+$`));
     for (const row of rows) expect(row.address).not.toBe('');
@@ -151,14 +197,29 @@ describe.each(backends())('audit log on %s', (backend) => {
     const platform = farmiq.as(platformSession.accessToken);
     const serial = `REG-${Date.now()}`;
     const registered = await platform('mutation ($input: RegisterDevicesInput!) { registerDevices(input: $input) { device { id } } }', {
-      input: { devices: [{ serialNumber: serial, kind: 'CLIMATE' }, { serialNumber: `${serial}-2`, kind: 'FEED_BIN' }] },
+      input: {
+        devices: [
+          { serialNumber: serial, kind: 'CLIMATE' },
+          { serialNumber: `${serial}-2`, kind: 'FEED_BIN' },
+        ],
+      },
     });
     const deviceIds = (registered.data!.registerDevices as Array<{ device: { id: string } }>).map((label) => label.device.id);
     const vat = () => platform('mutation { setVatRate(input: { country: "MY", rateBasisPoints: 800, effectiveFrom: "2026-01-01" }) { country } }');
     expect((await vat()).errors).toBeUndefined();
     expect((await vat()).errors).toBeUndefined();
-    const rows = await recordsOnce(platform, (found) => found.filter((row) => row.action === 'DEVICE_REGISTERED' && deviceIds.includes(row.targetId!)).length === 2 && found.some((row) => row.action === 'VAT_RATE_SET'));
-    expect(rows.filter((row) => row.action === 'DEVICE_REGISTERED' && deviceIds.includes(row.targetId!)).map((row) => [row.targetId, row.tenantId, row.detail]).sort()).toEqual(
+    const rows = await recordsOnce(
+      platform,
+      (found) =>
+        found.filter((row) => row.action === 'DEVICE_REGISTERED' && deviceIds.includes(row.targetId!)).length === 2 &&
+        found.some((row) => row.action === 'VAT_RATE_SET'),
+    );
+    expect(
+      rows
+        .filter((row) => row.action === 'DEVICE_REGISTERED' && deviceIds.includes(row.targetId!))
+        .map((row) => [row.targetId, row.tenantId, row.detail])
+        .sort(),
+    ).toEqual(
       [
         [deviceIds[0], null, `serialNumber=${serial}`],
         [deviceIds[1], null, `serialNumber=${serial}-2`],
@@ -167,13 +228,20 @@ describe.each(backends())('audit log on %s', (backend) => {
     expect(rows.filter((row) => row.action === 'VAT_RATE_SET' && row.detail === 'MY 800bp from 2026-01-01')).toHaveLength(1);
     const { tenantId, admin } = await tenantWithAdmin(farmiq, 'Platform Records Farm');
     const tenantApi = farmiq.as(admin.accessToken);
-    const created = (await tenantApi('mutation { createApiClient(input: { name: "Token mill", scopes: [KPI_READ] }) { client { id } clientSecret } }')).data!.createApiClient;
-    const issue = (secret: string) => farmiq.graphql('mutation ($id: ID!, $s: String!) { issueClientToken(clientId: $id, clientSecret: $s) { accessToken } }', { id: created.client.id, s: secret });
+    const created = (await tenantApi('mutation { createApiClient(input: { name: "Token mill", scopes: [KPI_READ] }) { client { id } clientSecret } }')).data!
+      .createApiClient;
+    const issue = (secret: string) =>
+      farmiq.graphql('mutation ($id: ID!, $s: String!) { issueClientToken(clientId: $id, clientSecret: $s) { accessToken } }', {
+        id: created.client.id,
+        s: secret,
+      });
     expect((await issue(created.clientSecret)).errors).toBeUndefined();
     expect((await issue('not the secret')).errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
     const tenantRows = (await tenantApi(AUDIT)).data!.auditLog.nodes as Row[];
     expect(tenantRows.filter((row) => row.action === 'DEVICE_REGISTERED' || row.action === 'VAT_RATE_SET')).toEqual([]);
-    const tokenRows = tenantRows.filter((row) => row.action.startsWith('CLIENT_TOKEN_')).map((row) => [row.action, row.actorId, row.actorKind, row.tenantId, row.targetId]);
+    const tokenRows = tenantRows
+      .filter((row) => row.action.startsWith('CLIENT_TOKEN_'))
+      .map((row) => [row.action, row.actorId, row.actorKind, row.tenantId, row.targetId]);
     expect(tokenRows.sort()).toEqual([
       ['CLIENT_TOKEN_ISSUED', created.client.id, 'client', tenantId, created.client.id],
       ['CLIENT_TOKEN_REFUSED', created.client.id, 'client', tenantId, created.client.id],

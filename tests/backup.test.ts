@@ -44,7 +44,8 @@ async function sendBatch(system: TestSystem, messages: unknown[]) {
   return { status: response.status, body: (await response.json()) as any };
 }
 
-const farmiqCommand = async (args: string[], env: Record<string, string>) => (await spawnFarmiq(args, { NODE_ENV: 'test', FARMIQ_BACKUP_KEY: BACKUP_KEY, ...env }).exited);
+const farmiqCommand = async (args: string[], env: Record<string, string>) =>
+  await spawnFarmiq(args, { NODE_ENV: 'test', FARMIQ_BACKUP_KEY: BACKUP_KEY, ...env }).exited;
 
 beforeAll(async () => {
   source = await startTestSystem('postgres', { FARMIQ_SECRETS_KEY: SECRETS_KEY });
@@ -54,17 +55,33 @@ beforeAll(async () => {
   const api = source.as(admin.accessToken);
   const platform = source.as((await loginAsPlatformAdmin(source)).accessToken);
   const farmId = (await api('mutation { createFarm(input: { name: "Backup farm", timeZone: "UTC" }) { id } }')).data!.createFarm.id;
-  const barnId = (await api('mutation ($f: ID!) { createBarn(input: { farmId: $f, name: "House 1", species: BROILER, capacityHead: 20000 }) { id } }', { f: farmId })).data!.createBarn.id;
-  const label = (await platform('mutation { registerDevices(input: { devices: [{ serialNumber: "BK-0001", kind: CLIMATE }] }) { device { id } claimLink } }')).data!.registerDevices[0];
+  const barnId = (
+    await api('mutation ($f: ID!) { createBarn(input: { farmId: $f, name: "House 1", species: BROILER, capacityHead: 20000 }) { id } }', { f: farmId })
+  ).data!.createBarn.id;
+  const label = (await platform('mutation { registerDevices(input: { devices: [{ serialNumber: "BK-0001", kind: CLIMATE }] }) { device { id } claimLink } }'))
+    .data!.registerDevices[0];
   await api('mutation ($l: String) { claimDevice(input: { claimLink: $l }) { id } }', { l: label.claimLink });
   seeded.deviceId = label.device.id;
-  seeded.devicePassword = (await api('mutation ($d: ID!, $b: ID!) { activateDevice(input: { deviceId: $d, barnId: $b, name: "Climate" }) { mqttPassword } }', { d: label.device.id, b: barnId })).data!.activateDevice.mqttPassword;
-  seeded.edgeKey = (await api('mutation ($f: ID!) { registerEdgeGateway(input: { farmId: $f, name: "Edge" }) { keyId secret } }', { f: farmId })).data!.registerEdgeGateway;
+  seeded.devicePassword = (
+    await api('mutation ($d: ID!, $b: ID!) { activateDevice(input: { deviceId: $d, barnId: $b, name: "Climate" }) { mqttPassword } }', {
+      d: label.device.id,
+      b: barnId,
+    })
+  ).data!.activateDevice.mqttPassword;
+  seeded.edgeKey = (
+    await api('mutation ($f: ID!) { registerEdgeGateway(input: { farmId: $f, name: "Edge" }) { keyId secret } }', { f: farmId })
+  ).data!.registerEdgeGateway;
   const firstAt = Date.now() - 60 * 60_000;
   seeded.observedAt = [0, 1, 2].map((n) => new Date(firstAt + n * 60_000).toISOString());
   const stored = await sendBatch(
     source,
-    seeded.observedAt.map((observedAt, n) => ({ deviceId: seeded.deviceId, eventId: `bk-${n}`, observedAt, receivedAt: observedAt, metrics: { temperatureC: 20 + n } })),
+    seeded.observedAt.map((observedAt, n) => ({
+      deviceId: seeded.deviceId,
+      eventId: `bk-${n}`,
+      observedAt,
+      receivedAt: observedAt,
+      metrics: { temperatureC: 20 + n },
+    })),
   );
   expect(stored).toMatchObject({ status: 200, body: { accepted: 3 } });
   await api('mutation { setBillingProfile(input: { country: "TH", currency: "USD" }) { country } }');
@@ -75,7 +92,7 @@ beforeAll(async () => {
   dirs.push(dir);
   backupFile = path.join(dir, 'farmiq.backup');
   const backup = await farmiqCommand(['backup', '--out', backupFile], { DATABASE_URL: source.databaseUrl! });
-  expect({ code: backup.code, stderr: backup.stderr, written: backup.stdout.includes("backup written") }).toEqual({ code: 0, stderr: "", written: true });
+  expect({ code: backup.code, stderr: backup.stderr, written: backup.stdout.includes('backup written') }).toEqual({ code: 0, stderr: '', written: true });
 }, 120_000);
 
 afterAll(async () => {
@@ -95,7 +112,9 @@ async function tableCount(url: string): Promise<number> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ count: number }>(`SELECT count(*)::int AS count FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')`);
+    const { rows } = await client.query<{ count: number }>(
+      `SELECT count(*)::int AS count FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')`,
+    );
     return rows[0]!.count;
   } finally {
     await client.end();
@@ -106,13 +125,17 @@ describe('farmiq backup and farmiq restore', () => {
   it('writes the backup encrypted: none of the data is readable in the file', () => {
     const bytes = fs.readFileSync(backupFile);
     expect(bytes.subarray(0, 16).toString()).toBe('FARMIQ-BACKUP-1\n');
-    for (const plain of [seeded.email, 'Backup farm', 'House 1', 'PGDMP']) expect({ plain, found: bytes.includes(Buffer.from(plain)) }).toEqual({ plain, found: false });
+    for (const plain of [seeded.email, 'Backup farm', 'House 1', 'PGDMP'])
+      expect({ plain, found: bytes.includes(Buffer.from(plain)) }).toEqual({ plain, found: false });
     expect(fs.statSync(backupFile).mode & 0o077).toBe(0);
   });
 
   it('refuses a restore with the wrong key or a changed file, and writes nothing', async () => {
     const target = await freshDatabase();
-    const wrongKey = await farmiqCommand(['restore', '--from', backupFile], { DATABASE_URL: target.url, FARMIQ_BACKUP_KEY: randomBytes(32).toString('base64') });
+    const wrongKey = await farmiqCommand(['restore', '--from', backupFile], {
+      DATABASE_URL: target.url,
+      FARMIQ_BACKUP_KEY: randomBytes(32).toString('base64'),
+    });
     expect(wrongKey.code).toBe(1);
     expect(wrongKey.stderr).toMatch(/does not decrypt with FARMIQ_BACKUP_KEY/);
     const tampered = path.join(path.dirname(backupFile), 'tampered.backup');
@@ -142,16 +165,30 @@ describe('farmiq backup and farmiq restore', () => {
       from: new Date(Date.parse(seeded.observedAt[0]!) - 1_000).toISOString(),
       to: new Date().toISOString(),
     });
-    expect((csv.data!.readingsCsv as string).trim().split('\n').slice(1).map((line) => line.split(',').find((cell) => /^2\d(\.0)?$/.test(cell)))).toEqual(['20', '21', '22']);
+    expect(
+      (csv.data!.readingsCsv as string)
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((line) => line.split(',').find((cell) => /^2\d(\.0)?$/.test(cell))),
+    ).toEqual(['20', '21', '22']);
 
     expect((await api('{ invoices { number kind } }')).data!.invoices).toEqual([{ number: 1, kind: 'INVOICE' }]);
     const changed = await api('mutation { changePlan(input: { plan: ENTERPRISE, idempotencyKey: "after-restore" }) { invoice { number } } }');
     expect(changed.data!.changePlan.invoice.number).toBe(2);
 
-    const client = await mqtt.connectAsync(`mqtt://127.0.0.1:${restored.system.ports.mqtt}`, { username: seeded.deviceId, password: seeded.devicePassword, clientId: seeded.deviceId, protocolVersion: 4, reconnectPeriod: 0 });
+    const client = await mqtt.connectAsync(`mqtt://127.0.0.1:${restored.system.ports.mqtt}`, {
+      username: seeded.deviceId,
+      password: seeded.devicePassword,
+      clientId: seeded.deviceId,
+      protocolVersion: 4,
+      reconnectPeriod: 0,
+    });
     await client.endAsync();
 
     const observedAt = new Date(Date.now() - 60_000).toISOString();
-    expect(await sendBatch(restored, [{ deviceId: seeded.deviceId, eventId: 'after-restore', observedAt, receivedAt: observedAt, metrics: { temperatureC: 23 } }])).toMatchObject({ status: 200, body: { accepted: 1 } });
+    expect(
+      await sendBatch(restored, [{ deviceId: seeded.deviceId, eventId: 'after-restore', observedAt, receivedAt: observedAt, metrics: { temperatureC: 23 } }]),
+    ).toMatchObject({ status: 200, body: { accepted: 1 } });
   });
 });

@@ -62,7 +62,11 @@ function startAll(): Map<string, ReturnType<typeof runSmoke>> {
   const turn = () => (free > 0 ? ((free -= 1), Promise.resolve()) : new Promise<void>((resolve) => waiting.push(resolve)));
   const done = () => (waiting.length > 0 ? waiting.shift()!() : (free += 1));
   const rank = (name: string) => (LONGEST_FIRST.includes(name) ? LONGEST_FIRST.indexOf(name) : LONGEST_FIRST.length);
-  for (const [, file] of [...BENCHES].sort(([a], [b]) => rank(a) - rank(b))) runs.set(file, turn().then(() => runSmoke(file).finally(done)));
+  for (const [, file] of [...BENCHES].sort(([a], [b]) => rank(a) - rank(b)))
+    runs.set(
+      file,
+      turn().then(() => runSmoke(file).finally(done)),
+    );
   return runs;
 }
 
@@ -93,11 +97,15 @@ describe('every benchmark in its smoke mode', () => {
     for (const [name, file] of BENCHES) expect([name, fs.existsSync(path.join(ROOT, file))]).toEqual([name, true]);
   });
 
-  it.each(BENCHES)('%s should deliver every figure beside its baseline, without errors', async (_name, file) => {
-    const { code, report, output } = await runs.get(file)!;
-    // The output says why when the bench failed.
-    expect({ code, report: report ? 'present' : 'missing' }).toEqual({ code: 0, report: report ? 'present' : output.slice(-3_000) });
-    expect(report!.smoke).toBe(true);
-    expect(reportProblems(report!)).toEqual([]);
-  }, 2 * BENCH_DEADLINE_MS);
+  it.each(BENCHES)(
+    '%s should deliver every figure beside its baseline, without errors',
+    async (_name, file) => {
+      const { code, report, output } = await runs.get(file)!;
+      // The output says why when the bench failed.
+      expect({ code, report: report ? 'present' : 'missing' }).toEqual({ code: 0, report: report ? 'present' : output.slice(-3_000) });
+      expect(report!.smoke).toBe(true);
+      expect(reportProblems(report!)).toEqual([]);
+    },
+    2 * BENCH_DEADLINE_MS,
+  );
 });

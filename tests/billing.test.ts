@@ -40,7 +40,17 @@ describe.each(backends())('billing through the gateway on %s', (backend) => {
     expect(subscription).toMatchObject({ plan: 'PROFESSIONAL', status: 'ACTIVE', billingCycle: 'MONTHLY', currency: 'USD' });
     // 19900 + 7 % (1393) = 21293 minor units = 212.93 USD.
     expect(subscription.invoices).toEqual([
-      expect.objectContaining({ number: 1, kind: 'INVOICE', subtotal: { amountMinor: 19_900, currency: 'USD' }, vat: { amountMinor: 1_393 }, total: { amountMinor: 21_293 }, vatCountry: 'TH', vatRateBasisPoints: 700, paymentStatus: 'UNPAID', amountDue: { amountMinor: 21_293 } }),
+      expect.objectContaining({
+        number: 1,
+        kind: 'INVOICE',
+        subtotal: { amountMinor: 19_900, currency: 'USD' },
+        vat: { amountMinor: 1_393 },
+        total: { amountMinor: 21_293 },
+        vatCountry: 'TH',
+        vatRateBasisPoints: 700,
+        paymentStatus: 'UNPAID',
+        amountDue: { amountMinor: 21_293 },
+      }),
     ]);
 
     // A retry with the same key is the same subscription and invoice, not a second charge.
@@ -55,7 +65,11 @@ describe.each(backends())('billing through the gateway on %s', (backend) => {
     const { api } = await newTenant('Annual Farm');
     const subscribed = await api(SUBSCRIBE, { input: { plan: 'PROFESSIONAL', billingCycle: 'ANNUAL', idempotencyKey: 'annual' } });
     // 214920 + 7 % (15044.4 → 15044) = 229964.
-    expect(subscribed.data!.subscribe.invoices[0]).toMatchObject({ subtotal: { amountMinor: 214_920 }, vat: { amountMinor: 15_044 }, total: { amountMinor: 229_964 } });
+    expect(subscribed.data!.subscribe.invoices[0]).toMatchObject({
+      subtotal: { amountMinor: 214_920 },
+      vat: { amountMinor: 15_044 },
+      total: { amountMinor: 229_964 },
+    });
     const start = new Date(subscribed.data!.subscribe.currentPeriodStart);
     const end = new Date(subscribed.data!.subscribe.currentPeriodEnd);
     expect(end.getUTCFullYear() - start.getUTCFullYear()).toBe(1);
@@ -64,7 +78,9 @@ describe.each(backends())('billing through the gateway on %s', (backend) => {
   it('should preview a plan change, then issue one prorated invoice for concurrent requests with one key', async () => {
     const { api } = await newTenant('Upgrade Farm');
     await api(SUBSCRIBE, { input: { plan: 'STARTER', idempotencyKey: 'start' } });
-    const preview = await api('query { previewPlanChange(input: { plan: PROFESSIONAL }) { currency lines { description amount { amountMinor } } subtotal { amountMinor } vatRateBasisPoints total { amountMinor } } }');
+    const preview = await api(
+      'query { previewPlanChange(input: { plan: PROFESSIONAL }) { currency lines { description amount { amountMinor } } subtotal { amountMinor } vatRateBasisPoints total { amountMinor } } }',
+    );
     expect(preview.errors).toBeUndefined();
     // Seconds after the start nearly the whole month is left: credit ≈ −4900, charge ≈ 19900.
     const [credit, charge] = preview.data!.previewPlanChange.lines.map((line: any) => line.amount.amountMinor);
@@ -116,14 +132,31 @@ describe.each(backends())('billing through the gateway on %s', (backend) => {
       includedDevices: 50,
       includedMessagesPerMonth: 1_000_000,
       prices: [
-        { currency: 'USD', billingCycle: 'MONTHLY', periodPrice: { amountMinor: 19_900, currency: 'USD' }, overagePerDevice: { amountMinor: 250 }, overagePer1000Messages: { amountMinor: 40 } },
-        { currency: 'USD', billingCycle: 'ANNUAL', periodPrice: { amountMinor: 214_920, currency: 'USD' }, overagePerDevice: { amountMinor: 250 }, overagePer1000Messages: { amountMinor: 40 } },
+        {
+          currency: 'USD',
+          billingCycle: 'MONTHLY',
+          periodPrice: { amountMinor: 19_900, currency: 'USD' },
+          overagePerDevice: { amountMinor: 250 },
+          overagePer1000Messages: { amountMinor: 40 },
+        },
+        {
+          currency: 'USD',
+          billingCycle: 'ANNUAL',
+          periodPrice: { amountMinor: 214_920, currency: 'USD' },
+          overagePerDevice: { amountMinor: 250 },
+          overagePer1000Messages: { amountMinor: 40 },
+        },
       ],
     });
     expect(list.data!.plans.map((plan: { code: string }) => plan.code)).toEqual(['STARTER', 'PROFESSIONAL', 'ENTERPRISE']);
     // Without a currency: USD and THB, each monthly and annual.
     const all = await viewer(PLANS);
-    expect(all.data!.plans[0].prices.map((price: { currency: string; billingCycle: string }) => `${price.currency} ${price.billingCycle}`)).toEqual(['USD MONTHLY', 'USD ANNUAL', 'THB MONTHLY', 'THB ANNUAL']);
+    expect(all.data!.plans[0].prices.map((price: { currency: string; billingCycle: string }) => `${price.currency} ${price.billingCycle}`)).toEqual([
+      'USD MONTHLY',
+      'USD ANNUAL',
+      'THB MONTHLY',
+      'THB ANNUAL',
+    ]);
     expect(errorCode(await viewer(PLANS, { c: 'EUR' }))).toBe('BAD_USER_INPUT');
     expect(errorCode(await farmiq.graphql(PLANS))).toBe('UNAUTHENTICATED');
 
@@ -132,14 +165,27 @@ describe.each(backends())('billing through the gateway on %s', (backend) => {
     const monthly = await api(PREVIEW, { input: { plan: 'PROFESSIONAL' } });
     expect(monthly.errors).toBeUndefined();
     // 19900 + 7 % Thai VAT (1393) = 21293.
-    expect(monthly.data!.previewSubscribe).toMatchObject({ currency: 'USD', subtotal: { amountMinor: 19_900 }, vatRateBasisPoints: 700, vat: { amountMinor: 1_393 }, total: { amountMinor: 21_293 } });
-    expect(monthly.data!.previewSubscribe.lines).toEqual([{ description: expect.stringMatching(/^PROFESSIONAL plan, monthly, /), quantity: 1, amount: { amountMinor: 19_900 } }]);
+    expect(monthly.data!.previewSubscribe).toMatchObject({
+      currency: 'USD',
+      subtotal: { amountMinor: 19_900 },
+      vatRateBasisPoints: 700,
+      vat: { amountMinor: 1_393 },
+      total: { amountMinor: 21_293 },
+    });
+    expect(monthly.data!.previewSubscribe.lines).toEqual([
+      { description: expect.stringMatching(/^PROFESSIONAL plan, monthly, /), quantity: 1, amount: { amountMinor: 19_900 } },
+    ]);
     expect((await api(INVOICES)).data!.invoices).toEqual([]);
     expect(errorCode(await viewer(PREVIEW, { input: { plan: 'STARTER' } }))).toBe('FORBIDDEN');
     // In baht: STARTER annual = 12 × 169000 × 0.9 = 1825200; VAT 7 % = 127764; total 1952964.
     await api('mutation { setBillingProfile(input: { country: "TH", currency: "THB" }) { currency } }');
     const annual = await api(PREVIEW, { input: { plan: 'STARTER', billingCycle: 'ANNUAL' } });
-    expect(annual.data!.previewSubscribe).toMatchObject({ currency: 'THB', subtotal: { amountMinor: 1_825_200 }, vat: { amountMinor: 127_764 }, total: { amountMinor: 1_952_964 } });
+    expect(annual.data!.previewSubscribe).toMatchObject({
+      currency: 'THB',
+      subtotal: { amountMinor: 1_825_200 },
+      vat: { amountMinor: 127_764 },
+      total: { amountMinor: 1_952_964 },
+    });
     // Subscribing issues what the preview showed; afterwards the preview answers CONFLICT, as subscribe would.
     const subscribed = await api(SUBSCRIBE, { input: { plan: 'STARTER', billingCycle: 'ANNUAL' } });
     expect(subscribed.data!.subscribe.invoices[0]).toMatchObject({ currency: 'THB', subtotal: { amountMinor: 1_825_200 }, total: { amountMinor: 1_952_964 } });
@@ -152,14 +198,29 @@ describe.each(backends())('billing through the gateway on %s', (backend) => {
     for (const role of ['FARM_MANAGER', 'VIEWER']) {
       const member = farmiq.as((await inviteAndLogIn(farmiq, admin.accessToken, tenantId, role)).accessToken);
       expect(errorCode(await member(INVOICES))).toBe('FORBIDDEN');
-      expect(errorCode(await member('mutation { cancelSubscription(input: { atPeriodEnd: false, idempotencyKey: "k" }) { invoice { id } } }'))).toBe('FORBIDDEN');
+      expect(errorCode(await member('mutation { cancelSubscription(input: { atPeriodEnd: false, idempotencyKey: "k" }) { invoice { id } } }'))).toBe(
+        'FORBIDDEN',
+      );
       expect((await member(`query ($id: ID!) { tenant(id: $id) { activeSubscription { id } } }`, { id: tenantId })).data!.tenant.activeSubscription).toBeNull();
     }
     expect(errorCode(await farmiq.graphql(INVOICES))).toBe('UNAUTHENTICATED');
     // Payments, credit notes and metering are the platform's, not the tenant admin's.
     const invoiceId = (await api(INVOICES)).data!.invoices[0].id;
-    expect(errorCode(await api('mutation ($id: ID!) { recordPayment(input: { invoiceId: $id, amountMinor: 5243, currency: "USD", reference: "self" }) { id } }', { id: invoiceId }))).toBe('FORBIDDEN');
-    expect(errorCode(await api('mutation ($t: ID!) { recordUsage(input: { tenantId: $t, kind: TELEMETRY_MESSAGES, usageKey: "k", quantity: 1, occurredAt: "2026-11-25T00:00:00Z" }) { recorded } }', { t: tenantId }))).toBe('FORBIDDEN');
+    expect(
+      errorCode(
+        await api('mutation ($id: ID!) { recordPayment(input: { invoiceId: $id, amountMinor: 5243, currency: "USD", reference: "self" }) { id } }', {
+          id: invoiceId,
+        }),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(
+      errorCode(
+        await api(
+          'mutation ($t: ID!) { recordUsage(input: { tenantId: $t, kind: TELEMETRY_MESSAGES, usageKey: "k", quantity: 1, occurredAt: "2026-11-25T00:00:00Z" }) { recorded } }',
+          { t: tenantId },
+        ),
+      ),
+    ).toBe('FORBIDDEN');
   });
 
   it('should take partial and full payments and refunds from the platform, and show the balance', async () => {
@@ -167,17 +228,30 @@ describe.each(backends())('billing through the gateway on %s', (backend) => {
     const invoice = (await api(SUBSCRIBE, { input: { plan: 'STARTER', idempotencyKey: 's' } })).data!.subscribe.invoices[0];
     expect(invoice.total.amountMinor).toBe(5_243); // 4900 + 343
     const pay = (amountMinor: number, reference: string) =>
-      platform('mutation ($input: RecordPaymentInput!) { recordPayment(input: $input) { id kind amount { amountMinor currency } } }', { input: { invoiceId: invoice.id, amountMinor, currency: 'USD', reference } });
+      platform('mutation ($input: RecordPaymentInput!) { recordPayment(input: $input) { id kind amount { amountMinor currency } } }', {
+        input: { invoiceId: invoice.id, amountMinor, currency: 'USD', reference },
+      });
     const first = await pay(3_000, 'wire-1');
     expect(first.data!.recordPayment).toMatchObject({ kind: 'PAYMENT', amount: { amountMinor: 3_000, currency: 'USD' } });
     const balance = `query ($id: ID!) { invoice(id: $id) { amountPaid { amountMinor } amountDue { amountMinor } paymentStatus payments { kind amount { amountMinor } } } }`;
-    expect((await api(balance, { id: invoice.id })).data!.invoice).toMatchObject({ amountPaid: { amountMinor: 3_000 }, amountDue: { amountMinor: 2_243 }, paymentStatus: 'PARTIALLY_PAID' });
+    expect((await api(balance, { id: invoice.id })).data!.invoice).toMatchObject({
+      amountPaid: { amountMinor: 3_000 },
+      amountDue: { amountMinor: 2_243 },
+      paymentStatus: 'PARTIALLY_PAID',
+    });
     expect(errorCode(await pay(2_244, 'wire-2'))).toBe('BAD_USER_INPUT');
     await pay(2_243, 'wire-2');
     expect((await api(balance, { id: invoice.id })).data!.invoice).toMatchObject({ amountDue: { amountMinor: 0 }, paymentStatus: 'PAID' });
-    const refund = await platform('mutation ($id: ID!) { refundPayment(input: { paymentId: $id, amountMinor: 1000, reference: "refund-1" }) { kind amount { amountMinor } } }', { id: first.data!.recordPayment.id });
+    const refund = await platform(
+      'mutation ($id: ID!) { refundPayment(input: { paymentId: $id, amountMinor: 1000, reference: "refund-1" }) { kind amount { amountMinor } } }',
+      { id: first.data!.recordPayment.id },
+    );
     expect(refund.data!.refundPayment).toEqual({ kind: 'REFUND', amount: { amountMinor: 1_000 } });
-    expect((await api(balance, { id: invoice.id })).data!.invoice).toMatchObject({ amountPaid: { amountMinor: 4_243 }, amountDue: { amountMinor: 1_000 }, paymentStatus: 'PARTIALLY_PAID' });
+    expect((await api(balance, { id: invoice.id })).data!.invoice).toMatchObject({
+      amountPaid: { amountMinor: 4_243 },
+      amountDue: { amountMinor: 1_000 },
+      paymentStatus: 'PARTIALLY_PAID',
+    });
   });
 
   it('should apply a signed payment webhook once, and nothing unsigned, through the gateway', async () => {
@@ -185,7 +259,11 @@ describe.each(backends())('billing through the gateway on %s', (backend) => {
     const invoice = (await api(SUBSCRIBE, { input: { plan: 'STARTER', idempotencyKey: 's' } })).data!.subscribe.invoices[0];
     // The provider calls the public port; the gateway passes the raw body and signature on to billing.
     const url = new URL('/webhooks/payments', farmiq.gatewayUrl).toString();
-    const body = JSON.stringify({ id: `evt_${randomUUID()}`, type: 'payment.succeeded', data: { tenantId, invoiceId: invoice.id, amountMinor: 5_243, currency: 'USD', reference: 'psp-1' } });
+    const body = JSON.stringify({
+      id: `evt_${randomUUID()}`,
+      type: 'payment.succeeded',
+      data: { tenantId, invoiceId: invoice.id, amountMinor: 5_243, currency: 'USD', reference: 'psp-1' },
+    });
     const send = (signature: string) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signature }, body });
     const now = Math.floor(Date.now() / 1000);
     expect((await send(signWebhook('guessed secret', body, now))).status).toBe(401);
@@ -193,14 +271,19 @@ describe.each(backends())('billing through the gateway on %s', (backend) => {
     expect((await api(`query ($id: ID!) { invoice(id: $id) { paymentStatus } }`, { id: invoice.id })).data!.invoice.paymentStatus).toBe('UNPAID');
     expect(await (await send(signWebhook(WEBHOOK_SECRET, body, now))).json()).toEqual({ status: 'processed' });
     expect(await (await send(signWebhook(WEBHOOK_SECRET, body, now))).json()).toEqual({ status: 'duplicate' });
-    expect((await api(`query ($id: ID!) { invoice(id: $id) { paymentStatus amountPaid { amountMinor } } }`, { id: invoice.id })).data!.invoice).toEqual({ paymentStatus: 'PAID', amountPaid: { amountMinor: 5_243 } });
+    expect((await api(`query ($id: ID!) { invoice(id: $id) { paymentStatus amountPaid { amountMinor } } }`, { id: invoice.id })).data!.invoice).toEqual({
+      paymentStatus: 'PAID',
+      amountPaid: { amountMinor: 5_243 },
+    });
   });
 
   it('should meter usage once per key and bill the overage in the next invoice', async () => {
     const { tenantId, api, platform } = await newTenant('Busy Farm');
     await api(SUBSCRIBE, { input: { plan: 'STARTER', idempotencyKey: 's' } });
     const record = (usageKey: string, quantity: number) =>
-      platform('mutation ($input: RecordUsageInput!) { recordUsage(input: $input) { recorded } }', { input: { tenantId, kind: 'TELEMETRY_MESSAGES', usageKey, quantity, occurredAt: new Date(Date.now() - 60_000).toISOString() } });
+      platform('mutation ($input: RecordUsageInput!) { recordUsage(input: $input) { recorded } }', {
+        input: { tenantId, kind: 'TELEMETRY_MESSAGES', usageKey, quantity, occurredAt: new Date(Date.now() - 60_000).toISOString() },
+      });
     expect((await record('batch-1', 112_000)).data!.recordUsage.recorded).toBe(true);
     expect((await record('batch-1', 112_000)).data!.recordUsage.recorded).toBe(false);
     expect(errorCode(await record('batch-2', 0))).toBe('BAD_USER_INPUT');
@@ -212,13 +295,17 @@ describe.each(backends())('billing through the gateway on %s', (backend) => {
   it('should cancel immediately with a final credit note, or at the period end with none', async () => {
     const later = await newTenant('Leaving Later');
     await later.api(SUBSCRIBE, { input: { plan: 'STARTER', idempotencyKey: 's' } });
-    const scheduled = await later.api('mutation { cancelSubscription(input: { atPeriodEnd: true, idempotencyKey: "bye" }) { subscription { status cancelAtPeriodEnd } invoice { id } } }');
+    const scheduled = await later.api(
+      'mutation { cancelSubscription(input: { atPeriodEnd: true, idempotencyKey: "bye" }) { subscription { status cancelAtPeriodEnd } invoice { id } } }',
+    );
     expect(scheduled.data!.cancelSubscription).toEqual({ subscription: { status: 'ACTIVE', cancelAtPeriodEnd: true }, invoice: null });
     expect(errorCode(await later.platform('mutation { renewSubscription(input: { idempotencyKey: "r" }) { invoice { id } } }'))).toBe('BAD_USER_INPUT');
 
     const now = await newTenant('Leaving Now');
     await now.api(SUBSCRIBE, { input: { plan: 'PROFESSIONAL', idempotencyKey: 's' } });
-    const canceled = await now.api('mutation { cancelSubscription(input: { atPeriodEnd: false, idempotencyKey: "bye" }) { subscription { status canceledAt } invoice { kind total { amountMinor } lines { amount { amountMinor } } } } }');
+    const canceled = await now.api(
+      'mutation { cancelSubscription(input: { atPeriodEnd: false, idempotencyKey: "bye" }) { subscription { status canceledAt } invoice { kind total { amountMinor } lines { amount { amountMinor } } } } }',
+    );
     expect(canceled.data!.cancelSubscription.subscription.status).toBe('CANCELED');
     // Nearly the whole month is credited back: about −19900 − 7 %.
     expect(canceled.data!.cancelSubscription.invoice.kind).toBe('CREDIT_NOTE');
@@ -229,28 +316,48 @@ describe.each(backends())('billing through the gateway on %s', (backend) => {
   it('should correct an invoice by a credit note and show totals in another currency at a dated rate', async () => {
     const { api, platform } = await newTenant('Correcting Farm');
     const invoice = (await api(SUBSCRIBE, { input: { plan: 'PROFESSIONAL', idempotencyKey: 's' } })).data!.subscribe.invoices[0];
-    const note = await platform('mutation ($id: ID!) { issueCreditNote(input: { invoiceId: $id, reason: "Goodwill", idempotencyKey: "cn" }) { number kind total { amountMinor } creditedInvoice { id } } }', { id: invoice.id });
+    const note = await platform(
+      'mutation ($id: ID!) { issueCreditNote(input: { invoiceId: $id, reason: "Goodwill", idempotencyKey: "cn" }) { number kind total { amountMinor } creditedInvoice { id } } }',
+      { id: invoice.id },
+    );
     expect(note.data!.issueCreditNote).toEqual({ number: 2, kind: 'CREDIT_NOTE', total: { amountMinor: -21_293 }, creditedInvoice: { id: invoice.id } });
 
     const today = new Date().toISOString().slice(0, 10);
-    const rate = await platform('mutation ($d: Date!) { setExchangeRate(input: { baseCurrency: "USD", quoteCurrency: "THB", rate: "35.125", asOf: $d }) { rate asOf } }', { d: today });
+    const rate = await platform(
+      'mutation ($d: Date!) { setExchangeRate(input: { baseCurrency: "USD", quoteCurrency: "THB", rate: "35.125", asOf: $d }) { rate asOf } }',
+      { d: today },
+    );
     expect(rate.data!.setExchangeRate).toEqual({ rate: '35.125', asOf: today });
-    const shown = await api('query ($id: ID!) { invoice(id: $id) { total { amountMinor currency } totalIn(currency: "THB") { amount { amountMinor currency } rate asOf } } }', { id: invoice.id });
+    const shown = await api(
+      'query ($id: ID!) { invoice(id: $id) { total { amountMinor currency } totalIn(currency: "THB") { amount { amountMinor currency } rate asOf } } }',
+      { id: invoice.id },
+    );
     // 21293 cents × 35.125 = 747916.625 satang → 747917; the invoice itself stays in USD.
-    expect(shown.data!.invoice).toEqual({ total: { amountMinor: 21_293, currency: 'USD' }, totalIn: { amount: { amountMinor: 747_917, currency: 'THB' }, rate: '35.125', asOf: today } });
+    expect(shown.data!.invoice).toEqual({
+      total: { amountMinor: 21_293, currency: 'USD' },
+      totalIn: { amount: { amountMinor: 747_917, currency: 'THB' }, rate: '35.125', asOf: today },
+    });
     expect((await api('query ($id: ID!) { invoice(id: $id) { totalIn(currency: "EUR") { rate } } }', { id: invoice.id })).data!.invoice.totalIn).toBeNull();
-    expect(errorCode(await api('mutation { setExchangeRate(input: { baseCurrency: "USD", quoteCurrency: "THB", rate: "1", asOf: "2026-01-01" }) { rate } }'))).toBe('FORBIDDEN');
+    expect(
+      errorCode(await api('mutation { setExchangeRate(input: { baseCurrency: "USD", quoteCurrency: "THB", rate: "1", asOf: "2026-01-01" }) { rate } }')),
+    ).toBe('FORBIDDEN');
   });
 
   it('should let the platform add a VAT rate from a date, which the tenant admin can read', async () => {
     const { api, platform } = await newTenant('Tax Farm');
-    const set = await platform('mutation { setVatRate(input: { country: "TH", rateBasisPoints: 800, effectiveFrom: "2099-01-01" }) { country rateBasisPoints effectiveFrom } }');
+    const set = await platform(
+      'mutation { setVatRate(input: { country: "TH", rateBasisPoints: 800, effectiveFrom: "2099-01-01" }) { country rateBasisPoints effectiveFrom } }',
+    );
     expect(set.data!.setVatRate).toEqual({ country: 'TH', rateBasisPoints: 800, effectiveFrom: '2099-01-01' });
-    expect(errorCode(await platform('mutation { setVatRate(input: { country: "TH", rateBasisPoints: 10001, effectiveFrom: "2099-01-01" }) { country } }'))).toBe('BAD_USER_INPUT');
+    expect(
+      errorCode(await platform('mutation { setVatRate(input: { country: "TH", rateBasisPoints: 10001, effectiveFrom: "2099-01-01" }) { country } }')),
+    ).toBe('BAD_USER_INPUT');
     expect((await api('{ vatRates(country: "TH") { rateBasisPoints effectiveFrom } }')).data!.vatRates.slice(0, 2)).toEqual([
       { rateBasisPoints: 800, effectiveFrom: '2099-01-01' },
       { rateBasisPoints: 700, effectiveFrom: '1992-01-01' },
     ]);
-    expect(errorCode(await api('mutation { setVatRate(input: { country: "TH", rateBasisPoints: 0, effectiveFrom: "2026-01-01" }) { country } }'))).toBe('FORBIDDEN');
+    expect(errorCode(await api('mutation { setVatRate(input: { country: "TH", rateBasisPoints: 0, effectiveFrom: "2026-01-01" }) { country } }'))).toBe(
+      'FORBIDDEN',
+    );
   });
 });

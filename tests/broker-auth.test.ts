@@ -34,7 +34,6 @@ let tenantId: string;
 let farmId: string;
 let barnId: string;
 
-
 beforeAll(async () => {
   const opened = await migratedDatabase(backend);
   db = opened.db.prisma;
@@ -136,7 +135,13 @@ describe.each(BROKERS)('device authentication on %s', (_name, start) => {
   });
 
   it("does not let one device take over another's session by its client id", async () => {
-    const deviceB = await mqtt.connectAsync(`mqtt://127.0.0.1:${broker.port}`, { username: b.id, password: b.password, clientId: b.id, protocolVersion: 4, reconnectPeriod: 0 });
+    const deviceB = await mqtt.connectAsync(`mqtt://127.0.0.1:${broker.port}`, {
+      username: b.id,
+      password: b.password,
+      clientId: b.id,
+      protocolVersion: 4,
+      reconnectPeriod: 0,
+    });
     try {
       await publish(a, `farmiq/devices/${a.id}/telemetry`, `takeover-${randomUUID()}`, ['-i', b.id]);
       await new Promise((resolve) => setTimeout(resolve, 300));

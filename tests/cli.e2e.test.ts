@@ -71,7 +71,8 @@ describe('farmiq start', () => {
     const [email, password] = fs.readFileSync(file, 'utf8').trim().split('\n');
     expect(email).toBe('admin@farmiq.local');
     expect(password).toMatch(/^[A-Za-z0-9_-]{24}$/);
-    const login = (input: Record<string, string>) => graphql(ports.gateway!, 'mutation ($input: LoginInput!) { login(input: $input) { accessToken } }', { input });
+    const login = (input: Record<string, string>) =>
+      graphql(ports.gateway!, 'mutation ($input: LoginInput!) { login(input: $input) { accessToken } }', { input });
     expect((await login({ email: email!, password: password! })).errors?.[0]?.extensions?.code).toBe('PASSWORD_CHANGE_REQUIRED');
     const changed = await login({ email: email!, password: password!, newPassword: 'my own admin password 2026' });
     expect(typeof changed.data?.login.accessToken).toBe('string');
@@ -98,8 +99,16 @@ describe('farmiq start', () => {
     ['an unknown NODE_ENV', { NODE_ENV: 'staging' }, /^farmiq: NODE_ENV: expected one of "development", "production", "test", got "staging"$/],
     ['a wildcard CORS origin', { ALLOWED_ORIGINS: '*' }, /^farmiq: ALLOWED_ORIGINS: a wildcard is not allowed/],
     ['production without DATABASE_URL', { NODE_ENV: 'production' }, /^farmiq: DATABASE_URL: required in production/],
-    ['an admin password that fails the policy', { FARMIQ_ADMIN_EMAIL: 'ops@farm.test', FARMIQ_ADMIN_PASSWORD: 'short' }, /^farmiq: FARMIQ_ADMIN_PASSWORD: must be at least 12 characters$/],
-    ['a DATABASE_URL of another kind', { DATABASE_URL: 'mysql://root:pw-s3cr3t@127.0.0.1/farm' }, /^farmiq: DATABASE_URL: expected a URL starting with postgres:\/\/ or postgresql:\/\/, got \(value hidden/],
+    [
+      'an admin password that fails the policy',
+      { FARMIQ_ADMIN_EMAIL: 'ops@farm.test', FARMIQ_ADMIN_PASSWORD: 'short' },
+      /^farmiq: FARMIQ_ADMIN_PASSWORD: must be at least 12 characters$/,
+    ],
+    [
+      'a DATABASE_URL of another kind',
+      { DATABASE_URL: 'mysql://root:pw-s3cr3t@127.0.0.1/farm' },
+      /^farmiq: DATABASE_URL: expected a URL starting with postgres:\/\/ or postgresql:\/\/, got \(value hidden/,
+    ],
   ])('stops on %s with one line naming the variable', async (_case, env, pattern) => {
     const result = await spawnFarmiq(['start'], { ...FREE_PORTS, FARMIQ_DATA_DIR: dataDir, ...env }).exited;
     expect(result.code).toBe(1);
@@ -110,7 +119,10 @@ describe('farmiq start', () => {
   it('stops on an unknown target with one line listing the targets', async () => {
     const result = await spawnFarmiq(['start', '--target', 'everything'], { FARMIQ_DATA_DIR: dataDir }).exited;
     expect(result.code).toBe(1);
-    expectOneClearLine(result.stderr, /^farmiq: --target: expected one of all, gateway, identity, devices, telemetry, kpi, billing, ingestor, got "everything"$/);
+    expectOneClearLine(
+      result.stderr,
+      /^farmiq: --target: expected one of all, gateway, identity, devices, telemetry, kpi, billing, ingestor, got "everything"$/,
+    );
   });
 
   it('stops on an unreachable DATABASE_URL with one line, without the password', async () => {

@@ -3,7 +3,8 @@ import { tenantWithAdmin } from './support/sessions';
 import { startTestSystem, type TestSystem } from './support/testSystem';
 
 const NO_ID = '00000000-0000-4000-8000-000000000000';
-const SERIES = (from: string) => `{ readingSeries(deviceId: "${NO_ID}", metric: "temperatureC", from: ${from}, to: "2026-10-28T00:00:00Z", interval: DAY) { timeZone } }`;
+const SERIES = (from: string) =>
+  `{ readingSeries(deviceId: "${NO_ID}", metric: "temperatureC", from: ${from}, to: "2026-10-28T00:00:00Z", interval: DAY) { timeZone } }`;
 const RULE = (threshold: string) =>
   `mutation { createAlertRule(input: { barnId: "${NO_ID}", metric: "temperatureC", comparison: ABOVE, threshold: ${threshold}, clearThreshold: 30, minDurationSeconds: 300 }) { id } }`;
 
@@ -48,12 +49,38 @@ describe('client mistakes (production)', () => {
     ['two anonymous operations', { query: '{ __typename } { __typename }' }, 'GRAPHQL_VALIDATION_FAILED'],
     ['two named operations and no operationName', { query: 'query A { __typename } query B { __typename }' }, 'OPERATION_RESOLUTION_FAILURE'],
     ['threshold: 1e309', { query: RULE('1e309') }, 'GRAPHQL_VALIDATION_FAILED'],
-    ['threshold 1e309 as a variable', '{"query":"mutation ($t: Float!) { createAlertRule(input: { barnId: \\"' + NO_ID + '\\", metric: \\"t\\", comparison: ABOVE, threshold: $t, clearThreshold: 1, minDurationSeconds: 300 }) { id } }","variables":{"t":1e309}}', 'BAD_USER_INPUT'],
+    [
+      'threshold 1e309 as a variable',
+      '{"query":"mutation ($t: Float!) { createAlertRule(input: { barnId: \\"' +
+        NO_ID +
+        '\\", metric: \\"t\\", comparison: ABOVE, threshold: $t, clearThreshold: 1, minDurationSeconds: 300 }) { id } }","variables":{"t":1e309}}',
+      'BAD_USER_INPUT',
+    ],
     ['an impossible DateTime literal', { query: SERIES('"2026-13-45T99:00:00Z"') }, 'GRAPHQL_VALIDATION_FAILED'],
-    ['an impossible DateTime variable', { query: 'query ($f: DateTime!) { readingSeries(deviceId: "' + NO_ID + '", metric: "t", from: $f, to: "2026-10-28T00:00:00Z", interval: DAY) { timeZone } }', variables: { f: '+275760-09-13T00:00:00.001Z' } }, 'BAD_USER_INPUT'],
-    ['a lone surrogate in a string literal', '{"query":"mutation { createFarm(input: { name: \\"\\\\uD800\\", timeZone: \\"Europe/Paris\\" }) { id } }"}', 'GRAPHQL_PARSE_FAILED'],
-    ['a lone surrogate in a variable', '{"query":"mutation ($n: String!) { createFarm(input: { name: $n, timeZone: \\"Europe/Paris\\" }) { id } }","variables":{"n":"a\\ud800b"}}', 'BAD_USER_INPUT'],
-    ['a NUL character in a string literal', '{"query":"mutation { createFarm(input: { name: \\"a\\\\u0000b\\", timeZone: \\"Europe/Paris\\" }) { id } }"}', 'GRAPHQL_VALIDATION_FAILED'],
+    [
+      'an impossible DateTime variable',
+      {
+        query:
+          'query ($f: DateTime!) { readingSeries(deviceId: "' + NO_ID + '", metric: "t", from: $f, to: "2026-10-28T00:00:00Z", interval: DAY) { timeZone } }',
+        variables: { f: '+275760-09-13T00:00:00.001Z' },
+      },
+      'BAD_USER_INPUT',
+    ],
+    [
+      'a lone surrogate in a string literal',
+      '{"query":"mutation { createFarm(input: { name: \\"\\\\uD800\\", timeZone: \\"Europe/Paris\\" }) { id } }"}',
+      'GRAPHQL_PARSE_FAILED',
+    ],
+    [
+      'a lone surrogate in a variable',
+      '{"query":"mutation ($n: String!) { createFarm(input: { name: $n, timeZone: \\"Europe/Paris\\" }) { id } }","variables":{"n":"a\\ud800b"}}',
+      'BAD_USER_INPUT',
+    ],
+    [
+      'a NUL character in a string literal',
+      '{"query":"mutation { createFarm(input: { name: \\"a\\\\u0000b\\", timeZone: \\"Europe/Paris\\" }) { id } }"}',
+      'GRAPHQL_VALIDATION_FAILED',
+    ],
   ])('answers %s with HTTP 400 and a stable code', async (_name, body, code) => {
     const answer = await gateway(body);
     expect(answer.status).toBe(400);
@@ -82,8 +109,40 @@ describe('client mistakes (production)', () => {
     // Pieces of documents a client could get wrong, stitched together at random.
     const fragment = fc.oneof(
       fc.constantFrom('{', '}', '(', ')', ':', '$', '@', '...', '!', '[', ']', '=', '#', '"', '"""', '\\u', '\\uD800', ' ', '\n', ','),
-      fc.constantFrom('query', 'mutation', 'subscription', 'fragment', 'on', 'farm', 'farms', 'barn', 'device', 'devices', 'readingSeries', 'createFarm', 'createAlertRule', '__typename', '__schema', 'id', 'name', 'status'),
-      fc.constantFrom('ACTIV', 'ACTIVE', 'null', 'true', '1e309', '-1e309', '99999999999999999999', '0.5', '"2026-13-45T99:00:00Z"', '"+275760-09-13T00:00:00Z"', `"${NO_ID}"`, '"\\u0000"'),
+      fc.constantFrom(
+        'query',
+        'mutation',
+        'subscription',
+        'fragment',
+        'on',
+        'farm',
+        'farms',
+        'barn',
+        'device',
+        'devices',
+        'readingSeries',
+        'createFarm',
+        'createAlertRule',
+        '__typename',
+        '__schema',
+        'id',
+        'name',
+        'status',
+      ),
+      fc.constantFrom(
+        'ACTIV',
+        'ACTIVE',
+        'null',
+        'true',
+        '1e309',
+        '-1e309',
+        '99999999999999999999',
+        '0.5',
+        '"2026-13-45T99:00:00Z"',
+        '"+275760-09-13T00:00:00Z"',
+        `"${NO_ID}"`,
+        '"\\u0000"',
+      ),
       fc.string({ maxLength: 6 }),
     );
     const document = fc.array(fragment, { minLength: 1, maxLength: 30 }).map((parts) => parts.join(' '));
@@ -103,14 +162,22 @@ describe('client mistakes (production)', () => {
       fc.boolean(),
       fc.constant(null),
     );
-    const variables = fc.dictionary(fc.constantFrom('f', 'n', 'z', 't', 's', 'first', 'id', 'x'), fc.oneof(scalar, fc.array(scalar, { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 3 }), scalar, { maxKeys: 2 })), { maxKeys: 4 });
+    const variables = fc.dictionary(
+      fc.constantFrom('f', 'n', 'z', 't', 's', 'first', 'id', 'x'),
+      fc.oneof(scalar, fc.array(scalar, { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 3 }), scalar, { maxKeys: 2 })),
+      { maxKeys: 4 },
+    );
     const rawNumbers = fc.constantFrom('1e309', '-1e309', '1e-400', '123456789012345678901234567890');
     const body = fc.oneof(
       fc.record({ query: document }).map((request) => JSON.stringify(request)),
       fc.record({ query: wellFormedQueries, variables }).map((request) => JSON.stringify(request)),
       // Numbers JSON.stringify cannot write (Infinity after parsing) and texts it would escape.
-      fc.tuple(wellFormedQueries, rawNumbers).map(([query, number]) => `{"query":${JSON.stringify(query)},"variables":{"t":${number},"first":${number},"f":${number}}}`),
-      fc.tuple(wellFormedQueries, fc.constantFrom('\\ud800', '\\udfff', '\\u0000', 'x\\ud83d')).map(([query, text]) => `{"query":${JSON.stringify(query)},"variables":{"n":"${text}","z":"UTC","f":"${text}","id":"${text}"}}`),
+      fc
+        .tuple(wellFormedQueries, rawNumbers)
+        .map(([query, number]) => `{"query":${JSON.stringify(query)},"variables":{"t":${number},"first":${number},"f":${number}}}`),
+      fc
+        .tuple(wellFormedQueries, fc.constantFrom('\\ud800', '\\udfff', '\\u0000', 'x\\ud83d'))
+        .map(([query, text]) => `{"query":${JSON.stringify(query)},"variables":{"n":"${text}","z":"UTC","f":"${text}","id":"${text}"}}`),
       fc.record({ query: fc.constant('{ __typename }'), operationName: fc.string({ maxLength: 8 }) }).map((request) => JSON.stringify(request)),
     );
 

@@ -29,14 +29,18 @@ describe('npm start on a fresh system', () => {
     const demoFile = path.join(dataDir, DEMO_FARM_FILE);
     expect(fs.statSync(demoFile).mode & 0o777).toBe(0o600);
     const demo = JSON.parse(fs.readFileSync(demoFile, 'utf8')) as DemoFarm;
-    const login = await graphql(ports.gateway!, 'mutation ($input: LoginInput!) { login(input: $input) { accessToken } }', { input: { ...ADMIN_LOGIN, tenantId: demo.tenantId } });
+    const login = await graphql(ports.gateway!, 'mutation ($input: LoginInput!) { login(input: $input) { accessToken } }', {
+      input: { ...ADMIN_LOGIN, tenantId: demo.tenantId },
+    });
     const token = login.data.login.accessToken as string;
     const scale = demo.devices.find((device) => device.kind === 'SCALE')!;
     const deadline = Date.now() + 20_000;
     let readings: Array<{ metric: string; value: number }> = [];
     while (readings.length === 0 && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 500));
-      readings = (await graphql(ports.gateway!, 'query ($d: ID!) { device(id: $d) { latestReadings { metric value } } }', { d: scale.id }, token)).data?.device?.latestReadings ?? [];
+      readings =
+        (await graphql(ports.gateway!, 'query ($d: ID!) { device(id: $d) { latestReadings { metric value } } }', { d: scale.id }, token)).data?.device
+          ?.latestReadings ?? [];
     }
     expect(readings).toHaveLength(1);
     expect(readings[0]!.metric).toBe('weightKg');
@@ -48,12 +52,19 @@ describe('npm start on a fresh system', () => {
     expect(fs.statSync(demoAdminFile).mode & 0o777).toBe(0o600);
     const [email, oneTimePassword] = fs.readFileSync(demoAdminFile, 'utf8').trim().split('\n');
     expect(email).toBe(DEMO_ADMIN_EMAIL);
-    const first = await graphql(ports.gateway!, 'mutation ($input: LoginInput!) { login(input: $input) { accessToken } }', { input: { email, password: oneTimePassword } });
+    const first = await graphql(ports.gateway!, 'mutation ($input: LoginInput!) { login(input: $input) { accessToken } }', {
+      input: { email, password: oneTimePassword },
+    });
     expect(first.errors?.[0]?.extensions?.code).toBe('PASSWORD_CHANGE_REQUIRED');
     const demoLogin = await graphql(ports.gateway!, 'mutation ($input: LoginInput!) { login(input: $input) { accessToken } }', {
       input: { email, password: oneTimePassword, newPassword: 'demo farm admin password 2026' },
     });
-    const farms = await graphql(ports.gateway!, '{ me { roles tenant { id farms { barns { name } batches { breed performance { ageDays headCountAlive } } } } } }', {}, demoLogin.data.login.accessToken);
+    const farms = await graphql(
+      ports.gateway!,
+      '{ me { roles tenant { id farms { barns { name } batches { breed performance { ageDays headCountAlive } } } } } }',
+      {},
+      demoLogin.data.login.accessToken,
+    );
     expect(farms.data.me.roles).toEqual(['TENANT_ADMIN']);
     expect(farms.data.me.tenant.id).toBe(demo.tenantId);
     expect(farms.data.me.tenant.farms[0].barns).toEqual([{ name: 'House 1' }]);

@@ -56,10 +56,18 @@ describe.each(backends())('devices through the gateway on %s', (backend) => {
     expect(credentials.mqttUsername).toBe(label.device.id);
     expect(credentials.mqttTopic).toBe(`farmiq/devices/${label.device.id}/telemetry`);
     expect(Buffer.from(credentials.mqttPassword, 'base64url').length).toBeGreaterThanOrEqual(16);
-    expect(credentials.device).toMatchObject({ status: 'ACTIVE', name: 'Climate north', credentialsIssuedAt: credentials.issuedAt, barn: { name: 'House 1', farm: { name: 'Claim flow farm' } } });
+    expect(credentials.device).toMatchObject({
+      status: 'ACTIVE',
+      name: 'Climate north',
+      credentialsIssuedAt: credentials.issuedAt,
+      barn: { name: 'House 1', farm: { name: 'Claim flow farm' } },
+    });
 
     // Nothing readable afterwards holds the password; the database holds a $7$ hash of it.
-    const later = await farm.api(`query ($id: ID!) { device(id: $id) { status metrics { name unit } } barn(id: "${farm.barnId}") { devices { nodes { id } } } }`, { id: label.device.id });
+    const later = await farm.api(
+      `query ($id: ID!) { device(id: $id) { status metrics { name unit } } barn(id: "${farm.barnId}") { devices { nodes { id } } } }`,
+      { id: label.device.id },
+    );
     expect(JSON.stringify(later)).not.toContain(credentials.mqttPassword);
     expect(later.data!.device.metrics).toEqual([
       { name: 'temperatureC', unit: '°C' },
@@ -126,11 +134,16 @@ describe.each(backends())('devices through the gateway on %s', (backend) => {
     expect(errorCode(rotateClaimed)).toBe('NOT_FOUND'); // still PENDING: not the tenant's yet
     await farm.api(CLAIM, { input: { claimLink: label.claimLink } });
     const rotate = await farm.api(`mutation ($id: ID!) { rotateDeviceCredentials(input: { deviceId: $id }) { mqttPassword } }`, { id: label.device.id });
-    expect(rotate.errors![0]).toMatchObject({ message: 'The device is CLAIMED; only ACTIVE devices can be given new credentials', extensions: { code: 'BAD_USER_INPUT' } });
+    expect(rotate.errors![0]).toMatchObject({
+      message: 'The device is CLAIMED; only ACTIVE devices can be given new credentials',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
     await farm.api(ACTIVATE, { input: { deviceId: label.device.id, barnId: farm.barnId, name: 'Once' } });
     const twice = await farm.api(ACTIVATE, { input: { deviceId: label.device.id, barnId: farm.barnId, name: 'Twice' } });
     expect(twice.errors![0]).toMatchObject({ message: 'The device is ACTIVE; only CLAIMED devices can be activated', extensions: { code: 'BAD_USER_INPUT' } });
-    expect((await farm.api(`mutation ($id: ID!) { revokeDevice(deviceId: $id) { status revokedAt } }`, { id: label.device.id })).data!.revokeDevice.status).toBe('REVOKED');
+    expect(
+      (await farm.api(`mutation ($id: ID!) { revokeDevice(deviceId: $id) { status revokedAt } }`, { id: label.device.id })).data!.revokeDevice.status,
+    ).toBe('REVOKED');
     const revive = await farm.api(ACTIVATE, { input: { deviceId: label.device.id, barnId: farm.barnId, name: 'Again' } });
     expect(revive.errors![0]!.message).toBe('The device is REVOKED; only CLAIMED devices can be activated');
     const stored = await farmiq.system.database!.prisma.device.findUniqueOrThrow({ where: { id: label.device.id } });
@@ -176,23 +189,38 @@ describe.each(backends())('devices through the gateway on %s', (backend) => {
     expect((await farm.api(due)).data!.devicesWithCredentialsOlderThan.nodes).toEqual([]);
 
     const first = await farm.api('{ devices(first: 2) { nodes { id } pageInfo { endCursor hasNextPage } } }');
-    const next = await farm.api('query ($after: String) { devices(first: 2, after: $after) { nodes { id } pageInfo { hasNextPage } } }', { after: first.data!.devices.pageInfo.endCursor });
+    const next = await farm.api('query ($after: String) { devices(first: 2, after: $after) { nodes { id } pageInfo { hasNextPage } } }', {
+      after: first.data!.devices.pageInfo.endCursor,
+    });
     expect([...first.data!.devices.nodes, ...next.data!.devices.nodes].map((node: { id: string }) => node.id)).toEqual(ids);
     expect([first.data!.devices.pageInfo.hasNextPage, next.data!.devices.pageInfo.hasNextPage]).toEqual([true, false]);
     expect(errorCode(await farm.api('{ devices(first: 2, after: "bm90IGEgY3Vyc29y") { nodes { id } } }'))).toBe('BAD_USER_INPUT');
 
-    const files = (await farm.api('query ($f: ID!) { brokerAuthFiles(farmId: $f) { passwordFile aclFile deviceCount } }', { f: farm.farmId })).data!.brokerAuthFiles;
+    const files = (await farm.api('query ($f: ID!) { brokerAuthFiles(farmId: $f) { passwordFile aclFile deviceCount } }', { f: farm.farmId })).data!
+      .brokerAuthFiles;
     expect(files.deviceCount).toBe(3);
-    expect(files.passwordFile.trim().split('\n').map((line: string) => line.split(':')[0]).sort()).toEqual([...ids].sort());
+    expect(
+      files.passwordFile
+        .trim()
+        .split('\n')
+        .map((line: string) => line.split(':')[0])
+        .sort(),
+    ).toEqual([...ids].sort());
     expect(files.aclFile).toContain('pattern write farmiq/devices/%u/#');
   });
 
   it('registers an edge gateway whose secret is shown once, and rotates and revokes it', async () => {
     const farm = await tenantWithBarn('Edge');
-    const registered = await farm.api('mutation ($f: ID!) { registerEdgeGateway(input: { farmId: $f, name: "Barn office" }) { keyId secret gateway { id name farm { id } } } }', { f: farm.farmId });
+    const registered = await farm.api(
+      'mutation ($f: ID!) { registerEdgeGateway(input: { farmId: $f, name: "Barn office" }) { keyId secret gateway { id name farm { id } } } }',
+      { f: farm.farmId },
+    );
     const { keyId, secret, gateway } = registered.data!.registerEdgeGateway;
     expect(gateway.farm.id).toBe(farm.farmId);
-    const rotated = await farm.api('mutation ($g: ID!) { rotateEdgeGatewayKey(input: { gatewayId: $g, overlapSeconds: 60 }) { keyId secret previousValidUntil } }', { g: gateway.id });
+    const rotated = await farm.api(
+      'mutation ($g: ID!) { rotateEdgeGatewayKey(input: { gatewayId: $g, overlapSeconds: 60 }) { keyId secret previousValidUntil } }',
+      { g: gateway.id },
+    );
     expect(rotated.data!.rotateEdgeGatewayKey.keyId).not.toBe(keyId);
     const listed = await farm.api('query ($g: ID!) { edgeGateway(id: $g) { keys { keyId validUntil revokedAt } } }', { g: gateway.id });
     expect(listed.data!.edgeGateway.keys.map((key: { keyId: string }) => key.keyId)).toEqual([rotated.data!.rotateEdgeGatewayKey.keyId, keyId]);
@@ -201,6 +229,8 @@ describe.each(backends())('devices through the gateway on %s', (backend) => {
     const revoked = await farm.api('mutation ($g: ID!) { revokeEdgeGateway(gatewayId: $g) { revokedAt keys { revokedAt } } }', { g: gateway.id });
     expect(revoked.data!.revokeEdgeGateway.keys.every((key: { revokedAt: string | null }) => key.revokedAt !== null)).toBe(true);
     const outsider = await tenantWithBarn('Edge outsider');
-    expect(errorCode(await outsider.api('mutation ($g: ID!) { rotateEdgeGatewayKey(input: { gatewayId: $g }) { secret } }', { g: gateway.id }))).toBe('NOT_FOUND');
+    expect(errorCode(await outsider.api('mutation ($g: ID!) { rotateEdgeGatewayKey(input: { gatewayId: $g }) { secret } }', { g: gateway.id }))).toBe(
+      'NOT_FOUND',
+    );
   });
 });

@@ -32,9 +32,16 @@ describe('edge to cloud', () => {
 
   async function activeDevice(barnId: string): Promise<{ id: string; password: string }> {
     const platform = farmiq.as((await loginAsPlatformAdmin(farmiq)).accessToken);
-    const label = (await platform('mutation ($s: String!) { registerDevices(input: { devices: [{ serialNumber: $s, kind: CLIMATE }] }) { device { id } claimLink } }', { s: `SN-${randomUUID().slice(0, 10)}` })).data!.registerDevices[0];
+    const label = (
+      await platform('mutation ($s: String!) { registerDevices(input: { devices: [{ serialNumber: $s, kind: CLIMATE }] }) { device { id } claimLink } }', {
+        s: `SN-${randomUUID().slice(0, 10)}`,
+      })
+    ).data!.registerDevices[0];
     await api('mutation ($l: String) { claimDevice(input: { claimLink: $l }) { id } }', { l: label.claimLink });
-    const activated = await api('mutation ($d: ID!, $b: ID!) { activateDevice(input: { deviceId: $d, barnId: $b, name: "Climate" }) { mqttPassword } }', { d: label.device.id, b: barnId });
+    const activated = await api('mutation ($d: ID!, $b: ID!) { activateDevice(input: { deviceId: $d, barnId: $b, name: "Climate" }) { mqttPassword } }', {
+      d: label.device.id,
+      b: barnId,
+    });
     return { id: label.device.id, password: activated.data!.activateDevice.mqttPassword };
   }
 
@@ -44,13 +51,19 @@ describe('edge to cloud', () => {
     tenantId = tenant;
     api = farmiq.as(admin.accessToken);
     farmId = (await api('mutation { createFarm(input: { name: "Edge farm", timeZone: "UTC" }) { id } }')).data!.createFarm.id;
-    const edge = (await api('mutation ($f: ID!) { registerEdgeGateway(input: { farmId: $f, name: "Barn edge" }) { keyId secret } }', { f: farmId })).data!.registerEdgeGateway;
+    const edge = (await api('mutation ($f: ID!) { registerEdgeGateway(input: { farmId: $f, name: "Barn edge" }) { keyId secret } }', { f: farmId })).data!
+      .registerEdgeGateway;
     edgeKey = { keyId: edge.keyId, secret: edge.secret };
   });
   afterAll(async () => farmiq?.stop());
 
   it.each(BROKERS)("should show a device's readings through the gateway once they went through %s and the ingestor", async (broker) => {
-    const barnId = (await api('mutation ($f: ID!, $n: String!) { createBarn(input: { farmId: $f, name: $n, species: BROILER, capacityHead: 20000 }) { id } }', { f: farmId, n: `House ${broker}` })).data!.createBarn.id;
+    const barnId = (
+      await api('mutation ($f: ID!, $n: String!) { createBarn(input: { farmId: $f, name: $n, species: BROILER, capacityHead: 20000 }) { id } }', {
+        f: farmId,
+        n: `House ${broker}`,
+      })
+    ).data!.createBarn.id;
     const device = await activeDevice(barnId);
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'farmiq-edge-'));
     let mosquitto: MosquittoInstance | undefined;
@@ -74,8 +87,16 @@ describe('edge to cloud', () => {
         env.MQTT_URL = `mqtt://${INGESTOR_USER.username}:${INGESTOR_USER.password}@127.0.0.1:${mosquitto.port}`;
       }
       const db = farmiq.system.database!.prisma;
-      ingestor = await startIngestor(loadConfig(env), createLogger('silent'), { authenticateDevice: (username, password) => verifyDeviceCredentials(db, username, password) });
-      const client = await mqtt.connectAsync(ingestor.brokerUrl.replace(/\/\/[^@]*@/, '//'), { username: device.id, password: device.password, clientId: device.id, protocolVersion: 4, reconnectPeriod: 0 });
+      ingestor = await startIngestor(loadConfig(env), createLogger('silent'), {
+        authenticateDevice: (username, password) => verifyDeviceCredentials(db, username, password),
+      });
+      const client = await mqtt.connectAsync(ingestor.brokerUrl.replace(/\/\/[^@]*@/, '//'), {
+        username: device.id,
+        password: device.password,
+        clientId: device.id,
+        protocolVersion: 4,
+        reconnectPeriod: 0,
+      });
       const start = Date.now() - 60 * 60_000;
       for (let n = 0; n < 120; n += 1) {
         const payload = { eventId: `t-${n}`, timestamp: new Date(start + n * 10_000).toISOString(), metrics: { temperatureC: 20 + n / 10 } };
@@ -83,11 +104,13 @@ describe('edge to cloud', () => {
       }
       await client.endAsync();
       const csv = async () =>
-        (await api('query ($d: ID!, $from: DateTime!, $to: DateTime!) { readingsCsv(deviceId: $d, metric: "temperatureC", from: $from, to: $to) }', {
-          d: device.id,
-          from: new Date(start - 1_000).toISOString(),
-          to: new Date().toISOString(),
-        })).data?.readingsCsv as string | undefined;
+        (
+          await api('query ($d: ID!, $from: DateTime!, $to: DateTime!) { readingsCsv(deviceId: $d, metric: "temperatureC", from: $from, to: $to) }', {
+            d: device.id,
+            from: new Date(start - 1_000).toISOString(),
+            to: new Date().toISOString(),
+          })
+        ).data?.readingsCsv as string | undefined;
       const deadline = Date.now() + 15_000;
       while ((await csv())?.trim().split('\n').length !== 121 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
       const lines = (await csv())!.trim().split('\n');

@@ -95,16 +95,30 @@ describe.each(backends())('durable events survive kill -9 of their consumers on 
         }
 
         const total = batches * MESSAGES_PER_BATCH;
-        const [stored] = await db.sql.query<{ messages: number }>(`SELECT count(DISTINCT (device_id, event_id))::int AS messages FROM telemetry.reading WHERE tenant_id = $1`, [farm.tenantId]);
+        const [stored] = await db.sql.query<{ messages: number }>(
+          `SELECT count(DISTINCT (device_id, event_id))::int AS messages FROM telemetry.reading WHERE tenant_id = $1`,
+          [farm.tenantId],
+        );
         expect(stored!.messages).toBe(2 * total);
-        const [metered] = await db.sql.query<{ quantity: number }>(`SELECT coalesce(sum(quantity), 0)::int AS quantity FROM billing.usage_record WHERE tenant_id = $1 AND kind = 'TELEMETRY_MESSAGES'`, [farm.tenantId]);
+        const [metered] = await db.sql.query<{ quantity: number }>(
+          `SELECT coalesce(sum(quantity), 0)::int AS quantity FROM billing.usage_record WHERE tenant_id = $1 AND kind = 'TELEMETRY_MESSAGES'`,
+          [farm.tenantId],
+        );
         expect(metered!.quantity).toBe(stored!.messages);
-        const [weighed] = await db.sql.query<{ samples: number; distinct: number }>(`SELECT count(*)::int AS samples, count(DISTINCT source_reading)::int AS distinct FROM kpi.weigh_sample WHERE tenant_id = $1`, [farm.tenantId]);
+        const [weighed] = await db.sql.query<{ samples: number; distinct: number }>(
+          `SELECT count(*)::int AS samples, count(DISTINCT source_reading)::int AS distinct FROM kpi.weigh_sample WHERE tenant_id = $1`,
+          [farm.tenantId],
+        );
         expect(weighed).toEqual({ samples: total, distinct: total });
-        const alerts = await db.sql.query<{ raised_at: Date }>(`SELECT raised_at FROM telemetry.alert WHERE tenant_id = $1 AND built_in = 'AMMONIA_HIGH' ORDER BY raised_at`, [farm.tenantId]);
+        const alerts = await db.sql.query<{ raised_at: Date }>(
+          `SELECT raised_at FROM telemetry.alert WHERE tenant_id = $1 AND built_in = 'AMMONIA_HIGH' ORDER BY raised_at`,
+          [farm.tenantId],
+        );
         // Each 15-minute episode above 25 ppm raises once, 10 minutes after it began (then clears at 5 ppm).
         const episodes = total / CYCLE_MINUTES;
-        expect(alerts.map((alert) => new Date(alert.raised_at).getTime())).toEqual(Array.from({ length: episodes }, (_, k) => start + (k * CYCLE_MINUTES + 10) * 60_000));
+        expect(alerts.map((alert) => new Date(alert.raised_at).getTime())).toEqual(
+          Array.from({ length: episodes }, (_, k) => start + (k * CYCLE_MINUTES + 10) * 60_000),
+        );
       } finally {
         await db.close();
       }
@@ -127,23 +141,42 @@ async function seed(gatewayUrl: string) {
   api.as((await call(LOGIN, { input: ADMIN })).login.accessToken);
   const email = `crash-${randomUUID().slice(0, 8)}@farm.test`;
   const { createTenant } = await call('mutation { createTenant(input: { name: "Crash Farms" }) { id } }');
-  const { inviteUser } = await call('mutation ($e: String!, $t: ID) { inviteUser(input: { email: $e, role: TENANT_ADMIN, tenantId: $t }) { temporaryPassword } }', { e: email, t: createTenant.id });
-  const labels = (await call('mutation ($d: [DeviceToRegisterInput!]!) { registerDevices(input: { devices: $d }) { device { id } claimLink } }', {
-    d: [
-      { serialNumber: `CL-${randomUUID().slice(0, 8)}`, kind: 'CLIMATE' },
-      { serialNumber: `SC-${randomUUID().slice(0, 8)}`, kind: 'SCALE' },
-    ],
-  })).registerDevices as Array<{ device: { id: string }; claimLink: string }>;
+  const { inviteUser } = await call(
+    'mutation ($e: String!, $t: ID) { inviteUser(input: { email: $e, role: TENANT_ADMIN, tenantId: $t }) { temporaryPassword } }',
+    { e: email, t: createTenant.id },
+  );
+  const labels = (
+    await call('mutation ($d: [DeviceToRegisterInput!]!) { registerDevices(input: { devices: $d }) { device { id } claimLink } }', {
+      d: [
+        { serialNumber: `CL-${randomUUID().slice(0, 8)}`, kind: 'CLIMATE' },
+        { serialNumber: `SC-${randomUUID().slice(0, 8)}`, kind: 'SCALE' },
+      ],
+    })
+  ).registerDevices as Array<{ device: { id: string }; claimLink: string }>;
   api.as(undefined);
   api.as((await call(LOGIN, { input: { email, password: inviteUser.temporaryPassword, newPassword: `tenant admin ${randomUUID()}` } })).login.accessToken);
   const { createFarm } = await call('mutation { createFarm(input: { name: "Crash farm", timeZone: "UTC" }) { id } }');
-  const { createBarn } = await call('mutation ($f: ID!) { createBarn(input: { farmId: $f, name: "House 1", species: BROILER, capacityHead: 20000 }) { id } }', { f: createFarm.id });
+  const { createBarn } = await call('mutation ($f: ID!) { createBarn(input: { farmId: $f, name: "House 1", species: BROILER, capacityHead: 20000 }) { id } }', {
+    f: createFarm.id,
+  });
   const placedOn = new Date(Date.now() - 3 * 24 * 3600_000).toISOString().slice(0, 10);
-  await call('mutation ($i: PlaceBatchInput!) { placeBatch(input: $i) { id } }', { i: { farmId: createFarm.id, barnId: createBarn.id, species: 'BROILER', placedOn, headCountPlaced: 1000, placementWeightKg: 0.04 } });
+  await call('mutation ($i: PlaceBatchInput!) { placeBatch(input: $i) { id } }', {
+    i: { farmId: createFarm.id, barnId: createBarn.id, species: 'BROILER', placedOn, headCountPlaced: 1000, placementWeightKg: 0.04 },
+  });
   for (const label of labels) {
     await call('mutation ($l: String) { claimDevice(input: { claimLink: $l }) { id } }', { l: label.claimLink });
-    await call('mutation ($d: ID!, $b: ID!) { activateDevice(input: { deviceId: $d, barnId: $b, name: "Device" }) { mqttPassword } }', { d: label.device.id, b: createBarn.id });
+    await call('mutation ($d: ID!, $b: ID!) { activateDevice(input: { deviceId: $d, barnId: $b, name: "Device" }) { mqttPassword } }', {
+      d: label.device.id,
+      b: createBarn.id,
+    });
   }
-  const { registerEdgeGateway } = await call('mutation ($f: ID!) { registerEdgeGateway(input: { farmId: $f, name: "Edge" }) { keyId secret } }', { f: createFarm.id });
-  return { tenantId: createTenant.id as string, climateId: labels[0]!.device.id, scaleId: labels[1]!.device.id, key: { keyId: registerEdgeGateway.keyId as string, secret: registerEdgeGateway.secret as string } };
+  const { registerEdgeGateway } = await call('mutation ($f: ID!) { registerEdgeGateway(input: { farmId: $f, name: "Edge" }) { keyId secret } }', {
+    f: createFarm.id,
+  });
+  return {
+    tenantId: createTenant.id as string,
+    climateId: labels[0]!.device.id,
+    scaleId: labels[1]!.device.id,
+    key: { keyId: registerEdgeGateway.keyId as string, secret: registerEdgeGateway.secret as string },
+  };
 }

@@ -47,7 +47,11 @@ describe('the gateway edge in development', () => {
 
   it('sets security headers on every response, errors and health checks included', async () => {
     for (const path of ['/graphql', '/healthz', '/nowhere']) {
-      const response = await fetch(new URL(path, farmiq.gatewayUrl), { method: path === '/graphql' ? 'POST' : 'GET', headers: { 'content-type': 'application/json' }, body: path === '/graphql' ? '{"query":"{ __typename }"}' : undefined });
+      const response = await fetch(new URL(path, farmiq.gatewayUrl), {
+        method: path === '/graphql' ? 'POST' : 'GET',
+        headers: { 'content-type': 'application/json' },
+        body: path === '/graphql' ? '{"query":"{ __typename }"}' : undefined,
+      });
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
       expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
       expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
@@ -164,7 +168,8 @@ describe('the gateway edge in development', () => {
 
   it('labels request durations by route template, so 1,000 unknown paths add no series to /metrics', async () => {
     const durationSeries = async () =>
-      (await (await fetch(new URL('/metrics', farmiq.gatewayUrl))).text()).split('\n').filter((line) => line.startsWith('farmiq_http_request_duration_seconds')).length;
+      (await (await fetch(new URL('/metrics', farmiq.gatewayUrl))).text()).split('\n').filter((line) => line.startsWith('farmiq_http_request_duration_seconds'))
+        .length;
     await fetch(new URL('/x-warm-up', farmiq.gatewayUrl));
     const before = await durationSeries();
     for (let start = 0; start < 1_000; start += 100) {

@@ -19,12 +19,15 @@ describe.each(backends())('identity on %s', (backend) => {
     await farmiq?.stop();
   });
 
-
   describe('login', () => {
     it('gives a tenant admin a session acting for its tenant with its role', async () => {
       const { tenantId, admin } = await tenantWithAdmin(farmiq, 'Login Farms');
       const me = await farmiq.as(admin.accessToken)(ME);
-      expect(me.data!.me).toEqual({ roles: ['TENANT_ADMIN'], user: { email: admin.email, mustChangePassword: false }, tenant: { id: tenantId, name: 'Login Farms' } });
+      expect(me.data!.me).toEqual({
+        roles: ['TENANT_ADMIN'],
+        user: { email: admin.email, mustChangePassword: false },
+        tenant: { id: tenantId, name: 'Login Farms' },
+      });
     });
 
     it('answers a wrong password and an unknown email alike, without a session', async () => {
@@ -111,7 +114,9 @@ describe.each(backends())('identity on %s', (backend) => {
     it('refuse look-alikes of an existing address (fullwidth, Cyrillic, rn for m) and addresses that are not addresses', async () => {
       const { admin } = await tenantWithAdmin(farmiq, 'Look-alike Farm');
       const invite = (email: string) =>
-        farmiq.as(admin.accessToken)(`mutation ($input: InviteUserInput!) { inviteUser(input: $input) { user { email } } }`, { input: { email, role: 'VIEWER' } });
+        farmiq.as(admin.accessToken)(`mutation ($input: InviteUserInput!) { inviteUser(input: $input) { user { email } } }`, {
+          input: { email, role: 'VIEWER' },
+        });
       expect((await invite('mary.kane@lookalike.test')).data?.inviteUser.user.email).toBe('mary.kane@lookalike.test');
       expect(errorCode(await invite('ｍａｒｙ.kane@lookalike.test'))).toBe('CONFLICT');
       expect(errorCode(await invite('m\u0430ry.kane@lookalike.test'))).toBe('CONFLICT');
@@ -131,7 +136,10 @@ describe.each(backends())('identity on %s', (backend) => {
         farmiq.as(token)(`mutation ($input: InviteUserInput!) { inviteUser(input: $input) { user { email } } }`, { input: { email, role: 'VIEWER' } });
       for (let round = 0; round < 3; round += 1) {
         // Latin and Cyrillic а, from two tenants (look-alikes are refused across tenants too).
-        const answers = await Promise.all([invite(admin.accessToken, `race${round}.kane@racing.test`), invite(otherAdmin.accessToken, `rаce${round}.kane@racing.test`)]);
+        const answers = await Promise.all([
+          invite(admin.accessToken, `race${round}.kane@racing.test`),
+          invite(otherAdmin.accessToken, `rаce${round}.kane@racing.test`),
+        ]);
         expect(answers.map((answer) => errorCode(answer) ?? 'OK').sort()).toEqual(['CONFLICT', 'OK']);
         expect(answers.find((answer) => answer.errors)!.errors![0]!.message).toMatch(/looks like the address of an existing user/);
       }
@@ -149,10 +157,13 @@ describe.each(backends())('identity on %s', (backend) => {
     it('let a user change its password, which ends its other sessions', async () => {
       const { admin } = await tenantWithAdmin(farmiq, 'Change Farm');
       const next = ownPassword();
-      const changed = await farmiq.as(admin.accessToken)(`mutation ($current: String!, $next: String!) { changePassword(currentPassword: $current, newPassword: $next) }`, {
-        current: admin.password,
-        next,
-      });
+      const changed = await farmiq.as(admin.accessToken)(
+        `mutation ($current: String!, $next: String!) { changePassword(currentPassword: $current, newPassword: $next) }`,
+        {
+          current: admin.password,
+          next,
+        },
+      );
       expect(changed).toEqual({ data: { changePassword: true } });
       expect(errorCode(await farmiq.graphql(REFRESH, { token: admin.refreshToken }))).toBe('UNAUTHENTICATED');
       await login(farmiq, { email: admin.email, password: next });
@@ -186,7 +197,9 @@ describe.each(backends())('identity on %s', (backend) => {
 
     it('end with logout', async () => {
       const { admin } = await tenantWithAdmin(farmiq, 'Logout Farm');
-      expect(await farmiq.graphql(`mutation ($token: String) { logout(refreshToken: $token) }`, { token: admin.refreshToken })).toEqual({ data: { logout: true } });
+      expect(await farmiq.graphql(`mutation ($token: String) { logout(refreshToken: $token) }`, { token: admin.refreshToken })).toEqual({
+        data: { logout: true },
+      });
       expect(errorCode(await farmiq.graphql(REFRESH, { token: admin.refreshToken }))).toBe('UNAUTHENTICATED');
     });
 
@@ -215,7 +228,11 @@ describe.each(backends())('identity on %s', (backend) => {
 
     it('are verified again by each subgraph, which refuses a caller that skips the gateway without one', async () => {
       const devices = `http://127.0.0.1:${farmiq.system.ports.devices}/graphql`;
-      const anonymous = await fetch(devices, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ farm(id: "00000000-0000-4000-8000-000000000000") { name } }' }) });
+      const anonymous = await fetch(devices, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ farm(id: "00000000-0000-4000-8000-000000000000") { name } }' }),
+      });
       expect(errorCode((await anonymous.json()) as never)).toBe('UNAUTHENTICATED');
       const forged = await fetch(devices, {
         method: 'POST',

@@ -171,7 +171,13 @@ describe(`${KILLS} kill -9 of the ingestor while ${DEVICES} devices publish at f
     const clients = await Promise.all(
       farm.devices.map(async (device) => ({
         deviceId: device.id,
-        client: await mqtt.connectAsync(`mqtt://127.0.0.1:${mosquitto.port}`, { username: device.id, password: device.password, clientId: device.id, protocolVersion: 4, reconnectPeriod: 0 }),
+        client: await mqtt.connectAsync(`mqtt://127.0.0.1:${mosquitto.port}`, {
+          username: device.id,
+          password: device.password,
+          clientId: device.id,
+          protocolVersion: 4,
+          reconnectPeriod: 0,
+        }),
       })),
     );
     publisher = fullRatePublisher(clients);
@@ -193,7 +199,10 @@ describe(`${KILLS} kill -9 of the ingestor while ${DEVICES} devices publish at f
     // empty, or until the cloud stores nothing new for DRAIN_STALL_MS (the assertions then say what is missing).
     let stored = 0;
     let progressAt = Date.now();
-    while ((stored < acknowledgedCount || (await metricValue(lastIngestorPort, 'farmiq_ingestor_buffer_messages')) > 0) && Date.now() - progressAt < DRAIN_STALL_MS) {
+    while (
+      (stored < acknowledgedCount || (await metricValue(lastIngestorPort, 'farmiq_ingestor_buffer_messages')) > 0) &&
+      Date.now() - progressAt < DRAIN_STALL_MS
+    ) {
       await sleep(250);
       const now = await storedEvents();
       if (now > stored) progressAt = Date.now();
@@ -211,7 +220,12 @@ describe(`${KILLS} kill -9 of the ingestor while ${DEVICES} devices publish at f
   });
 
   it('should store a reading for every message the broker acknowledged', () => {
-    const missing = farm.devices.flatMap((device) => publisher.acknowledged.get(device.id)!.filter((eventId) => !rows.has(`${device.id} ${eventId}`)).map((eventId) => `${device.id} ${eventId}`));
+    const missing = farm.devices.flatMap((device) =>
+      publisher.acknowledged
+        .get(device.id)!
+        .filter((eventId) => !rows.has(`${device.id} ${eventId}`))
+        .map((eventId) => `${device.id} ${eventId}`),
+    );
     expect(fewOf(missing)).toEqual({ count: 0, first: [] });
   });
 

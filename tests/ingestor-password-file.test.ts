@@ -35,7 +35,6 @@ let receiver: IngestReceiver;
 let dir: string;
 let passwordFile: string;
 
-
 /** What an operator does: export the farm's file from the cloud and replace the box's copy (write, then rename). */
 async function exportPasswordFile(): Promise<void> {
   const files = await brokerAuthFiles(db, tenantId, farmId);
@@ -72,7 +71,8 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const reading = (eventId: string) => JSON.stringify({ eventId, timestamp: new Date(Date.now() - 1_000).toISOString(), metrics: { temperatureC: 22, relativeHumidityPercent: 65 } });
+const reading = (eventId: string) =>
+  JSON.stringify({ eventId, timestamp: new Date(Date.now() - 1_000).toISOString(), metrics: { temperatureC: 22, relativeHumidityPercent: 65 } });
 const storedIds = (device: Device) => receiver.stored.filter((message) => message.deviceId === device.id).map((message) => message.eventId);
 
 describe('the ingestor target with MQTT_PASSWORD_FILE', () => {
@@ -83,7 +83,11 @@ describe('the ingestor target with MQTT_PASSWORD_FILE', () => {
   let c: Device;
 
   beforeAll(async () => {
-    [a, b, c] = [await activeClimateDevice(db, tenantId, barnId), await activeClimateDevice(db, tenantId, barnId), await activeClimateDevice(db, tenantId, barnId)];
+    [a, b, c] = [
+      await activeClimateDevice(db, tenantId, barnId),
+      await activeClimateDevice(db, tenantId, barnId),
+      await activeClimateDevice(db, tenantId, barnId),
+    ];
     await exportPasswordFile();
     ingestor = spawnFarmiq(['start', '--target', 'ingestor'], env({ MQTT_PASSWORD_FILE: passwordFile }));
     mqttPort = (await ingestor.up).mqtt!;
@@ -116,7 +120,13 @@ describe('the ingestor target with MQTT_PASSWORD_FILE', () => {
   });
 
   it('should disconnect and refuse a device revoked in the cloud, and take a rotated password, once the file is replaced and without a restart', async () => {
-    const connected = await mqtt.connectAsync(`mqtt://127.0.0.1:${mqttPort}`, { username: b.id, password: b.password, clientId: b.id, protocolVersion: 4, reconnectPeriod: 0 });
+    const connected = await mqtt.connectAsync(`mqtt://127.0.0.1:${mqttPort}`, {
+      username: b.id,
+      password: b.password,
+      clientId: b.id,
+      protocolVersion: 4,
+      reconnectPeriod: 0,
+    });
     const closed = new Promise<void>((resolve) => connected.once('close', () => resolve()));
     await revokeDevice(db, tenantId, b.id, new Date());
     const rotated = await rotateCredentials(db, tenantId, { deviceId: c.id, overlapSeconds: 0 }, new Date());
@@ -177,7 +187,9 @@ describe('starting the ingestor target with its embedded broker', () => {
   it('should refuse to start in production without device credentials, and warn in development that no device can connect', async () => {
     const production = await spawnFarmiq(['start', '--target', 'ingestor'], env({})).exited;
     expect(production.code).toBe(1);
-    expect(production.stderr.trim()).toBe("farmiq: MQTT_PASSWORD_FILE: required in production without MQTT_URL (the farm's device password file from brokerAuthFiles), or set MQTT_URL");
+    expect(production.stderr.trim()).toBe(
+      "farmiq: MQTT_PASSWORD_FILE: required in production without MQTT_URL (the farm's device password file from brokerAuthFiles), or set MQTT_URL",
+    );
 
     const development = spawnFarmiq(['start', '--target', 'ingestor'], env({ NODE_ENV: 'development' }));
     await development.up;
@@ -186,4 +198,3 @@ describe('starting the ingestor target with its embedded broker', () => {
     expect(stdout).toContain('the embedded broker has no device credentials, so no device can connect');
   });
 });
-

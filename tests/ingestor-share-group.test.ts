@@ -25,13 +25,26 @@ let devices: MqttClient[];
 
 beforeAll(async () => {
   mosquitto = await startMosquitto(
-    mosquittoPasswordFile([...INGESTORS, ...DEVICES.map((device) => ({ username: device.id, password: device.password }))].map(({ username, password }) => ({ username, passwordHash: hashMosquittoPassword(password) }))),
+    mosquittoPasswordFile(
+      [...INGESTORS, ...DEVICES.map((device) => ({ username: device.id, password: device.password }))].map(({ username, password }) => ({
+        username,
+        passwordHash: hashMosquittoPassword(password),
+      })),
+    ),
     `${INGESTORS.map(({ username }) => `user ${username}\ntopic read farmiq/devices/+/telemetry\n`).join('\n')}\n${MOSQUITTO_ACL_FILE}`,
   );
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'farmiq-share-group-'));
   receivers = await Promise.all(INGESTORS.map(() => startIngestReceiver()));
   devices = await Promise.all(
-    DEVICES.map((device) => mqtt.connectAsync(`mqtt://127.0.0.1:${mosquitto.port}`, { username: device.id, password: device.password, clientId: device.id, protocolVersion: 4, reconnectPeriod: 0 })),
+    DEVICES.map((device) =>
+      mqtt.connectAsync(`mqtt://127.0.0.1:${mosquitto.port}`, {
+        username: device.id,
+        password: device.password,
+        clientId: device.id,
+        protocolVersion: 4,
+        reconnectPeriod: 0,
+      }),
+    ),
   );
 });
 afterAll(async () => {
@@ -73,7 +86,11 @@ async function publish(prefix: string, count: number): Promise<string[]> {
   const eventIds = Array.from({ length: count }, (_, n) => `${prefix}-${n}`);
   await Promise.all(
     eventIds.map((eventId, n) =>
-      devices[n % devices.length]!.publishAsync(`farmiq/devices/${DEVICES[n % DEVICES.length]!.id}/telemetry`, JSON.stringify({ eventId, timestamp: Date.now(), metrics: { temperatureC: 21 } }), { qos: 1 }),
+      devices[n % devices.length]!.publishAsync(
+        `farmiq/devices/${DEVICES[n % DEVICES.length]!.id}/telemetry`,
+        JSON.stringify({ eventId, timestamp: Date.now(), metrics: { temperatureC: 21 } }),
+        { qos: 1 },
+      ),
     ),
   );
   return eventIds;
@@ -140,4 +157,3 @@ it("should keep a crashed member's share of the messages in its session and forw
   first.child.kill('SIGTERM');
   expect([(await second.exited).code, (await first.exited).code]).toEqual([0, 0]);
 }, 60_000);
-

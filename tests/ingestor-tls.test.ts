@@ -37,7 +37,15 @@ const env = (extra: Record<string, string>) => ({
 /** Connects once and reports what happened: 'connected', or why not. */
 function attempt(url: string, options: mqtt.IClientOptions = {}): Promise<{ client?: mqtt.MqttClient; outcome: string }> {
   return new Promise((resolve) => {
-    const client = mqtt.connect(url, { username: device.id, password: device.password, clientId: device.id, protocolVersion: 4, reconnectPeriod: 0, connectTimeout: 3_000, ...options });
+    const client = mqtt.connect(url, {
+      username: device.id,
+      password: device.password,
+      clientId: device.id,
+      protocolVersion: 4,
+      reconnectPeriod: 0,
+      connectTimeout: 3_000,
+      ...options,
+    });
     let settled = false;
     const settle = (outcome: string) => {
       if (settled) return;
@@ -82,7 +90,9 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'farmiq-ingestor-tls-'));
   receiver = await startIngestReceiver();
   certificate = selfSignedCertificate(dir, 'broker');
-  fs.writeFileSync(path.join(dir, 'passwords'), mosquittoPasswordFile([{ username: device.id, passwordHash: hashMosquittoPassword(device.password) }]), { mode: 0o600 });
+  fs.writeFileSync(path.join(dir, 'passwords'), mosquittoPasswordFile([{ username: device.id, passwordHash: hashMosquittoPassword(device.password) }]), {
+    mode: 0o600,
+  });
 });
 afterAll(async () => {
   await stopAllFarmiq();
@@ -97,7 +107,10 @@ describe('the ingestor target with MQTT_TLS_CERT_FILE and MQTT_TLS_KEY_FILE on M
   const host = farmNetworkAddress() ?? '127.0.0.1';
 
   beforeAll(async () => {
-    ingestor = spawnFarmiq(['start', '--target', 'ingestor'], env({ MQTT_HOST: '0.0.0.0', MQTT_TLS_CERT_FILE: certificate.certFile, MQTT_TLS_KEY_FILE: certificate.keyFile }));
+    ingestor = spawnFarmiq(
+      ['start', '--target', 'ingestor'],
+      env({ MQTT_HOST: '0.0.0.0', MQTT_TLS_CERT_FILE: certificate.certFile, MQTT_TLS_KEY_FILE: certificate.keyFile }),
+    );
     port = (await ingestor.up).mqtt!;
   });
 
@@ -119,7 +132,13 @@ describe('the ingestor target with MQTT_TLS_CERT_FILE and MQTT_TLS_KEY_FILE on M
 
   it('should refuse a device that offers only TLS 1.1', async () => {
     // SECLEVEL=0 lets this client's OpenSSL offer TLS 1.1 at all: the refusal is the broker's.
-    const tls11 = { ca: certificate.cert, servername: 'localhost', minVersion: 'TLSv1.1', maxVersion: 'TLSv1.1', ciphers: 'DEFAULT@SECLEVEL=0' } as mqtt.IClientOptions;
+    const tls11 = {
+      ca: certificate.cert,
+      servername: 'localhost',
+      minVersion: 'TLSv1.1',
+      maxVersion: 'TLSv1.1',
+      ciphers: 'DEFAULT@SECLEVEL=0',
+    } as mqtt.IClientOptions;
     const { outcome } = await attempt(`mqtts://${host}:${port}`, tls11);
     expect(outcome).toMatch(/alert protocol version/);
   });
@@ -148,6 +167,8 @@ describe('starting the ingestor target on the farm network', () => {
     expect([noCert.code, certAsKey.code, elsewhere.code]).toEqual([1, 1, 1]);
     expect(noCert.stderr.trim()).toBe(`farmiq: MQTT_TLS_CERT_FILE: cannot read ${missing} (ENOENT)`);
     expect(certAsKey.stderr.trim()).toBe(`farmiq: MQTT_TLS_KEY_FILE: ${certificate.certFile} is not a PEM private key`);
-    expect(elsewhere.stderr.trim()).toBe('farmiq: MQTT_HOST: cannot listen on 203.0.113.7 (EADDRNOTAVAIL: expected an address of this machine, or 0.0.0.0 for all of them)');
+    expect(elsewhere.stderr.trim()).toBe(
+      'farmiq: MQTT_HOST: cannot listen on 203.0.113.7 (EADDRNOTAVAIL: expected an address of this machine, or 0.0.0.0 for all of them)',
+    );
   });
 });

@@ -36,7 +36,6 @@ let tenantId: string;
 let farmId: string;
 let barnId: string;
 
-
 beforeAll(async () => {
   const opened = await migratedDatabase(backend);
   db = opened.db.prisma;
@@ -74,7 +73,9 @@ const SETUPS: Array<[string, (receiver: IngestReceiver) => Promise<Setup>]> = [
     'the embedded broker',
     async (receiver) => {
       const { config, dataDir } = await ingestorEnv(receiver, {});
-      const ingestor = await startIngestor(config, createLogger(process.env.TEST_LOG ?? 'silent'), { authenticateDevice: (username, password) => verifyDeviceCredentials(db, username, password) });
+      const ingestor = await startIngestor(config, createLogger(process.env.TEST_LOG ?? 'silent'), {
+        authenticateDevice: (username, password) => verifyDeviceCredentials(db, username, password),
+      });
       return {
         brokerPort: Number(new URL(ingestor.brokerUrl).port),
         ingestor,
@@ -93,7 +94,9 @@ const SETUPS: Array<[string, (receiver: IngestReceiver) => Promise<Setup>]> = [
         files.passwordFile + mosquittoPasswordFile([{ username: INGESTOR_USER.username, passwordHash: hashMosquittoPassword(INGESTOR_USER.password) }]),
         `user ${INGESTOR_USER.username}\ntopic read farmiq/devices/+/telemetry\n\n${files.aclFile}`,
       );
-      const { config, dataDir } = await ingestorEnv(receiver, { MQTT_URL: `mqtt://${INGESTOR_USER.username}:${INGESTOR_USER.password}@127.0.0.1:${mosquitto.port}` });
+      const { config, dataDir } = await ingestorEnv(receiver, {
+        MQTT_URL: `mqtt://${INGESTOR_USER.username}:${INGESTOR_USER.password}@127.0.0.1:${mosquitto.port}`,
+      });
       const ingestor = await startIngestor(config, createLogger('silent'));
       return {
         brokerPort: mosquitto.port,
@@ -108,7 +111,8 @@ const SETUPS: Array<[string, (receiver: IngestReceiver) => Promise<Setup>]> = [
   ],
 ];
 
-const reading = (n: number) => JSON.stringify({ eventId: `r-${n}`, timestamp: new Date(Date.now() - 1_000).toISOString(), metrics: { temperatureC: 21.5, relativeHumidityPercent: 60 } });
+const reading = (n: number) =>
+  JSON.stringify({ eventId: `r-${n}`, timestamp: new Date(Date.now() - 1_000).toISOString(), metrics: { temperatureC: 21.5, relativeHumidityPercent: 60 } });
 
 async function counter(name: string, labels: Record<string, string> = {}): Promise<number> {
   const metric = (await metricsRegistry.getMetricsAsJSON()).find((entry) => entry.name === name);
@@ -140,7 +144,13 @@ describe.each(SETUPS)('the ingestor on %s', (_name, start) => {
 
   it("should deliver a device's readings to the cloud, attributed to the device of the topic, and count them", async () => {
     const before = await counter('farmiq_ingestor_messages_received_total');
-    const device = await mqtt.connectAsync(`mqtt://127.0.0.1:${setup.brokerPort}`, { username: a.id, password: a.password, clientId: a.id, protocolVersion: 4, reconnectPeriod: 0 });
+    const device = await mqtt.connectAsync(`mqtt://127.0.0.1:${setup.brokerPort}`, {
+      username: a.id,
+      password: a.password,
+      clientId: a.id,
+      protocolVersion: 4,
+      reconnectPeriod: 0,
+    });
     try {
       for (let n = 0; n < 200; n += 1) await device.publishAsync(`farmiq/devices/${a.id}/telemetry`, reading(n), { qos: 1 });
     } finally {
@@ -178,4 +188,3 @@ describe.each(SETUPS)('the ingestor on %s', (_name, start) => {
     expect(stored(a).map((message) => message.eventId)).not.toContain('r-2003');
   });
 });
-

@@ -72,14 +72,40 @@ describe.each(backends())('batch KPIs through the gateway on %s', (backend) => {
   let batchId: string;
 
   it('sets a target curve for a breed and returns it in kg', async () => {
-    const curve = await ok(CURVE, { input: { species: 'BROILER', breed: 'Ross 308', points: [{ dayOfAge: 35, weightKg: 2.1 }, { dayOfAge: 0, weightKg: 0.042 }] } });
-    expect(curve.setTargetCurve).toEqual({ species: 'BROILER', breed: 'Ross 308', points: [{ dayOfAge: 0, weightKg: 0.042 }, { dayOfAge: 35, weightKg: 2.1 }] });
+    const curve = await ok(CURVE, {
+      input: {
+        species: 'BROILER',
+        breed: 'Ross 308',
+        points: [
+          { dayOfAge: 35, weightKg: 2.1 },
+          { dayOfAge: 0, weightKg: 0.042 },
+        ],
+      },
+    });
+    expect(curve.setTargetCurve).toEqual({
+      species: 'BROILER',
+      breed: 'Ross 308',
+      points: [
+        { dayOfAge: 0, weightKg: 0.042 },
+        { dayOfAge: 35, weightKg: 2.1 },
+      ],
+    });
   });
 
   it('computes every KPI of a batch to the hand-worked values, each in its unit', async () => {
     batchId = await handWorkedBatch();
     const kpis = await performance(batchId, '2026-11-05');
-    expect(kpis).toMatchObject({ asOf: '2026-11-05', ageDays: 35, durationDays: 35, deadCount: 30, culledCount: 20, headCountAlive: 950, feedKg: 3000, waterLitres: 5400, weighedOn: '2026-11-05' });
+    expect(kpis).toMatchObject({
+      asOf: '2026-11-05',
+      ageDays: 35,
+      durationDays: 35,
+      deadCount: 30,
+      culledCount: 20,
+      headCountAlive: 950,
+      feedKg: 3000,
+      waterLitres: 5400,
+      weighedOn: '2026-11-05',
+    });
     expect(kpis.averageWeightKg.value).toBe(2);
     // ADG: (2.000 − 0.040) kg × 1000 / 35 days = 56 g/day (grams, from kilogram weights).
     expect(kpis.adgGramsPerDay.value).toBeCloseTo(56, 9);
@@ -124,12 +150,24 @@ describe.each(backends())('batch KPIs through the gateway on %s', (backend) => {
   });
 
   it('charts the batch day by day against its target curve', async () => {
-    const series = (await ok(`query ($id: ID!) { batch(id: $id) { dailySeries(asOf: "2026-11-05") {
+    const series = (
+      await ok(
+        `query ($id: ID!) { batch(id: $id) { dailySeries(asOf: "2026-11-05") {
       date dayOfAge deadCount culledCount headCountAlive cumulativeMortalityPercent feedKg averageWeightKg sampleCount targetWeightKg ${KPI} targetDeviationPercent ${KPI}
-    } } }`, { id: batchId })).batch.dailySeries;
+    } } }`,
+        { id: batchId },
+      )
+    ).batch.dailySeries;
     expect(series).toHaveLength(36);
     // Day 5 (2026-10-06): 30 dead → 970 alive, 3 %; target 0.042 + 2.058 × 5/35 = 0.336 kg.
-    expect(series[5]).toMatchObject({ date: '2026-10-06', dayOfAge: 5, deadCount: 30, headCountAlive: 970, cumulativeMortalityPercent: 3, averageWeightKg: null });
+    expect(series[5]).toMatchObject({
+      date: '2026-10-06',
+      dayOfAge: 5,
+      deadCount: 30,
+      headCountAlive: 970,
+      cumulativeMortalityPercent: 3,
+      averageWeightKg: null,
+    });
     expect(series[5].targetWeightKg.value).toBeCloseTo(0.336, 9);
     // Day 35: 940 alive (40 dead, 20 culled), weighed 2.0 kg against 2.1 kg.
     expect(series[35]).toMatchObject({ date: '2026-11-05', headCountAlive: 940, averageWeightKg: 2, sampleCount: 4 });
@@ -169,7 +207,12 @@ describe.each(backends())('batch KPIs through the gateway on %s', (backend) => {
     await ok(WEIGH, { id, w: [0.1, 0.12], on: '2026-10-03' });
     const second = await performance(id, '2026-10-03');
     // (110 − 40) g / 2 days = 35 g/day, and uniformity moves to the same session.
-    expect([second.weighedOn, second.averageWeightKg.value, second.adgGramsPerDay.value, second.uniformity.weighedOn]).toEqual(['2026-10-03', 0.11, 35, '2026-10-03']);
+    expect([second.weighedOn, second.averageWeightKg.value, second.adgGramsPerDay.value, second.uniformity.weighedOn]).toEqual([
+      '2026-10-03',
+      0.11,
+      35,
+      '2026-10-03',
+    ]);
   });
 
   it("answers for today's date in the farm's time zone when no asOf is given, not UTC's", async () => {
@@ -247,7 +290,10 @@ describe.each(backends())('batch KPIs through the gateway on %s', (backend) => {
     const mortalityReads = jest.spyOn(db.mortalityRecord, 'findMany');
     const sessionReads = jest.spyOn(db.weighSample, 'groupBy');
     try {
-      const result = await ok(`query ($id: ID!) { farm(id: $id) { batchRanking(asOf: "2026-11-05") { rank batch { performance(asOf: "2026-11-05") { feedKg } } } } }`, { id: farm });
+      const result = await ok(
+        `query ($id: ID!) { farm(id: $id) { batchRanking(asOf: "2026-11-05") { rank batch { performance(asOf: "2026-11-05") { feedKg } } } } }`,
+        { id: farm },
+      );
       expect(result.farm.batchRanking).toHaveLength(5);
       expect(mortalityReads).toHaveBeenCalledTimes(1);
       expect(sessionReads).toHaveBeenCalledTimes(1);
@@ -269,7 +315,9 @@ describe.each(backends())('batch KPIs through the gateway on %s', (backend) => {
     expect(kpis.uniformity.sampleCount).toBe(2);
     expect(kpis.adgGramsPerDay.value).toBeCloseTo(24.286, 3);
     const other = await tenantWithAdmin(farmiq, 'Someone else');
-    await expect(recordWeighSample(db, { tenantId: other.tenantId, batchId: id, weighedOn: '2026-10-08', weightKg: 5, sourceReading: 'scale-1 e3' })).rejects.toMatchObject({ extensions: { code: 'NOT_FOUND' } });
+    await expect(
+      recordWeighSample(db, { tenantId: other.tenantId, batchId: id, weighedOn: '2026-10-08', weightKg: 5, sourceReading: 'scale-1 e3' }),
+    ).rejects.toMatchObject({ extensions: { code: 'NOT_FOUND' } });
   });
 
   it.each([
@@ -278,9 +326,24 @@ describe.each(backends())('batch KPIs through the gateway on %s', (backend) => {
     ['a weigh day before placement', WEIGH, { w: [1.2], on: '2026-09-30' }, /^weighedOn: expected 2026-10-01 \(the placement day\) or later/],
     ['negative feed', FEED, { input: { recordedOn: '2026-10-02', feedKg: -5 } }, /^feedKg: expected 0 to 1000000 kg, got -5/],
     ['zero water', WATER, { input: { recordedOn: '2026-10-02', waterLitres: 0 } }, /^waterLitres: expected at least 0.001 litres/],
-    ['more deaths than animals', MORTALITY, { input: { occurredOn: '2026-10-02', kind: 'DEAD', headCount: 1001 } }, /^headCount: only 940 of the 1000 animals placed are left, got 1001/],
-    ['a sale without weight', DEPLETION, { input: { depletedOn: '2026-10-02', headCount: 1, totalLiveWeightKg: 0 } }, /^totalLiveWeightKg: expected at least 0.001 kg/],
-    ['a health record with nobody sick or treated', HEALTH, { input: { recordedOn: '2026-10-02', sickCount: 0, treatedCount: 0 } }, /expected at least one animal sick or treated/],
+    [
+      'more deaths than animals',
+      MORTALITY,
+      { input: { occurredOn: '2026-10-02', kind: 'DEAD', headCount: 1001 } },
+      /^headCount: only 940 of the 1000 animals placed are left, got 1001/,
+    ],
+    [
+      'a sale without weight',
+      DEPLETION,
+      { input: { depletedOn: '2026-10-02', headCount: 1, totalLiveWeightKg: 0 } },
+      /^totalLiveWeightKg: expected at least 0.001 kg/,
+    ],
+    [
+      'a health record with nobody sick or treated',
+      HEALTH,
+      { input: { recordedOn: '2026-10-02', sickCount: 0, treatedCount: 0 } },
+      /expected at least one animal sick or treated/,
+    ],
   ])('refuses %s with BAD_USER_INPUT and says what it expected', async (_what, mutation, variables: any, message) => {
     const vars = variables.input ? { input: { batchId, ...variables.input } } : { id: batchId, ...variables };
     const result = await api(mutation, vars);
@@ -308,8 +371,12 @@ describe.each(backends())('batch KPIs through the gateway on %s', (backend) => {
   });
 
   it('keeps the barn and breed given at placement', async () => {
-    const barnId = (await ok('mutation ($f: ID!) { createBarn(input: { farmId: $f, name: "Sow house", species: PIG, capacityHead: 50 }) { id } }', { f: farmId })).createBarn.id;
-    const placed = await ok(PLACE, { input: { farmId, barnId, species: 'PIG', breed: ' Large White ', placedOn: '2026-10-01', headCountPlaced: 5, placementWeightKg: 7 } });
+    const barnId = (
+      await ok('mutation ($f: ID!) { createBarn(input: { farmId: $f, name: "Sow house", species: PIG, capacityHead: 50 }) { id } }', { f: farmId })
+    ).createBarn.id;
+    const placed = await ok(PLACE, {
+      input: { farmId, barnId, species: 'PIG', breed: ' Large White ', placedOn: '2026-10-01', headCountPlaced: 5, placementWeightKg: 7 },
+    });
     expect(placed.placeBatch).toMatchObject({ breed: 'Large White', barn: { id: barnId } });
   });
 });

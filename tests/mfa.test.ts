@@ -8,13 +8,15 @@ const COMPLETE = `mutation ($t: String!, $code: String, $recovery: String) {
   completeMfaLogin(challengeToken: $t, totpCode: $code, recoveryCode: $recovery) { accessToken refreshToken viewer { tenant { id } } }
 }`;
 const START_TOTP = 'mutation ($t: String) { startTotpEnrolment(challengeToken: $t) { secret otpauthUri } }';
-const CONFIRM_TOTP = 'mutation ($code: String!, $t: String) { confirmTotpEnrolment(totpCode: $code, challengeToken: $t) { recoveryCodes session { accessToken } } }';
+const CONFIRM_TOTP =
+  'mutation ($code: String!, $t: String) { confirmTotpEnrolment(totpCode: $code, challengeToken: $t) { recoveryCodes session { accessToken } } }';
 const AUDIT = '{ auditLog(first: 100) { nodes { action actorId targetId } } }';
 const MFA = '{ me { user { mfa { totpEnabled recoveryCodesLeft } } } }';
 
 type Person = Session & { email: string; password: string; userId: string };
 
-const challengeOf = (result: GraphQLResponse) => result.errors?.[0]?.extensions?.mfaChallenge as { token: string; expiresAt: string; methods: string[] } | undefined;
+const challengeOf = (result: GraphQLResponse) =>
+  result.errors?.[0]?.extensions?.mfaChallenge as { token: string; expiresAt: string; methods: string[] } | undefined;
 
 // One back-end: the real PostgreSQL where the machine has one (CI has); the database work here
 // (conditional updates, BigInt steps) is the same on PGlite, which passed this file when it was written.
@@ -45,7 +47,13 @@ describe.each(backends().slice(-1))('multi-factor login on %s', (backend) => {
     const { tenantId, admin } = await tenantWithAdmin(farmiq, 'TOTP Farm');
     const person = await inviteAndLogIn(farmiq, admin.accessToken, tenantId, 'FARM_MANAGER');
     const wrong = await farmiq.as(person.accessToken)(START_TOTP);
-    expect(errorCode(await farmiq.as(person.accessToken)(CONFIRM_TOTP, { code: '000000' === totpCode(wrong.data!.startTotpEnrolment.secret, totpStepAt(new Date())) ? '111111' : '000000' }))).toBe('BAD_USER_INPUT');
+    expect(
+      errorCode(
+        await farmiq.as(person.accessToken)(CONFIRM_TOTP, {
+          code: '000000' === totpCode(wrong.data!.startTotpEnrolment.secret, totpStepAt(new Date())) ? '111111' : '000000',
+        }),
+      ),
+    ).toBe('BAD_USER_INPUT');
     expect((await farmiq.as(person.accessToken)(MFA)).data!.me.user.mfa).toEqual({ totpEnabled: false, recoveryCodesLeft: 0 });
 
     const { secret, used, recoveryCodes } = await enrolTotp(person);
@@ -91,13 +99,24 @@ describe.each(backends().slice(-1))('multi-factor login on %s', (backend) => {
     const recovered = await farmiq.graphql(COMPLETE, { t: challenge.token, recovery: typed });
     expect(recovered.errors).toBeUndefined();
     expect((await farmiq.as(recovered.data!.completeMfaLogin.accessToken)(MFA)).data!.me.user.mfa.recoveryCodesLeft).toBe(9);
-    expect(errorCode(await farmiq.graphql(COMPLETE, { t: challengeOf(await passwordStep(person))!.token, recovery: recoveryCodes[3] }))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await farmiq.graphql(COMPLETE, { t: challengeOf(await passwordStep(person))!.token, recovery: recoveryCodes[3] }))).toBe(
+      'UNAUTHENTICATED',
+    );
     const audit = (await farmiq.as(admin.accessToken)(AUDIT)).data!.auditLog.nodes as Array<{ action: string; targetId: string; actorId: string }>;
-    expect(audit.filter((row) => row.action === 'MFA_RECOVERY_CODE_USED' && row.targetId === person.userId)).toEqual([expect.objectContaining({ actorId: person.userId })]);
+    expect(audit.filter((row) => row.action === 'MFA_RECOVERY_CODE_USED' && row.targetId === person.userId)).toEqual([
+      expect.objectContaining({ actorId: person.userId }),
+    ]);
 
     // One failure was counted above; four more reach the limit of five, and then even the right code is refused.
     for (let attempt = 0; attempt < 4; attempt++) {
-      expect(errorCode(await farmiq.graphql(COMPLETE, { t: challengeOf(await passwordStep(person))!.token, code: '000000' === totpCode(secret, totpStepAt(new Date())) ? '111111' : '000000' }))).toBe('UNAUTHENTICATED');
+      expect(
+        errorCode(
+          await farmiq.graphql(COMPLETE, {
+            t: challengeOf(await passwordStep(person))!.token,
+            code: '000000' === totpCode(secret, totpStepAt(new Date())) ? '111111' : '000000',
+          }),
+        ),
+      ).toBe('UNAUTHENTICATED');
     }
     const limited = await farmiq.graphql(COMPLETE, { t: challengeOf(await passwordStep(person))!.token, code: freshCode(secret, used) });
     expect(errorCode(limited)).toBe('RATE_LIMITED');
@@ -137,7 +156,9 @@ describe.each(backends().slice(-1))('multi-factor login on %s', (backend) => {
     const person = await inviteAndLogIn(farmiq, admin.accessToken, tenantId, 'OPERATOR');
     const { secret, used } = await enrolTotp(person);
     const DISABLE = 'mutation ($p: String!, $c: String!) { disableTotp(password: $p, code: $c) }';
-    expect(errorCode(await farmiq.as(person.accessToken)(DISABLE, { p: 'not my password at all', c: totpCode(secret, totpStepAt(new Date())) }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await farmiq.as(person.accessToken)(DISABLE, { p: 'not my password at all', c: totpCode(secret, totpStepAt(new Date())) }))).toBe(
+      'BAD_USER_INPUT',
+    );
     expect(errorCode(await farmiq.as(person.accessToken)(DISABLE, { p: person.password, c: totpCode(secret, [...used][0]!) }))).toBe('BAD_USER_INPUT');
     expect(errorCode(await passwordStep(person))).toBe('MFA_REQUIRED');
     const disabled = await farmiq.as(person.accessToken)(DISABLE, { p: person.password, c: freshCode(secret, used) });

@@ -77,14 +77,22 @@ describe('the subgraph modules plugged into one process', () => {
   const routes = modules.flatMap((module) => module.routes.map((route) => ({ module: module.name, ...route })));
 
   it.each(routes)('$module serves its declared route $method $path on its own port', async ({ module, method, path: route }) => {
-    const response = await fetch(`http://127.0.0.1:${system.system.ports[module]}${route}`, { method, ...(method === 'POST' ? { body: '{}', headers: { 'content-type': 'application/json' } } : {}) });
+    const response = await fetch(`http://127.0.0.1:${system.system.ports[module]}${route}`, {
+      method,
+      ...(method === 'POST' ? { body: '{}', headers: { 'content-type': 'application/json' } } : {}),
+    });
     // Unsigned calls are refused by the route itself (401/400), never by the catch-all 404.
     expect(response.status).not.toBe(404);
     expect(response.headers.get('content-type')).toMatch(/json/);
   });
 
   it.each(routes.filter((route) => route.passThrough))('the gateway passes $module $path through, headers and all', async ({ module, path: route }) => {
-    const send = (port: number) => fetch(`http://127.0.0.1:${port}${route}`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json', 'fixture-signature': 't=1,v1=00' } });
+    const send = (port: number) =>
+      fetch(`http://127.0.0.1:${port}${route}`, {
+        method: 'POST',
+        body: '{}',
+        headers: { 'content-type': 'application/json', 'fixture-signature': 't=1,v1=00' },
+      });
     const direct = await send(system.system.ports[module]!);
     const passed = await send(system.system.ports.gateway!);
     expect(passed.status).toBe(direct.status);
@@ -126,11 +134,23 @@ function runtimeImports(file: string, followRequire = true): string[] {
   const visit = (node: ts.Node) => {
     if (ts.isImportDeclaration(node) && !node.importClause?.isTypeOnly) {
       const named = node.importClause?.namedBindings;
-      const onlyTypes = node.importClause && !node.importClause.name && named && ts.isNamedImports(named) && named.elements.length > 0 && named.elements.every((element) => element.isTypeOnly);
+      const onlyTypes =
+        node.importClause &&
+        !node.importClause.name &&
+        named &&
+        ts.isNamedImports(named) &&
+        named.elements.length > 0 &&
+        named.elements.every((element) => element.isTypeOnly);
       if (!onlyTypes) specifiers.push((node.moduleSpecifier as ts.StringLiteral).text);
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && !node.isTypeOnly) {
       specifiers.push((node.moduleSpecifier as ts.StringLiteral).text);
-    } else if (followRequire && ts.isCallExpression(node) && node.arguments.length === 1 && ts.isStringLiteral(node.arguments[0]!) && (node.expression.getText() === 'require' || node.expression.kind === ts.SyntaxKind.ImportKeyword)) {
+    } else if (
+      followRequire &&
+      ts.isCallExpression(node) &&
+      node.arguments.length === 1 &&
+      ts.isStringLiteral(node.arguments[0]!) &&
+      (node.expression.getText() === 'require' || node.expression.kind === ts.SyntaxKind.ImportKeyword)
+    ) {
       specifiers.push(node.arguments[0].text);
     }
     ts.forEachChild(node, visit);
@@ -190,9 +210,17 @@ describe('the import graph', () => {
   it('no other subgraph loads devices code: they read topology from a read model of their own (lib/topology), the one exception being edge gateway keys', () => {
     const subgraphOf = (file: string) => /^subgraphs\/([^/]+)\//.exec(file)?.[1];
     const files = (dir: string): string[] =>
-      fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((entry) =>
-        entry.isDirectory() ? (['__tests__', '__generated__'].includes(entry.name) ? [] : files(`${dir}/${entry.name}`)) : entry.name.endsWith('.ts') ? [`${dir}/${entry.name}`] : [],
-      );
+      fs
+        .readdirSync(path.join(ROOT, dir), { withFileTypes: true })
+        .flatMap((entry) =>
+          entry.isDirectory()
+            ? ['__tests__', '__generated__'].includes(entry.name)
+              ? []
+              : files(`${dir}/${entry.name}`)
+            : entry.name.endsWith('.ts')
+              ? [`${dir}/${entry.name}`]
+              : [],
+        );
     const crossing = MODULES.flatMap((module) => files(`subgraphs/${module.name}`))
       .flatMap((from) => runtimeImports(path.join(ROOT, from)).map((target) => ({ from, to: relative(target) })))
       .filter(({ from, to }) => subgraphOf(to) === 'devices' && subgraphOf(from) !== 'devices');

@@ -43,7 +43,11 @@ describe.each(backends())('alert notifications through the gateway on %s', (back
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
     // The receiver is on this machine: the operator allows exactly its address.
-    farmiq = await startTestSystem(backend, { SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`, WEBHOOK_ALLOWED_HOSTS: '127.0.0.1', FARMIQ_PUBLIC_URL: PUBLIC_URL });
+    farmiq = await startTestSystem(backend, {
+      SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
+      WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
+      FARMIQ_PUBLIC_URL: PUBLIC_URL,
+    });
   }, 180_000);
   afterAll(async () => {
     await farmiq?.stop();
@@ -55,13 +59,31 @@ describe.each(backends())('alert notifications through the gateway on %s', (back
     const tenant = await tenantWithAdmin(farmiq, `Notified ${randomUUID().slice(0, 6)}`);
     const api = farmiq.as(tenant.admin.accessToken);
     const farmId = (await api('mutation { createFarm(input: { name: "Riverside", timeZone: "Asia/Bangkok" }) { id } }')).data!.createFarm.id as string;
-    const barnId = (await api('mutation ($f: ID!) { createBarn(input: { farmId: $f, name: "House 1", species: PIG, capacityHead: 500 }) { id } }', { f: farmId })).data!.createBarn.id as string;
+    const barnId = (
+      await api('mutation ($f: ID!) { createBarn(input: { farmId: $f, name: "House 1", species: PIG, capacityHead: 500 }) { id } }', { f: farmId })
+    ).data!.createBarn.id as string;
 
     const operator = await inviteAndLogIn(farmiq, tenant.admin.accessToken, tenant.tenantId, 'OPERATOR');
     const asOperator = farmiq.as(operator.accessToken);
-    const subscribed = await asOperator(SUBSCRIBE, { input: { channel: 'EMAIL', address: 'operator@farm.test', language: 'TH', farmId, minSeverity: 'CRITICAL', quietHoursStartMinute: 1320, quietHoursEndMinute: 360 } });
+    const subscribed = await asOperator(SUBSCRIBE, {
+      input: {
+        channel: 'EMAIL',
+        address: 'operator@farm.test',
+        language: 'TH',
+        farmId,
+        minSeverity: 'CRITICAL',
+        quietHoursStartMinute: 1320,
+        quietHoursEndMinute: 360,
+      },
+    });
     expect(subscribed.errors).toBeUndefined();
-    expect(subscribed.data!.subscribeToAlerts).toMatchObject({ channel: 'EMAIL', language: 'TH', minSeverity: 'CRITICAL', farm: { id: farmId }, quietHours: { startMinute: 1320, endMinute: 360 } });
+    expect(subscribed.data!.subscribeToAlerts).toMatchObject({
+      channel: 'EMAIL',
+      language: 'TH',
+      minSeverity: 'CRITICAL',
+      farm: { id: farmId },
+      quietHours: { startMinute: 1320, endMinute: 360 },
+    });
     // The admin does not see the operator's channels; the operator does.
     expect((await api(MINE)).data!.myNotificationSubscriptions).toEqual([]);
     expect((await asOperator(MINE)).data!.myNotificationSubscriptions).toEqual([{ id: subscribed.data!.subscribeToAlerts.id, address: 'operator@farm.test' }]);
@@ -77,7 +99,18 @@ describe.each(backends())('alert notifications through the gateway on %s', (back
     // Ammonia over 25 ppm for 10 minutes in the barn, as ingest announces stored readings (its outbox event).
     const readings: ReadingEvent[] = [0, 11].map((minutes) => {
       const observedAt = new Date(Date.UTC(2026, 10, 20, 1, minutes)).toISOString();
-      return { tenantId: tenant.tenantId, farmId, barnId, deviceId: randomUUID(), eventId: randomUUID(), metric: 'ammoniaPpm', value: 35, unit: 'ppm', observedAt, receivedAt: observedAt };
+      return {
+        tenantId: tenant.tenantId,
+        farmId,
+        barnId,
+        deviceId: randomUUID(),
+        eventId: randomUUID(),
+        metric: 'ammoniaPpm',
+        value: 35,
+        unit: 'ppm',
+        observedAt,
+        receivedAt: observedAt,
+      };
     });
     await farmiq.system.database!.sql.transaction((tx) => appendEvent(tx, READINGS_STORED, { readings }));
 
@@ -112,7 +145,9 @@ describe.each(backends())('alert notifications through the gateway on %s', (back
     const api = farmiq.as(tenant.admin.accessToken);
     expect(errorCode(await api(SUBSCRIBE, { input: { channel: 'EMAIL', address: 'not an address' } }))).toBe('BAD_USER_INPUT');
     expect(errorCode(await api(SUBSCRIBE, { input: { channel: 'EMAIL', address: 'a@farm.test', quietHoursStartMinute: 1320 } }))).toBe('BAD_USER_INPUT');
-    expect(errorCode(await api(SUBSCRIBE, { input: { channel: 'EMAIL', address: 'a@farm.test', quietHoursStartMinute: 1320, quietHoursEndMinute: 1440 } }))).toBe('BAD_USER_INPUT');
+    expect(
+      errorCode(await api(SUBSCRIBE, { input: { channel: 'EMAIL', address: 'a@farm.test', quietHoursStartMinute: 1320, quietHoursEndMinute: 1440 } })),
+    ).toBe('BAD_USER_INPUT');
     expect(errorCode(await api(SUBSCRIBE, { input: { channel: 'WEBHOOK', address: 'a@farm.test' } }))).toBe('BAD_USER_INPUT');
     expect(errorCode(await api(CREATE_WEBHOOK, { input: { url: 'ftp://farm.test/hook' } }))).toBe('BAD_USER_INPUT');
     expect(errorCode(await api(CREATE_WEBHOOK, { input: { url: 'https://user:pw@farm.test/hook' } }))).toBe('BAD_USER_INPUT');
@@ -138,7 +173,8 @@ describe.each(backends())('alert notifications through the gateway on %s', (back
     const tenant = await tenantWithAdmin(farmiq, `Silence ${randomUUID().slice(0, 6)}`);
     const api = farmiq.as(tenant.admin.accessToken);
     const farmId = (await api('mutation { createFarm(input: { name: "Quiet Hill", timeZone: "Asia/Bangkok" }) { id } }')).data!.createFarm.id as string;
-    const SET = 'mutation ($f: ID!, $m: Float, $min: Int) { setFarmSilenceThreshold(farmId: $f, gapMultiplier: $m, minMinutes: $min) { silenceGapMultiplier silenceMinMinutes escalateAfterMinutes } }';
+    const SET =
+      'mutation ($f: ID!, $m: Float, $min: Int) { setFarmSilenceThreshold(farmId: $f, gapMultiplier: $m, minMinutes: $min) { silenceGapMultiplier silenceMinMinutes escalateAfterMinutes } }';
     const READ = 'query ($f: ID!) { farmNotificationSettings(farmId: $f) { silenceGapMultiplier silenceMinMinutes } }';
     expect((await api(READ, { f: farmId })).data!.farmNotificationSettings).toEqual({ silenceGapMultiplier: 3, silenceMinMinutes: 2 });
 
@@ -149,7 +185,12 @@ describe.each(backends())('alert notifications through the gateway on %s', (back
 
     const operator = await inviteAndLogIn(farmiq, tenant.admin.accessToken, tenant.tenantId, 'OPERATOR');
     expect(errorCode(await farmiq.as(operator.accessToken)(SET, { f: farmId, m: 2 }))).toBe('FORBIDDEN');
-    for (const [m, min] of [[1.4, null], [20.5, null], [null, 0], [null, 1441]]) {
+    for (const [m, min] of [
+      [1.4, null],
+      [20.5, null],
+      [null, 0],
+      [null, 1441],
+    ]) {
       expect([m, min, errorCode(await api(SET, { f: farmId, m, min }))]).toEqual([m, min, 'BAD_USER_INPUT']);
     }
     // Nothing the refused calls asked for was stored.
@@ -161,14 +202,27 @@ describe.each(backends())('alert notifications through the gateway on %s', (back
     const tenant = await tenantWithAdmin(farmiq, `Acked ${randomUUID().slice(0, 6)}`);
     const api = farmiq.as(tenant.admin.accessToken);
     const farmId = (await api('mutation { createFarm(input: { name: "Hilltop", timeZone: "Asia/Bangkok" }) { id } }')).data!.createFarm.id as string;
-    const barnId = (await api('mutation ($f: ID!) { createBarn(input: { farmId: $f, name: "House 1", species: BROILER, capacityHead: 20000 }) { id } }', { f: farmId })).data!.createBarn.id as string;
+    const barnId = (
+      await api('mutation ($f: ID!) { createBarn(input: { farmId: $f, name: "House 1", species: BROILER, capacityHead: 20000 }) { id } }', { f: farmId })
+    ).data!.createBarn.id as string;
     const manager = await inviteAndLogIn(farmiq, tenant.admin.accessToken, tenant.tenantId, 'OPERATOR');
     const address = `manager-${randomUUID().slice(0, 6)}@farm.test`;
     expect((await farmiq.as(manager.accessToken)(SUBSCRIBE, { input: { channel: 'EMAIL', address, farmId } })).errors).toBeUndefined();
 
     const readings: ReadingEvent[] = [0, 11].map((minutes) => {
       const observedAt = new Date(Date.UTC(2026, 10, 21, 1, minutes)).toISOString();
-      return { tenantId: tenant.tenantId, farmId, barnId, deviceId: randomUUID(), eventId: randomUUID(), metric: 'ammoniaPpm', value: 35, unit: 'ppm', observedAt, receivedAt: observedAt };
+      return {
+        tenantId: tenant.tenantId,
+        farmId,
+        barnId,
+        deviceId: randomUUID(),
+        eventId: randomUUID(),
+        metric: 'ammoniaPpm',
+        value: 35,
+        unit: 'ppm',
+        observedAt,
+        receivedAt: observedAt,
+      };
     });
     await farmiq.system.database!.sql.transaction((tx) => appendEvent(tx, READINGS_STORED, { readings }));
     const received = () => mail.filter((m) => (m.to as { text: string }).text === address);
@@ -181,7 +235,8 @@ describe.each(backends())('alert notifications through the gateway on %s', (back
     expect(email.html).toContain(`href="${link.replace(/&/g, '&#38;')}"`);
     const onGateway = farmiq.gatewayUrl.replace('/graphql', '') + link.slice(PUBLIC_URL.length);
     const token = new URL(link).searchParams.get('token')!;
-    const alertState = async () => (await api('query ($f: ID!) { alerts(farmId: $f) { nodes { acknowledgedAt acknowledgedBy { id } } } }', { f: farmId })).data!.alerts.nodes[0];
+    const alertState = async () =>
+      (await api('query ($f: ID!) { alerts(farmId: $f) { nodes { acknowledgedAt acknowledgedBy { id } } } }', { f: farmId })).data!.alerts.nodes[0];
 
     // A mail scanner (or the person) opening the link sees a confirmation page: nothing is acknowledged.
     const opened = await fetch(onGateway);
@@ -193,7 +248,12 @@ describe.each(backends())('alert notifications through the gateway on %s', (back
     expect(confirmPage).toContain('High ammonia');
     expect(await alertState()).toEqual({ acknowledgedAt: null, acknowledgedBy: null });
 
-    const post = (value: string) => fetch(onGateway.split('?')[0]!, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ token: value }).toString() });
+    const post = (value: string) =>
+      fetch(onGateway.split('?')[0]!, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ token: value }).toString(),
+      });
     // An altered token acknowledges nothing.
     const altered = token.slice(0, -2) + (token.endsWith('AA') ? 'BB' : 'AA');
     const refused = await post(altered);

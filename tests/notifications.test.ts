@@ -92,7 +92,14 @@ describe.each(backends())('alert notifications on %s', (backend) => {
     // Telemetry's read model of the farms and barns written below (their time zones, the barns rules evaluate).
     topology = await startTopologyReadModel({ sql: database.db.sql, log, schema: 'telemetry' });
     // The receiver is on this machine: the operator allows exactly its address, nothing else private.
-    worker = startNotificationWorker({ db, log, secrets, now, outbound: { allowedHosts: ['127.0.0.1'], httpsOnly: false }, mail: createMailer({ smtpUrl: inbox.url, from: 'FarmIQ <alerts@farmiq.test>', dataDir: '/nonexistent', production: false, log }) });
+    worker = startNotificationWorker({
+      db,
+      log,
+      secrets,
+      now,
+      outbound: { allowedHosts: ['127.0.0.1'], httpsOnly: false },
+      mail: createMailer({ smtpUrl: inbox.url, from: 'FarmIQ <alerts@farmiq.test>', dataDir: '/nonexistent', production: false, log }),
+    });
   });
   // Alert changes are stamped with the wall clock: each test starts the worker's clock there.
   beforeEach(() => {
@@ -123,7 +130,12 @@ describe.each(backends())('alert notifications on %s', (backend) => {
   }
 
   /** Readings of one barn as ingest announces them, `minutes` after `start`. */
-  function readings(place: { tenantId: string; farmId: string; barnId: string }, metric: string, values: Array<[minutes: number, value: number]>, start: Date): ReadingEvent[] {
+  function readings(
+    place: { tenantId: string; farmId: string; barnId: string },
+    metric: string,
+    values: Array<[minutes: number, value: number]>,
+    start: Date,
+  ): ReadingEvent[] {
     return values.map(([minutes, value]) => {
       const observedAt = new Date(start.getTime() + minutes * 60_000).toISOString();
       return { ...place, deviceId: randomUUID(), eventId: randomUUID(), metric, value, unit: '', observedAt, receivedAt: observedAt };
@@ -146,11 +158,27 @@ describe.each(backends())('alert notifications on %s', (backend) => {
     const endpoint = await webhook(place.tenantId);
     // Ammonia above 25 ppm for 10 minutes: raised at 08:11 Bangkok (01:11 UTC) on 20 Nov 2026.
     const start = new Date(Date.UTC(2026, 10, 20, 1, 0));
-    const changes = await evaluate(readings(place, 'ammoniaPpm', [[0, 30], [5, 32], [11, 31]], start));
+    const changes = await evaluate(
+      readings(
+        place,
+        'ammoniaPpm',
+        [
+          [0, 30],
+          [5, 32],
+          [11, 31],
+        ],
+        start,
+      ),
+    );
     expect(changes.map((change) => change.change)).toEqual(['RAISED']);
     // Written from the alert's outbox event, before any worker ran.
-    const events = await database.db.sql.query<{ payload: Record<string, unknown> }>(`SELECT payload FROM "events"."outbox" WHERE topic = 'telemetry.alert-raised-or-cleared' AND payload->>'alertId' = $1`, [changes[0]!.alertId]);
-    expect(events.map((event) => event.payload)).toEqual([expect.objectContaining({ tenantId: place.tenantId, farmId: place.farmId, alertId: changes[0]!.alertId, change: 'RAISED', severity: 'CRITICAL' })]);
+    const events = await database.db.sql.query<{ payload: Record<string, unknown> }>(
+      `SELECT payload FROM "events"."outbox" WHERE topic = 'telemetry.alert-raised-or-cleared' AND payload->>'alertId' = $1`,
+      [changes[0]!.alertId],
+    );
+    expect(events.map((event) => event.payload)).toEqual([
+      expect.objectContaining({ tenantId: place.tenantId, farmId: place.farmId, alertId: changes[0]!.alertId, change: 'RAISED', severity: 'CRITICAL' }),
+    ]);
     expect(await db.notificationDelivery.count({ where: { alertId: changes[0]!.alertId, status: 'PENDING' } })).toBe(3);
 
     expect(await worker.runOnce()).toBe(3);
@@ -171,9 +199,16 @@ describe.each(backends())('alert notifications on %s', (backend) => {
     const posted = receiver.requests.filter((request) => request.headers[DELIVERY_ID_HEADER] !== undefined);
     expect(posted).toHaveLength(1);
     expect(verifyWebhookSignature(endpoint.secret, posted[0]!.body, posted[0]!.headers[SIGNATURE_HEADER] as string, new Date())).toEqual({ ok: true });
-    expect(verifyWebhookSignature('another secret', posted[0]!.body, posted[0]!.headers[SIGNATURE_HEADER] as string, new Date())).toEqual({ ok: false, reason: 'mismatch' });
+    expect(verifyWebhookSignature('another secret', posted[0]!.body, posted[0]!.headers[SIGNATURE_HEADER] as string, new Date())).toEqual({
+      ok: false,
+      reason: 'mismatch',
+    });
     const body = JSON.parse(posted[0]!.body.toString('utf8'));
-    expect(body).toMatchObject({ type: 'alert.raised', deliveryId: posted[0]!.headers[DELIVERY_ID_HEADER], alert: { id: changes[0]!.alertId, severity: 'CRITICAL', builtIn: 'AMMONIA_HIGH', peakValue: 31 } });
+    expect(body).toMatchObject({
+      type: 'alert.raised',
+      deliveryId: posted[0]!.headers[DELIVERY_ID_HEADER],
+      alert: { id: changes[0]!.alertId, severity: 'CRITICAL', builtIn: 'AMMONIA_HIGH', peakValue: 31 },
+    });
     // Nothing is sent twice.
     expect(await worker.runOnce()).toBe(0);
     expect(mailTo('manager@farm.test')).toHaveLength(1);
@@ -184,7 +219,17 @@ describe.each(backends())('alert notifications on %s', (backend) => {
     await webhook(place.tenantId, place.farmId);
     receiver.failNext(5);
     const before = receiver.requests.length;
-    const changes = await evaluate(readings(place, 'ammoniaPpm', [[0, 40], [10, 41]], new Date(Date.UTC(2026, 10, 21, 2, 0))));
+    const changes = await evaluate(
+      readings(
+        place,
+        'ammoniaPpm',
+        [
+          [0, 40],
+          [10, 41],
+        ],
+        new Date(Date.UTC(2026, 10, 21, 2, 0)),
+      ),
+    );
     const [delivery] = await db.notificationDelivery.findMany({ where: { alertId: changes[0]!.alertId } });
     for (let attempt = 1; attempt <= 5; attempt++) {
       await worker.runOnce();
@@ -208,10 +253,25 @@ describe.each(backends())('alert notifications on %s', (backend) => {
     // Quiet for an hour either side of the farm's local time now.
     const nowLocal = localMinuteOfDay(now(), 'Asia/Bangkok');
     const quiet = { quietStartMinute: (nowLocal + 1440 - 60) % 1440, quietEndMinute: (nowLocal + 60) % 1440 };
-    await db.notificationSubscription.create({ data: { tenantId: place.tenantId, userId: randomUUID(), farmId: place.farmId, channel: 'EMAIL', address: 'sleeper@farm.test', ...quiet } });
-    await db.alertRule.create({ data: { tenantId: place.tenantId, farmId: place.farmId, barnId: place.barnId, metric: 'feedKg', comparison: 'BELOW', threshold: 100 } });
+    await db.notificationSubscription.create({
+      data: { tenantId: place.tenantId, userId: randomUUID(), farmId: place.farmId, channel: 'EMAIL', address: 'sleeper@farm.test', ...quiet },
+    });
+    await db.alertRule.create({
+      data: { tenantId: place.tenantId, farmId: place.farmId, barnId: place.barnId, metric: 'feedKg', comparison: 'BELOW', threshold: 100 },
+    });
     const start = new Date(Date.UTC(2026, 10, 22, 3, 0));
-    await evaluate([...readings(place, 'feedKg', [[0, 50]], start), ...readings(place, 'ammoniaPpm', [[0, 40], [10, 40]], start)]);
+    await evaluate([
+      ...readings(place, 'feedKg', [[0, 50]], start),
+      ...readings(
+        place,
+        'ammoniaPpm',
+        [
+          [0, 40],
+          [10, 40],
+        ],
+        start,
+      ),
+    ]);
     await worker.runOnce();
     const woken = mailTo('sleeper@farm.test');
     expect(woken.map((mail) => mail.subject)).toEqual(['[Critical] High ammonia raised']);
@@ -232,7 +292,17 @@ describe.each(backends())('alert notifications on %s', (backend) => {
     const place = await farm();
     const endpoint = await webhook(place.tenantId, place.farmId);
     receiver.failNext(1_000);
-    await evaluate(readings(place, 'ammoniaPpm', [[0, 40], [10, 40]], new Date(Date.UTC(2026, 10, 23, 3, 0))));
+    await evaluate(
+      readings(
+        place,
+        'ammoniaPpm',
+        [
+          [0, 40],
+          [10, 40],
+        ],
+        new Date(Date.UTC(2026, 10, 23, 3, 0)),
+      ),
+    );
     await worker.runOnce();
     offsetMs += 24 * 60 * 60_000 + 1000;
     await worker.runOnce();
@@ -255,8 +325,28 @@ describe.each(backends())('alert notifications on %s', (backend) => {
       ],
     });
     const start = new Date(Date.UTC(2026, 10, 24, 3, 0));
-    const [ignored] = await evaluate(readings(place, 'ammoniaPpm', [[0, 40], [10, 40]], start));
-    const [acknowledged] = await evaluate(readings({ ...place, barnId: secondBarn.id }, 'ammoniaPpm', [[0, 40], [10, 40]], start));
+    const [ignored] = await evaluate(
+      readings(
+        place,
+        'ammoniaPpm',
+        [
+          [0, 40],
+          [10, 40],
+        ],
+        start,
+      ),
+    );
+    const [acknowledged] = await evaluate(
+      readings(
+        { ...place, barnId: secondBarn.id },
+        'ammoniaPpm',
+        [
+          [0, 40],
+          [10, 40],
+        ],
+        start,
+      ),
+    );
     await worker.runOnce();
     expect(mailTo('barn-manager@farm.test')).toHaveLength(2);
     expect(mailTo('tenant-admin@farm.test')).toHaveLength(0);
@@ -271,7 +361,10 @@ describe.each(backends())('alert notifications on %s', (backend) => {
     const escalated = mailTo('tenant-admin@farm.test');
     expect(escalated.map((mail) => mail.subject)).toEqual(['[Critical] High ammonia raised, still not acknowledged']);
     expect(escalated[0]!.text).toContain('Time (farm): 24 Nov 2026, 10:10 Asia/Bangkok');
-    const told = await db.notificationDelivery.findMany({ where: { alertId: { in: [ignored!.alertId, acknowledged!.alertId] } }, orderBy: { createdAt: 'asc' } });
+    const told = await db.notificationDelivery.findMany({
+      where: { alertId: { in: [ignored!.alertId, acknowledged!.alertId] } },
+      orderBy: { createdAt: 'asc' },
+    });
     expect(told.map((delivery) => [delivery.alertId === ignored!.alertId ? 'ignored' : 'acknowledged', delivery.change])).toEqual([
       ['ignored', 'RAISED'],
       ['acknowledged', 'RAISED'],
@@ -288,7 +381,17 @@ describe.each(backends())('alert notifications on %s', (backend) => {
     const place = await farm();
     await webhook(place.tenantId, place.farmId);
     const before = receiver.requests.length;
-    const [raised] = await evaluate(readings(place, 'ammoniaPpm', [[0, 40], [10, 40]], new Date(Date.UTC(2026, 10, 25, 3, 0))));
+    const [raised] = await evaluate(
+      readings(
+        place,
+        'ammoniaPpm',
+        [
+          [0, 40],
+          [10, 40],
+        ],
+        new Date(Date.UTC(2026, 10, 25, 3, 0)),
+      ),
+    );
     // What a worker killed between its claim and recording the outcome leaves behind (its receiver may have the message).
     await db.$executeRawUnsafe(
       `UPDATE "telemetry"."notification_delivery" SET attempts = attempts + 1, next_attempt_at = $2 WHERE alert_id = $1::uuid`,
@@ -310,7 +413,17 @@ describe.each(backends())('alert notifications on %s', (backend) => {
     const rebound = receiver.url.replace('127.0.0.1', 'localhost');
     const endpoint = await webhook(place.tenantId, place.farmId, rebound);
     const before = receiver.requests.length;
-    const [raised] = await evaluate(readings(place, 'ammoniaPpm', [[0, 40], [10, 40]], new Date(Date.UTC(2026, 10, 26, 3, 0))));
+    const [raised] = await evaluate(
+      readings(
+        place,
+        'ammoniaPpm',
+        [
+          [0, 40],
+          [10, 40],
+        ],
+        new Date(Date.UTC(2026, 10, 26, 3, 0)),
+      ),
+    );
     await worker.runOnce();
     expect(receiver.requests.length).toBe(before);
     const delivery = await db.notificationDelivery.findFirstOrThrow({ where: { alertId: raised!.alertId, webhookEndpointId: endpoint.id } });

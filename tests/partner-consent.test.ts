@@ -9,7 +9,8 @@ import { loginAsPlatformAdmin, tenantWithAdmin } from './support/sessions';
 import { errorCode, startTestSystem, type TestSystem } from './support/testSystem';
 import { waitFor } from './support/waitFor';
 
-const ISSUE = 'mutation ($id: ID!, $secret: String!, $tenant: ID) { issueClientToken(clientId: $id, clientSecret: $secret, tenantId: $tenant) { accessToken scopes tenantId farmIds } }';
+const ISSUE =
+  'mutation ($id: ID!, $secret: String!, $tenant: ID) { issueClientToken(clientId: $id, clientSecret: $secret, tenantId: $tenant) { accessToken scopes tenantId farmIds } }';
 const GRANT = 'mutation ($input: GrantPartnerAccessInput!) { grantPartnerAccess(input: $input) { id farmIds scopes clientName revokedAt } }';
 
 /** One farm's objects of every kind a partner can name. */
@@ -18,19 +19,36 @@ type FarmObjects = Record<'farm' | 'barn' | 'device' | 'batch' | 'alert' | 'aler
 /** A farm with a barn, a placed device, a batch, an alert rule, an alert and an edge gateway, made through the API (the alert as the evaluator stores it). */
 async function farmWithEverything(farmiq: TestSystem, admin: TestSystem['graphql'], tenantId: string, name: string): Promise<FarmObjects> {
   const farm = (await admin('mutation ($n: String!) { createFarm(input: { name: $n, timeZone: "UTC" }) { id } }', { n: name })).data!.createFarm.id as string;
-  const barn = (await admin('mutation ($f: ID!) { createBarn(input: { farmId: $f, name: "House 1", species: BROILER, capacityHead: 100 }) { id } }', { f: farm })).data!.createBarn.id as string;
+  const barn = (
+    await admin('mutation ($f: ID!) { createBarn(input: { farmId: $f, name: "House 1", species: BROILER, capacityHead: 100 }) { id } }', { f: farm })
+  ).data!.createBarn.id as string;
   const platform = farmiq.as((await loginAsPlatformAdmin(farmiq)).accessToken);
-  const label = (await platform('mutation ($s: String!) { registerDevices(input: { devices: [{ serialNumber: $s, kind: CLIMATE }] }) { device { id } claimLink } }', { s: `${name}-CL` })).data!.registerDevices[0];
+  const label = (
+    await platform('mutation ($s: String!) { registerDevices(input: { devices: [{ serialNumber: $s, kind: CLIMATE }] }) { device { id } claimLink } }', {
+      s: `${name}-CL`,
+    })
+  ).data!.registerDevices[0];
   await admin('mutation ($l: String) { claimDevice(input: { claimLink: $l }) { id } }', { l: label.claimLink });
-  await admin('mutation ($d: ID!, $b: ID!) { activateDevice(input: { deviceId: $d, barnId: $b, name: "Climate" }) { mqttPassword } }', { d: label.device.id, b: barn });
-  const batch = (await admin('mutation ($f: ID!, $b: ID) { placeBatch(input: { farmId: $f, barnId: $b, species: BROILER, placedOn: "2026-11-01", headCountPlaced: 100, placementWeightKg: 0.04 }) { id } }', { f: farm, b: barn })).data!.placeBatch.id as string;
-  const alertRule = (await admin('mutation ($b: ID!) { createAlertRule(input: { barnId: $b, metric: "temperatureC", comparison: ABOVE, threshold: 32 }) { id } }', { b: barn })).data!.createAlertRule.id as string;
+  await admin('mutation ($d: ID!, $b: ID!) { activateDevice(input: { deviceId: $d, barnId: $b, name: "Climate" }) { mqttPassword } }', {
+    d: label.device.id,
+    b: barn,
+  });
+  const batch = (
+    await admin(
+      'mutation ($f: ID!, $b: ID) { placeBatch(input: { farmId: $f, barnId: $b, species: BROILER, placedOn: "2026-11-01", headCountPlaced: 100, placementWeightKg: 0.04 }) { id } }',
+      { f: farm, b: barn },
+    )
+  ).data!.placeBatch.id as string;
+  const alertRule = (
+    await admin('mutation ($b: ID!) { createAlertRule(input: { barnId: $b, metric: "temperatureC", comparison: ABOVE, threshold: 32 }) { id } }', { b: barn })
+  ).data!.createAlertRule.id as string;
   const [{ id: alert }] = await farmiq.system.database!.sql.query<{ id: string }>(
     `INSERT INTO "telemetry"."alert" (id, tenant_id, farm_id, barn_id, built_in, source, metric, comparison, threshold, raised_at, peak_value, last_value)
      VALUES (gen_random_uuid(), $1, $2, $3, 'AMMONIA_HIGH', 'AMMONIA_HIGH', 'ammoniaPpm', 'ABOVE', 25, now(), 30, 30) RETURNING id::text AS id`,
     [tenantId, farm, barn],
   );
-  const gateway = (await admin('mutation ($f: ID!) { registerEdgeGateway(input: { farmId: $f, name: "Edge" }) { gateway { id } } }', { f: farm })).data!.registerEdgeGateway.gateway.id as string;
+  const gateway = (await admin('mutation ($f: ID!) { registerEdgeGateway(input: { farmId: $f, name: "Edge" }) { gateway { id } } }', { f: farm })).data!
+    .registerEdgeGateway.gateway.id as string;
   return { farm, barn, device: label.device.id, batch, alert: alert!, alertRule, gateway };
 }
 
@@ -53,12 +71,19 @@ describe.each(backends().slice(-1))('a partner with grants from several tenants 
     farmiq = await startTestSystem(backend);
     // The feed mill's own tenant is its developer account: it has no farms, only its API client.
     const mill = await tenantWithAdmin(farmiq, 'Feed Mill Co');
-    const created = await farmiq.as(mill.admin.accessToken)('mutation { createApiClient(input: { name: "Feed mill ERP", scopes: [FARMS_READ, KPI_READ, TELEMETRY_READ] }) { client { id } clientSecret } }');
+    const created = await farmiq.as(mill.admin.accessToken)(
+      'mutation { createApiClient(input: { name: "Feed mill ERP", scopes: [FARMS_READ, KPI_READ, TELEMETRY_READ] }) { client { id } clientSecret } }',
+    );
     client = { id: created.data!.createApiClient.client.id, secret: created.data!.createApiClient.clientSecret };
 
     const a = await tenantWithAdmin(farmiq, 'Farmer A');
     const asA = farmiq.as(a.admin.accessToken);
-    tenantA = { tenantId: a.tenantId, admin: asA, granted: await farmWithEverything(farmiq, asA, a.tenantId, 'A-North'), other: await farmWithEverything(farmiq, asA, a.tenantId, 'A-South') };
+    tenantA = {
+      tenantId: a.tenantId,
+      admin: asA,
+      granted: await farmWithEverything(farmiq, asA, a.tenantId, 'A-North'),
+      other: await farmWithEverything(farmiq, asA, a.tenantId, 'A-South'),
+    };
     const b = await tenantWithAdmin(farmiq, 'Farmer B');
     const asB = farmiq.as(b.admin.accessToken);
     tenantB = { tenantId: b.tenantId, admin: asB, farm: await farmWithEverything(farmiq, asB, b.tenantId, 'B-East') };
@@ -95,7 +120,19 @@ describe.each(backends().slice(-1))('a partner with grants from several tenants 
     expect(seen.errors).toBeUndefined();
     const { granted } = tenantA;
     expect(seen.data).toEqual({
-      me: { tenant: { farms: [{ id: granted.farm, barns: [{ id: granted.barn }], batches: [{ id: granted.batch }], alertRules: [{ id: granted.alertRule }], edgeGateways: [{ id: granted.gateway }] }] } },
+      me: {
+        tenant: {
+          farms: [
+            {
+              id: granted.farm,
+              barns: [{ id: granted.barn }],
+              batches: [{ id: granted.batch }],
+              alertRules: [{ id: granted.alertRule }],
+              edgeGateways: [{ id: granted.gateway }],
+            },
+          ],
+        },
+      },
       devices: { nodes: [{ id: granted.device }] },
     });
     const alerts = await partner('query ($f: ID!) { alerts(farmId: $f) { nodes { id } } }', { f: granted.farm });
@@ -115,12 +152,16 @@ describe.each(backends().slice(-1))('a partner with grants from several tenants 
       };
       const refused = (code: string) => (code === 'NOT_FOUND' || code === 'FORBIDDEN' ? 'refused' : code);
       const foreignTenant = probe.kind === 'tenant' ? tenantB.tenantId : ids(tenantB.farm)(probe.kind);
-      answers.push(`${probe.operation}(${probe.path}): other farm ${refused(await send(ids(other)(probe.kind)))}, other tenant ${refused(await send(foreignTenant))}`);
+      answers.push(
+        `${probe.operation}(${probe.path}): other farm ${refused(await send(ids(other)(probe.kind)))}, other tenant ${refused(await send(foreignTenant))}`,
+      );
     }
     expect(answers).toEqual(probes.map((probe) => `${probe.operation}(${probe.path}): other farm refused, other tenant refused`));
     // The granted farm's objects are found by the same probes (errors other than NOT_FOUND are the sample arguments').
     const grantedAnswers = [];
-    for (const probe of probes.filter((probe) => ['farm', 'barn', 'device', 'batch', 'alert', 'alertRule', 'gateway'].includes(probe.kind) && probe.operation !== 'Query.brokerAuthFiles')) {
+    for (const probe of probes.filter(
+      (probe) => ['farm', 'barn', 'device', 'batch', 'alert', 'alertRule', 'gateway'].includes(probe.kind) && probe.operation !== 'Query.brokerAuthFiles',
+    )) {
       const { query, variables } = probe.call(ids(granted)(probe.kind));
       grantedAnswers.push(`${probe.operation}(${probe.path}): ${errorCode(await partner(query, variables)) === 'NOT_FOUND' ? 'not found' : 'found'}`);
     }
@@ -144,7 +185,10 @@ describe.each(backends().slice(-1))('a partner with grants from several tenants 
       const response = await fetch(`http://127.0.0.1:${farmiq.system.ports[subgraph as 'devices']}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ query: 'query ($r: [_Any!]!) { _entities(representations: $r) { __typename } }', variables: { r: [{ __typename: typename, id }] } }),
+        body: JSON.stringify({
+          query: 'query ($r: [_Any!]!) { _entities(representations: $r) { __typename } }',
+          variables: { r: [{ __typename: typename, id }] },
+        }),
       });
       expect({ typename, body: await response.json() }).toEqual({ typename, body: { data: { _entities: [null] } } });
     }
@@ -178,20 +222,29 @@ describe.each(backends().slice(-1))('a partner with grants from several tenants 
     const stranger = await tenantWithAdmin(farmiq, 'Stranger Farms');
     expect(errorCode(await issue(stranger.tenantId))).toBe('FORBIDDEN');
     const partner = farmiq.as((await tokenFor(tenantA.tenantId)).accessToken);
-    expect(errorCode(await partner('mutation ($f: ID!) { createBarn(input: { farmId: $f, name: "Partner barn", species: PIG, capacityHead: 1 }) { id } }', { f: tenantA.granted.farm }))).toBe('FORBIDDEN');
+    expect(
+      errorCode(
+        await partner('mutation ($f: ID!) { createBarn(input: { farmId: $f, name: "Partner barn", species: PIG, capacityHead: 1 }) { id } }', {
+          f: tenantA.granted.farm,
+        }),
+      ),
+    ).toBe('FORBIDDEN');
     expect(errorCode(await partner(GRANT, { input: { clientId: client.id, farmIds: [tenantA.other.farm], scopes: ['FARMS_READ'] } }))).toBe('FORBIDDEN');
   });
 
   it('is granted only what its client asks for, by a tenant admin, on farms of the tenant', async () => {
     const { admin } = tenantB;
-    const narrow = await farmiq.as((await tenantWithAdmin(farmiq, 'Narrow Partner')).admin.accessToken)('mutation { createApiClient(input: { name: "Vet", scopes: [FARMS_READ] }) { client { id } } }');
+    const narrow = await farmiq.as((await tenantWithAdmin(farmiq, 'Narrow Partner')).admin.accessToken)(
+      'mutation { createApiClient(input: { name: "Vet", scopes: [FARMS_READ] }) { client { id } } }',
+    );
     const vetId = narrow.data!.createApiClient.client.id;
     const tooMuch = await admin(GRANT, { input: { clientId: vetId, farmIds: [tenantB.farm.farm], scopes: ['KPI_READ'] } });
     expect(errorCode(tooMuch)).toBe('BAD_USER_INPUT');
     expect(tooMuch.errors![0]!.message).toContain('KPI_READ');
     expect(errorCode(await admin(GRANT, { input: { clientId: vetId, farmIds: [tenantA.granted.farm], scopes: ['FARMS_READ'] } }))).toBe('NOT_FOUND');
     expect(errorCode(await admin(GRANT, { input: { clientId: randomUUID(), farmIds: [tenantB.farm.farm], scopes: ['FARMS_READ'] } }))).toBe('NOT_FOUND');
-    const own = (await admin('mutation { createApiClient(input: { name: "Own ERP", scopes: [FARMS_READ] }) { client { id } } }')).data!.createApiClient.client.id;
+    const own = (await admin('mutation { createApiClient(input: { name: "Own ERP", scopes: [FARMS_READ] }) { client { id } } }')).data!.createApiClient.client
+      .id;
     expect(errorCode(await admin(GRANT, { input: { clientId: own, farmIds: [tenantB.farm.farm], scopes: ['FARMS_READ'] } }))).toBe('BAD_USER_INPUT');
   });
 

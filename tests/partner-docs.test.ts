@@ -49,8 +49,13 @@ describe('the partner documentation', () => {
     // Three devices of the tenant, for the paging step: two pages of two.
     serials = [1, 2, 3].map((n) => `GUIDE-${n}-${randomUUID().slice(0, 6)}`);
     const platform = farmiq.as((await loginAsPlatformAdmin(farmiq)).accessToken);
-    const labels = (await platform('mutation ($d: [DeviceToRegisterInput!]!) { registerDevices(input: { devices: $d }) { claimLink } }', { d: serials.map((serialNumber) => ({ serialNumber, kind: 'CLIMATE' })) })).data!.registerDevices;
-    for (const label of labels) expect((await admin('mutation ($l: String) { claimDevice(input: { claimLink: $l }) { id } }', { l: label.claimLink })).errors).toBeUndefined();
+    const labels = (
+      await platform('mutation ($d: [DeviceToRegisterInput!]!) { registerDevices(input: { devices: $d }) { claimLink } }', {
+        d: serials.map((serialNumber) => ({ serialNumber, kind: 'CLIMATE' })),
+      })
+    ).data!.registerDevices;
+    for (const label of labels)
+      expect((await admin('mutation ($l: String) { claimDevice(input: { claimLink: $l }) { id } }', { l: label.claimLink })).errors).toBeUndefined();
   }, 120_000);
   afterAll(() => farmiq?.stop());
 
@@ -74,7 +79,7 @@ describe('the partner documentation', () => {
     expect({ stale: built !== inputsHash(), fix: 'npm run docs:build', built }).toEqual({ stale: false, fix: 'npm run docs:build', built: expect.any(String) });
   });
 
-  it('walks the getting-started guide against the live system with the guide\'s own examples', async () => {
+  it("walks the getting-started guide against the live system with the guide's own examples", async () => {
     // 1. The tenant admin creates the client.
     const created = await run('create-client', {}, adminToken);
     expect(created.errors).toBeUndefined();
@@ -90,7 +95,9 @@ describe('the partner documentation', () => {
     expect(Date.parse(issued.data!.issueClientToken.accessTokenExpiresAt) - Date.now()).toBeGreaterThan(14 * 60_000);
 
     // 3. The first query.
-    expect((await run('first-query', {}, token)).data).toEqual({ me: { roles: ['PARTNER'], tenant: { name: 'Guide Farms', farms: [{ id: expect.any(String), name: 'Guide Hill', timeZone: 'Asia/Bangkok' }] } } });
+    expect((await run('first-query', {}, token)).data).toEqual({
+      me: { roles: ['PARTNER'], tenant: { name: 'Guide Farms', farms: [{ id: expect.any(String), name: 'Guide Hill', timeZone: 'Asia/Bangkok' }] } },
+    });
 
     // 4. Paging: two of the three devices, then the last one, each once.
     const first = (await run('paging', {}, token)).data!.devices;
@@ -111,7 +118,11 @@ describe('the partner documentation', () => {
     const registered = await run('register-document', {}, token);
     expect(registered.data!.registerDocument).toMatchObject({ id: documentIdOf(document), operationName: 'FarmNames' });
     const body = JSON.parse(JSON.stringify(readRequest('registered-id')).replace('<id from registerDocument>', registered.data!.registerDocument.id));
-    const byId = await fetch(farmiq.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+    const byId = await fetch(farmiq.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(body),
+    });
     expect(await byId.json()).toEqual({ data: { me: { tenant: { farms: [{ id: expect.any(String), name: 'Guide Hill' }] } } } });
   });
 

@@ -40,7 +40,10 @@ describe.each(backends().slice(-1))("partners' live subscriptions under quota on
   });
   const publish = (value: number, observedAt: Date) => farmiq.system.pubsub!.publish(TOPICS.readingsStored, { readings: [reading(value, observedAt)] });
   const costUsedBy = async (clientId: string) => {
-    const clients = (await admin('{ apiClients { id usage { costPointsPerDay { used } } } }')).data!.apiClients as Array<{ id: string; usage: { costPointsPerDay: { used: number } } }>;
+    const clients = (await admin('{ apiClients { id usage { costPointsPerDay { used } } } }')).data!.apiClients as Array<{
+      id: string;
+      usage: { costPointsPerDay: { used: number } };
+    }>;
     return clients.find((client) => client.id === clientId)!.usage.costPointsPerDay.used;
   };
 
@@ -55,9 +58,17 @@ describe.each(backends().slice(-1))("partners' live subscriptions under quota on
     });
     const label = registered.data!.registerDevices[0];
     farmId = (await admin('mutation { createFarm(input: { name: "Live", timeZone: "UTC" }) { id } }')).data!.createFarm.id;
-    barnId = (await admin('mutation ($input: CreateBarnInput!) { createBarn(input: $input) { id } }', { input: { farmId, name: 'House 1', species: 'BROILER', capacityHead: 1000 } })).data!.createBarn.id;
-    await admin('mutation ($input: ClaimDeviceInput!) { claimDevice(input: $input) { id } }', { input: { serialNumber: label.device.serialNumber, claimCode: label.claimCode } });
-    const activated = await admin('mutation ($input: ActivateDeviceInput!) { activateDevice(input: $input) { device { id } } }', { input: { deviceId: label.device.id, barnId, name: 'Climate 1' } });
+    barnId = (
+      await admin('mutation ($input: CreateBarnInput!) { createBarn(input: $input) { id } }', {
+        input: { farmId, name: 'House 1', species: 'BROILER', capacityHead: 1000 },
+      })
+    ).data!.createBarn.id;
+    await admin('mutation ($input: ClaimDeviceInput!) { claimDevice(input: $input) { id } }', {
+      input: { serialNumber: label.device.serialNumber, claimCode: label.claimCode },
+    });
+    const activated = await admin('mutation ($input: ActivateDeviceInput!) { activateDevice(input: $input) { device { id } } }', {
+      input: { deviceId: label.device.id, barnId, name: 'Climate 1' },
+    });
     expect(activated.errors).toBeUndefined();
     deviceId = label.device.id;
   }, 180_000);
@@ -67,7 +78,9 @@ describe.each(backends().slice(-1))("partners' live subscriptions under quota on
   });
 
   it('charges a subscription when it opens and for every frame, ends it with RATE_LIMITED at the frame over quota, and refuses to open another', async () => {
-    const created = await admin('mutation { createApiClient(input: { name: "Live partner", scopes: [TELEMETRY_READ, FARMS_READ] }) { client { id } clientSecret } }');
+    const created = await admin(
+      'mutation { createApiClient(input: { name: "Live partner", scopes: [TELEMETRY_READ, FARMS_READ] }) { client { id } clientSecret } }',
+    );
     const { client, clientSecret } = created.data!.createApiClient;
     const token = (await farmiq.graphql(ISSUE, { id: client.id, secret: clientSecret })).data!.issueClientToken.accessToken as string;
     const live = await openLive(farmiq.gatewayUrl, { token });

@@ -44,7 +44,9 @@ describe.each(backends())('partner quotas under the tenant plan on %s', (backend
   let farmId: string;
 
   const newPartner = async (name: string) => {
-    const created = await admin('mutation ($n: String!) { createApiClient(input: { name: $n, scopes: [FARMS_READ] }) { client { id } clientSecret } }', { n: name });
+    const created = await admin('mutation ($n: String!) { createApiClient(input: { name: $n, scopes: [FARMS_READ] }) { client { id } clientSecret } }', {
+      n: name,
+    });
     const { client, clientSecret } = created.data!.createApiClient;
     const token = (await farmiq.graphql(ISSUE, { id: client.id, secret: clientSecret })).data!.issueClientToken.accessToken as string;
     const send = async (query: string, variables: Record<string, unknown> = {}): Promise<Answer> => {
@@ -109,11 +111,17 @@ describe.each(backends())('partner quotas under the tenant plan on %s', (backend
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(86_000);
     expect(refused.body.errors![0]!.extensions).toMatchObject({ code: 'RATE_LIMITED', quota: 'plan-cost-points-per-day' });
-    expect(refused.body.errors![0]!.message).toMatch(/^The API clients of this tenant used its plan's 12 query cost points per day together \(2 left\); retry in \d+ s$/);
+    expect(refused.body.errors![0]!.message).toMatch(
+      /^The API clients of this tenant used its plan's 12 query cost points per day together \(2 left\); retry in \d+ s$/,
+    );
     // A cheaper query still fits the 2 points left: 1 point.
     expect(remainingOf((await b.send(TYPENAME)).headers)).toMatchObject({ 'plan-cost-points-per-day': 1 });
 
-    expect(await usageOf(a.id)).toEqual({ plan: 'STARTER', costPointsPerDay: { limit: 12, used: 5 }, planCostPointsPerDay: { limit: 12, used: 11, remaining: 1 } });
+    expect(await usageOf(a.id)).toEqual({
+      plan: 'STARTER',
+      costPointsPerDay: { limit: 12, used: 5 },
+      planCostPointsPerDay: { limit: 12, used: 11, remaining: 1 },
+    });
   });
 
   it('raises the limit within a second of an upgrade through the gateway, and lowers it on a downgrade', async () => {
@@ -136,7 +144,11 @@ describe.each(backends())('partner quotas under the tenant plan on %s', (backend
     expect(tookMs).toBeLessThan(backend === 'postgres' ? 1_000 : 5_000);
     // 30 − 11 − 5 = 14 left for the tenant; the client's own limit is now min(1000, 30).
     expect(remainingOf(answer.headers)).toMatchObject({ 'cost-points-per-day': 25, 'plan-cost-points-per-day': 14 });
-    expect(await usageOf(a.id)).toEqual({ plan: 'PROFESSIONAL', costPointsPerDay: { limit: 30, used: 5 }, planCostPointsPerDay: { limit: 30, used: 16, remaining: 14 } });
+    expect(await usageOf(a.id)).toEqual({
+      plan: 'PROFESSIONAL',
+      costPointsPerDay: { limit: 30, used: 5 },
+      planCostPointsPerDay: { limit: 30, used: 16, remaining: 14 },
+    });
 
     const downgraded = await admin(CHANGE_PLAN, { input: { plan: 'STARTER', idempotencyKey: 'plan-quotas-down' } });
     expect(downgraded.errors).toBeUndefined();
@@ -145,13 +157,18 @@ describe.each(backends())('partner quotas under the tenant plan on %s', (backend
     const refused = await a.send(TYPENAME);
     expect(refused.status).toBe(429);
     expect(refused.body.errors![0]!.extensions).toMatchObject({ code: 'RATE_LIMITED', quota: 'plan-cost-points-per-day' });
-    expect(await usageOf(a.id)).toEqual({ plan: 'STARTER', costPointsPerDay: { limit: 12, used: 5 }, planCostPointsPerDay: { limit: 12, used: 16, remaining: 0 } });
+    expect(await usageOf(a.id)).toEqual({
+      plan: 'STARTER',
+      costPointsPerDay: { limit: 12, used: 5 },
+      planCostPointsPerDay: { limit: 12, used: 16, remaining: 0 },
+    });
   });
 
   it('announces a plan that predates the plan events once, and identity applies it', async () => {
     const other = await tenantWithAdmin(farmiq, 'Old Plan Farms');
     const otherAdmin = farmiq.as(other.admin.accessToken);
-    const client = (await otherAdmin('mutation { createApiClient(input: { name: "Old", scopes: [FARMS_READ] }) { client { id } } }')).data!.createApiClient.client.id as string;
+    const client = (await otherAdmin('mutation { createApiClient(input: { name: "Old", scopes: [FARMS_READ] }) { client { id } } }')).data!.createApiClient
+      .client.id as string;
     // A subscription written before billing announced plans: no event for it.
     const db = farmiq.system.database!.prisma;
     await db.planSubscription.create({ data: { tenantId: other.tenantId, plan: 'PROFESSIONAL', currentPeriodEnd: new Date(Date.now() + 30 * 86_400_000) } });
@@ -162,6 +179,10 @@ describe.each(backends())('partner quotas under the tenant plan on %s', (backend
     const usage = async () => ((await otherAdmin(USAGE)).data!.apiClients as Array<{ id: string; usage: any }>).find((c) => c.id === client)!.usage;
     const deadline = Date.now() + 30_000;
     while ((await usage()).plan !== 'PROFESSIONAL' && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(await usage()).toEqual({ plan: 'PROFESSIONAL', costPointsPerDay: { limit: 30, used: 0 }, planCostPointsPerDay: { limit: 30, used: 0, remaining: 30 } });
+    expect(await usage()).toEqual({
+      plan: 'PROFESSIONAL',
+      costPointsPerDay: { limit: 30, used: 0 },
+      planCostPointsPerDay: { limit: 30, used: 0, remaining: 30 },
+    });
   });
 });

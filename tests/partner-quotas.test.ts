@@ -26,9 +26,7 @@ interface Answer {
 /** `RateLimit: "name";r=R;t=T, …` as { name: { r, t } }. */
 function rateLimitOf(headers: Headers): Record<string, { r: number; t: number }> {
   const value = headers.get('ratelimit') ?? '';
-  return Object.fromEntries(
-    [...value.matchAll(/"([^"]+)";r=(\d+);t=(\d+)/g)].map((match) => [match[1]!, { r: Number(match[2]), t: Number(match[3]) }]),
-  );
+  return Object.fromEntries([...value.matchAll(/"([^"]+)";r=(\d+);t=(\d+)/g)].map((match) => [match[1]!, { r: Number(match[2]), t: Number(match[3]) }]));
 }
 
 describe.each(backends().slice(-1))('partner quotas on %s', (backend) => {
@@ -37,7 +35,9 @@ describe.each(backends().slice(-1))('partner quotas on %s', (backend) => {
   let farmId: string;
 
   const newPartner = async (name: string) => {
-    const created = await admin('mutation ($n: String!) { createApiClient(input: { name: $n, scopes: [FARMS_READ] }) { client { id } clientSecret } }', { n: name });
+    const created = await admin('mutation ($n: String!) { createApiClient(input: { name: $n, scopes: [FARMS_READ] }) { client { id } clientSecret } }', {
+      n: name,
+    });
     const { client, clientSecret } = created.data!.createApiClient;
     const token = (await farmiq.graphql(ISSUE, { id: client.id, secret: clientSecret })).data!.issueClientToken.accessToken as string;
     const send = async (query: string, variables: Record<string, unknown> = {}): Promise<Answer> => {
@@ -67,7 +67,10 @@ describe.each(backends().slice(-1))('partner quotas on %s', (backend) => {
     expect(first.body.data).toEqual({ farm: { name: 'Metered', timeZone: 'UTC' } });
     expect(first.headers.get('ratelimit-policy')).toBe('"requests-per-minute";q=6;qu="requests";w=60, "cost-points-per-day";q=12;qu="cost-points";w=86400');
     // 12 − 5 = 7 points and 6 − 1 = 5 requests left.
-    expect(rateLimitOf(first.headers)).toEqual({ 'requests-per-minute': { r: 5, t: expect.any(Number) }, 'cost-points-per-day': { r: 7, t: expect.any(Number) } });
+    expect(rateLimitOf(first.headers)).toEqual({
+      'requests-per-minute': { r: 5, t: expect.any(Number) },
+      'cost-points-per-day': { r: 7, t: expect.any(Number) },
+    });
     expect(rateLimitOf(first.headers)['cost-points-per-day']!.t).toBeGreaterThan(86_000);
 
     const second = await partner.send(FARM_NAME_AND_ZONE, { id: farmId });
@@ -92,7 +95,8 @@ describe.each(backends().slice(-1))('partner quotas on %s', (backend) => {
     expect(rateLimitOf(fits.headers)['cost-points-per-day']!.r).toBe(1); // 2 − 1
 
     // The tenant admin sees the same figures: 5 + 5 + 1 = 11 points used, 5 requests in this minute.
-    const clients = (await admin('{ apiClients { id usage { requestsPerMinute { limit used } costPointsPerDay { limit used remaining resetSeconds } } } }')).data!.apiClients as Array<{ id: string; usage: any }>;
+    const clients = (await admin('{ apiClients { id usage { requestsPerMinute { limit used } costPointsPerDay { limit used remaining resetSeconds } } } }'))
+      .data!.apiClients as Array<{ id: string; usage: any }>;
     const usage = clients.find((client) => client.id === partner.id)!.usage;
     expect(usage.costPointsPerDay).toEqual({ limit: 12, used: 11, remaining: 1, resetSeconds: expect.any(Number) });
     expect(usage.costPointsPerDay.resetSeconds).toBeGreaterThan(86_000);
@@ -120,7 +124,7 @@ describe.each(backends().slice(-1))('partner quotas on %s', (backend) => {
     for (let i = 0; i < 8; i += 1) {
       const response = await fetch(farmiq.gatewayUrl, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: (await adminHeader()) },
+        headers: { 'content-type': 'application/json', authorization: await adminHeader() },
         body: JSON.stringify({ query: TYPENAME }),
       });
       expect(response.status).toBe(200);

@@ -62,8 +62,13 @@ describe.each(backends())('partner webhooks on %s', (backend) => {
 
   async function farmWithBarn(admin: TestSystem['graphql'], name: string) {
     const farm = (await admin('mutation ($n: String!) { createFarm(input: { name: $n, timeZone: "UTC" }) { id } }', { n: name })).data!.createFarm.id as string;
-    const barn = (await admin('mutation ($f: ID!) { createBarn(input: { farmId: $f, name: "House 1", species: BROILER, capacityHead: 100 }) { id } }', { f: farm })).data!.createBarn.id as string;
-    await admin('mutation ($b: ID!) { createAlertRule(input: { barnId: $b, metric: "temperatureC", comparison: ABOVE, threshold: 32, clearThreshold: 30 }) { id } }', { b: barn });
+    const barn = (
+      await admin('mutation ($f: ID!) { createBarn(input: { farmId: $f, name: "House 1", species: BROILER, capacityHead: 100 }) { id } }', { f: farm })
+    ).data!.createBarn.id as string;
+    await admin(
+      'mutation ($b: ID!) { createAlertRule(input: { barnId: $b, metric: "temperatureC", comparison: ABOVE, threshold: 32, clearThreshold: 30 }) { id } }',
+      { b: barn },
+    );
     return { farm, barn };
   }
 
@@ -71,7 +76,18 @@ describe.each(backends())('partner webhooks on %s', (backend) => {
   async function temperature(tenantId: string, place: { farm: string; barn: string }, value: number) {
     minute += 1;
     const observedAt = new Date(Date.UTC(2026, 10, 29, 8, minute)).toISOString();
-    const event: ReadingEvent = { tenantId, farmId: place.farm, barnId: place.barn, deviceId: randomUUID(), eventId: randomUUID(), metric: 'temperatureC', unit: '°C', value, observedAt, receivedAt: observedAt };
+    const event: ReadingEvent = {
+      tenantId,
+      farmId: place.farm,
+      barnId: place.barn,
+      deviceId: randomUUID(),
+      eventId: randomUUID(),
+      metric: 'temperatureC',
+      unit: '°C',
+      value,
+      observedAt,
+      receivedAt: observedAt,
+    };
     await ensurePartitions([new Date(observedAt)]);
     const sql = farmiq.system.database!.sql;
     await sql.query(
@@ -82,14 +98,31 @@ describe.each(backends())('partner webhooks on %s', (backend) => {
   }
 
   async function closeBatch(admin: TestSystem['graphql'], place: { farm: string; barn: string }) {
-    const batch = (await admin('mutation ($f: ID!, $b: ID) { placeBatch(input: { farmId: $f, barnId: $b, species: BROILER, placedOn: "2026-10-01", headCountPlaced: 10, placementWeightKg: 0.04 }) { id } }', { f: place.farm, b: place.barn })).data!.placeBatch.id as string;
-    const depleted = await admin('mutation ($id: ID!) { recordDepletion(input: { batchId: $id, depletedOn: "2026-11-10", headCount: 10, totalLiveWeightKg: 25 }) { id } }', { id: batch });
+    const batch = (
+      await admin(
+        'mutation ($f: ID!, $b: ID) { placeBatch(input: { farmId: $f, barnId: $b, species: BROILER, placedOn: "2026-10-01", headCountPlaced: 10, placementWeightKg: 0.04 }) { id } }',
+        { f: place.farm, b: place.barn },
+      )
+    ).data!.placeBatch.id as string;
+    const depleted = await admin(
+      'mutation ($id: ID!) { recordDepletion(input: { batchId: $id, depletedOn: "2026-11-10", headCount: 10, totalLiveWeightKg: 25 }) { id } }',
+      { id: batch },
+    );
     expect(depleted.errors).toBeUndefined();
     return batch;
   }
 
   const deliveries = async () =>
-    (await partner('{ partnerWebhookDeliveries(first: 100) { id eventId eventType tenantId status attempts lastError } }')).data!.partnerWebhookDeliveries as Array<{ id: string; eventId: string; eventType: string; tenantId: string; status: string; attempts: number; lastError: string | null }>;
+    (await partner('{ partnerWebhookDeliveries(first: 100) { id eventId eventType tenantId status attempts lastError } }')).data!
+      .partnerWebhookDeliveries as Array<{
+      id: string;
+      eventId: string;
+      eventType: string;
+      tenantId: string;
+      status: string;
+      attempts: number;
+      lastError: string | null;
+    }>;
 
   beforeAll(async () => {
     // The receiver is on this machine: the operator allows exactly its address (webhooks reach public addresses only).
@@ -98,9 +131,14 @@ describe.each(backends())('partner webhooks on %s', (backend) => {
     receiver = await startReceiver(() => secret);
 
     const mill = await tenantWithAdmin(farmiq, 'Integrator Co');
-    const created = await farmiq.as(mill.admin.accessToken)('mutation { createApiClient(input: { name: "Integrator", scopes: [FARMS_READ, KPI_READ, TELEMETRY_READ, BILLING_READ] }) { client { id } clientSecret } }');
+    const created = await farmiq.as(mill.admin.accessToken)(
+      'mutation { createApiClient(input: { name: "Integrator", scopes: [FARMS_READ, KPI_READ, TELEMETRY_READ, BILLING_READ] }) { client { id } clientSecret } }',
+    );
     const { client, clientSecret } = created.data!.createApiClient;
-    const token = await farmiq.graphql('mutation ($id: ID!, $s: String!) { issueClientToken(clientId: $id, clientSecret: $s) { accessToken } }', { id: client.id, s: clientSecret });
+    const token = await farmiq.graphql('mutation ($id: ID!, $s: String!) { issueClientToken(clientId: $id, clientSecret: $s) { accessToken } }', {
+      id: client.id,
+      s: clientSecret,
+    });
     partner = farmiq.as(token.data!.issueClientToken.accessToken);
 
     const tenantA = await tenantWithAdmin(farmiq, 'Webhook Farm A');
@@ -110,10 +148,16 @@ describe.each(backends())('partner webhooks on %s', (backend) => {
     const tenantB = await tenantWithAdmin(farmiq, 'Webhook Farm B');
     Object.assign(b, { tenantId: tenantB.tenantId, admin: farmiq.as(tenantB.admin.accessToken) });
     b.farm = await farmWithBarn(b.admin, 'B');
-    const grant = await a.admin('mutation ($c: ID!, $f: ID!) { grantPartnerAccess(input: { clientId: $c, farmIds: [$f], scopes: [TELEMETRY_READ, KPI_READ, BILLING_READ] }) { id } }', { c: client.id, f: a.granted.farm });
+    const grant = await a.admin(
+      'mutation ($c: ID!, $f: ID!) { grantPartnerAccess(input: { clientId: $c, farmIds: [$f], scopes: [TELEMETRY_READ, KPI_READ, BILLING_READ] }) { id } }',
+      { c: client.id, f: a.granted.farm },
+    );
     a.grantId = grant.data!.grantPartnerAccess.id;
 
-    const webhook = await partner('mutation ($u: String!, $e: [PartnerEventType!]!) { createPartnerWebhook(input: { url: $u, events: $e }) { secret webhook { id events } } }', { u: receiver.url, e: ALL_EVENTS });
+    const webhook = await partner(
+      'mutation ($u: String!, $e: [PartnerEventType!]!) { createPartnerWebhook(input: { url: $u, events: $e }) { secret webhook { id events } } }',
+      { u: receiver.url, e: ALL_EVENTS },
+    );
     expect(webhook.errors).toBeUndefined();
     secret = webhook.data!.createPartnerWebhook.secret;
   }, 180_000);
@@ -125,12 +169,18 @@ describe.each(backends())('partner webhooks on %s', (backend) => {
   it("delivers, signed, the granted farm's alerts, its closed batch and the tenant's invoice, and nothing of other farms or tenants", async () => {
     receiver.failNext.add('batch.closed');
     // Everything happens in A's granted farm, A's other farm and tenant B alike.
-    for (const [tenantId, place] of [[a.tenantId, a.granted], [a.tenantId, a.other], [b.tenantId, b.farm]] as const) await temperature(tenantId, place, 35);
+    for (const [tenantId, place] of [
+      [a.tenantId, a.granted],
+      [a.tenantId, a.other],
+      [b.tenantId, b.farm],
+    ] as const)
+      await temperature(tenantId, place, 35);
     await temperature(a.tenantId, a.granted, 25);
     const batchOfA = await closeBatch(a.admin, a.granted);
     await closeBatch(a.admin, a.other);
     await closeBatch(b.admin, b.farm);
-    for (const admin of [a.admin, b.admin]) expect((await admin('mutation { subscribe(input: { plan: STARTER, idempotencyKey: "start" }) { id } }')).errors).toBeUndefined();
+    for (const admin of [a.admin, b.admin])
+      expect((await admin('mutation { subscribe(input: { plan: STARTER, idempotencyKey: "start" }) { id } }')).errors).toBeUndefined();
 
     const types = () => [...new Set(receiver.received.map((r) => r.body.type))].sort();
     await waitFor(() => expect(types()).toEqual(['alert.cleared', 'alert.raised', 'batch.closed', 'invoice.issued']), 30_000, 200);
@@ -166,10 +216,17 @@ describe.each(backends())('partner webhooks on %s', (backend) => {
     await temperature(a.tenantId, a.granted, 36);
     await closeBatch(a.admin, a.granted);
     // The alert and the batch reach the outbox; with the grant gone nobody is to be told.
-    await waitFor(async () => {
-      const [row] = await farmiq.system.database!.sql.query<{ n: string }>(`SELECT count(*)::text AS n FROM "telemetry"."alert" WHERE farm_id = $1 AND status = 'ACTIVE'`, [a.granted.farm]);
-      expect(row!.n).toBe('1');
-    }, 15_000, 200);
+    await waitFor(
+      async () => {
+        const [row] = await farmiq.system.database!.sql.query<{ n: string }>(
+          `SELECT count(*)::text AS n FROM "telemetry"."alert" WHERE farm_id = $1 AND status = 'ACTIVE'`,
+          [a.granted.farm],
+        );
+        expect(row!.n).toBe('1');
+      },
+      15_000,
+      200,
+    );
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     expect(receiver.received.length).toBe(before);
     expect((await deliveries()).length).toBe(4); // the four of the first test, nothing new
@@ -177,14 +234,24 @@ describe.each(backends())('partner webhooks on %s', (backend) => {
 
   it('keeps a partner to its own webhooks and log', async () => {
     const other = await tenantWithAdmin(farmiq, 'Another partner');
-    const created = await farmiq.as(other.admin.accessToken)('mutation { createApiClient(input: { name: "Other", scopes: [FARMS_READ] }) { client { id } clientSecret } }');
+    const created = await farmiq.as(other.admin.accessToken)(
+      'mutation { createApiClient(input: { name: "Other", scopes: [FARMS_READ] }) { client { id } clientSecret } }',
+    );
     const { client, clientSecret } = created.data!.createApiClient;
-    const token = (await farmiq.graphql('mutation ($id: ID!, $s: String!) { issueClientToken(clientId: $id, clientSecret: $s) { accessToken } }', { id: client.id, s: clientSecret })).data!.issueClientToken.accessToken;
+    const token = (
+      await farmiq.graphql('mutation ($id: ID!, $s: String!) { issueClientToken(clientId: $id, clientSecret: $s) { accessToken } }', {
+        id: client.id,
+        s: clientSecret,
+      })
+    ).data!.issueClientToken.accessToken;
     const stranger = farmiq.as(token);
     expect((await stranger('{ partnerWebhooks { id } partnerWebhookDeliveries { id } }')).data).toEqual({ partnerWebhooks: [], partnerWebhookDeliveries: [] });
     const mine = (await partner('{ partnerWebhooks { id } }')).data!.partnerWebhooks[0].id;
     expect((await stranger('mutation ($id: ID!) { deletePartnerWebhook(id: $id) }', { id: mine })).errors![0]!.extensions!.code).toBe('NOT_FOUND');
     expect((await a.admin('{ partnerWebhooks { id } }')).errors![0]!.extensions!.code).toBe('FORBIDDEN');
-    expect((await partner('mutation { createPartnerWebhook(input: { url: "ftp://example.com/x", events: [ALERT_RAISED] }) { secret } }')).errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+    expect(
+      (await partner('mutation { createPartnerWebhook(input: { url: "ftp://example.com/x", events: [ALERT_RAISED] }) { secret } }')).errors![0]!.extensions!
+        .code,
+    ).toBe('BAD_USER_INPUT');
   });
 });

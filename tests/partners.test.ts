@@ -18,14 +18,20 @@ describe.each(backends())('partner API clients on %s', (backend) => {
     adminToken = tenant.admin.accessToken;
     admin = farmiq.as(adminToken);
     farmId = (await admin('mutation { createFarm(input: { name: "Shared Site", timeZone: "Europe/Madrid" }) { id } }')).data!.createFarm.id;
-    await admin('mutation ($f: ID!) { placeBatch(input: { farmId: $f, species: PIG, placedOn: "2026-09-01", headCountPlaced: 500, placementWeightKg: 7 }) { id } }', { f: farmId });
+    await admin(
+      'mutation ($f: ID!) { placeBatch(input: { farmId: $f, species: PIG, placedOn: "2026-09-01", headCountPlaced: 500, placementWeightKg: 7 }) { id } }',
+      { f: farmId },
+    );
   });
   afterAll(async () => {
     await farmiq?.stop();
   });
 
   async function newClient(scopes: string[]) {
-    const created = await admin(`mutation ($scopes: [ApiScope!]!) { createApiClient(input: { name: "Feed mill", scopes: $scopes }) { client { id scopes revokedAt } clientSecret } }`, { scopes });
+    const created = await admin(
+      `mutation ($scopes: [ApiScope!]!) { createApiClient(input: { name: "Feed mill", scopes: $scopes }) { client { id scopes revokedAt } clientSecret } }`,
+      { scopes },
+    );
     expect(created.errors).toBeUndefined();
     return created.data!.createApiClient as { client: { id: string; scopes: string[]; revokedAt: null }; clientSecret: string };
   }
@@ -37,7 +43,9 @@ describe.each(backends())('partner API clients on %s', (backend) => {
     expect(issued.data!.issueClientToken.scopes).toEqual(['FARMS_READ']);
     const partner = farmiq.as(issued.data!.issueClientToken.accessToken);
 
-    expect((await partner('query ($id: ID!) { farm(id: $id) { name timeZone } }', { id: farmId })).data).toEqual({ farm: { name: 'Shared Site', timeZone: 'Europe/Madrid' } });
+    expect((await partner('query ($id: ID!) { farm(id: $id) { name timeZone } }', { id: farmId })).data).toEqual({
+      farm: { name: 'Shared Site', timeZone: 'Europe/Madrid' },
+    });
     // Batches need kpi:read, which this client was not given, also when reached through a farm.
     const batches = await partner('query ($id: ID!) { farm(id: $id) { batches { id } } }', { id: farmId });
     expect(errorCode(batches)).toBe('FORBIDDEN');
@@ -75,7 +83,9 @@ describe.each(backends())('partner API clients on %s', (backend) => {
     expect(stored.secretHash).not.toContain(fresh.clientSecret);
 
     const ownManager = await inviteAndLogIn(farmiq, adminToken, tenantId, 'FARM_MANAGER');
-    expect(errorCode(await farmiq.as(ownManager.accessToken)('mutation ($id: ID!) { rotateApiClientSecret(id: $id) { clientSecret } }', { id: client.id }))).toBe('FORBIDDEN');
+    expect(
+      errorCode(await farmiq.as(ownManager.accessToken)('mutation ($id: ID!) { rotateApiClientSecret(id: $id) { clientSecret } }', { id: client.id })),
+    ).toBe('FORBIDDEN');
   });
 
   it('are created only by a tenant admin', async () => {

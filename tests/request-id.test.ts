@@ -34,7 +34,11 @@ describe('request ids', () => {
       fetch(identity, {
         method: 'POST',
         // A caller that skips the gateway names a new address (and request id) with every attempt.
-        headers: { 'content-type': 'application/json', 'x-farmiq-client-address': `198.51.100.${attempt}`, 'x-request-id': `req-forged-${String(attempt).padStart(6, '0')}` },
+        headers: {
+          'content-type': 'application/json',
+          'x-farmiq-client-address': `198.51.100.${attempt}`,
+          'x-request-id': `req-forged-${String(attempt).padStart(6, '0')}`,
+        },
         body: JSON.stringify({
           query: 'mutation ($input: LoginInput!) { login(input: $input) { accessToken } }',
           variables: { input: { email: `nobody-${attempt}@farm.test`, password: 'wrong password guess' } },

@@ -77,7 +77,16 @@ describe.each(backends())('silent sensors on %s', (backend) => {
     const devices: string[] = [];
     for (const kind of kinds) {
       const device = await db.device.create({
-        data: { serialNumber: `SN-${randomUUID()}`, kind, status: 'ACTIVE', claimCodeHash: 'spent', claimCodeExpiresAt: new Date(t0), tenantId, barnId: barn.id, name: kind },
+        data: {
+          serialNumber: `SN-${randomUUID()}`,
+          kind,
+          status: 'ACTIVE',
+          claimCodeHash: 'spent',
+          claimCodeExpiresAt: new Date(t0),
+          tenantId,
+          barnId: barn.id,
+          name: kind,
+        },
       });
       devices.push(device.id);
     }
@@ -87,7 +96,18 @@ describe.each(backends())('silent sensors on %s', (backend) => {
   /** Each device reports once, observed and received `seconds` after the test's start, as ingest announces it. */
   async function report(place: { tenantId: string; farmId: string; barnId: string }, seconds: number, deviceIds: readonly string[]) {
     const at = new Date(t0 + seconds * 1000).toISOString();
-    const readings: ReadingEvent[] = deviceIds.map((deviceId) => ({ tenantId: place.tenantId, farmId: place.farmId, barnId: place.barnId, deviceId, eventId: randomUUID(), metric: 'temperatureC', unit: '°C', value: 28, observedAt: at, receivedAt: at }));
+    const readings: ReadingEvent[] = deviceIds.map((deviceId) => ({
+      tenantId: place.tenantId,
+      farmId: place.farmId,
+      barnId: place.barnId,
+      deviceId,
+      eventId: randomUUID(),
+      metric: 'temperatureC',
+      unit: '°C',
+      value: 28,
+      observedAt: at,
+      receivedAt: at,
+    }));
     await database.db.sql.transaction((tx) => appendEvent(tx, READINGS_STORED, { readings }));
     await recorder.drain(30_000);
     await notifier.drain(30_000);
@@ -111,7 +131,11 @@ describe.each(backends())('silent sensors on %s', (backend) => {
   async function setSilence(place: { tenantId: string; farmId: string }, silenceGapMultiplier: number | null, silenceMinMinutes: number | null) {
     const data = { silenceGapMultiplier, silenceMinMinutes };
     await db.$transaction(async (tx) => {
-      await tx.farmNotificationSettings.upsert({ where: { farmId: place.farmId }, create: { farmId: place.farmId, tenantId: place.tenantId, ...data }, update: data });
+      await tx.farmNotificationSettings.upsert({
+        where: { farmId: place.farmId },
+        create: { farmId: place.farmId, tenantId: place.tenantId, ...data },
+        update: data,
+      });
       await applySilencePolicy(tx, place.farmId, silencePolicyOf(data));
     });
   }
@@ -127,7 +151,11 @@ describe.each(backends())('silent sensors on %s', (backend) => {
     // Farm "wide": 5 gaps → 5 × 60 = 300 s. Farm "patient": at least 10 minutes → max(600, 180) = 600 s.
     await setSilence(wide, 5, null);
     await setSilence(patient, null, 10);
-    expect((await db.devicePresence.findMany({ where: { farmId: { in: [wide.farmId, patient.farmId] } } })).map((d) => [d.farmId === wide.farmId ? 'wide' : 'patient', d.silenceWindowSeconds]).sort()).toEqual([
+    expect(
+      (await db.devicePresence.findMany({ where: { farmId: { in: [wide.farmId, patient.farmId] } } }))
+        .map((d) => [d.farmId === wide.farmId ? 'wide' : 'patient', d.silenceWindowSeconds])
+        .sort(),
+    ).toEqual([
       ['patient', 600],
       ['patient', 600],
       ['wide', 300],
@@ -150,20 +178,26 @@ describe.each(backends())('silent sensors on %s', (backend) => {
     // 180 + 300 = 480 s: the wide farm's first device is silent.
     await talk(480);
     await watchUntil(480);
-    expect((await alertsOf(wide.farmId)).map((a) => [a.builtIn, a.deviceId, a.threshold, a.raisedAt])).toEqual([['DEVICE_SILENT', wide.devices[0], 300, new Date(t0 + 480_000)]]);
+    expect((await alertsOf(wide.farmId)).map((a) => [a.builtIn, a.deviceId, a.threshold, a.raisedAt])).toEqual([
+      ['DEVICE_SILENT', wide.devices[0], 300, new Date(t0 + 480_000)],
+    ]);
     // 180 + 600 = 780 s for the patient farm: not at 770 s, at 780 s.
     await talk(770);
     await watchUntil(770);
     expect(await alertsOf(patient.farmId)).toEqual([]);
     await talk(780);
     await watchUntil(780);
-    expect((await alertsOf(patient.farmId)).map((a) => [a.builtIn, a.deviceId, a.threshold, a.raisedAt])).toEqual([['DEVICE_SILENT', patient.devices[0], 600, new Date(t0 + 780_000)]]);
+    expect((await alertsOf(patient.farmId)).map((a) => [a.builtIn, a.deviceId, a.threshold, a.raisedAt])).toEqual([
+      ['DEVICE_SILENT', patient.devices[0], 600, new Date(t0 + 780_000)],
+    ]);
   });
 
   it('should raise DEVICE_SILENT when three of its usual gaps pass, also across a restart, and clear it on its next reading', async () => {
     const place = await farmWith(['CLIMATE', 'CLIMATE']);
     const [quiet, talkative] = place.devices as [string, string];
-    await db.notificationSubscription.create({ data: { tenantId: place.tenantId, userId: randomUUID(), farmId: place.farmId, channel: 'EMAIL', address: 'manager@farm.test' } });
+    await db.notificationSubscription.create({
+      data: { tenantId: place.tenantId, userId: randomUUID(), farmId: place.farmId, channel: 'EMAIL', address: 'manager@farm.test' },
+    });
     // Both report every 60 s from 0 to 180 s: three gaps of 60 s are learned, window 3 × 60 = 180 s.
     for (const at of [0, 60, 120, 180]) await report(place, at, [quiet, talkative]);
     const learned = await db.devicePresence.findUniqueOrThrow({ where: { deviceId: quiet } });
@@ -182,10 +216,19 @@ describe.each(backends())('silent sensors on %s', (backend) => {
     await watchUntil(360);
     const [silent, ...others] = await alertsOf(place.farmId);
     expect(others).toEqual([]);
-    expect(silent).toMatchObject({ builtIn: 'DEVICE_SILENT', deviceId: quiet, barnId: place.barnId, status: 'ACTIVE', metric: 'silenceSeconds', threshold: 180 });
+    expect(silent).toMatchObject({
+      builtIn: 'DEVICE_SILENT',
+      deviceId: quiet,
+      barnId: place.barnId,
+      status: 'ACTIVE',
+      metric: 'silenceSeconds',
+      threshold: 180,
+    });
     expect(silent!.raisedAt).toEqual(new Date(t0 + 360_000));
     // Through the same notification path as every alert: a WARNING to the farm's subscriber.
-    expect(await db.notificationDelivery.findMany({ where: { alertId: silent!.id }, select: { change: true, severity: true, channel: true } })).toEqual([{ change: 'RAISED', severity: 'WARNING', channel: 'EMAIL' }]);
+    expect(await db.notificationDelivery.findMany({ where: { alertId: silent!.id }, select: { change: true, severity: true, channel: true } })).toEqual([
+      { change: 'RAISED', severity: 'WARNING', channel: 'EMAIL' },
+    ]);
     // Further passes raise nothing more.
     await report(place, 420, [talkative]);
     await watchUntil(420);
@@ -201,7 +244,9 @@ describe.each(backends())('silent sensors on %s', (backend) => {
   it('should raise one EDGE_OFFLINE instead of an alert per device when the whole farm goes quiet, and judge its devices afresh after it returns', async () => {
     const place = await farmWith(['CLIMATE', 'CLIMATE', 'CLIMATE', 'CLIMATE', 'CLIMATE', 'WATER_METER']);
     const climate = place.devices.slice(0, 5);
-    await db.notificationSubscription.create({ data: { tenantId: place.tenantId, userId: randomUUID(), farmId: place.farmId, channel: 'EMAIL', address: 'owner@farm.test', minSeverity: 'CRITICAL' } });
+    await db.notificationSubscription.create({
+      data: { tenantId: place.tenantId, userId: randomUUID(), farmId: place.farmId, channel: 'EMAIL', address: 'owner@farm.test', minSeverity: 'CRITICAL' },
+    });
     // One report each at 0 s: default windows, CLIMATE 3 × 60 = 180 s, WATER_METER 3 × 300 = 900 s.
     await report(place, 0, place.devices);
     await watchUntil(179);
@@ -214,7 +259,9 @@ describe.each(backends())('silent sensors on %s', (backend) => {
     expect(alerts.map((alert) => [alert.builtIn, alert.barnId, alert.deviceId])).toEqual([['EDGE_OFFLINE', null, null]]);
     expect(alerts[0]!.raisedAt).toEqual(new Date(t0 + 180_000));
     // CRITICAL: it reaches the subscriber who wants only critical alerts.
-    expect(await db.notificationDelivery.findMany({ where: { alertId: alerts[0]!.id }, select: { change: true, severity: true } })).toEqual([{ change: 'RAISED', severity: 'CRITICAL' }]);
+    expect(await db.notificationDelivery.findMany({ where: { alertId: alerts[0]!.id }, select: { change: true, severity: true } })).toEqual([
+      { change: 'RAISED', severity: 'CRITICAL' },
+    ]);
 
     // The farm is back at 1,230 s, three sensors first (the rest of the backlog still draining).
     await report(place, 1230, climate.slice(0, 3));
@@ -260,13 +307,30 @@ describe.each(backends())('silent sensors on %s', (backend) => {
 
   it('should email the silent device alert through a real SMTP server', async () => {
     const received: ParsedMail[] = [];
-    const smtp = new SMTPServer({ authOptional: true, disabledCommands: ['STARTTLS'], onData: (stream, _s, done) => void simpleParser(stream).then((mail) => (received.push(mail), done()), done) });
+    const smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      onData: (stream, _s, done) => void simpleParser(stream).then((mail) => (received.push(mail), done()), done),
+    });
     await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
     // Deliveries are due from when their alert change was recorded (wall time).
-    const worker = startNotificationWorker({ db, log, secrets: createSecretBox(Buffer.alloc(32, 1)), mail: createMailer({ smtpUrl: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`, from: 'alerts@farmiq.test', dataDir: '/nonexistent', production: false, log }) });
+    const worker = startNotificationWorker({
+      db,
+      log,
+      secrets: createSecretBox(Buffer.alloc(32, 1)),
+      mail: createMailer({
+        smtpUrl: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
+        from: 'alerts@farmiq.test',
+        dataDir: '/nonexistent',
+        production: false,
+        log,
+      }),
+    });
     try {
       const place = await farmWith(['CLIMATE', 'CLIMATE']);
-      await db.notificationSubscription.create({ data: { tenantId: place.tenantId, userId: randomUUID(), farmId: place.farmId, channel: 'EMAIL', address: 'night@farm.test', language: 'th' } });
+      await db.notificationSubscription.create({
+        data: { tenantId: place.tenantId, userId: randomUUID(), farmId: place.farmId, channel: 'EMAIL', address: 'night@farm.test', language: 'th' },
+      });
       await report(place, 0, place.devices);
       for (const at of [60, 120, 180]) await report(place, at, [place.devices[1]!]);
       await watchUntil(180);

@@ -39,10 +39,19 @@ describe('live readings over graphql-ws', () => {
       input: { devices: [{ serialNumber: `SN-${randomUUID().slice(0, 12)}`, kind: 'CLIMATE' }] },
     });
     const label = registered.data!.registerDevices[0];
-    const farmId = (await api(`mutation ($name: String!) { createFarm(input: { name: $name, timeZone: "UTC" }) { id } }`, { name: `${name} farm` })).data!.createFarm.id;
-    const barnId = (await api(`mutation ($input: CreateBarnInput!) { createBarn(input: $input) { id } }`, { input: { farmId, name: `${name} house`, species: 'BROILER', capacityHead: 1000 } })).data!.createBarn.id;
-    await api(`mutation ($input: ClaimDeviceInput!) { claimDevice(input: $input) { id } }`, { input: { serialNumber: label.device.serialNumber, claimCode: label.claimCode } });
-    const activated = await api(`mutation ($input: ActivateDeviceInput!) { activateDevice(input: $input) { device { id } } }`, { input: { deviceId: label.device.id, barnId, name: `${name} climate` } });
+    const farmId = (await api(`mutation ($name: String!) { createFarm(input: { name: $name, timeZone: "UTC" }) { id } }`, { name: `${name} farm` })).data!
+      .createFarm.id;
+    const barnId = (
+      await api(`mutation ($input: CreateBarnInput!) { createBarn(input: $input) { id } }`, {
+        input: { farmId, name: `${name} house`, species: 'BROILER', capacityHead: 1000 },
+      })
+    ).data!.createBarn.id;
+    await api(`mutation ($input: ClaimDeviceInput!) { claimDevice(input: $input) { id } }`, {
+      input: { serialNumber: label.device.serialNumber, claimCode: label.claimCode },
+    });
+    const activated = await api(`mutation ($input: ActivateDeviceInput!) { activateDevice(input: $input) { device { id } } }`, {
+      input: { deviceId: label.device.id, barnId, name: `${name} climate` },
+    });
     expect(activated.errors).toBeUndefined();
     return { tenantId, token: admin.accessToken, farmId, barnId, deviceId: label.device.id };
   }
@@ -97,7 +106,15 @@ describe('live readings over graphql-ws', () => {
 
     const [event] = await own.received(1);
     expect(event).toEqual({
-      data: { readingAdded: { metric: 'temperatureC', value: 24.5, unit: '°C', observedAt: observedAt.toISOString(), device: { name: 'Alpha climate', barn: { name: 'Alpha house' } } } },
+      data: {
+        readingAdded: {
+          metric: 'temperatureC',
+          value: 24.5,
+          unit: '°C',
+          observedAt: observedAt.toISOString(),
+          device: { name: 'Alpha climate', barn: { name: 'Alpha house' } },
+        },
+      },
     });
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(own.results).toHaveLength(1);
@@ -142,7 +159,10 @@ describe('live readings over graphql-ws', () => {
 
   it('filters by device and metric and downsamples to one reading per everySeconds of each series', async () => {
     const live = await connect(farmiq.gatewayUrl, a.token);
-    const sub = live.subscribe(`subscription ($d: ID, $every: Int) { t: readingAdded(deviceId: $d, metrics: ["temperatureC"], everySeconds: $every) { value } }`, { d: a.deviceId, every: 10 });
+    const sub = live.subscribe(
+      `subscription ($d: ID, $every: Int) { t: readingAdded(deviceId: $d, metrics: ["temperatureC"], everySeconds: $every) { value } }`,
+      { d: a.deviceId, every: 10 },
+    );
     await subscribed(1);
     const t0 = Date.parse('2026-11-25T07:00:00Z');
     await publish(
@@ -161,9 +181,15 @@ describe('live readings over graphql-ws', () => {
     const neither = live.subscribe('subscription { readingAdded { value } }');
     const both = live.subscribe('subscription ($b: ID, $d: ID) { readingAdded(barnId: $b, deviceId: $d) { value } }', { b: a.barnId, d: a.deviceId });
     const query = live.subscribe('{ me { tenant { id } } }');
-    const tooDeep = live.subscribe(`subscription ($b: ID) { readingAdded(barnId: $b) { device { barn { farm { barns { devices { nodes { barn { farm { barns { devices { nodes { id } } } } } } } } } } } } }`, { b: a.barnId });
+    const tooDeep = live.subscribe(
+      `subscription ($b: ID) { readingAdded(barnId: $b) { device { barn { farm { barns { devices { nodes { barn { farm { barns { devices { nodes { id } } } } } } } } } } } } }`,
+      { b: a.barnId },
+    );
     await Promise.all([neither.settled(), both.settled(), query.settled(), tooDeep.settled()]);
-    expect(neither.refused![0]).toMatchObject({ message: expect.stringContaining('exactly one of barnId and deviceId'), extensions: { code: 'BAD_USER_INPUT' } });
+    expect(neither.refused![0]).toMatchObject({
+      message: expect.stringContaining('exactly one of barnId and deviceId'),
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
     expect(both.refused![0].extensions!.code).toBe('BAD_USER_INPUT');
     expect(query.refused![0]).toMatchObject({ message: expect.stringContaining('Only subscriptions'), extensions: { code: 'BAD_USER_INPUT' } });
     expect(tooDeep.refused![0].extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');

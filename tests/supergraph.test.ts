@@ -49,7 +49,10 @@ describe.each(backends())('the supergraph on %s', (backend) => {
     });
     expect(placed.errors).toBeUndefined();
     expect(placed.data!.placeBatch).toMatchObject({ placedOn: '2026-11-02', headCountPlaced: 24000, placementWeightKg: 0.042, species: 'BROILER' });
-    const barn = await api(`mutation ($farmId: ID!) { createBarn(input: { farmId: $farmId, name: "House 1", species: BROILER, capacityHead: 24000 }) { id } }`, { farmId });
+    const barn = await api(
+      `mutation ($farmId: ID!) { createBarn(input: { farmId: $farmId, name: "House 1", species: BROILER, capacityHead: 24000 }) { id } }`,
+      { farmId },
+    );
     const rule = await api(
       `mutation ($barnId: ID!) { createAlertRule(input: { barnId: $barnId, metric: "ammoniaPpm", comparison: ABOVE, threshold: 25 }) { id } }`,
       { barnId: barn.data!.createBarn.id },
@@ -112,7 +115,12 @@ describe.each(backends())('the supergraph on %s', (backend) => {
 
   it.each([
     ['an unknown time zone', CREATE_FARM, { input: { name: 'X', timeZone: 'Mars/Base' } }, 'timeZone'],
-    ['a farm id that is not an id', PLACE_BATCH, { input: { farmId: 'farm-1', species: 'PIG', placedOn: '2026-11-02', headCountPlaced: 10, placementWeightKg: 7 } }, 'farmId'],
+    [
+      'a farm id that is not an id',
+      PLACE_BATCH,
+      { input: { farmId: 'farm-1', species: 'PIG', placedOn: '2026-11-02', headCountPlaced: 10, placementWeightKg: 7 } },
+      'farmId',
+    ],
     ['an empty farm name', CREATE_FARM, { input: { name: '   ', timeZone: 'UTC' } }, 'name'],
     [
       'a batch of zero animals',

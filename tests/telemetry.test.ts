@@ -24,9 +24,17 @@ describe.each(backends())('telemetry ingest and queries on %s', (backend) => {
   let ingestUrl: string;
 
   async function activeDevice(api: TestSystem['graphql'], barnId: string, kind: string): Promise<string> {
-    const label = (await platform(`mutation ($k: DeviceKind!, $s: String!) { registerDevices(input: { devices: [{ serialNumber: $s, kind: $k }] }) { device { id } claimLink } }`, { k: kind, s: `SN-${randomUUID().slice(0, 10)}` })).data!.registerDevices[0];
+    const label = (
+      await platform(
+        `mutation ($k: DeviceKind!, $s: String!) { registerDevices(input: { devices: [{ serialNumber: $s, kind: $k }] }) { device { id } claimLink } }`,
+        { k: kind, s: `SN-${randomUUID().slice(0, 10)}` },
+      )
+    ).data!.registerDevices[0];
     await api('mutation ($l: String) { claimDevice(input: { claimLink: $l }) { id } }', { l: label.claimLink });
-    const activated = await api('mutation ($d: ID!, $b: ID!) { activateDevice(input: { deviceId: $d, barnId: $b, name: "Sensor" }) { device { id } } }', { d: label.device.id, b: barnId });
+    const activated = await api('mutation ($d: ID!, $b: ID!) { activateDevice(input: { deviceId: $d, barnId: $b, name: "Sensor" }) { device { id } } }', {
+      d: label.device.id,
+      b: barnId,
+    });
     expect(activated.errors).toBeUndefined();
     return label.device.id;
   }
@@ -35,15 +43,25 @@ describe.each(backends())('telemetry ingest and queries on %s', (backend) => {
   async function newFarm(name: string): Promise<Farm> {
     const { admin } = await tenantWithAdmin(farmiq, name);
     const api = farmiq.as(admin.accessToken);
-    const farmId = (await api('mutation ($n: String!) { createFarm(input: { name: $n, timeZone: "Europe/Amsterdam" }) { id } }', { n: `${name} farm` })).data!.createFarm.id;
-    const barnId = (await api('mutation ($f: ID!) { createBarn(input: { farmId: $f, name: "House 1", species: BROILER, capacityHead: 20000 }) { id } }', { f: farmId })).data!.createBarn.id;
+    const farmId = (await api('mutation ($n: String!) { createFarm(input: { name: $n, timeZone: "Europe/Amsterdam" }) { id } }', { n: `${name} farm` })).data!
+      .createFarm.id;
+    const barnId = (
+      await api('mutation ($f: ID!) { createBarn(input: { farmId: $f, name: "House 1", species: BROILER, capacityHead: 20000 }) { id } }', { f: farmId })
+    ).data!.createBarn.id;
     const climateId = await activeDevice(api, barnId, 'CLIMATE');
     const waterId = await activeDevice(api, barnId, 'WATER_METER');
-    const edge = (await api('mutation ($f: ID!) { registerEdgeGateway(input: { farmId: $f, name: "Edge" }) { keyId secret gateway { id } } }', { f: farmId })).data!.registerEdgeGateway;
+    const edge = (await api('mutation ($f: ID!) { registerEdgeGateway(input: { farmId: $f, name: "Edge" }) { keyId secret gateway { id } } }', { f: farmId }))
+      .data!.registerEdgeGateway;
     return { api, token: admin.accessToken, farmId, barnId, climateId, waterId, keyId: edge.keyId, secret: edge.secret, gatewayId: edge.gateway.id };
   }
 
-  const message = (deviceId: string, observedAt: string, metrics: Record<string, number>, eventId: string = randomUUID()) => ({ deviceId, eventId, observedAt, receivedAt: observedAt, metrics });
+  const message = (deviceId: string, observedAt: string, metrics: Record<string, number>, eventId: string = randomUUID()) => ({
+    deviceId,
+    eventId,
+    observedAt,
+    receivedAt: observedAt,
+    metrics,
+  });
 
   /** POSTs a batch to the gateway's ingest path, signed with the farm's edge key unless `headers` say otherwise. */
   async function send(target: Farm, messages: unknown[], options: { headers?: Record<string, string>; now?: Date; body?: Buffer } = {}) {
@@ -54,7 +72,13 @@ describe.each(backends())('telemetry ingest and queries on %s', (backend) => {
   }
 
   const readingCount = async (deviceId: string) =>
-    Number((await farmiq.system.database!.sql.query<{ count: number }>('SELECT count(*)::int AS count FROM telemetry.reading WHERE device_id = $1::uuid', [deviceId]))[0]!.count);
+    Number(
+      (
+        await farmiq.system.database!.sql.query<{ count: number }>('SELECT count(*)::int AS count FROM telemetry.reading WHERE device_id = $1::uuid', [
+          deviceId,
+        ])
+      )[0]!.count,
+    );
 
   beforeAll(async () => {
     farmiq = await startTestSystem(backend);
@@ -69,7 +93,10 @@ describe.each(backends())('telemetry ingest and queries on %s', (backend) => {
   it('stores a signed batch through the gateway and shows it as latest readings and barn climate', async () => {
     const now = new Date();
     const at = new Date(now.getTime() - 60_000).toISOString();
-    const sent = await send(farm, [message(farm.climateId, at, { temperatureC: 24.5, relativeHumidityPercent: 61 }), message(farm.waterId, at, { waterLitres: 12.5 })]);
+    const sent = await send(farm, [
+      message(farm.climateId, at, { temperatureC: 24.5, relativeHumidityPercent: 61 }),
+      message(farm.waterId, at, { waterLitres: 12.5 }),
+    ]);
     expect(sent).toMatchObject({ status: 200, body: { accepted: 2, duplicates: 0, rejected: [] } });
     const read = await farm.api(
       'query ($d: ID!, $b: ID!) { device(id: $d) { latestReadings { metric unit value observedAt device { name } } } barn(id: $b) { currentClimate { metric value } } }',
@@ -85,10 +112,13 @@ describe.each(backends())('telemetry ingest and queries on %s', (backend) => {
     ]);
   });
 
-  it('pushes what a signed batch stored to the barn\'s live subscribers, with federated fields, once', async () => {
+  it("pushes what a signed batch stored to the barn's live subscribers, with federated fields, once", async () => {
     const live = await openLive(farmiq.gatewayUrl, { token: farm.token });
     try {
-      const subscription = live.subscribe('subscription ($b: ID!) { readingAdded(barnId: $b, metrics: ["ammoniaPpm"]) { metric value unit device { name barn { name } } } }', { b: farm.barnId });
+      const subscription = live.subscribe(
+        'subscription ($b: ID!) { readingAdded(barnId: $b, metrics: ["ammoniaPpm"]) { metric value unit device { name barn { name } } } }',
+        { b: farm.barnId },
+      );
       await liveSubscriptionsReach(farmiq.gatewayUrl, 1);
       const batch = [message(farm.climateId, new Date(Date.now() - 5_000).toISOString(), { ammoniaPpm: 31, temperatureC: 25 })];
       const body = Buffer.from(JSON.stringify({ batchId: 'live-1', messages: batch }));
@@ -96,7 +126,9 @@ describe.each(backends())('telemetry ingest and queries on %s', (backend) => {
       expect((await send(farm, batch, { body })).body.duplicates).toBe(1); // a retry: stored and pushed once
       const results = await subscription.received(1);
       await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(subscription.results).toEqual([{ data: { readingAdded: { metric: 'ammoniaPpm', value: 31, unit: 'ppm', device: { name: 'Sensor', barn: { name: 'House 1' } } } } }]);
+      expect(subscription.results).toEqual([
+        { data: { readingAdded: { metric: 'ammoniaPpm', value: 31, unit: 'ppm', device: { name: 'Sensor', barn: { name: 'House 1' } } } } },
+      ]);
       expect(results).toHaveLength(1);
     } finally {
       live.close();
@@ -124,7 +156,9 @@ describe.each(backends())('telemetry ingest and queries on %s', (backend) => {
     const stale = await send(farm, [message(farm.climateId, new Date().toISOString(), { co2Ppm: 1 })], { now: new Date(Date.now() - 301_000) });
     const future = await send(farm, [message(farm.climateId, new Date().toISOString(), { co2Ppm: 1 })], { now: new Date(Date.now() + 301_000) });
     const unknownKey = await send({ ...farm, keyId: 'egk_nobody' }, [message(farm.climateId, new Date().toISOString(), { co2Ppm: 1 })]);
-    const wrongSecret = await send({ ...farm, secret: Buffer.alloc(32, 1).toString('base64url') }, [message(farm.climateId, new Date().toISOString(), { co2Ppm: 1 })]);
+    const wrongSecret = await send({ ...farm, secret: Buffer.alloc(32, 1).toString('base64url') }, [
+      message(farm.climateId, new Date().toISOString(), { co2Ppm: 1 }),
+    ]);
     const unsigned = await send(farm, messages, { headers: {} });
     expect([replay, tampered, stale, future, unknownKey, wrongSecret, unsigned].map((answer) => [answer.status, answer.body.error.code])).toEqual([
       [401, 'NONCE_REPLAYED'],
@@ -138,7 +172,10 @@ describe.each(backends())('telemetry ingest and queries on %s', (backend) => {
     // Every refusal in the one shape, the 413 of the body parser too.
     const tooLarge = await send(farm, [], { body: Buffer.alloc(4 * 1024 * 1024 + 1, 32) });
     expect([tooLarge.status, tooLarge.body]).toEqual([413, { error: { code: 'BATCH_TOO_LARGE', message: 'A batch body is at most 4194304 bytes' } }]);
-    const direct = await fetch(`http://127.0.0.1:${farmiq.system.ports.telemetry}${INGEST_PATH}`, { method: 'POST', body: Buffer.alloc(4 * 1024 * 1024 + 1, 32) });
+    const direct = await fetch(`http://127.0.0.1:${farmiq.system.ports.telemetry}${INGEST_PATH}`, {
+      method: 'POST',
+      body: Buffer.alloc(4 * 1024 * 1024 + 1, 32),
+    });
     expect([direct.status, await direct.json()]).toEqual([413, { error: { code: 'BATCH_TOO_LARGE', message: 'A batch body is at most 4194304 bytes' } }]);
     const malformed = await send(farm, [], { body: Buffer.from('{"batchId":"x","messages":[]}') });
     expect([malformed.status, malformed.body.error.code]).toEqual([400, 'BATCH_MALFORMED']);
@@ -217,7 +254,10 @@ describe.each(backends())('telemetry ingest and queries on %s', (backend) => {
       message(night.climateId, '2026-10-25T23:30:00.000Z', { temperatureC: 40 }), // 00:30 on the 26th
     ]);
     const series = (from: string, to: string, interval: string) =>
-      night.api(`query ($d: ID!) { readingSeries(deviceId: $d, metric: "temperatureC", from: "${from}", to: "${to}", interval: ${interval}) { buckets { start end count avg } } }`, { d: night.climateId });
+      night.api(
+        `query ($d: ID!) { readingSeries(deviceId: $d, metric: "temperatureC", from: "${from}", to: "${to}", interval: ${interval}) { buckets { start end count avg } } }`,
+        { d: night.climateId },
+      );
 
     // The 25th runs 22:00 UTC on the 24th to 23:00 UTC on the 25th (25 h); from = 00:00 UTC cuts its first 2 hours
     // and the 5 °C reading, so the bucket holds 00:00 → 23:00 UTC (23 h): 10, 20, 30, avg 20. The 26th is cut at to = 12:00 UTC.
@@ -237,7 +277,9 @@ describe.each(backends())('telemetry ingest and queries on %s', (backend) => {
     const whole = await series('2026-10-24T22:00:00Z', '2026-10-25T23:00:00Z', 'DAY');
     expect(whole.data!.readingSeries.buckets).toEqual([{ start: '2026-10-24T22:00:00.000Z', end: '2026-10-25T23:00:00.000Z', count: 4, avg: 16.25 }]);
 
-    const csv = await night.api('query ($d: ID!) { readingsCsv(deviceId: $d, from: "2026-10-24T22:00:00Z", to: "2026-10-26T00:00:00Z") }', { d: night.climateId });
+    const csv = await night.api('query ($d: ID!) { readingsCsv(deviceId: $d, from: "2026-10-24T22:00:00Z", to: "2026-10-26T00:00:00Z") }', {
+      d: night.climateId,
+    });
     expect(csv.data!.readingsCsv).toBe(
       'observedAt,observedAtLocal,metric,value,unit\r\n' +
         '2026-10-24T22:30:00.000Z,2026-10-25T00:30:00.000+02:00,temperatureC,5,°C\r\n' +
@@ -256,21 +298,36 @@ describe.each(backends())('telemetry ingest and queries on %s', (backend) => {
       message(hourly.waterId, '2026-11-20T09:05:00.000Z', { waterLitres: 10 }, 'w3'),
     ]);
     const range = 'from: "2026-11-20T00:00:00Z", to: "2026-11-21T00:00:00Z"';
-    const hours = await hourly.api(`query ($d: ID!) { readingSeries(deviceId: $d, metric: "waterLitres", ${range}, interval: HOUR) { buckets { start count sum avg } } }`, { d: hourly.waterId });
+    const hours = await hourly.api(
+      `query ($d: ID!) { readingSeries(deviceId: $d, metric: "waterLitres", ${range}, interval: HOUR) { buckets { start count sum avg } } }`,
+      { d: hourly.waterId },
+    );
     expect(hours.data!.readingSeries.buckets).toEqual([
       { start: '2026-11-20T08:00:00.000Z', count: 2, sum: 4, avg: 2 },
       { start: '2026-11-20T09:00:00.000Z', count: 1, sum: 10, avg: 10 },
     ]);
     // 2 days in minutes is 2880 buckets.
-    const tooMany = await hourly.api('query ($d: ID!) { readingSeries(deviceId: $d, metric: "waterLitres", from: "2026-11-19T00:00:00Z", to: "2026-11-21T00:00:00Z", interval: MINUTE) { unit } }', { d: hourly.waterId });
+    const tooMany = await hourly.api(
+      'query ($d: ID!) { readingSeries(deviceId: $d, metric: "waterLitres", from: "2026-11-19T00:00:00Z", to: "2026-11-21T00:00:00Z", interval: MINUTE) { unit } }',
+      { d: hourly.waterId },
+    );
     expect(tooMany.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringContaining('at most 2000 per query') });
-    expect(errorCode(await hourly.api(`query ($d: ID!) { readingSeries(deviceId: $d, metric: "feedKg", ${range}, interval: HOUR) { unit } }`, { d: hourly.waterId }))).toBe('BAD_USER_INPUT');
+    expect(
+      errorCode(
+        await hourly.api(`query ($d: ID!) { readingSeries(deviceId: $d, metric: "feedKg", ${range}, interval: HOUR) { unit } }`, { d: hourly.waterId }),
+      ),
+    ).toBe('BAD_USER_INPUT');
 
-    const page1 = await hourly.api(`query ($d: ID!) { readings(deviceId: $d, ${range}, first: 2) { nodes { value } pageInfo { endCursor hasNextPage } } }`, { d: hourly.waterId });
-    const page2 = await hourly.api(`query ($d: ID!, $a: String) { readings(deviceId: $d, ${range}, first: 2, after: $a) { nodes { value } pageInfo { hasNextPage } } }`, {
+    const page1 = await hourly.api(`query ($d: ID!) { readings(deviceId: $d, ${range}, first: 2) { nodes { value } pageInfo { endCursor hasNextPage } } }`, {
       d: hourly.waterId,
-      a: page1.data!.readings.pageInfo.endCursor,
     });
+    const page2 = await hourly.api(
+      `query ($d: ID!, $a: String) { readings(deviceId: $d, ${range}, first: 2, after: $a) { nodes { value } pageInfo { hasNextPage } } }`,
+      {
+        d: hourly.waterId,
+        a: page1.data!.readings.pageInfo.endCursor,
+      },
+    );
     expect([...page1.data!.readings.nodes, ...page2.data!.readings.nodes].map((node: { value: number }) => node.value)).toEqual([1, 3, 10]);
     expect(page2.data!.readings.pageInfo.hasNextPage).toBe(false);
 

@@ -127,7 +127,9 @@ describe('the split deployment, one process per target', () => {
     const job = spawnFarmiq(['broker-files', '--out', authDir], localEnvironment(undefined, BROKER_FILES_ENV, local));
     const finished = await job.exited;
     expect({ code: finished.code, stderr: finished.stderr }).toEqual({ code: 0, stderr: '' });
-    expect(fs.readFileSync(path.join(authDir, 'passwords'), 'utf8')).toMatch(new RegExp(`^${farm.devices[0]!.id}:\\$7\\$.*\\n${INGESTOR_MQTT_USER}:\\$7\\$`, 'm'));
+    expect(fs.readFileSync(path.join(authDir, 'passwords'), 'utf8')).toMatch(
+      new RegExp(`^${farm.devices[0]!.id}:\\$7\\$.*\\n${INGESTOR_MQTT_USER}:\\$7\\$`, 'm'),
+    );
     mosquitto = await startDeployedMosquitto({ authDir, certDir });
     local.ports.mosquitto = mosquitto.port;
     local.secrets.MQTT_URL = `mqtts://${INGESTOR_MQTT_USER}:${local.secrets.INGESTOR_MQTT_PASSWORD}@127.0.0.1:${mosquitto.port}`;
@@ -141,7 +143,9 @@ describe('the split deployment, one process per target', () => {
 
     live = await openLive(gatewayUrl(), { token: farm.tenantAdminToken });
     const readings = live.subscribe('subscription ($b: ID) { readingAdded(barnId: $b) { metric value device { id barn { name } } } }', { b: farm.barnId });
-    const alerts = live.subscribe('subscription ($f: ID!) { alertChanged(farmId: $f) { change alert { builtIn status peakValue barn { name } } } }', { f: farm.farmId });
+    const alerts = live.subscribe('subscription ($f: ID!) { alertChanged(farmId: $f) { change alert { builtIn status peakValue barn { name } } } }', {
+      f: farm.farmId,
+    });
     // Production serves /metrics on the internal METRICS_PORT only.
     await liveSubscriptionsReach(gatewayUrl(), 2, 5_000, `http://127.0.0.1:${bound.gateway!.metrics}/metrics`);
 
@@ -171,14 +175,20 @@ describe('the split deployment, one process per target', () => {
       { metric: 'ammoniaPpm', value: 32, device: { id: device.id, barn: { name: 'House 1' } } },
     ]);
     const [raised] = await alerts.received(1, 10_000);
-    expect(raised!.data?.alertChanged).toEqual({ change: 'RAISED', alert: { builtIn: 'AMMONIA_HIGH', status: 'ACTIVE', peakValue: 32, barn: { name: 'House 1' } } });
+    expect(raised!.data?.alertChanged).toEqual({
+      change: 'RAISED',
+      alert: { builtIn: 'AMMONIA_HIGH', status: 'ACTIVE', peakValue: 32, barn: { name: 'House 1' } },
+    });
 
     // Billing heard the stored readings over Redis: two telemetry messages for the tenant.
     const db = new pg.Client({ connectionString: database.url });
     await db.connect();
     try {
       const metered = await waitFor(async () => {
-        const { rows } = await db.query<{ messages: string | null }>(`SELECT sum(quantity) AS messages FROM billing.usage_record WHERE tenant_id = $1 AND kind = 'TELEMETRY_MESSAGES'`, [farm.tenantId]);
+        const { rows } = await db.query<{ messages: string | null }>(
+          `SELECT sum(quantity) AS messages FROM billing.usage_record WHERE tenant_id = $1 AND kind = 'TELEMETRY_MESSAGES'`,
+          [farm.tenantId],
+        );
         if (rows[0]?.messages !== '2') throw new Error(`metered ${rows[0]?.messages ?? 'nothing'}`);
         return rows[0].messages;
       }, 10_000);
@@ -190,22 +200,45 @@ describe('the split deployment, one process per target', () => {
 
   it('lets a device activated later connect once the broker-files sidecar exported it and reloaded Mosquitto', async () => {
     const api = async (query: string, variables: Record<string, unknown>, token: string) => {
-      const response = await fetch(gatewayUrl(), { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+      const response = await fetch(gatewayUrl(), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query, variables }),
+      });
       const json = (await response.json()) as { data?: any; errors?: unknown };
       if (json.errors) throw new Error(JSON.stringify(json.errors));
       return json.data;
     };
     const platform = (await api('mutation ($input: LoginInput!) { login(input: $input) { accessToken } }', { input: ADMIN }, '')).login.accessToken;
-    const label = (await api('mutation { registerDevices(input: { devices: [{ serialNumber: "TOPO-LATE-1", kind: CLIMATE }] }) { device { id } claimLink } }', {}, platform)).registerDevices[0];
+    const label = (
+      await api('mutation { registerDevices(input: { devices: [{ serialNumber: "TOPO-LATE-1", kind: CLIMATE }] }) { device { id } claimLink } }', {}, platform)
+    ).registerDevices[0];
     await api('mutation ($l: String) { claimDevice(input: { claimLink: $l }) { id } }', { l: label.claimLink }, farm.tenantAdminToken);
-    const password = (await api('mutation ($d: ID!, $b: ID!) { activateDevice(input: { deviceId: $d, barnId: $b, name: "Late" }) { mqttPassword } }', { d: label.device.id, b: farm.barnId }, farm.tenantAdminToken)).activateDevice.mqttPassword;
+    const password = (
+      await api(
+        'mutation ($d: ID!, $b: ID!) { activateDevice(input: { deviceId: $d, barnId: $b, name: "Late" }) { mqttPassword } }',
+        { d: label.device.id, b: farm.barnId },
+        farm.tenantAdminToken,
+      )
+    ).activateDevice.mqttPassword;
     const connect = () =>
-      mqtt.connectAsync(`mqtts://127.0.0.1:${mosquitto!.port}`, { ca: fs.readFileSync(path.join(certDir, 'ca.crt')), username: label.device.id, password, clientId: label.device.id, protocolVersion: 4, reconnectPeriod: 0, connectTimeout: 3_000 });
+      mqtt.connectAsync(`mqtts://127.0.0.1:${mosquitto!.port}`, {
+        ca: fs.readFileSync(path.join(certDir, 'ca.crt')),
+        username: label.device.id,
+        password,
+        clientId: label.device.id,
+        protocolVersion: 4,
+        reconnectPeriod: 0,
+        connectTimeout: 3_000,
+      });
     // Not in the files Mosquitto read at start.
     await expect(connect()).rejects.toThrow(/Not authorized|Bad username or password/);
 
     const authDir = path.dirname(fs.readFileSync(path.join(path.dirname(mosquitto!.pidFile), 'mosquitto.conf'), 'utf8').match(/^password_file (.*)$/m)![1]!);
-    spawnFarmiq(['broker-files', '--out', authDir, '--every', '1', '--reload-pid-file', mosquitto!.pidFile], localEnvironment(undefined, BROKER_FILES_ENV, local));
+    spawnFarmiq(
+      ['broker-files', '--out', authDir, '--every', '1', '--reload-pid-file', mosquitto!.pidFile],
+      localEnvironment(undefined, BROKER_FILES_ENV, local),
+    );
     const client = await waitFor(connect, 30_000, 500);
     await client.endAsync();
   }, 60_000);

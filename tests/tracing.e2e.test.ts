@@ -29,7 +29,7 @@ async function startCollector(): Promise<{ url: string; spans: ExportedSpan[]; c
         for (const resourceSpans of exported.resourceSpans) {
           const service = resourceSpans.resource.attributes?.find((a) => a.key === 'service.name')?.value.stringValue ?? '';
           for (const scope of resourceSpans.scopeSpans) for (const span of scope.spans) spans.push({ ...span, service });
-      }
+        }
       }
       res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
     });
@@ -81,7 +81,10 @@ describe('tracing with OTEL_EXPORTER_OTLP_ENDPOINT', () => {
       OTEL_BSP_SCHEDULE_DELAY: '100',
     });
     const { gateway } = await farmiq.up;
-    const login = await graphql(gateway!, `mutation { login(input: { email: "${ADMIN.FARMIQ_ADMIN_EMAIL}", password: "${ADMIN.FARMIQ_ADMIN_PASSWORD}" }) { accessToken } }`);
+    const login = await graphql(
+      gateway!,
+      `mutation { login(input: { email: "${ADMIN.FARMIQ_ADMIN_EMAIL}", password: "${ADMIN.FARMIQ_ADMIN_PASSWORD}" }) { accessToken } }`,
+    );
     const token = login.data.login.accessToken as string;
     const created = await graphql(gateway!, 'mutation { createTenant(input: { name: "Traced Farms" }) { id } }', { authorization: `Bearer ${token}` });
     const tenantId = created.data.createTenant.id as string;

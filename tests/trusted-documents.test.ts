@@ -27,7 +27,11 @@ describe('trusted documents in production', () => {
 
   /** POSTs a raw body to /graphql: the status and the parsed answer. */
   async function post(body: Record<string, unknown>, headers: Record<string, string> = {}): Promise<{ status: number; result: GraphQLResponse }> {
-    const response = await fetch(farmiq.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    const response = await fetch(farmiq.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
     return { status: response.status, result: (await response.json()) as GraphQLResponse };
   }
 
@@ -38,7 +42,10 @@ describe('trusted documents in production', () => {
     return { clientId, secret, token: await tokenOf(clientId, secret) };
   }
   async function tokenOf(clientId: string, secret: string): Promise<string> {
-    const issued = await farmiq.graphql('mutation ($id: ID!, $s: String!) { issueClientToken(clientId: $id, clientSecret: $s) { accessToken } }', { id: clientId, s: secret });
+    const issued = await farmiq.graphql('mutation ($id: ID!, $s: String!) { issueClientToken(clientId: $id, clientSecret: $s) { accessToken } }', {
+      id: clientId,
+      s: secret,
+    });
     expect(issued.errors).toBeUndefined();
     return issued.data!.issueClientToken.accessToken;
   }
@@ -54,7 +61,10 @@ describe('trusted documents in production', () => {
     const login = await fetch(farmiq.gatewayUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: 'mutation ($i: LoginInput!) { login(input: $i) { viewer { roles } } }', variables: { i: { email: tenant.admin.email, password: tenant.admin.password, useCookies: true } } }),
+      body: JSON.stringify({
+        query: 'mutation ($i: LoginInput!) { login(input: $i) { viewer { roles } } }',
+        variables: { i: { email: tenant.admin.email, password: tenant.admin.password, useCookies: true } },
+      }),
     });
     const cookies = login.headers.getSetCookie().map((cookie) => cookie.split(';')[0]!);
     expect(cookies.some((cookie) => cookie.startsWith('__Host-farmiq_access='))).toBe(true);
@@ -69,7 +79,7 @@ describe('trusted documents in production', () => {
     expect(result.data).toBeUndefined();
   });
 
-  it('runs the dashboard\'s registered document for the browser session by its id, and by its exact text', async () => {
+  it("runs the dashboard's registered document for the browser session by its id, and by its exact text", async () => {
     const { status, result } = await post(byId(VIEWER_ID), { cookie: sessionCookie });
     expect(status).toBe(200);
     expect(result.errors).toBeUndefined();
@@ -109,7 +119,9 @@ describe('trusted documents in production', () => {
     const partner = await newPartner();
     const text = 'query LockedFarms { me { tenant { farms { name } } } }';
     await farmiq.as(partner.token)('mutation ($d: String!) { registerDocument(document: $d) { id } }', { d: text });
-    const locked = await admin('mutation ($id: ID!) { setApiClientDocumentPolicy(id: $id, requireRegisteredDocuments: true) { requireRegisteredDocuments } }', { id: partner.clientId });
+    const locked = await admin('mutation ($id: ID!) { setApiClientDocumentPolicy(id: $id, requireRegisteredDocuments: true) { requireRegisteredDocuments } }', {
+      id: partner.clientId,
+    });
     expect(locked.data).toEqual({ setApiClientDocumentPolicy: { requireRegisteredDocuments: true } });
 
     // The token issued before the switch stops working; the next one carries the policy.
@@ -128,7 +140,9 @@ describe('trusted documents in production', () => {
 
   it('keeps the switch for tenant admins: a partner cannot lock or unlock a client', async () => {
     const partner = await newPartner();
-    const result = await farmiq.as(partner.token)('mutation ($id: ID!) { setApiClientDocumentPolicy(id: $id, requireRegisteredDocuments: false) { id } }', { id: partner.clientId });
+    const result = await farmiq.as(partner.token)('mutation ($id: ID!) { setApiClientDocumentPolicy(id: $id, requireRegisteredDocuments: false) { id } }', {
+      id: partner.clientId,
+    });
     expect(errorCode(result)).toBe('FORBIDDEN');
   });
 
@@ -144,7 +158,9 @@ describe('trusted documents in production', () => {
     await as(partner.token, 'audit-register-2', 'mutation ($d: String!) { registerDocument(document: $d) { id } }', { d: text });
     const removed = await as(partner.token, 'audit-unregister-1', 'mutation ($h: String!) { unregisterDocument(sha256Hash: $h) }', { h: id.toUpperCase() });
     expect(removed.result.data).toEqual({ unregisterDocument: true });
-    expect((await as(partner.token, 'audit-unregister-2', 'mutation ($h: String!) { unregisterDocument(sha256Hash: $h) }', { h: id })).result.data).toEqual({ unregisterDocument: false });
+    expect((await as(partner.token, 'audit-unregister-2', 'mutation ($h: String!) { unregisterDocument(sha256Hash: $h) }', { h: id })).result.data).toEqual({
+      unregisterDocument: false,
+    });
     // Gone: its id no longer runs.
     expect(errorCode((await post(byId(id), { authorization: `Bearer ${partner.token}` })).result)).toBe('PERSISTED_QUERY_NOT_FOUND');
 
@@ -154,16 +170,26 @@ describe('trusted documents in production', () => {
     const policy = await fetch(farmiq.gatewayUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${adminAccessToken}`, 'x-request-id': 'audit-policy-1' },
-      body: JSON.stringify({ query: 'mutation ($id: ID!) { setApiClientDocumentPolicy(id: $id, requireRegisteredDocuments: true) { id } }', variables: { id: partner.clientId } }),
+      body: JSON.stringify({
+        query: 'mutation ($id: ID!) { setApiClientDocumentPolicy(id: $id, requireRegisteredDocuments: true) { id } }',
+        variables: { id: partner.clientId },
+      }),
     });
     expect(((await policy.json()) as GraphQLResponse).errors).toBeUndefined();
 
     const records = async (action: string) =>
-      ((await admin(`{ auditLog(action: ${action}, first: 50) { nodes { actorId actorKind tenantId targetType targetId requestId } } }`)).data!.auditLog.nodes as Array<Record<string, string>>).filter(
-        (record) => record.targetId === id || record.targetId === partner.clientId,
-      );
-    expect(await records('DOCUMENT_REGISTERED')).toEqual([{ actorId: partner.clientId, actorKind: 'client', tenantId, targetType: 'RegisteredDocument', targetId: id, requestId: 'audit-register-1' }]);
-    expect(await records('DOCUMENT_UNREGISTERED')).toEqual([{ actorId: partner.clientId, actorKind: 'client', tenantId, targetType: 'RegisteredDocument', targetId: id, requestId: 'audit-unregister-1' }]);
-    expect(await records('API_CLIENT_DOCUMENT_POLICY_CHANGED')).toEqual([{ actorId: adminId, actorKind: 'user', tenantId, targetType: 'ApiClient', targetId: partner.clientId, requestId: 'audit-policy-1' }]);
+      (
+        (await admin(`{ auditLog(action: ${action}, first: 50) { nodes { actorId actorKind tenantId targetType targetId requestId } } }`)).data!.auditLog
+          .nodes as Array<Record<string, string>>
+      ).filter((record) => record.targetId === id || record.targetId === partner.clientId);
+    expect(await records('DOCUMENT_REGISTERED')).toEqual([
+      { actorId: partner.clientId, actorKind: 'client', tenantId, targetType: 'RegisteredDocument', targetId: id, requestId: 'audit-register-1' },
+    ]);
+    expect(await records('DOCUMENT_UNREGISTERED')).toEqual([
+      { actorId: partner.clientId, actorKind: 'client', tenantId, targetType: 'RegisteredDocument', targetId: id, requestId: 'audit-unregister-1' },
+    ]);
+    expect(await records('API_CLIENT_DOCUMENT_POLICY_CHANGED')).toEqual([
+      { actorId: adminId, actorKind: 'user', tenantId, targetType: 'ApiClient', targetId: partner.clientId, requestId: 'audit-policy-1' },
+    ]);
   });
 });

@@ -31,7 +31,13 @@ describe.each(backends())('Web Push to a real push service on %s', (backend) => 
     const tenant = await tenantWithAdmin(farmiq, `Pushed ${randomUUID().slice(0, 6)}`);
     const admin = farmiq.as(tenant.admin.accessToken);
     const farmId = (await admin('mutation { createFarm(input: { name: "Riverside", timeZone: "Asia/Bangkok" }) { id } }')).data!.createFarm.id as string;
-    const barn = async (name: string) => (await admin('mutation ($f: ID!, $n: String!) { createBarn(input: { farmId: $f, name: $n, species: BROILER, capacityHead: 20000 }) { id } }', { f: farmId, n: name })).data!.createBarn.id as string;
+    const barn = async (name: string) =>
+      (
+        await admin('mutation ($f: ID!, $n: String!) { createBarn(input: { farmId: $f, name: $n, species: BROILER, capacityHead: 20000 }) { id } }', {
+          f: farmId,
+          n: name,
+        })
+      ).data!.createBarn.id as string;
     const operator = await inviteAndLogIn(farmiq, tenant.admin.accessToken, tenant.tenantId, 'OPERATOR');
     return { tenant, admin, farmId, barn, operator, asOperator: farmiq.as(operator.accessToken) };
   }
@@ -40,12 +46,28 @@ describe.each(backends())('Web Push to a real push service on %s', (backend) => 
   async function raiseAmmonia(tenantId: string, farmId: string, barnId: string, start: Date) {
     const readings: ReadingEvent[] = [0, 11].map((minutes) => {
       const observedAt = new Date(start.getTime() + minutes * 60_000).toISOString();
-      return { tenantId, farmId, barnId, deviceId: randomUUID(), eventId: randomUUID(), metric: 'ammoniaPpm', value: 35, unit: 'ppm', observedAt, receivedAt: observedAt };
+      return {
+        tenantId,
+        farmId,
+        barnId,
+        deviceId: randomUUID(),
+        eventId: randomUUID(),
+        metric: 'ammoniaPpm',
+        value: 35,
+        unit: 'ppm',
+        observedAt,
+        receivedAt: observedAt,
+      };
     });
     await farmiq.system.database!.sql.transaction((tx) => appendEvent(tx, READINGS_STORED, { readings }));
   }
 
-  const subscriptionInput = (endpoint: string, keys: BrowserKeys, extra: Record<string, unknown> = {}) => ({ endpoint, p256dh: keys.p256dh, auth: keys.auth, ...extra });
+  const subscriptionInput = (endpoint: string, keys: BrowserKeys, extra: Record<string, unknown> = {}) => ({
+    endpoint,
+    p256dh: keys.p256dh,
+    auth: keys.auth,
+    ...extra,
+  });
 
   it('should encrypt a critical alert to the browser, signed with the VAPID key the dashboard subscribed with, in the person language and farm time', async () => {
     const place = await farmWithOperator();
@@ -55,13 +77,26 @@ describe.each(backends())('Web Push to a real push service on %s', (backend) => 
 
     const phone = browserKeys();
     const endpoint = push.endpoint();
-    const registered = await place.asOperator(REGISTER, { input: subscriptionInput(endpoint.url, phone, { language: 'TH', farmId: place.farmId, minSeverity: 'CRITICAL', deviceLabel: 'Phone in the barn' }) });
+    const registered = await place.asOperator(REGISTER, {
+      input: subscriptionInput(endpoint.url, phone, { language: 'TH', farmId: place.farmId, minSeverity: 'CRITICAL', deviceLabel: 'Phone in the barn' }),
+    });
     expect(registered.errors).toBeUndefined();
-    expect(registered.data!.registerPushSubscription).toMatchObject({ channel: 'PUSH', address: endpoint.url, deviceLabel: 'Phone in the barn', language: 'TH', minSeverity: 'CRITICAL', farm: { id: place.farmId } });
+    expect(registered.data!.registerPushSubscription).toMatchObject({
+      channel: 'PUSH',
+      address: endpoint.url,
+      deviceLabel: 'Phone in the barn',
+      language: 'TH',
+      minSeverity: 'CRITICAL',
+      farm: { id: place.farmId },
+    });
     // Registering the same browser again replaces it: one row, one buzz per alert.
-    const again = await place.asOperator(REGISTER, { input: subscriptionInput(endpoint.url, phone, { language: 'TH', farmId: place.farmId, minSeverity: 'CRITICAL', deviceLabel: 'Phone in the barn' }) });
+    const again = await place.asOperator(REGISTER, {
+      input: subscriptionInput(endpoint.url, phone, { language: 'TH', farmId: place.farmId, minSeverity: 'CRITICAL', deviceLabel: 'Phone in the barn' }),
+    });
     expect(again.errors).toBeUndefined();
-    expect((await place.asOperator(MINE)).data!.myNotificationSubscriptions).toEqual([{ id: again.data!.registerPushSubscription.id, channel: 'PUSH', address: endpoint.url, deviceLabel: 'Phone in the barn' }]);
+    expect((await place.asOperator(MINE)).data!.myNotificationSubscriptions).toEqual([
+      { id: again.data!.registerPushSubscription.id, channel: 'PUSH', address: endpoint.url, deviceLabel: 'Phone in the barn' },
+    ]);
     // The admin's own list does not show the operator's browser.
     expect((await place.admin(MINE)).data!.myNotificationSubscriptions).toEqual([]);
 
@@ -76,7 +111,12 @@ describe.each(backends())('Web Push to a real push service on %s', (backend) => 
     // What a push service checks before it accepts the message (RFC 8292, RFC 8030).
     expect(message!.status).toBe(201);
     expect(message!.vapid).toEqual({ aud: push.origin, exp: expect.any(Number), sub: expect.stringMatching(/^mailto:/), k: publicKey });
-    expect(message!.headers).toMatchObject({ 'content-encoding': 'aes128gcm', 'content-type': 'application/octet-stream', ttl: String(PUSH_TTL_SECONDS), urgency: 'high' });
+    expect(message!.headers).toMatchObject({
+      'content-encoding': 'aes128gcm',
+      'content-type': 'application/octet-stream',
+      ttl: String(PUSH_TTL_SECONDS),
+      urgency: 'high',
+    });
 
     // What the browser decrypts with its own keys (RFC 8291) and hands to the service worker.
     const shown = JSON.parse(decryptPushMessage(message!.body, phone).toString('utf8'));
@@ -96,8 +136,12 @@ describe.each(backends())('Web Push to a real push service on %s', (backend) => 
     expect(deliveries.map((d) => [d.channel, d.status, d.attempts, d.alert.id])).toEqual([['PUSH', 'DELIVERED', 1, alertId]]);
 
     // Switching the toggle off removes the browser; a second time there is nothing left.
-    expect((await place.asOperator('mutation ($e: String!) { unregisterPushSubscription(endpoint: $e) }', { e: endpoint.url })).data!.unregisterPushSubscription).toBe(true);
-    expect((await place.asOperator('mutation ($e: String!) { unregisterPushSubscription(endpoint: $e) }', { e: endpoint.url })).data!.unregisterPushSubscription).toBe(false);
+    expect(
+      (await place.asOperator('mutation ($e: String!) { unregisterPushSubscription(endpoint: $e) }', { e: endpoint.url })).data!.unregisterPushSubscription,
+    ).toBe(true);
+    expect(
+      (await place.asOperator('mutation ($e: String!) { unregisterPushSubscription(endpoint: $e) }', { e: endpoint.url })).data!.unregisterPushSubscription,
+    ).toBe(false);
     expect((await place.asOperator(MINE)).data!.myNotificationSubscriptions).toEqual([]);
   });
 
@@ -139,13 +183,21 @@ describe.each(backends())('Web Push to a real push service on %s', (backend) => 
     expect(errorCode(await place.asOperator(REGISTER, { input: subscriptionInput('https://user:pw@push.example/1', phone) }))).toBe('BAD_USER_INPUT');
     const notOnCurve = Buffer.alloc(65, 1);
     notOnCurve[0] = 4;
-    expect(errorCode(await place.asOperator(REGISTER, { input: { ...subscriptionInput(push.endpoint().url, phone), p256dh: notOnCurve.toString('base64url') } }))).toBe('BAD_USER_INPUT');
-    expect(errorCode(await place.asOperator(REGISTER, { input: { ...subscriptionInput(push.endpoint().url, phone), auth: Buffer.alloc(8).toString('base64url') } }))).toBe('BAD_USER_INPUT');
-    expect(errorCode(await place.asOperator(REGISTER, { input: subscriptionInput(push.endpoint().url, phone, { deviceLabel: 'x'.repeat(101) }) }))).toBe('BAD_USER_INPUT');
+    expect(
+      errorCode(await place.asOperator(REGISTER, { input: { ...subscriptionInput(push.endpoint().url, phone), p256dh: notOnCurve.toString('base64url') } })),
+    ).toBe('BAD_USER_INPUT');
+    expect(
+      errorCode(await place.asOperator(REGISTER, { input: { ...subscriptionInput(push.endpoint().url, phone), auth: Buffer.alloc(8).toString('base64url') } })),
+    ).toBe('BAD_USER_INPUT');
+    expect(errorCode(await place.asOperator(REGISTER, { input: subscriptionInput(push.endpoint().url, phone, { deviceLabel: 'x'.repeat(101) }) }))).toBe(
+      'BAD_USER_INPUT',
+    );
     expect((await place.asOperator(MINE)).data!.myNotificationSubscriptions).toEqual([]);
 
     const other = await tenantWithAdmin(farmiq, `Other ${randomUUID().slice(0, 6)}`);
-    expect(errorCode(await farmiq.as(other.admin.accessToken)(REGISTER, { input: subscriptionInput(push.endpoint().url, phone, { farmId: place.farmId }) }))).toBe('NOT_FOUND');
+    expect(
+      errorCode(await farmiq.as(other.admin.accessToken)(REGISTER, { input: subscriptionInput(push.endpoint().url, phone, { farmId: place.farmId }) })),
+    ).toBe('NOT_FOUND');
     expect(errorCode(await farmiq.graphql('{ webPushPublicKey }'))).toBe('UNAUTHENTICATED');
   });
 });

@@ -39,8 +39,16 @@ describe('weigh sessions', () => {
 
   /** A broiler batch placed on `placedOn` (default 16 November) at 42 g, in a barn of its own. */
   async function placeBatch(placedOn = '2026-11-16'): Promise<{ batchId: string; barnId: string }> {
-    const barnId = (await api('mutation ($f: ID!, $n: String!) { createBarn(input: { farmId: $f, name: $n, species: BROILER, capacityHead: 20000 }) { id } }', { f: farmId, n: `House ${randomUUID()}` })).data!.createBarn.id;
-    const placed = await api('mutation ($f: ID!, $b: ID!, $p: Date!) { placeBatch(input: { farmId: $f, barnId: $b, species: BROILER, placedOn: $p, headCountPlaced: 1000, placementWeightKg: 0.042 }) { id } }', { f: farmId, b: barnId, p: placedOn });
+    const barnId = (
+      await api('mutation ($f: ID!, $n: String!) { createBarn(input: { farmId: $f, name: $n, species: BROILER, capacityHead: 20000 }) { id } }', {
+        f: farmId,
+        n: `House ${randomUUID()}`,
+      })
+    ).data!.createBarn.id;
+    const placed = await api(
+      'mutation ($f: ID!, $b: ID!, $p: Date!) { placeBatch(input: { farmId: $f, barnId: $b, species: BROILER, placedOn: $p, headCountPlaced: 1000, placementWeightKg: 0.042 }) { id } }',
+      { f: farmId, b: barnId, p: placedOn },
+    );
     return { batchId: placed.data!.placeBatch.id, barnId };
   }
 
@@ -55,9 +63,18 @@ describe('weigh sessions', () => {
     await unknown.settled();
     expect(unknown.results[0]!.errors?.map((error) => error.extensions?.code)).toEqual(['NOT_FOUND']);
 
-    const opened = await api(`mutation ($b: ID!) { openWeighSession(input: { batchId: $b, source: PLATFORM_SCALE, weighedOn: "2026-11-30" }) { ${SESSION} } }`, { b: batchId });
+    const opened = await api(
+      `mutation ($b: ID!) { openWeighSession(input: { batchId: $b, source: PLATFORM_SCALE, weighedOn: "2026-11-30" }) { ${SESSION} } }`,
+      { b: batchId },
+    );
     const sessionId = opened.data!.openWeighSession.id;
-    expect(opened.data!.openWeighSession).toMatchObject({ status: 'OPEN', source: 'PLATFORM_SCALE', weighedOn: '2026-11-30', weightCount: 0, meanWeightKg: null });
+    expect(opened.data!.openWeighSession).toMatchObject({
+      status: 'OPEN',
+      source: 'PLATFORM_SCALE',
+      weighedOn: '2026-11-30',
+      weightCount: 0,
+      meanWeightKg: null,
+    });
     const weighed = await api(`mutation ($s: ID!) { recordSessionWeights(sessionId: $s, weightsKg: [2.0, 2.2, 2.4]) { ${SESSION} } }`, { s: sessionId });
     expect(weighed.data!.recordSessionWeights).toMatchObject({ status: 'OPEN', weightCount: 3, weightsKg: [2, 2.2, 2.4] });
     // Open: not a weigh session of the batch's KPIs yet.
@@ -90,26 +107,37 @@ describe('weigh sessions', () => {
 
   it('refuses weights for a finalized session and anything for a session of another tenant', async () => {
     const { batchId } = await placeBatch();
-    const sessionId = (await api('mutation ($b: ID!) { openWeighSession(input: { batchId: $b, source: MANUAL, weighedOn: "2026-11-29" }) { id } }', { b: batchId })).data!.openWeighSession.id;
+    const sessionId = (
+      await api('mutation ($b: ID!) { openWeighSession(input: { batchId: $b, source: MANUAL, weighedOn: "2026-11-29" }) { id } }', { b: batchId })
+    ).data!.openWeighSession.id;
     expect(errorCode(await api('mutation ($s: ID!) { finalizeWeighSession(sessionId: $s) { id } }', { s: sessionId }))).toBe('BAD_USER_INPUT');
     await api('mutation ($s: ID!) { recordSessionWeights(sessionId: $s, weightsKg: [1.9]) { id } }', { s: sessionId });
     await api('mutation ($s: ID!) { finalizeWeighSession(sessionId: $s) { id } }', { s: sessionId });
     const late = await api('mutation ($s: ID!) { recordSessionWeights(sessionId: $s, weightsKg: [2.5]) { id } }', { s: sessionId });
     expect(errorCode(late)).toBe('BAD_USER_INPUT');
     expect(late.errors![0]!.message).toBe('sessionId: the session is FINALIZED; only an OPEN session can take weights');
-    expect(errorCode(await api('mutation ($b: ID!) { openWeighSession(input: { batchId: $b, source: CAMERA, weighedOn: "2026-11-29" }) { id } }', { b: batchId }))).toBe('BAD_USER_INPUT');
-    expect(errorCode(await api('mutation ($b: ID!) { openWeighSession(input: { batchId: $b, source: MANUAL, weighedOn: "2026-11-01" }) { id } }', { b: batchId }))).toBe('BAD_USER_INPUT');
+    expect(
+      errorCode(await api('mutation ($b: ID!) { openWeighSession(input: { batchId: $b, source: CAMERA, weighedOn: "2026-11-29" }) { id } }', { b: batchId })),
+    ).toBe('BAD_USER_INPUT');
+    expect(
+      errorCode(await api('mutation ($b: ID!) { openWeighSession(input: { batchId: $b, source: MANUAL, weighedOn: "2026-11-01" }) { id } }', { b: batchId })),
+    ).toBe('BAD_USER_INPUT');
 
     const other = await tenantWithAdmin(farmiq, 'Other weigh farm');
     const stranger = farmiq.as(other.admin.accessToken);
     expect(errorCode(await stranger('query ($s: ID!) { weighSession(id: $s) { id } }', { s: sessionId }))).toBe('NOT_FOUND');
     expect(errorCode(await stranger('mutation ($s: ID!) { cancelWeighSession(sessionId: $s) { id } }', { s: sessionId }))).toBe('NOT_FOUND');
-    expect((await api('query ($s: ID!) { weighSession(id: $s) { status weightsKg } }', { s: sessionId })).data!.weighSession).toEqual({ status: 'FINALIZED', weightsKg: [1.9] });
+    expect((await api('query ($s: ID!) { weighSession(id: $s) { status weightsKg } }', { s: sessionId })).data!.weighSession).toEqual({
+      status: 'FINALIZED',
+      weightsKg: [1.9],
+    });
   });
 
   it('cancels an open session: its weights feed nothing', async () => {
     const { batchId } = await placeBatch();
-    const sessionId = (await api('mutation ($b: ID!) { openWeighSession(input: { batchId: $b, source: MANUAL, weighedOn: "2026-11-30" }) { id } }', { b: batchId })).data!.openWeighSession.id;
+    const sessionId = (
+      await api('mutation ($b: ID!) { openWeighSession(input: { batchId: $b, source: MANUAL, weighedOn: "2026-11-30" }) { id } }', { b: batchId })
+    ).data!.openWeighSession.id;
     await api('mutation ($s: ID!) { recordSessionWeights(sessionId: $s, weightsKg: [2.0, 2.1]) { id } }', { s: sessionId });
     const cancelled = await api('mutation ($s: ID!) { cancelWeighSession(sessionId: $s) { status weightCount } }', { s: sessionId });
     expect(cancelled.data!.cancelWeighSession).toEqual({ status: 'CANCELLED', weightCount: 2 });
@@ -121,15 +149,26 @@ describe('weigh sessions', () => {
     /** A camera registered by the platform, claimed by the tenant and activated in `barnId`: its device id and MQTT password. */
     async function activeCamera(barnId: string): Promise<{ id: string; password: string }> {
       const platform = farmiq.as((await loginAsPlatformAdmin(farmiq)).accessToken);
-      const label = (await platform('mutation ($s: String!) { registerDevices(input: { devices: [{ serialNumber: $s, kind: CAMERA }] }) { device { id } claimLink } }', { s: `CAM-${randomUUID().slice(0, 8)}` })).data!.registerDevices[0];
+      const label = (
+        await platform('mutation ($s: String!) { registerDevices(input: { devices: [{ serialNumber: $s, kind: CAMERA }] }) { device { id } claimLink } }', {
+          s: `CAM-${randomUUID().slice(0, 8)}`,
+        })
+      ).data!.registerDevices[0];
       await api('mutation ($l: String) { claimDevice(input: { claimLink: $l }) { id } }', { l: label.claimLink });
-      const activated = await api('mutation ($d: ID!, $b: ID!) { activateDevice(input: { deviceId: $d, barnId: $b, name: "Camera" }) { mqttPassword } }', { d: label.device.id, b: barnId });
+      const activated = await api('mutation ($d: ID!, $b: ID!) { activateDevice(input: { deviceId: $d, barnId: $b, name: "Camera" }) { mqttPassword } }', {
+        d: label.device.id,
+        b: barnId,
+      });
       return { id: label.device.id, password: activated.data!.activateDevice.mqttPassword };
     }
     const visionUrl = (path: string) => `http://127.0.0.1:${farmiq.system.ports.vision}${path}`;
     const basic = (camera: { id: string; password: string }) => `Basic ${Buffer.from(`${camera.id}:${camera.password}`).toString('base64')}`;
     const upload = (camera: { id: string; password: string }, jpeg: Uint8Array, frameTime?: string) =>
-      fetch(visionUrl('/vision/frames'), { method: 'POST', headers: { authorization: basic(camera), 'content-type': 'image/jpeg', ...(frameTime ? { 'x-frame-time': frameTime } : {}) }, body: jpeg });
+      fetch(visionUrl('/vision/frames'), {
+        method: 'POST',
+        headers: { authorization: basic(camera), 'content-type': 'image/jpeg', ...(frameTime ? { 'x-frame-time': frameTime } : {}) },
+        body: jpeg,
+      });
     /** A 640 × 360 frame of the flock: twelve birds alone, a touching pair, two cut by the edge. */
     const frame = (seed: number) => renderScene(seed, { width: 640, height: 360, singles: 12, touchingPairs: 1, edgeBirds: 2 });
     /** What the upload endpoint answers for a frame. */
@@ -154,11 +193,22 @@ describe('weigh sessions', () => {
       expect(await anonymous.json()).toEqual({ code: 'UNAUTHENTICATED', message: "the camera's device id and MQTT password, as HTTP Basic credentials" });
       const invalid = await upload(camera, Buffer.from('these bytes are no picture'));
       expect(invalid.status).toBe(422);
-      expect(await invalid.json()).toEqual({ code: 'INVALID_IMAGE', message: 'not a JPEG image: it does not start with the JPEG start-of-image marker (FF D8)' });
+      expect(await invalid.json()).toEqual({
+        code: 'INVALID_IMAGE',
+        message: 'not a JPEG image: it does not start with the JPEG start-of-image marker (FF D8)',
+      });
       const truncated = await upload(camera, jpeg.subarray(0, jpeg.length / 2));
       expect(await truncated.json()).toEqual({ code: 'INVALID_IMAGE', message: 'truncated JPEG image: no end-of-image marker (FF D9)' });
       // And the broker refuses the wrong password for its frames topic too.
-      const refused = await mqtt.connectAsync(`mqtt://127.0.0.1:${farmiq.system.ports.mqtt}`, { username: camera.id, password: 'not its password', clientId: camera.id, protocolVersion: 4, reconnectPeriod: 0 }).catch((error: Error) => error);
+      const refused = await mqtt
+        .connectAsync(`mqtt://127.0.0.1:${farmiq.system.ports.mqtt}`, {
+          username: camera.id,
+          password: 'not its password',
+          clientId: camera.id,
+          protocolVersion: 4,
+          reconnectPeriod: 0,
+        })
+        .catch((error: Error) => error);
       expect(refused).toBeInstanceOf(Error);
     });
 
@@ -173,7 +223,11 @@ describe('weigh sessions', () => {
       expect(uncalibrated.predictions.every((prediction) => prediction.weightKg === null)).toBe(true);
       // The barn's scale session of the same flock: the rendered birds' own weights.
       const scaleWeightsKg = first.birds.filter((bird) => bird.kind === 'single').map((bird) => bird.weightKg);
-      const calibrated = await fetch(visionUrl('/vision/calibration'), { method: 'POST', headers: { authorization: basic(camera), 'content-type': 'application/json' }, body: JSON.stringify({ scaleWeightsKg }) });
+      const calibrated = await fetch(visionUrl('/vision/calibration'), {
+        method: 'POST',
+        headers: { authorization: basic(camera), 'content-type': 'application/json' },
+        body: JSON.stringify({ scaleWeightsKg }),
+      });
       expect(calibrated.status).toBe(200);
 
       const second = frame(12);
@@ -189,12 +243,20 @@ describe('weigh sessions', () => {
       expect(uploadedWeights.length).toBeGreaterThanOrEqual(10);
       expect(uploaded.rejectedCount).toBeGreaterThanOrEqual(2);
 
-      const sessionOf = async () => (await api('query ($b: ID!) { batch(id: $b) { weighSessions { id status source weighedOn weightCount weightsKg lateWeightCount } } }', { b: batchId })).data!.batch.weighSessions[0];
+      const sessionOf = async () =>
+        (await api('query ($b: ID!) { batch(id: $b) { weighSessions { id status source weighedOn weightCount weightsKg lateWeightCount } } }', { b: batchId }))
+          .data!.batch.weighSessions[0];
       await waitFor(async () => expect((await sessionOf())?.weightCount).toBe(uploadedWeights.length), 60_000, 250);
 
       // A frame the camera publishes over MQTT on its own topic; then the same frame uploaded tells what it weighed (its weights are the same events).
       const third = frame(13);
-      const client = await mqtt.connectAsync(`mqtt://127.0.0.1:${farmiq.system.ports.mqtt}`, { username: camera.id, password: camera.password, clientId: camera.id, protocolVersion: 4, reconnectPeriod: 0 });
+      const client = await mqtt.connectAsync(`mqtt://127.0.0.1:${farmiq.system.ports.mqtt}`, {
+        username: camera.id,
+        password: camera.password,
+        clientId: camera.id,
+        protocolVersion: 4,
+        reconnectPeriod: 0,
+      });
       await client.publishAsync(`farmiq/devices/${camera.id}/frames`, Buffer.from(third.jpeg), { qos: 1 });
       await client.endAsync();
       await waitFor(async () => expect((await sessionOf()).weightCount).toBeGreaterThan(uploadedWeights.length), 60_000, 250);
@@ -206,7 +268,12 @@ describe('weigh sessions', () => {
 
       const finalized = await api('mutation ($s: ID!) { finalizeWeighSession(sessionId: $s) { status weightCount } }', { s: session.id });
       expect(finalized.data!.finalizeWeighSession).toEqual({ status: 'FINALIZED', weightCount: session.weightCount });
-      const performance = (await api(`query ($b: ID!, $d: Date!) { batch(id: $b) { performance(asOf: $d) { averageWeightKg ${KPI} uniformity { weighedOn sampleCount cvPercent ${KPI} } } } }`, { b: batchId, d: today() })).data!.batch.performance;
+      const performance = (
+        await api(
+          `query ($b: ID!, $d: Date!) { batch(id: $b) { performance(asOf: $d) { averageWeightKg ${KPI} uniformity { weighedOn sampleCount cvPercent ${KPI} } } } }`,
+          { b: batchId, d: today() },
+        )
+      ).data!.batch.performance;
       const all = [...uploadedWeights, ...publishedWeights];
       const mean = all.reduce((sum, weight) => sum + weight, 0) / all.length;
       expect(performance.uniformity).toMatchObject({ weighedOn: today(), sampleCount: all.length });

@@ -18,7 +18,12 @@ describe('reportProblems', () => {
           { case: 'latency', value: Number.NaN, unit: 'ms', baseline: 'bare (gone)' },
         ]),
       ),
-    ).toEqual(['live: 0 frames/s (nothing delivered or not measured)', 'gateway: 3 errors', 'latency: NaN ms (nothing delivered or not measured)', 'latency: its baseline "bare (gone)" is missing']);
+    ).toEqual([
+      'live: 0 frames/s (nothing delivered or not measured)',
+      'gateway: 3 errors',
+      'latency: NaN ms (nothing delivered or not measured)',
+      'latency: its baseline "bare (gone)" is missing',
+    ]);
   });
 
   it('should refuse a report without figures or without any baseline', () => {

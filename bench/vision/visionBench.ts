@@ -91,7 +91,14 @@ function score(evaluation: readonly Scene[], estimates: readonly InferenceResult
       baselineSum += Math.abs(scaleMeanKg - bird.weightKg) / bird.weightKg;
     }
   });
-  return { birdsWhole, weighed, falselyWeighed, keptOut, mapePercent: (100 * errorSum) / Math.max(1, weighed), baselineMapePercent: (100 * baselineSum) / Math.max(1, weighed) };
+  return {
+    birdsWhole,
+    weighed,
+    falselyWeighed,
+    keptOut,
+    mapePercent: (100 * errorSum) / Math.max(1, weighed),
+    baselineMapePercent: (100 * baselineSum) / Math.max(1, weighed),
+  };
 }
 
 export async function runVisionBench(options: VisionBenchOptions): Promise<VisionBenchFigures> {
@@ -106,7 +113,10 @@ export async function runVisionBench(options: VisionBenchOptions): Promise<Visio
   const gaussian = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
   const scaleWeightsKg = Array.from({ length: 100 }, () => 2.2 + 0.3 * gaussian());
   const scaleMeanKg = scaleWeightsKg.reduce((sum, weight) => sum + weight, 0) / scaleWeightsKg.length;
-  const pools = { luma: new InferencePool({ workers, timeoutMs: 120_000, maxQueued: 1_000, decoder: 'luma' }), jpegJs: new InferencePool({ workers, timeoutMs: 120_000, maxQueued: 1_000, decoder: 'jpeg-js' }) };
+  const pools = {
+    luma: new InferencePool({ workers, timeoutMs: 120_000, maxQueued: 1_000, decoder: 'luma' }),
+    jpegJs: new InferencePool({ workers, timeoutMs: 120_000, maxQueued: 1_000, decoder: 'jpeg-js' }),
+  };
   try {
     // 1. Calibration from the barn scale and the camera's clear birds of two frames.
     const calibrationFrames = [renderScene(1, crowd), renderScene(2, crowd)];
@@ -114,9 +124,15 @@ export async function runVisionBench(options: VisionBenchOptions): Promise<Visio
       estimate.predictions.filter((prediction) => prediction.accepted).map((prediction) => prediction.areaPx),
     );
     const calibration = fitFromScaleSession(scaleWeightsKg, areas, 'benchmark scale session');
-    log(`calibrated from a scale session of ${scaleWeightsKg.length} weights (mean ${scaleMeanKg.toFixed(3)} kg) and ${areas.length} birds seen: k = ${calibration.kgPerPx15.toExponential(4)} kg/px^1.5`);
+    log(
+      `calibrated from a scale session of ${scaleWeightsKg.length} weights (mean ${scaleMeanKg.toFixed(3)} kg) and ${areas.length} birds seen: k = ${calibration.kgPerPx15.toExponential(4)} kg/px^1.5`,
+    );
     // Warm every worker of both pools (thread start, tsx, JIT) before timing.
-    await Promise.all([pools.luma, pools.jpegJs].flatMap((pool) => Array.from({ length: workers }, (_, i) => pool.estimate(speedFrames[i % speedFrames.length]!.jpeg, calibration))));
+    await Promise.all(
+      [pools.luma, pools.jpegJs].flatMap((pool) =>
+        Array.from({ length: workers }, (_, i) => pool.estimate(speedFrames[i % speedFrames.length]!.jpeg, calibration)),
+      ),
+    );
 
     // 2. Latency, one frame at a time, the decoders taking turns.
     const latencies = { luma: [] as number[], jpegJs: [] as number[] };
@@ -131,7 +147,8 @@ export async function runVisionBench(options: VisionBenchOptions): Promise<Visio
     }
     // 3. Throughput: all frames at once, twice per decoder, alternating; the better run of each counts.
     const rates = { luma: [] as number[], jpegJs: [] as number[] };
-    for (let round = 0; round < 2; round++) for (const name of ['jpegJs', 'luma'] as const) rates[name].push(await throughput(pools[name], speedFrames, calibration));
+    for (let round = 0; round < 2; round++)
+      for (const name of ['jpegJs', 'luma'] as const) rates[name].push(await throughput(pools[name], speedFrames, calibration));
     const speed = (name: 'luma' | 'jpegJs'): DecoderSpeed => ({
       framesPerSecond: Math.max(...rates[name]),
       latencyP50Ms: percentile(latencies[name], 50),
@@ -150,7 +167,9 @@ export async function runVisionBench(options: VisionBenchOptions): Promise<Visio
     const scored = score(evaluation, await Promise.all(evaluation.map((scene) => pools.luma.estimate(scene.jpeg, calibration))), scaleMeanKg);
     const scoredJpegJs = score(evaluation, await Promise.all(evaluation.map((scene) => pools.jpegJs.estimate(scene.jpeg, calibration))), scaleMeanKg);
     if (scored.mapePercent !== scoredJpegJs.mapePercent || scored.weighed !== scoredJpegJs.weighed) {
-      throw new Error(`the luminance decoder changed the weights: MAPE ${scored.mapePercent} % (${scored.weighed} weighed) against jpeg-js ${scoredJpegJs.mapePercent} % (${scoredJpegJs.weighed})`);
+      throw new Error(
+        `the luminance decoder changed the weights: MAPE ${scored.mapePercent} % (${scored.weighed} weighed) against jpeg-js ${scoredJpegJs.mapePercent} % (${scoredJpegJs.weighed})`,
+      );
     }
     return {
       frame,

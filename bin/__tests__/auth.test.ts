@@ -16,8 +16,11 @@ describe('setting up token verification in production', () => {
     await expect(setUpAuth(target, production)).rejects.toThrow(/^FARMIQ_JWKS_URL: required in production/);
   });
 
-  it.each(['gateway', 'devices', 'telemetry', 'kpi', 'billing'] as const)('should refuse to start %s without FARMIQ_INTERNAL_KEY, naming it', async (target) => {
-    const withoutKey = loadConfig({ NODE_ENV: 'production', FARMIQ_JWKS_URL: 'http://identity:4001/.well-known/jwks.json' });
-    await expect(setUpAuth(target, withoutKey)).rejects.toThrow(/^FARMIQ_INTERNAL_KEY: required in production/);
-  });
+  it.each(['gateway', 'devices', 'telemetry', 'kpi', 'billing'] as const)(
+    'should refuse to start %s without FARMIQ_INTERNAL_KEY, naming it',
+    async (target) => {
+      const withoutKey = loadConfig({ NODE_ENV: 'production', FARMIQ_JWKS_URL: 'http://identity:4001/.well-known/jwks.json' });
+      await expect(setUpAuth(target, withoutKey)).rejects.toThrow(/^FARMIQ_INTERNAL_KEY: required in production/);
+    },
+  );
 });

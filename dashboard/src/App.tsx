@@ -61,9 +61,19 @@ function Session({ onSessionChange }: { onSessionChange: () => void }) {
   const { t } = useI18n();
   const [{ data, error, fetching }] = useQuery({ query: ViewerDocument, requestPolicy: 'network-only' });
   const router = useMemo(() => createAppRouter(), []);
-  if (fetching && !data) return <p role="status" className="page">{t('common.loading')}</p>;
+  if (fetching && !data)
+    return (
+      <p role="status" className="page">
+        {t('common.loading')}
+      </p>
+    );
   if (error && errorCode(error) === 'UNAUTHENTICATED') return <LoginForm onLoggedIn={onSessionChange} />;
-  if (error || !data) return <p role="alert" className="page">{error ? errorMessage(error, t) : t('error.generic')}</p>;
+  if (error || !data)
+    return (
+      <p role="alert" className="page">
+        {error ? errorMessage(error, t) : t('error.generic')}
+      </p>
+    );
   return (
     <ViewerContext.Provider value={data.me}>
       <RouterProvider router={router} />

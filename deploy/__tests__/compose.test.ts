@@ -27,7 +27,8 @@ const TEST_VALUES: Record<string, string> = {
   EDGE_KEY_SECRET: 'test-only-edge-secret',
 };
 /** Compose's `${VAR:?message}` and `${VAR:-default}` with a test value or the default in place. */
-const interpolate = (value: string) => value.replace(/\$\{(\w+)(?::([?-])([^}]*))?\}/g, (_m, name: string, kind?: string, rest?: string) => TEST_VALUES[name] ?? (kind === '-' ? (rest ?? '') : ''));
+const interpolate = (value: string) =>
+  value.replace(/\$\{(\w+)(?::([?-])([^}]*))?\}/g, (_m, name: string, kind?: string, rest?: string) => TEST_VALUES[name] ?? (kind === '-' ? (rest ?? '') : ''));
 
 describe('deploy/compose.yaml', () => {
   const text = fs.readFileSync(path.join(DEPLOY, 'compose.yaml'), 'utf8');
@@ -73,7 +74,10 @@ describe('deploy/compose.yaml', () => {
 
   it('publishes only the gateway and MQTT over TLS', () => {
     const published = Object.entries(compose.services).flatMap(([name, service]) => (service.ports ?? []).map((port) => `${name} ${port}`));
-    expect(published.sort()).toEqual([`gateway ${SERVICE_PORTS.gateway}:${SERVICE_PORTS.gateway}`, `mosquitto ${SERVICE_PORTS.mosquitto}:${SERVICE_PORTS.mosquitto}`]);
+    expect(published.sort()).toEqual([
+      `gateway ${SERVICE_PORTS.gateway}:${SERVICE_PORTS.gateway}`,
+      `mosquitto ${SERVICE_PORTS.mosquitto}:${SERVICE_PORTS.mosquitto}`,
+    ]);
   });
 
   it('only depends on services it defines and mounts only volumes it declares', () => {
@@ -90,7 +94,9 @@ describe('deploy/compose.yaml', () => {
 
   it('holds no secret: every password and key comes from the environment', () => {
     // The public keys' URL is no secret.
-    expect(text.replace(/FARMIQ_JWKS_URL: http:\S+/g, '')).not.toMatch(/(PASSWORD|SECRET|KEY|JWKS)[A-Z_]*: (?!\$\{)(?!postgresql:\/\/farmiq:\$\{)(?!mqtts:\/\/farmiq-ingestor:\$\{)/);
+    expect(text.replace(/FARMIQ_JWKS_URL: http:\S+/g, '')).not.toMatch(
+      /(PASSWORD|SECRET|KEY|JWKS)[A-Z_]*: (?!\$\{)(?!postgresql:\/\/farmiq:\$\{)(?!mqtts:\/\/farmiq-ingestor:\$\{)/,
+    );
   });
 });
 

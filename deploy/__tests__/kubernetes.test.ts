@@ -14,11 +14,20 @@ import { BACKUP_ENV, BROKER_FILES_ENV, FARMIQ_SERVICES, SERVICE_ENV } from '../t
 const K8S = path.join(__dirname, '..', 'k8s');
 const OVERLAYS = ['dev', 'prod'] as const;
 
-type Obj = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string; labels?: Record<string, string> }; spec?: any; data?: Record<string, string> };
+type Obj = {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; namespace?: string; labels?: Record<string, string> };
+  spec?: any;
+  data?: Record<string, string>;
+};
 type LabelSelector = { matchLabels?: Record<string, string>; matchExpressions?: Array<{ key: string; operator: string; values?: string[] }> };
 
 const render = (overlay: string): string => execFileSync('kubectl', ['kustomize', path.join(K8S, 'overlays', overlay)], { encoding: 'utf8' });
-const parse = (text: string): Obj[] => parseAllDocuments(text).map((document) => document.toJS() as Obj).filter(Boolean);
+const parse = (text: string): Obj[] =>
+  parseAllDocuments(text)
+    .map((document) => document.toJS() as Obj)
+    .filter(Boolean);
 const validate = (text: string): Array<{ kind: string; name: string; error: string }> =>
   JSON.parse(execFileSync(process.execPath, [path.join(K8S, 'validate.mjs')], { input: text, encoding: 'utf8', cwd: path.join(__dirname, '..', '..') }));
 
@@ -49,7 +58,9 @@ describe('deploy/k8s/base/generated', () => {
 describe('deploy/k8s/validate.mjs', () => {
   it('reports an invalid object (the validation can fail)', () => {
     const broken = render('dev').replace(/replicas: 1\n/, 'replicas: one\n');
-    expect(validate(broken).filter((problem) => problem.error !== 'no schema')).toEqual([expect.objectContaining({ error: expect.stringContaining('replicas') })]);
+    expect(validate(broken).filter((problem) => problem.error !== 'no schema')).toEqual([
+      expect.objectContaining({ error: expect.stringContaining('replicas') }),
+    ]);
   });
 });
 
@@ -63,7 +74,12 @@ describe.each(OVERLAYS)('deploy/k8s/overlays/%s', (overlay) => {
   it('renders every object into its namespace', () => {
     expect(objects.length).toBeGreaterThan(40);
     const namespace = overlay === 'prod' ? 'farmiq' : 'farmiq-dev';
-    for (const object of objects.filter((candidate) => candidate.kind !== 'Namespace')) expect({ kind: object.kind, name: object.metadata.name, namespace: object.metadata.namespace }).toEqual({ kind: object.kind, name: object.metadata.name, namespace });
+    for (const object of objects.filter((candidate) => candidate.kind !== 'Namespace'))
+      expect({ kind: object.kind, name: object.metadata.name, namespace: object.metadata.namespace }).toEqual({
+        kind: object.kind,
+        name: object.metadata.name,
+        namespace,
+      });
   });
 
   it('validates every object against the Kubernetes schemas; CloudNativePG, which has no schema package, is checked by hand', () => {
@@ -74,7 +90,8 @@ describe.each(OVERLAYS)('deploy/k8s/overlays/%s', (overlay) => {
     expect(Number.isInteger(cluster.spec.instances) && cluster.spec.instances >= 1).toBe(true);
     expect(externalSecretTargets).toContain(cluster.spec.bootstrap.initdb.secret.name);
     expect(cluster.spec.backup.barmanObjectStore.destinationPath).toMatch(/^s3:\/\//);
-    for (const credential of Object.values(cluster.spec.backup.barmanObjectStore.s3Credentials) as Array<{ name: string }>) expect(externalSecretTargets).toContain(credential.name);
+    for (const credential of Object.values(cluster.spec.backup.barmanObjectStore.s3Credentials) as Array<{ name: string }>)
+      expect(externalSecretTargets).toContain(credential.name);
     const backup = objects.find((object) => object.kind === 'ScheduledBackup')!;
     expect(backup.spec.cluster.name).toBe(cluster.metadata.name);
     expect(backup.spec.schedule.split(' ')).toHaveLength(6);
@@ -83,11 +100,22 @@ describe.each(OVERLAYS)('deploy/k8s/overlays/%s', (overlay) => {
   it.each(['Deployment', 'StatefulSet'])('gives every %s container probes, requests and limits and a hardened security context', (kind) => {
     for (const workload of workloads.filter((object) => object.kind === kind)) {
       const spec = podTemplate(workload).spec;
-      expect({ name: workload.metadata.name, pod: spec.securityContext }).toEqual({ name: workload.metadata.name, pod: expect.objectContaining({ runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } }) });
+      expect({ name: workload.metadata.name, pod: spec.securityContext }).toEqual({
+        name: workload.metadata.name,
+        pod: expect.objectContaining({ runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } }),
+      });
       for (const container of spec.containers) {
         const where = `${workload.metadata.name}/${container.name}`;
-        expect({ where, liveness: Boolean(container.livenessProbe), readiness: Boolean(container.readinessProbe) }).toEqual({ where, liveness: true, readiness: true });
-        expect({ where, limits: Object.keys(container.resources?.limits ?? {}).sort(), requests: Object.keys(container.resources?.requests ?? {}).sort() }).toEqual({ where, limits: ['cpu', 'memory'], requests: ['cpu', 'memory'] });
+        expect({ where, liveness: Boolean(container.livenessProbe), readiness: Boolean(container.readinessProbe) }).toEqual({
+          where,
+          liveness: true,
+          readiness: true,
+        });
+        expect({
+          where,
+          limits: Object.keys(container.resources?.limits ?? {}).sort(),
+          requests: Object.keys(container.resources?.requests ?? {}).sort(),
+        }).toEqual({ where, limits: ['cpu', 'memory'], requests: ['cpu', 'memory'] });
         expect({ where, securityContext: container.securityContext }).toEqual({
           where,
           securityContext: expect.objectContaining({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } }),
@@ -141,9 +169,14 @@ describe.each(OVERLAYS)('deploy/k8s/overlays/%s', (overlay) => {
       const labels = podTemplate(backend!).metadata.labels;
       const containerPorts = podTemplate(backend!).spec.containers.flatMap((container: any) => container.ports ?? []);
       for (const port of service.spec.ports) {
-        const number = typeof port.targetPort === 'string' ? containerPorts.find((candidate: any) => candidate.name === port.targetPort)?.containerPort : (port.targetPort ?? port.port);
+        const number =
+          typeof port.targetPort === 'string'
+            ? containerPorts.find((candidate: any) => candidate.name === port.targetPort)?.containerPort
+            : (port.targetPort ?? port.port);
         const reachable = policies.some(
-          (policy) => selects(policy.spec.podSelector, labels) && (policy.spec.ingress ?? []).some((rule: any) => !rule.ports || rule.ports.some((allowed: any) => allowed.port === number)),
+          (policy) =>
+            selects(policy.spec.podSelector, labels) &&
+            (policy.spec.ingress ?? []).some((rule: any) => !rule.ports || rule.ports.some((allowed: any) => allowed.port === number)),
         );
         expect({ service: service.metadata.name, port: number, reachable }).toEqual({ service: service.metadata.name, port: number, reachable: true });
       }
@@ -187,7 +220,9 @@ describe.each(OVERLAYS)('deploy/k8s/overlays/%s', (overlay) => {
       expect(spec.securityContext).toEqual(expect.objectContaining({ runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } }));
       for (const container of spec.containers) {
         expect(Object.keys(container.resources.limits).sort()).toEqual(['cpu', 'memory']);
-        expect(container.securityContext).toEqual(expect.objectContaining({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } }));
+        expect(container.securityContext).toEqual(
+          expect.objectContaining({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } }),
+        );
       }
     }
   });

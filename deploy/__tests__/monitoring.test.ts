@@ -56,12 +56,21 @@ describe('deploy/monitoring', () => {
   it('queries only metrics the code exports', () => {
     const exported = exportedMetrics();
     expect(exported.size).toBeGreaterThan(10);
-    for (const metric of new Set([...queriedMetrics(rules), ...queriedMetrics(dashboard)])) expect({ metric, exported: exported.has(metric) }).toEqual({ metric, exported: true });
+    for (const metric of new Set([...queriedMetrics(rules), ...queriedMetrics(dashboard)]))
+      expect({ metric, exported: exported.has(metric) }).toEqual({ metric, exported: true });
   });
 
   it('links every alert to its section of deploy/README.md', () => {
     const readme = fs.readFileSync(path.join(ROOT, 'deploy', 'README.md'), 'utf8');
-    const anchors = new Set([...readme.matchAll(/^#+ (.+)$/gm)].map((match) => match[1]!.trim().toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-')));
+    const anchors = new Set(
+      [...readme.matchAll(/^#+ (.+)$/gm)].map((match) =>
+        match[1]!
+          .trim()
+          .toLowerCase()
+          .replace(/[^a-z0-9 -]/g, '')
+          .replace(/ /g, '-'),
+      ),
+    );
     const groups = (parse(rules) as { groups: Array<{ rules: Array<{ alert: string; annotations: { runbook: string } }> }> }).groups;
     for (const rule of groups.flatMap((group) => group.rules)) {
       const anchor = rule.annotations.runbook.split('#')[1]!;

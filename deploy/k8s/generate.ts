@@ -2,7 +2,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { kubernetesEnv, kubernetesSecretName } from '../render';
-import { BACKUP_ENV, BROKER_FILES_ENV, DIRECTORIES, FARMIQ_SERVICES, FILES, SECRETS, SERVICE_ENV, SERVICE_PORTS, SETTINGS, startArgs, type FarmiqService } from '../topology';
+import {
+  BACKUP_ENV,
+  BROKER_FILES_ENV,
+  DIRECTORIES,
+  FARMIQ_SERVICES,
+  FILES,
+  SECRETS,
+  SERVICE_ENV,
+  SERVICE_PORTS,
+  SETTINGS,
+  startArgs,
+  type FarmiqService,
+} from '../topology';
 
 /**
  * Writes deploy/k8s/base/generated/ from deploy/topology.ts: the FarmIQ workloads with exactly
@@ -31,10 +43,21 @@ const RESOURCES: Record<FarmiqService, { requests: { cpu: string; memory: string
 };
 
 /** Non-root, nothing to escalate to, an immutable root filesystem, the runtime's default seccomp filter. */
-export const podSecurityContext = (uid: number) => ({ runAsNonRoot: true, runAsUser: uid, runAsGroup: uid, fsGroup: uid, seccompProfile: { type: 'RuntimeDefault' } });
+export const podSecurityContext = (uid: number) => ({
+  runAsNonRoot: true,
+  runAsUser: uid,
+  runAsGroup: uid,
+  fsGroup: uid,
+  seccompProfile: { type: 'RuntimeDefault' },
+});
 export const containerSecurityContext = { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, privileged: false, capabilities: { drop: ['ALL'] } };
 
-const probe = (port: number, probePath: string, extra: Record<string, number> = {}) => ({ httpGet: { path: probePath, port }, periodSeconds: 10, timeoutSeconds: 3, ...extra });
+const probe = (port: number, probePath: string, extra: Record<string, number> = {}) => ({
+  httpGet: { path: probePath, port },
+  periodSeconds: 10,
+  timeoutSeconds: 3,
+  ...extra,
+});
 
 function farmiqContainer(service: FarmiqService) {
   const port = SERVICE_PORTS[service];
@@ -70,9 +93,13 @@ function workload(service: FarmiqService) {
     volumes: [
       { name: 'tmp', emptyDir: { sizeLimit: '256Mi' } },
       ...(service === 'ingestor' ? [] : [{ name: 'data', emptyDir: { sizeLimit: '64Mi' } }]),
-      ...(service === 'ingestor' ? [{ name: 'mqtt-ca', secret: { secretName: 'farmiq-mqtt-tls', items: [{ key: 'ca.crt', path: path.basename(FILES.mqttCa.path) }] } }] : []),
+      ...(service === 'ingestor'
+        ? [{ name: 'mqtt-ca', secret: { secretName: 'farmiq-mqtt-tls', items: [{ key: 'ca.crt', path: path.basename(FILES.mqttCa.path) }] } }]
+        : []),
     ],
-    topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: labels(service) } }],
+    topologySpreadConstraints: [
+      { maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: labels(service) } },
+    ],
   };
   const metadata = { name: service, labels: labels(service) };
   const template = { metadata: { labels: labels(service) }, spec: podSpec };
@@ -147,7 +174,10 @@ function externalSecrets() {
     const secretName = kubernetesSecretName(name as keyof typeof SECRETS);
     const templated = TEMPLATED[name as keyof typeof SECRETS];
     return templated
-      ? externalSecret(secretName, [{ secretKey: 'password', key: templated.from, property: 'password' }], { engineVersion: 'v2', data: { value: templated.template } })
+      ? externalSecret(secretName, [{ secretKey: 'password', key: templated.from, property: 'password' }], {
+          engineVersion: 'v2',
+          data: { value: templated.template },
+        })
       : externalSecret(secretName, [{ secretKey: 'value', key: vaultKey(name), property: 'value' }]);
   });
   return [
@@ -159,9 +189,15 @@ function externalSecrets() {
       data: { username: 'farmiq', password: '{{ .password }}' },
     }),
     // Mosquitto's TLS files from deploy/mosquitto/certs.sh, stored in Vault; the ingestor mounts ca.crt.
-    externalSecret('farmiq-mqtt-tls', ['ca.crt', 'server.crt', 'server.key'].map((file) => ({ secretKey: file, key: 'farmiq/mqtt-tls', property: file }))),
+    externalSecret(
+      'farmiq-mqtt-tls',
+      ['ca.crt', 'server.crt', 'server.key'].map((file) => ({ secretKey: file, key: 'farmiq/mqtt-tls', property: file })),
+    ),
     // CloudNativePG's WAL archive and base backups in object storage.
-    externalSecret('farmiq-backup-s3', ['ACCESS_KEY_ID', 'ACCESS_SECRET_KEY'].map((property) => ({ secretKey: property, key: 'farmiq/backup-s3', property }))),
+    externalSecret(
+      'farmiq-backup-s3',
+      ['ACCESS_KEY_ID', 'ACCESS_SECRET_KEY'].map((property) => ({ secretKey: property, key: 'farmiq/backup-s3', property })),
+    ),
   ];
 }
 
@@ -247,7 +283,16 @@ function mosquitto() {
               { name: 'tmp', emptyDir: { sizeLimit: '256Mi' } },
               { name: 'auth', emptyDir: { medium: 'Memory', sizeLimit: '64Mi' } },
               { name: 'config', configMap: { name: 'mosquitto-config' } },
-              { name: 'certs', secret: { secretName: 'farmiq-mqtt-tls', items: [{ key: 'server.crt', path: 'server.crt' }, { key: 'server.key', path: 'server.key' }] } },
+              {
+                name: 'certs',
+                secret: {
+                  secretName: 'farmiq-mqtt-tls',
+                  items: [
+                    { key: 'server.crt', path: 'server.crt' },
+                    { key: 'server.key', path: 'server.key' },
+                  ],
+                },
+              },
             ],
           },
         },
@@ -260,9 +305,19 @@ function mosquitto() {
       kind: 'Service',
       metadata: { name: 'mosquitto', labels: labels('mosquitto') },
       // Devices connect from the farms: a load balancer, MQTT over TLS only.
-      spec: { type: 'LoadBalancer', externalTrafficPolicy: 'Local', selector: labels('mosquitto'), ports: [{ name: 'mqtts', port: MOSQUITTO_PORT, targetPort: 'mqtts' }] },
+      spec: {
+        type: 'LoadBalancer',
+        externalTrafficPolicy: 'Local',
+        selector: labels('mosquitto'),
+        ports: [{ name: 'mqtts', port: MOSQUITTO_PORT, targetPort: 'mqtts' }],
+      },
     },
-    { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'mosquitto', labels: labels('mosquitto') }, spec: { maxUnavailable: 1, selector: { matchLabels: labels('mosquitto') } } },
+    {
+      apiVersion: 'policy/v1',
+      kind: 'PodDisruptionBudget',
+      metadata: { name: 'mosquitto', labels: labels('mosquitto') },
+      spec: { maxUnavailable: 1, selector: { matchLabels: labels('mosquitto') } },
+    },
   ];
 }
 
@@ -326,7 +381,11 @@ const backupCronJob = () => [
                 {
                   name: 'backup',
                   image: IMAGE,
-                  command: ['sh', '-c', 'node --import tsx bin/farmiq.ts backup --out "/backups/farmiq-$(date -u +%Y%m%dT%H%M%SZ).backup" && find /backups -name "farmiq-*.backup" -mtime +14 -delete'],
+                  command: [
+                    'sh',
+                    '-c',
+                    'node --import tsx bin/farmiq.ts backup --out "/backups/farmiq-$(date -u +%Y%m%dT%H%M%SZ).backup" && find /backups -name "farmiq-*.backup" -mtime +14 -delete',
+                  ],
                   env: kubernetesEnv(BACKUP_ENV),
                   resources: { requests: { cpu: '100m', memory: '192Mi' }, limits: { cpu: '1', memory: '512Mi' } },
                   securityContext: containerSecurityContext,

@@ -28,7 +28,6 @@ function tryConnect(port: number, options: mqtt.IClientOptions): Promise<'connec
   });
 }
 
-
 describe('the embedded MQTT broker', () => {
   const ingestorCredential = generateCredential('farmiq-ingestor-test');
   let broker: EmbeddedBroker;
@@ -64,7 +63,8 @@ describe('the ingestor', () => {
   let dataDir: string;
   beforeEach(() => (dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'farmiq-broker-test-'))));
   afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
-  const own = (env: Record<string, string>) => loadConfig({ ...env, FARMIQ_DATA_DIR: dataDir, INGESTOR_CLIENT_ID: `farmiq-ingestor-test-${randomUUID().slice(0, 8)}` });
+  const own = (env: Record<string, string>) =>
+    loadConfig({ ...env, FARMIQ_DATA_DIR: dataDir, INGESTOR_CLIENT_ID: `farmiq-ingestor-test-${randomUUID().slice(0, 8)}` });
 
   it.each(brokers)('connects to %s and reports ready', async (_name, env) => {
     const config = own(env);
@@ -75,7 +75,8 @@ describe('the ingestor', () => {
       await ingestor.stop();
       // The ingestor keeps its session on purpose (clean session off); on the machine's shared broker
       // this test's session is ended, so no run leaves a queue behind.
-      if (env.MQTT_URL) await (await mqtt.connectAsync(env.MQTT_URL, { clientId: config.ingestor.clientId, clean: true, protocolVersion: 4, reconnectPeriod: 0 })).endAsync();
+      if (env.MQTT_URL)
+        await (await mqtt.connectAsync(env.MQTT_URL, { clientId: config.ingestor.clientId, clean: true, protocolVersion: 4, reconnectPeriod: 0 })).endAsync();
     }
   });
 

@@ -36,9 +36,15 @@ describe("reading the embedded broker's TLS files", () => {
     );
     const garbage = path.join(dir, 'garbage.pem');
     fs.writeFileSync(garbage, 'not a certificate\n');
-    expect(() => loadBrokerTls({ certFile: garbage, keyFile: server.keyFile, caFile: undefined })).toThrow(new ConfigError(`MQTT_TLS_CERT_FILE: ${garbage} is not a PEM certificate`));
-    expect(() => loadBrokerTls({ certFile: server.certFile, keyFile: server.keyFile, caFile: garbage })).toThrow(new ConfigError(`MQTT_TLS_CA_FILE: ${garbage} is not a PEM CA certificate`));
-    expect(() => loadBrokerTls({ certFile: server.certFile, keyFile: server.keyFile, caFile: path.join(dir, 'nope.crt') })).toThrow(/^MQTT_TLS_CA_FILE: cannot read .*nope\.crt \(ENOENT\)$/);
+    expect(() => loadBrokerTls({ certFile: garbage, keyFile: server.keyFile, caFile: undefined })).toThrow(
+      new ConfigError(`MQTT_TLS_CERT_FILE: ${garbage} is not a PEM certificate`),
+    );
+    expect(() => loadBrokerTls({ certFile: server.certFile, keyFile: server.keyFile, caFile: garbage })).toThrow(
+      new ConfigError(`MQTT_TLS_CA_FILE: ${garbage} is not a PEM CA certificate`),
+    );
+    expect(() => loadBrokerTls({ certFile: server.certFile, keyFile: server.keyFile, caFile: path.join(dir, 'nope.crt') })).toThrow(
+      /^MQTT_TLS_CA_FILE: cannot read .*nope\.crt \(ENOENT\)$/,
+    );
   });
 });
 
@@ -51,7 +57,14 @@ describe('the embedded broker with MQTT_TLS_CA_FILE (client certificates)', () =
   beforeAll(async () => {
     farmCa = selfSignedCertificate(dir, 'farm-ca', '/CN=Farm devices CA');
     const tls = loadBrokerTls({ certFile: server.certFile, keyFile: server.keyFile, caFile: farmCa.certFile });
-    broker = await startEmbeddedBroker({ port: 0, host: '127.0.0.1', tls: tls.options, log, ingestorCredential, authenticateDevice: async (username, password) => username === deviceId && password === 'scale password' });
+    broker = await startEmbeddedBroker({
+      port: 0,
+      host: '127.0.0.1',
+      tls: tls.options,
+      log,
+      ingestorCredential,
+      authenticateDevice: async (username, password) => username === deviceId && password === 'scale password',
+    });
   });
   afterAll(async () => {
     await broker?.close();
@@ -59,9 +72,18 @@ describe('the embedded broker with MQTT_TLS_CA_FILE (client certificates)', () =
 
   const connect = (options: mqtt.IClientOptions) =>
     new Promise<string>((resolve) => {
-      const client = mqtt.connect(`mqtts://localhost:${broker.port}`, { ca: server.cert, username: deviceId, password: 'scale password', clientId: deviceId, protocolVersion: 4, reconnectPeriod: 0, connectTimeout: 3_000, ...options });
+      const client = mqtt.connect(`mqtts://localhost:${broker.port}`, {
+        ca: server.cert,
+        username: deviceId,
+        password: 'scale password',
+        clientId: deviceId,
+        protocolVersion: 4,
+        reconnectPeriod: 0,
+        connectTimeout: 3_000,
+        ...options,
+      });
       let settled = false;
-    const settle = (outcome: string) => {
+      const settle = (outcome: string) => {
         if (settled) return;
         settled = true;
         client.end(true);

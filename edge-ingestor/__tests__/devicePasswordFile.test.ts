@@ -30,12 +30,17 @@ describe('a device password file for the embedded broker', () => {
 
   it('should skip blank lines and comments, and let the last line of a user win as Mosquitto does', () => {
     const [older, newer] = [hashMosquittoPassword('old'), hashMosquittoPassword('new')];
-    const text = `# exported for farm 1\r\n\r\n${mosquittoPasswordFile([{ username: 'd1', passwordHash: older }, { username: 'd1', passwordHash: newer }])}`;
+    const text = `# exported for farm 1\r\n\r\n${mosquittoPasswordFile([
+      { username: 'd1', passwordHash: older },
+      { username: 'd1', passwordHash: newer },
+    ])}`;
     expect(parseMosquittoPasswordFile(text)).toEqual(new Map([['d1', newer]]));
   });
 
   it('should name the line that is not a $7$ entry without showing it', () => {
-    expect(() => parseMosquittoPasswordFile(`d1:${hashMosquittoPassword('x')}\nd2:$6$salt$hash\n`)).toThrow(new Error('line 2 is not "<device id>:$7$<iterations>$<salt>$<hash>"'));
+    expect(() => parseMosquittoPasswordFile(`d1:${hashMosquittoPassword('x')}\nd2:$6$salt$hash\n`)).toThrow(
+      new Error('line 2 is not "<device id>:$7$<iterations>$<salt>$<hash>"'),
+    );
   });
 
   it('should fail as a configuration error naming MQTT_PASSWORD_FILE when the file cannot be read', () => {

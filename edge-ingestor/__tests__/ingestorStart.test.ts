@@ -13,12 +13,25 @@ describe('starting the ingestor', () => {
   afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
   it('should refuse to run as a farm ingestor in production without the edge key, naming the variables', async () => {
-    const config = loadConfig({ NODE_ENV: 'production', FARMIQ_DATA_DIR: dataDir, MQTT_URL: 'mqtt://127.0.0.1:1', INGEST_URL: 'https://cloud.example/ingest/v1/batches' });
-    await expect(startIngestor(config, log)).rejects.toThrow(new ConfigError('EDGE_KEY_ID and EDGE_KEY_SECRET: required in production (the edge gateway key from registerEdgeGateway)'));
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      FARMIQ_DATA_DIR: dataDir,
+      MQTT_URL: 'mqtt://127.0.0.1:1',
+      INGEST_URL: 'https://cloud.example/ingest/v1/batches',
+    });
+    await expect(startIngestor(config, log)).rejects.toThrow(
+      new ConfigError('EDGE_KEY_ID and EDGE_KEY_SECRET: required in production (the edge gateway key from registerEdgeGateway)'),
+    );
   });
 
   it('should refuse to run as a farm ingestor in production without an ingest URL', async () => {
-    const config = loadConfig({ NODE_ENV: 'production', FARMIQ_DATA_DIR: dataDir, MQTT_URL: 'mqtt://127.0.0.1:1', EDGE_KEY_ID: 'k', EDGE_KEY_SECRET: 'a-secret-of-enough-length' });
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      FARMIQ_DATA_DIR: dataDir,
+      MQTT_URL: 'mqtt://127.0.0.1:1',
+      EDGE_KEY_ID: 'k',
+      EDGE_KEY_SECRET: 'a-secret-of-enough-length',
+    });
     await expect(startIngestor(config, log)).rejects.toThrow(/^INGEST_URL: required in production/);
   });
 

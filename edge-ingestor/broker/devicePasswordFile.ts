@@ -82,7 +82,10 @@ export function openDevicePasswordFile(options: DevicePasswordFileOptions): Devi
     try {
       next = read(options.file);
     } catch (error) {
-      log.error({ err: (error as Error).message, devices: hashes.size }, 'MQTT_PASSWORD_FILE changed but cannot be used: the credentials read before stay in force');
+      log.error(
+        { err: (error as Error).message, devices: hashes.size },
+        'MQTT_PASSWORD_FILE changed but cannot be used: the credentials read before stay in force',
+      );
       return;
     }
     const revoked = [...hashes].filter(([username, hash]) => next.get(username) !== hash).map(([username]) => username);

@@ -103,7 +103,10 @@ export async function startEmbeddedBroker(options: EmbeddedBrokerOptions): Promi
   };
   // aedes speaks MQTT on any stream: a TLS socket is handed over once its handshake is done.
   const server = options.tls ? tls.createServer(options.tls, broker.handle) : net.createServer(broker.handle);
-  if (options.tls) server.on('tlsClientError', (error: Error, socket: tls.TLSSocket) => log.warn({ remoteAddress: socket.remoteAddress, reason: error.message }, 'MQTT TLS handshake failed'));
+  if (options.tls)
+    server.on('tlsClientError', (error: Error, socket: tls.TLSSocket) =>
+      log.warn({ remoteAddress: socket.remoteAddress, reason: error.message }, 'MQTT TLS handshake failed'),
+    );
   servers.push(server);
   let port: number;
   let localUrl: string;

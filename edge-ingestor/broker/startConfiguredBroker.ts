@@ -25,12 +25,21 @@ export async function startConfiguredBroker(
 ): Promise<ConfiguredBroker> {
   const { embeddedHost: host, tls: tlsFiles } = config.mqtt;
   const tls = tlsFiles ? loadBrokerTls(tlsFiles) : undefined;
-  if (tls && tls.validTo.getTime() < Date.now()) log.warn({ certificate: tls.subject, validTo: tls.validTo }, 'MQTT_TLS_CERT_FILE has expired: devices that check it will refuse to connect');
+  if (tls && tls.validTo.getTime() < Date.now())
+    log.warn({ certificate: tls.subject, validTo: tls.validTo }, 'MQTT_TLS_CERT_FILE has expired: devices that check it will refuse to connect');
   if (!tls && !isLoopbackAddress(host)) {
     // Refused in production unless MQTT_ALLOW_PLAINTEXT=true (lib/config.ts); said out loud either way.
     log.warn({ host }, 'the embedded MQTT broker listens beyond this machine without TLS: device passwords and readings cross the farm network in clear text');
   }
-  const options: EmbeddedBrokerOptions = { port: config.mqtt.embeddedPort, host, tls: tls?.options, log, ingestorCredential, authenticateDevice, unknownDeviceReason };
+  const options: EmbeddedBrokerOptions = {
+    port: config.mqtt.embeddedPort,
+    host,
+    tls: tls?.options,
+    log,
+    ingestorCredential,
+    authenticateDevice,
+    unknownDeviceReason,
+  };
   let broker: EmbeddedBroker;
   try {
     broker = await startEmbeddedBroker(options);

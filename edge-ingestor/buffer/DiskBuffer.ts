@@ -124,7 +124,9 @@ export class DiskBuffer {
       this.deleteRange.run(firstSeq, lastSeq);
       return removed;
     });
-    const replayRequested = this.db.prepare<[], { id: number; body: string }>('SELECT id, body FROM quarantine WHERE replay_requested_at_ms IS NOT NULL ORDER BY id');
+    const replayRequested = this.db.prepare<[], { id: number; body: string }>(
+      'SELECT id, body FROM quarantine WHERE replay_requested_at_ms IS NOT NULL ORDER BY id',
+    );
     const deleteQuarantined = this.db.prepare<[number]>('DELETE FROM quarantine WHERE id = ?');
     // A replayed message joins the queue as a new arrival (received now, for the lanes' order); its body keeps when the device sent it.
     this.readmit = this.db.transaction((nowMs: number) => {

@@ -84,7 +84,11 @@ export class GroupCommitWriter {
     } catch (error) {
       if (error instanceof BufferFullError) {
         // The group stays pending (what arrives meanwhile joins it) until the disk has room.
-        if (!this.full) this.options.log.error({ err: error.message, waiting: group.entries.length }, 'disk buffer full: holding PUBACKs (the broker keeps the messages) until space frees up');
+        if (!this.full)
+          this.options.log.error(
+            { err: error.message, waiting: group.entries.length },
+            'disk buffer full: holding PUBACKs (the broker keeps the messages) until space frees up',
+          );
         this.full = true;
         this.retryTimer = setTimeout(() => this.flush(), this.options.fullRetryMs ?? 1_000);
         return;

@@ -83,7 +83,13 @@ export function listQuarantine(db: Database.Database, filter: QuarantineFilter =
               received_at_ms AS receivedAtMs, quarantined_at_ms AS quarantinedAtMs, replay_requested_at_ms AS replayRequestedAtMs
        FROM quarantine WHERE ${sql} ORDER BY id LIMIT ?`,
     )
-    .all(...params, limit) as Array<Omit<QuarantinedMessage, 'receivedAt' | 'quarantinedAt' | 'replayRequestedAt'> & { receivedAtMs: number; quarantinedAtMs: number; replayRequestedAtMs: number | null }>;
+    .all(...params, limit) as Array<
+    Omit<QuarantinedMessage, 'receivedAt' | 'quarantinedAt' | 'replayRequestedAt'> & {
+      receivedAtMs: number;
+      quarantinedAtMs: number;
+      replayRequestedAtMs: number | null;
+    }
+  >;
   return rows.map(({ receivedAtMs, quarantinedAtMs, replayRequestedAtMs, ...row }) => ({
     ...row,
     receivedAt: iso(receivedAtMs)!,

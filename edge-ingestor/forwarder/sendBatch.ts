@@ -50,7 +50,11 @@ export async function sendBatch({ ingestUrl, key, body, timeoutMs, signal }: Sen
   if (response.status === 200) {
     try {
       const result = JSON.parse(text) as IngestResult;
-      if (typeof result.accepted === 'number') return { kind: 'acknowledged', result: { accepted: result.accepted, duplicates: result.duplicates ?? 0, rejected: Array.isArray(result.rejected) ? result.rejected : [] } };
+      if (typeof result.accepted === 'number')
+        return {
+          kind: 'acknowledged',
+          result: { accepted: result.accepted, duplicates: result.duplicates ?? 0, rejected: Array.isArray(result.rejected) ? result.rejected : [] },
+        };
     } catch {
       // Fall through: a 200 without an IngestResult is not an acknowledgement we can trust.
     }

@@ -101,7 +101,11 @@ export function startTelemetrySubscriber(options: TelemetrySubscriberOptions): T
     if (packet.qos === 1 && packet.messageId !== undefined) pubacks.hold(packet.messageId, durable);
     else durable.catch(() => undefined);
     // Too much read but not yet durable (a full disk): stop reading until this one is.
-    if (options.writer.waiting >= maxWaiting) durable.then(() => done(), () => done());
+    if (options.writer.waiting >= maxWaiting)
+      durable.then(
+        () => done(),
+        () => done(),
+      );
     else done();
   };
   const pubacks = deferPubacks(client, (error) => {
@@ -123,7 +127,11 @@ export function startTelemetrySubscriber(options: TelemetrySubscriberOptions): T
     // Frames apart: a broker whose ACL lacks them (`topic read farmiq/devices/+/frames`) must not stop the readings.
     if (options.onFrame) {
       client.subscribe(framesFilter, { qos: 1 }, (error, granted) => {
-        if (error || granted?.some((grant) => grant.qos > 2)) log.error({ err: error?.message, filter: framesFilter }, 'the broker refused the camera frames subscription: give the ingestor `topic read farmiq/devices/+/frames`');
+        if (error || granted?.some((grant) => grant.qos > 2))
+          log.error(
+            { err: error?.message, filter: framesFilter },
+            'the broker refused the camera frames subscription: give the ingestor `topic read farmiq/devices/+/frames`',
+          );
       });
     }
   });
@@ -141,7 +149,8 @@ export function startTelemetrySubscriber(options: TelemetrySubscriberOptions): T
         subscribed = false;
         const left = client.unsubscribeAsync(filter).then(
           () => log.info({ filter }, 'left the share group: its other members take the messages'),
-          (error: Error) => log.warn({ err: error.message, filter }, 'could not leave the share group: Mosquitto queues this member its share until it returns'),
+          (error: Error) =>
+            log.warn({ err: error.message, filter }, 'could not leave the share group: Mosquitto queues this member its share until it returns'),
         );
         await Promise.race([left, new Promise((resolve) => setTimeout(resolve, LEAVE_GROUP_TIMEOUT_MS))]);
         await pubacks.settled(LEAVE_GROUP_TIMEOUT_MS);

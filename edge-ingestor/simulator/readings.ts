@@ -18,7 +18,7 @@ const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
 /** 0 at 03:00 (coolest), 1 at 15:00 (warmest). */
-const diurnal = (atMs: number) => (1 - Math.cos((2 * Math.PI * (((atMs % DAY_MS) / HOUR_MS - 3) / 24))) ) / 2;
+const diurnal = (atMs: number) => (1 - Math.cos(2 * Math.PI * (((atMs % DAY_MS) / HOUR_MS - 3) / 24))) / 2;
 const round = (value: number, decimals: number) => Number(value.toFixed(decimals));
 const noise = (random: () => number, amplitude: number) => (random() * 2 - 1) * amplitude;
 

@@ -38,7 +38,11 @@ export class CalibrationStore {
   /** Fits the camera to a scale session of the same flock (CalibrationError when either side is too small) and keeps it. */
   calibrateFromScaleSession(cameraId: string, scaleWeightsKg: readonly number[], now: Date): Calibration {
     const areas = this.recentAreas.get(cameraId) ?? [];
-    const calibration = fitFromScaleSession(scaleWeightsKg, areas, `scale session of ${scaleWeightsKg.length} weights at ${now.toISOString()} against ${areas.length} birds seen`);
+    const calibration = fitFromScaleSession(
+      scaleWeightsKg,
+      areas,
+      `scale session of ${scaleWeightsKg.length} weights at ${now.toISOString()} against ${areas.length} birds seen`,
+    );
     this.set(cameraId, calibration);
     return calibration;
   }

@@ -29,7 +29,13 @@ export function estimateFrame(frame: GrayFrame, calibration: Calibration | undef
   const median = medianBirdArea(blobs);
   const predictions = blobs.map((blob): BirdPrediction => {
     const confidence = birdConfidence(blob, median);
-    return { box: blob.box, areaPx: blob.areaPx, weightKg: calibration ? weightFromArea(calibration, blob.areaPx) : null, confidence, accepted: confidence >= ACCEPT_CONFIDENCE };
+    return {
+      box: blob.box,
+      areaPx: blob.areaPx,
+      weightKg: calibration ? weightFromArea(calibration, blob.areaPx) : null,
+      confidence,
+      accepted: confidence >= ACCEPT_CONFIDENCE,
+    };
   });
   return { width: frame.width, height: frame.height, predictions, rejectedCount: predictions.filter((prediction) => !prediction.accepted).length };
 }

@@ -18,8 +18,7 @@ export interface WorkerRequest {
 }
 
 export type WorkerReply =
-  | { id: number; ok: true; estimate: ReturnType<typeof estimateJpeg>; cpuMs: number }
-  | { id: number; ok: false; error: { name: string; message: string } };
+  { id: number; ok: true; estimate: ReturnType<typeof estimateJpeg>; cpuMs: number } | { id: number; ok: false; error: { name: string; message: string } };
 
 parentPort?.on('message', (request: WorkerRequest) => {
   const started = process.cpuUsage();

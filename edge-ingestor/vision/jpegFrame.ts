@@ -49,7 +49,14 @@ function decodeWithJpegJs(bytes: Uint8Array): GrayFrame {
   let image: { width: number; height: number; data: Uint8Array };
   try {
     // No colour transform: a colour JPEG stays Y Cb Cr, and Y is the luminance we want.
-    image = decode(bytes, { useTArray: true, formatAsRGBA: false, colorTransform: false, tolerantDecoding: false, maxResolutionInMP: MAX_FRAME_MEGAPIXELS, maxMemoryUsageInMB: 256 });
+    image = decode(bytes, {
+      useTArray: true,
+      formatAsRGBA: false,
+      colorTransform: false,
+      tolerantDecoding: false,
+      maxResolutionInMP: MAX_FRAME_MEGAPIXELS,
+      maxMemoryUsageInMB: 256,
+    });
   } catch (error) {
     throw new InvalidImageError(`undecodable JPEG image: ${(error as Error).message}`);
   }

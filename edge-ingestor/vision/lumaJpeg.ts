@@ -22,8 +22,8 @@ import { InvalidImageError, type GrayFrame } from './jpegFrame';
 
 /** Natural-order index of the k-th coefficient in zig-zag order. */
 const ZIGZAG = Int32Array.from([
-  0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19, 26, 33, 40, 48, 41, 34, 27, 20, 13, 6, 7, 14, 21, 28, 35, 42, 49, 56, 57, 50, 43, 36, 29, 22, 15, 23, 30, 37, 44, 51, 58,
-  59, 52, 45, 38, 31, 39, 46, 53, 60, 61, 54, 47, 55, 62, 63,
+  0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19, 26, 33, 40, 48, 41, 34, 27, 20, 13, 6, 7, 14, 21, 28, 35, 42, 49, 56, 57, 50, 43, 36, 29, 22,
+  15, 23, 30, 37, 44, 51, 58, 59, 52, 45, 38, 31, 39, 46, 53, 60, 61, 54, 47, 55, 62, 63,
 ]);
 
 /** Codes this long or shorter are decoded with one look-up. */
@@ -40,7 +40,13 @@ interface HuffmanTable {
 }
 
 function buildHuffman(counts: Uint8Array, symbols: Uint8Array): HuffmanTable {
-  const table: HuffmanTable = { fast: new Uint16Array(1 << FAST_BITS), maxCode: new Int32Array(18).fill(-1), minCode: new Int32Array(17), valueOffset: new Int32Array(17), symbols };
+  const table: HuffmanTable = {
+    fast: new Uint16Array(1 << FAST_BITS),
+    maxCode: new Int32Array(18).fill(-1),
+    minCode: new Int32Array(17),
+    valueOffset: new Int32Array(17),
+    symbols,
+  };
   let code = 0;
   let k = 0;
   for (let length = 1; length <= 16; length++) {
@@ -297,7 +303,7 @@ function decodeScan(bytes: Uint8Array, position: number, frame: Frame, scan: Sca
     const diff = t === 0 ? 0 : reader.receiveExtend(t);
     if (entry.index !== 0) {
       // Chroma: read past its coefficients.
-      for (let k = 1; k < 64; ) {
+      for (let k = 1; k < 64;) {
         const rs = reader.decode(entry.ac);
         const s = rs & 15;
         if (s === 0) {
@@ -313,7 +319,7 @@ function decodeScan(bytes: Uint8Array, position: number, frame: Frame, scan: Sca
     predictions[slot] = predictions[slot]! + diff;
     block.fill(0);
     block[0] = predictions[slot]! * q[0]!;
-    for (let k = 1; k < 64; ) {
+    for (let k = 1; k < 64;) {
       const rs = reader.decode(entry.ac);
       const s = rs & 15;
       const r = rs >> 4;
@@ -393,7 +399,7 @@ export function decodeLumaJpeg(bytes: Uint8Array, maxPixels: number): GrayFrame 
     const { start, end } = segment();
     switch (marker) {
       case 0xdb: {
-        for (let i = start; i < end; ) {
+        for (let i = start; i < end;) {
           const precision = bytes[i]! >> 4;
           const id = bytes[i]! & 15;
           i += 1;
@@ -404,7 +410,7 @@ export function decodeLumaJpeg(bytes: Uint8Array, maxPixels: number): GrayFrame 
         break;
       }
       case 0xc4: {
-        for (let i = start; i < end; ) {
+        for (let i = start; i < end;) {
           const kind = bytes[i]! >> 4;
           const id = bytes[i]! & 15;
           const counts = bytes.subarray(i + 1, i + 17);

@@ -201,7 +201,15 @@ function measureBlob(frame: GrayFrame, labels: Int32Array, label: number, box: {
         const i = y - box.y0;
         if (x < rowMin[i]!) rowMin[i] = x;
         if (x > rowMax[i]!) rowMax[i] = x;
-        const inner = x > 0 && x < width - 1 && y > 0 && y < height - 1 && labels[p - 1] === label && labels[p + 1] === label && labels[p - width] === label && labels[p + width] === label;
+        const inner =
+          x > 0 &&
+          x < width - 1 &&
+          y > 0 &&
+          y < height - 1 &&
+          labels[p - 1] === label &&
+          labels[p + 1] === label &&
+          labels[p - width] === label &&
+          labels[p + width] === label;
         if (inner) {
           innerSum += gray[p]!;
           innerCount += 1;

@@ -71,7 +71,10 @@ export async function startVisionService(options: VisionServiceOptions): Promise
     try {
       const { estimate } = await pool.estimate(jpeg, calibration);
       const frameId = frameIdOf(jpeg);
-      calibrations.sawBirds(cameraId, estimate.predictions.filter((prediction) => prediction.accepted).map((prediction) => prediction.areaPx));
+      calibrations.sawBirds(
+        cameraId,
+        estimate.predictions.filter((prediction) => prediction.accepted).map((prediction) => prediction.areaPx),
+      );
       const messages = predictionMessages(cameraId, frameId, estimate, observedAt, receivedAt);
       await Promise.all(messages.map((message) => options.writer.write(JSON.stringify(message), receivedAt.getTime())));
       visionMetrics.frames.inc({ outcome: 'weighed' });
@@ -85,7 +88,16 @@ export async function startVisionService(options: VisionServiceOptions): Promise
         predictions: estimate.predictions.map(({ box, weightKg, confidence, accepted }) => ({ box, weightKg, confidence, accepted })),
       };
     } catch (error) {
-      visionMetrics.frames.inc({ outcome: error instanceof InvalidImageError ? 'invalid' : error instanceof TimeoutError ? 'timeout' : error instanceof FrameDroppedError ? 'dropped' : 'failed' });
+      visionMetrics.frames.inc({
+        outcome:
+          error instanceof InvalidImageError
+            ? 'invalid'
+            : error instanceof TimeoutError
+              ? 'timeout'
+              : error instanceof FrameDroppedError
+                ? 'dropped'
+                : 'failed',
+      });
       throw error;
     }
   }
@@ -108,7 +120,10 @@ export async function startVisionService(options: VisionServiceOptions): Promise
     // The body is discarded as it comes (never buffered), and the answer waits for its end: a
     // client's next request on the same connection then starts where it should.
     const refuse = () =>
-      void res.status(401).set('www-authenticate', 'Basic realm="farmiq-vision"').json({ code: 'UNAUTHENTICATED', message: "the camera's device id and MQTT password, as HTTP Basic credentials" });
+      void res
+        .status(401)
+        .set('www-authenticate', 'Basic realm="farmiq-vision"')
+        .json({ code: 'UNAUTHENTICATED', message: "the camera's device id and MQTT password, as HTTP Basic credentials" });
     req.resume();
     if (req.complete) refuse();
     else req.once('end', refuse);
@@ -142,7 +157,10 @@ export async function startVisionService(options: VisionServiceOptions): Promise
     const cameraId = res.locals.cameraId as string;
     const weights = (req.body as { scaleWeightsKg?: unknown })?.scaleWeightsKg;
     if (!Array.isArray(weights) || !weights.every((weight) => typeof weight === 'number' && Number.isFinite(weight) && weight > 0 && weight <= 500)) {
-      return void res.status(400).json({ code: 'BAD_REQUEST', message: 'scaleWeightsKg: expected the weights (kg, each more than 0, at most 500) of a scale session of the same flock today' });
+      return void res.status(400).json({
+        code: 'BAD_REQUEST',
+        message: 'scaleWeightsKg: expected the weights (kg, each more than 0, at most 500) of a scale session of the same flock today',
+      });
     }
     try {
       const calibration = calibrations.calibrateFromScaleSession(cameraId, weights as number[], now());

@@ -4,7 +4,10 @@ import path from 'node:path';
 describe('createLogger', () => {
   it('should let the process exit when nobody reads its log any more', async () => {
     // A log collector that died: the read end of the process's stdout is gone (EPIPE).
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'fixtures', 'logThenExit.ts')], { cwd: path.join(__dirname, '..', '..'), stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'fixtures', 'logThenExit.ts')], {
+      cwd: path.join(__dirname, '..', '..'),
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     child.stdout.destroy();
     const exit = await new Promise<string>((resolve) => {
       const hung = setTimeout(() => {

@@ -21,7 +21,12 @@ export const auditActorOf = (ctx: SubgraphContext): AuditActor => ({
 });
 
 /** The platform acting on its own (a scheduled renewal, a payment provider's webhook). */
-export const platformActor = (actorKind: 'renewal' | 'payment-provider', requestId: string = randomUUID()): AuditActor => ({ actorId: null, actorKind, address: '', requestId });
+export const platformActor = (actorKind: 'renewal' | 'payment-provider', requestId: string = randomUUID()): AuditActor => ({
+  actorId: null,
+  actorKind,
+  address: '',
+  requestId,
+});
 
 /**
  * Announces an audited action of a subgraph other than identity, in the action's own transaction:

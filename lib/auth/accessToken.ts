@@ -96,7 +96,8 @@ function toPrincipal(payload: JWTPayload): Principal {
   const kind = claims.kind === 'client' ? 'client' : claims.kind === 'user' ? 'user' : undefined;
   if (claims.sid !== undefined && typeof claims.sid !== 'string') throw unauthenticated('The access token is malformed');
   if (claims.ctid !== undefined && typeof claims.ctid !== 'string') throw unauthenticated('The access token is malformed');
-  if (claims.farms !== undefined && !(Array.isArray(claims.farms) && claims.farms.every((id) => typeof id === 'string'))) throw unauthenticated('The access token is malformed');
+  if (claims.farms !== undefined && !(Array.isArray(claims.farms) && claims.farms.every((id) => typeof id === 'string')))
+    throw unauthenticated('The access token is malformed');
   if (!kind || !roles.every((role) => (ROLES as readonly string[]).includes(role)) || (claims.tid !== null && typeof claims.tid !== 'string')) {
     throw unauthenticated('The access token is malformed');
   }

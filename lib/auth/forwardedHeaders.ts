@@ -48,7 +48,15 @@ export function verifyForwarded(key: Buffer, headers: IncomingHttpHeaders, now: 
   const requestId = single(headers[REQUEST_ID_HEADER]);
   const clientAddress = single(headers[CLIENT_ADDRESS_HEADER]);
   const [version, secondsText, signature, extra] = (single(headers[FORWARDED_SIGNATURE_HEADER]) ?? '').split('.');
-  if (requestId === undefined || clientAddress === undefined || version !== VERSION || !signature || extra !== undefined || !/^\d{1,12}$/.test(secondsText ?? '')) return undefined;
+  if (
+    requestId === undefined ||
+    clientAddress === undefined ||
+    version !== VERSION ||
+    !signature ||
+    extra !== undefined ||
+    !/^\d{1,12}$/.test(secondsText ?? '')
+  )
+    return undefined;
   const seconds = Number(secondsText);
   if (Math.abs(now.getTime() / 1000 - seconds) > MAX_SKEW_SECONDS) return undefined;
   const expected = mac(key, seconds, { requestId, clientAddress });
@@ -69,7 +77,8 @@ export function loadForwardingKey(options: { internalKey: string | undefined; in
     return key;
   }
   if (options.inOneProcess) return randomBytes(KEY_BYTES);
-  if (options.production) throw new ConfigError('FARMIQ_INTERNAL_KEY: required in production for the gateway and every subgraph (the same value in each; openssl rand -base64 32)');
+  if (options.production)
+    throw new ConfigError('FARMIQ_INTERNAL_KEY: required in production for the gateway and every subgraph (the same value in each; openssl rand -base64 32)');
   const file = path.join(options.dataDir, DEV_KEY_FILE);
   if (!fs.existsSync(file)) {
     fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });

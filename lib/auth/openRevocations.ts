@@ -7,7 +7,10 @@ import { createRevocationList, databaseRevocationStore, redisRevocationStore, ty
  * process shares with identity; undefined for a process with neither (a gateway alone without
  * Redis, whose subgraphs still check).
  */
-export async function openRevocationList(redisUrl: string | undefined, sql: SqlExecutor | undefined): Promise<{ list: RevocationList | undefined; close(): Promise<void> }> {
+export async function openRevocationList(
+  redisUrl: string | undefined,
+  sql: SqlExecutor | undefined,
+): Promise<{ list: RevocationList | undefined; close(): Promise<void> }> {
   if (redisUrl) {
     const redis = await openRedis(redisUrl);
     return { list: createRevocationList(redisRevocationStore(redis.redis)), close: redis.close };

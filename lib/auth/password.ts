@@ -7,10 +7,28 @@ const MAX_PASSWORD_LENGTH = 256;
 // A few of the most used passwords that pass a length rule; the full breach lists are larger,
 // but these are the ones guessed first.
 const COMMON_PASSWORDS = new Set([
-  'password1234', 'password12345', 'password123456', '123456789012', '1234567890123', 'qwertyuiop12',
-  'qwerty123456', 'iloveyou1234', 'administrator', 'welcome12345', 'letmein12345', 'changeme1234',
-  'passw0rd1234', 'p@ssw0rd1234', 'football1234', 'monkey123456', 'abc123456789', 'aaaaaaaaaaaa',
-  '111111111111', '000000000000', 'farmiqfarmiq', 'correcthorsebatterystaple',
+  'password1234',
+  'password12345',
+  'password123456',
+  '123456789012',
+  '1234567890123',
+  'qwertyuiop12',
+  'qwerty123456',
+  'iloveyou1234',
+  'administrator',
+  'welcome12345',
+  'letmein12345',
+  'changeme1234',
+  'passw0rd1234',
+  'p@ssw0rd1234',
+  'football1234',
+  'monkey123456',
+  'abc123456789',
+  'aaaaaaaaaaaa',
+  '111111111111',
+  '000000000000',
+  'farmiqfarmiq',
+  'correcthorsebatterystaple',
 ]);
 
 /** The password policy: 12 to 256 characters, not the email, not a commonly used password. */

@@ -85,7 +85,12 @@ export function redisRevocationStore(redis: Redis): RevocationStore {
       if (entries.length > 0) {
         await redis.hset(
           REDIS_HASH,
-          Object.fromEntries(entries.map((entry) => [entry.key, JSON.stringify({ before: entry.revokedBefore?.getTime() ?? null, expires: entry.expiresAt?.getTime() ?? null })])),
+          Object.fromEntries(
+            entries.map((entry) => [
+              entry.key,
+              JSON.stringify({ before: entry.revokedBefore?.getTime() ?? null, expires: entry.expiresAt?.getTime() ?? null }),
+            ]),
+          ),
         );
       }
       const expired = Object.entries(await redis.hgetall(REDIS_HASH))

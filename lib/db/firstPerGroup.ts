@@ -15,7 +15,13 @@ export interface GroupedTable {
  * query (a window function), so listing children of many parents is neither N queries nor
  * unbounded.
  */
-export async function firstIdsPerGroup(db: PrismaClient, table: GroupedTable, tenantId: string, groupIds: readonly string[], perGroup: number): Promise<string[]> {
+export async function firstIdsPerGroup(
+  db: PrismaClient,
+  table: GroupedTable,
+  tenantId: string,
+  groupIds: readonly string[],
+  perGroup: number,
+): Promise<string[]> {
   const rows = await db.$queryRawUnsafe<Array<{ id: string }>>(
     `SELECT id::text AS id FROM (
        SELECT id, row_number() OVER (PARTITION BY ${table.groupColumn} ORDER BY ${table.orderBy}) AS position

@@ -13,8 +13,14 @@ new Gauge({
   labelNames: ['state'] as const,
   registers: [metricsRegistry],
   collect() {
-    this.set({ state: 'in_use' }, sum((pool) => pool.totalCount - pool.idleCount));
-    this.set({ state: 'idle' }, sum((pool) => pool.idleCount));
+    this.set(
+      { state: 'in_use' },
+      sum((pool) => pool.totalCount - pool.idleCount),
+    );
+    this.set(
+      { state: 'idle' },
+      sum((pool) => pool.idleCount),
+    );
   },
 });
 new Gauge({

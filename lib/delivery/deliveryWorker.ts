@@ -114,7 +114,8 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
         log.warn({ deliveryId: delivery.id, attempts: delivery.attempts, reason: outcome.reason }, 'delivery failed');
         const final = at.getTime() - delivery.createdAt.getTime() >= policy.retryWindowMs;
         if (final) await update(`status = 'FAILED', last_error = $2`, delivery.id, outcome.reason);
-        else await update(`last_error = $2, next_attempt_at = $3`, delivery.id, outcome.reason, new Date(at.getTime() + policy.retryDelayMs(delivery.attempts)));
+        else
+          await update(`last_error = $2, next_attempt_at = $3`, delivery.id, outcome.reason, new Date(at.getTime() + policy.retryDelayMs(delivery.attempts)));
         await options.onFailed?.(delivery, outcome.reason, at, final);
       }
     }
@@ -135,7 +136,8 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
     let tried = 0;
     for (;;) {
       const claimed = await claimDue();
-      for (const delivery of claimed) await deliver(delivery).catch((error) => log.error({ err: error, deliveryId: delivery.id }, 'delivery crashed; retried after its lease'));
+      for (const delivery of claimed)
+        await deliver(delivery).catch((error) => log.error({ err: error, deliveryId: delivery.id }, 'delivery crashed; retried after its lease'));
       tried += claimed.length;
       if (claimed.length < policy.batch) return tried;
     }

@@ -13,7 +13,13 @@ export const WEBHOOK_TIMEOUT_MS = 10_000;
  * addresses are called, checked on the address the connection uses (lib/net/publicAddress.ts),
  * unless `policy` allows the host.
  */
-export async function sendWebhook<Body extends { deliveryId: string }>(url: string, secret: string, body: Body, now: Date, policy: OutboundPolicy = STRICT_OUTBOUND): Promise<void> {
+export async function sendWebhook<Body extends { deliveryId: string }>(
+  url: string,
+  secret: string,
+  body: Body,
+  now: Date,
+  policy: OutboundPolicy = STRICT_OUTBOUND,
+): Promise<void> {
   const raw = JSON.stringify(body);
   const response = await postOutbound(
     url,

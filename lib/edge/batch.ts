@@ -44,7 +44,8 @@ function metricsIssue(metrics: unknown, names: RegExp | undefined): ContractIssu
   let count = 0;
   for (const name in metrics) {
     count += 1;
-    if (names && !names.test(name)) return { path: `metrics.${name.slice(0, 64)}`, message: 'a metric name is a lower-camel-case word of up to 64 letters and digits' };
+    if (names && !names.test(name))
+      return { path: `metrics.${name.slice(0, 64)}`, message: 'a metric name is a lower-camel-case word of up to 64 letters and digits' };
     const value = metrics[name];
     if (typeof value !== 'number' || !Number.isFinite(value)) return { path: `metrics.${name.slice(0, 64)}`, message: 'expected a finite number' };
   }
@@ -61,14 +62,21 @@ export function parseDevicePayload(json: unknown): DevicePayload | ContractIssue
   if (!isPlainObject(json)) return { path: 'payload', message: 'expected a JSON object' };
   for (const key in json) if (!DEVICE_PAYLOAD_KEYS.has(key)) return { path: key.slice(0, 64), message: 'not a field of a device payload' };
   const { eventId, seq, timestamp, metrics } = json;
-  if (eventId !== undefined && (typeof eventId !== 'string' || !EVENT_ID.test(eventId))) return { path: 'eventId', message: '1 to 64 letters, digits or _ . : -' };
-  if (seq !== undefined && (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 0)) return { path: 'seq', message: 'expected an integer of at least 0' };
+  if (eventId !== undefined && (typeof eventId !== 'string' || !EVENT_ID.test(eventId)))
+    return { path: 'eventId', message: '1 to 64 letters, digits or _ . : -' };
+  if (seq !== undefined && (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 0))
+    return { path: 'seq', message: 'expected an integer of at least 0' };
   if (eventId === undefined && seq === undefined) return { path: 'payload', message: 'eventId or seq is required' };
   const timestampValid = typeof timestamp === 'number' ? Number.isSafeInteger(timestamp) && timestamp > 0 : isDateTime(timestamp);
   if (!timestampValid) return { path: 'timestamp', message: 'expected an ISO 8601 date-time with offset or epoch milliseconds' };
   const issue = metricsIssue(metrics, METRIC_NAME);
   if (issue) return issue;
-  return { eventId: eventId as string | undefined, seq: seq as number | undefined, timestamp: timestamp as string | number, metrics: metrics as Record<string, number> };
+  return {
+    eventId: eventId as string | undefined,
+    seq: seq as number | undefined,
+    timestamp: timestamp as string | number,
+    metrics: metrics as Record<string, number>,
+  };
 }
 
 /** The event id a payload is deduplicated by: its eventId, else `seq:<n>`. */

@@ -36,7 +36,15 @@ function canonical(method: string, path: string, keyId: string, timestamp: strin
 const hmac = (secret: string, data: Buffer) => createHmac('sha256', Buffer.from(secret, 'base64url')).update(data).digest();
 
 /** The headers that sign `body` for `method path` under the key `keyId`/`secret` at `now`. */
-export function signBatch(input: { keyId: string; secret: string; method: string; path: string; body: Buffer; now?: Date; nonce?: string }): Record<string, string> {
+export function signBatch(input: {
+  keyId: string;
+  secret: string;
+  method: string;
+  path: string;
+  body: Buffer;
+  now?: Date;
+  nonce?: string;
+}): Record<string, string> {
   const timestamp = String(Math.floor((input.now ?? new Date()).getTime() / 1000));
   const nonce = input.nonce ?? randomBytes(16).toString('base64url');
   const signature = hmac(input.secret, canonical(input.method, input.path, input.keyId, timestamp, nonce, input.body)).toString('hex');

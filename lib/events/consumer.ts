@@ -104,7 +104,11 @@ export async function startConsumer<Payload>(options: ConsumerOptions<Payload>):
     return state;
   };
   const release = (partition: number) =>
-    sql.query(`UPDATE "events"."consumer_partition" SET lease_owner = NULL, lease_until = NULL WHERE consumer = $1 AND partition = $2 AND lease_owner = $3`, [name, partition, owner]);
+    sql.query(`UPDATE "events"."consumer_partition" SET lease_owner = NULL, lease_until = NULL WHERE consumer = $1 AND partition = $2 AND lease_owner = $3`, [
+      name,
+      partition,
+      owner,
+    ]);
 
   /** Moves the cursor past `row` (applied, or dead-lettered); false when the lease was lost meanwhile. */
   const advance = async (partition: number, row: OutboxRow): Promise<boolean> => {
@@ -284,7 +288,11 @@ export async function startConsumer<Payload>(options: ConsumerOptions<Payload>):
           replayed += 1;
         } catch (error) {
           failed += 1;
-          await sql.query(`UPDATE "events"."dead_letter" SET attempts = attempts + 1, error = $3, failed_at = now() WHERE consumer = $1 AND position = $2`, [name, letter.position, messageOf(error)]);
+          await sql.query(`UPDATE "events"."dead_letter" SET attempts = attempts + 1, error = $3, failed_at = now() WHERE consumer = $1 AND position = $2`, [
+            name,
+            letter.position,
+            messageOf(error),
+          ]);
         }
       }
       return { replayed, failed };
@@ -299,9 +307,14 @@ export async function startConsumer<Payload>(options: ConsumerOptions<Payload>):
 }
 
 async function registerPartitions(sql: SqlDriver, name: string, topic: string, partitions: number): Promise<void> {
-  const [stored] = await sql.query<{ partitions: number; topic: string }>(`SELECT partitions, topic FROM "events"."consumer_partition" WHERE consumer = $1 LIMIT 1`, [name]);
+  const [stored] = await sql.query<{ partitions: number; topic: string }>(
+    `SELECT partitions, topic FROM "events"."consumer_partition" WHERE consumer = $1 LIMIT 1`,
+    [name],
+  );
   if (stored && (stored.partitions !== partitions || stored.topic !== topic)) {
-    throw new Error(`events: consumer ${name} is stored with ${stored.partitions} partitions of ${stored.topic}; it cannot change to ${partitions} of ${topic} in place`);
+    throw new Error(
+      `events: consumer ${name} is stored with ${stored.partitions} partitions of ${stored.topic}; it cannot change to ${partitions} of ${topic} in place`,
+    );
   }
   await sql.query(
     `INSERT INTO "events"."consumer_partition" (consumer, partition, partitions, topic) SELECT $1, p, $2, $3 FROM generate_series(0, $2 - 1) AS p ON CONFLICT DO NOTHING`,
@@ -311,7 +324,10 @@ async function registerPartitions(sql: SqlDriver, name: string, topic: string, p
 
 /** Moves a consumer back to `position`: every event from it on is delivered again. */
 export async function rewindConsumer(sql: SqlDriver, name: string, position: number): Promise<void> {
-  const moved = await sql.query(`UPDATE "events"."consumer_partition" SET position = LEAST(position, $2), attempts = 0, retry_at = NULL, updated_at = now() WHERE consumer = $1 RETURNING 1 AS moved`, [name, position - 1]);
+  const moved = await sql.query(
+    `UPDATE "events"."consumer_partition" SET position = LEAST(position, $2), attempts = 0, retry_at = NULL, updated_at = now() WHERE consumer = $1 RETURNING 1 AS moved`,
+    [name, position - 1],
+  );
   if (moved.length === 0) throw new Error(`events: no consumer ${name}`);
 }
 

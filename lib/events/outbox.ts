@@ -40,6 +40,11 @@ export interface PrismaRawExecutor {
  */
 export async function appendEventInPrisma<Payload>(tx: PrismaRawExecutor, topic: Topic<Payload>, payload: Payload): Promise<void> {
   await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${OUTBOX_LOCK_KEY})`);
-  await tx.$executeRawUnsafe(`INSERT INTO "events"."outbox" (topic, shard, payload) VALUES ($1, $2, $3::json)`, topic.name, shardOf(topic.partitionKey(payload)), JSON.stringify(payload));
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "events"."outbox" (topic, shard, payload) VALUES ($1, $2, $3::json)`,
+    topic.name,
+    shardOf(topic.partitionKey(payload)),
+    JSON.stringify(payload),
+  );
   await tx.$executeRawUnsafe(`SELECT pg_notify('${OUTBOX_CHANNEL}', $1)`, topic.name);
 }

@@ -332,7 +332,8 @@ export const TENANT_PLAN_CHANGED: Topic<TenantPlanChangedEvent> = {
     const e = plans.object(raw, '$');
     const limits = e.apiLimits === null || e.apiLimits === undefined ? null : plans.object(e.apiLimits, '$.apiLimits');
     const plan = plans.nullableString(e.plan, '$.plan');
-    if ((plan === null) !== (limits === null)) throw new EventDecodeError('billing.tenant-plan-changed', 'plan and apiLimits both set or both null', '$.apiLimits');
+    if ((plan === null) !== (limits === null))
+      throw new EventDecodeError('billing.tenant-plan-changed', 'plan and apiLimits both set or both null', '$.apiLimits');
     return {
       tenantId: plans.string(e.tenantId, '$.tenantId'),
       plan,
@@ -384,9 +385,24 @@ export const TOPOLOGY_CHANGED: Topic<TopologyChangedEvent> = {
       case 'farm':
         return { object, id, deleted: false, tenantId: topology.string(e.tenantId, '$.tenantId'), timeZone: topology.string(e.timeZone, '$.timeZone') };
       case 'barn':
-        return { object, id, deleted: false, tenantId: topology.string(e.tenantId, '$.tenantId'), farmId: topology.string(e.farmId, '$.farmId'), species: topology.string(e.species, '$.species') };
+        return {
+          object,
+          id,
+          deleted: false,
+          tenantId: topology.string(e.tenantId, '$.tenantId'),
+          farmId: topology.string(e.farmId, '$.farmId'),
+          species: topology.string(e.species, '$.species'),
+        };
       default:
-        return { object, id, deleted: false, tenantId, barnId: topology.nullableString(e.barnId, '$.barnId'), kind: topology.string(e.kind, '$.kind'), status: topology.string(e.status, '$.status') };
+        return {
+          object,
+          id,
+          deleted: false,
+          tenantId,
+          barnId: topology.nullableString(e.barnId, '$.barnId'),
+          kind: topology.string(e.kind, '$.kind'),
+          status: topology.string(e.status, '$.status'),
+        };
     }
   },
   partitionKey: () => TOPOLOGY_PARTITION_KEY,

@@ -71,16 +71,17 @@ export const ofCallerTenant = (
   kind: string,
   owned: (db: PrismaClient, tenantId: string, ids: readonly string[], args: Record<string, unknown>) => Promise<ReadonlySet<string>>,
   farmsOf?: FarmsOf,
-): OwnedIdCheck => ownedBy(kind, async (ctx, ids, args) => {
-  const tenantId = tenantOrNull(ctx);
-  if (!tenantId) return new Set();
-  const ofTenant = await owned(ctx.db, tenantId, ids, args);
-  const granted = grantedFarmIds(ctx);
-  if (granted === null) return ofTenant;
-  if (!farmsOf || ofTenant.size === 0) return new Set();
-  const farmOf = await farmsOf(ctx.db, [...ofTenant]);
-  return new Set([...ofTenant].filter((id) => granted.includes(farmOf.get(id) ?? '')));
-});
+): OwnedIdCheck =>
+  ownedBy(kind, async (ctx, ids, args) => {
+    const tenantId = tenantOrNull(ctx);
+    if (!tenantId) return new Set();
+    const ofTenant = await owned(ctx.db, tenantId, ids, args);
+    const granted = grantedFarmIds(ctx);
+    if (granted === null) return ofTenant;
+    if (!farmsOf || ofTenant.size === 0) return new Set();
+    const farmOf = await farmsOf(ctx.db, [...ofTenant]);
+    return new Set([...ofTenant].filter((id) => granted.includes(farmOf.get(id) ?? '')));
+  });
 
 /** Every ID-typed path under an argument: `farmId`, `input.barnId`, `events.deviceId` (list elements share a path). */
 function idPathsOf(type: GraphQLInputType, path: string, seen: ReadonlySet<string> = new Set()): string[] {
@@ -118,7 +119,8 @@ function collectIds(type: GraphQLInputType, value: unknown, path: string, into: 
     return;
   }
   if (isInputObjectType(nullable)) {
-    for (const field of Object.values(nullable.getFields())) collectIds(field.type, (value as Record<string, unknown>)[field.name], `${path}.${field.name}`, into);
+    for (const field of Object.values(nullable.getFields()))
+      collectIds(field.type, (value as Record<string, unknown>)[field.name], `${path}.${field.name}`, into);
   }
 }
 

@@ -26,7 +26,8 @@ export function maskError(log: Logger, production: boolean) {
       const { stacktrace: _stacktrace, exception: _exception, http: _http, ...safeExtensions } = formatted.extensions ?? {};
       return { ...formatted, message: production ? withoutSuggestions(formatted.message) : formatted.message, extensions: safeExtensions };
     }
-    if (!(typeof error === 'object' && error !== null && loggedFaults.has(error))) log.error({ err: error, path: formatted.path }, 'unexpected error in a GraphQL operation');
+    if (!(typeof error === 'object' && error !== null && loggedFaults.has(error)))
+      log.error({ err: error, path: formatted.path }, 'unexpected error in a GraphQL operation');
     return {
       message: 'Internal server error',
       ...(formatted.path ? { path: formatted.path } : {}),

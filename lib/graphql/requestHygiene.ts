@@ -10,7 +10,13 @@ import { loggedFaults } from './maskError';
  */
 
 /** Codes that say "the request itself is wrong": with no data and no path, the answer is a 400. */
-const REQUEST_MISTAKES = new Set<unknown>([ErrorCode.BadUserInput, ErrorCode.GraphqlParseFailed, ErrorCode.GraphqlValidationFailed, ErrorCode.OperationResolutionFailure, ErrorCode.BadRequest]);
+const REQUEST_MISTAKES = new Set<unknown>([
+  ErrorCode.BadUserInput,
+  ErrorCode.GraphqlParseFailed,
+  ErrorCode.GraphqlValidationFailed,
+  ErrorCode.OperationResolutionFailure,
+  ErrorCode.BadRequest,
+]);
 
 /** A client mistake found before execution: HTTP 400 with `code`. */
 export const requestMistake = (code: ErrorCode, message: string) => new GraphQLError(message, { extensions: { code, http: { status: 400 } } });

@@ -15,8 +15,7 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
   return (error, _req, res, _next) => {
     const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
     if (status === 500) log.error({ err: error }, 'unhandled error in an HTTP request');
-    const message =
-      status === 413 ? 'Request body too large' : status === 500 ? 'Internal server error' : 'Malformed request body';
+    const message = status === 413 ? 'Request body too large' : status === 500 ? 'Internal server error' : 'Malformed request body';
     const code = status === 500 ? ErrorCode.InternalServerError : ErrorCode.BadRequest;
     res.status(status).json({ errors: [{ message, extensions: { code } }] });
   };

@@ -7,7 +7,9 @@ const BAD_ADDRESS = new Set(['EADDRNOTAVAIL', 'ENOTFOUND', 'EAI_AGAIN', 'EAI_NON
 /** The port could not be bound; the message names the setting that chose it. */
 export class PortUnavailableError extends Error {
   constructor(setting: string, port: number, reason: string) {
-    super(`${setting}: port ${port} ${reason === 'EADDRINUSE' ? 'is already in use' : `cannot be used (${reason})`}; stop what holds it or choose another port with ${setting}`);
+    super(
+      `${setting}: port ${port} ${reason === 'EADDRINUSE' ? 'is already in use' : `cannot be used (${reason})`}; stop what holds it or choose another port with ${setting}`,
+    );
     this.name = 'PortUnavailableError';
   }
 }

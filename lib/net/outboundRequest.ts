@@ -19,7 +19,10 @@ function guardedLookup(host: string, options: { all?: boolean }, callback: Looku
   dnsLookup(host, { all: true, verbatim: true }, (error, entries) => {
     if (error) return callback(error, '');
     try {
-      requirePublic(host, entries.map((entry) => entry.address));
+      requirePublic(
+        host,
+        entries.map((entry) => entry.address),
+      );
     } catch (refused) {
       return callback(refused as NodeJS.ErrnoException, '');
     }
@@ -34,7 +37,12 @@ function guardedLookup(host: string, options: { all?: boolean }, callback: Looku
  * answer). The response body is discarded. Throws OutboundRefused, a network error, or the
  * timeout's AbortError.
  */
-export async function postOutbound(url: string, headers: Record<string, string>, body: string | Buffer, options: { policy: OutboundPolicy; timeoutMs: number }): Promise<OutboundResponse> {
+export async function postOutbound(
+  url: string,
+  headers: Record<string, string>,
+  body: string | Buffer,
+  options: { policy: OutboundPolicy; timeoutMs: number },
+): Promise<OutboundResponse> {
   const target = new URL(url);
   const allowed = checkScheme(target, options.policy);
   const host = hostOf(target);

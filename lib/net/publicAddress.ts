@@ -84,7 +84,9 @@ export function checkScheme(url: URL, policy: OutboundPolicy): boolean {
 export function requirePublic(host: string, addresses: readonly string[]): void {
   const inside = addresses.find((address) => !isPublicAddress(address));
   if (inside !== undefined) {
-    throw new OutboundRefused(`url's host ${host} is a private, loopback, link-local or reserved address (${inside}); only public addresses are called (an operator may allow a host with WEBHOOK_ALLOWED_HOSTS)`);
+    throw new OutboundRefused(
+      `url's host ${host} is a private, loopback, link-local or reserved address (${inside}); only public addresses are called (an operator may allow a host with WEBHOOK_ALLOWED_HOSTS)`,
+    );
   }
   if (addresses.length === 0) throw new OutboundRefused(`url's host ${host} does not resolve`);
 }

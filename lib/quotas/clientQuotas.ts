@@ -103,7 +103,10 @@ const UNBOUNDED_POINTS = 2_000_000_000;
 /** The limits that apply to a client: its own, lowered by its tenant's plan. */
 export function effectiveLimits(own: QuotaLimits, plan: PlanApiLimits | null): QuotaLimits {
   if (!plan) return own;
-  return { requestsPerMinute: Math.min(own.requestsPerMinute, plan.requestsPerMinute), costPointsPerDay: Math.min(own.costPointsPerDay, plan.costPointsPerDay) };
+  return {
+    requestsPerMinute: Math.min(own.requestsPerMinute, plan.requestsPerMinute),
+    costPointsPerDay: Math.min(own.costPointsPerDay, plan.costPointsPerDay),
+  };
 }
 
 export function createClientQuotas(limits: QuotaLimits, where: { redis?: Redis; sql?: SqlExecutor }): ClientQuotas {
@@ -112,7 +115,15 @@ export function createClientQuotas(limits: QuotaLimits, where: { redis?: Redis; 
     if (where.redis) return new RateLimiterRedis({ ...base, storeClient: where.redis, useRedisPackage: false });
     if (where.sql) {
       // The table comes with the migrations (no DDL at run time); its rows are two per client and one per tenant, reset in place when a window ends, so nothing needs sweeping.
-      return new RateLimiterPostgres({ ...base, storeClient: poolOver(where.sql), storeType: 'pool', schemaName: 'identity', tableName: 'api_quota', tableCreated: true, clearExpiredByTimeout: false });
+      return new RateLimiterPostgres({
+        ...base,
+        storeClient: poolOver(where.sql),
+        storeType: 'pool',
+        schemaName: 'identity',
+        tableName: 'api_quota',
+        tableCreated: true,
+        clearExpiredByTimeout: false,
+      });
     }
     return new RateLimiterMemory(base);
   };
@@ -144,8 +155,14 @@ export function createClientQuotas(limits: QuotaLimits, where: { redis?: Redis; 
         if (!(error instanceof QuotaExceededError)) throw error;
         throw new QuotaExceededError(error.exceeded, await states(), error.retryAfterSeconds);
       };
-      const perMinute = await (options.countsAsRequest === false ? read('requests', own.requestsPerMinute, clientId) : consume('requests', own.requestsPerMinute, clientId, 1)).catch((error: unknown) =>
-        refused(error, async () => [(error as QuotaExceededError).exceeded, await read('cost', own.costPointsPerDay, clientId), ...(plan ? [await planState()] : [])]),
+      const perMinute = await (
+        options.countsAsRequest === false ? read('requests', own.requestsPerMinute, clientId) : consume('requests', own.requestsPerMinute, clientId, 1)
+      ).catch((error: unknown) =>
+        refused(error, async () => [
+          (error as QuotaExceededError).exceeded,
+          await read('cost', own.costPointsPerDay, clientId),
+          ...(plan ? [await planState()] : []),
+        ]),
       );
       const perDay = await consume('cost', own.costPointsPerDay, clientId, costPoints).catch((error: unknown) =>
         refused(error, async () => [perMinute, (error as QuotaExceededError).exceeded, ...(plan ? [await planState()] : [])]),
@@ -157,7 +174,11 @@ export function createClientQuotas(limits: QuotaLimits, where: { redis?: Redis; 
         if (!(error instanceof QuotaExceededError)) throw error;
         // The tenant's budget refused: the client's own points go back too.
         await limiters.cost.reward(clientId, costPoints);
-        throw new QuotaExceededError(error.exceeded, [perMinute, { ...perDay, used: perDay.used - costPoints, remaining: perDay.remaining + costPoints }, error.exceeded], error.retryAfterSeconds);
+        throw new QuotaExceededError(
+          error.exceeded,
+          [perMinute, { ...perDay, used: perDay.used - costPoints, remaining: perDay.remaining + costPoints }, error.exceeded],
+          error.retryAfterSeconds,
+        );
       }
     },
     async usage(clientId, tenantId) {

@@ -27,11 +27,16 @@ describe.each(backends())('the email skeleton migration on %s', (backend) => {
       expect(at).toBeGreaterThan(0);
       await applyMigrations(db.sql, migrations.slice(0, at));
       for (const [index, email] of EXISTING.entries()) {
-        await db.sql.query(`INSERT INTO "identity"."user_account" (id, email, password_hash, created_at) VALUES (gen_random_uuid(), $1, 'x', $2::timestamptz)`, [email, new Date(Date.UTC(2026, 0, 1, 0, index)).toISOString()]);
+        await db.sql.query(
+          `INSERT INTO "identity"."user_account" (id, email, password_hash, created_at) VALUES (gen_random_uuid(), $1, 'x', $2::timestamptz)`,
+          [email, new Date(Date.UTC(2026, 0, 1, 0, index)).toISOString()],
+        );
       }
       await applyMigrations(db.sql, migrations);
 
-      const rows = await db.sql.query<{ email: string; email_skeleton: string | null }>(`SELECT email, email_skeleton FROM "identity"."user_account" ORDER BY created_at`);
+      const rows = await db.sql.query<{ email: string; email_skeleton: string | null }>(
+        `SELECT email, email_skeleton FROM "identity"."user_account" ORDER BY created_at`,
+      );
       const expected = EXISTING.map((email, index) => {
         const earlierLookAlike = EXISTING.slice(0, index).some((earlier) => confusableSkeleton(earlier) === confusableSkeleton(email));
         return { email, email_skeleton: earlierLookAlike ? null : confusableSkeleton(email) };

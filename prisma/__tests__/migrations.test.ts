@@ -15,7 +15,9 @@ async function catalog(db: Database) {
     `SELECT table_schema, table_name, column_name, data_type, udt_name, is_nullable, column_default
      FROM information_schema.columns WHERE table_schema IN ${SCHEMAS} ORDER BY 1, 2, 3`,
   );
-  const indexes = await db.sql.query<{ indexname: string; indexdef: string }>(`SELECT schemaname, tablename, indexname, indexdef FROM pg_indexes WHERE schemaname IN ${SCHEMAS} ORDER BY 1, 2, 3`);
+  const indexes = await db.sql.query<{ indexname: string; indexdef: string }>(
+    `SELECT schemaname, tablename, indexname, indexdef FROM pg_indexes WHERE schemaname IN ${SCHEMAS} ORDER BY 1, 2, 3`,
+  );
   const enums = await db.sql.query(
     `SELECT n.nspname, t.typname, e.enumlabel FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid JOIN pg_namespace n ON n.oid = t.typnamespace
      WHERE n.nspname IN ${SCHEMAS} ORDER BY 1, 2, e.enumsortorder`,
@@ -30,11 +32,15 @@ async function catalog(db: Database) {
 // The Prisma CLI must reach a PostgreSQL to print the SQL of the schema (its driver adapter connects).
 describe.each(process.env[POSTGRES_URL_ENV] ? [process.env[POSTGRES_URL_ENV]!] : [])('prisma/migrations', (postgresUrl) => {
   it('build exactly the database the Prisma schema describes (a schema change without a migration fails here)', async () => {
-    const fromSchema = execFileSync(path.join(ROOT, 'prisma', 'prisma.sh'), ['migrate', 'diff', '--from-empty', '--to-schema-datamodel', 'prisma/schema', '--script'], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: postgresUrl },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    }).toString();
+    const fromSchema = execFileSync(
+      path.join(ROOT, 'prisma', 'prisma.sh'),
+      ['migrate', 'diff', '--from-empty', '--to-schema-datamodel', 'prisma/schema', '--script'],
+      {
+        cwd: ROOT,
+        env: { ...process.env, DATABASE_URL: postgresUrl },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    ).toString();
     const [migrated, described] = await Promise.all([openDatabase({ kind: 'pglite', dir: 'memory' }), openDatabase({ kind: 'pglite', dir: 'memory' })]);
     try {
       await applyMigrations(migrated.sql);

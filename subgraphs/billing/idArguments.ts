@@ -3,9 +3,15 @@ import { existingTenants } from '../identity/registry';
 
 const idsOf = (rows: Array<{ id: string }>) => new Set(rows.map((row) => row.id));
 
-const subscription = ofCallerTenant('Subscription', async (db, tenantId, ids) => idsOf(await db.planSubscription.findMany({ where: { id: { in: [...ids] }, tenantId }, select: { id: true } })));
-const invoice = ofCallerTenant('Invoice', async (db, tenantId, ids) => idsOf(await db.invoice.findMany({ where: { id: { in: [...ids] }, tenantId }, select: { id: true } })));
-const payment = ofCallerTenant('Payment', async (db, tenantId, ids) => idsOf(await db.payment.findMany({ where: { id: { in: [...ids] }, tenantId }, select: { id: true } })));
+const subscription = ofCallerTenant('Subscription', async (db, tenantId, ids) =>
+  idsOf(await db.planSubscription.findMany({ where: { id: { in: [...ids] }, tenantId }, select: { id: true } })),
+);
+const invoice = ofCallerTenant('Invoice', async (db, tenantId, ids) =>
+  idsOf(await db.invoice.findMany({ where: { id: { in: [...ids] }, tenantId }, select: { id: true } })),
+);
+const payment = ofCallerTenant('Payment', async (db, tenantId, ids) =>
+  idsOf(await db.payment.findMany({ where: { id: { in: [...ids] }, tenantId }, select: { id: true } })),
+);
 /** Usage is recorded by a platform admin for any tenant (shield allows no one else): it must exist. Tenants are identity's. */
 const anyTenant = ownedBy('Tenant', (ctx, ids) => existingTenants(ctx.db, ids));
 

@@ -17,12 +17,36 @@ export const billingModule: SubgraphModule = {
     {
       // Its copy of devices' topology (farms, barns, devices) for id checks, time zones and metering.
       name: 'topology',
-      start: (host) => (require('../../lib/topology/startTopologyReadModel') as typeof import('../../lib/topology/startTopologyReadModel')).startTopologyReadModel({ sql: host.db.sql, log: host.log, schema: 'billing' }),
+      start: (host) =>
+        (require('../../lib/topology/startTopologyReadModel') as typeof import('../../lib/topology/startTopologyReadModel')).startTopologyReadModel({
+          sql: host.db.sql,
+          log: host.log,
+          schema: 'billing',
+        }),
     },
-    { name: 'usage-meter', start: (host) => (require('./usage/usageMeter') as typeof import('./usage/usageMeter')).startUsageMeter({ db: host.db, log: host.log, now: host.now }) },
+    {
+      name: 'usage-meter',
+      start: (host) => (require('./usage/usageMeter') as typeof import('./usage/usageMeter')).startUsageMeter({ db: host.db, log: host.log, now: host.now }),
+    },
     // Plans that predate the plan-changed events (or whose API limits were redefined) are announced once at start.
-    { name: 'plan-announcements', start: (host) => (require('./subscriptions/planAnnouncements') as typeof import('./subscriptions/planAnnouncements')).startPlanAnnouncements({ db: host.db.prisma, log: host.log, now: host.now }) },
-    { name: 'renewals', start: (host) => (require('./subscriptions/renewalScheduler') as typeof import('./subscriptions/renewalScheduler')).startRenewals({ db: host.db.prisma, log: host.log, now: host.now }) },
+    {
+      name: 'plan-announcements',
+      start: (host) =>
+        (require('./subscriptions/planAnnouncements') as typeof import('./subscriptions/planAnnouncements')).startPlanAnnouncements({
+          db: host.db.prisma,
+          log: host.log,
+          now: host.now,
+        }),
+    },
+    {
+      name: 'renewals',
+      start: (host) =>
+        (require('./subscriptions/renewalScheduler') as typeof import('./subscriptions/renewalScheduler')).startRenewals({
+          db: host.db.prisma,
+          log: host.log,
+          now: host.now,
+        }),
+    },
   ],
   events: { publishes: [AUDIT_ACTIONS, TENANT_PLAN_CHANGED], consumes: [READINGS_STORED, TOPOLOGY_CHANGED] },
   async plugIn(host) {

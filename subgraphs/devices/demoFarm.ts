@@ -48,9 +48,16 @@ export async function ensureDemoFarm(db: PrismaClient, box: SecretBox, dataDir: 
   const farmId = (await db.farm.create({ data: { tenantId, name: 'Demo farm', timeZone: 'UTC' } })).id;
   const barnId = (await db.barn.create({ data: { tenantId, farmId, name: 'House 1', species: 'BROILER', capacityHead: 20_000 } })).id;
   const placedOn = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - DEMO_BATCH_AGE_DAYS));
-  await db.batch.create({ data: { tenantId, farmId, barnId, species: 'BROILER', breed: 'Ross 308', placedOn, headCountPlaced: 19_500, placementWeightGrams: 42 } });
+  await db.batch.create({
+    data: { tenantId, farmId, barnId, species: 'BROILER', breed: 'Ross 308', placedOn, headCountPlaced: 19_500, placementWeightGrams: 42 },
+  });
   const suffix = tenantId.slice(0, 8).toUpperCase();
-  const labels = await registerDevices(db, KINDS.map((kind, i) => ({ serialNumber: `DEMO-${suffix}-${i + 1}`, kind })), 30, now);
+  const labels = await registerDevices(
+    db,
+    KINDS.map((kind, i) => ({ serialNumber: `DEMO-${suffix}-${i + 1}`, kind })),
+    30,
+    now,
+  );
   const devices: SimulatorDevice[] = [];
   for (const [i, label] of labels.entries()) {
     await claimDevice(db, databaseRateLimitStore(db.claimFailure), tenantId, { serialNumber: `DEMO-${suffix}-${i + 1}`, claimCode: label.claimCode }, now);
@@ -73,11 +80,20 @@ export async function ensureDemoFarm(db: PrismaClient, box: SecretBox, dataDir: 
  */
 async function createDemoAdmin(db: PrismaClient, tenantId: string, dataDir: string, log: Logger): Promise<void> {
   const password = randomBytes(18).toString('base64url');
-  const user = await db.userAccount.create({ data: { email: DEMO_ADMIN_EMAIL, emailSkeleton: confusableSkeleton(DEMO_ADMIN_EMAIL), passwordHash: await hashPassword(password), mustChangePassword: true } });
+  const user = await db.userAccount.create({
+    data: {
+      email: DEMO_ADMIN_EMAIL,
+      emailSkeleton: confusableSkeleton(DEMO_ADMIN_EMAIL),
+      passwordHash: await hashPassword(password),
+      mustChangePassword: true,
+    },
+  });
   await db.membership.create({ data: { userId: user.id, tenantId, role: 'TENANT_ADMIN' } });
   const file = path.join(dataDir, DEMO_ADMIN_FILE);
   fs.writeFileSync(file, `${DEMO_ADMIN_EMAIL}\n${password}\n`, { mode: 0o600 });
   log.warn({ email: DEMO_ADMIN_EMAIL, file }, 'demo tenant admin created with a one-time password (also in the file); it must be changed at first login');
   // Printed once to the terminal, not to the structured log that may be shipped elsewhere.
-  process.stdout.write(`\nDemo farm admin:   ${DEMO_ADMIN_EMAIL}\nOne-time password: ${password}\n(log in at the dashboard to watch the demo farm live; also in ${file})\n\n`);
+  process.stdout.write(
+    `\nDemo farm admin:   ${DEMO_ADMIN_EMAIL}\nOne-time password: ${password}\n(log in at the dashboard to watch the demo farm live; also in ${file})\n\n`,
+  );
 }

@@ -7,7 +7,12 @@ import type { DeviceConnectionModel } from './models';
 const ORDER: Prisma.DeviceOrderByWithRelationInput[] = [{ registeredAt: 'asc' }, { id: 'asc' }];
 
 /** One page of the devices `where` selects (always tenant-scoped by the caller). */
-export async function devicePage(db: PrismaClient, where: Prisma.DeviceWhereInput, first: number, after: string | null | undefined): Promise<DeviceConnectionModel> {
+export async function devicePage(
+  db: PrismaClient,
+  where: Prisma.DeviceWhereInput,
+  first: number,
+  after: string | null | undefined,
+): Promise<DeviceConnectionModel> {
   const take = requirePageSize(first);
   const cursor = after ? decodeCursor(after) : undefined;
   const rows = await db.device.findMany({

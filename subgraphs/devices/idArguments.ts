@@ -4,10 +4,15 @@ import { barnsOfTenant, devicesOfTenant, farmOfBarns, farmOfDevices, farmOfFarms
 const farm = ofCallerTenant('Farm', farmsOfTenant, farmOfFarms);
 const barn = ofCallerTenant('Barn', (db, tenantId, ids) => barnsOfTenant(db, tenantId, ids), farmOfBarns);
 const device = ofCallerTenant('Device', devicesOfTenant, farmOfDevices);
-const edgeGateway = ofCallerTenant('Edge gateway', async (db, tenantId, ids) => {
-  const rows = await db.edgeGateway.findMany({ where: { id: { in: [...ids] }, tenantId }, select: { id: true } });
-  return new Set(rows.map((row) => row.id));
-}, async (db, ids) => new Map((await db.edgeGateway.findMany({ where: { id: { in: [...ids] } }, select: { id: true, farmId: true } })).map((row) => [row.id, row.farmId])));
+const edgeGateway = ofCallerTenant(
+  'Edge gateway',
+  async (db, tenantId, ids) => {
+    const rows = await db.edgeGateway.findMany({ where: { id: { in: [...ids] }, tenantId }, select: { id: true } });
+    return new Set(rows.map((row) => row.id));
+  },
+  async (db, ids) =>
+    new Map((await db.edgeGateway.findMany({ where: { id: { in: [...ids] } }, select: { id: true, farmId: true } })).map((row) => [row.id, row.farmId])),
+);
 
 /** Whose ids the devices subgraph's operations take (lib/graphql/idArguments.ts). */
 export const idArguments: IdArgumentChecks = {

@@ -12,8 +12,10 @@ export const devicesModule: SubgraphModule = {
   // Topology is published by its tables' own triggers, at the commit of every change (lib/topology).
   events: { publishes: [AUDIT_ACTIONS, TOPOLOGY_CHANGED], consumes: [] },
   deviceAuthority: {
-    authenticate: (prisma, username, password) => (require('./credentials/deviceCredentials') as typeof import('./credentials/deviceCredentials')).verifyDeviceCredentials(prisma, username, password),
-    brokerAuthFiles: (prisma) => (require('./credentials/brokerAuthFiles') as typeof import('./credentials/brokerAuthFiles')).brokerAuthFilesForEveryFarm(prisma),
+    authenticate: (prisma, username, password) =>
+      (require('./credentials/deviceCredentials') as typeof import('./credentials/deviceCredentials')).verifyDeviceCredentials(prisma, username, password),
+    brokerAuthFiles: (prisma) =>
+      (require('./credentials/brokerAuthFiles') as typeof import('./credentials/brokerAuthFiles')).brokerAuthFilesForEveryFarm(prisma),
     ensureDemoFarm: (prisma, secretBox, dataDir, log) => (require('./demoFarm') as typeof import('./demoFarm')).ensureDemoFarm(prisma, secretBox, dataDir, log),
   },
   async plugIn(host) {

@@ -15,7 +15,10 @@ export async function farmsOfTenant(db: PrismaClient, tenantId: string, farmIds:
 /** The ids among `barnIds` that are barns of `tenantId`, and of the farm `farmId` when one is given. */
 export async function barnsOfTenant(db: PrismaClient, tenantId: string, barnIds: readonly string[], farmId?: string): Promise<Set<string>> {
   if (farmId !== undefined && !isUuid(farmId)) return new Set();
-  const rows = await db.barn.findMany({ where: { id: { in: uuidsOf(barnIds) }, tenantId, ...(farmId === undefined ? {} : { farmId: farmId.toLowerCase() }) }, select: { id: true } });
+  const rows = await db.barn.findMany({
+    where: { id: { in: uuidsOf(barnIds) }, tenantId, ...(farmId === undefined ? {} : { farmId: farmId.toLowerCase() }) },
+    select: { id: true },
+  });
   return new Set(rows.map((row) => row.id));
 }
 
@@ -45,4 +48,3 @@ export async function farmOfDevices(db: PrismaClient, deviceIds: readonly string
 }
 
 const uuidsOf = (ids: readonly string[]): string[] => [...new Set(ids.filter(isUuid).map((id) => id.toLowerCase()))];
-

@@ -79,7 +79,8 @@ async function sendResetLink(db: PrismaClient, deps: IdentityDependencies, email
  * set one. The temporary-password invitation stays for systems without email.
  */
 export async function sendInvitation(ctx: SubgraphContext, deps: IdentityDependencies, inviter: Principal, input: InviteUserInput): Promise<UserAccount> {
-  if (deps.mailer.mode === 'none') throw userError(ErrorCode.BadRequest, 'Email is not configured (SMTP_URL): use inviteUser and hand over the temporary password');
+  if (deps.mailer.mode === 'none')
+    throw userError(ErrorCode.BadRequest, 'Email is not configured (SMTP_URL): use inviteUser and hand over the temporary password');
   const { user } = await inviteUser(ctx.db, inviter, input);
   const tenant = await ctx.db.tenant.findUnique({ where: { id: input.tenantId ?? inviter.tenantId! }, select: { name: true } });
   const token = await createLink(ctx.db, user.id, 'INVITATION', INVITATION_TTL_MS);
@@ -104,7 +105,13 @@ const deadLink = () => userError(ErrorCode.BadUserInput, 'token: the link is inv
  * Spends a link of `purpose` and sets the password: the policy is checked before the link is
  * spent (a weak password does not burn it); every session of the user ends.
  */
-export async function setPasswordWithLink(ctx: SubgraphContext, deps: IdentityDependencies, purpose: AccountLinkPurpose, token: string, newPassword: string): Promise<boolean> {
+export async function setPasswordWithLink(
+  ctx: SubgraphContext,
+  deps: IdentityDependencies,
+  purpose: AccountLinkPurpose,
+  token: string,
+  newPassword: string,
+): Promise<boolean> {
   const now = new Date();
   const link = await ctx.db.accountLink.findUnique({ where: { tokenHash: hashOf(token) }, include: { user: true } });
   // A password change after the link was made (by the user, or another link) kills it.

@@ -13,7 +13,12 @@ import { activeGrant, grantedScopes } from './partnerGrants';
 import { tenantIsActive, type IdentityDependencies } from './sessions';
 
 /** GraphQL scope names and the token `scope` values other subgraphs check. */
-export const SCOPE_CLAIMS: Record<ApiScope, string> = { FARMS_READ: 'farms:read', KPI_READ: 'kpi:read', TELEMETRY_READ: 'telemetry:read', BILLING_READ: 'billing:read' };
+export const SCOPE_CLAIMS: Record<ApiScope, string> = {
+  FARMS_READ: 'farms:read',
+  KPI_READ: 'kpi:read',
+  TELEMETRY_READ: 'telemetry:read',
+  BILLING_READ: 'billing:read',
+};
 
 const hashSecret = (secret: string) => createHash('sha256').update(secret).digest();
 const clientKey = (clientId: string) => `client:${clientId}`;
@@ -63,13 +68,29 @@ export async function issueClientToken(ctx: SubgraphContext, deps: IdentityDepen
   ]);
   const client = isUuid(clientId) ? await ctx.db.apiClient.findUnique({ where: { id: clientId } }) : null;
   const expected = Buffer.from(client?.secretHash ?? '0'.repeat(64), 'hex');
-  const secretOk = timingSafeEqual(expected, hashSecret(clientSecret)) && client !== null && client.revokedAt === null && (await tenantIsActive(ctx.db, client.tenantId));
+  const secretOk =
+    timingSafeEqual(expected, hashSecret(clientSecret)) && client !== null && client.revokedAt === null && (await tenantIsActive(ctx.db, client.tenantId));
   if (!client || !secretOk) {
     await recordFailure(deps.rateLimits, keys);
-    await recordAudit(ctx, { action: 'CLIENT_TOKEN_REFUSED', actorId: client?.id ?? null, actorKind: 'client', tenantId: client?.tenantId ?? null, targetType: 'ApiClient', ...(client ? { targetId: client.id } : {}) });
+    await recordAudit(ctx, {
+      action: 'CLIENT_TOKEN_REFUSED',
+      actorId: client?.id ?? null,
+      actorKind: 'client',
+      tenantId: client?.tenantId ?? null,
+      targetType: 'ApiClient',
+      ...(client ? { targetId: client.id } : {}),
+    });
     throw userError(ErrorCode.Unauthenticated, 'Wrong client id or secret, or the client was revoked');
   }
-  const issued = (tenant: string) => recordAudit(ctx, { action: 'CLIENT_TOKEN_ISSUED', actorId: client.id, actorKind: 'client', tenantId: tenant, targetType: 'ApiClient', targetId: client.id });
+  const issued = (tenant: string) =>
+    recordAudit(ctx, {
+      action: 'CLIENT_TOKEN_ISSUED',
+      actorId: client.id,
+      actorKind: 'client',
+      tenantId: tenant,
+      targetType: 'ApiClient',
+      targetId: client.id,
+    });
   const target = tenantId?.toLowerCase() ?? client.tenantId;
   if (target === client.tenantId) {
     await issued(client.tenantId);
@@ -85,7 +106,11 @@ export async function issueClientToken(ctx: SubgraphContext, deps: IdentityDepen
   return signClientToken(deps, client, { tenantId: target, scopes, farmIds: grant.farmIds, sessionId: grant.id });
 }
 
-async function signClientToken(deps: IdentityDependencies, client: ApiClient, grant: { tenantId: string; scopes: ApiScope[]; farmIds?: string[]; sessionId?: string }) {
+async function signClientToken(
+  deps: IdentityDependencies,
+  client: ApiClient,
+  grant: { tenantId: string; scopes: ApiScope[]; farmIds?: string[]; sessionId?: string },
+) {
   const { token, expiresAt } = await signAccessToken(deps.keyRing, deps.tokenAudience, {
     subject: client.id,
     kind: 'client',

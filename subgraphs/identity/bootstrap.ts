@@ -31,7 +31,13 @@ export async function ensureFirstAdmin(db: PrismaClient, config: Config, log: Lo
   const password = fromEnvironment ?? randomBytes(18).toString('base64url');
   try {
     await db.userAccount.create({
-      data: { email, emailSkeleton: confusableSkeleton(email), passwordHash: await hashPassword(password), platformAdmin: true, mustChangePassword: fromEnvironment === undefined },
+      data: {
+        email,
+        emailSkeleton: confusableSkeleton(email),
+        passwordHash: await hashPassword(password),
+        platformAdmin: true,
+        mustChangePassword: fromEnvironment === undefined,
+      },
     });
   } catch (error) {
     if (isUniqueViolation(error)) return; // another replica created it first

@@ -61,8 +61,12 @@ export const idArguments: IdArgumentChecks = {
   },
   'Mutation.grantPartnerAccess': {
     'input.farmIds': farm,
-    'input.clientId': unscoped("a partner's client lives in the partner's own tenant: any active client may be granted, an unknown or revoked one is NOT_FOUND"),
+    'input.clientId': unscoped(
+      "a partner's client lives in the partner's own tenant: any active client may be granted, an unknown or revoked one is NOT_FOUND",
+    ),
   },
   'Mutation.revokePartnerAccess': { id: partnerGrant },
-  'Mutation.deletePartnerWebhook': { id: unscoped("a partner client's own webhook, not a tenant's: the resolver finds it among the calling client's only (NOT_FOUND otherwise)") },
+  'Mutation.deletePartnerWebhook': {
+    id: unscoped("a partner client's own webhook, not a tenant's: the resolver finds it among the calling client's only (NOT_FOUND otherwise)"),
+  },
 };

@@ -30,8 +30,18 @@ export async function login(ctx: SubgraphContext, deps: IdentityDependencies, in
   if (!user || !passwordOk) {
     await recordFailure(deps.rateLimits, keys);
     // The same lookup for a missing account (a nil id), so the answer's time does not tell.
-    const membership = await ctx.db.membership.findFirst({ where: { userId: user?.id ?? NIL_UUID }, orderBy: { createdAt: 'asc' }, select: { tenantId: true } });
-    await recordAudit(ctx, { action: 'LOGIN_FAILED', actorId: user?.id ?? null, tenantId: membership?.tenantId ?? null, targetType: 'User', ...(user ? { targetId: user.id } : {}) });
+    const membership = await ctx.db.membership.findFirst({
+      where: { userId: user?.id ?? NIL_UUID },
+      orderBy: { createdAt: 'asc' },
+      select: { tenantId: true },
+    });
+    await recordAudit(ctx, {
+      action: 'LOGIN_FAILED',
+      actorId: user?.id ?? null,
+      tenantId: membership?.tenantId ?? null,
+      targetType: 'User',
+      ...(user ? { targetId: user.id } : {}),
+    });
     ctx.log.info({ email }, 'login failed');
     throw wrongCredentials();
   }

@@ -7,7 +7,17 @@ import type { SubgraphModule } from '../../lib/process/module';
 export const identityModule: SubgraphModule = {
   name: 'identity',
   defaultPort: DEFAULT_SUBGRAPH_PORTS.identity,
-  env: ['FARMIQ_JWT_PRIVATE_JWKS', 'FARMIQ_ADMIN_EMAIL', 'FARMIQ_ADMIN_PASSWORD', 'SMTP_URL', 'MAIL_FROM', 'FARMIQ_PUBLIC_URL', 'WEBHOOK_ALLOWED_HOSTS', 'FARMIQ_SECRETS_KEY', 'AUDIT_RETENTION_DAYS'],
+  env: [
+    'FARMIQ_JWT_PRIVATE_JWKS',
+    'FARMIQ_ADMIN_EMAIL',
+    'FARMIQ_ADMIN_PASSWORD',
+    'SMTP_URL',
+    'MAIL_FROM',
+    'FARMIQ_PUBLIC_URL',
+    'WEBHOOK_ALLOWED_HOSTS',
+    'FARMIQ_SECRETS_KEY',
+    'AUDIT_RETENTION_DAYS',
+  ],
   // Every other process verifies tokens with these keys (FARMIQ_JWKS_URL).
   routes: [{ method: 'GET', path: '/.well-known/jwks.json' }],
   // Partners' webhooks: outbox events become deliveries, a worker sends them.
@@ -15,7 +25,12 @@ export const identityModule: SubgraphModule = {
     {
       // Its copy of devices' topology (farms, barns, devices) for id checks, time zones and metering.
       name: 'topology',
-      start: (host) => (require('../../lib/topology/startTopologyReadModel') as typeof import('../../lib/topology/startTopologyReadModel')).startTopologyReadModel({ sql: host.db.sql, log: host.log, schema: 'identity' }),
+      start: (host) =>
+        (require('../../lib/topology/startTopologyReadModel') as typeof import('../../lib/topology/startTopologyReadModel')).startTopologyReadModel({
+          sql: host.db.sql,
+          log: host.log,
+          schema: 'identity',
+        }),
     },
     {
       // Audited actions of devices and billing arrive as events; identity owns the log.
@@ -27,13 +42,21 @@ export const identityModule: SubgraphModule = {
       name: 'plan-limits',
       start: (host) => {
         if (!host.quotas) throw new Error('identity runs only in the process that holds the quotas');
-        return (require('./planLimits/planLimitsConsumer') as typeof import('./planLimits/planLimitsConsumer')).startPlanLimits({ db: host.db, plans: host.quotas.plans, log: host.log });
+        return (require('./planLimits/planLimitsConsumer') as typeof import('./planLimits/planLimitsConsumer')).startPlanLimits({
+          db: host.db,
+          plans: host.quotas.plans,
+          log: host.log,
+        });
       },
     },
     {
       name: 'audit-retention',
       start: async (host) => {
-        const retention = (require('./audit/auditRetention') as typeof import('./audit/auditRetention')).startAuditRetention({ sql: host.db.sql, retentionDays: host.config.auditRetentionDays, log: host.log });
+        const retention = (require('./audit/auditRetention') as typeof import('./audit/auditRetention')).startAuditRetention({
+          sql: host.db.sql,
+          retentionDays: host.config.auditRetentionDays,
+          log: host.log,
+        });
         return { stop: async () => retention.stop() };
       },
     },
@@ -52,7 +75,8 @@ export const identityModule: SubgraphModule = {
   events: { publishes: [], consumes: [AUDIT_ACTIONS, TENANT_PLAN_CHANGED, TOPOLOGY_CHANGED] },
   async plugIn(host) {
     const { config, db, log } = host;
-    if (!host.auth.keyRing || !host.revocations || !host.quotas) throw new Error('identity runs only in the process that holds the signing keys, the revocation list and the quotas');
+    if (!host.auth.keyRing || !host.revocations || !host.quotas)
+      throw new Error('identity runs only in the process that holds the signing keys, the revocation list and the quotas');
     const { mountJwks } = require('../../lib/http/publicEndpoints') as typeof import('../../lib/http/publicEndpoints');
     const { createMailer } = require('../../lib/mail/mailer') as typeof import('../../lib/mail/mailer');
     const { ensureFirstAdmin, INITIAL_ADMIN_FILE } = require('./bootstrap') as typeof import('./bootstrap');

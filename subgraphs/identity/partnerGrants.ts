@@ -32,10 +32,16 @@ const withClientName = async (db: PrismaClient, grants: PartnerGrant[]): Promise
  * The tenant admin's grant: replaces the client's active grant in this tenant (its tokens end).
  * The farms were checked as the tenant's by the id floor (idArguments.ts).
  */
-export async function grantPartnerAccess(db: PrismaClient, revocations: RevocationList, granter: Principal, input: GrantPartnerAccessInput): Promise<PartnerGrantModel> {
+export async function grantPartnerAccess(
+  db: PrismaClient,
+  revocations: RevocationList,
+  granter: Principal,
+  input: GrantPartnerAccessInput,
+): Promise<PartnerGrantModel> {
   const tenantId = granter.tenantId!;
   const farmIds = [...new Set(input.farmIds.map((id) => id.toLowerCase()))];
-  if (farmIds.length === 0 || farmIds.length > MAX_FARMS_PER_GRANT) throw badInput(`farmIds: expected 1 to ${MAX_FARMS_PER_GRANT} farms, got ${farmIds.length}`, 'farmIds');
+  if (farmIds.length === 0 || farmIds.length > MAX_FARMS_PER_GRANT)
+    throw badInput(`farmIds: expected 1 to ${MAX_FARMS_PER_GRANT} farms, got ${farmIds.length}`, 'farmIds');
   const scopes = [...new Set(input.scopes)];
   if (scopes.length === 0) throw badInput('scopes: name at least one', 'scopes');
   const client = isUuid(input.clientId) ? await db.apiClient.findUnique({ where: { id: input.clientId.toLowerCase() } }) : null;
@@ -48,7 +54,9 @@ export async function grantPartnerAccess(db: PrismaClient, revocations: Revocati
   const { replaced, grant } = await db.$transaction(async (tx) => {
     const active = await tx.partnerGrant.findMany({ where: { tenantId, clientId: client.id, revokedAt: null }, select: { id: true } });
     await tx.partnerGrant.updateMany({ where: { id: { in: active.map((row) => row.id) } }, data: { revokedAt: now } });
-    const created = await tx.partnerGrant.create({ data: { tenantId, clientId: client.id, farmIds, scopes, grantedBy: granter.kind === 'user' ? granter.subject : null } });
+    const created = await tx.partnerGrant.create({
+      data: { tenantId, clientId: client.id, farmIds, scopes, grantedBy: granter.kind === 'user' ? granter.subject : null },
+    });
     return { replaced: active.map((row) => row.id), grant: created };
   });
   if (replaced.length > 0) await revocations.revokeSessions(replaced);
@@ -57,7 +65,12 @@ export async function grantPartnerAccess(db: PrismaClient, revocations: Revocati
 
 /** Ends a grant of the caller's tenant; its tokens stop working within a second. */
 /** Revokes the grant; `revoked` is false when it already was (a repeat, or a concurrent revocation that got there first). */
-export async function revokePartnerAccess(db: PrismaClient, revocations: RevocationList, revoker: Principal, id: string): Promise<{ grant: PartnerGrantModel; revoked: boolean }> {
+export async function revokePartnerAccess(
+  db: PrismaClient,
+  revocations: RevocationList,
+  revoker: Principal,
+  id: string,
+): Promise<{ grant: PartnerGrantModel; revoked: boolean }> {
   const grant = isUuid(id) ? await db.partnerGrant.findFirst({ where: { id: id.toLowerCase(), tenantId: revoker.tenantId! } }) : null;
   if (!grant) throw notFound('Partner grant');
   const { count } = await db.partnerGrant.updateMany({ where: { id: grant.id, revokedAt: null }, data: { revokedAt: new Date() } });
@@ -81,4 +94,5 @@ export const activeGrant = (db: PrismaClient, clientId: string, tenantId: string
   db.partnerGrant.findFirst({ where: { clientId, tenantId, revokedAt: null }, orderBy: { grantedAt: 'desc' } });
 
 /** The token scopes of a grant: those it names that the client still asks for. */
-export const grantedScopes = (grant: PartnerGrant, clientScopes: string[]): ApiScope[] => grant.scopes.filter((scope) => clientScopes.includes(scope)) as ApiScope[];
+export const grantedScopes = (grant: PartnerGrant, clientScopes: string[]): ApiScope[] =>
+  grant.scopes.filter((scope) => clientScopes.includes(scope)) as ApiScope[];

@@ -10,7 +10,20 @@ const partnerClient = and(actsForTenant, hasRole('PARTNER'));
 const auditReader = hasRole('TENANT_ADMIN', 'PLATFORM_ADMIN');
 
 export const permissions = subgraphShield({
-  Query: { me: isAuthenticated, tenant: isAuthenticated, apiClients: tenantAdmin, partnerGrants: or(tenantAdmin, hasRole('PARTNER')), partnerWebhooks: hasRole('PARTNER'), partnerWebhookDeliveries: hasRole('PARTNER'), members: tenantAdmin, tenants: platformAdmin, auditLog: auditReader, auditLogCsv: auditReader, registeredDocuments: partnerClient, registeredDocument: partnerClient },
+  Query: {
+    me: isAuthenticated,
+    tenant: isAuthenticated,
+    apiClients: tenantAdmin,
+    partnerGrants: or(tenantAdmin, hasRole('PARTNER')),
+    partnerWebhooks: hasRole('PARTNER'),
+    partnerWebhookDeliveries: hasRole('PARTNER'),
+    members: tenantAdmin,
+    tenants: platformAdmin,
+    auditLog: auditReader,
+    auditLogCsv: auditReader,
+    registeredDocuments: partnerClient,
+    registeredDocument: partnerClient,
+  },
   Mutation: {
     // Public by nature; rate-limited inside.
     login: allow,

@@ -30,9 +30,7 @@ export async function issueRefreshToken(
 }
 
 export type SpendResult =
-  | { outcome: 'spent'; userId: string; tenantId: string | null; familyId: string }
-  | { outcome: 'reused'; familyId: string }
-  | { outcome: 'invalid' };
+  { outcome: 'spent'; userId: string; tenantId: string | null; familyId: string } | { outcome: 'reused'; familyId: string } | { outcome: 'invalid' };
 
 /**
  * Spends a refresh token exactly once: the conditional update is atomic, so of two concurrent

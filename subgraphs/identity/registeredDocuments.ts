@@ -60,9 +60,17 @@ export const registeredDocument = (db: PrismaClient, caller: Principal, sha256Ha
 
 /** The operator switch; the caller revokes the client's issued tokens so the next one carries the policy. */
 /** Sets the client's policy; `changed` is false when it already had it (nothing to audit). */
-export async function setDocumentPolicy(db: PrismaClient, admin: Principal, id: string, requireRegisteredDocuments: boolean): Promise<{ client: ApiClient; changed: boolean }> {
+export async function setDocumentPolicy(
+  db: PrismaClient,
+  admin: Principal,
+  id: string,
+  requireRegisteredDocuments: boolean,
+): Promise<{ client: ApiClient; changed: boolean }> {
   const client = isUuid(id) ? await db.apiClient.findFirst({ where: { id, tenantId: admin.tenantId! } }) : null;
   if (!client) throw notFound('API client');
-  const { count } = await db.apiClient.updateMany({ where: { id: client.id, requireRegisteredDocuments: !requireRegisteredDocuments }, data: { requireRegisteredDocuments } });
+  const { count } = await db.apiClient.updateMany({
+    where: { id: client.id, requireRegisteredDocuments: !requireRegisteredDocuments },
+    data: { requireRegisteredDocuments },
+  });
   return { client: await db.apiClient.findUniqueOrThrow({ where: { id: client.id } }), changed: count === 1 };
 }

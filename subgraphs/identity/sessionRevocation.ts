@@ -25,11 +25,13 @@ async function endSessionsWhere(db: PrismaClient, revocations: RevocationList, w
 }
 
 /** Password change or removal of the account: every session of the user ends, the caller's own included. */
-export const endUserSessions = (db: PrismaClient, revocations: RevocationList, userId: string, now = new Date()) => endSessionsWhere(db, revocations, { userId }, now);
+export const endUserSessions = (db: PrismaClient, revocations: RevocationList, userId: string, now = new Date()) =>
+  endSessionsWhere(db, revocations, { userId }, now);
 
 /** Role change or disabling in one tenant: the user's sessions acting for that tenant end. */
 export const endSessionsOfMember = (db: PrismaClient, revocations: RevocationList, userId: string, tenantId: string, now = new Date()) =>
   endSessionsWhere(db, revocations, { userId, tenantId }, now);
 
 /** Tenant suspension: every session acting for the tenant ends. */
-export const endTenantSessions = (db: PrismaClient, revocations: RevocationList, tenantId: string, now = new Date()) => endSessionsWhere(db, revocations, { tenantId }, now);
+export const endTenantSessions = (db: PrismaClient, revocations: RevocationList, tenantId: string, now = new Date()) =>
+  endSessionsWhere(db, revocations, { tenantId }, now);

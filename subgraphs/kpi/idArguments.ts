@@ -8,7 +8,8 @@ const batch = ofCallerTenant(
     const rows = await db.batch.findMany({ where: { id: { in: [...ids] }, tenantId }, select: { id: true } });
     return new Set(rows.map((row) => row.id));
   },
-  async (db, ids) => new Map((await db.batch.findMany({ where: { id: { in: [...ids] } }, select: { id: true, farmId: true } })).map((row) => [row.id, row.farmId])),
+  async (db, ids) =>
+    new Map((await db.batch.findMany({ where: { id: { in: [...ids] } }, select: { id: true, farmId: true } })).map((row) => [row.id, row.farmId])),
 );
 
 /** The tenant's known weigh sessions among `ids` (a session whose creation has not arrived is nobody's yet). */
@@ -20,7 +21,11 @@ const weighSession = ofCallerTenant('Weigh session', async (db, tenantId, ids) =
 /** Farms and barns are the devices subgraph's: checked in kpi's read model of them (topology.ts). */
 const farm = ofCallerTenant('Farm', farmsOfTenant, farmOfFarms);
 /** A batch's barn must be in the batch's farm. */
-const barnOfInputFarm = ofCallerTenant('Barn', (db, tenantId, ids, args) => barnsOfTenant(db, tenantId, ids, String((args.input as { farmId: string }).farmId)), farmOfBarns);
+const barnOfInputFarm = ofCallerTenant(
+  'Barn',
+  (db, tenantId, ids, args) => barnsOfTenant(db, tenantId, ids, String((args.input as { farmId: string }).farmId)),
+  farmOfBarns,
+);
 
 /** Whose ids kpi's operations take (lib/graphql/idArguments.ts). */
 export const idArguments: IdArgumentChecks = {

@@ -19,14 +19,28 @@ const dependencies = (host: ModuleHost): TelemetryDependencies => ({
   now: host.now,
   sql: host.db.sql,
   outbound: host.config.outbound,
-  vapidPublicKey: (require('../../lib/notifications/vapidKeys') as typeof import('../../lib/notifications/vapidKeys')).loadVapidKeys({ webPush: host.config.webPush, dataDir: host.config.dataDir, production: host.config.isProduction })?.publicKey,
+  vapidPublicKey: (require('../../lib/notifications/vapidKeys') as typeof import('../../lib/notifications/vapidKeys')).loadVapidKeys({
+    webPush: host.config.webPush,
+    dataDir: host.config.dataDir,
+    production: host.config.isProduction,
+  })?.publicKey,
 });
 
 /** Readings and alerts: the farm edges' signed batches come in here and leave as events. */
 export const telemetryModule: SubgraphModule = {
   name: 'telemetry',
   defaultPort: DEFAULT_SUBGRAPH_PORTS.telemetry,
-  env: ['SMTP_URL', 'MAIL_FROM', 'FARMIQ_PUBLIC_URL', 'FARMIQ_SECRETS_KEY', 'WEBHOOK_ALLOWED_HOSTS', 'WEB_PUSH', 'VAPID_PUBLIC_KEY', 'VAPID_PRIVATE_KEY', 'VAPID_SUBJECT'],
+  env: [
+    'SMTP_URL',
+    'MAIL_FROM',
+    'FARMIQ_PUBLIC_URL',
+    'FARMIQ_SECRETS_KEY',
+    'WEBHOOK_ALLOWED_HOSTS',
+    'WEB_PUSH',
+    'VAPID_PUBLIC_KEY',
+    'VAPID_PRIVATE_KEY',
+    'VAPID_SUBJECT',
+  ],
   routes: [
     // Edge ingestors' signed batches; verified here, passed through the gateway untouched.
     { method: 'POST', path: INGEST_PATH, passThrough: { headers: Object.values(SIGNATURE_HEADERS), limit: MAX_BATCH_BYTES, refusal: ingestRefusal } },
@@ -35,20 +49,50 @@ export const telemetryModule: SubgraphModule = {
     {
       // Its copy of devices' topology (farms, barns, devices) for id checks, time zones and metering.
       name: 'topology',
-      start: (host) => (require('../../lib/topology/startTopologyReadModel') as typeof import('../../lib/topology/startTopologyReadModel')).startTopologyReadModel({ sql: host.db.sql, log: host.log, schema: 'telemetry' }),
+      start: (host) =>
+        (require('../../lib/topology/startTopologyReadModel') as typeof import('../../lib/topology/startTopologyReadModel')).startTopologyReadModel({
+          sql: host.db.sql,
+          log: host.log,
+          schema: 'telemetry',
+        }),
     },
-    { name: 'alert-evaluator', start: (host) => (require('./alerts/evaluator') as typeof import('./alerts/evaluator')).startAlertEvaluator({ db: host.db, pubsub: host.pubsub, log: host.log }) },
-    { name: 'live-relay', start: (host) => (require('./live/liveRelay') as typeof import('./live/liveRelay')).startLiveRelay({ db: host.db, pubsub: host.pubsub, log: host.log, now: host.now }) },
-    { name: 'notifier', start: (host) => (require('./notifications/notifier') as typeof import('./notifications/notifier')).startNotifier({ db: host.db, log: host.log }) },
+    {
+      name: 'alert-evaluator',
+      start: (host) =>
+        (require('./alerts/evaluator') as typeof import('./alerts/evaluator')).startAlertEvaluator({ db: host.db, pubsub: host.pubsub, log: host.log }),
+    },
+    {
+      name: 'live-relay',
+      start: (host) =>
+        (require('./live/liveRelay') as typeof import('./live/liveRelay')).startLiveRelay({ db: host.db, pubsub: host.pubsub, log: host.log, now: host.now }),
+    },
+    {
+      name: 'notifier',
+      start: (host) => (require('./notifications/notifier') as typeof import('./notifications/notifier')).startNotifier({ db: host.db, log: host.log }),
+    },
     {
       name: 'notifications',
       start: (host) => {
         const { createMailer } = require('../../lib/mail/mailer') as typeof import('../../lib/mail/mailer');
         const mailer = createMailer({ ...host.config.mail, dataDir: host.config.dataDir, production: host.config.isProduction, log: host.log });
-        return (require('./notifications/startNotifications') as typeof import('./notifications/startNotifications')).startNotifications({ db: host.db.prisma, config: host.config, secretBox: host.secretBox(), mailer, log: host.log });
+        return (require('./notifications/startNotifications') as typeof import('./notifications/startNotifications')).startNotifications({
+          db: host.db.prisma,
+          config: host.config,
+          secretBox: host.secretBox(),
+          mailer,
+          log: host.log,
+        });
       },
     },
-    { name: 'device-presence', start: (host) => (require('./presence/presenceRecorder') as typeof import('./presence/presenceRecorder')).startPresenceRecorder({ db: host.db, pubsub: host.pubsub, log: host.log }) },
+    {
+      name: 'device-presence',
+      start: (host) =>
+        (require('./presence/presenceRecorder') as typeof import('./presence/presenceRecorder')).startPresenceRecorder({
+          db: host.db,
+          pubsub: host.pubsub,
+          log: host.log,
+        }),
+    },
     {
       name: 'silence-watcher',
       start: (host) => {

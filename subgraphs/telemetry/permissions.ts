@@ -28,7 +28,11 @@ export const permissions = subgraphShield({
     notificationDeliveries: tenantAdmin,
     farmNotificationSettings: readTelemetry,
   },
-  Mutation: { createAlertRule: canWriteFarmData, updateAlertRule: canWriteFarmData, deleteAlertRule: canWriteFarmData, acknowledgeAlert: canAcknowledgeAlerts,
+  Mutation: {
+    createAlertRule: canWriteFarmData,
+    updateAlertRule: canWriteFarmData,
+    deleteAlertRule: canWriteFarmData,
+    acknowledgeAlert: canAcknowledgeAlerts,
     subscribeToAlerts: managesOwnChannels,
     unsubscribeFromAlerts: managesOwnChannels,
     registerPushSubscription: managesOwnChannels,

@@ -28,7 +28,10 @@ describe('generated contracts', () => {
     }
     // kpi says a farm's id is an Int where devices says ID.
     const kpiSchema = path.join(subgraphs, 'kpi', 'schema.graphql');
-    fs.writeFileSync(kpiSchema, fs.readFileSync(kpiSchema, 'utf8').replace('type Farm @key(fields: "id") {\n  id: ID!', 'type Farm @key(fields: "id") {\n  id: Int!'));
+    fs.writeFileSync(
+      kpiSchema,
+      fs.readFileSync(kpiSchema, 'utf8').replace('type Farm @key(fields: "id") {\n  id: ID!', 'type Farm @key(fields: "id") {\n  id: Int!'),
+    );
     expect(() => composeSupergraph(subgraphs)).toThrow(/composition failed[\s\S]*Farm\.id/);
   });
 

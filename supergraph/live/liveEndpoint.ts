@@ -1,6 +1,18 @@
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
-import { getOperationAST, parse, specifiedRules, validate, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLError, type GraphQLSchema, type OperationDefinitionNode, type ValidationRule } from 'graphql';
+import {
+  getOperationAST,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type GraphQLError,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type ValidationRule,
+} from 'graphql';
 import { CloseCode, GRAPHQL_TRANSPORT_WS_PROTOCOL } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -90,7 +102,11 @@ export function attachLiveEndpoint(options: LiveEndpointOptions): { hub: LiveHub
   const hub = new LiveHub(options.pubsub, options.execute, log);
   const untrack = trackLiveHub(hub);
   const connections = new WeakMap<WebSocket, Connection>();
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD_BYTES, handleProtocols: (protocols) => (protocols.has(GRAPHQL_TRANSPORT_WS_PROTOCOL) ? GRAPHQL_TRANSPORT_WS_PROTOCOL : false) });
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_PAYLOAD_BYTES,
+    handleProtocols: (protocols) => (protocols.has(GRAPHQL_TRANSPORT_WS_PROTOCOL) ? GRAPHQL_TRANSPORT_WS_PROTOCOL : false),
+  });
 
   const onUpgrade = (request: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     const { pathname } = new URL(request.url ?? '/', 'http://gateway');
@@ -121,7 +137,10 @@ export function attachLiveEndpoint(options: LiveEndpointOptions): { hub: LiveHub
     {
       onConnect: async (ctx) => {
         const header = ctx.connectionParams?.authorization;
-        const token = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : accessTokenFrom({ cookie: ctx.extra.request.headers.cookie }, options.secure);
+        const token =
+          typeof header === 'string' && header.startsWith('Bearer ')
+            ? header.slice('Bearer '.length).trim()
+            : accessTokenFrom({ cookie: ctx.extra.request.headers.cookie }, options.secure);
         const close = (reason: string) => {
           liveConnectionsRefused.inc({ reason: 'token' });
           ctx.extra.socket.close(CloseCode.Forbidden, reason);
@@ -136,7 +155,10 @@ export function attachLiveEndpoint(options: LiveEndpointOptions): { hub: LiveHub
         }
         if (!principal.tenantId) return close('Log in to a tenant first');
         // A token is good for 15 minutes; at its expiry the client reconnects with a fresh one.
-        const expiry = setTimeout(() => ctx.extra.socket.close(CloseCode.Forbidden, 'The access token has expired'), Math.max(0, principal.expiresAt.getTime() - Date.now()));
+        const expiry = setTimeout(
+          () => ctx.extra.socket.close(CloseCode.Forbidden, 'The access token has expired'),
+          Math.max(0, principal.expiresAt.getTime() - Date.now()),
+        );
         expiry.unref();
         connections.set(ctx.extra.socket, { principal: principal as Principal & { tenantId: string }, accessToken: token, subscriptions: 0, expiry });
         return true;
@@ -175,7 +197,14 @@ export function attachLiveEndpoint(options: LiveEndpointOptions): { hub: LiveHub
         }
         const refusal = await subjectRefusal(options.execute, operation, connection.accessToken);
         connection.subscriptions += 1;
-        const contextValue: LiveContext = { operation, connection, id, socket: ctx.extra.socket, ...(refusal ? { refusal } : {}), ...(metered !== undefined ? { costPerFrame: metered } : {}) };
+        const contextValue: LiveContext = {
+          operation,
+          connection,
+          id,
+          socket: ctx.extra.socket,
+          ...(refusal ? { refusal } : {}),
+          ...(metered !== undefined ? { costPerFrame: metered } : {}),
+        };
         return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
       },
       onComplete: (ctx) => {
@@ -221,7 +250,14 @@ export function attachLiveEndpoint(options: LiveEndpointOptions): { hub: LiveHub
    * (so they keep their order). The first frame that does not fit is not sent: the subscription
    * ends with a RATE_LIMITED `error` message saying when to retry.
    */
-  async function meteredSubscription(operation: LiveOperation, connection: Connection, id: string, socket: WebSocket, costPerFrame: number, write: (payloadJson: string) => void) {
+  async function meteredSubscription(
+    operation: LiveOperation,
+    connection: Connection,
+    id: string,
+    socket: WebSocket,
+    costPerFrame: number,
+    write: (payloadJson: string) => void,
+  ) {
     const { principal } = connection;
     let ended = false;
     let queue = Promise.resolve();
@@ -294,7 +330,13 @@ export function originAllowed(request: http.IncomingMessage, allowed: ReadonlySe
   }
 }
 
-function parseAndValidate(schema: GraphQLSchema, query: string, rules: readonly ValidationRule[], maxTokens: number, production: boolean): { document: DocumentNode } | { errors: GraphQLError[] } {
+function parseAndValidate(
+  schema: GraphQLSchema,
+  query: string,
+  rules: readonly ValidationRule[],
+  maxTokens: number,
+  production: boolean,
+): { document: DocumentNode } | { errors: GraphQLError[] } {
   let document: DocumentNode;
   try {
     document = parse(query, { maxTokens });
@@ -302,7 +344,8 @@ function parseAndValidate(schema: GraphQLSchema, query: string, rules: readonly 
     return { errors: [userError(ErrorCode.GraphqlParseFailed, (error as GraphQLError).message)] };
   }
   const errors = validate(schema, document, [...specifiedRules, ...rules]);
-  if (errors.length > 0) return { errors: errors.map((error) => userError(ErrorCode.GraphqlValidationFailed, production ? withoutSuggestions(error.message) : error.message)) };
+  if (errors.length > 0)
+    return { errors: errors.map((error) => userError(ErrorCode.GraphqlValidationFailed, production ? withoutSuggestions(error.message) : error.message)) };
   return { document };
 }
 

@@ -49,4 +49,3 @@ export interface LiveField<Event> {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a list of fields of different payloads
 export type AnyLiveField = LiveField<any>;
-

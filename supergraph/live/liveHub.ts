@@ -45,7 +45,12 @@ export class LiveHub {
    * Starts delivering `operation`'s events for `principal` through `send` (the JSON of each
    * event's ExecutionResult); the returned generator's `return()` stops it.
    */
-  async subscribe(operation: LiveOperation, principal: Principal & { tenantId: string }, accessToken: string, send: (payloadJson: string) => void): Promise<AsyncGenerator<ExecutionResult, undefined, unknown>> {
+  async subscribe(
+    operation: LiveOperation,
+    principal: Principal & { tenantId: string },
+    accessToken: string,
+    send: (payloadJson: string) => void,
+  ): Promise<AsyncGenerator<ExecutionResult, undefined, unknown>> {
     const { field } = operation;
     const filter = field.filterFrom(operation.args) as LiveFilter<unknown>;
     const feed = this.feedFor(field);
@@ -122,6 +127,11 @@ export class LiveHub {
  */
 function groupKeyOf(operation: LiveOperation, principal: Principal & { tenantId: string }): string {
   // Farms too: two partners of one tenant with different grants must not share a resolution.
-  const authority = [principal.tenantId, [...principal.roles].sort().join(','), [...principal.scopes].sort().join(','), principal.farmIds ? [...principal.farmIds].sort().join(',') : '*'].join('|');
+  const authority = [
+    principal.tenantId,
+    [...principal.roles].sort().join(','),
+    [...principal.scopes].sort().join(','),
+    principal.farmIds ? [...principal.farmIds].sort().join(',') : '*',
+  ].join('|');
   return `${operation.field.field}\n${authority}\n${operation.query}\n${JSON.stringify(operation.variables)}`;
 }

@@ -38,7 +38,13 @@ export interface LiveOperation {
  * so every field of the selection resolves in whichever subgraph owns it. The document must
  * already be valid against `schema`.
  */
-export function liveOperation(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, rawVariables: Record<string, unknown> | null | undefined, fields: ReadonlyMap<string, AnyLiveField>): LiveOperation {
+export function liveOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  rawVariables: Record<string, unknown> | null | undefined,
+  fields: ReadonlyMap<string, AnyLiveField>,
+): LiveOperation {
   const operation = getOperationAST(document, operationName);
   if (!operation) throw badInput('Name the operation to run (operationName): the document has several or none');
   if (operation.operation !== 'subscription') {

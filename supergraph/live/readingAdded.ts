@@ -18,7 +18,8 @@ export const readingAdded: LiveField<ReadingEvent> = {
   tenantOf: (event) => event.tenantId,
   keysOf: (event) => (event.barnId ? [`device:${event.deviceId}`, `barn:${event.barnId}`] : [`device:${event.deviceId}`]),
   filterFrom: (args) => readingFilter(args),
-  subjectOf: (args) => (args.barnId != null ? { field: 'barn', id: args.barnId as string, what: 'Barn' } : { field: 'device', id: args.deviceId as string, what: 'Device' }),
+  subjectOf: (args) =>
+    args.barnId != null ? { field: 'barn', id: args.barnId as string, what: 'Barn' } : { field: 'device', id: args.deviceId as string, what: 'Device' },
   resolver: {
     field: 'readingEvents',
     argument: 'events',
@@ -57,7 +58,8 @@ function readingFilter(args: Record<string, unknown>): LiveFilter<ReadingEvent> 
 
   const metrics = args.metrics as string[] | null | undefined;
   if (metrics != null) {
-    if (metrics.length === 0 || metrics.length > MAX_METRICS) throw badInput(`metrics: expected 1 to ${MAX_METRICS} metric names (or leave it out for all), got ${metrics.length}`, 'metrics');
+    if (metrics.length === 0 || metrics.length > MAX_METRICS)
+      throw badInput(`metrics: expected 1 to ${MAX_METRICS} metric names (or leave it out for all), got ${metrics.length}`, 'metrics');
     const wrong = metrics.find((metric) => !METRIC_NAME.test(metric));
     if (wrong !== undefined) throw badInput(`metrics: expected metric names like temperatureC, got ${JSON.stringify(wrong)}`, 'metrics');
   }

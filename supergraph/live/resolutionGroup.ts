@@ -2,7 +2,11 @@ import type { ExecutionResult, GraphQLFormattedError } from 'graphql';
 import type { Logger } from '../../lib/logger';
 
 /** Runs a query through the gateway (query planner, subgraphs) as the holder of `accessToken`. */
-export type ExecuteQuery = (query: string, variables: Record<string, unknown>, accessToken: string) => Promise<{ data?: Record<string, unknown> | null; errors?: readonly GraphQLFormattedError[] }>;
+export type ExecuteQuery = (
+  query: string,
+  variables: Record<string, unknown>,
+  accessToken: string,
+) => Promise<{ data?: Record<string, unknown> | null; errors?: readonly GraphQLFormattedError[] }>;
 
 /** One subscriber as a group sees it: where its events go and under which response key. */
 export interface GroupMember {
@@ -118,7 +122,11 @@ export class ResolutionGroup<Event> {
         if (payload === undefined) {
           const key = member.responseKey;
           const result: ExecutionResult = { data: item === null ? null : { [key]: item } };
-          if (errors.length > 0) result.errors = errors.map((error) => ({ ...error, ...(error.path ? { path: [key, ...error.path] } : {}) })) as unknown as ExecutionResult['errors'];
+          if (errors.length > 0)
+            result.errors = errors.map((error) => ({
+              ...error,
+              ...(error.path ? { path: [key, ...error.path] } : {}),
+            })) as unknown as ExecutionResult['errors'];
           payload = JSON.stringify(result);
           payloads.set(key, payload);
         }

@@ -10,7 +10,9 @@ const QUOTA_UNITS = { requests: 'requests', cost: 'cost-points', planCost: 'cost
  */
 export function rateLimitHeaders(states: readonly QuotaState[]): Record<'RateLimit-Policy' | 'RateLimit', string> {
   return {
-    'RateLimit-Policy': states.map((state) => `"${QUOTA_POLICIES[state.quota].name}";q=${state.limit};qu="${QUOTA_UNITS[state.quota]}";w=${QUOTA_POLICIES[state.quota].windowSeconds}`).join(', '),
+    'RateLimit-Policy': states
+      .map((state) => `"${QUOTA_POLICIES[state.quota].name}";q=${state.limit};qu="${QUOTA_UNITS[state.quota]}";w=${QUOTA_POLICIES[state.quota].windowSeconds}`)
+      .join(', '),
     RateLimit: states.map((state) => `"${QUOTA_POLICIES[state.quota].name}";r=${state.remaining};t=${state.resetSeconds}`).join(', '),
   };
 }

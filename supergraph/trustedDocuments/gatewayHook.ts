@@ -8,9 +8,13 @@ import { partnerDocumentLookup } from './partnerDocuments';
 import { trustedDocuments } from './trustedDocuments';
 
 /** The gateway's one hook: trusted documents in front of `POST /graphql` (see trustedDocuments.ts). */
-export function trustedDocumentsFor(apollo: ApolloServer<GatewayContext>, options: { production: boolean; verifyToken: TokenVerifier; log: Logger }): RequestHandler {
+export function trustedDocumentsFor(
+  apollo: ApolloServer<GatewayContext>,
+  options: { production: boolean; verifyToken: TokenVerifier; log: Logger },
+): RequestHandler {
   const dashboardDocuments = loadDashboardManifest();
-  if (dashboardDocuments.size === 0) options.log.warn('no dashboard/src/gql/persisted-documents.json: browser sessions can run no document in production (run `npm run codegen`)');
+  if (dashboardDocuments.size === 0)
+    options.log.warn('no dashboard/src/gql/persisted-documents.json: browser sessions can run no document in production (run `npm run codegen`)');
   return trustedDocuments({
     dashboardDocuments,
     browserSessionsRegisteredOnly: options.production,

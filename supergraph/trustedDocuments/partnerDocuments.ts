@@ -5,7 +5,11 @@ const LOOKUP = 'query RegisteredDocumentText($id: String!) { registeredDocument(
 /** Documents never change under their id (it is their hash): what was found once stays true. */
 const MAX_CACHED = 10_000;
 
-type Execute = (query: string, variables: Record<string, unknown>, context: { requestId: string; accessToken: string }) => Promise<{ data?: Record<string, unknown> | null; errors?: readonly unknown[] }>;
+type Execute = (
+  query: string,
+  variables: Record<string, unknown>,
+  context: { requestId: string; accessToken: string },
+) => Promise<{ data?: Record<string, unknown> | null; errors?: readonly unknown[] }>;
 
 /**
  * Reads an API client's registered documents from identity (which owns them) through the

@@ -58,7 +58,8 @@ function refuse(res: Response, status: number, code: ErrorCode, message: string)
 
 export function trustedDocuments(options: TrustedDocumentsOptions): RequestHandler {
   const { dashboardDocuments } = options;
-  const ownDocument = (caller: Caller, id: string) => (caller.kind === 'client' ? options.partnerDocument(caller.accessToken, caller.principal, id) : Promise.resolve(undefined));
+  const ownDocument = (caller: Caller, id: string) =>
+    caller.kind === 'client' ? options.partnerDocument(caller.accessToken, caller.principal, id) : Promise.resolve(undefined);
 
   return async (req, res, next) => {
     try {
@@ -80,10 +81,15 @@ export function trustedDocuments(options: TrustedDocumentsOptions): RequestHandl
       } else if (text !== undefined) {
         const textId = documentIdOf(text);
         if (caller.kind === 'browser' && options.browserSessionsRegisteredOnly && !dashboardDocuments.has(textId)) {
-          return refuse(res, 400, ErrorCode.DocumentNotRegistered, 'Browser sessions run the dashboard\'s registered documents only');
+          return refuse(res, 400, ErrorCode.DocumentNotRegistered, "Browser sessions run the dashboard's registered documents only");
         }
         if (registeredOnly && (await ownDocument(caller, textId)) === undefined) {
-          return refuse(res, 400, ErrorCode.DocumentNotRegistered, 'This API client may send registered documents only: register the document (while the client is unlocked) and send its id');
+          return refuse(
+            res,
+            400,
+            ErrorCode.DocumentNotRegistered,
+            'This API client may send registered documents only: register the document (while the client is unlocked) and send its id',
+          );
         }
       }
       // Resolved here: Apollo's own (automatic) persisted queries are off.
@@ -91,7 +97,7 @@ export function trustedDocuments(options: TrustedDocumentsOptions): RequestHandl
       if (body.extensions && typeof body.extensions === 'object') delete (body.extensions as Record<string, unknown>).persistedQuery;
       next();
     } catch (error) {
-      options.log.error({ err: error }, 'trusted documents: could not resolve the request\'s document');
+      options.log.error({ err: error }, "trusted documents: could not resolve the request's document");
       refuse(res, 503, ErrorCode.InternalServerError, 'The document could not be resolved; try again');
     }
   };

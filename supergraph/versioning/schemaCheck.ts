@@ -56,18 +56,28 @@ export async function checkSchemaChange(releasedSdl: string, currentSdl: string,
     const coordinate = change.path ?? '';
     const deprecatedOn = announced.get(coordinate);
     if (!deprecatedOn) {
-      problems.push(`${change.message} (\`${coordinate}\`): breaking, and not announced in CHANGELOG.md's "## Unreleased" section as \`${coordinate}\` with "deprecated YYYY-MM-DD"`);
+      problems.push(
+        `${change.message} (\`${coordinate}\`): breaking, and not announced in CHANGELOG.md's "## Unreleased" section as \`${coordinate}\` with "deprecated YYYY-MM-DD"`,
+      );
       continue;
     }
     const days = Math.floor((today.getTime() - deprecatedOn.getTime()) / DAY_MS);
-    if (days < DEPRECATION_DAYS) problems.push(`${change.message} (\`${coordinate}\`): deprecated ${days} days ago; a breaking change needs ${DEPRECATION_DAYS} days of deprecation first`);
+    if (days < DEPRECATION_DAYS)
+      problems.push(
+        `${change.message} (\`${coordinate}\`): deprecated ${days} days ago; a breaking change needs ${DEPRECATION_DAYS} days of deprecation first`,
+      );
   }
   return { breaking, problems, nonBreaking: changes.filter((change) => change.criticality.level !== CriticalityLevel.Breaking) };
 }
 
 /** The check on the repository's files: the committed API schema against the last release. */
 export async function checkRepositorySchema(today: Date = new Date()): Promise<SchemaCheckReport> {
-  return checkSchemaChange(fs.readFileSync(RELEASED_SCHEMA_PATH, 'utf8'), fs.readFileSync(API_SCHEMA_PATH, 'utf8'), fs.readFileSync(CHANGELOG_PATH, 'utf8'), today);
+  return checkSchemaChange(
+    fs.readFileSync(RELEASED_SCHEMA_PATH, 'utf8'),
+    fs.readFileSync(API_SCHEMA_PATH, 'utf8'),
+    fs.readFileSync(CHANGELOG_PATH, 'utf8'),
+    today,
+  );
 }
 
 if (require.main === module) {

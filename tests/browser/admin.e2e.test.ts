@@ -129,7 +129,10 @@ describe(`the admin, account-link and batch pages in a real browser on ${BACKEND
     await invite.getByLabel('Email').fill(invitee);
     await invite.getByLabel('Role').selectOption({ label: 'Farm manager' });
     await invite.getByRole('button', { name: 'Invite' }).click();
-    await page.getByRole('status').filter({ hasText: `Invitation sent to ${invitee}` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Invitation sent to ${invitee}` })
+      .waitFor();
     const row = page.getByRole('row', { name: new RegExp(invitee.replace(/[.]/g, '\\.')) });
     await row.getByText('invited, not logged in yet').waitFor();
     expect(await row.getByRole('combobox').inputValue()).toBe('FARM_MANAGER');
@@ -150,16 +153,24 @@ describe(`the admin, account-link and batch pages in a real browser on ${BACKEND
     await page.reload();
     await row.getByText('active').waitFor();
     await row.getByRole('combobox').selectOption('VIEWER');
-    await page.getByRole('status').filter({ hasText: `${invitee} has a new role` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${invitee} has a new role` })
+      .waitFor();
     await page.reload();
     expect(await row.getByRole('combobox').inputValue()).toBe('VIEWER');
     await row.getByRole('button', { name: `Disable ${invitee}` }).click();
     await row.getByText('disabled').waitFor();
     // Disabled: the password no longer logs in.
-    const refused = await farmiq.graphql('mutation ($input: LoginInput!) { login(input: $input) { accessTokenExpiresAt } }', { input: { email: invitee, password: 'riverbend newcomer 2026' } });
+    const refused = await farmiq.graphql('mutation ($input: LoginInput!) { login(input: $input) { accessTokenExpiresAt } }', {
+      input: { email: invitee, password: 'riverbend newcomer 2026' },
+    });
     expect(errorCode(refused)).toBeDefined();
     await row.getByRole('button', { name: `Remove ${invitee}` }).click();
-    await page.getByRole('status').filter({ hasText: `${invitee} was removed.` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${invitee} was removed.` })
+      .waitFor();
     await row.waitFor({ state: 'detached' });
     expect(consoleErrors).toEqual([]);
   });
@@ -199,7 +210,9 @@ describe(`the admin, account-link and batch pages in a real browser on ${BACKEND
     await row.getByText(/^revoked /).waitFor();
     expect(errorCode(await farmiq.graphql(TOKEN, { id: clientId, secret: newSecret }))).toBe('UNAUTHENTICATED');
     // A revoked client gets no new secret either.
-    expect(errorCode(await farmiq.as(tenant.admin.accessToken)('mutation ($id: ID!) { rotateApiClientSecret(id: $id) { clientSecret } }', { id: clientId }))).toBe('CONFLICT');
+    expect(
+      errorCode(await farmiq.as(tenant.admin.accessToken)('mutation ($id: ID!) { rotateApiClientSecret(id: $id) { clientSecret } }', { id: clientId })),
+    ).toBe('CONFLICT');
     expect(await auditPage(page, 'api-clients')).toEqual([]);
     expect(consoleErrors).toEqual([]);
   });
@@ -227,7 +240,10 @@ describe(`the admin, account-link and batch pages in a real browser on ${BACKEND
     await planForm.getByRole('button', { name: 'Confirm: pay US$52.43' }).click();
     await page.getByRole('status').filter({ hasText: 'Your plan is now Starter.' }).waitFor();
     await page.getByText('Plan: Starter, billed monthly').waitFor();
-    await page.getByRole('row', { name: /Invoice 1/ }).getByText('US$52.43').waitFor();
+    await page
+      .getByRole('row', { name: /Invoice 1/ })
+      .getByText('US$52.43')
+      .waitFor();
 
     const change = page.getByRole('form', { name: 'Change the plan' });
     await change.getByLabel('Plan').selectOption('ENTERPRISE');
@@ -268,7 +284,11 @@ describe(`the admin, account-link and batch pages in a real browser on ${BACKEND
     await page.getByRole('heading', { name: 'Audit log' }).waitFor();
     await page.getByLabel('Action').selectOption('API_CLIENT_CREATED');
     // The actor by email, not by id.
-    await page.getByRole('row', { name: /API client created/ }).first().getByText(tenant.admin.email).waitFor();
+    await page
+      .getByRole('row', { name: /API client created/ })
+      .first()
+      .getByText(tenant.admin.email)
+      .waitFor();
     expect(await page.getByRole('row', { name: /Logged in/ }).count()).toBe(0);
     expect(await auditPage(page, 'audit')).toEqual([]);
     const download = page.waitForEvent('download');
@@ -279,7 +299,10 @@ describe(`the admin, account-link and batch pages in a real browser on ${BACKEND
     // In Thai, the same page: headings, actions and navigation from the Thai catalogue.
     await page.getByLabel('Language').selectOption('th');
     await page.getByRole('heading', { name: 'บันทึกการตรวจสอบ' }).waitFor();
-    await page.getByRole('row', { name: /สร้างไคลเอนต์ API/ }).first().waitFor();
+    await page
+      .getByRole('row', { name: /สร้างไคลเอนต์ API/ })
+      .first()
+      .waitFor();
     await page.getByRole('link', { name: 'การเรียกเก็บเงิน' }).waitFor();
     expect(await auditPage(page, 'audit-th')).toEqual([]);
     await page.getByLabel('ภาษา').selectOption('en');
@@ -314,7 +337,10 @@ describe(`the admin, account-link and batch pages in a real browser on ${BACKEND
     await form.getByLabel('Name').fill('Lowland Layers');
     await form.getByLabel('First admin’s email (optional)').fill(firstAdmin);
     await form.getByRole('button', { name: 'Create' }).click();
-    await page.getByRole('status').filter({ hasText: `Tenant Lowland Layers created; invitation sent to ${firstAdmin}.` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Tenant Lowland Layers created; invitation sent to ${firstAdmin}.` })
+      .waitFor();
     expect(await mailTo(firstAdmin, 'accept-invitation')).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const row = page.getByRole('row', { name: /Lowland Layers/ });
     await row.getByRole('button', { name: 'Suspend Lowland Layers' }).click();
@@ -339,7 +365,10 @@ describe(`the admin, account-link and batch pages in a real browser on ${BACKEND
     await page.emulateMedia({ media: 'screen' });
     // The code printed on the label claims the device.
     const code = (await page.locator(`[data-claim-code="${serials[0]}"]`).textContent())!;
-    const claimed = await farmiq.as(tenant.admin.accessToken)('mutation ($s: String!, $c: String!) { claimDevice(input: { serialNumber: $s, claimCode: $c }) { status } }', { s: serials[0], c: code });
+    const claimed = await farmiq.as(tenant.admin.accessToken)(
+      'mutation ($s: String!, $c: String!) { claimDevice(input: { serialNumber: $s, claimCode: $c }) { status } }',
+      { s: serials[0], c: code },
+    );
     expect(claimed.data).toEqual({ claimDevice: { status: 'CLAIMED' } });
 
     // Rates: a VAT rate for a new country and an exchange rate, as the billing will use them.
@@ -353,7 +382,10 @@ describe(`the admin, account-link and batch pages in a real browser on ${BACKEND
     const exchange = page.getByRole('form', { name: 'Exchange rate' });
     await exchange.getByLabel('Rate (units of the second per one of the first)').fill('35.125');
     await exchange.getByRole('button', { name: 'Save' }).click();
-    await exchange.getByRole('status').filter({ hasText: /^1 USD = 35\.125 THB as of / }).waitFor();
+    await exchange
+      .getByRole('status')
+      .filter({ hasText: /^1 USD = 35\.125 THB as of / })
+      .waitFor();
     expect(await auditPage(page, 'rates')).toEqual([]);
     // The VAT rate is the billing's: a tenant may now bill in VN (and not in a country without one).
     const vnProfile = await farmiq.as(tenant.admin.accessToken)('mutation { setBillingProfile(input: { country: "VN", currency: "USD" }) { country } }');
@@ -363,7 +395,9 @@ describe(`the admin, account-link and batch pages in a real browser on ${BACKEND
 
     // A factory CSV instead of typed serials.
     const fromCsv = `CSV-${randomUUID().slice(0, 6)}`;
-    await page.getByLabel('Or a factory CSV (columns serialNumber, kind)').setInputFiles({ name: 'factory.csv', mimeType: 'text/csv', buffer: Buffer.from(`serialNumber,kind\n${fromCsv},FEED_BIN\n`) });
+    await page
+      .getByLabel('Or a factory CSV (columns serialNumber, kind)')
+      .setInputFiles({ name: 'factory.csv', mimeType: 'text/csv', buffer: Buffer.from(`serialNumber,kind\n${fromCsv},FEED_BIN\n`) });
     await page.getByRole('button', { name: 'Register and make labels' }).click();
     await page.getByRole('heading', { name: 'Labels for 1 devices' }).waitFor();
     await page.getByRole('list', { name: 'Label sheet' }).getByText('Feed bin').waitFor();
@@ -378,7 +412,12 @@ describe(`the admin, account-link and batch pages in a real browser on ${BACKEND
     const placedOn = localDay('Asia/Bangkok', 14);
     const today = localDay('Asia/Bangkok');
     // A second batch to rank against: 1,000 placed at 0.04 kg, weighed 0.50 kg on day 14, 400 kg feed.
-    const other = (await api('mutation ($f: ID!, $d: Date!) { placeBatch(input: { farmId: $f, species: BROILER, placedOn: $d, headCountPlaced: 1000, placementWeightKg: 0.04 }) { id } }', { f: farmId, d: placedOn })).data!.placeBatch.id as string;
+    const other = (
+      await api(
+        'mutation ($f: ID!, $d: Date!) { placeBatch(input: { farmId: $f, species: BROILER, placedOn: $d, headCountPlaced: 1000, placementWeightKg: 0.04 }) { id } }',
+        { f: farmId, d: placedOn },
+      )
+    ).data!.placeBatch.id as string;
     await api('mutation ($b: ID!, $d: Date!) { recordWeighSession(batchId: $b, weightsKg: [0.5, 0.5], weighedOn: $d) { id } }', { b: other, d: today });
     await api('mutation ($b: ID!, $d: Date!) { recordFeed(input: { batchId: $b, recordedOn: $d, feedKg: 400 }) { id } }', { b: other, d: today });
 
@@ -414,18 +453,32 @@ describe(`the admin, account-link and batch pages in a real browser on ${BACKEND
     // Hand-worked, day 14: target = 0.04 + (0.84 − 0.04) × 14/28 = 0.44 kg; mean 0.43 kg;
     // deviation (0.43 − 0.44) / 0.44 = −2.27 %. Sample SD: squares 0.0009 + 0.0001 + 0.0001 + 0.0009
     // = 0.002, / 3 → 0.000667, √ = 0.02582; CV = 0.02582 / 0.43 = 6.0 %; all four within ±10 %.
-    const kpi = (name: string) => page.locator('.kpis > div').filter({ has: page.getByText(name, { exact: true }) }).locator('dd');
+    const kpi = (name: string) =>
+      page
+        .locator('.kpis > div')
+        .filter({ has: page.getByText(name, { exact: true }) })
+        .locator('dd');
     await waitFor(async () => expect(await kpi('Target weight').textContent()).toMatch(/^0\.44\skg$/), 10_000);
     expect(await kpi('Average weight').textContent()).toMatch(/^0\.43\skg$/);
     expect(await kpi('Against target').textContent()).toMatch(/^-2\.3\s%$/);
     expect(await kpi('CV of weights').textContent()).toMatch(/^6\s%$/);
     expect(await kpi('Within ±10 % of mean').textContent()).toMatch(/^100\s%$/);
     const growth = page.getByRole('table', { name: 'Weigh sessions' });
-    expect(await growth.getByRole('row', { name: /^14 / }).locator('td').allTextContents()).toEqual(['14', '0.43\u00a0kg (4 weighed)', '0.44\u00a0kg', '-2.3\u00a0%']);
+    expect(await growth.getByRole('row', { name: /^14 / }).locator('td').allTextContents()).toEqual([
+      '14',
+      '0.43\u00a0kg (4 weighed)',
+      '0.44\u00a0kg',
+      '-2.3\u00a0%',
+    ]);
     // Health: mortality 5/1,000 → 100 − 5 = 95; sick 20/1,000 → 100 − 2 = 98; treated 10/1,000 → 100 − 1 = 99;
     // score 0.4 × 95 + 0.3 × 98 + 0.3 × 99 = 38 + 29.4 + 29.7 = 97.1.
     expect(await page.locator('[data-figure="health-score"]').textContent()).toBe('97.1');
-    expect(await page.getByRole('row', { name: /^Sick animals/ }).locator('td').allTextContents()).toEqual(['0.3', '2\u00a0%', '98']);
+    expect(
+      await page
+        .getByRole('row', { name: /^Sick animals/ })
+        .locator('td')
+        .allTextContents(),
+    ).toEqual(['0.3', '2\u00a0%', '98']);
     expect(await auditPage(page, 'batch-growth')).toEqual([]);
 
     // Ranking. This batch: ADG (0.43 − 0.04) × 1000 / 14 = 27.86 g/day; FCR 500 / (995 × 0.43 − 1000 × 0.04)
@@ -443,7 +496,8 @@ describe(`the admin, account-link and batch pages in a real browser on ${BACKEND
   });
 
   it('registers an edge gateway with its key shown once, and rotates it to a new key', async () => {
-    const farmId = (await farmiq.as(tenant.admin.accessToken)('mutation { createFarm(input: { name: "Riverbend West", timeZone: "Asia/Bangkok" }) { id } }')).data!.createFarm.id as string;
+    const farmId = (await farmiq.as(tenant.admin.accessToken)('mutation { createFarm(input: { name: "Riverbend West", timeZone: "Asia/Bangkok" }) { id } }'))
+      .data!.createFarm.id as string;
     const page = await openDashboard(PHONE, `/farms/${farmId}/gateways`);
     await logIn(page, tenant.admin.email, tenant.admin.password);
     await page.getByRole('heading', { name: 'Edge gateways of Riverbend West' }).waitFor();

@@ -51,25 +51,54 @@ describe(`the dashboard in a real browser on ${BACKEND}`, () => {
     tenant = await tenantWithAdmin(farmiq, 'Sunrise Poultry');
     const api = farmiq.as(tenant.admin.accessToken);
     farmId = (await api('mutation { createFarm(input: { name: "Sunrise North", timeZone: "Asia/Bangkok" }) { id } }')).data!.createFarm.id;
-    barnId = (await api('mutation ($f: ID!) { createBarn(input: { farmId: $f, name: "House 1", species: BROILER, capacityHead: 20000 }) { id } }', { f: farmId })).data!.createBarn.id;
+    barnId = (
+      await api('mutation ($f: ID!) { createBarn(input: { farmId: $f, name: "House 1", species: BROILER, capacityHead: 20000 }) { id } }', { f: farmId })
+    ).data!.createBarn.id;
     const placedOn = new Date(Date.now() + 7 * 3_600_000 - 10 * 86_400_000).toISOString().slice(0, 10);
-    batchId = (await api('mutation ($f: ID!, $b: ID!, $d: Date!) { placeBatch(input: { farmId: $f, barnId: $b, species: BROILER, placedOn: $d, headCountPlaced: 18000, placementWeightKg: 0.042 }) { id } }', { f: farmId, b: barnId, d: placedOn })).data!.placeBatch.id;
+    batchId = (
+      await api(
+        'mutation ($f: ID!, $b: ID!, $d: Date!) { placeBatch(input: { farmId: $f, barnId: $b, species: BROILER, placedOn: $d, headCountPlaced: 18000, placementWeightKg: 0.042 }) { id } }',
+        { f: farmId, b: barnId, d: placedOn },
+      )
+    ).data!.placeBatch.id;
     const serial = `CL-${randomUUID().slice(0, 8)}`;
     const platform = farmiq.as((await loginAsPlatformAdmin(farmiq)).accessToken);
-    const label = (await platform('mutation ($s: String!) { registerDevices(input: { devices: [{ serialNumber: $s, kind: CLIMATE }] }) { device { id } claimLink } }', { s: serial })).data!.registerDevices[0];
+    const label = (
+      await platform('mutation ($s: String!) { registerDevices(input: { devices: [{ serialNumber: $s, kind: CLIMATE }] }) { device { id } claimLink } }', {
+        s: serial,
+      })
+    ).data!.registerDevices[0];
     await api('mutation ($l: String) { claimDevice(input: { claimLink: $l }) { id } }', { l: label.claimLink });
-    const activated = await api('mutation ($d: ID!, $b: ID!) { activateDevice(input: { deviceId: $d, barnId: $b, name: "Climate north" }) { mqttPassword } }', { d: label.device.id, b: barnId });
+    const activated = await api('mutation ($d: ID!, $b: ID!) { activateDevice(input: { deviceId: $d, barnId: $b, name: "Climate north" }) { mqttPassword } }', {
+      d: label.device.id,
+      b: barnId,
+    });
     device = { id: label.device.id, serial, password: activated.data!.activateDevice.mqttPassword };
-    const edge = (await api('mutation ($f: ID!) { registerEdgeGateway(input: { farmId: $f, name: "Barn edge" }) { keyId secret } }', { f: farmId })).data!.registerEdgeGateway;
+    const edge = (await api('mutation ($f: ID!) { registerEdgeGateway(input: { farmId: $f, name: "Barn edge" }) { keyId secret } }', { f: farmId })).data!
+      .registerEdgeGateway;
 
     ingestorDir = fs.mkdtempSync(path.join(os.tmpdir(), 'farmiq-dashboard-edge-'));
     const db = farmiq.system.database!.prisma;
     ingestor = await startIngestor(
-      loadConfig({ NODE_ENV: 'test', FARMIQ_DATA_DIR: ingestorDir, MQTT_PORT: '0', INGEST_URL: new URL(INGEST_PATH, farmiq.gatewayUrl).toString(), EDGE_KEY_ID: edge.keyId, EDGE_KEY_SECRET: edge.secret, FORWARD_BATCH_MAX_WAIT_MS: '50' }),
+      loadConfig({
+        NODE_ENV: 'test',
+        FARMIQ_DATA_DIR: ingestorDir,
+        MQTT_PORT: '0',
+        INGEST_URL: new URL(INGEST_PATH, farmiq.gatewayUrl).toString(),
+        EDGE_KEY_ID: edge.keyId,
+        EDGE_KEY_SECRET: edge.secret,
+        FORWARD_BATCH_MAX_WAIT_MS: '50',
+      }),
       createLogger('silent'),
       { authenticateDevice: (username, password) => verifyDeviceCredentials(db, username, password) },
     );
-    sensor = await mqtt.connectAsync(ingestor.brokerUrl.replace(/\/\/[^@]*@/, '//'), { username: device.id, password: device.password, clientId: device.id, protocolVersion: 4, reconnectPeriod: 0 });
+    sensor = await mqtt.connectAsync(ingestor.brokerUrl.replace(/\/\/[^@]*@/, '//'), {
+      username: device.id,
+      password: device.password,
+      clientId: device.id,
+      protocolVersion: 4,
+      reconnectPeriod: 0,
+    });
   }, 180_000);
 
   afterAll(async () => {
@@ -119,9 +148,12 @@ describe(`the dashboard in a real browser on ${BACKEND}`, () => {
   }
 
   async function logIn(page: Page, email: string, password: string): Promise<void> {
-    await page.getByLabel('Email').waitFor({ timeout: 10_000 }).catch(async (error: Error) => {
-      throw new Error(`${error.message}\nthe page shows: ${await page.locator('body').innerText()}\nconsole: ${consoleErrors.join('\n')}`);
-    });
+    await page
+      .getByLabel('Email')
+      .waitFor({ timeout: 10_000 })
+      .catch(async (error: Error) => {
+        throw new Error(`${error.message}\nthe page shows: ${await page.locator('body').innerText()}\nconsole: ${consoleErrors.join('\n')}`);
+      });
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password', { exact: true }).fill(password);
     await page.getByRole('button', { name: 'Log in' }).click();
@@ -138,8 +170,12 @@ describe(`the dashboard in a real browser on ${BACKEND}`, () => {
         { farmId: valleyFarmId, heads },
       );
     }
-    const barn = await api('mutation ($farmId: ID!) { createBarn(input: { farmId: $farmId, name: "House 1", species: PIG, capacityHead: 2000 }) { id } }', { farmId: valleyFarmId });
-    await api('mutation ($barnId: ID!) { createAlertRule(input: { barnId: $barnId, metric: "ammoniaPpm", comparison: ABOVE, threshold: 25 }) { id } }', { barnId: barn.data!.createBarn.id });
+    const barn = await api('mutation ($farmId: ID!) { createBarn(input: { farmId: $farmId, name: "House 1", species: PIG, capacityHead: 2000 }) { id } }', {
+      farmId: valleyFarmId,
+    });
+    await api('mutation ($barnId: ID!) { createAlertRule(input: { barnId: $barnId, metric: "ammoniaPpm", comparison: ABOVE, threshold: 25 }) { id } }', {
+      barnId: barn.data!.createBarn.id,
+    });
     await api('mutation { subscribe(input: { plan: ENTERPRISE }) { id } }');
     expect(tenantId).toBeDefined();
 
@@ -211,10 +247,16 @@ describe(`the dashboard in a real browser on ${BACKEND}`, () => {
     await untilLive({ temperatureC: 29.75 }, card.locator('[data-metric="temperatureC"]').getByText(/29\.8\s°C/));
     // Hand-worked: THI = (1.8·31.5 + 32) − (0.55 − 0.0055·70)·(1.8·31.5 − 26) = 88.7 − 0.165·30.7 = 83.63.
     const publishedAt = await publish({ temperatureC: 31.5, relativeHumidityPercent: 70, ammoniaPpm: 12, co2Ppm: 2100 });
-    await card.locator('[data-metric="temperatureC"]').getByText(/31\.5\s°C/).waitFor({ timeout: 2_000 });
+    await card
+      .locator('[data-metric="temperatureC"]')
+      .getByText(/31\.5\s°C/)
+      .waitFor({ timeout: 2_000 });
     const seenAfterMs = Date.now() - publishedAt;
     await card.locator('[data-metric="relativeHumidityPercent"]').getByText(/70\s%/).waitFor();
-    await card.locator('[data-metric="co2Ppm"]').getByText(/2,100\sppm/).waitFor();
+    await card
+      .locator('[data-metric="co2Ppm"]')
+      .getByText(/2,100\sppm/)
+      .waitFor();
     const thi = card.locator('[data-metric="temperatureHumidityIndex"]');
     await thi.getByText('83.6').waitFor();
     await thi.getByText('danger (heat stress from 75)').waitFor();
@@ -232,10 +274,16 @@ describe(`the dashboard in a real browser on ${BACKEND}`, () => {
     await temperature.locator('canvas').waitFor();
     await untilLive({ temperatureC: 31.25 }, temperature.locator('.latest').getByText(/Latest: 31\.3\s°C/));
     const publishedAt = await publish({ temperatureC: 32.25 });
-    await temperature.locator('.latest').getByText(/Latest: 32\.3\s°C/).waitFor({ timeout: 2_000 });
+    await temperature
+      .locator('.latest')
+      .getByText(/Latest: 32\.3\s°C/)
+      .waitFor({ timeout: 2_000 });
     expect(Date.now() - publishedAt).toBeLessThan(2_000);
     // The device list says when it was last heard from.
-    await page.getByRole('row', { name: /Climate north/ }).getByText('active').waitFor();
+    await page
+      .getByRole('row', { name: /Climate north/ })
+      .getByText('active')
+      .waitFor();
     expect(await auditPage(page, 'barn')).toEqual([]);
 
     // A bookmarked range survives a reload.
@@ -291,7 +339,10 @@ describe(`the dashboard in a real browser on ${BACKEND}`, () => {
     await page.getByRole('link', { name: 'Alerts' }).click();
     await page.getByRole('heading', { name: 'Alerts' }).waitFor();
     // The 30 °C reading cleared the acknowledged alert; 36 °C raised a new one, unacknowledged.
-    await page.getByRole('article', { name: 'Temperature · House 1' }).getByText(/worst 36\s°C/).waitFor();
+    await page
+      .getByRole('article', { name: 'Temperature · House 1' })
+      .getByText(/worst 36\s°C/)
+      .waitFor();
     expect(await page.getByRole('button', { name: /^Acknowledge / }).count()).toBe(0);
     expect(consoleErrors).toEqual([]);
   });
@@ -299,13 +350,20 @@ describe(`the dashboard in a real browser on ${BACKEND}`, () => {
   it('claims a device from a photo of its QR label, activates it in a barn and shows its credentials once', async () => {
     const serial = `WM-${randomUUID().slice(0, 8)}`;
     const platform = farmiq.as((await loginAsPlatformAdmin(farmiq)).accessToken);
-    const label = (await platform('mutation ($s: String!) { registerDevices(input: { devices: [{ serialNumber: $s, kind: WATER_METER }] }) { claimLink } }', { s: serial })).data!.registerDevices[0];
+    const label = (
+      await platform('mutation ($s: String!) { registerDevices(input: { devices: [{ serialNumber: $s, kind: WATER_METER }] }) { claimLink } }', { s: serial })
+    ).data!.registerDevices[0];
     const page = await openDashboard(PHONE, '/devices');
     await logIn(page, tenant.admin.email, tenant.admin.password);
     await page.getByRole('heading', { name: 'Claim a device' }).waitFor();
     // The camera path gets the label as a photo file.
-    await page.getByLabel("Scan the label's QR code (camera or image file)").setInputFiles({ name: 'label.png', mimeType: 'image/png', buffer: await QRCode.toBuffer(label.claimLink, { scale: 6 }) });
-    await page.getByRole('status').filter({ hasText: `${serial} is yours now` }).waitFor();
+    await page
+      .getByLabel("Scan the label's QR code (camera or image file)")
+      .setInputFiles({ name: 'label.png', mimeType: 'image/png', buffer: await QRCode.toBuffer(label.claimLink, { scale: 6 }) });
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${serial} is yours now` })
+      .waitFor();
     const activation = page.getByRole('form', { name: `Place and activate ${serial}` });
     await activation.getByLabel('Name').fill('Water line A');
     await activation.getByRole('button', { name: 'Activate' }).click();
@@ -315,10 +373,19 @@ describe(`the dashboard in a real browser on ${BACKEND}`, () => {
     expect(await auditPage(page, 'device-credentials')).toEqual([]);
     // The password is real: the device connects with it.
     const deviceId = (await page.locator('[data-credential="User name"]').textContent())!;
-    const connected = await mqtt.connectAsync(ingestor.brokerUrl.replace(/\/\/[^@]*@/, '//'), { username: deviceId, password, clientId: deviceId, protocolVersion: 4, reconnectPeriod: 0 });
+    const connected = await mqtt.connectAsync(ingestor.brokerUrl.replace(/\/\/[^@]*@/, '//'), {
+      username: deviceId,
+      password,
+      clientId: deviceId,
+      protocolVersion: 4,
+      reconnectPeriod: 0,
+    });
     await connected.endAsync();
     await page.getByRole('button', { name: 'I have copied them' }).click();
-    await page.getByRole('row', { name: /Water line A/ }).getByText('active').waitFor();
+    await page
+      .getByRole('row', { name: /Water line A/ })
+      .getByText('active')
+      .waitFor();
     await page.reload();
     await page.getByRole('row', { name: /Water line A/ }).waitFor();
     expect(await page.content()).not.toContain(password);
@@ -339,7 +406,11 @@ describe(`the dashboard in a real browser on ${BACKEND}`, () => {
     await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
     // Hand-worked: mortality (3 + 1) / 18,000 = 0.0222 %; livability 99.98 %; water:feed 2,100 L / 1,200 kg = 1.75 L/kg.
     await page.getByText('17,996 of 18,000 head alive · 3 dead, 1 culled').waitFor();
-    const kpi = (name: string) => page.locator('.kpis > div').filter({ has: page.getByText(name, { exact: true }) }).locator('dd');
+    const kpi = (name: string) =>
+      page
+        .locator('.kpis > div')
+        .filter({ has: page.getByText(name, { exact: true }) })
+        .locator('dd');
     // The four records are stored one after another; the page shows the day once the last is in.
     await kpi('Water : feed').filter({ hasText: 'L/kg' }).waitFor();
     expect(await kpi('Mortality').textContent()).toMatch(/^0\.02\s%$/);
@@ -359,7 +430,12 @@ describe(`the dashboard in a real browser on ${BACKEND}`, () => {
     // The scale's session of the farm's today (Asia/Bangkok, UTC+7), while the page is open.
     const api = farmiq.as(tenant.admin.accessToken);
     const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
-    const sessionId = (await api('mutation ($b: ID!, $d: Date!) { openWeighSession(input: { batchId: $b, source: PLATFORM_SCALE, weighedOn: $d }) { id } }', { b: batchId, d: today })).data!.openWeighSession.id;
+    const sessionId = (
+      await api('mutation ($b: ID!, $d: Date!) { openWeighSession(input: { batchId: $b, source: PLATFORM_SCALE, weighedOn: $d }) { id } }', {
+        b: batchId,
+        d: today,
+      })
+    ).data!.openWeighSession.id;
     await api('mutation ($s: ID!) { recordSessionWeights(sessionId: $s, weightsKg: [2.0, 2.2, 2.4, 2.6]) { id } }', { s: sessionId });
     await api('mutation ($s: ID!) { finalizeWeighSession(sessionId: $s) { id } }', { s: sessionId });
     const row = panel.getByRole('row').filter({ hasText: 'platform scale' });
@@ -396,7 +472,10 @@ describe(`the dashboard in a real browser on ${BACKEND}`, () => {
     const temporary = (await shown.textContent())!;
     expect(await auditPage(page, 'users-temporary-password')).toEqual([]);
     await page.getByRole('button', { name: 'I have copied it' }).click();
-    await page.getByRole('row', { name: new RegExp(invitee.replace(/[.]/g, '\\.')) }).getByText('invited, not logged in yet').waitFor();
+    await page
+      .getByRole('row', { name: new RegExp(invitee.replace(/[.]/g, '\\.')) })
+      .getByText('invited, not logged in yet')
+      .waitFor();
     expect(await page.content()).not.toContain(temporary);
 
     const newcomer = await openDashboard(PHONE);

@@ -65,9 +65,12 @@ describe('second factors in a real browser', () => {
 
   /** Waits for a heading; a timeout says what the page showed instead. */
   async function expectHeading(page: Page, name: string): Promise<void> {
-    await page.getByRole('heading', { name }).waitFor().catch(async (error: Error) => {
-      throw new Error(`${error.message}\nthe page shows: ${await page.locator('body').innerText()}\nconsole: ${consoleErrors.join('\n')}`);
-    });
+    await page
+      .getByRole('heading', { name })
+      .waitFor()
+      .catch(async (error: Error) => {
+        throw new Error(`${error.message}\nthe page shows: ${await page.locator('body').innerText()}\nconsole: ${consoleErrors.join('\n')}`);
+      });
   }
 
   async function logOut(page: Page): Promise<void> {
@@ -119,7 +122,14 @@ describe('second factors in a real browser', () => {
     const devtools = await page.context().newCDPSession(page);
     await devtools.send('WebAuthn.enable');
     const { authenticatorId } = await devtools.send('WebAuthn.addVirtualAuthenticator', {
-      options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+      options: {
+        protocol: 'ctap2',
+        transport: 'internal',
+        hasResidentKey: true,
+        hasUserVerification: true,
+        isUserVerified: true,
+        automaticPresenceSimulation: true,
+      },
     });
     await logIn(page, admin.email, admin.password);
     await expectHeading(page, 'Your organisation requires a second step');
@@ -153,7 +163,14 @@ describe('second factors in a real browser', () => {
     const devtools = await page.context().newCDPSession(page);
     await devtools.send('WebAuthn.enable');
     const { authenticatorId } = await devtools.send('WebAuthn.addVirtualAuthenticator', {
-      options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+      options: {
+        protocol: 'ctap2',
+        transport: 'internal',
+        hasResidentKey: true,
+        hasUserVerification: true,
+        isUserVerified: true,
+        automaticPresenceSimulation: true,
+      },
     });
     await logIn(page, admin.email, admin.password);
     await expectHeading(page, 'Passkey Pork');
@@ -176,7 +193,10 @@ describe('second factors in a real browser', () => {
     // The authenticator signed once more, and the server stored the counter it signed.
     const after = (await devtools.send('WebAuthn.getCredentials', { authenticatorId })).credentials[0]!;
     expect(after.signCount).toBeGreaterThan(signCountAfterRegistration);
-    const [stored] = await farmiq.system.database!.sql.query<{ sign_count: string; last_used_at: Date | null }>('SELECT sign_count::text, last_used_at FROM identity.passkey WHERE name = $1', ['Office laptop']);
+    const [stored] = await farmiq.system.database!.sql.query<{ sign_count: string; last_used_at: Date | null }>(
+      'SELECT sign_count::text, last_used_at FROM identity.passkey WHERE name = $1',
+      ['Office laptop'],
+    );
     expect(Number(stored!.sign_count)).toBe(after.signCount);
     expect(stored!.last_used_at).not.toBeNull();
     expect(consoleErrors).toEqual([]);

@@ -58,7 +58,7 @@ describe('the partner documentation in a real browser', () => {
     expect(headingTop).toBeLessThan(900);
   });
 
-  it('shows the guide\'s first step with its curl command, and loads under the production content security policy', async () => {
+  it("shows the guide's first step with its curl command, and loads under the production content security policy", async () => {
     const step = page.locator('h2', { hasText: '1. Create a client' });
     await step.scrollIntoViewIfNeeded();
     await expect(step.isVisible()).resolves.toBe(true);

@@ -102,8 +102,19 @@ describe('Web Push in a real browser', () => {
     );
     await devtools.send('ServiceWorker.enable');
     const registration = (await registrations).find((entry) => entry.scopeURL === dashboardUrl && !entry.isDeleted)!;
-    const alert = { title: '[วิกฤต] แอมโมเนียสูง เกิดขึ้น', body: 'เวลา (ฟาร์ม): 20 พ.ย. 2569 08:11 Asia/Bangkok', lang: 'th', tag: 'alert-1', url: '/farms/f-1/alerts', severity: 'CRITICAL' };
-    await devtools.send('ServiceWorker.deliverPushMessage', { origin: new URL(dashboardUrl).origin, registrationId: registration.registrationId, data: JSON.stringify(alert) });
+    const alert = {
+      title: '[วิกฤต] แอมโมเนียสูง เกิดขึ้น',
+      body: 'เวลา (ฟาร์ม): 20 พ.ย. 2569 08:11 Asia/Bangkok',
+      lang: 'th',
+      tag: 'alert-1',
+      url: '/farms/f-1/alerts',
+      severity: 'CRITICAL',
+    };
+    await devtools.send('ServiceWorker.deliverPushMessage', {
+      origin: new URL(dashboardUrl).origin,
+      registrationId: registration.registrationId,
+      data: JSON.stringify(alert),
+    });
     const shown = await page.evaluate(`(async () => {
       const ready = await navigator.serviceWorker.ready;
       for (let tries = 0; tries < 100; tries++) {

@@ -5,7 +5,16 @@ import { POSTGRES_URL_ENV, type Backend } from './postgres';
 
 export const CHROMIUM = '/usr/bin/chromium';
 // Our machines reach no network but the package registries: Chromium must not try.
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1440, height: 900 };
@@ -64,7 +73,10 @@ export async function auditPage(page: Page, name: string): Promise<string[]> {
   fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
   const original = page.viewportSize() ?? DESKTOP;
   const violations: string[] = [];
-  for (const [size, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
+  for (const [size, viewport] of [
+    ['phone', PHONE],
+    ['desktop', DESKTOP],
+  ] as const) {
     await page.setViewportSize(viewport);
     await page.waitForTimeout(150);
     violations.push(...(await seriousAccessibilityViolations(page)).map((violation) => `${size}: ${violation}`));

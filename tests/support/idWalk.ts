@@ -93,7 +93,8 @@ function valueOf(type: GraphQLInputType, path: string, target: string, idAt: (pa
     const value: Record<string, unknown> = {};
     for (const field of Object.values(nullable.getFields())) {
       const fieldPath = `${path}.${field.name}`;
-      if (isNonNullType(field.type) || target === fieldPath || target.startsWith(`${fieldPath}.`)) value[field.name] = valueOf(field.type, fieldPath, target, idAt);
+      if (isNonNullType(field.type) || target === fieldPath || target.startsWith(`${fieldPath}.`))
+        value[field.name] = valueOf(field.type, fieldPath, target, idAt);
     }
     return value;
   }
@@ -116,7 +117,9 @@ export function idProbes(schema: GraphQLSchema, ownId: (kind: string) => string)
       kind: kinds.get(target)!,
       call: (value: string) => {
         const args = field.args.filter((arg) => isNonNullType(arg.type) || target === arg.name || target.startsWith(`${arg.name}.`));
-        const variables = Object.fromEntries(args.map((arg) => [arg.name, valueOf(arg.type, arg.name, target, (path) => (path === target ? value : ownId(kinds.get(path)!)))]));
+        const variables = Object.fromEntries(
+          args.map((arg) => [arg.name, valueOf(arg.type, arg.name, target, (path) => (path === target ? value : ownId(kinds.get(path)!)))]),
+        );
         const declared = args.map((arg) => `$${arg.name}: ${arg.type.toString()}`).join(', ');
         const passed = args.map((arg) => `${arg.name}: $${arg.name}`).join(', ');
         const document = `${typeName === 'Query' ? 'query' : 'mutation'} Walk${declared ? `(${declared})` : ''} { ${fieldName}${passed ? `(${passed})` : ''}${selection} }`;

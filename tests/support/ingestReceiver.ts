@@ -37,7 +37,9 @@ export interface IngestReceiver {
   close(): Promise<void>;
 }
 
-export async function startIngestReceiver(key = { keyId: 'edge-test-key', secret: Buffer.from('test-only edge secret 0123456789').toString('base64url') }): Promise<IngestReceiver> {
+export async function startIngestReceiver(
+  key = { keyId: 'edge-test-key', secret: Buffer.from('test-only edge secret 0123456789').toString('base64url') },
+): Promise<IngestReceiver> {
   const seen = new Set<string>();
   const nonces = new Set<string>();
   let state: 'up' | 'unavailable' | 'reset' = 'up';
@@ -115,11 +117,21 @@ export async function startIngestReceiver(key = { keyId: 'edge-test-key', secret
       batch.data.messages.forEach((raw, index) => {
         const message = parseBatchMessage(raw);
         if (isContractIssue(message)) {
-          result.rejected.push({ index, eventId: null, code: MessageRejection.Malformed, reason: `${MessageRejection.Malformed}: ${message.path} ${message.message}` });
+          result.rejected.push({
+            index,
+            eventId: null,
+            code: MessageRejection.Malformed,
+            reason: `${MessageRejection.Malformed}: ${message.path} ${message.message}`,
+          });
           return;
         }
         if (receiver.notActive.has(message.deviceId)) {
-          result.rejected.push({ index, eventId: message.eventId, code: MessageRejection.DeviceNotActive, reason: `${MessageRejection.DeviceNotActive}: the device is REVOKED` });
+          result.rejected.push({
+            index,
+            eventId: message.eventId,
+            code: MessageRejection.DeviceNotActive,
+            reason: `${MessageRejection.DeviceNotActive}: the device is REVOKED`,
+          });
           return;
         }
         const id = `${message.deviceId}/${message.eventId}`;

@@ -38,7 +38,9 @@ export async function openLive(gatewayUrl: string, options: { token?: string; or
     socket.once('unexpected-response', (_req, res) => reject(new LiveRefused(res.statusCode, undefined, res.statusMessage ?? '')));
     socket.once('error', (error) => reject(error));
     socket.once('close', (code, reason) => reject(new LiveRefused(undefined, code, reason.toString())));
-    socket.once('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: options.token ? { authorization: `Bearer ${options.token}` } : {} })));
+    socket.once('open', () =>
+      socket.send(JSON.stringify({ type: 'connection_init', payload: options.token ? { authorization: `Bearer ${options.token}` } : {} })),
+    );
     socket.on('message', (raw) => {
       const message = JSON.parse(raw.toString()) as { type: string; id?: string; payload?: any };
       if (message.type === 'connection_ack') return resolve();
@@ -99,7 +101,12 @@ export async function openLive(gatewayUrl: string, options: { token?: string; or
  * Waits until the process's gateways hold `count` live subscriptions (`farmiq_live_subscriptions`),
  * read from `metricsUrl`: the gateway's own /metrics, or the internal METRICS_PORT's in production.
  */
-export async function liveSubscriptionsReach(gatewayUrl: string, count: number, timeoutMs = 5_000, metricsUrl = gatewayUrl.replace(/\/graphql$/, '/metrics')): Promise<void> {
+export async function liveSubscriptionsReach(
+  gatewayUrl: string,
+  count: number,
+  timeoutMs = 5_000,
+  metricsUrl = gatewayUrl.replace(/\/graphql$/, '/metrics'),
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last = -1;
   while (Date.now() < deadline) {

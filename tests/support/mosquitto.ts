@@ -48,7 +48,12 @@ function deployedConf(port: number, paths: { passwords: string; acl: string; pid
  */
 export async function startMosquitto(passwordFile: string, aclFile: string, extraConf = ''): Promise<MosquittoInstance> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'farmiq-mosquitto-'));
-  const files = { passwords: path.join(dir, 'passwords'), acl: path.join(dir, 'acl'), conf: path.join(dir, 'mosquitto.conf'), pidFile: path.join(dir, 'mosquitto.pid') };
+  const files = {
+    passwords: path.join(dir, 'passwords'),
+    acl: path.join(dir, 'acl'),
+    conf: path.join(dir, 'mosquitto.conf'),
+    pidFile: path.join(dir, 'mosquitto.pid'),
+  };
   const write = (passwords: string, acl: string) => {
     fs.writeFileSync(files.passwords, passwords, { mode: 0o600 });
     fs.writeFileSync(files.acl, acl, { mode: 0o600 });

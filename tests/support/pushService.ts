@@ -56,15 +56,20 @@ export function verifyVapid(authorization: string | undefined, endpointOrigin: s
   if (header.alg !== 'ES256') throw new Error(`alg must be ES256, got ${header.alg}`);
   const point = Buffer.from(k, 'base64url');
   if (point.length !== 65 || point[0] !== 0x04) throw new Error('k is not an uncompressed P-256 point');
-  const key = createPublicKey({ key: { kty: 'EC', crv: 'P-256', x: point.subarray(1, 33).toString('base64url'), y: point.subarray(33).toString('base64url') }, format: 'jwk' });
+  const key = createPublicKey({
+    key: { kty: 'EC', crv: 'P-256', x: point.subarray(1, 33).toString('base64url'), y: point.subarray(33).toString('base64url') },
+    format: 'jwk',
+  });
   // JWS ES256 signatures are r || s (64 bytes), not DER.
   const signed = verify('sha256', Buffer.from(`${headerPart}.${payloadPart}`), { key, dsaEncoding: 'ieee-p1363' }, Buffer.from(signaturePart, 'base64url'));
   if (!signed) throw new Error('the JWT signature does not verify with k');
   const claims = JSON.parse(Buffer.from(payloadPart, 'base64url').toString('utf8')) as { aud?: unknown; exp?: unknown; sub?: unknown };
   if (claims.aud !== endpointOrigin) throw new Error(`aud must be the push service's origin ${endpointOrigin}, got ${String(claims.aud)}`);
   const nowSeconds = Math.floor(now.getTime() / 1000);
-  if (typeof claims.exp !== 'number' || claims.exp <= nowSeconds || claims.exp > nowSeconds + 24 * 3600) throw new Error(`exp must be within the next 24 hours, got ${String(claims.exp)}`);
-  if (typeof claims.sub !== 'string' || !/^(mailto:|https:)/.test(claims.sub)) throw new Error(`sub must be a mailto: or https: contact, got ${String(claims.sub)}`);
+  if (typeof claims.exp !== 'number' || claims.exp <= nowSeconds || claims.exp > nowSeconds + 24 * 3600)
+    throw new Error(`exp must be within the next 24 hours, got ${String(claims.exp)}`);
+  if (typeof claims.sub !== 'string' || !/^(mailto:|https:)/.test(claims.sub))
+    throw new Error(`sub must be a mailto: or https: contact, got ${String(claims.sub)}`);
   return { aud: claims.aud, exp: claims.exp, sub: claims.sub, k };
 }
 

@@ -21,12 +21,16 @@ export const loginAsPlatformAdmin = (farmiq: TestSystem, tenantId?: string) => l
 export const ownPassword = () => `own pass ${randomUUID()}`;
 
 /** Invites a user into `tenantId` as `role` and logs it in, changing the temporary password. */
-export async function inviteAndLogIn(farmiq: TestSystem, inviterToken: string, tenantId: string, role: string): Promise<Session & { email: string; password: string; userId: string }> {
+export async function inviteAndLogIn(
+  farmiq: TestSystem,
+  inviterToken: string,
+  tenantId: string,
+  role: string,
+): Promise<Session & { email: string; password: string; userId: string }> {
   const email = `${role.toLowerCase()}-${randomUUID().slice(0, 8)}@farm.test`;
-  const invited = await farmiq.as(inviterToken)(
-    `mutation ($input: InviteUserInput!) { inviteUser(input: $input) { user { id } temporaryPassword } }`,
-    { input: { email, role, tenantId } },
-  );
+  const invited = await farmiq.as(inviterToken)(`mutation ($input: InviteUserInput!) { inviteUser(input: $input) { user { id } temporaryPassword } }`, {
+    input: { email, role, tenantId },
+  });
   if (invited.errors) throw new Error(`invite failed: ${JSON.stringify(invited.errors)}`);
   const password = ownPassword();
   const session = await login(farmiq, { email, password: invited.data!.inviteUser.temporaryPassword, newPassword: password });

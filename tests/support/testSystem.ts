@@ -40,7 +40,12 @@ export interface TestSystem {
  * The whole system in this process (five subgraphs, gateway, ingestor with its embedded broker)
  * on a database of the test file's own: an in-memory PGlite or a fresh PostgreSQL database.
  */
-export async function startTestSystem(backend: Backend, env: Record<string, string> = {}, log?: Logger, modules?: readonly SubgraphModule[]): Promise<TestSystem> {
+export async function startTestSystem(
+  backend: Backend,
+  env: Record<string, string> = {},
+  log?: Logger,
+  modules?: readonly SubgraphModule[],
+): Promise<TestSystem> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'farmiq-test-'));
   // Production refuses generated keys: hand it a key as an operator would.
   // Its internal metrics port is a free one, so production systems of parallel test files never collide.

@@ -163,7 +163,13 @@ export function ApiClientsPage() {
                   <th scope="row">{client.name}</th>
                   <td>{client.scopes.map((scope) => t(`scope.${scope}`)).join(', ')}</td>
                   <td>{format.dateTime(client.createdAt, 'UTC')}</td>
-                  <td>{client.revokedAt ? <span className="status bad">{t('clients.revokedAt', { at: format.dateTime(client.revokedAt, 'UTC') })}</span> : <span className="status ok">{t('users.active')}</span>}</td>
+                  <td>
+                    {client.revokedAt ? (
+                      <span className="status bad">{t('clients.revokedAt', { at: format.dateTime(client.revokedAt, 'UTC') })}</span>
+                    ) : (
+                      <span className="status ok">{t('users.active')}</span>
+                    )}
+                  </td>
                   <td>
                     {!client.revokedAt && (
                       <div className="row">

@@ -45,9 +45,24 @@ const AuditLogCsvDocument = graphql(`
 `);
 
 const ACTIONS: readonly AuditAction[] = [
-  'LOGIN_SUCCEEDED', 'LOGIN_FAILED', 'PASSWORD_CHANGED', 'PASSWORD_RESET', 'INVITATION_ACCEPTED', 'USER_INVITED', 'MEMBER_ROLE_CHANGED',
-  'MEMBER_DISABLED', 'MEMBER_ENABLED', 'MEMBER_REMOVED', 'API_CLIENT_CREATED', 'API_CLIENT_REVOKED', 'API_CLIENT_SECRET_ROTATED', 'TENANT_CREATED', 'TENANT_SUSPENDED', 'TENANT_REINSTATED',
-  'PARTNER_ACCESS_GRANTED', 'PARTNER_ACCESS_REVOKED',
+  'LOGIN_SUCCEEDED',
+  'LOGIN_FAILED',
+  'PASSWORD_CHANGED',
+  'PASSWORD_RESET',
+  'INVITATION_ACCEPTED',
+  'USER_INVITED',
+  'MEMBER_ROLE_CHANGED',
+  'MEMBER_DISABLED',
+  'MEMBER_ENABLED',
+  'MEMBER_REMOVED',
+  'API_CLIENT_CREATED',
+  'API_CLIENT_REVOKED',
+  'API_CLIENT_SECRET_ROTATED',
+  'TENANT_CREATED',
+  'TENANT_SUSPENDED',
+  'TENANT_REINSTATED',
+  'PARTNER_ACCESS_GRANTED',
+  'PARTNER_ACCESS_REVOKED',
 ];
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
@@ -71,7 +86,9 @@ export function AuditLogPage() {
     setCsvError(null);
     // Whole UTC days, the end day included.
     const untilExclusive = new Date(Date.parse(`${until}T00:00:00Z`) + 86_400_000).toISOString();
-    const result = await client.query(AuditLogCsvDocument, { since: `${since}T00:00:00Z`, until: untilExclusive }, { requestPolicy: 'network-only' }).toPromise();
+    const result = await client
+      .query(AuditLogCsvDocument, { since: `${since}T00:00:00Z`, until: untilExclusive }, { requestPolicy: 'network-only' })
+      .toPromise();
     if (result.error || !result.data) return setCsvError(result.error ? errorMessage(result.error, t) : t('error.generic'));
     const url = URL.createObjectURL(new Blob([result.data.auditLogCsv], { type: 'text/csv' }));
     const link = document.createElement('a');

@@ -189,13 +189,20 @@ export function BillingPage() {
             <p>
               <strong>{t('billing.currentPlan', { plan: t(`plan.${subscription.plan}`), cycle: t(`cycle.${subscription.billingCycle}`) })}</strong>
             </p>
-            <p>{t('billing.period', { from: format.dateTime(subscription.currentPeriodStart, 'UTC'), to: format.dateTime(subscription.currentPeriodEnd, 'UTC') })}</p>
+            <p>
+              {t('billing.period', {
+                from: format.dateTime(subscription.currentPeriodStart, 'UTC'),
+                to: format.dateTime(subscription.currentPeriodEnd, 'UTC'),
+              })}
+            </p>
             {subscription.cancelAtPeriodEnd && <p className="status warn">{t('billing.cancelsAtEnd')}</p>}
           </>
         ) : (
           <p>{t('billing.noPlan')}</p>
         )}
-        {data.billingProfile && <p className="muted">{t('billing.profile', { country: data.billingProfile.country, currency: data.billingProfile.currency })}</p>}
+        {data.billingProfile && (
+          <p className="muted">{t('billing.profile', { country: data.billingProfile.country, currency: data.billingProfile.currency })}</p>
+        )}
       </div>
       {subscription && <NextInvoice key={`${subscription.plan}-${subscription.billingCycle}`} periodEnd={subscription.currentPeriodEnd} />}
       <PlanChange
@@ -225,7 +232,9 @@ export function BillingPage() {
               {data.invoices.map((invoice) => (
                 <tr key={invoice.id}>
                   <th scope="row">
-                    <Link to={`/admin/billing/invoices/${invoice.id}`}>{t(invoice.kind === 'CREDIT_NOTE' ? 'invoice.creditNoteNumber' : 'invoice.invoiceNumber', { number: invoice.number })}</Link>
+                    <Link to={`/admin/billing/invoices/${invoice.id}`}>
+                      {t(invoice.kind === 'CREDIT_NOTE' ? 'invoice.creditNoteNumber' : 'invoice.invoiceNumber', { number: invoice.number })}
+                    </Link>
                   </th>
                   <td>{format.dateTime(invoice.issuedAt, 'UTC')}</td>
                   <td className="number">{format.money(invoice.total.amountMinor, invoice.total.currency)}</td>
@@ -260,7 +269,15 @@ interface PlanInfo {
   includedMessagesPerMonth: number;
 }
 
-function PlanChange({ current, plans, onChanged }: { current: { plan: PlanCode; cycle: BillingCycle } | null; plans: readonly PlanInfo[]; onChanged: () => void }) {
+function PlanChange({
+  current,
+  plans,
+  onChanged,
+}: {
+  current: { plan: PlanCode; cycle: BillingCycle } | null;
+  plans: readonly PlanInfo[];
+  onChanged: () => void;
+}) {
   const { t, format } = useI18n();
   const [plan, setPlan] = useState<PlanCode>(current?.plan === 'ENTERPRISE' ? 'PROFESSIONAL' : 'ENTERPRISE');
   const [cycle, setCycle] = useState<BillingCycle>(current?.cycle ?? 'MONTHLY');
@@ -273,7 +290,8 @@ function PlanChange({ current, plans, onChanged }: { current: { plan: PlanCode; 
   const [changing, changePlan] = useMutation(ChangePlanDocument);
   const [subscribing, subscribe] = useMutation(SubscribeDocument);
   const preview = current ? changePreview : subscribePreview;
-  const figures = (preview.data && ('previewPlanChange' in preview.data ? preview.data.previewPlanChange : preview.data.previewSubscribe)) as InvoiceFigures | undefined;
+  const figures = (preview.data && ('previewPlanChange' in preview.data ? preview.data.previewPlanChange : preview.data.previewSubscribe)) as
+    InvoiceFigures | undefined;
 
   function ask(event: FormEvent) {
     event.preventDefault();

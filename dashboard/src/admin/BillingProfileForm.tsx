@@ -38,7 +38,15 @@ export function BillingProfileForm({ current, onSaved }: { current: { country: s
       <div className="row">
         <label>
           {t('billing.country')}
-          <input value={country} maxLength={2} minLength={2} size={4} autoCapitalize="characters" onChange={(event) => setCountry(event.target.value)} required />
+          <input
+            value={country}
+            maxLength={2}
+            minLength={2}
+            size={4}
+            autoCapitalize="characters"
+            onChange={(event) => setCountry(event.target.value)}
+            required
+          />
         </label>
         <label>
           {t('billing.currency')}

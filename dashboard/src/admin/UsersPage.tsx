@@ -156,7 +156,12 @@ export function UsersPage() {
                             <select
                               value={member.role}
                               disabled={self}
-                              onChange={(event) => void act(() => changeRole({ userId: member.user.id, role: event.target.value as Role }), t('users.roleChanged', { email: member.email }))}
+                              onChange={(event) =>
+                                void act(
+                                  () => changeRole({ userId: member.user.id, role: event.target.value as Role }),
+                                  t('users.roleChanged', { email: member.email }),
+                                )
+                              }
                             >
                               {TENANT_ROLES.map((role) => (
                                 <option key={role} value={role}>
@@ -180,12 +185,18 @@ export function UsersPage() {
                           {!self && (
                             <div className="row">
                               {member.disabledAt ? (
-                                <button type="button" onClick={() => void act(() => enable({ userId: member.user.id }), t('users.enabledDone', { email: member.email }))}>
+                                <button
+                                  type="button"
+                                  onClick={() => void act(() => enable({ userId: member.user.id }), t('users.enabledDone', { email: member.email }))}
+                                >
                                   {t('users.enable')}
                                   <span className="visually-hidden"> {member.email}</span>
                                 </button>
                               ) : (
-                                <button type="button" onClick={() => void act(() => disable({ userId: member.user.id }), t('users.disabledDone', { email: member.email }))}>
+                                <button
+                                  type="button"
+                                  onClick={() => void act(() => disable({ userId: member.user.id }), t('users.disabledDone', { email: member.email }))}
+                                >
                                   {t('users.disable')}
                                   <span className="visually-hidden"> {member.email}</span>
                                 </button>
@@ -194,7 +205,8 @@ export function UsersPage() {
                                 type="button"
                                 className="danger"
                                 onClick={() => {
-                                  if (window.confirm(t('users.removeConfirm', { email: member.email }))) void act(() => remove({ userId: member.user.id }), t('users.removed', { email: member.email }));
+                                  if (window.confirm(t('users.removeConfirm', { email: member.email })))
+                                    void act(() => remove({ userId: member.user.id }), t('users.removed', { email: member.email }));
                                 }}
                               >
                                 {t('users.remove')}

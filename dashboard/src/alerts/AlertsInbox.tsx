@@ -136,7 +136,8 @@ function AlertCard({ alert, timeZone, canAcknowledge }: { alert: InboxAlert; tim
   return (
     <article className={`card alert-card${alert.status === 'ACTIVE' && !alert.acknowledgedAt ? ' has-alerts' : ''}`} aria-labelledby={headingId}>
       <h2 id={headingId}>
-        {title}{alert.barn ? ` · ${alert.barn.name}` : ''}
+        {title}
+        {alert.barn ? ` · ${alert.barn.name}` : ''}
       </h2>
       <p>
         {t(alert.comparison === 'ABOVE' ? 'alerts.above' : 'alerts.below', { threshold: quantity(alert.threshold) })}
@@ -158,7 +159,11 @@ function AlertCard({ alert, timeZone, canAcknowledge }: { alert: InboxAlert; tim
         canAcknowledge && (
           <button type="button" className="primary" onClick={() => void onAcknowledge()} disabled={fetching}>
             {t('alerts.acknowledge')}
-            <span className="visually-hidden"> {title}{alert.barn ? ` · ${alert.barn.name}` : ''}</span>
+            <span className="visually-hidden">
+              {' '}
+              {title}
+              {alert.barn ? ` · ${alert.barn.name}` : ''}
+            </span>
           </button>
         )
       )}

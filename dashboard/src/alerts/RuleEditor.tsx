@@ -131,7 +131,9 @@ export function RuleEditor() {
               {barn.alertRules.map((rule) => (
                 <tr key={rule.id}>
                   <th scope="row">{label(rule.metric)}</th>
-                  <td>{t(rule.comparison === 'ABOVE' ? 'alerts.above' : 'alerts.below', { threshold: format.quantity(rule.threshold, unit(rule.metric), 2) })}</td>
+                  <td>
+                    {t(rule.comparison === 'ABOVE' ? 'alerts.above' : 'alerts.below', { threshold: format.quantity(rule.threshold, unit(rule.metric), 2) })}
+                  </td>
                   <td>{format.quantity(rule.clearThreshold, unit(rule.metric), 2)}</td>
                   <td>{t('rules.minutes', { count: format.number(rule.minDurationSeconds / 60, 1) })}</td>
                   <td>{rule.enabled ? t('rules.enabled') : t('rules.disabled')}</td>
@@ -218,7 +220,16 @@ function NewRuleForm({ barnId, unit }: { barnId: string; unit: (metric: string) 
         </label>
         <label>
           {t('rules.minDurationMinutes')}
-          <input type="number" min="0" max="1440" step="any" inputMode="decimal" value={minutes} onChange={(event) => setMinutes(event.target.value)} required />
+          <input
+            type="number"
+            min="0"
+            max="1440"
+            step="any"
+            inputMode="decimal"
+            value={minutes}
+            onChange={(event) => setMinutes(event.target.value)}
+            required
+          />
         </label>
       </div>
       <p className="muted">{t('rules.hysteresisHelp')}</p>

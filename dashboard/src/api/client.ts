@@ -50,7 +50,14 @@ export function createApiClient(): { client: Client; dispose: () => void } {
       // A production build sends each query's and mutation's id only: the gateway runs no other
       // document for a browser session (trusted documents, supergraph/trustedDocuments/).
       ...(import.meta.env.PROD
-        ? [persistedExchange({ enforcePersistedQueries: true, enableForMutation: true, preferGetForPersistedQueries: false, generateHash: (_text, document) => Promise.resolve(documentHash(document)) })]
+        ? [
+            persistedExchange({
+              enforcePersistedQueries: true,
+              enableForMutation: true,
+              preferGetForPersistedQueries: false,
+              generateHash: (_text, document) => Promise.resolve(documentHash(document)),
+            }),
+          ]
         : []),
       fetchExchange,
       subscriptionExchange({

@@ -33,7 +33,13 @@ export function DeviceList({ devices, live, timeZone, now, window: timeWindow }:
   async function downloadCsv(device: BarnDevice) {
     if (!timeWindow) return;
     setCsvError(null);
-    const result = await client.query(ReadingsCsvDocument, { deviceId: device.id, from: timeWindow.from.toISOString(), to: timeWindow.to.toISOString() }, { requestPolicy: 'network-only' }).toPromise();
+    const result = await client
+      .query(
+        ReadingsCsvDocument,
+        { deviceId: device.id, from: timeWindow.from.toISOString(), to: timeWindow.to.toISOString() },
+        { requestPolicy: 'network-only' },
+      )
+      .toPromise();
     if (result.error || !result.data) {
       setCsvError(result.error ? errorMessage(result.error, t) : t('error.generic'));
       return;
@@ -64,7 +70,12 @@ export function DeviceList({ devices, live, timeZone, now, window: timeWindow }:
           </thead>
           <tbody>
             {devices.map((device) => {
-              const lastSeen = [...device.latestReadings.map((reading) => reading.observedAt), ...live.filter((reading) => reading.device.id === device.id).map((reading) => reading.observedAt)].sort().pop();
+              const lastSeen = [
+                ...device.latestReadings.map((reading) => reading.observedAt),
+                ...live.filter((reading) => reading.device.id === device.id).map((reading) => reading.observedAt),
+              ]
+                .sort()
+                .pop();
               const stale = !lastSeen || now - Date.parse(lastSeen) > STALE_AFTER_MS;
               return (
                 <tr key={device.id} data-device={device.id}>
@@ -75,7 +86,9 @@ export function DeviceList({ devices, live, timeZone, now, window: timeWindow }:
                   </th>
                   <td>{t(`deviceKind.${device.kind}`)}</td>
                   <td>
-                    <span className={`status ${device.status === 'ACTIVE' ? 'ok' : device.status === 'REVOKED' ? 'bad' : ''}`}>{t(`deviceStatus.${device.status}`)}</span>
+                    <span className={`status ${device.status === 'ACTIVE' ? 'ok' : device.status === 'REVOKED' ? 'bad' : ''}`}>
+                      {t(`deviceStatus.${device.status}`)}
+                    </span>
                   </td>
                   <td>
                     {lastSeen ? (
@@ -86,7 +99,11 @@ export function DeviceList({ devices, live, timeZone, now, window: timeWindow }:
                       <span className="muted">{t('device.neverSeen')}</span>
                     )}
                   </td>
-                  <td>{device.credentialsIssuedAt ? t('device.days', { count: format.number(Math.floor((now - Date.parse(device.credentialsIssuedAt)) / DAY_MS), 0) }) : '–'}</td>
+                  <td>
+                    {device.credentialsIssuedAt
+                      ? t('device.days', { count: format.number(Math.floor((now - Date.parse(device.credentialsIssuedAt)) / DAY_MS), 0) })
+                      : '–'}
+                  </td>
                   <td>
                     <button type="button" onClick={() => void downloadCsv(device)} disabled={!timeWindow}>
                       {t('device.csv')}

@@ -95,7 +95,11 @@ export function MetricChart({ device, metric, unit, window: timeWindow, timeZone
       <h3>{title}</h3>
       <p className="latest" aria-live="polite">
         {newest
-          ? t('chart.latest', { value: format.quantity(newest.value, unit, decimals), ago: format.ago(newest.observedAt, now), at: format.time(newest.observedAt, timeZone) })
+          ? t('chart.latest', {
+              value: format.quantity(newest.value, unit, decimals),
+              ago: format.ago(newest.observedAt, now),
+              at: format.time(newest.observedAt, timeZone),
+            })
           : t('reading.none')}
       </p>
       {error && <p role="alert">{errorMessage(error, t)}</p>}
@@ -103,7 +107,14 @@ export function MetricChart({ device, metric, unit, window: timeWindow, timeZone
         <p className="muted">{t('chart.empty')}</p>
       ) : (
         <Suspense fallback={<div className="chart-area" />}>
-          <TimeSeriesChart timestampsSec={points.x} series={series} unit={unit} timeZone={timeZone} label={title} locale={locale === 'th' ? 'th-TH' : 'en-GB'} />
+          <TimeSeriesChart
+            timestampsSec={points.x}
+            series={series}
+            unit={unit}
+            timeZone={timeZone}
+            label={title}
+            locale={locale === 'th' ? 'th-TH' : 'en-GB'}
+          />
         </Suspense>
       )}
       <details>

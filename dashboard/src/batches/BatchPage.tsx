@@ -209,7 +209,15 @@ export function BatchPage() {
         </div>
       </dl>
       <HealthScorePanel health={kpi.health} />
-      <GrowthChart days={batch.dailySeries.map((day) => ({ dayOfAge: day.dayOfAge, averageWeightKg: day.averageWeightKg, targetWeightKg: day.targetWeightKg.value, targetDeviationPercent: day.targetDeviationPercent.value, sampleCount: day.sampleCount }))} />
+      <GrowthChart
+        days={batch.dailySeries.map((day) => ({
+          dayOfAge: day.dayOfAge,
+          averageWeightKg: day.averageWeightKg,
+          targetWeightKg: day.targetWeightKg.value,
+          targetDeviationPercent: day.targetDeviationPercent.value,
+          sampleCount: day.sampleCount,
+        }))}
+      />
       <WeighSessionsPanel batchId={batch.id} />
       {canManageFarm && <DailyRecordForm batchId={batch.id} today={asOf} onSaved={() => refetchBatch({ requestPolicy: 'network-only' })} />}
       {canManageFarm && <HealthRecordForm batchId={batch.id} today={asOf} />}

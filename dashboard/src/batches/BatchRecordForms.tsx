@@ -39,7 +39,9 @@ export function HealthRecordForm({ batchId, today }: { batchId: string; today: s
   async function submit(event: FormEvent) {
     event.preventDefault();
     setMessage(null);
-    const result = await record({ input: { batchId, recordedOn: day, sickCount: Number(sick), treatedCount: Number(treated), treatment: treatment.trim() || null } });
+    const result = await record({
+      input: { batchId, recordedOn: day, sickCount: Number(sick), treatedCount: Number(treated), treatment: treatment.trim() || null },
+    });
     if (result.error) return setMessage({ kind: 'error', text: errorMessage(result.error, t) });
     setMessage({ kind: 'ok', text: t('record.saved') });
     setSick('0');
@@ -109,7 +111,12 @@ export function WeighSessionForm({ batchId, today }: { batchId: string; today: s
         <textarea rows={4} inputMode="decimal" value={weights} onChange={(event) => setWeights(event.target.value)} required aria-describedby="weigh-help" />
       </label>
       <p id="weigh-help" className="muted">
-        {parsed ? t('weigh.count', { count: format.number(parsed.length, 0), mean: format.quantity(parsed.reduce((sum, value) => sum + value, 0) / parsed.length, 'kg', 3) }) : t('weigh.help')}
+        {parsed
+          ? t('weigh.count', {
+              count: format.number(parsed.length, 0),
+              mean: format.quantity(parsed.reduce((sum, value) => sum + value, 0) / parsed.length, 'kg', 3),
+            })
+          : t('weigh.help')}
       </p>
       {message && <p role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}</p>}
       <div>

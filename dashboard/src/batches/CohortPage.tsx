@@ -45,7 +45,8 @@ export function CohortPage() {
   if (error) return <p role="alert">{errorMessage(error, t)}</p>;
   if (!data?.farm) return <p role="status">{t('common.loading')}</p>;
   const rows = data.farm.batchRanking;
-  const figure = (value: number | null | undefined, unit: string, digits: number) => (value == null ? '–' : unit ? format.quantity(value, unit, digits) : format.number(value, digits));
+  const figure = (value: number | null | undefined, unit: string, digits: number) =>
+    value == null ? '–' : unit ? format.quantity(value, unit, digits) : format.number(value, digits);
   return (
     <section aria-labelledby="cohort-heading" className="stack">
       <h1 id="cohort-heading">{t('cohorts.heading', { farm: data.farm.name })}</h1>
@@ -83,7 +84,11 @@ export function CohortPage() {
                   </th>
                   <td className="number">{figure(row.fcrKgFeedPerKgGain, 'kg/kg', 3)}</td>
                   <td className="number">{figure(row.adgGramsPerDay, 'g/day', 1)}</td>
-                  <td className="number">{row.score == null ? '–' : `${format.number(row.score, 3)} (${format.number(row.fcrScore ?? 0, 2)} + ${format.number(row.adgScore ?? 0, 2)}) / 2`}</td>
+                  <td className="number">
+                    {row.score == null
+                      ? '–'
+                      : `${format.number(row.score, 3)} (${format.number(row.fcrScore ?? 0, 2)} + ${format.number(row.adgScore ?? 0, 2)}) / 2`}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -73,7 +73,14 @@ export function DailyRecordForm({ batchId, today, onSaved }: { batchId: string; 
       <button type="button" onClick={() => set(Math.max(0, value - 1))} aria-label={t('record.less', { what: label })}>
         −
       </button>
-      <input type="number" inputMode="numeric" min="0" value={value} onChange={(event) => set(Math.max(0, Math.floor(Number(event.target.value) || 0)))} aria-label={label} />
+      <input
+        type="number"
+        inputMode="numeric"
+        min="0"
+        value={value}
+        onChange={(event) => set(Math.max(0, Math.floor(Number(event.target.value) || 0)))}
+        aria-label={label}
+      />
       <button type="button" onClick={() => set(value + 1)} aria-label={t('record.more', { what: label })}>
         +
       </button>

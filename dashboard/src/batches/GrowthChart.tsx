@@ -26,7 +26,11 @@ export function GrowthChart({ days }: { days: readonly GrowthDay[] }) {
   useEffect(() => {
     const element = container.current;
     if (!element || days.length === 0) return undefined;
-    const data: uPlot.AlignedData = [days.map((day) => day.dayOfAge), days.map((day) => day.averageWeightKg ?? null), days.map((day) => day.targetWeightKg ?? null)];
+    const data: uPlot.AlignedData = [
+      days.map((day) => day.dayOfAge),
+      days.map((day) => day.averageWeightKg ?? null),
+      days.map((day) => day.targetWeightKg ?? null),
+    ];
     const plot = new uPlot(
       {
         width: Math.max(280, element.clientWidth),
@@ -81,11 +85,11 @@ export function GrowthChart({ days }: { days: readonly GrowthDay[] }) {
                 {weighed.map((day) => (
                   <tr key={day.dayOfAge}>
                     <td>{format.number(day.dayOfAge, 0)}</td>
-                    <td className="number">{t('growth.weighedValue', { value: format.quantity(day.averageWeightKg!, 'kg', 3), count: format.number(day.sampleCount, 0) })}</td>
-                    <td className="number">{day.targetWeightKg == null ? '–' : format.quantity(day.targetWeightKg, 'kg', 3)}</td>
                     <td className="number">
-                      {day.targetDeviationPercent == null ? '–' : format.quantity(day.targetDeviationPercent, '%', 1)}
+                      {t('growth.weighedValue', { value: format.quantity(day.averageWeightKg!, 'kg', 3), count: format.number(day.sampleCount, 0) })}
                     </td>
+                    <td className="number">{day.targetWeightKg == null ? '–' : format.quantity(day.targetWeightKg, 'kg', 3)}</td>
+                    <td className="number">{day.targetDeviationPercent == null ? '–' : format.quantity(day.targetDeviationPercent, '%', 1)}</td>
                   </tr>
                 ))}
               </tbody>

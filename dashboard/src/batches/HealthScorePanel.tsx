@@ -24,7 +24,11 @@ export interface HealthFigures {
 export function HealthScorePanel({ health }: { health: HealthFigures }) {
   const { t, format } = useI18n();
   const value = (kpi: Kpi, digits: number, percentOfFraction = false) =>
-    kpi.value == null ? t(`kpiReason.${kpi.unavailableReason ?? 'NO_ANIMALS'}`) : percentOfFraction ? format.quantity(kpi.value * 100, '%', 2) : format.number(kpi.value, digits);
+    kpi.value == null
+      ? t(`kpiReason.${kpi.unavailableReason ?? 'NO_ANIMALS'}`)
+      : percentOfFraction
+        ? format.quantity(kpi.value * 100, '%', 2)
+        : format.number(kpi.value, digits);
   const parts: Array<[MessageKey, Kpi, Kpi, string]> = [
     ['health.mortality', health.mortalityComponent, health.mortalityFraction, '0.4'],
     ['health.morbidity', health.morbidityComponent, health.morbidityFraction, '0.3'],

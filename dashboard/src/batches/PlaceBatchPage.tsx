@@ -80,7 +80,15 @@ export function PlaceBatchPage() {
       if (set.error) return setMessage(errorMessage(set.error, t));
     }
     const placed = await placeBatch({
-      input: { farmId, barnId: barn.id, species, breed: breed.trim() || null, placedOn: placedOn || today, headCountPlaced: Number(headCount), placementWeightKg: Number(weightKg) },
+      input: {
+        farmId,
+        barnId: barn.id,
+        species,
+        breed: breed.trim() || null,
+        placedOn: placedOn || today,
+        headCountPlaced: Number(headCount),
+        placementWeightKg: Number(weightKg),
+      },
     });
     if (placed.error || !placed.data) return setMessage(placed.error ? errorMessage(placed.error, t) : t('error.generic'));
     navigate(`/farms/${farmId}/batches/${placed.data.placeBatch.id}`);
@@ -112,7 +120,16 @@ export function PlaceBatchPage() {
           </label>
           <label>
             {t('placeBatch.headCount')}
-            <input type="number" inputMode="numeric" min="1" max={barn.capacityHead} step="1" value={headCount} onChange={(event) => setHeadCount(event.target.value)} required />
+            <input
+              type="number"
+              inputMode="numeric"
+              min="1"
+              max={barn.capacityHead}
+              step="1"
+              value={headCount}
+              onChange={(event) => setHeadCount(event.target.value)}
+              required
+            />
           </label>
           <label>
             {t('placeBatch.weight')}
@@ -120,7 +137,13 @@ export function PlaceBatchPage() {
           </label>
           <label>
             {t('placeBatch.curve')}
-            <textarea rows={4} value={curve} onChange={(event) => setCurve(event.target.value)} placeholder="0 0.042&#10;7 0.19&#10;14 0.48" aria-describedby="curve-help" />
+            <textarea
+              rows={4}
+              value={curve}
+              onChange={(event) => setCurve(event.target.value)}
+              placeholder="0 0.042&#10;7 0.19&#10;14 0.48"
+              aria-describedby="curve-help"
+            />
           </label>
           <p id="curve-help" className="muted">
             {t('placeBatch.curveHelp')}

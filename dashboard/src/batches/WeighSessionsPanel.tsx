@@ -74,7 +74,12 @@ export function WeighSessionsPanel({ batchId }: { batchId: string }) {
                 return (
                   <tr key={session.id}>
                     <td>
-                      <button type="button" className="link" aria-expanded={openId === session.id} onClick={() => setOpenId(openId === session.id ? null : session.id)}>
+                      <button
+                        type="button"
+                        className="link"
+                        aria-expanded={openId === session.id}
+                        onClick={() => setOpenId(openId === session.id ? null : session.id)}
+                      >
                         {format.date(session.weighedOn)}
                       </button>
                     </td>
@@ -117,9 +122,22 @@ function WeightHistogram({ session }: { session: WeighSessionRowData }) {
         <svg viewBox={`0 0 ${CHART.width} ${CHART.height}`} role="list" aria-label={title} width="100%" style={{ maxWidth: 480 }}>
           {bins.map((bin, i) => {
             const height = (bin.count / tallest) * (CHART.height - 4);
-            const label = t('weighSessions.bin', { from: format.quantity(bin.fromKg, 'kg', 1), to: format.quantity(bin.toKg, 'kg', 1), count: format.number(bin.count, 0) });
+            const label = t('weighSessions.bin', {
+              from: format.quantity(bin.fromKg, 'kg', 1),
+              to: format.quantity(bin.toKg, 'kg', 1),
+              count: format.number(bin.count, 0),
+            });
             return (
-              <rect key={bin.fromKg} role="listitem" aria-label={label} x={i * barWidth + CHART.gap / 2} y={CHART.height - height} width={Math.max(1, barWidth - CHART.gap)} height={height} fill="currentColor">
+              <rect
+                key={bin.fromKg}
+                role="listitem"
+                aria-label={label}
+                x={i * barWidth + CHART.gap / 2}
+                y={CHART.height - height}
+                width={Math.max(1, barWidth - CHART.gap)}
+                height={height}
+                fill="currentColor"
+              >
                 <title>{label}</title>
               </rect>
             );

@@ -69,7 +69,14 @@ export default function TimeSeriesChart(props: TimeSeriesChartProps) {
     const bands: uPlot.Band[] = [];
     latest.current.series.forEach((entry, index) => {
       const colour = PALETTE[index % PALETTE.length]!;
-      series.push({ label: entry.label, stroke: colour, width: 2, dash: DASHES[index % DASHES.length], spanGaps: false, value: (_u, v) => (v == null ? '–' : `${v.toFixed(2)} ${unit}`) });
+      series.push({
+        label: entry.label,
+        stroke: colour,
+        width: 2,
+        dash: DASHES[index % DASHES.length],
+        spanGaps: false,
+        value: (_u, v) => (v == null ? '–' : `${v.toFixed(2)} ${unit}`),
+      });
       if (entry.min && entry.max) {
         const lineIndex = series.length - 1;
         series.push({ label: `${entry.label} min`, stroke: 'transparent', points: { show: false }, value: (_u, v) => (v == null ? '–' : v.toFixed(2)) });
@@ -84,7 +91,10 @@ export default function TimeSeriesChart(props: TimeSeriesChartProps) {
       bands,
       tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), timeZone),
       scales: { x: { time: true } },
-      axes: [{ stroke: '#3d463e', grid: { stroke: '#e3e7e1' }, values: timeAxisValues }, { stroke: '#3d463e', grid: { stroke: '#e3e7e1' }, label: unit, size: 60 }],
+      axes: [
+        { stroke: '#3d463e', grid: { stroke: '#e3e7e1' }, values: timeAxisValues },
+        { stroke: '#3d463e', grid: { stroke: '#e3e7e1' }, label: unit, size: 60 },
+      ],
       legend: { show: true, live: true },
       cursor: { drag: { x: true, y: false } },
     };
@@ -113,9 +123,12 @@ export default function TimeSeriesChart(props: TimeSeriesChartProps) {
     });
   }, [props.timestampsSec, props.series]);
 
-  useEffect(() => () => {
-    if (frame.current !== null) window.cancelAnimationFrame(frame.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (frame.current !== null) window.cancelAnimationFrame(frame.current);
+    },
+    [],
+  );
 
   return <div ref={container} className="chart-area" />;
 }
@@ -127,7 +140,10 @@ export default function TimeSeriesChart(props: TimeSeriesChartProps) {
 function withGaps(data: Aligned): Aligned {
   const xs = data[0] as number[];
   if (xs.length < 3) return data;
-  const steps = xs.slice(1).map((x, i) => x - xs[i]!).sort((a, b) => a - b);
+  const steps = xs
+    .slice(1)
+    .map((x, i) => x - xs[i]!)
+    .sort((a, b) => a - b);
   const limit = steps[Math.floor(steps.length / 2)]! * GAP_FACTOR;
   if (limit <= 0) return data;
   const out: Array<Array<number | null>> = data.map(() => []);

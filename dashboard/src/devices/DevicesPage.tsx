@@ -232,7 +232,13 @@ function ClaimForm() {
         </label>
         <label>
           {t('devices.code')}
-          <input type="text" value={claimCode} onChange={(event) => setClaimCode(event.target.value)} autoCapitalize="characters" placeholder="XXXX-XXXX-XXXX-XXXX-XXXX" />
+          <input
+            type="text"
+            value={claimCode}
+            onChange={(event) => setClaimCode(event.target.value)}
+            autoCapitalize="characters"
+            placeholder="XXXX-XXXX-XXXX-XXXX-XXXX"
+          />
         </label>
       </div>
       {message && <p role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}</p>}

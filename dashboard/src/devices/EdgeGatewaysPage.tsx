@@ -165,14 +165,19 @@ export function EdgeGatewaysPage() {
                     <ul className="plain">
                       {gateway.keys.map((key) => (
                         <li key={key.keyId}>
-                          <code>{key.keyId}</code>{' '}
-                          {t('gateways.keyIssued', { at: format.dateTime(key.issuedAt, farm.timeZone) })}
+                          <code>{key.keyId}</code> {t('gateways.keyIssued', { at: format.dateTime(key.issuedAt, farm.timeZone) })}
                           {key.validUntil && ` · ${t('gateways.keyUntil', { at: format.dateTime(key.validUntil, farm.timeZone) })}`}
                         </li>
                       ))}
                     </ul>
                   </td>
-                  <td>{gateway.revokedAt ? <span className="status bad">{t('deviceStatus.REVOKED')}</span> : <span className="status ok">{t('users.active')}</span>}</td>
+                  <td>
+                    {gateway.revokedAt ? (
+                      <span className="status bad">{t('deviceStatus.REVOKED')}</span>
+                    ) : (
+                      <span className="status ok">{t('users.active')}</span>
+                    )}
+                  </td>
                   {canManageFarm && (
                     <td>
                       {!gateway.revokedAt && (

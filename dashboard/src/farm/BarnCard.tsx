@@ -44,7 +44,9 @@ export function BarnCard({ farmId, timeZone, barn, batch, activeAlerts, now }: B
       </p>
       {batch ? (
         <p>
-          <Link to={`/farms/${farmId}/batches/${batch.id}`}>{t('barn.batchDay', { day: format.number(batch.performance.ageDays, 0), placedOn: format.date(batch.placedOn) })}</Link>
+          <Link to={`/farms/${farmId}/batches/${batch.id}`}>
+            {t('barn.batchDay', { day: format.number(batch.performance.ageDays, 0), placedOn: format.date(batch.placedOn) })}
+          </Link>
           <br />
           {t('barn.headCount', { count: format.number(batch.performance.headCountAlive, 0) })}
         </p>

@@ -27,7 +27,10 @@ const BUFFER_LIMIT = 2000;
  * server downsamples to one reading per device and metric per `everySeconds`.
  */
 export function useLiveReadings(barnId: string, options: { metrics?: readonly string[]; everySeconds: number }): LiveReading[] {
-  const variables = useMemo(() => ({ barnId, metrics: options.metrics ? [...options.metrics] : null, everySeconds: options.everySeconds }), [barnId, options.metrics, options.everySeconds]);
+  const variables = useMemo(
+    () => ({ barnId, metrics: options.metrics ? [...options.metrics] : null, everySeconds: options.everySeconds }),
+    [barnId, options.metrics, options.everySeconds],
+  );
   const [{ data }] = useSubscription({ query: LiveBarnReadingsDocument, variables }, (previous: LiveReading[] = [], event) => {
     const next = previous.length >= BUFFER_LIMIT ? previous.slice(previous.length - BUFFER_LIMIT + 1) : previous.slice();
     next.push(event.readingAdded);

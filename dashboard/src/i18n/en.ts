@@ -163,7 +163,8 @@ export const en = {
   'rules.threshold': 'Threshold ({unit})',
   'rules.clearThreshold': 'Clear threshold ({unit}, optional)',
   'rules.minDurationMinutes': 'Minimum duration (minutes)',
-  'rules.hysteresisHelp': 'The clear threshold keeps a sensor hovering at the threshold from raising again and again: an alert above 32 °C that clears at 30 °C raises once.',
+  'rules.hysteresisHelp':
+    'The clear threshold keeps a sensor hovering at the threshold from raising again and again: an alert above 32 °C that clears at 30 °C raises once.',
   'rules.create': 'Add rule',
   'builtIn.HEAT_STRESS_THI.definition': "THI of the barn's latest temperature and humidity at or above 75 for 10 minutes; clears at 73 or below.",
   'builtIn.AMMONIA_HIGH.definition': 'Ammonia above 25 ppm for 10 minutes; clears at 20 ppm or below.',

@@ -132,7 +132,14 @@ export function NotificationSettingsPage() {
           </>
         )}
         <label className="switch">
-          <input type="checkbox" role="switch" data-testid="push-toggle" checked={pushOn} disabled={!canPush || busy} onChange={(event) => void toggle(event.target.checked)} />
+          <input
+            type="checkbox"
+            role="switch"
+            data-testid="push-toggle"
+            checked={pushOn}
+            disabled={!canPush || busy}
+            onChange={(event) => void toggle(event.target.checked)}
+          />
           {text('notifications.pushToggle')}
         </label>
         <p role="status">{pushOn ? text('notifications.on') : text('notifications.off')}</p>
@@ -145,7 +152,8 @@ export function NotificationSettingsPage() {
           <ul>
             {channels.map((channel) => (
               <li key={channel.id}>
-                {text(`notifications.channel${channel.channel}`)}: {channel.channel === 'PUSH' ? (channel.deviceLabel ?? '') : channel.address} {channel.address === thisEndpoint && text('notifications.thisDevice')} · {farmName(channel.farm?.id)} ·{' '}
+                {text(`notifications.channel${channel.channel}`)}: {channel.channel === 'PUSH' ? (channel.deviceLabel ?? '') : channel.address}{' '}
+                {channel.address === thisEndpoint && text('notifications.thisDevice')} · {farmName(channel.farm?.id)} ·{' '}
                 {channel.minSeverity === 'CRITICAL' ? text('notifications.severityCritical') : text('notifications.severityWarning')}{' '}
                 <button type="button" onClick={() => void unsubscribe({ id: channel.id }).then(reload)}>
                   {text('notifications.remove')}

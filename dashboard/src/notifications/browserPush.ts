@@ -7,7 +7,8 @@
 export const SERVICE_WORKER_URL = '/sw.js';
 
 /** Whether this browser can receive pushes at all (iOS Safari only from the home screen). */
-export const pushSupported = (): boolean => typeof window !== 'undefined' && 'serviceWorker' in navigator && 'PushManager' in window && 'Notification' in window;
+export const pushSupported = (): boolean =>
+  typeof window !== 'undefined' && 'serviceWorker' in navigator && 'PushManager' in window && 'Notification' in window;
 
 /** Registers the service worker; a browser without one (or a refusal) leaves the rest of the app untouched. */
 export function registerServiceWorker(): void {
@@ -45,7 +46,9 @@ export async function subscribeThisBrowser(vapidPublicKey: string): Promise<Brow
   const permission = await Notification.requestPermission();
   if (permission !== 'granted') return 'denied';
   const registration = await navigator.serviceWorker.ready;
-  const subscription = (await registration.pushManager.getSubscription()) ?? (await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: keyBytes(vapidPublicKey) }));
+  const subscription =
+    (await registration.pushManager.getSubscription()) ??
+    (await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: keyBytes(vapidPublicKey) }));
   const json = subscription.toJSON();
   if (!json.endpoint || !json.keys?.p256dh || !json.keys.auth) throw new Error('the push subscription has no keys');
   return { endpoint: json.endpoint, p256dh: json.keys.p256dh, auth: json.keys.auth };
@@ -54,7 +57,25 @@ export async function subscribeThisBrowser(vapidPublicKey: string): Promise<Brow
 /** A name the person recognises this browser by in their list. */
 export function thisDeviceLabel(): string {
   const agent = navigator.userAgent;
-  const browser = /Edg\//.test(agent) ? 'Edge' : /Firefox\//.test(agent) ? 'Firefox' : /Chrome\//.test(agent) ? 'Chrome' : /Safari\//.test(agent) ? 'Safari' : 'Browser';
-  const system = /Android/.test(agent) ? 'Android' : /iPhone|iPad/.test(agent) ? 'iOS' : /Mac OS/.test(agent) ? 'macOS' : /Windows/.test(agent) ? 'Windows' : /Linux/.test(agent) ? 'Linux' : '';
+  const browser = /Edg\//.test(agent)
+    ? 'Edge'
+    : /Firefox\//.test(agent)
+      ? 'Firefox'
+      : /Chrome\//.test(agent)
+        ? 'Chrome'
+        : /Safari\//.test(agent)
+          ? 'Safari'
+          : 'Browser';
+  const system = /Android/.test(agent)
+    ? 'Android'
+    : /iPhone|iPad/.test(agent)
+      ? 'iOS'
+      : /Mac OS/.test(agent)
+        ? 'macOS'
+        : /Windows/.test(agent)
+          ? 'Windows'
+          : /Linux/.test(agent)
+            ? 'Linux'
+            : '';
   return system ? `${browser} on ${system}` : browser;
 }

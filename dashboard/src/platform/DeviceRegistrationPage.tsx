@@ -51,7 +51,9 @@ export function DeviceRegistrationPage() {
       .map((serial) => serial.trim())
       .filter(Boolean);
     if (!csv && typed.length === 0) return setError(t('registration.nothing'));
-    const input = csv ? { csv, claimCodeValidDays: Number(validDays) } : { devices: typed.map((serialNumber) => ({ serialNumber, kind })), claimCodeValidDays: Number(validDays) };
+    const input = csv
+      ? { csv, claimCodeValidDays: Number(validDays) }
+      : { devices: typed.map((serialNumber) => ({ serialNumber, kind })), claimCodeValidDays: Number(validDays) };
     const result = await register({ input });
     if (result.error || !result.data) return setError(result.error ? errorMessage(result.error, t) : t('error.generic'));
     setLabels(result.data.registerDevices);
@@ -97,7 +99,6 @@ export function DeviceRegistrationPage() {
   );
 }
 
-
 function LabelSheet({ labels, onDone }: { labels: Registered[]; onDone: () => void }) {
   const { t } = useI18n();
   return (
@@ -117,7 +118,12 @@ function LabelSheet({ labels, onDone }: { labels: Registered[]; onDone: () => vo
       <ul className="label-sheet" aria-label={t('labels.sheet')}>
         {labels.map((label) => (
           <li key={label.device.id} className="label">
-            <img src={`data:image/svg+xml;base64,${btoa(label.qrCodeSvg)}`} alt={t('labels.qrAlt', { serial: label.device.serialNumber })} width={120} height={120} />
+            <img
+              src={`data:image/svg+xml;base64,${btoa(label.qrCodeSvg)}`}
+              alt={t('labels.qrAlt', { serial: label.device.serialNumber })}
+              width={120}
+              height={120}
+            />
             <div>
               <p className="label-serial">{label.device.serialNumber}</p>
               <p>{t(`deviceKind.${label.device.kind}`)}</p>

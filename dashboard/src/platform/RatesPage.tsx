@@ -54,7 +54,10 @@ function VatRateForm() {
     const result = await save({ input: { country: country.trim().toUpperCase(), rateBasisPoints: basisPoints, effectiveFrom: from } });
     if (result.error || !result.data) return setMessage({ kind: 'error', text: result.error ? errorMessage(result.error, t) : t('error.generic') });
     const saved = result.data.setVatRate;
-    setMessage({ kind: 'ok', text: t('rates.vatSaved', { country: saved.country, rate: format.number(saved.rateBasisPoints / 100, 2), from: format.date(saved.effectiveFrom) }) });
+    setMessage({
+      kind: 'ok',
+      text: t('rates.vatSaved', { country: saved.country, rate: format.number(saved.rateBasisPoints / 100, 2), from: format.date(saved.effectiveFrom) }),
+    });
   }
 
   return (
@@ -67,7 +70,16 @@ function VatRateForm() {
         </label>
         <label>
           {t('rates.vatPercent')}
-          <input type="number" inputMode="decimal" min="0" max="100" step="0.01" value={percent} onChange={(event) => setPercent(event.target.value)} required />
+          <input
+            type="number"
+            inputMode="decimal"
+            min="0"
+            max="100"
+            step="0.01"
+            value={percent}
+            onChange={(event) => setPercent(event.target.value)}
+            required
+          />
         </label>
         <label>
           {t('rates.effectiveFrom')}
@@ -97,7 +109,10 @@ function ExchangeRateForm() {
     const result = await save({ input: { baseCurrency: base.trim().toUpperCase(), quoteCurrency: quote.trim().toUpperCase(), rate: rate.trim(), asOf } });
     if (result.error || !result.data) return setMessage({ kind: 'error', text: result.error ? errorMessage(result.error, t) : t('error.generic') });
     const saved = result.data.setExchangeRate;
-    setMessage({ kind: 'ok', text: t('rates.exchangeSaved', { base: saved.baseCurrency, quote: saved.quoteCurrency, rate: saved.rate, asOf: format.date(saved.asOf) }) });
+    setMessage({
+      kind: 'ok',
+      text: t('rates.exchangeSaved', { base: saved.baseCurrency, quote: saved.quoteCurrency, rate: saved.rate, asOf: format.date(saved.asOf) }),
+    });
   }
 
   return (

@@ -108,7 +108,11 @@ export function TenantsPage() {
   async function toggle(id: string, tenantName: string, suspended: boolean) {
     if (!suspended && !window.confirm(t('tenants.suspendConfirm', { name: tenantName }))) return;
     const result = suspended ? await reinstate({ id }) : await suspend({ id });
-    setMessage(result.error ? { kind: 'error', text: errorMessage(result.error, t) } : { kind: 'ok', text: t(suspended ? 'tenants.reinstated' : 'tenants.suspended', { name: tenantName }) });
+    setMessage(
+      result.error
+        ? { kind: 'error', text: errorMessage(result.error, t) }
+        : { kind: 'ok', text: t(suspended ? 'tenants.reinstated' : 'tenants.suspended', { name: tenantName }) },
+    );
   }
 
   if (error) {
@@ -177,9 +181,19 @@ export function TenantsPage() {
                 <tr key={tenant.id}>
                   <th scope="row">{tenant.name}</th>
                   <td>{format.dateTime(tenant.createdAt, 'UTC')}</td>
-                  <td>{tenant.suspendedAt ? <span className="status bad">{t('tenants.isSuspended')}</span> : <span className="status ok">{t('users.active')}</span>}</td>
                   <td>
-                    <button type="button" className={tenant.suspendedAt ? undefined : 'danger'} onClick={() => void toggle(tenant.id, tenant.name, tenant.suspendedAt != null)}>
+                    {tenant.suspendedAt ? (
+                      <span className="status bad">{t('tenants.isSuspended')}</span>
+                    ) : (
+                      <span className="status ok">{t('users.active')}</span>
+                    )}
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      className={tenant.suspendedAt ? undefined : 'danger'}
+                      onClick={() => void toggle(tenant.id, tenant.name, tenant.suspendedAt != null)}
+                    >
                       {tenant.suspendedAt ? t('tenants.reinstate') : t('tenants.suspend')}
                       <span className="visually-hidden"> {tenant.name}</span>
                     </button>

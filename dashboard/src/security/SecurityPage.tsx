@@ -211,7 +211,12 @@ export function SecurityPage() {
           {mfa.passkeys.map((key) => (
             <li key={key.id}>
               {key.name} ({format.dateTime(key.createdAt, Intl.DateTimeFormat().resolvedOptions().timeZone)}){' '}
-              <button type="button" onClick={() => void removePasskey({ id: key.id, password }).then((result) => (result.error ? setProblem(errorMessage(result.error, t)) : reload()))}>
+              <button
+                type="button"
+                onClick={() =>
+                  void removePasskey({ id: key.id, password }).then((result) => (result.error ? setProblem(errorMessage(result.error, t)) : reload()))
+                }
+              >
                 {text('security.remove')}
               </button>
             </li>
@@ -230,7 +235,8 @@ export function SecurityPage() {
         <section className="stack" aria-labelledby="tenant-mfa-heading">
           <h2 id="tenant-mfa-heading">{text('security.tenantHeading')}</h2>
           <label>
-            <input type="checkbox" checked={me.tenant.requireMfa} onChange={(event) => void setRequired({ required: event.target.checked })} /> {text('security.requireMfa')}
+            <input type="checkbox" checked={me.tenant.requireMfa} onChange={(event) => void setRequired({ required: event.target.checked })} />{' '}
+            {text('security.requireMfa')}
           </label>
         </section>
       )}

@@ -14,7 +14,15 @@ export function TotpCodeForm({ label, onCode, busy }: { label: string; onCode: (
     <form onSubmit={submit} className="stack">
       <label>
         {label}
-        <input name="totp" inputMode="numeric" autoComplete="one-time-code" pattern="[0-9 ]{6,7}" value={code} onChange={(event) => setCode(event.target.value)} required />
+        <input
+          name="totp"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          pattern="[0-9 ]{6,7}"
+          value={code}
+          onChange={(event) => setCode(event.target.value)}
+          required
+        />
       </label>
       {error && <p role="alert">{error}</p>}
       <button type="submit" className="primary" disabled={busy}>

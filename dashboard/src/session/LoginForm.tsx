@@ -71,7 +71,14 @@ export function LoginForm({ onLoggedIn }: { onLoggedIn: () => void }) {
         {mustChange && (
           <label>
             {t('login.newPassword')}
-            <input type="password" autoComplete="new-password" minLength={12} value={newPassword} onChange={(event) => setNewPassword(event.target.value)} required />
+            <input
+              type="password"
+              autoComplete="new-password"
+              minLength={12}
+              value={newPassword}
+              onChange={(event) => setNewPassword(event.target.value)}
+              required
+            />
           </label>
         )}
         {error && <p role="alert">{error}</p>}

@@ -75,7 +75,8 @@ export function MfaLoginStep({ challenge, onLoggedIn, onRestart }: { challenge: 
   const [{ fetching }, complete] = useMutation(CompleteMfaLoginDocument);
   const [, startPasskey] = useMutation(StartPasskeyLoginDocument);
 
-  const refusal = (code: string): string => (code === 'UNAUTHENTICATED' ? text('mfa.wrong') : code === 'RATE_LIMITED' ? text('mfa.expired') : text('mfa.wrong'));
+  const refusal = (code: string): string =>
+    code === 'UNAUTHENTICATED' ? text('mfa.wrong') : code === 'RATE_LIMITED' ? text('mfa.expired') : text('mfa.wrong');
 
   async function answer(variables: { totpCode?: string; recoveryCode?: string; passkeyResponse?: string }): Promise<string | null> {
     const result = await complete({ challengeToken: challenge.token, ...variables });

@@ -92,7 +92,12 @@ export function Home() {
                   <td>{farm.timeZone}</td>
                   <td>{format.number(farm.barns.length, 0)}</td>
                   <td>{format.number(farm.batches.length, 0)}</td>
-                  <td>{format.number(farm.batches.reduce((sum, batch) => sum + batch.headCountPlaced, 0), 0)}</td>
+                  <td>
+                    {format.number(
+                      farm.batches.reduce((sum, batch) => sum + batch.headCountPlaced, 0),
+                      0,
+                    )}
+                  </td>
                   <td>{format.number(farm.alertRules.length, 0)}</td>
                 </tr>
               ))}

@@ -39,7 +39,12 @@ describe('DiskBuffer', () => {
     expect(first.newestSeq).toBe(0);
     first.append(range(0, 5).map((n) => message(n)));
     const newest = first.newestSeq;
-    expect(first.oldest(10).map((row) => row.seq).at(-1)).toBe(newest);
+    expect(
+      first
+        .oldest(10)
+        .map((row) => row.seq)
+        .at(-1),
+    ).toBe(newest);
     first.remove(0, newest);
     first.close();
     const reopened = new DiskBuffer({ file, maxMessages: 1_000, maxBytes: 1e9 });

@@ -10,7 +10,8 @@ let file: string;
 let buffer: DiskBuffer;
 let operator: Database.Database;
 
-const message = (deviceId: string, eventId: string) => JSON.stringify({ deviceId, eventId, observedAt: '2026-11-30T08:00:00Z', receivedAt: '2026-11-30T08:00:01Z', metrics: { temperatureC: 21 } });
+const message = (deviceId: string, eventId: string) =>
+  JSON.stringify({ deviceId, eventId, observedAt: '2026-11-30T08:00:00Z', receivedAt: '2026-11-30T08:00:01Z', metrics: { temperatureC: 21 } });
 const DEVICE_A = '00000000-0000-4000-8000-00000000000a';
 const DEVICE_B = '00000000-0000-4000-8000-00000000000b';
 const T0 = 1_780_000_000_000;
@@ -31,18 +32,49 @@ afterEach(() => {
 
 describe('the quarantine of the disk buffer', () => {
   it("should take the refused messages of an acknowledged range in the same step that removes the range, with the cloud's reasons", () => {
-    expect(buffer.remove(1, 4, [{ seq: 2, code: 'DEVICE_NOT_ACTIVE', reason: 'DEVICE_NOT_ACTIVE: the device is REVOKED' }, { seq: 4, code: 'OUT_OF_RANGE', reason: 'OUT_OF_RANGE: temperatureC 140' }], T0 + 5_000)).toBe(4);
+    expect(
+      buffer.remove(
+        1,
+        4,
+        [
+          { seq: 2, code: 'DEVICE_NOT_ACTIVE', reason: 'DEVICE_NOT_ACTIVE: the device is REVOKED' },
+          { seq: 4, code: 'OUT_OF_RANGE', reason: 'OUT_OF_RANGE: temperatureC 140' },
+        ],
+        T0 + 5_000,
+      ),
+    ).toBe(4);
     expect([buffer.depthMessages, buffer.depthBytes, buffer.quarantinedMessages]).toEqual([0, 0, 2]);
     expect(listQuarantine(operator)).toEqual([
-      { id: 1, deviceId: DEVICE_B, eventId: 'b1', code: 'DEVICE_NOT_ACTIVE', reason: 'DEVICE_NOT_ACTIVE: the device is REVOKED', receivedAt: new Date(T0).toISOString(), quarantinedAt: new Date(T0 + 5_000).toISOString(), replayRequestedAt: null },
-      { id: 2, deviceId: DEVICE_B, eventId: 'b2', code: 'OUT_OF_RANGE', reason: 'OUT_OF_RANGE: temperatureC 140', receivedAt: new Date(T0).toISOString(), quarantinedAt: new Date(T0 + 5_000).toISOString(), replayRequestedAt: null },
+      {
+        id: 1,
+        deviceId: DEVICE_B,
+        eventId: 'b1',
+        code: 'DEVICE_NOT_ACTIVE',
+        reason: 'DEVICE_NOT_ACTIVE: the device is REVOKED',
+        receivedAt: new Date(T0).toISOString(),
+        quarantinedAt: new Date(T0 + 5_000).toISOString(),
+        replayRequestedAt: null,
+      },
+      {
+        id: 2,
+        deviceId: DEVICE_B,
+        eventId: 'b2',
+        code: 'OUT_OF_RANGE',
+        reason: 'OUT_OF_RANGE: temperatureC 140',
+        receivedAt: new Date(T0).toISOString(),
+        quarantinedAt: new Date(T0 + 5_000).toISOString(),
+        replayRequestedAt: null,
+      },
     ]);
     expect(listQuarantine(operator, { code: 'OUT_OF_RANGE' }).map((row) => row.eventId)).toEqual(['b2']);
     expect(listQuarantine(operator, { deviceId: DEVICE_A })).toEqual([]);
   });
 
   it('should put a replayed message back in the queue as the newest, with its body unchanged, and only once', () => {
-    buffer.remove(1, 4, [{ seq: 2, code: 'DEVICE_NOT_ACTIVE', reason: 'DEVICE_NOT_ACTIVE: the device is REVOKED' }, { seq: 4, code: 'DEVICE_NOT_ACTIVE', reason: 'DEVICE_NOT_ACTIVE: the device is REVOKED' }]);
+    buffer.remove(1, 4, [
+      { seq: 2, code: 'DEVICE_NOT_ACTIVE', reason: 'DEVICE_NOT_ACTIVE: the device is REVOKED' },
+      { seq: 4, code: 'DEVICE_NOT_ACTIVE', reason: 'DEVICE_NOT_ACTIVE: the device is REVOKED' },
+    ]);
     expect(buffer.readmitReplays(T0 + 10_000)).toBe(0);
     expect(requestReplay(operator, { ids: [2] }, T0 + 9_000)).toBe(1);
     expect(requestReplay(operator, { ids: [2] }, T0 + 9_500)).toBe(0);
@@ -55,8 +87,24 @@ describe('the quarantine of the disk buffer', () => {
   });
 
   it('should delete what an operator purges and what outlived the retention, nothing else', () => {
-    buffer.remove(1, 2, [{ seq: 1, code: 'DEVICE_UNKNOWN', reason: 'DEVICE_UNKNOWN: x' }, { seq: 2, code: 'DEVICE_UNKNOWN', reason: 'DEVICE_UNKNOWN: x' }], T0);
-    buffer.remove(3, 4, [{ seq: 3, code: 'METRIC_UNKNOWN', reason: 'METRIC_UNKNOWN: x' }, { seq: 4, code: 'OUT_OF_RANGE', reason: 'OUT_OF_RANGE: x' }], T0 + 86_400_000);
+    buffer.remove(
+      1,
+      2,
+      [
+        { seq: 1, code: 'DEVICE_UNKNOWN', reason: 'DEVICE_UNKNOWN: x' },
+        { seq: 2, code: 'DEVICE_UNKNOWN', reason: 'DEVICE_UNKNOWN: x' },
+      ],
+      T0,
+    );
+    buffer.remove(
+      3,
+      4,
+      [
+        { seq: 3, code: 'METRIC_UNKNOWN', reason: 'METRIC_UNKNOWN: x' },
+        { seq: 4, code: 'OUT_OF_RANGE', reason: 'OUT_OF_RANGE: x' },
+      ],
+      T0 + 86_400_000,
+    );
     expect(purgeQuarantine(operator, { code: 'METRIC_UNKNOWN' })).toBe(1);
     expect(buffer.expireQuarantine(T0 + 1)).toBe(2);
     expect(listQuarantine(operator).map((row) => row.code)).toEqual(['OUT_OF_RANGE']);

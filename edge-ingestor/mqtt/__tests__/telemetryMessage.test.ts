@@ -9,7 +9,13 @@ const json = (value: unknown) => Buffer.from(JSON.stringify(value));
 describe('toBatchMessage', () => {
   it('should take the device from the topic and stamp when the edge received it', () => {
     const message = toBatchMessage(topic, json({ eventId: 'e-1', timestamp: '2026-11-25T09:59:58Z', metrics: { temperatureC: 24.5 } }), at);
-    expect(message).toEqual({ deviceId, eventId: 'e-1', observedAt: '2026-11-25T09:59:58.000Z', receivedAt: at.toISOString(), metrics: { temperatureC: 24.5 } });
+    expect(message).toEqual({
+      deviceId,
+      eventId: 'e-1',
+      observedAt: '2026-11-25T09:59:58.000Z',
+      receivedAt: at.toISOString(),
+      metrics: { temperatureC: 24.5 },
+    });
   });
 
   it('should identify a message by its sequence number when it has no event id', () => {
@@ -18,11 +24,18 @@ describe('toBatchMessage', () => {
   });
 
   it('should refuse a payload that names another device, whatever it says', () => {
-    expect(toBatchMessage(topic, json({ eventId: 'e', timestamp: at.getTime(), metrics: { temperatureC: 1 }, deviceId: randomUUID() }), at)).toMatchObject({ reason: 'schema' });
+    expect(toBatchMessage(topic, json({ eventId: 'e', timestamp: at.getTime(), metrics: { temperatureC: 1 }, deviceId: randomUUID() }), at)).toMatchObject({
+      reason: 'schema',
+    });
   });
 
   it.each([
-    ['a topic that is not a device telemetry topic', 'farmiq/devices/not-a-uuid/telemetry', json({ eventId: 'e', timestamp: 1, metrics: { temperatureC: 1 } }), 'topic'],
+    [
+      'a topic that is not a device telemetry topic',
+      'farmiq/devices/not-a-uuid/telemetry',
+      json({ eventId: 'e', timestamp: 1, metrics: { temperatureC: 1 } }),
+      'topic',
+    ],
     ['a payload that is not JSON', topic, Buffer.from('{"eventId":'), 'json'],
     ['a payload without event id or sequence number', topic, json({ timestamp: 1, metrics: { temperatureC: 1 } }), 'schema'],
     ['a payload without readings', topic, json({ eventId: 'e', timestamp: 1, metrics: {} }), 'schema'],

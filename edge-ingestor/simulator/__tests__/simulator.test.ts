@@ -19,7 +19,9 @@ describe('simulated readings', () => {
     for (const kind of DEVICE_KINDS) {
       for (let hour = 0; hour < 24; hour += 1) {
         const at = midnight + hour * 3_600_000;
-        const payload = Buffer.from(JSON.stringify({ seq: hour, timestamp: at, metrics: simulatedMetrics({ kind, index: 0, placedAtMs: at - 20 * DAY_MS }, at) }));
+        const payload = Buffer.from(
+          JSON.stringify({ seq: hour, timestamp: at, metrics: simulatedMetrics({ kind, index: 0, placedAtMs: at - 20 * DAY_MS }, at) }),
+        );
         const message = toBatchMessage(`farmiq/devices/${randomUUID()}/telemetry`, payload, new Date(at));
         expect(isInvalid(message) ? message : 'valid').toBe('valid');
       }
@@ -47,13 +49,27 @@ describe('simulated readings', () => {
 
 describe('the simulator', () => {
   it('should publish as each device with its own credentials, and its readings reach the cloud', async () => {
-    const devices: SimulatorDevice[] = (['CLIMATE', 'WATER_METER', 'FEED_BIN', 'SCALE'] as const).map((kind) => ({ id: randomUUID(), password: randomUUID(), kind }));
+    const devices: SimulatorDevice[] = (['CLIMATE', 'WATER_METER', 'FEED_BIN', 'SCALE'] as const).map((kind) => ({
+      id: randomUUID(),
+      password: randomUUID(),
+      kind,
+    }));
     const receiver = await startIngestReceiver();
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'farmiq-simulator-'));
     const log = createLogger('silent');
-    const config = loadConfig({ NODE_ENV: 'test', FARMIQ_DATA_DIR: dataDir, MQTT_PORT: '0', INGEST_URL: receiver.url, EDGE_KEY_ID: receiver.key.keyId, EDGE_KEY_SECRET: receiver.key.secret, FORWARD_BATCH_MAX_WAIT_MS: '50' });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      FARMIQ_DATA_DIR: dataDir,
+      MQTT_PORT: '0',
+      INGEST_URL: receiver.url,
+      EDGE_KEY_ID: receiver.key.keyId,
+      EDGE_KEY_SECRET: receiver.key.secret,
+      FORWARD_BATCH_MAX_WAIT_MS: '50',
+    });
     // The embedded broker checks each device's own password, as it does in the all-in-one mode.
-    const ingestor = await startIngestor(config, log, { authenticateDevice: async (username, password) => devices.some((device) => device.id === username && device.password === password) });
+    const ingestor = await startIngestor(config, log, {
+      authenticateDevice: async (username, password) => devices.some((device) => device.id === username && device.password === password),
+    });
     try {
       const simulator = await startSimulator({ brokerUrl: ingestor.brokerUrl, devices, ratePerSecond: 200, log });
       await new Promise((resolve) => setTimeout(resolve, 1_000));

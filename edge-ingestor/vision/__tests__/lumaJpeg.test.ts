@@ -11,13 +11,16 @@ const MAX_PIXELS = 9_000_000;
 const differingPixels = (a: Uint8Array, b: Uint8Array) => a.reduce((count, value, i) => count + (value === b[i] ? 0 : 1), 0);
 
 describe('the luminance-only JPEG decoder', () => {
-  it.each(['yuv420-restart.jpg', 'yuv422-optimized.jpg', 'gray.jpg', 'non-interleaved.jpg'])('should give the same luminance bytes as jpeg-js for %s', (name) => {
-    const bytes = fixture(name);
-    const luma = decodeLumaJpeg(bytes, MAX_PIXELS)!;
-    const reference = decodeJpegToGray(bytes, 'jpeg-js');
-    expect({ width: luma.width, height: luma.height }).toEqual({ width: 203, height: 117 });
-    expect(differingPixels(luma.gray, reference.gray)).toBe(0);
-  });
+  it.each(['yuv420-restart.jpg', 'yuv422-optimized.jpg', 'gray.jpg', 'non-interleaved.jpg'])(
+    'should give the same luminance bytes as jpeg-js for %s',
+    (name) => {
+      const bytes = fixture(name);
+      const luma = decodeLumaJpeg(bytes, MAX_PIXELS)!;
+      const reference = decodeJpegToGray(bytes, 'jpeg-js');
+      expect({ width: luma.width, height: luma.height }).toEqual({ width: 203, height: 117 });
+      expect(differingPixels(luma.gray, reference.gray)).toBe(0);
+    },
+  );
 
   it('should give the same bytes as jpeg-js for a rendered 640 × 360 camera frame', () => {
     const { jpeg } = renderScene(11, { width: 640, height: 360, singles: 8, touchingPairs: 1, edgeBirds: 2 });

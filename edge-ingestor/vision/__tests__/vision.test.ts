@@ -20,7 +20,9 @@ describe('bird weights from a top-view frame', () => {
       expect(prediction.confidence).toBeLessThanOrEqual(1);
     }
     const accepted = predictions.filter((prediction) => prediction.accepted);
-    const kinds = accepted.map((prediction) => birdAt(scene.birds, prediction.box.x + prediction.box.width / 2, prediction.box.y + prediction.box.height / 2)?.kind);
+    const kinds = accepted.map(
+      (prediction) => birdAt(scene.birds, prediction.box.x + prediction.box.width / 2, prediction.box.y + prediction.box.height / 2)?.kind,
+    );
     // Every accepted prediction is a bird alone and whole; touching pairs and cut birds are kept out and counted.
     expect(new Set(kinds)).toEqual(new Set(['single']));
     expect(accepted.length).toBeGreaterThanOrEqual(scene.birds.filter((bird) => bird.kind === 'single').length - 1);
@@ -41,7 +43,11 @@ describe('bird weights from a top-view frame', () => {
 
   it.each([
     ['random bytes', Buffer.from('definitely not an image'), 'not a JPEG image: it does not start with the JPEG start-of-image marker (FF D8)'],
-    ['a PNG', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), 'not a JPEG image: it does not start with the JPEG start-of-image marker (FF D8)'],
+    [
+      'a PNG',
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+      'not a JPEG image: it does not start with the JPEG start-of-image marker (FF D8)',
+    ],
     ['an empty upload', Buffer.alloc(0), 'not a JPEG image: 0 bytes'],
     ['a truncated JPEG', small(1).jpeg.subarray(0, 3000), 'truncated JPEG image: no end-of-image marker (FF D9)'],
   ])('should refuse %s with a clear InvalidImageError', (_what, bytes, message) => {
@@ -72,7 +78,9 @@ describe('calibration from the barn scale', () => {
     // A bird of 2500 px: 3.125e-5 × 125000 = 3.90625 kg.
     expect(weightFromArea(calibration, 2500)).toBeCloseTo(3.90625, 9);
     expect(() => fitFromScaleSession([2], Array(10).fill(1600), 'x')).toThrow(new CalibrationError('a scale session of at least 10 weights is needed, got 1'));
-    expect(() => fitFromScaleSession(Array(10).fill(2), [1600], 'x')).toThrow(new CalibrationError('at least 10 birds seen clearly by the camera are needed, got 1'));
+    expect(() => fitFromScaleSession(Array(10).fill(2), [1600], 'x')).toThrow(
+      new CalibrationError('at least 10 birds seen clearly by the camera are needed, got 1'),
+    );
   });
 });
 

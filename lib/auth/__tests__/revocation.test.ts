@@ -3,7 +3,14 @@ import Redis from 'ioredis';
 import { migratedDatabase } from '../../../tests/support/database';
 import { REDIS_URL_ENV } from '../../../tests/support/globalSetup';
 import type { Principal } from '../principal';
-import { createRevocationList, databaseRevocationStore, REVOCATION_LIFETIME_MS, redisRevocationStore, withRevocationCheck, type RevocationStore } from '../revocation';
+import {
+  createRevocationList,
+  databaseRevocationStore,
+  REVOCATION_LIFETIME_MS,
+  redisRevocationStore,
+  withRevocationCheck,
+  type RevocationStore,
+} from '../revocation';
 
 const tokenOf = (overrides: Partial<Principal> = {}): Principal => ({
   subject: randomUUID(),
@@ -37,7 +44,10 @@ async function redisStore(): Promise<OpenStore> {
 
 const redisOrDatabase = () => (process.env[REDIS_URL_ENV] ? redisStore() : databaseStore());
 
-const stores: Array<[string, () => Promise<OpenStore>]> = [['the database', databaseStore], ...(process.env[REDIS_URL_ENV] ? [['Redis', redisStore] as [string, () => Promise<OpenStore>]] : [])];
+const stores: Array<[string, () => Promise<OpenStore>]> = [
+  ['the database', databaseStore],
+  ...(process.env[REDIS_URL_ENV] ? [['Redis', redisStore] as [string, () => Promise<OpenStore>]] : []),
+];
 
 describe.each(stores)('the revocation list in %s', (_name, open) => {
   let opened: OpenStore;

@@ -2,7 +2,16 @@ import type { Principal } from '../principal';
 import { cachingTokenVerifier } from '../verifiedTokenCache';
 
 const T0 = Date.parse('2026-11-30T12:00:00Z');
-const principal = (expiresAtMs: number): Principal => ({ subject: 'u1', kind: 'user', tenantId: 't1', roles: ['VIEWER'], scopes: [], tokenId: 'j1', issuedAt: new Date(T0), expiresAt: new Date(expiresAtMs) });
+const principal = (expiresAtMs: number): Principal => ({
+  subject: 'u1',
+  kind: 'user',
+  tenantId: 't1',
+  roles: ['VIEWER'],
+  scopes: [],
+  tokenId: 'j1',
+  issuedAt: new Date(T0),
+  expiresAt: new Date(expiresAtMs),
+});
 
 function counting(answer: (token: string) => Principal) {
   const calls: string[] = [];

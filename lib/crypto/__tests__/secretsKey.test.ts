@@ -13,7 +13,9 @@ describe('the secrets key', () => {
 
   it('refuses a key that is not 32 bytes of base64, without echoing it', () => {
     const short = Buffer.alloc(16, 7).toString('base64');
-    expect(() => loadSecretBox({ secretsKey: short, dataDir: dataDir(), production: true })).toThrow('FARMIQ_SECRETS_KEY: expected base64 of 32 random bytes (openssl rand -base64 32)');
+    expect(() => loadSecretBox({ secretsKey: short, dataDir: dataDir(), production: true })).toThrow(
+      'FARMIQ_SECRETS_KEY: expected base64 of 32 random bytes (openssl rand -base64 32)',
+    );
   });
 
   it('opens in one process what another sealed with the same key, and nothing under another key', () => {

@@ -142,7 +142,9 @@ describe.each(backends())('the database layer on %s', (backend) => {
 
   it('refuses to change, delete or truncate a record, whatever the statement', async () => {
     const id = await recordAged(1);
-    await expect(db.sql.query(`UPDATE "identity"."audit_record" SET action = 'LOGIN_SUCCEEDED' WHERE id = $1::uuid`, [id])).rejects.toThrow(/append-only: UPDATE refused/);
+    await expect(db.sql.query(`UPDATE "identity"."audit_record" SET action = 'LOGIN_SUCCEEDED' WHERE id = $1::uuid`, [id])).rejects.toThrow(
+      /append-only: UPDATE refused/,
+    );
     await expect(db.sql.query(`DELETE FROM "identity"."audit_record" WHERE id = $1::uuid`, [id])).rejects.toThrow(/append-only: DELETE refused/);
     await expect(db.sql.exec(`TRUNCATE "identity"."audit_record"`)).rejects.toThrow(/append-only: TRUNCATE refused/);
     // Through Prisma too (the path the application's own code would take).

@@ -19,7 +19,9 @@ describe.each(backends())('firstIdsPerGroup on %s', (backend) => {
     const tenant = randomUUID();
     const [north, south, quiet] = [randomUUID(), randomUUID(), randomUUID()];
     const place = (tenantId: string, farmId: string, placedOn: string) =>
-      db.batch.create({ data: { tenantId, farmId, species: 'PIG', placedOn: new Date(`${placedOn}T00:00:00Z`), headCountPlaced: 1, placementWeightGrams: 7000 } });
+      db.batch.create({
+        data: { tenantId, farmId, species: 'PIG', placedOn: new Date(`${placedOn}T00:00:00Z`), headCountPlaced: 1, placementWeightGrams: 7000 },
+      });
     const n1 = await place(tenant, north, '2026-01-01');
     const n2 = await place(tenant, north, '2026-03-01');
     const n3 = await place(tenant, north, '2026-02-01');

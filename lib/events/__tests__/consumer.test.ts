@@ -41,10 +41,12 @@ describe.each(backends())('durable event consumers on %s', (backend) => {
     const seen: Item[] = [];
     const farms = [randomUUID(), randomUUID(), randomUUID()];
     await publish(db, ...farms.flatMap((farmId) => [1, 2, 3].map((n) => ({ farmId, n }))));
-    await expect(db.sql.transaction(async (tx) => {
-      await appendEvent(tx, ITEMS, { farmId: farms[0]!, n: 99 });
-      throw new Error('the change failed');
-    })).rejects.toThrow('the change failed');
+    await expect(
+      db.sql.transaction(async (tx) => {
+        await appendEvent(tx, ITEMS, { farmId: farms[0]!, n: 99 });
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
     const consumer = await startConsumer({ name: `order-${randomUUID()}`, topic: ITEMS, sql: db.sql, log, handle: async (item) => void seen.push(item) });
     try {
       await publish(db, { farmId: farms[0]!, n: 4 });
@@ -91,7 +93,10 @@ describe.each(backends())('durable event consumers on %s', (backend) => {
       expect(tries[1]! - tries[0]!).toBeGreaterThanOrEqual(90);
       expect(tries[2]! - tries[1]!).toBeGreaterThanOrEqual(190);
       expect([...applied.keys()].sort()).toEqual([1, 3]);
-      const letters = await db.sql.query<{ attempts: number; error: string; replayed_at: Date | null; payload: unknown }>(`SELECT attempts, error, replayed_at, payload FROM events.dead_letter WHERE consumer = $1`, [name]);
+      const letters = await db.sql.query<{ attempts: number; error: string; replayed_at: Date | null; payload: unknown }>(
+        `SELECT attempts, error, replayed_at, payload FROM events.dead_letter WHERE consumer = $1`,
+        [name],
+      );
       expect(letters).toEqual([{ attempts: 3, error: 'cannot apply item 2', replayed_at: null, payload: { farmId, n: 2 } }]);
 
       fixed = true;
@@ -101,7 +106,12 @@ describe.each(backends())('durable event consumers on %s', (backend) => {
       // The consumer keeps going after all that.
       await publish(db, { farmId, n: 4 });
       await consumer.drain();
-      expect([...applied.entries()].sort()).toEqual([[1, 1], [2, 1], [3, 1], [4, 1]]);
+      expect([...applied.entries()].sort()).toEqual([
+        [1, 1],
+        [2, 1],
+        [3, 1],
+        [4, 1],
+      ]);
     } finally {
       await consumer.stop();
     }
@@ -125,7 +135,14 @@ describe.each(backends())('durable event consumers on %s', (backend) => {
     const farmId = randomUUID();
     const seen: number[] = [];
     const name = `rewind-${randomUUID()}`;
-    const consumer = await startConsumer({ name, topic: ITEMS, sql: db.sql, log, partitions: 2, handle: async (item) => void (item.farmId === farmId && seen.push(item.n)) });
+    const consumer = await startConsumer({
+      name,
+      topic: ITEMS,
+      sql: db.sql,
+      log,
+      partitions: 2,
+      handle: async (item) => void (item.farmId === farmId && seen.push(item.n)),
+    });
     try {
       const [, second] = await publish(db, { farmId, n: 1 }, { farmId, n: 2 }, { farmId, n: 3 });
       await consumer.drain();

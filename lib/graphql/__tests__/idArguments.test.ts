@@ -18,9 +18,18 @@ const typeDefs = parse(`
 `);
 
 /** Rows as the tables would hold them: tenant t1 owns one farm with one barn and another barn elsewhere. */
-const farms = [{ id: FARM_OF_T1, tenantId: 't1' }, { id: FARM_OF_T2, tenantId: 't2' }];
-const barns = [{ id: BARN_OF_FARM, tenantId: 't1', farmId: FARM_OF_T1 }, { id: OTHER_BARN_OF_T1, tenantId: 't1', farmId: 'elsewhere' }];
-const farm = ofCallerTenant('Farm', async (_db, tenantId, ids) => new Set(farms.filter((row) => row.tenantId === tenantId && ids.includes(row.id)).map((row) => row.id)));
+const farms = [
+  { id: FARM_OF_T1, tenantId: 't1' },
+  { id: FARM_OF_T2, tenantId: 't2' },
+];
+const barns = [
+  { id: BARN_OF_FARM, tenantId: 't1', farmId: FARM_OF_T1 },
+  { id: OTHER_BARN_OF_T1, tenantId: 't1', farmId: 'elsewhere' },
+];
+const farm = ofCallerTenant(
+  'Farm',
+  async (_db, tenantId, ids) => new Set(farms.filter((row) => row.tenantId === tenantId && ids.includes(row.id)).map((row) => row.id)),
+);
 const barnOfInputFarm = ofCallerTenant('Barn', async (_db, tenantId, ids, args) => {
   const farmId = (args.input as { farmId: string }).farmId;
   return new Set(barns.filter((row) => row.tenantId === tenantId && row.farmId === farmId && ids.includes(row.id)).map((row) => row.id));
@@ -32,7 +41,16 @@ const checks: IdArgumentChecks = {
   'Mutation.login': { tenantId: unscoped('checked by the login itself') },
 };
 
-const caller: Principal = { subject: 'u1', kind: 'user', tenantId: 't1', roles: ['TENANT_ADMIN'], scopes: [], tokenId: 'j1', issuedAt: new Date(), expiresAt: new Date(Date.now() + 60_000) };
+const caller: Principal = {
+  subject: 'u1',
+  kind: 'user',
+  tenantId: 't1',
+  roles: ['TENANT_ADMIN'],
+  scopes: [],
+  tokenId: 'j1',
+  issuedAt: new Date(),
+  expiresAt: new Date(Date.now() + 60_000),
+};
 
 async function run(query: string, variables: Record<string, unknown> = {}) {
   const calls: string[] = [];
@@ -72,7 +90,11 @@ describe('id arguments', () => {
   });
 
   it('should answer BAD_USER_INPUT for a malformed id, naming where it was', async () => {
-    expect(await run(PLACE, { f: 'not-an-id' })).toMatchObject({ code: 'BAD_USER_INPUT', message: 'input.farmId: expected an id (UUID), got "not-an-id"', calls: [] });
+    expect(await run(PLACE, { f: 'not-an-id' })).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      message: 'input.farmId: expected an id (UUID), got "not-an-id"',
+      calls: [],
+    });
   });
 
   it('should leave an unscoped id to its resolver', async () => {

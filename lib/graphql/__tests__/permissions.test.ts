@@ -12,7 +12,16 @@ const typeDefs = parse(`
   type Query { farm: Farm  newField: String }
 `);
 const resolvers = { Query: { farm: () => ({ id: 'f1', name: 'North' }), newField: () => 'secret' } };
-const admin: Principal = { subject: 'u1', kind: 'user', tenantId: 't1', roles: ['TENANT_ADMIN'], scopes: [], tokenId: 'j1', issuedAt: new Date(), expiresAt: new Date(Date.now() + 60_000) };
+const admin: Principal = {
+  subject: 'u1',
+  kind: 'user',
+  tenantId: 't1',
+  roles: ['TENANT_ADMIN'],
+  scopes: [],
+  tokenId: 'j1',
+  issuedAt: new Date(),
+  expiresAt: new Date(Date.now() + 60_000),
+};
 
 async function run(query: string, principal: Principal | null) {
   const schema = applyMiddleware(buildSubgraphSchema({ typeDefs, resolvers }), subgraphShield({ Query: { farm: isAuthenticated }, Farm: allow }));

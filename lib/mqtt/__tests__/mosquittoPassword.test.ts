@@ -57,7 +57,10 @@ describe.each(hasMosquitto ? ['the real Mosquitto'] : [])('exported files on %s'
       });
     });
     const accounts = [...Object.entries(devices), [observer.username, observer.password]];
-    fs.writeFileSync(path.join(dir, 'passwords'), mosquittoPasswordFile(accounts.map(([username, password]) => ({ username: username!, passwordHash: hashMosquittoPassword(password!) }))));
+    fs.writeFileSync(
+      path.join(dir, 'passwords'),
+      mosquittoPasswordFile(accounts.map(([username, password]) => ({ username: username!, passwordHash: hashMosquittoPassword(password!) }))),
+    );
     fs.writeFileSync(path.join(dir, 'acl'), `user ${observer.username}\ntopic read farmiq/#\n\n${MOSQUITTO_ACL_FILE}`);
     fs.writeFileSync(
       path.join(dir, 'mosquitto.conf'),
@@ -89,7 +92,11 @@ describe.each(hasMosquitto ? ['the real Mosquitto'] : [])('exported files on %s'
 
   /** Publishes with MQTT 5 at QoS 1, so an ACL refusal comes back in the PUBACK. */
   const publish = (username: string, password: string, topic: string) =>
-    run('/usr/bin/mosquitto_pub', ['-h', '127.0.0.1', '-p', String(port), '-V', '5', '-q', '1', '-u', username, '-P', password, '-t', topic, '-m', '{"eventId":"e1"}'], { timeout: 5_000 }).then(
+    run(
+      '/usr/bin/mosquitto_pub',
+      ['-h', '127.0.0.1', '-p', String(port), '-V', '5', '-q', '1', '-u', username, '-P', password, '-t', topic, '-m', '{"eventId":"e1"}'],
+      { timeout: 5_000 },
+    ).then(
       () => 'accepted',
       (error: { stderr?: string }) => `refused: ${error.stderr ?? ''}`,
     );

@@ -73,7 +73,10 @@ describe('outbound requests', () => {
   });
 
   it('should send to an allowed host and report its answer', async () => {
-    const answer = await postOutbound(`http://127.0.0.1:${port}/hook`, { 'content-type': 'application/json' }, '{"ok":true}', { policy: { allowedHosts: ['127.0.0.1'], httpsOnly: false }, timeoutMs: 5_000 });
+    const answer = await postOutbound(`http://127.0.0.1:${port}/hook`, { 'content-type': 'application/json' }, '{"ok":true}', {
+      policy: { allowedHosts: ['127.0.0.1'], httpsOnly: false },
+      timeoutMs: 5_000,
+    });
     expect(answer.status).toBe(204);
     expect(arrived).toEqual([`127.0.0.1:${port}`]);
   });

@@ -22,8 +22,14 @@ describe('the VAPID keys of Web Push', () => {
     const given = webPush({ VAPID_PUBLIC_KEY: pair.publicKey, VAPID_PRIVATE_KEY: pair.privateKey, VAPID_SUBJECT: 'mailto:ops@farm.example' });
     expect(loadVapidKeys({ webPush: given, dataDir: dataDir(), production: true })).toEqual({ ...pair, subject: 'mailto:ops@farm.example' });
     // A private key from another pair is refused: every push would fail the push service's check.
-    const mismatched = webPush({ VAPID_PUBLIC_KEY: pair.publicKey, VAPID_PRIVATE_KEY: generateVapidKeys().privateKey, VAPID_SUBJECT: 'mailto:ops@farm.example' });
-    expect(() => loadVapidKeys({ webPush: mismatched, dataDir: dataDir(), production: true })).toThrow('VAPID_PRIVATE_KEY: not the private key of VAPID_PUBLIC_KEY');
+    const mismatched = webPush({
+      VAPID_PUBLIC_KEY: pair.publicKey,
+      VAPID_PRIVATE_KEY: generateVapidKeys().privateKey,
+      VAPID_SUBJECT: 'mailto:ops@farm.example',
+    });
+    expect(() => loadVapidKeys({ webPush: mismatched, dataDir: dataDir(), production: true })).toThrow(
+      'VAPID_PRIVATE_KEY: not the private key of VAPID_PUBLIC_KEY',
+    );
   });
 
   it('should generate a pair once into the data folder in development, owner-only, and keep it after a restart', () => {

@@ -11,7 +11,8 @@ describe.each<Store>(['memory', 'pglite', 'redis'])('client quotas in %s', (stor
   let quotas: ClientQuotas;
   let close: () => Promise<void> = async () => undefined;
   /** Puts a tenant's plan limits where this store's gateway reads them (identity's consumer does this in the system). */
-  let setPlan: (tenantId: string, plan: { plan: string; requestsPerMinute: number; costPointsPerDay: number }) => Promise<void> = (tenantId, plan) => quotas.plans.mirror(tenantId, plan);
+  let setPlan: (tenantId: string, plan: { plan: string; requestsPerMinute: number; costPointsPerDay: number }) => Promise<void> = (tenantId, plan) =>
+    quotas.plans.mirror(tenantId, plan);
 
   beforeAll(async () => {
     const limits = { requestsPerMinute: 3, costPointsPerDay: 10 };
@@ -73,13 +74,24 @@ describe.each<Store>(['memory', 'pglite', 'redis'])('client quotas in %s', (stor
     const refused = (await quotas.charge('client-y', 4, tenant).catch((error: unknown) => error)) as QuotaExceededError;
     expect(refused).toBeInstanceOf(QuotaExceededError);
     expect(refused.exceeded).toMatchObject({ quota: 'planCost', limit: 15, used: 12, remaining: 3 });
-    expect(refused.states.map((state) => [state.quota, state.used])).toEqual([['requests', 2], ['cost', 6], ['planCost', 12]]);
+    expect(refused.states.map((state) => [state.quota, state.used])).toEqual([
+      ['requests', 2],
+      ['cost', 6],
+      ['planCost', 12],
+    ]);
     expect(remaining(await quotas.charge('client-x', 3, tenant))).toEqual([1, 1, 0]); // 3 − 2, 10 − 9, 15 − 15
-    expect((await quotas.usage('client-y', tenant)).map((state) => [state.quota, state.limit, state.used])).toEqual([['requests', 3, 2], ['cost', 10, 6], ['planCost', 15, 15]]);
+    expect((await quotas.usage('client-y', tenant)).map((state) => [state.quota, state.limit, state.used])).toEqual([
+      ['requests', 3, 2],
+      ['cost', 10, 6],
+      ['planCost', 15, 15],
+    ]);
 
     // A downgrade to 1 request a minute: x, with 2 this minute, is refused on its next one.
     await setPlan(tenant, { plan: 'STARTER', requestsPerMinute: 1, costPointsPerDay: 15 });
-    expect(((await quotas.charge('client-x', 0, tenant).catch((error: unknown) => error)) as QuotaExceededError).exceeded).toMatchObject({ quota: 'requests', limit: 1 });
+    expect(((await quotas.charge('client-x', 0, tenant).catch((error: unknown) => error)) as QuotaExceededError).exceeded).toMatchObject({
+      quota: 'requests',
+      limit: 1,
+    });
     // An upgrade to 20 points a day: 5 more fit the tenant (x has 1 of its own left, y 4).
     await setPlan(tenant, { plan: 'PROFESSIONAL', requestsPerMinute: 5, costPointsPerDay: 20 });
     expect(remaining(await quotas.charge('client-y', 4, tenant))).toEqual([0, 0, 1]); // 3 − 3, 10 − 10, 20 − 19

@@ -14,10 +14,17 @@ const stores: Array<[string, () => Promise<{ store: RateLimitStore; close(): Pro
       return { store: databaseRateLimitStore(database.db.prisma.authFailure), close: database.close };
     },
   ]),
-  ...(process.env[REDIS_URL_ENV] ? [['Redis', async () => {
-      const opened = await openRedis(process.env[REDIS_URL_ENV]!);
-      return { store: redisRateLimitStore(opened.redis, 'test-failures'), close: opened.close };
-    }] as [string, () => Promise<{ store: RateLimitStore; close(): Promise<void> }>]] : []),
+  ...(process.env[REDIS_URL_ENV]
+    ? [
+        [
+          'Redis',
+          async () => {
+            const opened = await openRedis(process.env[REDIS_URL_ENV]!);
+            return { store: redisRateLimitStore(opened.redis, 'test-failures'), close: opened.close };
+          },
+        ] as [string, () => Promise<{ store: RateLimitStore; close(): Promise<void> }>],
+      ]
+    : []),
 ];
 
 describe.each(stores)('the login rate limiter on %s', (_name, open) => {

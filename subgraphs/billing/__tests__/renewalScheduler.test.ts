@@ -16,7 +16,8 @@ describe.each(backends())('the renewal scheduler on %s, with a fixed clock', (ba
   });
   afterAll(async () => database?.close());
 
-  const invoicesOf = (tenantId: string) => db.invoice.findMany({ where: { tenantId }, orderBy: { number: 'asc' }, select: { number: true, subtotalMinor: true } });
+  const invoicesOf = (tenantId: string) =>
+    db.invoice.findMany({ where: { tenantId }, orderBy: { number: 'asc' }, select: { number: true, subtotalMinor: true } });
 
   it('bills each ended period once, however often and late it runs, and nothing early', async () => {
     const tenantId = randomUUID();

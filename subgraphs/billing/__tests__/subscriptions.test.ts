@@ -11,7 +11,11 @@ import { cancelSubscription, changePlan, previewPlanChange, subscribe } from '..
 import { recordUsage } from '../usage/recordUsage';
 
 const at = (iso: string) => new Date(iso);
-const codeOf = (promise: Promise<unknown>) => promise.then(() => undefined, (error: { extensions?: { code?: string } }) => error.extensions?.code ?? String(error));
+const codeOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (error: { extensions?: { code?: string } }) => error.extensions?.code ?? String(error),
+  );
 
 describe.each(backends())('billing on %s, with a fixed clock', (backend) => {
   let database: { db: Database; close(): Promise<void> };
@@ -25,14 +29,28 @@ describe.each(backends())('billing on %s, with a fixed clock', (backend) => {
     await database?.close();
   });
 
-  const linesOf = (invoiceId: string) => db.invoiceLine.findMany({ where: { invoiceId }, orderBy: { position: 'asc' }, select: { description: true, amountMinor: true } });
+  const linesOf = (invoiceId: string) =>
+    db.invoiceLine.findMany({ where: { invoiceId }, orderBy: { position: 'asc' }, select: { description: true, amountMinor: true } });
 
   it('should invoice the first month at the list price plus Thai VAT', async () => {
     const tenantId = randomUUID();
     const { subscription, invoice } = await subscribe(db, tenantId, { plan: 'PROFESSIONAL', idempotencyKey: 'start-1' }, at('2026-11-01T00:00:00.400Z'));
-    expect(subscription).toMatchObject({ billingCycle: 'MONTHLY', currency: 'USD', currentPeriodStart: at('2026-11-01T00:00:00Z'), currentPeriodEnd: at('2026-12-01T00:00:00Z') });
+    expect(subscription).toMatchObject({
+      billingCycle: 'MONTHLY',
+      currency: 'USD',
+      currentPeriodStart: at('2026-11-01T00:00:00Z'),
+      currentPeriodEnd: at('2026-12-01T00:00:00Z'),
+    });
     // 19900 + 7 % VAT (1393) = 21293.
-    expect(invoice).toMatchObject({ number: 1, kind: 'INVOICE', subtotalMinor: 19_900, vatCountry: 'TH', vatRateBasisPoints: 700, vatMinor: 1_393, totalMinor: 21_293 });
+    expect(invoice).toMatchObject({
+      number: 1,
+      kind: 'INVOICE',
+      subtotalMinor: 19_900,
+      vatCountry: 'TH',
+      vatRateBasisPoints: 700,
+      vatMinor: 1_393,
+      totalMinor: 21_293,
+    });
   });
 
   it('should invoice an annual subscription at 12 × monthly less 10 %', async () => {
@@ -58,7 +76,10 @@ describe.each(backends())('billing on %s, with a fixed clock', (backend) => {
     expect((await linesOf(invoice!.id)).map((line) => line.amountMinor)).toEqual([-3_348, 13_598]);
     expect(subscription).toMatchObject({ plan: 'PROFESSIONAL', currentPeriodEnd: at('2026-12-01T00:00:00Z') });
     const history = await db.subscriptionEvent.findMany({ where: { subscriptionId: subscription.id }, orderBy: { at: 'asc' } });
-    expect(history.map((event) => [event.reason, event.plan])).toEqual([['STARTED', 'STARTER'], ['PLAN_CHANGED', 'PROFESSIONAL']]);
+    expect(history.map((event) => [event.reason, event.plan])).toEqual([
+      ['STARTED', 'STARTER'],
+      ['PLAN_CHANGED', 'PROFESSIONAL'],
+    ]);
   });
 
   it('should issue a credit note for a downgrade whose credit is larger than the new charge', async () => {
@@ -73,7 +94,12 @@ describe.each(backends())('billing on %s, with a fixed clock', (backend) => {
     const tenantId = randomUUID();
     await subscribe(db, tenantId, { plan: 'PROFESSIONAL' }, at('2026-11-01T00:00:00Z'));
     // Credit half a month (−9950), charge a year (214920): subtotal 204970, VAT 14347.9 → 14348.
-    const { subscription, invoice } = await changePlan(db, tenantId, { plan: 'PROFESSIONAL', billingCycle: 'ANNUAL', idempotencyKey: 'annual' }, at('2026-11-16T00:00:00Z'));
+    const { subscription, invoice } = await changePlan(
+      db,
+      tenantId,
+      { plan: 'PROFESSIONAL', billingCycle: 'ANNUAL', idempotencyKey: 'annual' },
+      at('2026-11-16T00:00:00Z'),
+    );
     expect(invoice).toMatchObject({ subtotalMinor: 204_970, vatMinor: 14_348, totalMinor: 219_318 });
     expect(subscription).toMatchObject({ currentPeriodStart: at('2026-11-16T00:00:00Z'), currentPeriodEnd: at('2027-11-16T00:00:00Z') });
   });
@@ -92,7 +118,9 @@ describe.each(backends())('billing on %s, with a fixed clock', (backend) => {
   it('should create one invoice for concurrent requests with one key', async () => {
     const tenantId = randomUUID();
     await subscribe(db, tenantId, { plan: 'STARTER' }, at('2026-11-01T00:00:00Z'));
-    const results = await Promise.all(Array.from({ length: 6 }, () => changePlan(db, tenantId, { plan: 'ENTERPRISE', idempotencyKey: 'same' }, at('2026-11-20T00:00:00Z'))));
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () => changePlan(db, tenantId, { plan: 'ENTERPRISE', idempotencyKey: 'same' }, at('2026-11-20T00:00:00Z'))),
+    );
     expect(new Set(results.map((result) => result.invoice!.id)).size).toBe(1);
     expect(await db.invoice.count({ where: { tenantId } })).toBe(2);
   });
@@ -102,8 +130,23 @@ describe.each(backends())('billing on %s, with a fixed clock', (backend) => {
     await subscribe(db, tenantId, { plan: 'STARTER' }, at('2026-11-01T00:00:00Z'));
     // Ten different keys flipping between two plans: every second one finds the plan already set
     // (BAD_USER_INPUT) or succeeds; failures must not leave holes in the numbering.
-    const plans = ['PROFESSIONAL', 'PROFESSIONAL', 'ENTERPRISE', 'ENTERPRISE', 'STARTER', 'PROFESSIONAL', 'PROFESSIONAL', 'ENTERPRISE', 'STARTER', 'STARTER'] as const;
-    await Promise.allSettled(plans.map((plan, index) => changePlan(db, tenantId, { plan, idempotencyKey: `flip-${index}` }, at(`2026-11-${String(10 + index).padStart(2, '0')}T00:00:00Z`))));
+    const plans = [
+      'PROFESSIONAL',
+      'PROFESSIONAL',
+      'ENTERPRISE',
+      'ENTERPRISE',
+      'STARTER',
+      'PROFESSIONAL',
+      'PROFESSIONAL',
+      'ENTERPRISE',
+      'STARTER',
+      'STARTER',
+    ] as const;
+    await Promise.allSettled(
+      plans.map((plan, index) =>
+        changePlan(db, tenantId, { plan, idempotencyKey: `flip-${index}` }, at(`2026-11-${String(10 + index).padStart(2, '0')}T00:00:00Z`)),
+      ),
+    );
     const numbers = (await db.invoice.findMany({ where: { tenantId }, orderBy: { number: 'asc' } })).map((invoice) => invoice.number);
     expect(numbers.length).toBeGreaterThan(1);
     expect(numbers).toEqual(Array.from({ length: numbers.length }, (_, index) => index + 1));
@@ -122,21 +165,44 @@ describe.each(backends())('billing on %s, with a fixed clock', (backend) => {
     const tenantId = randomUUID();
     const { invoice } = await subscribe(db, tenantId, { plan: 'PROFESSIONAL' }, at('2026-11-01T00:00:00Z'));
     const note = await issueCreditNote(db, tenantId, { invoiceId: invoice!.id, reason: 'Wrong plan', idempotencyKey: 'cn-1' }, at('2026-11-02T00:00:00Z'));
-    expect(note).toMatchObject({ number: 2, kind: 'CREDIT_NOTE', creditedInvoiceId: invoice!.id, subtotalMinor: -19_900, vatMinor: -1_393, totalMinor: -21_293 });
-    expect(await codeOf(issueCreditNote(db, tenantId, { invoiceId: invoice!.id, reason: 'Again', idempotencyKey: 'cn-2' }, at('2026-11-02T00:00:00Z')))).toBe('CONFLICT');
-    expect(await codeOf(issueCreditNote(db, tenantId, { invoiceId: note.id, reason: 'Credit the credit', idempotencyKey: 'cn-3' }, at('2026-11-02T00:00:00Z')))).toBe('BAD_USER_INPUT');
-    expect(await codeOf(issueCreditNote(db, randomUUID(), { invoiceId: invoice!.id, reason: 'Other tenant', idempotencyKey: 'cn-4' }, at('2026-11-02T00:00:00Z')))).toBe('NOT_FOUND');
+    expect(note).toMatchObject({
+      number: 2,
+      kind: 'CREDIT_NOTE',
+      creditedInvoiceId: invoice!.id,
+      subtotalMinor: -19_900,
+      vatMinor: -1_393,
+      totalMinor: -21_293,
+    });
+    expect(await codeOf(issueCreditNote(db, tenantId, { invoiceId: invoice!.id, reason: 'Again', idempotencyKey: 'cn-2' }, at('2026-11-02T00:00:00Z')))).toBe(
+      'CONFLICT',
+    );
+    expect(
+      await codeOf(issueCreditNote(db, tenantId, { invoiceId: note.id, reason: 'Credit the credit', idempotencyKey: 'cn-3' }, at('2026-11-02T00:00:00Z'))),
+    ).toBe('BAD_USER_INPUT');
+    expect(
+      await codeOf(issueCreditNote(db, randomUUID(), { invoiceId: invoice!.id, reason: 'Other tenant', idempotencyKey: 'cn-4' }, at('2026-11-02T00:00:00Z'))),
+    ).toBe('NOT_FOUND');
   });
 
   it('should bill overage in the next invoice, and usage arriving late in the one after', async () => {
     const tenantId = randomUUID();
     await subscribe(db, tenantId, { plan: 'STARTER' }, at('2026-11-01T00:00:00Z'));
     for (let device = 1; device <= 12; device += 1) {
-      await recordUsage(db, { tenantId, kind: 'ACTIVE_DEVICE_DAY', usageKey: `device:${device}:2026-11-02`, quantity: 1, occurredAt: at('2026-11-02T08:00:00Z') });
+      await recordUsage(db, {
+        tenantId,
+        kind: 'ACTIVE_DEVICE_DAY',
+        usageKey: `device:${device}:2026-11-02`,
+        quantity: 1,
+        occurredAt: at('2026-11-02T08:00:00Z'),
+      });
     }
     // A source delivering the same key twice changes nothing.
-    expect(await recordUsage(db, { tenantId, kind: 'ACTIVE_DEVICE_DAY', usageKey: 'device:12:2026-11-02', quantity: 1, occurredAt: at('2026-11-02T08:00:00Z') })).toBe(false);
-    expect(await recordUsage(db, { tenantId, kind: 'TELEMETRY_MESSAGES', usageKey: 'batch-a', quantity: 110_000, occurredAt: at('2026-11-05T00:00:00Z') })).toBe(true);
+    expect(
+      await recordUsage(db, { tenantId, kind: 'ACTIVE_DEVICE_DAY', usageKey: 'device:12:2026-11-02', quantity: 1, occurredAt: at('2026-11-02T08:00:00Z') }),
+    ).toBe(false);
+    expect(
+      await recordUsage(db, { tenantId, kind: 'TELEMETRY_MESSAGES', usageKey: 'batch-a', quantity: 110_000, occurredAt: at('2026-11-05T00:00:00Z') }),
+    ).toBe(true);
     // Upgrade at 16 Nov: credit −2450, PROFESSIONAL half month 9950; STARTER overage so far:
     // 12 − 10 = 2 devices × 300 = 600; 110000 − 100000 = 10000 messages × 50 / 1000 = 500.
     const { invoice } = await changePlan(db, tenantId, { plan: 'PROFESSIONAL', idempotencyKey: 'up' }, at('2026-11-16T00:00:00Z'));
@@ -204,17 +270,28 @@ describe.each(backends())('billing on %s, with a fixed clock', (backend) => {
   it('should record partial and full payments and refunds, never more than due or paid', async () => {
     const tenantId = randomUUID();
     const { invoice } = await subscribe(db, tenantId, { plan: 'STARTER' }, at('2026-11-01T00:00:00Z'));
-    const pay = (amountMinor: number, reference: string) => inPaymentTransaction(db, (tx) => recordPaymentIn(tx, tenantId, { invoiceId: invoice!.id, amountMinor, currency: 'USD', reference }, at('2026-11-02T00:00:00Z')).then((write) => write.payment));
+    const pay = (amountMinor: number, reference: string) =>
+      inPaymentTransaction(db, (tx) =>
+        recordPaymentIn(tx, tenantId, { invoiceId: invoice!.id, amountMinor, currency: 'USD', reference }, at('2026-11-02T00:00:00Z')).then(
+          (write) => write.payment,
+        ),
+      );
     const first = await pay(2_000, 'bank-1');
     expect(await pay(2_000, 'bank-1')).toMatchObject({ id: first.id }); // the same payment reported twice
     expect(await codeOf(pay(2_001, 'bank-1'))).toBe('IDEMPOTENCY_KEY_REUSED');
     expect(await codeOf(pay(3_244, 'bank-2'))).toBe('BAD_USER_INPUT'); // 5243 − 2000 = 3243 due
     await pay(3_243, 'bank-2');
-    const refund = (amountMinor: number, reference: string) => inPaymentTransaction(db, (tx) => refundPaymentIn(tx, tenantId, { paymentId: first.id, amountMinor, reference }, at('2026-11-03T00:00:00Z')).then((write) => write.payment));
+    const refund = (amountMinor: number, reference: string) =>
+      inPaymentTransaction(db, (tx) =>
+        refundPaymentIn(tx, tenantId, { paymentId: first.id, amountMinor, reference }, at('2026-11-03T00:00:00Z')).then((write) => write.payment),
+      );
     await refund(1_500, 'refund-1');
     expect(await codeOf(refund(501, 'refund-2'))).toBe('BAD_USER_INPUT');
     await refund(500, 'refund-2');
     const sums = await db.payment.groupBy({ by: ['kind'], where: { invoiceId: invoice!.id }, _sum: { amountMinor: true }, orderBy: { kind: 'asc' } });
-    expect(sums.map((row) => [row.kind, row._sum.amountMinor])).toEqual([['PAYMENT', 5_243], ['REFUND', 2_000]]);
+    expect(sums.map((row) => [row.kind, row._sum.amountMinor])).toEqual([
+      ['PAYMENT', 5_243],
+      ['REFUND', 2_000],
+    ]);
   });
 });

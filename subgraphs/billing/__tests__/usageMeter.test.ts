@@ -47,7 +47,8 @@ describe.each(backends())('usage metering on %s', (backend) => {
     return { tenantId, farmId: farm.id, barnId: barn.id };
   }
 
-  const usage = (tenantId: string) => db.usageRecord.findMany({ where: { tenantId }, orderBy: { usageKey: 'asc' }, select: { kind: true, usageKey: true, quantity: true } });
+  const usage = (tenantId: string) =>
+    db.usageRecord.findMany({ where: { tenantId }, orderBy: { usageKey: 'asc' }, select: { kind: true, usageKey: true, quantity: true } });
 
   it('counts each ACTIVE device once per UTC day, however often it scans', async () => {
     const { tenantId, barnId } = await tenantWithBarn();
@@ -81,7 +82,14 @@ describe.each(backends())('usage metering on %s', (backend) => {
     });
     const deviceA = randomUUID();
     // Tenant A: two messages (one carries two readings); tenant B: one message.
-    const event = { readings: [reading(a, deviceA, 'e1', 'temperatureC'), reading(a, deviceA, 'e1', 'relativeHumidityPercent'), reading(a, deviceA, 'e2', 'temperatureC'), reading(b, randomUUID(), 'e1', 'waterLitres')] };
+    const event = {
+      readings: [
+        reading(a, deviceA, 'e1', 'temperatureC'),
+        reading(a, deviceA, 'e1', 'relativeHumidityPercent'),
+        reading(a, deviceA, 'e2', 'temperatureC'),
+        reading(b, randomUUID(), 'e1', 'waterLitres'),
+      ],
+    };
     expect(await recordMessageUsage(db, event)).toBe(2);
     expect(await recordMessageUsage(db, event)).toBe(0);
     expect((await usage(a.tenantId)).map((record) => [record.kind, record.quantity])).toEqual([['TELEMETRY_MESSAGES', 2]]);

@@ -22,7 +22,10 @@ describe('webhook signatures', () => {
   it('should refuse a stale timestamp, another secret, a changed body and a malformed header', () => {
     expect(verifyWebhookSignature(SECRET, body, signWebhook(SECRET, body, nowSeconds - 301), NOW)).toEqual({ ok: false, reason: 'stale' });
     expect(verifyWebhookSignature(SECRET, body, signWebhook('another secret', body, nowSeconds), NOW)).toEqual({ ok: false, reason: 'mismatch' });
-    expect(verifyWebhookSignature(SECRET, Buffer.from('{"id":"evt_2"}'), signWebhook(SECRET, body, nowSeconds), NOW)).toEqual({ ok: false, reason: 'mismatch' });
+    expect(verifyWebhookSignature(SECRET, Buffer.from('{"id":"evt_2"}'), signWebhook(SECRET, body, nowSeconds), NOW)).toEqual({
+      ok: false,
+      reason: 'mismatch',
+    });
     for (const header of [undefined, '', 't=abc,v1=00', `t=${nowSeconds}`, `t=${nowSeconds},v1=${'0'.repeat(63)}`]) {
       expect(verifyWebhookSignature(SECRET, body, header, NOW)).toEqual({ ok: false, reason: 'malformed' });
     }
@@ -101,7 +104,11 @@ describe.each(backends())('the payment webhook on %s', (backend) => {
   it('should refuse with 422 and record nothing for an event that cannot apply (more than is due, unknown invoice)', async () => {
     const tooMuch = paymentEvent('evt_overpay', 5_000); // 5243 − 1500 = 3743 due
     expect((await post(tooMuch, signWebhook(SECRET, tooMuch, nowSeconds))).status).toBe(422);
-    const elsewhere = JSON.stringify({ id: 'evt_other', type: 'payment.succeeded', data: { tenantId: randomUUID(), invoiceId, amountMinor: 1, currency: 'USD', reference: 'x' } });
+    const elsewhere = JSON.stringify({
+      id: 'evt_other',
+      type: 'payment.succeeded',
+      data: { tenantId: randomUUID(), invoiceId, amountMinor: 1, currency: 'USD', reference: 'x' },
+    });
     expect((await post(elsewhere, signWebhook(SECRET, elsewhere, nowSeconds))).status).toBe(422);
     const notAnEvent = '{"hello":"world"}';
     expect((await post(notAnEvent, signWebhook(SECRET, notAnEvent, nowSeconds))).status).toBe(400);
@@ -111,7 +118,11 @@ describe.each(backends())('the payment webhook on %s', (backend) => {
 
   it('should record a refund event against its payment', async () => {
     const payment = await database.db.prisma.payment.findFirstOrThrow({ where: { reference: 'provider-evt_1' } });
-    const body = JSON.stringify({ id: 'evt_refund', type: 'payment.refunded', data: { tenantId, paymentId: payment.id, amountMinor: 400, reference: 'provider-refund-1' } });
+    const body = JSON.stringify({
+      id: 'evt_refund',
+      type: 'payment.refunded',
+      data: { tenantId, paymentId: payment.id, amountMinor: 400, reference: 'provider-refund-1' },
+    });
     expect((await post(body, signWebhook(SECRET, body, nowSeconds))).status).toBe(200);
     const refund = await database.db.prisma.payment.findFirstOrThrow({ where: { reference: 'provider-refund-1' } });
     expect(refund).toMatchObject({ kind: 'REFUND', amountMinor: 400, refundedPaymentId: payment.id });

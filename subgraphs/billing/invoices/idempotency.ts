@@ -12,7 +12,12 @@ export function requireIdempotencyKey(value: string | null | undefined, field = 
 
 /** SHA-256 of the operation and its parameters in a canonical form (keys sorted). */
 export function requestHash(operation: string, parameters: Record<string, unknown>): string {
-  const canonical = JSON.stringify([operation, Object.keys(parameters).sort().map((key) => [key, parameters[key] ?? null])]);
+  const canonical = JSON.stringify([
+    operation,
+    Object.keys(parameters)
+      .sort()
+      .map((key) => [key, parameters[key] ?? null]),
+  ]);
   return createHash('sha256').update(canonical).digest('hex');
 }
 

@@ -23,7 +23,12 @@ async function lockInvoice(tx: BillingTx, tenantId: string, invoiceId: string): 
 }
 
 /** The payment already recorded under `reference` when it is this same payment; a different one is refused. */
-async function samePaymentAgain(tx: BillingTx, tenantId: string, reference: string, expected: Pick<Payment, 'invoiceId' | 'kind' | 'amountMinor'>): Promise<Payment | null> {
+async function samePaymentAgain(
+  tx: BillingTx,
+  tenantId: string,
+  reference: string,
+  expected: Pick<Payment, 'invoiceId' | 'kind' | 'amountMinor'>,
+): Promise<Payment | null> {
   const earlier = await tx.payment.findUnique({ where: { tenantId_reference: { tenantId, reference } } });
   if (!earlier) return null;
   if (earlier.invoiceId !== expected.invoiceId || earlier.kind !== expected.kind || earlier.amountMinor !== expected.amountMinor) {
@@ -61,7 +66,10 @@ export async function recordPaymentIn(tx: BillingTx, tenantId: string, input: Pa
   if (currency !== invoice.currency) throw badInput(`currency: invoice ${invoice.number} is in ${invoice.currency}, got ${currency}`, 'currency');
   const dueMinor = invoice.totalMinor - (await amountPaidMinor(tx, invoiceId));
   if (amountMinor > dueMinor) throw badInput(`amountMinor: ${amountMinor} is more than the ${dueMinor} due on invoice ${invoice.number}`, 'amountMinor');
-  return { payment: await tx.payment.create({ data: { tenantId, invoiceId, kind: 'PAYMENT', amountMinor, currency, reference, recordedAt: now } }), created: true };
+  return {
+    payment: await tx.payment.create({ data: { tenantId, invoiceId, kind: 'PAYMENT', amountMinor, currency, reference, recordedAt: now } }),
+    created: true,
+  };
 }
 
 export interface RefundInput {
@@ -82,9 +90,19 @@ export async function refundPaymentIn(tx: BillingTx, tenantId: string, input: Re
   if (again) return { payment: again, created: false };
   const refunded = await tx.payment.aggregate({ where: { refundedPaymentId: payment.id }, _sum: { amountMinor: true } });
   const refundableMinor = payment.amountMinor - (refunded._sum.amountMinor ?? 0);
-  if (amountMinor > refundableMinor) throw badInput(`amountMinor: ${amountMinor} is more than the ${refundableMinor} left to refund of this payment`, 'amountMinor');
+  if (amountMinor > refundableMinor)
+    throw badInput(`amountMinor: ${amountMinor} is more than the ${refundableMinor} left to refund of this payment`, 'amountMinor');
   const refund = await tx.payment.create({
-    data: { tenantId, invoiceId: payment.invoiceId, kind: 'REFUND', amountMinor, currency: payment.currency, reference, refundedPaymentId: payment.id, recordedAt: now },
+    data: {
+      tenantId,
+      invoiceId: payment.invoiceId,
+      kind: 'REFUND',
+      amountMinor,
+      currency: payment.currency,
+      reference,
+      refundedPaymentId: payment.id,
+      recordedAt: now,
+    },
   });
   return { payment: refund, created: true };
 }

@@ -74,7 +74,8 @@ export function mountPaymentWebhook(app: Express, options: WebhookOptions): void
             : await refundPaymentIn(tx, tenantId, { paymentId: String(paymentId), amountMinor, reference }, now);
         const action = event.type === 'payment.succeeded' ? 'PAYMENT_RECORDED' : 'PAYMENT_REFUNDED';
         // A new event id for a payment already recorded (the provider resent it) changes nothing.
-        if (created) await appendAuditEvent(tx, platformActor('payment-provider', event.id), { action, tenantId, targetType: 'Payment', targetId: payment.id }, now);
+        if (created)
+          await appendAuditEvent(tx, platformActor('payment-provider', event.id), { action, tenantId, targetType: 'Payment', targetId: payment.id }, now);
       });
       log.info({ eventId: event.id, type: event.type }, 'webhook event applied');
       res.json({ status: 'processed' });

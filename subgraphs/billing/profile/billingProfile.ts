@@ -16,7 +16,13 @@ export async function profileOf(db: BillingDb, tenantId: string): Promise<{ coun
 }
 
 /** Sets the tenant's country and currency; a country without a VAT rate today is refused (invoices could not be issued). */
-export async function setBillingProfile(db: PrismaClient, tenantId: string, input: { country: string; currency: string }, now: Date, actor?: AuditActor): Promise<BillingProfile> {
+export async function setBillingProfile(
+  db: PrismaClient,
+  tenantId: string,
+  input: { country: string; currency: string },
+  now: Date,
+  actor?: AuditActor,
+): Promise<BillingProfile> {
   const country = requireCountry(input.country, 'country');
   const currency = requireInvoiceCurrency(input.currency, 'currency');
   await vatRateFor(db, country, now);
@@ -25,7 +31,13 @@ export async function setBillingProfile(db: PrismaClient, tenantId: string, inpu
     const before = await tx.billingProfile.findUnique({ where: { tenantId } });
     if (before && before.country === country && before.currency === currency) return before; // nothing changed: no second record
     const profile = await tx.billingProfile.upsert({ where: { tenantId }, create: { tenantId, country, currency }, update: { country, currency } });
-    if (actor) await appendAuditEvent(tx, actor, { action: 'BILLING_PROFILE_CHANGED', tenantId, targetType: 'BillingProfile', targetId: tenantId, detail: `${country} ${currency}` }, now);
+    if (actor)
+      await appendAuditEvent(
+        tx,
+        actor,
+        { action: 'BILLING_PROFILE_CHANGED', tenantId, targetType: 'BillingProfile', targetId: tenantId, detail: `${country} ${currency}` },
+        now,
+      );
     return profile;
   });
 }

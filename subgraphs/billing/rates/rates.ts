@@ -19,12 +19,23 @@ export function setVatRate(db: PrismaClient, input: { country: string; rateBasis
     const before = await tx.vatRate.findUnique({ where });
     if (before?.rateBasisPoints === rateBasisPoints) return before; // the same rate again changed nothing: no second record
     const rate = await tx.vatRate.upsert({ where, create: { country, rateBasisPoints, effectiveFrom }, update: { rateBasisPoints } });
-    if (actor) await appendAuditEvent(tx, actor, { action: 'VAT_RATE_SET', tenantId: null, targetType: 'VatRate', targetId: rate.id, detail: `${country} ${rateBasisPoints}bp from ${input.effectiveFrom}` });
+    if (actor)
+      await appendAuditEvent(tx, actor, {
+        action: 'VAT_RATE_SET',
+        tenantId: null,
+        targetType: 'VatRate',
+        targetId: rate.id,
+        detail: `${country} ${rateBasisPoints}bp from ${input.effectiveFrom}`,
+      });
     return rate;
   });
 }
 
-export function setExchangeRate(db: PrismaClient, input: { baseCurrency: string; quoteCurrency: string; rate: string; asOf: string }, actor?: AuditActor): Promise<ExchangeRate> {
+export function setExchangeRate(
+  db: PrismaClient,
+  input: { baseCurrency: string; quoteCurrency: string; rate: string; asOf: string },
+  actor?: AuditActor,
+): Promise<ExchangeRate> {
   const baseCurrency = requireCurrency(input.baseCurrency, 'baseCurrency');
   const quoteCurrency = requireCurrency(input.quoteCurrency, 'quoteCurrency');
   if (baseCurrency === quoteCurrency) throw badInput('quoteCurrency: must differ from baseCurrency', 'quoteCurrency');
@@ -36,7 +47,14 @@ export function setExchangeRate(db: PrismaClient, input: { baseCurrency: string;
     const before = await tx.exchangeRate.findUnique({ where });
     if (before?.rate === rate) return before;
     const written = await tx.exchangeRate.upsert({ where, create: { baseCurrency, quoteCurrency, rate, asOf }, update: { rate } });
-    if (actor) await appendAuditEvent(tx, actor, { action: 'EXCHANGE_RATE_SET', tenantId: null, targetType: 'ExchangeRate', targetId: written.id, detail: `${baseCurrency}/${quoteCurrency} ${rate} as of ${input.asOf}` });
+    if (actor)
+      await appendAuditEvent(tx, actor, {
+        action: 'EXCHANGE_RATE_SET',
+        tenantId: null,
+        targetType: 'ExchangeRate',
+        targetId: written.id,
+        detail: `${baseCurrency}/${quoteCurrency} ${rate} as of ${input.asOf}`,
+      });
     return written;
   });
 }

@@ -9,6 +9,8 @@ export const BillingSubscription: BillingSubscriptionResolvers = {
     return tenantId && seesBilling(ctx) && isUuid(id) ? ctx.db.planSubscription.findFirst({ where: { id, tenantId } }) : null;
   },
   tenant: (subscription) => ({ id: subscription.tenantId }),
-  history: (subscription, _args, ctx) => ctx.db.subscriptionEvent.findMany({ where: { subscriptionId: subscription.id }, orderBy: [{ at: 'asc' }, { sequence: 'asc' }] }),
-  invoices: (subscription, _args, ctx) => ctx.db.invoice.findMany({ where: { subscriptionId: subscription.id, tenantId: subscription.tenantId }, orderBy: { number: 'asc' } }),
+  history: (subscription, _args, ctx) =>
+    ctx.db.subscriptionEvent.findMany({ where: { subscriptionId: subscription.id }, orderBy: [{ at: 'asc' }, { sequence: 'asc' }] }),
+  invoices: (subscription, _args, ctx) =>
+    ctx.db.invoice.findMany({ where: { subscriptionId: subscription.id, tenantId: subscription.tenantId }, orderBy: { number: 'asc' } }),
 };

@@ -5,8 +5,10 @@ import { convertForDisplay } from '../rates/rates';
 const money = (amountMinor: number, currency: string) => ({ amountMinor, currency });
 
 export const Invoice: InvoiceResolvers = {
-  subscription: (invoice, _args, ctx) => (invoice.subscriptionId ? ctx.db.planSubscription.findFirst({ where: { id: invoice.subscriptionId, tenantId: invoice.tenantId } }) : null),
-  creditedInvoice: (invoice, _args, ctx) => (invoice.creditedInvoiceId ? ctx.db.invoice.findFirst({ where: { id: invoice.creditedInvoiceId, tenantId: invoice.tenantId } }) : null),
+  subscription: (invoice, _args, ctx) =>
+    invoice.subscriptionId ? ctx.db.planSubscription.findFirst({ where: { id: invoice.subscriptionId, tenantId: invoice.tenantId } }) : null,
+  creditedInvoice: (invoice, _args, ctx) =>
+    invoice.creditedInvoiceId ? ctx.db.invoice.findFirst({ where: { id: invoice.creditedInvoiceId, tenantId: invoice.tenantId } }) : null,
   lines: async (invoice, _args, ctx) => {
     const lines = await ctx.db.invoiceLine.findMany({ where: { invoiceId: invoice.id }, orderBy: { position: 'asc' } });
     return lines.map((line) => ({ ...line, currency: invoice.currency }));
@@ -15,7 +17,8 @@ export const Invoice: InvoiceResolvers = {
   vat: (invoice) => money(invoice.vatMinor, invoice.currency),
   total: (invoice) => money(invoice.totalMinor, invoice.currency),
   amountPaid: async (invoice, _args, ctx) => money(await amountPaidMinor(ctx.db, invoice.id), invoice.currency),
-  amountDue: async (invoice, _args, ctx) => money(invoice.kind === 'INVOICE' ? invoice.totalMinor - (await amountPaidMinor(ctx.db, invoice.id)) : 0, invoice.currency),
+  amountDue: async (invoice, _args, ctx) =>
+    money(invoice.kind === 'INVOICE' ? invoice.totalMinor - (await amountPaidMinor(ctx.db, invoice.id)) : 0, invoice.currency),
   paymentStatus: async (invoice, _args, ctx) => {
     if (invoice.kind !== 'INVOICE') return 'NOT_APPLICABLE';
     const paid = await amountPaidMinor(ctx.db, invoice.id);

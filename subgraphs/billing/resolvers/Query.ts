@@ -26,5 +26,6 @@ export const createQuery = (deps: BillingDependencies): QueryResolvers => ({
   previewNextInvoice: (_parent, _args, ctx) => previewNextInvoice(ctx.db, callerTenantId(ctx), deps.now()),
   plans: (_parent, { currency }) => priceList(currency == null ? INVOICE_CURRENCIES : [requireInvoiceCurrency(currency, 'currency')]),
   previewSubscribe: (_parent, { input }, ctx) => previewSubscribe(ctx.db, callerTenantId(ctx), input, deps.now()),
-  vatRates: (_parent, { country }, ctx) => ctx.db.vatRate.findMany({ where: { country: requireCountry(country, 'country') }, orderBy: { effectiveFrom: 'desc' } }),
+  vatRates: (_parent, { country }, ctx) =>
+    ctx.db.vatRate.findMany({ where: { country: requireCountry(country, 'country') }, orderBy: { effectiveFrom: 'desc' } }),
 });

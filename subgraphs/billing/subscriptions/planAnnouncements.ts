@@ -42,7 +42,9 @@ export async function announceUnannouncedPlans(db: PrismaClient, now: Date): Pro
     `SELECT DISTINCT ON (payload->>'tenantId') payload->>'tenantId' AS tenant_id, payload FROM "events"."outbox" WHERE topic = $1 ORDER BY payload->>'tenantId', position DESC`,
     TENANT_PLAN_CHANGED.name,
   );
-  const last = new Map(announced.map((row) => [row.tenant_id, TENANT_PLAN_CHANGED.decode(typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload)]));
+  const last = new Map(
+    announced.map((row) => [row.tenant_id, TENANT_PLAN_CHANGED.decode(typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload)]),
+  );
   const active = await db.planSubscription.findMany({ where: { status: 'ACTIVE' }, select: { tenantId: true } });
   let count = 0;
   for (const { tenantId } of active) {
@@ -65,8 +67,8 @@ export function startPlanAnnouncements(options: { db: PrismaClient; log: Logger;
   const log = options.log.child({ component: 'plan-announcements' });
   const run = announceUnannouncedPlans(options.db, options.now())
     .then((count) => {
-      if (count > 0) log.info({ count }, 'announced tenants\' plans to the plan-limits read model');
+      if (count > 0) log.info({ count }, "announced tenants' plans to the plan-limits read model");
     })
-    .catch((error: Error) => log.error({ err: error.message }, 'could not announce tenants\' plans; the next start tries again'));
+    .catch((error: Error) => log.error({ err: error.message }, "could not announce tenants' plans; the next start tries again"));
   return { stop: () => run };
 }

@@ -39,7 +39,13 @@ export async function previewNextInvoice(db: PrismaClient, tenantId: string, now
  * or, when a cancellation was scheduled, ends the subscription with a final invoice of the usage.
  * Meant for a scheduler (PLATFORM_ADMIN); early calls are refused.
  */
-export async function renewSubscription(db: PrismaClient, tenantId: string, input: { idempotencyKey: string }, now: Date, actor?: AuditActor): Promise<SubscriptionChangeModel> {
+export async function renewSubscription(
+  db: PrismaClient,
+  tenantId: string,
+  input: { idempotencyKey: string },
+  now: Date,
+  actor?: AuditActor,
+): Promise<SubscriptionChangeModel> {
   const idempotencyKey = requireIdempotencyKey(input.idempotencyKey);
   const hash = requestHash('renewSubscription', {});
   return onceForKey(db, { tenantId, idempotencyKey, hash }, replayChange(db), () =>

@@ -15,11 +15,20 @@ export const RENEWAL_SCAN_MS = 15 * 60 * 1000;
 export async function renewDueSubscriptions(db: PrismaClient, now: Date, log?: Logger): Promise<number> {
   let closed = 0;
   for (let round = 0; round < MAX_PERIODS_PER_RUN; round += 1) {
-    const due = await db.planSubscription.findMany({ where: { status: 'ACTIVE', currentPeriodEnd: { lte: now } }, select: { id: true, tenantId: true, currentPeriodEnd: true } });
+    const due = await db.planSubscription.findMany({
+      where: { status: 'ACTIVE', currentPeriodEnd: { lte: now } },
+      select: { id: true, tenantId: true, currentPeriodEnd: true },
+    });
     if (due.length === 0) break;
     for (const subscription of due) {
       try {
-        await renewSubscription(db, subscription.tenantId, { idempotencyKey: `renewal:${subscription.id}:${subscription.currentPeriodEnd.toISOString()}` }, now, platformActor('renewal'));
+        await renewSubscription(
+          db,
+          subscription.tenantId,
+          { idempotencyKey: `renewal:${subscription.id}:${subscription.currentPeriodEnd.toISOString()}` },
+          now,
+          platformActor('renewal'),
+        );
         closed += 1;
       } catch (error) {
         log?.error({ err: (error as Error).message, subscriptionId: subscription.id }, 'could not renew a subscription');

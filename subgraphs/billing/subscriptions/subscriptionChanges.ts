@@ -43,9 +43,23 @@ const AUDITED_AS: Record<Reason, AuditedAction> = {
 /** The subscription's history row, the tenant's effective plan for the API limits, and, with an actor, its audit record (both through the outbox, in `tx`). */
 export async function recordEvent(tx: BillingTx, subscription: PlanSubscription, reason: Reason, at: Date, actor?: AuditActor): Promise<void> {
   await tx.subscriptionEvent.create({
-    data: { subscriptionId: subscription.id, tenantId: subscription.tenantId, status: subscription.status, plan: subscription.plan, billingCycle: subscription.billingCycle, reason, at },
+    data: {
+      subscriptionId: subscription.id,
+      tenantId: subscription.tenantId,
+      status: subscription.status,
+      plan: subscription.plan,
+      billingCycle: subscription.billingCycle,
+      reason,
+      at,
+    },
   });
-  if (actor) await appendAuditEvent(tx, actor, { action: AUDITED_AS[reason], tenantId: subscription.tenantId, targetType: 'BillingSubscription', targetId: subscription.id }, at);
+  if (actor)
+    await appendAuditEvent(
+      tx,
+      actor,
+      { action: AUDITED_AS[reason], tenantId: subscription.tenantId, targetType: 'BillingSubscription', targetId: subscription.id },
+      at,
+    );
   await announcePlan(tx, subscription, reason, at);
 }
 
@@ -63,16 +77,24 @@ export async function activeSubscription(db: BillingDb, tenantId: string): Promi
   return (await db.planSubscription.findFirst({ where: { tenantId, status: 'ACTIVE' } })) ?? Promise.reject(notFound('Active subscription'));
 }
 
-export const replayChange = (db: PrismaClient) => async (invoice: Invoice): Promise<SubscriptionChangeModel> => ({
-  subscription: await db.planSubscription.findUniqueOrThrow({ where: { id: invoice.subscriptionId! } }),
-  invoice,
-});
+export const replayChange =
+  (db: PrismaClient) =>
+  async (invoice: Invoice): Promise<SubscriptionChangeModel> => ({
+    subscription: await db.planSubscription.findUniqueOrThrow({ where: { id: invoice.subscriptionId! } }),
+    invoice,
+  });
 
 /**
  * Starts a subscription now and issues the invoice of its first period. Without a key, the one
  * active subscription per tenant (a partial unique index) still keeps a retry from charging twice.
  */
-export async function subscribe(db: PrismaClient, tenantId: string, input: PlanRequest & { idempotencyKey?: string | null }, now: Date, actor?: AuditActor): Promise<SubscriptionChangeModel> {
+export async function subscribe(
+  db: PrismaClient,
+  tenantId: string,
+  input: PlanRequest & { idempotencyKey?: string | null },
+  now: Date,
+  actor?: AuditActor,
+): Promise<SubscriptionChangeModel> {
   const idempotencyKey = input.idempotencyKey == null ? `subscribe:${randomUUID()}` : requireIdempotencyKey(input.idempotencyKey);
   const billingCycle = cycleOf(input);
   const hash = requestHash('subscribe', { plan: input.plan, billingCycle });
@@ -86,7 +108,12 @@ export async function subscribe(db: PrismaClient, tenantId: string, input: PlanR
       });
       await recordEvent(tx, subscription, 'STARTED', start, actor);
       const lines = [periodLine(input.plan, billingCycle, profile.currency, start, end)];
-      const invoice = await writeInvoice(tx, { tenantId, currency: profile.currency, country: profile.country, lines, subscriptionId: subscription.id }, { idempotencyKey, hash }, start);
+      const invoice = await writeInvoice(
+        tx,
+        { tenantId, currency: profile.currency, country: profile.country, lines, subscriptionId: subscription.id },
+        { idempotencyKey, hash },
+        start,
+      );
       return { subscription, invoice };
     });
   try {
@@ -135,7 +162,13 @@ export async function previewPlanChange(db: PrismaClient, tenantId: string, targ
 }
 
 /** Moves the active subscription to another plan or cycle, with a prorated invoice (or credit note). */
-export async function changePlan(db: PrismaClient, tenantId: string, input: PlanRequest & { idempotencyKey?: string | null }, now: Date, actor?: AuditActor): Promise<SubscriptionChangeModel> {
+export async function changePlan(
+  db: PrismaClient,
+  tenantId: string,
+  input: PlanRequest & { idempotencyKey?: string | null },
+  now: Date,
+  actor?: AuditActor,
+): Promise<SubscriptionChangeModel> {
   const idempotencyKey = requireIdempotencyKey(input.idempotencyKey);
   const billingCycle = cycleOf(input);
   const hash = requestHash('changePlan', { plan: input.plan, billingCycle });
@@ -151,7 +184,12 @@ export async function changePlan(db: PrismaClient, tenantId: string, input: Plan
         data: { plan: input.plan, billingCycle, currentPeriodStart: change.periodStart, currentPeriodEnd: change.periodEnd, cancelAtPeriodEnd: false },
       });
       await recordEvent(tx, subscription, 'PLAN_CHANGED', at, actor);
-      const invoice = await writeInvoice(tx, { tenantId, currency: current.currency, country, lines: [...change.lines, ...usage.lines], subscriptionId: current.id }, { idempotencyKey, hash }, at);
+      const invoice = await writeInvoice(
+        tx,
+        { tenantId, currency: current.currency, country, lines: [...change.lines, ...usage.lines], subscriptionId: current.id },
+        { idempotencyKey, hash },
+        at,
+      );
       await markBilled(tx, usage.recordIds, invoice.id);
       return { subscription, invoice };
     }),
@@ -163,7 +201,13 @@ export async function changePlan(db: PrismaClient, tenantId: string, input: Plan
  * invoice now). Immediately: ended now with a final invoice crediting the unused seconds and
  * billing unbilled usage; a negative total makes it a credit note.
  */
-export async function cancelSubscription(db: PrismaClient, tenantId: string, input: { atPeriodEnd: boolean; idempotencyKey: string }, now: Date, actor?: AuditActor): Promise<SubscriptionChangeModel> {
+export async function cancelSubscription(
+  db: PrismaClient,
+  tenantId: string,
+  input: { atPeriodEnd: boolean; idempotencyKey: string },
+  now: Date,
+  actor?: AuditActor,
+): Promise<SubscriptionChangeModel> {
   const idempotencyKey = requireIdempotencyKey(input.idempotencyKey);
   const at = wholeSecond(now);
   if (input.atPeriodEnd) {
@@ -181,10 +225,18 @@ export async function cancelSubscription(db: PrismaClient, tenantId: string, inp
       const current = await lockActive(tx, tenantId);
       const { country } = await profileOf(tx, tenantId);
       const usage = await unbilledUsageLines(tx, tenantId, planPrice(current.plan, current.currency as InvoiceCurrency), at);
-      const subscription = await tx.planSubscription.update({ where: { id: current.id }, data: { status: 'CANCELED', canceledAt: at, cancelAtPeriodEnd: false } });
+      const subscription = await tx.planSubscription.update({
+        where: { id: current.id },
+        data: { status: 'CANCELED', canceledAt: at, cancelAtPeriodEnd: false },
+      });
       await recordEvent(tx, subscription, 'CANCELED', at, actor);
       const lines = [unusedTimeCredit(current, at), ...usage.lines];
-      const invoice = await writeInvoice(tx, { tenantId, currency: current.currency, country, lines, subscriptionId: current.id }, { idempotencyKey, hash }, at);
+      const invoice = await writeInvoice(
+        tx,
+        { tenantId, currency: current.currency, country, lines, subscriptionId: current.id },
+        { idempotencyKey, hash },
+        at,
+      );
       await markBilled(tx, usage.recordIds, invoice.id);
       return { subscription, invoice };
     }),

@@ -16,10 +16,15 @@ export async function unbilledUsageLines(tx: BillingDb, tenantId: string, price:
   if (unbilled.length === 0) return { lines: [], recordIds: [] };
   const months = new Set(unbilled.map((record) => monthOf(record.occurredAt)));
   const earliest = monthStart(new Date(Math.min(...unbilled.map((record) => record.occurredAt.getTime()))));
-  const all = (await tx.usageRecord.findMany({ where: { tenantId, occurredAt: { gte: earliest, lte: upTo } } })).filter((record) => months.has(monthOf(record.occurredAt)));
+  const all = (await tx.usageRecord.findMany({ where: { tenantId, occurredAt: { gte: earliest, lte: upTo } } })).filter((record) =>
+    months.has(monthOf(record.occurredAt)),
+  );
   const billed = all.filter((record) => record.invoiceId !== null);
   const lines = additionalOverageLines(all, billed, price).map((line) => ({
-    description: line.kind === 'DEVICES' ? `Devices above the plan's allowance on the peak day of ${line.month}` : `Telemetry messages above the plan's allowance in ${line.month}`,
+    description:
+      line.kind === 'DEVICES'
+        ? `Devices above the plan's allowance on the peak day of ${line.month}`
+        : `Telemetry messages above the plan's allowance in ${line.month}`,
     quantity: line.excessQuantity,
     amountMinor: line.amountMinor,
   }));

@@ -25,7 +25,9 @@ export function messageUsage(event: ReadingsStoredEvent): Array<{ tenantId: stri
   return [...eventsByTenant].map(([tenantId, events]) => ({
     tenantId,
     // The messages themselves name the record: the same messages announced twice are one record.
-    usageKey: `messages:${createHash('sha256').update([...events].sort().join('\n')).digest('base64url')}`,
+    usageKey: `messages:${createHash('sha256')
+      .update([...events].sort().join('\n'))
+      .digest('base64url')}`,
     quantity: events.size,
     occurredAt: new Date(latestByTenant.get(tenantId)!),
   }));
@@ -37,7 +39,13 @@ export async function recordActiveDeviceDays(db: PrismaClient, now: Date): Promi
   const devices = await activeDevices(db);
   if (devices.length === 0) return 0;
   const { count } = await db.usageRecord.createMany({
-    data: devices.map((device) => ({ tenantId: device.tenantId, kind: 'ACTIVE_DEVICE_DAY' as const, usageKey: `device:${device.deviceId}:${day}`, quantity: 1, occurredAt: now })),
+    data: devices.map((device) => ({
+      tenantId: device.tenantId,
+      kind: 'ACTIVE_DEVICE_DAY' as const,
+      usageKey: `device:${device.deviceId}:${day}`,
+      quantity: 1,
+      occurredAt: now,
+    })),
     skipDuplicates: true,
   });
   return count;
@@ -46,7 +54,10 @@ export async function recordActiveDeviceDays(db: PrismaClient, now: Date): Promi
 export async function recordMessageUsage(db: PrismaClient, event: ReadingsStoredEvent): Promise<number> {
   const records = messageUsage(event);
   if (records.length === 0) return 0;
-  const { count } = await db.usageRecord.createMany({ data: records.map((record) => ({ ...record, kind: 'TELEMETRY_MESSAGES' as const })), skipDuplicates: true });
+  const { count } = await db.usageRecord.createMany({
+    data: records.map((record) => ({ ...record, kind: 'TELEMETRY_MESSAGES' as const })),
+    skipDuplicates: true,
+  });
   return count;
 }
 
@@ -54,11 +65,22 @@ export async function recordMessageUsage(db: PrismaClient, event: ReadingsStored
 export const USAGE_METER = 'billing.usage-meter';
 
 /** Starts metering in this process: messages as they are stored (durably, from the outbox), active devices every hour. */
-export async function startUsageMeter(options: { db: Database; log: Logger; now: () => Date; scanEveryMs?: number }): Promise<{ drain(timeoutMs?: number): Promise<void>; stop(): Promise<void> }> {
+export async function startUsageMeter(options: {
+  db: Database;
+  log: Logger;
+  now: () => Date;
+  scanEveryMs?: number;
+}): Promise<{ drain(timeoutMs?: number): Promise<void>; stop(): Promise<void> }> {
   const log = options.log.child({ component: 'usage-meter' });
   const prisma = options.db.prisma;
   const scan = () => recordActiveDeviceDays(prisma, options.now()).catch((error: Error) => log.error({ err: error.message }, 'could not count active devices'));
-  const consumer = await startConsumer({ name: USAGE_METER, topic: READINGS_STORED, sql: options.db.sql, log, handle: async (event) => void (await recordMessageUsage(prisma, event)) });
+  const consumer = await startConsumer({
+    name: USAGE_METER,
+    topic: READINGS_STORED,
+    sql: options.db.sql,
+    log,
+    handle: async (event) => void (await recordMessageUsage(prisma, event)),
+  });
   void scan();
   const timer = setInterval(scan, options.scanEveryMs ?? ACTIVE_DEVICE_SCAN_MS);
   timer.unref();

@@ -46,7 +46,8 @@ describe.each(backends())('device provisioning on %s, with a fixed clock', (back
   it('refuses a claim code on the second after it expired, and accepted it the second before', async () => {
     const early = await setUp(1);
     const expiry = 1 * DAY_S;
-    const claim = (setup: typeof early, seconds: number) => claimDevice(db, setup.limits, setup.tenantId, { serialNumber: setup.serialNumber, claimCode: setup.label.claimCode }, at(seconds));
+    const claim = (setup: typeof early, seconds: number) =>
+      claimDevice(db, setup.limits, setup.tenantId, { serialNumber: setup.serialNumber, claimCode: setup.label.claimCode }, at(seconds));
     await expect(claim(early, expiry - 1)).resolves.toMatchObject({ status: 'CLAIMED', tenantId: early.tenantId });
     const late = await setUp(1);
     await expect(claim(late, expiry)).rejects.toThrow(/expired/);
@@ -92,7 +93,9 @@ describe.each(backends())('device provisioning on %s, with a fixed clock', (back
     await revokeDevice(db, tenantId, deviceId, at(1001));
     expect(await verifyDeviceCredentials(db, deviceId, password, at(1001))).toBe(false);
     expect(await verifyDeviceCredentials(db, deviceId, rotated.password, at(1001))).toBe(false);
-    await expect(rotateCredentials(db, tenantId, { deviceId }, at(1002))).rejects.toThrow('The device is REVOKED; only ACTIVE devices can be given new credentials');
+    await expect(rotateCredentials(db, tenantId, { deviceId }, at(1002))).rejects.toThrow(
+      'The device is REVOKED; only ACTIVE devices can be given new credentials',
+    );
   });
 
   it('keeps edge gateway keys encrypted, verifies old and new through the overlap, and none after revocation', async () => {

@@ -36,7 +36,14 @@ async function tenantGateway(db: PrismaClient, tenantId: string, gatewayId: stri
   return gateway;
 }
 
-export async function registerEdgeGateway(db: PrismaClient, box: SecretBox, tenantId: string, input: { farmId: string; name: string }, now: Date, actor?: AuditActor): Promise<EdgeGatewaySecret> {
+export async function registerEdgeGateway(
+  db: PrismaClient,
+  box: SecretBox,
+  tenantId: string,
+  input: { farmId: string; name: string },
+  now: Date,
+  actor?: AuditActor,
+): Promise<EdgeGatewaySecret> {
   const farm = await db.farm.findFirst({ where: { id: requireUuid(input.farmId, 'farmId'), tenantId } });
   if (!farm) throw notFound('Farm');
   const name = requireText(input.name, 'name', GATEWAY_NAME_MAX_LENGTH);
@@ -54,7 +61,14 @@ export async function registerEdgeGateway(db: PrismaClient, box: SecretBox, tena
 }
 
 /** A new key now; the keys valid now keep verifying for `overlapSeconds`. */
-export async function rotateEdgeGatewayKey(db: PrismaClient, box: SecretBox, tenantId: string, input: { gatewayId: string; overlapSeconds?: number | null }, now: Date, actor?: AuditActor): Promise<EdgeGatewaySecret> {
+export async function rotateEdgeGatewayKey(
+  db: PrismaClient,
+  box: SecretBox,
+  tenantId: string,
+  input: { gatewayId: string; overlapSeconds?: number | null },
+  now: Date,
+  actor?: AuditActor,
+): Promise<EdgeGatewaySecret> {
   const overlapSeconds = input.overlapSeconds ?? DEFAULT_OVERLAP_SECONDS;
   if (!Number.isInteger(overlapSeconds) || overlapSeconds < 0 || overlapSeconds > MAX_OVERLAP_SECONDS) {
     throw badInput(`overlapSeconds: expected 0 to ${MAX_OVERLAP_SECONDS} seconds, got ${overlapSeconds}`, 'overlapSeconds');
@@ -104,5 +118,11 @@ export async function edgeKeyForVerification(db: PrismaClient, box: SecretBox, k
     include: { gateway: true },
   });
   if (!key) return null;
-  return { keyId: key.id, secret: box.open(key.secretCiphertext, key.id), gatewayId: key.gatewayId, tenantId: key.gateway.tenantId, farmId: key.gateway.farmId };
+  return {
+    keyId: key.id,
+    secret: box.open(key.secretCiphertext, key.id),
+    gatewayId: key.gatewayId,
+    tenantId: key.gateway.tenantId,
+    farmId: key.gateway.farmId,
+  };
 }

@@ -20,11 +20,7 @@ export function generateClaimCode(): string {
  * reads as digits (O → 0, I and L → 1) mapped. Null when it cannot be a claim code.
  */
 export function normalizeClaimCode(typed: string): string | null {
-  const code = typed
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const code = typed.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   return code.length === CODE_SYMBOLS && [...code].every((symbol) => ALPHABET.includes(symbol)) ? code : null;
 }
 

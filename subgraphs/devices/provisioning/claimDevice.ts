@@ -35,7 +35,14 @@ function claimFields(request: ClaimRequest): { serialNumber: string; claimCode: 
  * Makes a PENDING device the caller's tenant's (CLAIMED) and spends its code. Wrong codes are
  * counted per tenant; at the limit every claim is RATE_LIMITED until the window moves on.
  */
-export async function claimDevice(db: PrismaClient, limits: RateLimitStore, tenantId: string, request: ClaimRequest, now: Date, actor?: AuditActor): Promise<Device> {
+export async function claimDevice(
+  db: PrismaClient,
+  limits: RateLimitStore,
+  tenantId: string,
+  request: ClaimRequest,
+  now: Date,
+  actor?: AuditActor,
+): Promise<Device> {
   const { serialNumber, claimCode } = claimFields(request);
   const limit = { key: tenantKey(tenantId), max: MAX_CLAIM_FAILURES_PER_TENANT };
   await assertNotRateLimited(limits, [limit], now);
@@ -46,7 +53,8 @@ export async function claimDevice(db: PrismaClient, limits: RateLimitStore, tena
   }
   // The caller holds the right code from here on, so it may learn the device's state.
   if (device.status !== 'PENDING') throw userError(ErrorCode.Conflict, `This device was claimed already (it is ${device.status}); its claim code is spent`);
-  if (device.claimCodeExpiresAt <= now) throw badInput(`This claim code expired on ${device.claimCodeExpiresAt.toISOString()}; ask the supplier for a new label`, 'claimCode');
+  if (device.claimCodeExpiresAt <= now)
+    throw badInput(`This claim code expired on ${device.claimCodeExpiresAt.toISOString()}; ask the supplier for a new label`, 'claimCode');
   // Conditional on PENDING: of two concurrent claims with the right code, one wins.
   return db.$transaction(async (tx) => {
     const claimed = await tx.device.updateMany({ where: { id: device.id, status: 'PENDING' }, data: { status: 'CLAIMED', tenantId, claimedAt: now } });

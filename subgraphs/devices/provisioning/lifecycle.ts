@@ -2,7 +2,13 @@ import { appendAuditEvent, type AuditActor } from '../../../lib/audit/auditEvent
 import type { Device, DeviceStatus, PrismaClient } from '../../../lib/db/generated/client';
 import { badInput, notFound } from '../../../lib/errors';
 import { isUuid, requireText, requireUuid } from '../../../lib/validation';
-import { DEFAULT_OVERLAP_SECONDS, issueDeviceCredential, MAX_OVERLAP_SECONDS, revokeDeviceCredentials, rotateDeviceCredential } from '../credentials/deviceCredentials';
+import {
+  DEFAULT_OVERLAP_SECONDS,
+  issueDeviceCredential,
+  MAX_OVERLAP_SECONDS,
+  revokeDeviceCredentials,
+  rotateDeviceCredential,
+} from '../credentials/deviceCredentials';
 
 export const DEVICE_NAME_MAX_LENGTH = 120;
 
@@ -40,13 +46,22 @@ async function tenantBarn(db: PrismaClient, tenantId: string, barnId: string) {
  * Places a CLAIMED device in a barn and activates it. The answer carries the device's MQTT
  * password, which exists nowhere else: the database keeps its hash only.
  */
-export async function activateDevice(db: PrismaClient, tenantId: string, input: { deviceId: string; barnId: string; name: string }, now: Date, actor?: AuditActor) {
+export async function activateDevice(
+  db: PrismaClient,
+  tenantId: string,
+  input: { deviceId: string; barnId: string; name: string },
+  now: Date,
+  actor?: AuditActor,
+) {
   const device = await tenantDevice(db, tenantId, input.deviceId);
   const barn = await tenantBarn(db, tenantId, input.barnId);
   const name = requireText(input.name, 'name', DEVICE_NAME_MAX_LENGTH);
   assertTransition(device, 'activate');
   return db.$transaction(async (tx) => {
-    const activated = await tx.device.updateMany({ where: { id: device.id, status: 'CLAIMED' }, data: { status: 'ACTIVE', barnId: barn.id, name, activatedAt: now } });
+    const activated = await tx.device.updateMany({
+      where: { id: device.id, status: 'CLAIMED' },
+      data: { status: 'ACTIVE', barnId: barn.id, name, activatedAt: now },
+    });
     if (activated.count !== 1) assertTransition(await tx.device.findUniqueOrThrow({ where: { id: device.id } }), 'activate');
     const { password, credential } = await issueDeviceCredential(tx, device.id, now);
     if (actor) await appendAuditEvent(tx, actor, { action: 'DEVICE_ACTIVATED', tenantId, targetType: 'Device', targetId: device.id }, now);
@@ -62,7 +77,13 @@ export async function moveDevice(db: PrismaClient, tenantId: string, input: { de
 }
 
 /** A new password now; the old ones keep working for `overlapSeconds` (0 ends them at once). */
-export async function rotateCredentials(db: PrismaClient, tenantId: string, input: { deviceId: string; overlapSeconds?: number | null }, now: Date, actor?: AuditActor) {
+export async function rotateCredentials(
+  db: PrismaClient,
+  tenantId: string,
+  input: { deviceId: string; overlapSeconds?: number | null },
+  now: Date,
+  actor?: AuditActor,
+) {
   const overlapSeconds = input.overlapSeconds ?? DEFAULT_OVERLAP_SECONDS;
   if (!Number.isInteger(overlapSeconds) || overlapSeconds < 0 || overlapSeconds > MAX_OVERLAP_SECONDS) {
     throw badInput(`overlapSeconds: expected 0 to ${MAX_OVERLAP_SECONDS} seconds, got ${overlapSeconds}`, 'overlapSeconds');
@@ -82,7 +103,10 @@ export async function revokeDevice(db: PrismaClient, tenantId: string, deviceId:
   assertTransition(device, 'revoke');
   return db.$transaction(async (tx) => {
     // Conditional on the state checked above: of two concurrent revocations one revokes (and is audited), the other is refused.
-    const revoking = await tx.device.updateMany({ where: { id: device.id, status: { in: [...TRANSITIONS.revoke.from] } }, data: { status: 'REVOKED', revokedAt: now } });
+    const revoking = await tx.device.updateMany({
+      where: { id: device.id, status: { in: [...TRANSITIONS.revoke.from] } },
+      data: { status: 'REVOKED', revokedAt: now },
+    });
     if (revoking.count !== 1) assertTransition(await tx.device.findUniqueOrThrow({ where: { id: device.id } }), 'revoke');
     await revokeDeviceCredentials(tx, device.id, now);
     const revoked = await tx.device.findUniqueOrThrow({ where: { id: device.id } });

@@ -43,7 +43,8 @@ export function parseDeviceCsv(csv: string): DeviceToRegister[] {
     if (line === '') return [];
     const cells = line.split(',').map((cell) => cell.trim());
     const kind = cells[kindColumn] ?? '';
-    if (!(DEVICE_KINDS as readonly string[]).includes(kind)) throw badInput(`csv line ${index + 2}: kind must be one of ${DEVICE_KINDS.join(', ')}, got "${kind}"`, 'csv');
+    if (!(DEVICE_KINDS as readonly string[]).includes(kind))
+      throw badInput(`csv line ${index + 2}: kind must be one of ${DEVICE_KINDS.join(', ')}, got "${kind}"`, 'csv');
     return [{ serialNumber: requireSerialNumber(cells[serialColumn] ?? '', `csv line ${index + 2}`), kind: kind as DeviceKind }];
   });
 }
@@ -52,7 +53,13 @@ export function parseDeviceCsv(csv: string): DeviceToRegister[] {
  * Pre-registers devices (PLATFORM_ADMIN) as PENDING, each with its own one-time claim code.
  * All or nothing: a serial that exists already (or twice in the input) registers none.
  */
-export async function registerDevices(db: PrismaClient, devices: DeviceToRegister[], claimCodeValidDays: number, now: Date, actor?: AuditActor): Promise<RegisteredDevice[]> {
+export async function registerDevices(
+  db: PrismaClient,
+  devices: DeviceToRegister[],
+  claimCodeValidDays: number,
+  now: Date,
+  actor?: AuditActor,
+): Promise<RegisteredDevice[]> {
   if (devices.length === 0 || devices.length > MAX_DEVICES_PER_REGISTRATION) {
     throw badInput(`devices: expected 1 to ${MAX_DEVICES_PER_REGISTRATION} devices, got ${devices.length}`, 'devices');
   }
@@ -66,23 +73,34 @@ export async function registerDevices(db: PrismaClient, devices: DeviceToRegiste
   const labels = devices.map((device, index) => ({ ...device, serialNumber: serials[index]!, claimCode: generateClaimCode() }));
   let created: Array<{ id: string; serialNumber: string }>;
   try {
-    created = await db.$transaction(async (tx) => {
-      const rows = await tx.device.createManyAndReturn({
-        data: labels.map((label) => ({
-          serialNumber: label.serialNumber,
-          kind: label.kind,
-          claimCodeHash: hashClaimCode(normalizeClaimCode(label.claimCode)!),
-          claimCodeExpiresAt,
-          registeredAt: now,
-        })),
-        select: { id: true, serialNumber: true },
-      });
-      // One record per device, so a device's history starts at its registration; no tenant owns it yet (platform admins see these).
-      if (actor) for (const row of rows) await appendAuditEvent(tx, actor, { action: 'DEVICE_REGISTERED', tenantId: null, targetType: 'Device', targetId: row.id, detail: `serialNumber=${row.serialNumber}` }, now);
-      return rows;
-    }, { timeout: 60_000 });
+    created = await db.$transaction(
+      async (tx) => {
+        const rows = await tx.device.createManyAndReturn({
+          data: labels.map((label) => ({
+            serialNumber: label.serialNumber,
+            kind: label.kind,
+            claimCodeHash: hashClaimCode(normalizeClaimCode(label.claimCode)!),
+            claimCodeExpiresAt,
+            registeredAt: now,
+          })),
+          select: { id: true, serialNumber: true },
+        });
+        // One record per device, so a device's history starts at its registration; no tenant owns it yet (platform admins see these).
+        if (actor)
+          for (const row of rows)
+            await appendAuditEvent(
+              tx,
+              actor,
+              { action: 'DEVICE_REGISTERED', tenantId: null, targetType: 'Device', targetId: row.id, detail: `serialNumber=${row.serialNumber}` },
+              now,
+            );
+        return rows;
+      },
+      { timeout: 60_000 },
+    );
   } catch (error) {
-    if (isUniqueViolation(error)) throw userError(ErrorCode.Conflict, 'serialNumber: a device with one of these serial numbers is registered already; nothing was registered');
+    if (isUniqueViolation(error))
+      throw userError(ErrorCode.Conflict, 'serialNumber: a device with one of these serial numbers is registered already; nothing was registered');
     throw error;
   }
   const idBySerial = new Map(created.map((device) => [device.serialNumber, device.id]));

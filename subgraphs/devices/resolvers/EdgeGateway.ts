@@ -4,11 +4,16 @@ import { groupByKey, loadTenantRow, requestLoader } from '../../../lib/graphql/r
 import { loadFarm } from './Farm';
 
 export const EdgeGateway: EdgeGatewayResolvers = {
-  __resolveReference: ({ id }, ctx) => loadTenantRow(ctx, 'gatewaysById', id, (ids, tenantId) => ctx.db.edgeGateway.findMany({ where: { id: { in: ids }, tenantId, ...farmFilter(ctx) } })),
+  __resolveReference: ({ id }, ctx) =>
+    loadTenantRow(ctx, 'gatewaysById', id, (ids, tenantId) => ctx.db.edgeGateway.findMany({ where: { id: { in: ids }, tenantId, ...farmFilter(ctx) } })),
   farm: async (gateway, _args, ctx) => (await loadFarm(ctx, gateway.farmId))!,
   keys: (gateway, _args, ctx) =>
     requestLoader(ctx, 'keysByGateway', async (gatewayIds) =>
-      groupByKey(gatewayIds, await ctx.db.edgeGatewayKey.findMany({ where: { gatewayId: { in: [...gatewayIds] } }, orderBy: [{ issuedAt: 'desc' }, { id: 'asc' }] }), (key) => key.gatewayId),
+      groupByKey(
+        gatewayIds,
+        await ctx.db.edgeGatewayKey.findMany({ where: { gatewayId: { in: [...gatewayIds] } }, orderBy: [{ issuedAt: 'desc' }, { id: 'asc' }] }),
+        (key) => key.gatewayId,
+      ),
     ).load(gateway.id),
 };
 

@@ -14,7 +14,11 @@ export const Farm: FarmResolvers = {
   tenant: (farm) => ({ id: farm.tenantId }),
   barns: (farm, _args, ctx) =>
     requestLoader(ctx, 'barnsByFarm', async (farmIds) =>
-      groupByKey(farmIds, await ctx.db.barn.findMany({ where: { farmId: { in: [...farmIds] }, tenantId: farm.tenantId }, orderBy: [{ name: 'asc' }, { id: 'asc' }] }), (barn) => barn.farmId),
+      groupByKey(
+        farmIds,
+        await ctx.db.barn.findMany({ where: { farmId: { in: [...farmIds] }, tenantId: farm.tenantId }, orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
+        (barn) => barn.farmId,
+      ),
     ).load(farm.id),
   edgeGateways: (farm, _args, ctx) =>
     requestLoader(ctx, 'gatewaysByFarm', async (farmIds) =>

@@ -21,9 +21,12 @@ async function owned<Row>(find: () => Promise<Row | null>, id: string, what: str
 export const createQuery = (deps: DevicesDependencies): QueryResolvers => ({
   farm: (_parent, { id }, ctx) => owned(() => ctx.db.farm.findFirst({ where: { id, tenantId: callerTenantId(ctx), ...farmIdFilter(ctx) } }), id, 'Farm'),
   barn: (_parent, { id }, ctx) => owned(() => ctx.db.barn.findFirst({ where: { id, tenantId: callerTenantId(ctx), ...farmFilter(ctx) } }), id, 'Barn'),
-  device: (_parent, { id }, ctx) => owned(() => ctx.db.device.findFirst({ where: { id, tenantId: callerTenantId(ctx), ...deviceFarmFilter(ctx) } }), id, 'Device'),
-  edgeGateway: (_parent, { id }, ctx) => owned(() => ctx.db.edgeGateway.findFirst({ where: { id, tenantId: callerTenantId(ctx), ...farmFilter(ctx) } }), id, 'Edge gateway'),
-  devices: (_parent, { status, first, after }, ctx) => devicePage(ctx.db, { tenantId: callerTenantId(ctx), ...deviceFarmFilter(ctx), ...(status ? { status } : {}) }, first, after),
+  device: (_parent, { id }, ctx) =>
+    owned(() => ctx.db.device.findFirst({ where: { id, tenantId: callerTenantId(ctx), ...deviceFarmFilter(ctx) } }), id, 'Device'),
+  edgeGateway: (_parent, { id }, ctx) =>
+    owned(() => ctx.db.edgeGateway.findFirst({ where: { id, tenantId: callerTenantId(ctx), ...farmFilter(ctx) } }), id, 'Edge gateway'),
+  devices: (_parent, { status, first, after }, ctx) =>
+    devicePage(ctx.db, { tenantId: callerTenantId(ctx), ...deviceFarmFilter(ctx), ...(status ? { status } : {}) }, first, after),
   devicesWithCredentialsOlderThan: (_parent, { olderThanDays, first, after }, ctx) => {
     if (!Number.isInteger(olderThanDays) || olderThanDays < 1 || olderThanDays > MAX_CREDENTIAL_AGE_DAYS) {
       throw badInput(`olderThanDays: expected 1 to ${MAX_CREDENTIAL_AGE_DAYS}, got ${olderThanDays}`, 'olderThanDays');
@@ -31,7 +34,12 @@ export const createQuery = (deps: DevicesDependencies): QueryResolvers => ({
     const now = deps.now();
     const cutoff = new Date(now.getTime() - olderThanDays * DAY_MS);
     // ACTIVE devices without any valid credential issued since the cutoff.
-    const where = { tenantId: callerTenantId(ctx), ...deviceFarmFilter(ctx), status: 'ACTIVE' as const, credentials: { none: { ...validCredentialWhere(now), issuedAt: { gte: cutoff } } } };
+    const where = {
+      tenantId: callerTenantId(ctx),
+      ...deviceFarmFilter(ctx),
+      status: 'ACTIVE' as const,
+      credentials: { none: { ...validCredentialWhere(now), issuedAt: { gte: cutoff } } },
+    };
     return devicePage(ctx.db, where, first, after);
   },
   brokerAuthFiles: async (_parent, { farmId }, ctx) => {

@@ -7,6 +7,10 @@ export const Tenant: TenantResolvers = {
   __resolveReference: ({ id }) => ({ id }),
   farms: (tenant, { first }, ctx) =>
     tenant.id === tenantOrNull(ctx)
-      ? ctx.db.farm.findMany({ where: { tenantId: tenant.id, ...farmIdFilter(ctx) }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: requirePageSize(first) })
+      ? ctx.db.farm.findMany({
+          where: { tenantId: tenant.id, ...farmIdFilter(ctx) },
+          orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+          take: requirePageSize(first),
+        })
       : [],
 };

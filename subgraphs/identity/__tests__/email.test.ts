@@ -6,12 +6,19 @@ describe('email addresses', () => {
     expect(requireEmail('  Ａｎｎ@Ｓｕｎｒｉｓｅ.Example ')).toBe('ann@sunrise.example');
   });
 
-  it.each(['<script>alert(1)</script>@x.example', 'ann@x', 'ann@@x.example', 'a nn@x.example', '"ann"@x.example', 'ann@-x.example', 'ann.@x.example', '@x.example', 'ann@x.example\u0000'])(
-    'refuse %j with BAD_USER_INPUT',
-    (address) => {
-      expect(() => requireEmail(address)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }));
-    },
-  );
+  it.each([
+    '<script>alert(1)</script>@x.example',
+    'ann@x',
+    'ann@@x.example',
+    'a nn@x.example',
+    '"ann"@x.example',
+    'ann@-x.example',
+    'ann.@x.example',
+    '@x.example',
+    'ann@x.example\u0000',
+  ])('refuse %j with BAD_USER_INPUT', (address) => {
+    expect(() => requireEmail(address)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }));
+  });
 
   it('accept plain and internationalised addresses', () => {
     expect(requireEmail('o.brien+barn-2@farm.example')).toBe('o.brien+barn-2@farm.example');

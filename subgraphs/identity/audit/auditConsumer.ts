@@ -21,7 +21,19 @@ export function startAuditLog(options: { db: Database; log: Logger }): Promise<C
       await options.db.sql.query(
         `INSERT INTO "identity"."audit_record" (id, at, action, actor_id, actor_kind, tenant_id, target_type, target_id, address, request_id, detail)
          VALUES ($1::uuid, $2::timestamptz, $3, $4, $5, $6::uuid, $7, $8, $9, $10, $11) ON CONFLICT (id) DO NOTHING`,
-        [event.id, event.at, event.action, event.actorId, event.actorKind, event.tenantId, event.targetType, event.targetId, event.address, event.requestId, event.detail ?? null],
+        [
+          event.id,
+          event.at,
+          event.action,
+          event.actorId,
+          event.actorKind,
+          event.tenantId,
+          event.targetType,
+          event.targetId,
+          event.address,
+          event.requestId,
+          event.detail ?? null,
+        ],
       );
     },
   });

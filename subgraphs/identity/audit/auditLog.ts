@@ -77,6 +77,11 @@ export async function auditCsv(ctx: SubgraphContext, since: Date, until: Date): 
   });
   if (rows.length > MAX_CSV_ROWS) throw badInput(`since: more than ${MAX_CSV_ROWS} records; export a shorter period`, 'since');
   const lines = rows.map((row) => CSV_COLUMNS.map((column) => csvField(column === 'at' ? row.at.toISOString() : row[column])).join(','));
-  await recordAudit(ctx, { action: 'AUDIT_LOG_EXPORTED', tenantId: ctx.principal!.tenantId, targetType: 'AuditLog', detail: `${since.toISOString()}/${until.toISOString()} rows=${rows.length}` });
+  await recordAudit(ctx, {
+    action: 'AUDIT_LOG_EXPORTED',
+    tenantId: ctx.principal!.tenantId,
+    targetType: 'AuditLog',
+    detail: `${since.toISOString()}/${until.toISOString()} rows=${rows.length}`,
+  });
   return [CSV_COLUMNS.join(','), ...lines].join('\r\n') + '\r\n';
 }

@@ -10,7 +10,9 @@ export const AUDIT_PRUNE_INTERVAL_MS = 60 * 60 * 1000;
  * TRUNCATE). Returns how many went.
  */
 export async function pruneAuditRecords(sql: SqlExecutor, retentionDays: number): Promise<number> {
-  const [row] = await sql.query<{ removed: string }>(`SELECT "identity"."prune_audit_records"(make_interval(days => $1::int))::text AS removed`, [retentionDays]);
+  const [row] = await sql.query<{ removed: string }>(`SELECT "identity"."prune_audit_records"(make_interval(days => $1::int))::text AS removed`, [
+    retentionDays,
+  ]);
   return Number(row!.removed);
 }
 

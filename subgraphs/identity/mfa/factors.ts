@@ -18,7 +18,11 @@ export const hasSecondFactor = async (db: PrismaClient, userId: string): Promise
 /** The methods a login of this user may be completed with (recovery codes only while some are left). */
 export async function methodsOf(db: PrismaClient, userId: string): Promise<SecondFactorMethod[]> {
   const [factors, codes] = await Promise.all([secondFactorsOf(db, userId), recoveryCodesLeft(db, userId)]);
-  return [...(factors.totp ? (['TOTP'] as const) : []), ...(codes > 0 ? (['RECOVERY_CODE'] as const) : []), ...(factors.passkeys > 0 ? (['PASSKEY'] as const) : [])];
+  return [
+    ...(factors.totp ? (['TOTP'] as const) : []),
+    ...(codes > 0 ? (['RECOVERY_CODE'] as const) : []),
+    ...(factors.passkeys > 0 ? (['PASSKEY'] as const) : []),
+  ];
 }
 
 /** The user's factors as the user sees them (GraphQL `MfaStatus`). */

@@ -33,11 +33,17 @@ export async function requireSecondStep(ctx: SubgraphContext, login: { userId: s
   const challenge = await openChallenge(ctx.db, { purpose, ...login });
   const mfaChallenge = { token: challenge.token, expiresAt: challenge.expiresAt.toISOString(), methods: enrolled ? methods : ['TOTP'] };
   if (enrolled) throw userError(ErrorCode.MfaRequired, 'Enter a code from your authenticator app or a recovery code, or use your passkey', { mfaChallenge });
-  throw userError(ErrorCode.MfaEnrolmentRequired, 'Your organisation requires a second factor: set up an authenticator app to finish logging in', { mfaChallenge });
+  throw userError(ErrorCode.MfaEnrolmentRequired, 'Your organisation requires a second factor: set up an authenticator app to finish logging in', {
+    mfaChallenge,
+  });
 }
 
 /** The session a challenge stood for, after re-checking what may have changed since its password step. */
-export async function resumeLogin(ctx: SubgraphContext, deps: IdentityDependencies, challenge: { userId: string; tenantId: string | null; useCookies: boolean; createdAt: Date }): Promise<SessionModel> {
+export async function resumeLogin(
+  ctx: SubgraphContext,
+  deps: IdentityDependencies,
+  challenge: { userId: string; tenantId: string | null; useCookies: boolean; createdAt: Date },
+): Promise<SessionModel> {
   const user = await ctx.db.userAccount.findUnique({ where: { id: challenge.userId } });
   // A password changed (or reset) since the password step voids it.
   if (!user || user.passwordChangedAt > challenge.createdAt) throw deadChallenge();
@@ -78,7 +84,13 @@ export async function completeMfaLogin(ctx: SubgraphContext, deps: IdentityDepen
   if (!(await spendChallenge(ctx.db, challenge.id))) throw deadChallenge();
   await clearFailures(deps.rateLimits, account);
   if (method === 'RECOVERY_CODE') {
-    await recordAudit(ctx, { action: 'MFA_RECOVERY_CODE_USED', actorId: challenge.userId, tenantId: challenge.tenantId, targetType: 'User', targetId: challenge.userId });
+    await recordAudit(ctx, {
+      action: 'MFA_RECOVERY_CODE_USED',
+      actorId: challenge.userId,
+      tenantId: challenge.tenantId,
+      targetType: 'User',
+      targetId: challenge.userId,
+    });
   }
   return resumeLogin(ctx, deps, challenge);
 }

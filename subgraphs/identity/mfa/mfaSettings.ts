@@ -46,7 +46,7 @@ export async function confirmTotpEnrolment(ctx: SubgraphContext, deps: IdentityD
   await assertNotRateLimited(deps.rateLimits, [{ key: mfaKey(user.id), max: MAX_FAILURES_PER_ACCOUNT }]);
   if (!(await acceptTotpCode(ctx.db, deps.secretBox, user.id, totpCode, { pending: true }))) {
     await recordFailure(deps.rateLimits, [mfaKey(user.id)]);
-    throw badInput('totpCode: not the code the app shows now (check the phone\'s clock), or no enrolment was started', 'totpCode');
+    throw badInput("totpCode: not the code the app shows now (check the phone's clock), or no enrolment was started", 'totpCode');
   }
   const tenantId = challenge ? challenge.tenantId : (ctx.principal?.tenantId ?? null);
   const recoveryCodes = (await recoveryCodesLeft(ctx.db, user.id)) > 0 ? null : await issueRecoveryCodes(ctx.db, user.id);
@@ -62,7 +62,10 @@ export async function confirmTotpEnrolment(ctx: SubgraphContext, deps: IdentityD
  */
 async function reauthenticate(ctx: SubgraphContext, deps: IdentityDependencies, user: UserAccount, password: string, code?: string): Promise<void> {
   const keys = [accountKey(user.email), mfaKey(user.id)];
-  await assertNotRateLimited(deps.rateLimits, keys.map((key) => ({ key, max: MAX_FAILURES_PER_ACCOUNT })));
+  await assertNotRateLimited(
+    deps.rateLimits,
+    keys.map((key) => ({ key, max: MAX_FAILURES_PER_ACCOUNT })),
+  );
   if (!(await verifyPassword(user.passwordHash, password))) {
     await recordFailure(deps.rateLimits, [keys[0]!]);
     throw badInput('password: is not your password', 'password');
@@ -78,7 +81,8 @@ async function reauthenticate(ctx: SubgraphContext, deps: IdentityDependencies, 
 
 export async function disableTotp(ctx: SubgraphContext, deps: IdentityDependencies, password: string, code: string): Promise<boolean> {
   const user = await callingUser(ctx);
-  if ((await ctx.db.totpFactor.count({ where: { userId: user.id, confirmedAt: { not: null } } })) === 0) throw userError(ErrorCode.Conflict, 'No authenticator app is enrolled');
+  if ((await ctx.db.totpFactor.count({ where: { userId: user.id, confirmedAt: { not: null } } })) === 0)
+    throw userError(ErrorCode.Conflict, 'No authenticator app is enrolled');
   await reauthenticate(ctx, deps, user, password, code);
   await ctx.db.totpFactor.delete({ where: { userId: user.id } });
   await dropRecoveryCodesWithoutFactor(ctx.db, user.id);
@@ -100,7 +104,13 @@ export async function startPasskeyRegistration(ctx: SubgraphContext, deps: Ident
 }
 
 /** Like confirmTotpEnrolment: a passkey is the other second factor a login sent to enrol may choose. */
-export async function finishPasskeyRegistration(ctx: SubgraphContext, deps: IdentityDependencies, name: string, response: string, challengeToken: string | null | undefined) {
+export async function finishPasskeyRegistration(
+  ctx: SubgraphContext,
+  deps: IdentityDependencies,
+  name: string,
+  response: string,
+  challengeToken: string | null | undefined,
+) {
   const { user, challenge } = await enrollingUser(ctx, challengeToken);
   const passkey = await registerPasskey(ctx.db, deps.relyingParty, user.id, requireText(name, 'name', PASSKEY_NAME_MAX_LENGTH), response);
   const recoveryCodes = (await recoveryCodesLeft(ctx.db, user.id)) > 0 ? null : await issueRecoveryCodes(ctx.db, user.id);

@@ -54,7 +54,14 @@ function parseJson<T>(text: string, field: string): T {
 }
 
 /** Verifies the browser's answer to the user's newest live registration options and stores the passkey. */
-export async function registerPasskey(db: PrismaClient, rp: RelyingParty, userId: string, name: string, responseJson: string, now = new Date()): Promise<Passkey> {
+export async function registerPasskey(
+  db: PrismaClient,
+  rp: RelyingParty,
+  userId: string,
+  name: string,
+  responseJson: string,
+  now = new Date(),
+): Promise<Passkey> {
   const response = parseJson<RegistrationResponseJSON>(responseJson, 'response');
   const pending = await db.mfaChallenge.findFirst({
     where: { userId, purpose: 'PASSKEY_REGISTRATION', spentAt: null, expiresAt: { gt: now } },
@@ -102,10 +109,19 @@ export async function passkeyLoginOptions(db: PrismaClient, rp: RelyingParty, ch
  * WebAuthn challenge. The WebAuthn challenge is cleared in the same step, so an assertion is
  * good once; a signature counter that does not move forward (a cloned key) is refused.
  */
-export async function acceptPasskeyAssertion(db: PrismaClient, rp: RelyingParty, challenge: MfaChallenge, responseJson: string, now = new Date()): Promise<boolean> {
+export async function acceptPasskeyAssertion(
+  db: PrismaClient,
+  rp: RelyingParty,
+  challenge: MfaChallenge,
+  responseJson: string,
+  now = new Date(),
+): Promise<boolean> {
   const response = parseJson<AuthenticationResponseJSON>(responseJson, 'passkeyResponse');
   if (!challenge.webauthnChallenge) return false;
-  const { count } = await db.mfaChallenge.updateMany({ where: { id: challenge.id, webauthnChallenge: challenge.webauthnChallenge }, data: { webauthnChallenge: null } });
+  const { count } = await db.mfaChallenge.updateMany({
+    where: { id: challenge.id, webauthnChallenge: challenge.webauthnChallenge },
+    data: { webauthnChallenge: null },
+  });
   if (count !== 1) return false;
   const key = await db.passkey.findUnique({ where: { credentialId: response.id } });
   if (!key || key.userId !== challenge.userId) return false;
@@ -114,7 +130,12 @@ export async function acceptPasskeyAssertion(db: PrismaClient, rp: RelyingParty,
     expectedChallenge: challenge.webauthnChallenge,
     expectedOrigin: rp.origin,
     expectedRPID: rp.id,
-    credential: { id: key.credentialId, publicKey: new Uint8Array(Buffer.from(key.publicKey, 'base64url')), counter: Number(key.signCount), transports: key.transports as AuthenticatorTransportFuture[] },
+    credential: {
+      id: key.credentialId,
+      publicKey: new Uint8Array(Buffer.from(key.publicKey, 'base64url')),
+      counter: Number(key.signCount),
+      transports: key.transports as AuthenticatorTransportFuture[],
+    },
     requireUserVerification: false,
   }).catch(() => ({ verified: false, authenticationInfo: undefined }));
   if (!verification.verified || !verification.authenticationInfo) return false;

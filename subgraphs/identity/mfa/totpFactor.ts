@@ -20,7 +20,11 @@ export async function startTotpEnrolment(db: PrismaClient, box: SecretBox, user:
   if (existing?.confirmedAt) throw userError(ErrorCode.Conflict, 'An authenticator app is enrolled already; disable it first');
   const secret = generateTotpSecret();
   const secretSealed = box.seal(secret, sealContext(user.id));
-  await db.totpFactor.upsert({ where: { userId: user.id }, create: { userId: user.id, secretSealed }, update: { secretSealed, lastUsedStep: 0n, createdAt: new Date() } });
+  await db.totpFactor.upsert({
+    where: { userId: user.id },
+    create: { userId: user.id, secretSealed },
+    update: { secretSealed, lastUsedStep: 0n, createdAt: new Date() },
+  });
   return { secret, otpauthUri: otpauthUri(TOTP_ISSUER, user.email, secret) };
 }
 
@@ -29,7 +33,13 @@ export async function startTotpEnrolment(db: PrismaClient, box: SecretBox, user:
  * be of a step later than the last accepted one, and that step is recorded in the same
  * conditional update, so a code is good once even when two requests race with it.
  */
-export async function acceptTotpCode(db: PrismaClient, box: SecretBox, userId: string, code: string, options: { pending: boolean; now?: Date }): Promise<boolean> {
+export async function acceptTotpCode(
+  db: PrismaClient,
+  box: SecretBox,
+  userId: string,
+  code: string,
+  options: { pending: boolean; now?: Date },
+): Promise<boolean> {
   const factor = await db.totpFactor.findUnique({ where: { userId } });
   if (!factor || (factor.confirmedAt === null) !== options.pending) return false;
   const now = options.now ?? new Date();

@@ -3,7 +3,7 @@ import { SCOPE_CLAIMS } from '../apiClients';
 import type { ApiScope } from '../__generated__/resolvers-types';
 import type { PartnerEvent } from './partnerEvents';
 
-const scopeOfClaim = (claim: string): ApiScope | undefined => (Object.entries(SCOPE_CLAIMS).find(([, value]) => value === claim)?.[0] as ApiScope | undefined);
+const scopeOfClaim = (claim: string): ApiScope | undefined => Object.entries(SCOPE_CLAIMS).find(([, value]) => value === claim)?.[0] as ApiScope | undefined;
 
 /**
  * The API clients that may hear `event`, exactly as they may read its data: the tenant's own
@@ -15,8 +15,17 @@ export async function clientsToTell(db: PrismaClient, event: Pick<PartnerEvent, 
   if (!scope) return [];
   const [own, grants] = await Promise.all([
     db.apiClient.findMany({ where: { tenantId: event.tenantId, revokedAt: null, scopes: { has: scope } }, select: { id: true } }),
-    db.partnerGrant.findMany({ where: { tenantId: event.tenantId, revokedAt: null, scopes: { has: scope }, ...(event.farmId ? { farmIds: { has: event.farmId } } : {}) }, select: { clientId: true } }),
+    db.partnerGrant.findMany({
+      where: { tenantId: event.tenantId, revokedAt: null, scopes: { has: scope }, ...(event.farmId ? { farmIds: { has: event.farmId } } : {}) },
+      select: { clientId: true },
+    }),
   ]);
-  const granted = grants.length === 0 ? [] : await db.apiClient.findMany({ where: { id: { in: grants.map((grant) => grant.clientId) }, revokedAt: null, scopes: { has: scope } }, select: { id: true } });
+  const granted =
+    grants.length === 0
+      ? []
+      : await db.apiClient.findMany({
+          where: { id: { in: grants.map((grant) => grant.clientId) }, revokedAt: null, scopes: { has: scope } },
+          select: { id: true },
+        });
   return [...new Set([...own, ...granted].map((client) => client.id))];
 }

@@ -30,7 +30,14 @@ export type PartnerWebhookWorker = DeliveryWorker;
  * signed POST: checks the client may still hear the tenant (a revoked grant stops what was queued),
  * sends, and records the outcome in the delivery log; a webhook failing for 24 hours is disabled.
  */
-export function startPartnerWebhookWorker(options: { db: PrismaClient; log: Logger; secrets: SecretBox; now?: () => Date; pollIntervalMs?: number; outbound?: OutboundPolicy }): PartnerWebhookWorker {
+export function startPartnerWebhookWorker(options: {
+  db: PrismaClient;
+  log: Logger;
+  secrets: SecretBox;
+  now?: () => Date;
+  pollIntervalMs?: number;
+  outbound?: OutboundPolicy;
+}): PartnerWebhookWorker {
   const { db } = options;
 
   async function send(id: string, at: Date): Promise<DeliveryOutcome> {
@@ -41,9 +48,17 @@ export function startPartnerWebhookWorker(options: { db: PrismaClient; log: Logg
     const payload = delivery.payload as { type: PartnerEvent['type']; occurredAt: string; data: Record<string, unknown> };
     const scope = { ALERT_RAISED: 'telemetry:read', ALERT_CLEARED: 'telemetry:read', BATCH_CLOSED: 'kpi:read', INVOICE_ISSUED: 'billing:read' }[payload.type];
     const farmId = ((Object.values(payload.data)[0] ?? {}) as { farmId?: string }).farmId ?? null;
-    if (!(await clientsToTell(db, { tenantId: delivery.tenantId, farmId, scope })).includes(delivery.clientId)) return { kind: 'gave-up', reason: 'the client no longer has access to this tenant' };
+    if (!(await clientsToTell(db, { tenantId: delivery.tenantId, farmId, scope })).includes(delivery.clientId))
+      return { kind: 'gave-up', reason: 'the client no longer has access to this tenant' };
     const secret = options.secrets.open(webhook.secretSealed, partnerWebhookSecretContext(webhook.id));
-    const body: PartnerWebhookBody = { deliveryId: delivery.id, eventId: delivery.eventId, type: WIRE_TYPES[payload.type], tenantId: delivery.tenantId, occurredAt: payload.occurredAt, data: payload.data };
+    const body: PartnerWebhookBody = {
+      deliveryId: delivery.id,
+      eventId: delivery.eventId,
+      type: WIRE_TYPES[payload.type],
+      tenantId: delivery.tenantId,
+      occurredAt: payload.occurredAt,
+      data: payload.data,
+    };
     await sendWebhook(webhook.url, secret, body, at, options.outbound);
     return { kind: 'delivered' };
   }
@@ -52,7 +67,11 @@ export function startPartnerWebhookWorker(options: { db: PrismaClient; log: Logg
   async function onFailed(id: string, reason: string, at: Date, final: boolean): Promise<void> {
     const { webhookId } = await db.partnerWebhookDelivery.findUniqueOrThrow({ where: { id }, select: { webhookId: true } });
     await db.partnerWebhook.update({ where: { id: webhookId }, data: { lastFailureAt: at, lastFailureReason: reason } });
-    if (final) await db.partnerWebhook.updateMany({ where: { id: webhookId, disabledAt: null }, data: { disabledAt: at, lastFailureReason: `disabled after failing for 24 hours: ${reason}` } });
+    if (final)
+      await db.partnerWebhook.updateMany({
+        where: { id: webhookId, disabledAt: null },
+        data: { disabledAt: at, lastFailureReason: `disabled after failing for 24 hours: ${reason}` },
+      });
   }
 
   return startDeliveryWorker({

@@ -15,11 +15,22 @@ import { fromAlert, fromBatch, fromInvoice, type PartnerEvent } from './partnerE
 export async function writeDeliveries(db: Database['prisma'], event: PartnerEvent, eventId: string, now: Date): Promise<number> {
   const clients = await clientsToTell(db, event);
   if (clients.length === 0) return 0;
-  const webhooks = await db.partnerWebhook.findMany({ where: { clientId: { in: clients }, disabledAt: null, events: { has: event.type } }, select: { id: true, clientId: true } });
+  const webhooks = await db.partnerWebhook.findMany({
+    where: { clientId: { in: clients }, disabledAt: null, events: { has: event.type } },
+    select: { id: true, clientId: true },
+  });
   if (webhooks.length === 0) return 0;
   const payload = { type: event.type, occurredAt: event.occurredAt, data: event.data } as object;
   const written = await db.partnerWebhookDelivery.createMany({
-    data: webhooks.map((webhook) => ({ webhookId: webhook.id, clientId: webhook.clientId, tenantId: event.tenantId, eventId, eventType: event.type, payload, nextAttemptAt: now })),
+    data: webhooks.map((webhook) => ({
+      webhookId: webhook.id,
+      clientId: webhook.clientId,
+      tenantId: event.tenantId,
+      eventId,
+      eventType: event.type,
+      payload,
+      nextAttemptAt: now,
+    })),
     skipDuplicates: true,
   });
   return written.count;
@@ -32,7 +43,13 @@ export async function startPartnerFanOut(options: { db: Database; log: Logger; n
   const now = options.now ?? (() => new Date());
   const log = options.log.child({ component: 'partner-webhooks' });
   const consume = <Payload>(name: string, topic: Topic<Payload>, toPartnerEvent: (payload: Payload) => PartnerEvent) =>
-    startConsumer({ name, topic, sql: options.db.sql, log, handle: async (payload, delivered) => void (await writeDeliveries(options.db.prisma, toPartnerEvent(payload), eventIdOf(delivered), now())) });
+    startConsumer({
+      name,
+      topic,
+      sql: options.db.sql,
+      log,
+      handle: async (payload, delivered) => void (await writeDeliveries(options.db.prisma, toPartnerEvent(payload), eventIdOf(delivered), now())),
+    });
   return Promise.all([
     consume('identity.partner-webhooks-alerts', ALERT_RAISED_OR_CLEARED, fromAlert),
     consume('identity.partner-webhooks-batches', BATCH_CLOSED, fromBatch),

@@ -30,7 +30,22 @@ export const fromAlert = (event: AlertRaisedOrClearedEvent): PartnerEvent => ({
   farmId: event.farmId,
   scope: 'telemetry:read',
   occurredAt: event.change === 'RAISED' ? event.raisedAt : (event.clearedAt ?? event.raisedAt),
-  data: { alert: { id: event.alertId, farmId: event.farmId, barnId: event.barnId, severity: event.severity, metric: event.metric, builtIn: event.builtIn, ruleId: event.ruleId, threshold: event.threshold, peakValue: event.peakValue, lastValue: event.lastValue, raisedAt: event.raisedAt, clearedAt: event.clearedAt } },
+  data: {
+    alert: {
+      id: event.alertId,
+      farmId: event.farmId,
+      barnId: event.barnId,
+      severity: event.severity,
+      metric: event.metric,
+      builtIn: event.builtIn,
+      ruleId: event.ruleId,
+      threshold: event.threshold,
+      peakValue: event.peakValue,
+      lastValue: event.lastValue,
+      raisedAt: event.raisedAt,
+      clearedAt: event.clearedAt,
+    },
+  },
 });
 
 export const fromBatch = (event: BatchClosedEvent): PartnerEvent => ({
@@ -39,7 +54,16 @@ export const fromBatch = (event: BatchClosedEvent): PartnerEvent => ({
   farmId: event.farmId,
   scope: 'kpi:read',
   occurredAt: event.closedAt,
-  data: { batch: { id: event.batchId, farmId: event.farmId, barnId: event.barnId, species: event.species, headCountPlaced: event.headCountPlaced, placedOn: event.placedOn } },
+  data: {
+    batch: {
+      id: event.batchId,
+      farmId: event.farmId,
+      barnId: event.barnId,
+      species: event.species,
+      headCountPlaced: event.headCountPlaced,
+      placedOn: event.placedOn,
+    },
+  },
 });
 
 export const fromInvoice = (event: InvoiceIssuedEvent): PartnerEvent => ({

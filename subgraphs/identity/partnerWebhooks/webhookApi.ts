@@ -32,12 +32,21 @@ export async function createPartnerWebhook(ctx: SubgraphContext, secretBox: Secr
   const events = [...new Set(input.events)];
   if (events.length === 0) throw badInput('events: name at least one', 'events');
   const clientId = callerClient(ctx);
-  if ((await ctx.db.partnerWebhook.count({ where: { clientId, disabledAt: null } })) >= MAX_WEBHOOKS_PER_CLIENT) throw badInput(`at most ${MAX_WEBHOOKS_PER_CLIENT} webhooks per client`, 'url');
+  if ((await ctx.db.partnerWebhook.count({ where: { clientId, disabledAt: null } })) >= MAX_WEBHOOKS_PER_CLIENT)
+    throw badInput(`at most ${MAX_WEBHOOKS_PER_CLIENT} webhooks per client`, 'url');
   const id = randomUUID();
   const secret = `whsec_${randomBytes(32).toString('base64url')}`;
-  const webhook = await ctx.db.partnerWebhook.create({ data: { id, clientId, url, events, secretSealed: secretBox.seal(secret, partnerWebhookSecretContext(id)) } });
+  const webhook = await ctx.db.partnerWebhook.create({
+    data: { id, clientId, url, events, secretSealed: secretBox.seal(secret, partnerWebhookSecretContext(id)) },
+  });
   ctx.log.info({ partnerWebhookId: id, apiClientId: clientId, events }, 'partner webhook created');
-  await recordAudit(ctx, { action: 'PARTNER_WEBHOOK_CREATED', tenantId: ctx.principal!.tenantId, targetType: 'PartnerWebhook', targetId: id, detail: `host=${new URL(url).host}` }); // the host only: a URL's path or query may carry a token
+  await recordAudit(ctx, {
+    action: 'PARTNER_WEBHOOK_CREATED',
+    tenantId: ctx.principal!.tenantId,
+    targetType: 'PartnerWebhook',
+    targetId: id,
+    detail: `host=${new URL(url).host}`,
+  }); // the host only: a URL's path or query may carry a token
   return { webhook, secret };
 }
 
@@ -46,12 +55,20 @@ export async function deletePartnerWebhook(ctx: SubgraphContext, id: string): Pr
   const webhookId = id.toLowerCase();
   const owned = isUuid(id) ? await ctx.db.partnerWebhook.findFirst({ where: { id: webhookId, clientId: callerClient(ctx) } }) : null;
   if (!owned) throw notFound('Partner webhook');
-  await ctx.db.$transaction([ctx.db.partnerWebhookDelivery.deleteMany({ where: { webhookId, status: 'PENDING' } }), ctx.db.partnerWebhook.delete({ where: { id: webhookId } })]);
+  await ctx.db.$transaction([
+    ctx.db.partnerWebhookDelivery.deleteMany({ where: { webhookId, status: 'PENDING' } }),
+    ctx.db.partnerWebhook.delete({ where: { id: webhookId } }),
+  ]);
   await recordAudit(ctx, { action: 'PARTNER_WEBHOOK_DELETED', tenantId: ctx.principal!.tenantId, targetType: 'PartnerWebhook', targetId: webhookId });
   return webhookId;
 }
 
-export const partnerWebhooks = (ctx: SubgraphContext) => ctx.db.partnerWebhook.findMany({ where: { clientId: callerClient(ctx) }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+export const partnerWebhooks = (ctx: SubgraphContext) =>
+  ctx.db.partnerWebhook.findMany({ where: { clientId: callerClient(ctx) }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
 
 export const partnerWebhookDeliveries = (ctx: SubgraphContext, first: number) =>
-  ctx.db.partnerWebhookDelivery.findMany({ where: { clientId: callerClient(ctx) }, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], take: requirePageSize(first) });
+  ctx.db.partnerWebhookDelivery.findMany({
+    where: { clientId: callerClient(ctx) },
+    orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+    take: requirePageSize(first),
+  });

@@ -98,7 +98,12 @@ export function createMutation(deps: IdentityDependencies): MutationResolvers {
     rotateApiClientSecret: async (_parent, { id }, ctx) => {
       const credentials = await rotateApiClientSecret(ctx.db, ctx.principal!, id);
       ctx.log.info({ apiClientId: credentials.client.id }, 'API client secret rotated');
-      await recordAudit(ctx, { action: 'API_CLIENT_SECRET_ROTATED', tenantId: credentials.client.tenantId, targetType: 'ApiClient', targetId: credentials.client.id });
+      await recordAudit(ctx, {
+        action: 'API_CLIENT_SECRET_ROTATED',
+        tenantId: credentials.client.tenantId,
+        targetType: 'ApiClient',
+        targetId: credentials.client.id,
+      });
       return credentials;
     },
 

@@ -12,13 +12,20 @@ export const registeredDocumentQueries: Pick<QueryResolvers, 'registeredDocument
   registeredDocument: (_parent, { sha256Hash }, { db, principal }) => registeredDocument(db, principal!, sha256Hash),
 };
 
-export function createRegisteredDocumentMutations(deps: IdentityDependencies): Pick<MutationResolvers, 'registerDocument' | 'unregisterDocument' | 'setApiClientDocumentPolicy'> {
+export function createRegisteredDocumentMutations(
+  deps: IdentityDependencies,
+): Pick<MutationResolvers, 'registerDocument' | 'unregisterDocument' | 'setApiClientDocumentPolicy'> {
   return {
     registerDocument: async (_parent, { document }, ctx) => {
       const { document: registered, created } = await registerDocument(ctx.db, ctx.principal!, document);
       if (created) {
         // The client's own tenant keeps the record: its admins answer for what the client may send.
-        await recordAudit(ctx, { action: 'DOCUMENT_REGISTERED', tenantId: await ownerTenantOf(ctx.db, registered.clientId), targetType: 'RegisteredDocument', targetId: registered.sha256Hash });
+        await recordAudit(ctx, {
+          action: 'DOCUMENT_REGISTERED',
+          tenantId: await ownerTenantOf(ctx.db, registered.clientId),
+          targetType: 'RegisteredDocument',
+          targetId: registered.sha256Hash,
+        });
         ctx.log.info({ apiClientId: registered.clientId, documentId: registered.sha256Hash }, 'document registered');
       }
       return registered;
@@ -26,7 +33,12 @@ export function createRegisteredDocumentMutations(deps: IdentityDependencies): P
     unregisterDocument: async (_parent, { sha256Hash }, ctx) => {
       const removed = await unregisterDocument(ctx.db, ctx.principal!, sha256Hash);
       if (removed) {
-        await recordAudit(ctx, { action: 'DOCUMENT_UNREGISTERED', tenantId: await ownerTenantOf(ctx.db, ctx.principal!.subject), targetType: 'RegisteredDocument', targetId: sha256Hash.toLowerCase() });
+        await recordAudit(ctx, {
+          action: 'DOCUMENT_UNREGISTERED',
+          tenantId: await ownerTenantOf(ctx.db, ctx.principal!.subject),
+          targetType: 'RegisteredDocument',
+          targetId: sha256Hash.toLowerCase(),
+        });
         ctx.log.info({ apiClientId: ctx.principal!.subject, documentId: sha256Hash.toLowerCase() }, 'document unregistered');
       }
       return removed;
@@ -37,7 +49,14 @@ export function createRegisteredDocumentMutations(deps: IdentityDependencies): P
       // client's tokens are dead already, and must stay so).
       if (!client.revokedAt) await deps.revocations.revokeSubjectTokensIssuedBefore(client.id, new Date());
       ctx.log.info({ apiClientId: client.id, requireRegisteredDocuments }, 'API client document policy changed');
-      if (changed) await recordAudit(ctx, { action: 'API_CLIENT_DOCUMENT_POLICY_CHANGED', tenantId: client.tenantId, targetType: 'ApiClient', targetId: client.id, detail: `requireRegisteredDocuments=${requireRegisteredDocuments}` });
+      if (changed)
+        await recordAudit(ctx, {
+          action: 'API_CLIENT_DOCUMENT_POLICY_CHANGED',
+          tenantId: client.tenantId,
+          targetType: 'ApiClient',
+          targetId: client.id,
+          detail: `requireRegisteredDocuments=${requireRegisteredDocuments}`,
+        });
       return client;
     },
   };

@@ -34,7 +34,17 @@ describe.each(backends())('scale weights into weigh sessions on %s', (backend) =
     const farm = await db.farm.create({ data: { tenantId, name: 'Farm', timeZone: 'Asia/Bangkok' } });
     const barn = await db.barn.create({ data: { tenantId, farmId: farm.id, name: 'House', species: 'BROILER', capacityHead: 100 } });
     const batch = (placedOn: string) =>
-      db.batch.create({ data: { tenantId, farmId: farm.id, barnId: barn.id, species: 'BROILER', placedOn: new Date(`${placedOn}T00:00:00Z`), headCountPlaced: 100, placementWeightGrams: 42 } });
+      db.batch.create({
+        data: {
+          tenantId,
+          farmId: farm.id,
+          barnId: barn.id,
+          species: 'BROILER',
+          placedOn: new Date(`${placedOn}T00:00:00Z`),
+          headCountPlaced: 100,
+          placementWeightGrams: 42,
+        },
+      });
     return { tenantId, farmId: farm.id, barnId: barn.id, first: await batch('2026-11-01'), second: await batch('2026-11-20') };
   }
 
@@ -59,7 +69,11 @@ describe.each(backends())('scale weights into weigh sessions on %s', (backend) =
       reading(farm, 'temperatureC', 30, '2026-11-19T16:00:00.000Z'),
       reading({ ...farm, tenantId: randomUUID() }, 'weightKg', 2, '2026-11-19T16:00:00.000Z'),
     ]);
-    const samples = await db.weighSample.findMany({ where: { tenantId: farm.tenantId }, orderBy: { weightGrams: 'asc' }, select: { batchId: true, weighedOn: true, weightGrams: true, source: true } });
+    const samples = await db.weighSample.findMany({
+      where: { tenantId: farm.tenantId },
+      orderBy: { weightGrams: 'asc' },
+      select: { batchId: true, weighedOn: true, weightGrams: true, source: true },
+    });
     expect(samples).toEqual([
       { batchId: farm.first.id, weighedOn: new Date('2026-11-19T00:00:00Z'), weightGrams: 900, source: 'SCALE' },
       { batchId: farm.second.id, weighedOn: new Date('2026-11-20T00:00:00Z'), weightGrams: 1250, source: 'SCALE' },
@@ -72,11 +86,15 @@ describe.each(backends())('scale weights into weigh sessions on %s', (backend) =
     await recordScaleWeights(db, [weight]);
     const weighIn = await startScaleWeighIn({ db: database, log: createLogger('silent') });
     try {
-      await database.sql.transaction((tx) => appendEvent(tx, READINGS_STORED, { readings: [weight, reading(farm, 'weightKg', 0.6, '2026-11-05T04:00:00.000Z')] }));
+      await database.sql.transaction((tx) =>
+        appendEvent(tx, READINGS_STORED, { readings: [weight, reading(farm, 'weightKg', 0.6, '2026-11-05T04:00:00.000Z')] }),
+      );
       await weighIn.drain();
     } finally {
       await weighIn.stop();
     }
-    expect((await db.weighSample.findMany({ where: { batchId: farm.first.id }, orderBy: { weightGrams: 'asc' } })).map((sample) => sample.weightGrams)).toEqual([500, 600]);
+    expect((await db.weighSample.findMany({ where: { batchId: farm.first.id }, orderBy: { weightGrams: 'asc' } })).map((sample) => sample.weightGrams)).toEqual(
+      [500, 600],
+    );
   });
 });

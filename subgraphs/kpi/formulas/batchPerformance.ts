@@ -1,4 +1,14 @@
-import { adfiGramsPerAnimalPerDay, adgGramsPerDay, animalDays, fcrKgFeedPerKgGain, mortalityAdjustedGainGrams, standardGainGrams, weightOnDay, type LiveWeightBalance, type WeightPoint } from './growth';
+import {
+  adfiGramsPerAnimalPerDay,
+  adgGramsPerDay,
+  animalDays,
+  fcrKgFeedPerKgGain,
+  mortalityAdjustedGainGrams,
+  standardGainGrams,
+  weightOnDay,
+  type LiveWeightBalance,
+  type WeightPoint,
+} from './growth';
 import { healthScore, type HealthScore } from './healthScore';
 import { latestWeighSession, type WeighSession } from './latestWeighSession';
 import { derive, known, unavailable, type KpiValue } from './kpiValue';
@@ -80,8 +90,14 @@ export function batchPerformance(facts: BatchFacts, ageDays: number, latestSessi
   const upTo = <T extends { dayOfAge: number }>(rows: T[]) => rows.filter((row) => row.dayOfAge <= ageDays);
   const mortality = upTo(facts.mortality);
   const depletions = upTo(facts.depletions);
-  const deadCount = sum(mortality.filter((row) => row.kind === 'DEAD'), (row) => row.headCount);
-  const culledCount = sum(mortality.filter((row) => row.kind === 'CULLED'), (row) => row.headCount);
+  const deadCount = sum(
+    mortality.filter((row) => row.kind === 'DEAD'),
+    (row) => row.headCount,
+  );
+  const culledCount = sum(
+    mortality.filter((row) => row.kind === 'CULLED'),
+    (row) => row.headCount,
+  );
   const depletedCount = sum(depletions, (row) => row.headCount);
   const depletedWeightGrams = sum(depletions, (row) => row.totalLiveWeightGrams);
   const headCountAlive = Math.max(0, facts.headCountPlaced - deadCount - culledCount - depletedCount);
@@ -120,7 +136,8 @@ export function batchPerformance(facts: BatchFacts, ageDays: number, latestSessi
   const removals = [...mortality, ...depletions];
   const mortalityPct = mortalityPercent(deadCount, culledCount, facts.headCountPlaced);
   const livability = livabilityPercent(deadCount, culledCount, facts.headCountPlaced);
-  const target = weightDayOfAge === null ? unavailable(averageWeightGrams.unavailableReason ?? 'NO_WEIGHTS') : targetWeightGrams(facts.targetCurve, weightDayOfAge);
+  const target =
+    weightDayOfAge === null ? unavailable(averageWeightGrams.unavailableReason ?? 'NO_WEIGHTS') : targetWeightGrams(facts.targetCurve, weightDayOfAge);
   const waterRatio = waterToFeedLitresPerKg(waterMillilitres, feedGrams);
 
   return {

@@ -51,7 +51,8 @@ export function dailySeries(facts: BatchFacts, ageDays: number): BatchDay[] {
       averageWeightGrams,
       sampleCount,
       targetWeightGrams: target,
-      targetDeviationFraction: averageWeightGrams === null ? { value: null, unavailableReason: 'NO_WEIGHTS' } : derive([known(averageWeightGrams), target], targetDeviationFraction),
+      targetDeviationFraction:
+        averageWeightGrams === null ? { value: null, unavailableReason: 'NO_WEIGHTS' } : derive([known(averageWeightGrams), target], targetDeviationFraction),
     });
   }
   return days;

@@ -23,7 +23,15 @@ export const HEALTH_WEIGHTS = { mortality: 0.4, morbidity: 0.3, treatment: 0.3 }
 export function healthScore(input: { headCountPlaced: number; deadAndCulledCount: number; sickCount: number; treatedCount: number }): HealthScore {
   if (input.headCountPlaced <= 0) {
     const none = unavailable('NO_ANIMALS');
-    return { score: none, mortalityFraction: none, morbidityFraction: none, treatmentFraction: none, mortalityComponent: none, morbidityComponent: none, treatmentComponent: none };
+    return {
+      score: none,
+      mortalityFraction: none,
+      morbidityFraction: none,
+      treatmentFraction: none,
+      mortalityComponent: none,
+      morbidityComponent: none,
+      treatmentComponent: none,
+    };
   }
   const mortalityFraction = input.deadAndCulledCount / input.headCountPlaced;
   const morbidityFraction = input.sickCount / input.headCountPlaced;

@@ -34,8 +34,14 @@ export function normalise(values: Array<number | null>, lowerIsBetter: boolean):
 /** Batches best first by the mean of normalised FCR (lower is better) and ADG (higher is better); unscored ones last. */
 export function rankBatches(inputs: RankingInput[]): Ranked[] {
   const scorable = inputs.map((input) => input.fcr !== null && input.adgGramsPerDay !== null);
-  const fcrScores = normalise(inputs.map((input, i) => (scorable[i] ? input.fcr : null)), true);
-  const adgScores = normalise(inputs.map((input, i) => (scorable[i] ? input.adgGramsPerDay : null)), false);
+  const fcrScores = normalise(
+    inputs.map((input, i) => (scorable[i] ? input.fcr : null)),
+    true,
+  );
+  const adgScores = normalise(
+    inputs.map((input, i) => (scorable[i] ? input.adgGramsPerDay : null)),
+    false,
+  );
   const scored = inputs.map((input, i) => {
     const fcrScore = fcrScores[i] ?? null;
     const adgScore = adgScores[i] ?? null;

@@ -20,7 +20,14 @@ export function uniformity(weightsGrams: number[]): Uniformity {
   const sum = weightsGrams.reduce((total, weight) => total + weight, 0);
   if (n < 2 || sum <= 0) {
     const reason = n === 0 ? unavailable('NO_WEIGHTS') : unavailable('TOO_FEW_WEIGHTS');
-    return { sampleCount: n, meanWeightGrams: n > 0 ? known(sum / n) : reason, standardDeviationGrams: reason, cvPercent: reason, uniformityScore: reason, withinTenPercentOfMeanPercent: reason };
+    return {
+      sampleCount: n,
+      meanWeightGrams: n > 0 ? known(sum / n) : reason,
+      standardDeviationGrams: reason,
+      cvPercent: reason,
+      uniformityScore: reason,
+      withinTenPercentOfMeanPercent: reason,
+    };
   }
   const mean = sum / n;
   const squares = weightsGrams.reduce((total, weight) => total + (weight - mean) ** 2, 0);

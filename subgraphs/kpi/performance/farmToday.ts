@@ -12,10 +12,12 @@ import { localDate } from '../formulas/dates';
  */
 export async function farmToday(ctx: SubgraphContext, farm: { tenantId: string; farmId: string }, now: Date = new Date()): Promise<string> {
   const zone = await requestLoader<string>(ctx, 'kpiFarmTimeZones', (keys) =>
-    Promise.all(keys.map(async (key) => {
-      const [tenantId, farmId] = key.split('|', 2) as [string, string];
-      return (await farmTimeZone(ctx.db, tenantId, farmId)) ?? 'UTC';
-    })),
+    Promise.all(
+      keys.map(async (key) => {
+        const [tenantId, farmId] = key.split('|', 2) as [string, string];
+        return (await farmTimeZone(ctx.db, tenantId, farmId)) ?? 'UTC';
+      }),
+    ),
   ).load(`${farm.tenantId}|${farm.farmId}`);
   return localDate(now, zone);
 }

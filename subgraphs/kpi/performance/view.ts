@@ -12,7 +12,10 @@ import { batchAge, MAX_SERIES_DAYS } from './asOf';
 import { farmToday } from './farmToday';
 
 /** A KPI value converted (grams → kg, fraction → %); a missing value keeps its reason. */
-const converted = (kpi: KpiValue, convert: (value: number) => number): KpiValueView => ({ value: kpi.value === null ? null : convert(kpi.value), unavailableReason: kpi.unavailableReason });
+const converted = (kpi: KpiValue, convert: (value: number) => number): KpiValueView => ({
+  value: kpi.value === null ? null : convert(kpi.value),
+  unavailableReason: kpi.unavailableReason,
+});
 // Dividing by 1000 (not multiplying by 0.001) reads 2222 g as exactly 2.222 kg.
 const inKg = (kpi: KpiValue) => converted(kpi, gramsToKilograms);
 const inPercent = (kpi: KpiValue) => converted(kpi, (fraction) => fraction * 100);
@@ -85,4 +88,3 @@ export async function dailySeriesOf(ctx: SubgraphContext, batch: BatchRow, asOfA
     targetDeviationPercent: inPercent(day.targetDeviationFraction),
   }));
 }
-

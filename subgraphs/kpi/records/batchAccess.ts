@@ -40,7 +40,12 @@ export function optionalNote(value: string | null | undefined, field: string, ma
  * culled and sold together never exceed the head count placed. The batch row is locked for the
  * check and the insert, so two removals at once cannot both take the last animals.
  */
-export async function removeAnimals(db: PrismaClient, batch: BatchRow, leaving: number, write: (tx: Prisma.TransactionClient) => Promise<unknown>): Promise<void> {
+export async function removeAnimals(
+  db: PrismaClient,
+  batch: BatchRow,
+  leaving: number,
+  write: (tx: Prisma.TransactionClient) => Promise<unknown>,
+): Promise<void> {
   await db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "kpi"."batch" WHERE id = ${batch.id}::uuid FOR UPDATE`;
     const where = { tenantId: batch.tenantId, batchId: batch.id };

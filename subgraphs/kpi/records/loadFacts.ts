@@ -31,8 +31,17 @@ function recordsLoader(ctx: SubgraphContext, tenantId: string) {
     ]);
     const group = <Row extends { batchId: string }, Out>(rows: Row[], map: (row: Row) => Out) =>
       groupByKey(batchIds, rows, (row) => row.batchId).map((list) => list.map(map));
-    const mortalityBy = group(mortality, (r) => ({ on: dateColumnToDay(r.occurredOn), kind: r.kind, headCount: r.headCount, weightGrams: r.weightGrams === null ? null : Number(r.weightGrams) }));
-    const depletionsBy = group(depletions, (r) => ({ on: dateColumnToDay(r.depletedOn), headCount: r.headCount, totalLiveWeightGrams: Number(r.totalLiveWeightGrams) }));
+    const mortalityBy = group(mortality, (r) => ({
+      on: dateColumnToDay(r.occurredOn),
+      kind: r.kind,
+      headCount: r.headCount,
+      weightGrams: r.weightGrams === null ? null : Number(r.weightGrams),
+    }));
+    const depletionsBy = group(depletions, (r) => ({
+      on: dateColumnToDay(r.depletedOn),
+      headCount: r.headCount,
+      totalLiveWeightGrams: Number(r.totalLiveWeightGrams),
+    }));
     const feedBy = group(feed, (r) => ({ on: dateColumnToDay(r.recordedOn), feedGrams: Number(r.feedGrams) }));
     const waterBy = group(water, (r) => ({ on: dateColumnToDay(r.recordedOn), waterMillilitres: Number(r.waterMillilitres) }));
     const healthBy = group(health, (r) => ({ on: dateColumnToDay(r.recordedOn), sickCount: r.sickCount, treatedCount: r.treatedCount }));
@@ -56,7 +65,9 @@ function targetCurveLoader(ctx: SubgraphContext, tenantId: string) {
       where: { tenantId, OR: pairs.map(([species, breed]) => ({ species, breed })) },
       orderBy: { dayOfAge: 'asc' },
     });
-    return groupByKey(keys, rows, (row) => `${row.species}|${row.breed}`).map((list) => list.map((row) => ({ dayOfAge: row.dayOfAge, weightGrams: row.weightGrams })));
+    return groupByKey(keys, rows, (row) => `${row.species}|${row.breed}`).map((list) =>
+      list.map((row) => ({ dayOfAge: row.dayOfAge, weightGrams: row.weightGrams })),
+    );
   });
 }
 
@@ -93,4 +104,3 @@ export function loadSessionWeights(ctx: SubgraphContext, batch: BatchRow, weighe
     return groupByKey(keys, rows, (row) => `${row.batchId}|${dateColumnToDay(row.weighedOn)}`).map((list) => list.map((row) => row.weightGrams));
   }).load(`${batch.id}|${weighedOn}`);
 }
-

@@ -6,7 +6,6 @@ import { lookupBarns } from '../topology';
 import { localDate } from '../formulas/dates';
 import { recordWeighSample } from './weighSamples';
 
-
 /**
  * Scale weights (`weightKg` readings stored by telemetry) become weigh samples of the batch in
  * the scale's barn: the one placed most recently on or before the reading's farm-local day.
@@ -15,7 +14,10 @@ import { recordWeighSample } from './weighSamples';
 export async function recordScaleWeights(db: PrismaClient, readings: ReadingEvent[]): Promise<number> {
   const weights = readings.filter((reading) => reading.metric === 'weightKg' && reading.barnId);
   if (weights.length === 0) return 0;
-  const barns = await lookupBarns(db, weights.map((reading) => reading.barnId!));
+  const barns = await lookupBarns(
+    db,
+    weights.map((reading) => reading.barnId!),
+  );
   let recorded = 0;
   for (const reading of weights) {
     const barn = barns.get(reading.barnId!);
@@ -27,7 +29,13 @@ export async function recordScaleWeights(db: PrismaClient, readings: ReadingEven
       select: { id: true },
     });
     if (!batch) continue;
-    recorded += await recordWeighSample(db, { tenantId: barn.tenantId, batchId: batch.id, weighedOn, weightKg: reading.value, sourceReading: `${reading.deviceId} ${reading.eventId}` });
+    recorded += await recordWeighSample(db, {
+      tenantId: barn.tenantId,
+      batchId: batch.id,
+      weighedOn,
+      weightKg: reading.value,
+      sourceReading: `${reading.deviceId} ${reading.eventId}`,
+    });
   }
   return recorded;
 }

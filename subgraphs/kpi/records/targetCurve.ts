@@ -9,14 +9,19 @@ import { MAX_ANIMAL_WEIGHT_KG } from './weighSamples';
 export const MAX_BREED_LENGTH = 80;
 
 /** Replaces a tenant's target curve for one species and breed; returns it as stored. */
-export async function setTargetCurve(db: PrismaClient, tenantId: string, input: { species: Species; breed: string; points: Array<{ dayOfAge: number; weightKg: number }> }) {
+export async function setTargetCurve(
+  db: PrismaClient,
+  tenantId: string,
+  input: { species: Species; breed: string; points: Array<{ dayOfAge: number; weightKg: number }> },
+) {
   const breed = requireText(input.breed, 'breed', MAX_BREED_LENGTH);
   if (input.points.length === 0 || input.points.length > MAX_SERIES_DAYS + 1) {
     throw badInput(`points: expected 1 to ${MAX_SERIES_DAYS + 1} points, got ${input.points.length}`, 'points');
   }
   const seen = new Set<number>();
   const points = input.points.map(({ dayOfAge, weightKg }) => {
-    if (!Number.isInteger(dayOfAge) || dayOfAge < 0 || dayOfAge > MAX_SERIES_DAYS) throw badInput(`points.dayOfAge: expected 0 to ${MAX_SERIES_DAYS}, got ${dayOfAge}`, 'points');
+    if (!Number.isInteger(dayOfAge) || dayOfAge < 0 || dayOfAge > MAX_SERIES_DAYS)
+      throw badInput(`points.dayOfAge: expected 0 to ${MAX_SERIES_DAYS}, got ${dayOfAge}`, 'points');
     if (seen.has(dayOfAge)) throw badInput(`points.dayOfAge: day ${dayOfAge} appears twice`, 'points');
     seen.add(dayOfAge);
     const weightGrams = Number.isFinite(weightKg) && weightKg <= MAX_ANIMAL_WEIGHT_KG ? kilogramsToGrams(weightKg) : 0;

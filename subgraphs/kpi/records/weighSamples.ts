@@ -38,7 +38,14 @@ export async function recordWeighSamples(db: PrismaClient, input: WeighSamplesIn
     return grams;
   });
   const created = await db.weighSample.createMany({
-    data: weightsGrams.map((weightGrams, i) => ({ tenantId: batch.tenantId, batchId: batch.id, weighedOn, weightGrams, source: input.source, sourceReading: input.sourceReadings?.[i] ?? null })),
+    data: weightsGrams.map((weightGrams, i) => ({
+      tenantId: batch.tenantId,
+      batchId: batch.id,
+      weighedOn,
+      weightGrams,
+      source: input.source,
+      sourceReading: input.sourceReadings?.[i] ?? null,
+    })),
     skipDuplicates: input.sourceReadings !== undefined,
   });
   return created.count;
@@ -46,4 +53,11 @@ export async function recordWeighSamples(db: PrismaClient, input: WeighSamplesIn
 
 /** One scale reading for a batch (`sourceReading`: `deviceId eventId`); 0 when that reading was recorded already. */
 export const recordWeighSample = (db: PrismaClient, input: { tenantId: string; batchId: string; weighedOn: string; weightKg: number; sourceReading: string }) =>
-  recordWeighSamples(db, { tenantId: input.tenantId, batchId: input.batchId, weighedOn: input.weighedOn, weightsKg: [input.weightKg], source: 'SCALE', sourceReadings: [input.sourceReading] });
+  recordWeighSamples(db, {
+    tenantId: input.tenantId,
+    batchId: input.batchId,
+    weighedOn: input.weighedOn,
+    weightsKg: [input.weightKg],
+    source: 'SCALE',
+    sourceReadings: [input.sourceReading],
+  });

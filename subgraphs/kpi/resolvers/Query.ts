@@ -12,5 +12,10 @@ export const Query: QueryResolvers = {
     return batch ?? Promise.reject(notFound('Batch'));
   },
   weighSession: (_parent, { id }, ctx) => findTenantSession(ctx.db, callerTenantId(ctx), id),
-  weighSessionChangeEvents: (_parent, { events }, ctx) => sessionsNow(ctx.db, callerTenantId(ctx), events.map((event) => event.sessionId)),
+  weighSessionChangeEvents: (_parent, { events }, ctx) =>
+    sessionsNow(
+      ctx.db,
+      callerTenantId(ctx),
+      events.map((event) => event.sessionId),
+    ),
 };

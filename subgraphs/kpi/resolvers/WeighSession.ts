@@ -12,5 +12,6 @@ export const WeighSession: WeighSessionResolvers = {
   weightCount: (session) => session.weightsGrams.length,
   weightsKg: (session) => session.weightsGrams.map(gramsToKilograms),
   // Summed in integer grams, divided once.
-  meanWeightKg: (session) => (session.weightsGrams.length === 0 ? null : gramsToKilograms(session.weightsGrams.reduce((sum, grams) => sum + grams, 0) / session.weightsGrams.length)),
+  meanWeightKg: (session) =>
+    session.weightsGrams.length === 0 ? null : gramsToKilograms(session.weightsGrams.reduce((sum, grams) => sum + grams, 0) / session.weightsGrams.length),
 };

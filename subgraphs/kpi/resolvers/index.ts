@@ -11,4 +11,13 @@ import { WeighSession } from './WeighSession';
 /** What the kpi subgraph needs from its process: weigh sessions write events and announce changes. */
 export type KpiDependencies = Omit<WeighSessionDeps, 'db'>;
 
-export const createResolvers = (deps: KpiDependencies): Resolvers => ({ Date: DateScalar, DateTime: DateTimeScalar, Query, Mutation: createMutation(deps), Subscription, Batch, Farm, WeighSession });
+export const createResolvers = (deps: KpiDependencies): Resolvers => ({
+  Date: DateScalar,
+  DateTime: DateTimeScalar,
+  Query,
+  Mutation: createMutation(deps),
+  Subscription,
+  Batch,
+  Farm,
+  WeighSession,
+});

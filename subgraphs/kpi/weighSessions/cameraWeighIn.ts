@@ -33,7 +33,10 @@ export async function cameraWeighSessionEvents(db: PrismaClient, readings: Readi
   const bySession = new Map<string, WeighSessionEvent[]>();
   const weights = readings.filter((reading) => reading.metric === BIRD_WEIGHT_METRIC && reading.barnId);
   if (weights.length === 0) return bySession;
-  const barns = await lookupBarns(db, weights.map((reading) => reading.barnId!));
+  const barns = await lookupBarns(
+    db,
+    weights.map((reading) => reading.barnId!),
+  );
   for (const reading of weights) {
     const barn = barns.get(reading.barnId!);
     if (!barn || barn.tenantId !== reading.tenantId) continue;

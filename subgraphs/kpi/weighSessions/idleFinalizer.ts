@@ -29,7 +29,11 @@ export const IDLE_FINALIZED_EVENT_ID = 'idle-finalized';
  * one taken after it is late). Durable and idempotent: the event goes to the outbox and the read
  * model in one transaction, with a fixed id. Returns the sessions finalized.
  */
-export async function finalizeIdleSessions(deps: { sql: SqlDriver; pubsub: PubSub }, now: Date, idleMinutes: Record<keyof typeof IDLE_MINUTES_BY_SOURCE, number> = IDLE_MINUTES_BY_SOURCE): Promise<string[]> {
+export async function finalizeIdleSessions(
+  deps: { sql: SqlDriver; pubsub: PubSub },
+  now: Date,
+  idleMinutes: Record<keyof typeof IDLE_MINUTES_BY_SOURCE, number> = IDLE_MINUTES_BY_SOURCE,
+): Promise<string[]> {
   const idle = await deps.sql.query<{ session_id: string; tenant_id: string; finalized_at: Date | string }>(
     `SELECT s.id::text AS session_id, s.tenant_id::text AS tenant_id,
             max(e.occurred_at) + make_interval(mins => CASE s.source WHEN 'CAMERA' THEN $2::int ELSE $3::int END) AS finalized_at
@@ -43,7 +47,13 @@ export async function finalizeIdleSessions(deps: { sql: SqlDriver; pubsub: PubSu
   );
   const finalized: string[] = [];
   for (const row of idle) {
-    const event: WeighSessionEvent = { kind: 'session.finalized', eventId: IDLE_FINALIZED_EVENT_ID, sessionId: row.session_id, tenantId: row.tenant_id, occurredAt: new Date(row.finalized_at).toISOString() };
+    const event: WeighSessionEvent = {
+      kind: 'session.finalized',
+      eventId: IDLE_FINALIZED_EVENT_ID,
+      sessionId: row.session_id,
+      tenantId: row.tenant_id,
+      occurredAt: new Date(row.finalized_at).toISOString(),
+    };
     const changed = await deps.sql.transaction(async (tx) => {
       const applied = await applyWeighSessionEvents(tx, [event]);
       // Only a new event goes to the outbox: another replica that got there first wrote it already.

@@ -47,21 +47,41 @@ const requireOpen = (session: WeighSessionRow, action: string): void => {
   if (session.status !== 'OPEN') throw badInput(`sessionId: the session is ${session.status}; only an OPEN session can ${action}`, 'sessionId');
 };
 
-export async function openWeighSession(deps: WeighSessionDeps, tenantId: string, input: { batchId: string; source: WeighSessionSourceName; weighedOn: string }): Promise<WeighSessionRow> {
+export async function openWeighSession(
+  deps: WeighSessionDeps,
+  tenantId: string,
+  input: { batchId: string; source: WeighSessionSourceName; weighedOn: string },
+): Promise<WeighSessionRow> {
   if (input.source === 'CAMERA') throw badInput('source: cameras open their own sessions; expected MANUAL or PLATFORM_SCALE', 'source');
   const batch = await findTenantBatch(deps.db, tenantId, input.batchId);
   requireRecordDay(batch, input.weighedOn, 'weighedOn');
   const sessionId = randomUUID();
   return emit(deps, tenantId, sessionId, [
-    { kind: 'session.created', eventId: randomUUID(), sessionId, tenantId, occurredAt: deps.now().toISOString(), batchId: batch.id, barnId: batch.barnId, source: input.source, weighedOn: input.weighedOn },
+    {
+      kind: 'session.created',
+      eventId: randomUUID(),
+      sessionId,
+      tenantId,
+      occurredAt: deps.now().toISOString(),
+      batchId: batch.id,
+      barnId: batch.barnId,
+      source: input.source,
+      weighedOn: input.weighedOn,
+    },
   ]);
 }
 
-export async function recordSessionWeights(deps: WeighSessionDeps, tenantId: string, sessionId: string, weightsKg: readonly number[]): Promise<WeighSessionRow> {
+export async function recordSessionWeights(
+  deps: WeighSessionDeps,
+  tenantId: string,
+  sessionId: string,
+  weightsKg: readonly number[],
+): Promise<WeighSessionRow> {
   const session = await findTenantSession(deps.db, tenantId, sessionId);
   requireOpen(session, 'take weights');
   if (session.source === 'CAMERA') throw badInput('sessionId: a camera session takes its weights from its camera', 'sessionId');
-  if (weightsKg.length === 0 || weightsKg.length > MAX_WEIGHTS_PER_CALL) throw badInput(`weightsKg: expected 1 to ${MAX_WEIGHTS_PER_CALL} weights, got ${weightsKg.length}`, 'weightsKg');
+  if (weightsKg.length === 0 || weightsKg.length > MAX_WEIGHTS_PER_CALL)
+    throw badInput(`weightsKg: expected 1 to ${MAX_WEIGHTS_PER_CALL} weights, got ${weightsKg.length}`, 'weightsKg');
   const occurredAt = deps.now().toISOString();
   // One instant for the call's weights: their ids sort in the order given (the fold's tie-break).
   const callId = randomUUID();
@@ -73,7 +93,12 @@ export async function recordSessionWeights(deps: WeighSessionDeps, tenantId: str
   return emit(deps, tenantId, session.id, events);
 }
 
-export async function endWeighSession(deps: WeighSessionDeps, tenantId: string, sessionId: string, kind: 'session.finalized' | 'session.cancelled'): Promise<WeighSessionRow> {
+export async function endWeighSession(
+  deps: WeighSessionDeps,
+  tenantId: string,
+  sessionId: string,
+  kind: 'session.finalized' | 'session.cancelled',
+): Promise<WeighSessionRow> {
   const session = await findTenantSession(deps.db, tenantId, sessionId);
   requireOpen(session, kind === 'session.finalized' ? 'be finalized' : 'be cancelled');
   if (kind === 'session.finalized' && session.weightsGrams.length === 0) throw badInput('sessionId: the session has no weights to finalize', 'sessionId');

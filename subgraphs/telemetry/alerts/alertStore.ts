@@ -65,7 +65,10 @@ export async function evaluatePoints(db: PrismaClient, barn: BarnRef, rule: Eval
       const clearedId = alert.id;
       // The clearing and its outbox event commit together (announceAlertChange.ts).
       await db.$transaction(async (tx) => {
-        const cleared = await tx.alert.update({ where: { id: clearedId }, data: { status: 'CLEARED', clearedAt: point.at, lastValue: point.value, peakValue } });
+        const cleared = await tx.alert.update({
+          where: { id: clearedId },
+          data: { status: 'CLEARED', clearedAt: point.at, lastValue: point.value, peakValue },
+        });
         await announceAlertChange(tx, cleared, 'CLEARED');
       });
       change(alert.id, 'CLEARED');
@@ -92,20 +95,20 @@ async function raise(db: PrismaClient, barn: BarnRef, rule: EvaluatedRule, sourc
     // The alert and its outbox event commit together (announceAlertChange.ts).
     return await db.$transaction(async (tx) => {
       const alert = await tx.alert.create({
-      data: {
-        tenantId: barn.tenantId,
-        farmId: barn.farmId,
-        barnId: barn.barnId,
-        ruleId: rule.ruleId,
-        builtIn: rule.builtIn,
-        source,
-        metric: rule.metric,
-        comparison: rule.comparison,
-        threshold: rule.threshold,
-        raisedAt: point.at,
-        peakValue: point.value,
-        lastValue: point.value,
-      },
+        data: {
+          tenantId: barn.tenantId,
+          farmId: barn.farmId,
+          barnId: barn.barnId,
+          ruleId: rule.ruleId,
+          builtIn: rule.builtIn,
+          source,
+          metric: rule.metric,
+          comparison: rule.comparison,
+          threshold: rule.threshold,
+          raisedAt: point.at,
+          peakValue: point.value,
+          lastValue: point.value,
+        },
       });
       await announceAlertChange(tx, alert, 'RAISED');
       return alert;

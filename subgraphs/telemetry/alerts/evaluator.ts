@@ -35,7 +35,14 @@ export function startAlertEvaluator(options: AlertEvaluatorOptions): Promise<Con
     topic: READINGS_STORED,
     sql: options.db.sql,
     log: options.log,
-    handle: async (event) => publishChanges(options.pubsub, await evaluateBatch(options.db.prisma, event.readings.filter((reading) => reading.barnId !== null))),
+    handle: async (event) =>
+      publishChanges(
+        options.pubsub,
+        await evaluateBatch(
+          options.db.prisma,
+          event.readings.filter((reading) => reading.barnId !== null),
+        ),
+      ),
   });
 }
 
@@ -64,20 +71,33 @@ export async function evaluateBatch(db: PrismaClient, readings: readonly Reading
     const own = barn ? barnReadings.filter((reading) => reading.tenantId === barn.tenantId) : [];
     if (!barn || own.length === 0) continue;
     own.sort((a, b) => Date.parse(a.observedAt) - Date.parse(b.observedAt));
-    changes.push(...(await evaluateBarn(db, barn, own, rules.filter((rule) => appliesTo(rule, barn)))));
+    changes.push(
+      ...(await evaluateBarn(
+        db,
+        barn,
+        own,
+        rules.filter((rule) => appliesTo(rule, barn)),
+      )),
+    );
   }
   return changes;
 }
 
 /** A rule of the barn, or a farm-wide rule (made before rules were per barn) of its farm. */
-const appliesTo = (rule: AlertRule, barn: TopologyBarn) => rule.tenantId === barn.tenantId && (rule.barnId === barn.barnId || (rule.barnId === null && rule.farmId === barn.farmId));
+const appliesTo = (rule: AlertRule, barn: TopologyBarn) =>
+  rule.tenantId === barn.tenantId && (rule.barnId === barn.barnId || (rule.barnId === null && rule.farmId === barn.farmId));
 
 const pointsOf = (readings: readonly ReadingEvent[], metric: string): Point[] =>
   readings.filter((reading) => reading.metric === metric).map((reading) => ({ value: reading.value, at: new Date(reading.observedAt) }));
 
 const builtIn = (rule: BuiltInRule): EvaluatedRule => ({ ...rule, ruleId: null, builtIn: rule.kind });
 
-async function evaluateBarn(db: PrismaClient, barn: TopologyBarn, readings: readonly ReadingEvent[], rules: readonly AlertRule[]): Promise<AlertChangedEvent[]> {
+async function evaluateBarn(
+  db: PrismaClient,
+  barn: TopologyBarn,
+  readings: readonly ReadingEvent[],
+  rules: readonly AlertRule[],
+): Promise<AlertChangedEvent[]> {
   const changes: AlertChangedEvent[] = [];
   const evaluate = async (rule: EvaluatedRule, points: Point[]) => {
     if (points.length > 0) changes.push(...(await evaluatePoints(db, barn, rule, points)));
@@ -101,7 +121,10 @@ async function evaluateBarn(db: PrismaClient, barn: TopologyBarn, readings: read
   const climate = readings.filter((reading) => CLIMATE_METRICS.has(reading.metric));
   if (climate.length > 0) {
     const pair = await latestClimatePair(db, barn.barnId, climate);
-    if (pair) await evaluate(builtIn(heatStressRule(barn.species)), [{ value: temperatureHumidityIndex(pair.temperatureC, pair.relativeHumidityPercent), at: pair.at }]);
+    if (pair)
+      await evaluate(builtIn(heatStressRule(barn.species)), [
+        { value: temperatureHumidityIndex(pair.temperatureC, pair.relativeHumidityPercent), at: pair.at },
+      ]);
   }
 
   const water = pointsOf(readings, 'waterLitres');

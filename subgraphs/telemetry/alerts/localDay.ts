@@ -34,7 +34,11 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 
 /** The wall clock in `timeZone` at `instant`. */
 export function wallClockAt(instant: Date, timeZone: string): WallClock {
-  const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(instant).map((part) => [part.type, part.value]));
+  const parts = Object.fromEntries(
+    formatterFor(timeZone)
+      .formatToParts(instant)
+      .map((part) => [part.type, part.value]),
+  );
   return {
     year: Number(parts.year),
     month: Number(parts.month),

@@ -9,7 +9,8 @@ export const MAX_MIN_DURATION_SECONDS = 86_400;
 export function requireKnownMetric(name: string, field = 'metric'): MetricDefinition {
   const known = metricsFor('GENERIC');
   const definition = known.find((metric) => metric.name === name);
-  if (!definition) throw badInput(`${field}: expected a metric devices report (${known.map((metric) => metric.name).join(', ')}), got ${JSON.stringify(name)}`, field);
+  if (!definition)
+    throw badInput(`${field}: expected a metric devices report (${known.map((metric) => metric.name).join(', ')}), got ${JSON.stringify(name)}`, field);
   return definition;
 }
 

@@ -54,7 +54,8 @@ export function mountIngest(app: Express, options: { db: Database; log: Logger; 
   const readBatchBody = (req: Request, res: Response, next: NextFunction) =>
     readBody(req, res, (error?: unknown) => {
       if (!error) return next();
-      if ((error as { status?: number }).status === 413) return refuse(res, 413, BatchRefusal.BatchTooLarge, `A batch body is at most ${MAX_BATCH_BYTES} bytes`);
+      if ((error as { status?: number }).status === 413)
+        return refuse(res, 413, BatchRefusal.BatchTooLarge, `A batch body is at most ${MAX_BATCH_BYTES} bytes`);
       return refuse(res, 400, BatchRefusal.BatchMalformed, 'The batch body could not be read');
     });
 
@@ -63,10 +64,12 @@ export function mountIngest(app: Express, options: { db: Database; log: Logger; 
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const parts = signatureParts(req.headers);
     if (typeof parts === 'string') return refuse(res, 401, parts, 'The batch must carry the x-farmiq-key-id, -timestamp, -nonce and -signature headers');
-    if (!isFresh(parts.timestamp, now)) return refuse(res, 401, BatchRefusal.TimestampOutOfWindow, `The signature timestamp is more than ${MAX_CLOCK_SKEW_SECONDS} s from the cloud clock`);
+    if (!isFresh(parts.timestamp, now))
+      return refuse(res, 401, BatchRefusal.TimestampOutOfWindow, `The signature timestamp is more than ${MAX_CLOCK_SKEW_SECONDS} s from the cloud clock`);
     const key = await verifyingKey(parts.keyId, now);
     if (!key) return refuse(res, 401, BatchRefusal.KeyUnknown, 'Unknown, expired or revoked edge gateway key');
-    if (!signatureMatches(parts, key.secret, req.method, INGEST_PATH, body)) return refuse(res, 401, BatchRefusal.SignatureInvalid, 'The signature does not match the batch');
+    if (!signatureMatches(parts, key.secret, req.method, INGEST_PATH, body))
+      return refuse(res, 401, BatchRefusal.SignatureInvalid, 'The signature does not match the batch');
     const fresh = await db.sql.query(
       `INSERT INTO "telemetry"."ingest_nonce" (key_id, nonce, seen_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1 AS seen`,
       [parts.keyId, parts.nonce, now.toISOString()],

@@ -31,12 +31,7 @@ const mayReport = (scope: IngestScope, device: TopologyDevice): boolean =>
  * and keeps the readings the device's kind defines, within range. Messages of devices that are
  * not ACTIVE on a farm within the key's scope are rejected whole; a bad metric is rejected alone.
  */
-export function mapBatch(
-  messages: unknown[],
-  scope: IngestScope,
-  devices: Map<string, TopologyDevice>,
-  now: Date,
-): MappedBatch {
+export function mapBatch(messages: unknown[], scope: IngestScope, devices: Map<string, TopologyDevice>, now: Date): MappedBatch {
   const mapped: MappedBatch = { rows: [], messageKeys: [], rejected: [] };
   messages.forEach((raw, index) => mapMessage(raw, index, scope, devices, now, mapped));
   return mapped;
@@ -70,7 +65,17 @@ function mapMessage(raw: unknown, index: number, scope: IngestScope, devices: Ma
       continue;
     }
     kept += 1;
-    mapped.rows.push({ deviceId: device.deviceId, eventId: message.eventId, metric, value, observedAt, receivedAt: new Date(message.receivedAt), tenantId: device.tenantId, farmId: device.farmId, barnId: device.barnId });
+    mapped.rows.push({
+      deviceId: device.deviceId,
+      eventId: message.eventId,
+      metric,
+      value,
+      observedAt,
+      receivedAt: new Date(message.receivedAt),
+      tenantId: device.tenantId,
+      farmId: device.farmId,
+      barnId: device.barnId,
+    });
   }
   if (kept > 0) mapped.messageKeys.push(`${device.deviceId} ${message.eventId}`);
 }

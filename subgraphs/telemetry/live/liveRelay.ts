@@ -24,7 +24,9 @@ export function startLiveRelay(options: { db: Database; pubsub: PubSub; log: Log
     handle: async (event, delivered) => {
       if (options.now().getTime() - delivered.recordedAt.getTime() > LIVE_RELAY_MAX_AGE_MS) return;
       // A frame that cannot go out now is worth nothing later: logged, not retried or dead-lettered.
-      await options.pubsub.publish(TOPICS.readingsStored, event).catch((error: Error) => options.log.warn({ err: error.message }, 'live relay: a frame was not published'));
+      await options.pubsub
+        .publish(TOPICS.readingsStored, event)
+        .catch((error: Error) => options.log.warn({ err: error.message }, 'live relay: a frame was not published'));
     },
   });
 }

@@ -30,7 +30,12 @@ const WORDS = {
 function page(res: Response, status: number, language: Language, title: string, body = ''): void {
   // The token is in the address: no caching, no referrer, no indexing.
   res.set({ 'cache-control': 'no-store', 'referrer-policy': 'no-referrer', 'x-robots-tag': 'noindex' });
-  res.status(status).type('html').send(`<!doctype html><html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>FarmIQ</title></head><body><main><h1>${escapeHtml(title)}</h1>${body}</main></body></html>`);
+  res
+    .status(status)
+    .type('html')
+    .send(
+      `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>FarmIQ</title></head><body><main><h1>${escapeHtml(title)}</h1>${body}</main></body></html>`,
+    );
 }
 
 /** The alert the claim names, with the person still subscribed in its tenant; null when either is gone. */
@@ -84,7 +89,10 @@ export function mountAlertAckLink(app: Express, options: { db: PrismaClient; dep
       const alert = await claimedAlert(db, claim);
       if (!alert) return page(res, 400, claim.language, w.invalid);
       const timeZone = (await farmTimeZone(db, alert.tenantId, alert.farmId)) ?? 'UTC';
-      const acknowledged = await db.alert.updateMany({ where: { id: alert.id, acknowledgedAt: null }, data: { acknowledgedAt: deps.now(), acknowledgedBy: claim.userId } });
+      const acknowledged = await db.alert.updateMany({
+        where: { id: alert.id, acknowledgedAt: null },
+        data: { acknowledgedAt: deps.now(), acknowledgedBy: claim.userId },
+      });
       if (acknowledged.count === 0) {
         const current = await db.alert.findUniqueOrThrow({ where: { id: alert.id } });
         return page(res, 200, claim.language, w.already(farmLocalTime(current.acknowledgedAt!, timeZone, claim.language)));

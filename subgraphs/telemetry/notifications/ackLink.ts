@@ -45,7 +45,8 @@ export function readAckToken(box: SecretBox, token: unknown, now: Date): AckClai
   } catch {
     return 'invalid';
   }
-  if (typeof raw.a !== 'string' || typeof raw.t !== 'string' || typeof raw.u !== 'string' || typeof raw.e !== 'number' || (raw.l !== 'en' && raw.l !== 'th')) return 'invalid';
+  if (typeof raw.a !== 'string' || typeof raw.t !== 'string' || typeof raw.u !== 'string' || typeof raw.e !== 'number' || (raw.l !== 'en' && raw.l !== 'th'))
+    return 'invalid';
   if (now.getTime() >= raw.e) return 'expired';
   return { alertId: raw.a, tenantId: raw.t, userId: raw.u, language: raw.l, expiresAtMs: raw.e };
 }

@@ -16,7 +16,15 @@ export async function escalateAfterMs(tx: Prisma.TransactionClient, farmId: stri
 const farmScope = (alert: Alert) => ({ tenantId: alert.tenantId, OR: [{ farmId: null }, { farmId: alert.farmId }] });
 
 /** Writes one delivery per subscription id (and endpoint id) for the change; duplicates are skipped by the unique keys. */
-async function writeDeliveries(tx: Prisma.TransactionClient, alert: Alert, change: NotifiedChange, severity: AlertSeverity, now: Date, subscriptions: Array<{ id: string; channel: 'EMAIL' | 'WEBHOOK' | 'PUSH' }>, endpointIds: string[]): Promise<number> {
+async function writeDeliveries(
+  tx: Prisma.TransactionClient,
+  alert: Alert,
+  change: NotifiedChange,
+  severity: AlertSeverity,
+  now: Date,
+  subscriptions: Array<{ id: string; channel: 'EMAIL' | 'WEBHOOK' | 'PUSH' }>,
+  endpointIds: string[],
+): Promise<number> {
   const common = { tenantId: alert.tenantId, alertId: alert.id, change, severity, nextAttemptAt: now, createdAt: now };
   const rows: Prisma.NotificationDeliveryCreateManyInput[] = [
     ...subscriptions.map((s) => ({ ...common, channel: s.channel, subscriptionId: s.id })),
@@ -42,11 +50,23 @@ export async function enqueueAlertChange(tx: Prisma.TransactionClient, alert: Al
   ]);
   let told = subscriptions.filter((s) => wants(s.minSeverity, severity));
   if (severity === 'CRITICAL') {
-    const escalated = change === 'CLEARED' ? new Set((await tx.notificationDelivery.findMany({ where: { alertId: alert.id, subscriptionId: { not: null } }, select: { subscriptionId: true } })).map((d) => d.subscriptionId)) : new Set();
+    const escalated =
+      change === 'CLEARED'
+        ? new Set(
+            (await tx.notificationDelivery.findMany({ where: { alertId: alert.id, subscriptionId: { not: null } }, select: { subscriptionId: true } })).map(
+              (d) => d.subscriptionId,
+            ),
+          )
+        : new Set();
     told = told.filter((s) => s.escalationLevel === 0 || escalated.has(s.id));
     if (change === 'RAISED') {
       // skipDuplicates: a redelivered event does not restart the clock.
-      await tx.alertEscalation.createMany({ data: [{ alertId: alert.id, tenantId: alert.tenantId, farmId: alert.farmId, nextAt: new Date(now.getTime() + (await escalateAfterMs(tx, alert.farmId))) }], skipDuplicates: true });
+      await tx.alertEscalation.createMany({
+        data: [
+          { alertId: alert.id, tenantId: alert.tenantId, farmId: alert.farmId, nextAt: new Date(now.getTime() + (await escalateAfterMs(tx, alert.farmId))) },
+        ],
+        skipDuplicates: true,
+      });
     } else {
       await tx.alertEscalation.deleteMany({ where: { alertId: alert.id } });
     }
@@ -75,7 +95,15 @@ export async function escalate(tx: Prisma.TransactionClient, alertId: string, no
   }
   const level = escalation.level + 1;
   const subscriptions = await tx.notificationSubscription.findMany({ where: { ...farmScope(alert), escalationLevel: { gte: level } } });
-  const written = await writeDeliveries(tx, alert, `ESCALATED_${level}`, 'CRITICAL', now, subscriptions.filter((s) => s.escalationLevel === level), []);
+  const written = await writeDeliveries(
+    tx,
+    alert,
+    `ESCALATED_${level}`,
+    'CRITICAL',
+    now,
+    subscriptions.filter((s) => s.escalationLevel === level),
+    [],
+  );
   if (subscriptions.some((s) => s.escalationLevel > level)) {
     await tx.alertEscalation.update({ where: { alertId }, data: { level, nextAt: new Date(now.getTime() + (await escalateAfterMs(tx, alert.farmId))) } });
   } else {

@@ -18,7 +18,13 @@ const WORDS = {
     severity: { WARNING: 'Warning', CRITICAL: 'Critical' },
     change: { RAISED: 'raised', CLEARED: 'cleared' },
     escalated: ', still not acknowledged',
-    what: { HEAT_STRESS_THI: 'Heat stress (THI)', AMMONIA_HIGH: 'High ammonia', WATER_INTAKE_DROP: 'Water intake drop', DEVICE_SILENT: 'Device silent', EDGE_OFFLINE: 'Farm offline (nothing received)' },
+    what: {
+      HEAT_STRESS_THI: 'Heat stress (THI)',
+      AMMONIA_HIGH: 'High ammonia',
+      WATER_INTAKE_DROP: 'Water intake drop',
+      DEVICE_SILENT: 'Device silent',
+      EDGE_OFFLINE: 'Farm offline (nothing received)',
+    },
     rule: (metric: string) => `Alert rule on ${metric}`,
     at: 'Time (farm)',
     value: 'Latest value',
@@ -31,7 +37,13 @@ const WORDS = {
     severity: { WARNING: 'เตือน', CRITICAL: 'วิกฤต' },
     change: { RAISED: 'เกิดขึ้น', CLEARED: 'กลับสู่ปกติ' },
     escalated: ' ยังไม่มีผู้รับทราบ',
-    what: { HEAT_STRESS_THI: 'ความเครียดจากความร้อน (THI)', AMMONIA_HIGH: 'แอมโมเนียสูง', WATER_INTAKE_DROP: 'การกินน้ำลดลง', DEVICE_SILENT: 'อุปกรณ์ไม่ส่งข้อมูล', EDGE_OFFLINE: 'ฟาร์มออฟไลน์ (ไม่ได้รับข้อมูล)' },
+    what: {
+      HEAT_STRESS_THI: 'ความเครียดจากความร้อน (THI)',
+      AMMONIA_HIGH: 'แอมโมเนียสูง',
+      WATER_INTAKE_DROP: 'การกินน้ำลดลง',
+      DEVICE_SILENT: 'อุปกรณ์ไม่ส่งข้อมูล',
+      EDGE_OFFLINE: 'ฟาร์มออฟไลน์ (ไม่ได้รับข้อมูล)',
+    },
     rule: (metric: string) => `กฎแจ้งเตือน ${metric}`,
     at: 'เวลา (ฟาร์ม)',
     value: 'ค่าล่าสุด',
@@ -51,7 +63,14 @@ export function farmLocalTime(at: Date, timeZone: string, language: Language): s
 export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The message about `change` of `alert` for a reader of `language` on a farm in `timeZone`, with the acknowledge link when given. */
-export function alertMessage(alert: Alert, change: NotifiedChange, severity: AlertSeverity, timeZone: string, language: Language, ackUrl?: string): AlertMessage {
+export function alertMessage(
+  alert: Alert,
+  change: NotifiedChange,
+  severity: AlertSeverity,
+  timeZone: string,
+  language: Language,
+  ackUrl?: string,
+): AlertMessage {
   const w = WORDS[language];
   const what = alert.builtIn ? w.what[alert.builtIn] : w.rule(alert.metric);
   const at = change === 'CLEARED' && alert.clearedAt ? alert.clearedAt : alert.raisedAt;
@@ -71,7 +90,13 @@ export function alertMessage(alert: Alert, change: NotifiedChange, severity: Ale
 }
 
 /** The same message as a phone notification: the subject as its title, the figures as its body (no link: tapping opens the alert). */
-export function alertPushText(alert: Alert, change: NotifiedChange, severity: AlertSeverity, timeZone: string, language: Language): { title: string; body: string } {
+export function alertPushText(
+  alert: Alert,
+  change: NotifiedChange,
+  severity: AlertSeverity,
+  timeZone: string,
+  language: Language,
+): { title: string; body: string } {
   const message = alertMessage(alert, change, severity, timeZone, language);
   return { title: message.subject, body: message.text.split('\n').slice(2).join('\n') };
 }

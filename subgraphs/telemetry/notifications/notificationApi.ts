@@ -1,5 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { MutationResolvers, NotificationDeliveryResolvers, NotificationSubscriptionResolvers, QueryResolvers, WebhookEndpointResolvers } from '../__generated__/resolvers-types';
+import type {
+  MutationResolvers,
+  NotificationDeliveryResolvers,
+  NotificationSubscriptionResolvers,
+  QueryResolvers,
+  WebhookEndpointResolvers,
+} from '../__generated__/resolvers-types';
 import { callerTenantId } from '../../../lib/auth/tenantScope';
 import { badInput, notFound } from '../../../lib/errors';
 import type { SubgraphContext } from '../../../lib/graphql/context';
@@ -24,11 +30,17 @@ export async function requireOwnFarm(ctx: SubgraphContext, tenantId: string, far
   return id;
 }
 
-export function requireQuietHours(start: number | null | undefined, end: number | null | undefined): { quietStartMinute: number | null; quietEndMinute: number | null } {
+export function requireQuietHours(
+  start: number | null | undefined,
+  end: number | null | undefined,
+): { quietStartMinute: number | null; quietEndMinute: number | null } {
   const given = [start, end].filter((value) => value !== null && value !== undefined);
   if (given.length === 0) return { quietStartMinute: null, quietEndMinute: null };
   if (given.length === 1) throw badInput('Give both quietHoursStartMinute and quietHoursEndMinute, or neither', 'quietHoursEndMinute');
-  for (const [value, field] of [[start!, 'quietHoursStartMinute'], [end!, 'quietHoursEndMinute']] as const) {
+  for (const [value, field] of [
+    [start!, 'quietHoursStartMinute'],
+    [end!, 'quietHoursEndMinute'],
+  ] as const) {
     if (!Number.isInteger(value) || value < 0 || value > 1439) throw badInput(`${field} must be 0 to 1439 (minutes after midnight), got ${value}`, field);
   }
   return { quietStartMinute: start!, quietEndMinute: end! };
@@ -56,7 +68,8 @@ async function requireWebhookUrl(raw: string, policy: OutboundPolicy): Promise<s
 /** The level given (0 to 2), or the role's: a tenant admin hears when the farm's people have not acknowledged. */
 export function requireEscalationLevel(ctx: SubgraphContext, given: number | null | undefined): number {
   const escalationLevel = given ?? (ctx.principal!.roles.includes('TENANT_ADMIN') ? 1 : 0);
-  if (!Number.isInteger(escalationLevel) || escalationLevel < 0 || escalationLevel > 2) throw badInput(`escalationLevel must be 0, 1 or 2, got ${escalationLevel}`, 'escalationLevel');
+  if (!Number.isInteger(escalationLevel) || escalationLevel < 0 || escalationLevel > 2)
+    throw badInput(`escalationLevel must be 0, 1 or 2, got ${escalationLevel}`, 'escalationLevel');
   return escalationLevel;
 }
 
@@ -70,10 +83,18 @@ async function ownEndpoint(ctx: SubgraphContext, id: string) {
 async function farmSettings(ctx: SubgraphContext, tenantId: string, farmId: string) {
   const settings = await ctx.db.farmNotificationSettings.findFirst({ where: { farmId, tenantId } });
   const silence = silencePolicyOf(settings);
-  return { farm: { id: farmId }, escalateAfterMinutes: settings?.escalateAfterMinutes ?? DEFAULT_ESCALATE_AFTER_MINUTES, silenceGapMultiplier: silence.gapMultiplier, silenceMinMinutes: silence.minSeconds / 60 };
+  return {
+    farm: { id: farmId },
+    escalateAfterMinutes: settings?.escalateAfterMinutes ?? DEFAULT_ESCALATE_AFTER_MINUTES,
+    silenceGapMultiplier: silence.gapMultiplier,
+    silenceMinMinutes: silence.minSeconds / 60,
+  };
 }
 
-export const notificationQuery: Pick<QueryResolvers, 'myNotificationSubscriptions' | 'webhookEndpoints' | 'notificationDeliveries' | 'farmNotificationSettings'> = {
+export const notificationQuery: Pick<
+  QueryResolvers,
+  'myNotificationSubscriptions' | 'webhookEndpoints' | 'notificationDeliveries' | 'farmNotificationSettings'
+> = {
   farmNotificationSettings: async (_parent, { farmId }, ctx) => {
     const tenantId = callerTenantId(ctx);
     return farmSettings(ctx, tenantId, (await requireOwnFarm(ctx, tenantId, farmId))!);
@@ -91,7 +112,16 @@ export const notificationQuery: Pick<QueryResolvers, 'myNotificationSubscription
 
 export const createNotificationMutation = (
   deps: TelemetryDependencies,
-): Pick<MutationResolvers, 'subscribeToAlerts' | 'unsubscribeFromAlerts' | 'createWebhookEndpoint' | 'deleteWebhookEndpoint' | 'enableWebhookEndpoint' | 'setFarmEscalation' | 'setFarmSilenceThreshold'> => ({
+): Pick<
+  MutationResolvers,
+  | 'subscribeToAlerts'
+  | 'unsubscribeFromAlerts'
+  | 'createWebhookEndpoint'
+  | 'deleteWebhookEndpoint'
+  | 'enableWebhookEndpoint'
+  | 'setFarmEscalation'
+  | 'setFarmSilenceThreshold'
+> => ({
   setFarmSilenceThreshold: async (_parent, { farmId, gapMultiplier, minMinutes }, ctx) => {
     const tenantId = callerTenantId(ctx);
     const id = (await requireOwnFarm(ctx, tenantId, farmId))!;
@@ -118,20 +148,38 @@ export const createNotificationMutation = (
     if (!Number.isInteger(escalateAfterMinutes) || escalateAfterMinutes < 1 || escalateAfterMinutes > 1440) {
       throw badInput(`escalateAfterMinutes must be 1 to 1440, got ${escalateAfterMinutes}`, 'escalateAfterMinutes');
     }
-    await ctx.db.farmNotificationSettings.upsert({ where: { farmId: id }, create: { farmId: id, tenantId, escalateAfterMinutes }, update: { escalateAfterMinutes } });
+    await ctx.db.farmNotificationSettings.upsert({
+      where: { farmId: id },
+      create: { farmId: id, tenantId, escalateAfterMinutes },
+      update: { escalateAfterMinutes },
+    });
     return farmSettings(ctx, tenantId, id);
   },
 
   subscribeToAlerts: async (_parent, { input }, ctx) => {
     const tenantId = callerTenantId(ctx);
-    if (input.channel !== 'EMAIL') throw badInput('subscribeToAlerts takes EMAIL; a browser registers with registerPushSubscription, a tenant admin adds webhooks with createWebhookEndpoint', 'channel');
+    if (input.channel !== 'EMAIL')
+      throw badInput(
+        'subscribeToAlerts takes EMAIL; a browser registers with registerPushSubscription, a tenant admin adds webhooks with createWebhookEndpoint',
+        'channel',
+      );
     const address = requireText(input.address, 'address', 254).trim();
     if (!EMAIL.test(address)) throw badInput('address must be an email address', 'address');
     const farmId = await requireOwnFarm(ctx, tenantId, input.farmId);
     const quiet = requireQuietHours(input.quietHoursStartMinute, input.quietHoursEndMinute);
     const escalationLevel = requireEscalationLevel(ctx, input.escalationLevel);
     const subscription = await ctx.db.notificationSubscription.create({
-      data: { tenantId, userId: ctx.principal!.subject, farmId, channel: 'EMAIL', address, language: (input.language ?? 'EN').toLowerCase(), minSeverity: input.minSeverity ?? 'WARNING', escalationLevel, ...quiet },
+      data: {
+        tenantId,
+        userId: ctx.principal!.subject,
+        farmId,
+        channel: 'EMAIL',
+        address,
+        language: (input.language ?? 'EN').toLowerCase(),
+        minSeverity: input.minSeverity ?? 'WARNING',
+        escalationLevel,
+        ...quiet,
+      },
     });
     ctx.log.info({ subscriptionId: subscription.id }, 'alert subscription created');
     return subscription;
@@ -139,7 +187,9 @@ export const createNotificationMutation = (
 
   unsubscribeFromAlerts: async (_parent, { id }, ctx) => {
     const tenantId = callerTenantId(ctx);
-    const removed = isUuid(id) ? await ctx.db.notificationSubscription.deleteMany({ where: { id: id.toLowerCase(), tenantId, userId: ctx.principal!.subject } }) : { count: 0 };
+    const removed = isUuid(id)
+      ? await ctx.db.notificationSubscription.deleteMany({ where: { id: id.toLowerCase(), tenantId, userId: ctx.principal!.subject } })
+      : { count: 0 };
     if (removed.count === 0) throw notFound('Subscription');
     return id.toLowerCase();
   },
@@ -176,7 +226,9 @@ export const NotificationSubscription: NotificationSubscriptionResolvers = {
   language: (subscription) => (subscription.language === 'th' ? 'TH' : 'EN'),
   farm: (subscription) => farmRef(subscription.farmId),
   quietHours: (subscription) =>
-    subscription.quietStartMinute !== null && subscription.quietEndMinute !== null ? { startMinute: subscription.quietStartMinute, endMinute: subscription.quietEndMinute } : null,
+    subscription.quietStartMinute !== null && subscription.quietEndMinute !== null
+      ? { startMinute: subscription.quietStartMinute, endMinute: subscription.quietEndMinute }
+      : null,
 };
 
 export const WebhookEndpoint: WebhookEndpointResolvers = {

@@ -43,7 +43,17 @@ export const createPushMutation = (deps: TelemetryDependencies): Pick<MutationRe
         throw badInput(`At most ${MAX_PUSH_SUBSCRIPTIONS_PER_USER} browsers per person; remove one first`, 'endpoint');
       }
       return tx.notificationSubscription.create({
-        data: { ...mine, farmId, address: endpoint, ...keys, deviceLabel, language: (input.language ?? 'EN').toLowerCase(), minSeverity: input.minSeverity ?? 'WARNING', escalationLevel, ...quiet },
+        data: {
+          ...mine,
+          farmId,
+          address: endpoint,
+          ...keys,
+          deviceLabel,
+          language: (input.language ?? 'EN').toLowerCase(),
+          minSeverity: input.minSeverity ?? 'WARNING',
+          escalationLevel,
+          ...quiet,
+        },
       });
     });
     ctx.log.info({ subscriptionId: subscription.id }, 'push subscription registered');
@@ -51,7 +61,9 @@ export const createPushMutation = (deps: TelemetryDependencies): Pick<MutationRe
   },
 
   unregisterPushSubscription: async (_parent, { endpoint }, ctx) => {
-    const removed = await ctx.db.notificationSubscription.deleteMany({ where: { tenantId: callerTenantId(ctx), userId: ctx.principal!.subject, channel: 'PUSH', address: { in: [endpoint, asStored(endpoint)] } } });
+    const removed = await ctx.db.notificationSubscription.deleteMany({
+      where: { tenantId: callerTenantId(ctx), userId: ctx.principal!.subject, channel: 'PUSH', address: { in: [endpoint, asStored(endpoint)] } },
+    });
     return removed.count > 0;
   },
 });

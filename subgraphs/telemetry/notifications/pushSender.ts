@@ -37,7 +37,12 @@ export interface AlertPushPayload {
  * rule as webhooks at the moment of the connection. Returns `gone` when the push service says the
  * subscription no longer exists (404, 410) with that status, throws on any other non-2xx answer.
  */
-export async function sendPush(target: PushTarget, payload: AlertPushPayload, keys: VapidKeys, policy: OutboundPolicy = STRICT_OUTBOUND): Promise<{ gone: false } | { gone: true; status: number }> {
+export async function sendPush(
+  target: PushTarget,
+  payload: AlertPushPayload,
+  keys: VapidKeys,
+  policy: OutboundPolicy = STRICT_OUTBOUND,
+): Promise<{ gone: false } | { gone: true; status: number }> {
   const request = webPush.generateRequestDetails({ endpoint: target.endpoint, keys: { p256dh: target.p256dh, auth: target.auth } }, JSON.stringify(payload), {
     vapidDetails: { subject: keys.subject, publicKey: keys.publicKey, privateKey: keys.privateKey },
     TTL: PUSH_TTL_SECONDS,
@@ -45,7 +50,11 @@ export async function sendPush(target: PushTarget, payload: AlertPushPayload, ke
     urgency: payload.severity === 'CRITICAL' ? 'high' : 'normal',
     contentEncoding: 'aes128gcm',
   });
-  const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => name.toLowerCase() !== 'content-length').map(([name, value]) => [name.toLowerCase(), String(value)]));
+  const headers = Object.fromEntries(
+    Object.entries(request.headers)
+      .filter(([name]) => name.toLowerCase() !== 'content-length')
+      .map(([name, value]) => [name.toLowerCase(), String(value)]),
+  );
   const response = await postOutbound(request.endpoint, headers, request.body ?? Buffer.alloc(0), { policy, timeoutMs: PUSH_TIMEOUT_MS });
   if (response.status === 404 || response.status === 410) return { gone: true, status: response.status };
   if (response.status < 200 || response.status >= 300) throw new Error(`push service answered HTTP ${response.status}`);

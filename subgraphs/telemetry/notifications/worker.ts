@@ -95,7 +95,12 @@ export function startNotificationWorker(options: NotificationWorkerOptions): Not
       if (!options.vapid) throw new Error('Web Push is off on this server (no VAPID keys)');
       const text = alertPushText(alert, delivery.change as NotifiedChange, delivery.severity, timeZone, language);
       const target = { endpoint: subscription.address, p256dh: subscription.pushP256dh ?? '', auth: subscription.pushAuth ?? '' };
-      const sent = await sendPush(target, { ...text, lang: language, tag: alert.id, url: `/farms/${alert.farmId}/alerts`, severity: delivery.severity }, options.vapid, options.outbound);
+      const sent = await sendPush(
+        target,
+        { ...text, lang: language, tag: alert.id, url: `/farms/${alert.farmId}/alerts`, severity: delivery.severity },
+        options.vapid,
+        options.outbound,
+      );
       if (!sent.gone) return { kind: 'delivered' };
       // The browser unsubscribed or its subscription expired: nothing will ever reach it there again.
       await db.notificationSubscription.deleteMany({ where: { id: subscription.id } });
@@ -105,7 +110,16 @@ export function startNotificationWorker(options: NotificationWorkerOptions): Not
     // A raised or escalated alert nobody acknowledged yet gets a link that acknowledges it as this person.
     const ackUrl =
       options.publicUrl && delivery.change !== 'CLEARED' && alert.status === 'ACTIVE' && !alert.acknowledgedAt
-        ? ackLinkUrl(options.publicUrl, ackToken(options.secrets, { alertId: alert.id, tenantId: alert.tenantId, userId: subscription.userId, language, expiresAtMs: at.getTime() + ACK_LINK_TTL_MS }))
+        ? ackLinkUrl(
+            options.publicUrl,
+            ackToken(options.secrets, {
+              alertId: alert.id,
+              tenantId: alert.tenantId,
+              userId: subscription.userId,
+              language,
+              expiresAtMs: at.getTime() + ACK_LINK_TTL_MS,
+            }),
+          )
         : undefined;
     const message = alertMessage(alert, delivery.change as NotifiedChange, delivery.severity, timeZone, language, ackUrl);
     // Production without SMTP_URL sends nothing: the delivery must not count as delivered.
@@ -120,7 +134,10 @@ export function startNotificationWorker(options: NotificationWorkerOptions): Not
     if (!webhookEndpointId) return;
     await db.webhookEndpoint.update({ where: { id: webhookEndpointId }, data: { lastFailureAt: at, lastFailureReason: reason } });
     if (!final) return;
-    await db.webhookEndpoint.updateMany({ where: { id: webhookEndpointId, disabledAt: null }, data: { disabledAt: now(), lastFailureReason: `disabled after failing for 24 hours: ${reason}` } });
+    await db.webhookEndpoint.updateMany({
+      where: { id: webhookEndpointId, disabledAt: null },
+      data: { disabledAt: now(), lastFailureReason: `disabled after failing for 24 hours: ${reason}` },
+    });
     log.warn({ webhookEndpointId, reason }, 'webhook endpoint disabled');
   }
 
@@ -128,7 +145,9 @@ export function startNotificationWorker(options: NotificationWorkerOptions): Not
   async function escalateDue(at: Date): Promise<void> {
     const due = await db.alertEscalation.findMany({ where: { nextAt: { lte: at } }, select: { alertId: true }, take: 100 });
     for (const { alertId } of due) {
-      await db.$transaction((tx) => escalate(tx, alertId, at)).catch((error) => log.error({ err: error, alertId }, 'escalation failed; tried again on the next pass'));
+      await db
+        .$transaction((tx) => escalate(tx, alertId, at))
+        .catch((error) => log.error({ err: error, alertId }, 'escalation failed; tried again on the next pass'));
     }
   }
 

@@ -5,7 +5,8 @@ import { DEFAULT_SILENCE_POLICY, silenceWindowSeconds, type SilencePolicy } from
 export function silencePolicyOf(settings: { silenceGapMultiplier: number | null; silenceMinMinutes: number | null } | null): SilencePolicy {
   return {
     gapMultiplier: settings?.silenceGapMultiplier ?? DEFAULT_SILENCE_POLICY.gapMultiplier,
-    minSeconds: settings?.silenceMinMinutes !== null && settings?.silenceMinMinutes !== undefined ? settings.silenceMinMinutes * 60 : DEFAULT_SILENCE_POLICY.minSeconds,
+    minSeconds:
+      settings?.silenceMinMinutes !== null && settings?.silenceMinMinutes !== undefined ? settings.silenceMinMinutes * 60 : DEFAULT_SILENCE_POLICY.minSeconds,
   };
 }
 
@@ -20,7 +21,10 @@ export async function farmSilencePolicy(db: Prisma.TransactionClient, farmId: st
  * next pass, not from each device's next reading. Returns how many windows changed.
  */
 export async function applySilencePolicy(tx: Prisma.TransactionClient, farmId: string, policy: SilencePolicy): Promise<number> {
-  const devices = await tx.devicePresence.findMany({ where: { farmId }, select: { deviceId: true, kind: true, intervalSeconds: true, intervalSamples: true, silenceWindowSeconds: true } });
+  const devices = await tx.devicePresence.findMany({
+    where: { farmId },
+    select: { deviceId: true, kind: true, intervalSeconds: true, intervalSamples: true, silenceWindowSeconds: true },
+  });
   let changed = 0;
   for (const device of devices) {
     const window = silenceWindowSeconds(device.kind, device, policy);

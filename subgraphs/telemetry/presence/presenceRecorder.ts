@@ -28,7 +28,8 @@ export function startPresenceRecorder(options: { db: Database; pubsub: PubSub; l
   });
 }
 
-const maxTime = (readings: readonly ReadingEvent[], field: 'receivedAt' | 'observedAt') => new Date(Math.max(...readings.map((reading) => Date.parse(reading[field]))));
+const maxTime = (readings: readonly ReadingEvent[], field: 'receivedAt' | 'observedAt') =>
+  new Date(Math.max(...readings.map((reading) => Date.parse(reading[field]))));
 
 /** Records one batch's readings as presence; returns the silence alerts it cleared. */
 export async function recordPresence(db: PrismaClient, readings: readonly ReadingEvent[]): Promise<AlertChangedEvent[]> {
@@ -52,7 +53,13 @@ export async function recordPresence(db: PrismaClient, readings: readonly Readin
     const observations = [...new Set(own.map((reading) => Date.parse(reading.observedAt)))].sort((a, b) => a - b);
     const policy = policies.get(device.farmId) ?? (await farmSilencePolicy(db, device.farmId));
     policies.set(device.farmId, policy);
-    const cadence = learnCadence(device.kind, stored ?? { intervalSeconds: null, intervalSamples: 0 }, stored?.lastObservedAt.getTime() ?? null, observations, policy);
+    const cadence = learnCadence(
+      device.kind,
+      stored ?? { intervalSeconds: null, intervalSamples: 0 },
+      stored?.lastObservedAt.getTime() ?? null,
+      observations,
+      policy,
+    );
     const fields = {
       tenantId: device.tenantId,
       farmId: device.farmId,

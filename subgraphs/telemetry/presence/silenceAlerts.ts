@@ -62,7 +62,10 @@ export async function raiseSilence(db: PrismaClient, silence: SilenceToRaise, no
 /** Clears a silence alert because something was heard at `heardAt`, with its outbox event, in `tx`. */
 export async function clearSilence(tx: Prisma.TransactionClient, alert: Alert, heardAt: Date): Promise<AlertChangedEvent | null> {
   const silentSeconds = Math.max(0, Math.round((heardAt.getTime() - alert.raisedAt.getTime()) / 1000) + alert.threshold);
-  const cleared = await tx.alert.updateMany({ where: { id: alert.id, status: 'ACTIVE' }, data: { status: 'CLEARED', clearedAt: heardAt, lastValue: silentSeconds, peakValue: silentSeconds } });
+  const cleared = await tx.alert.updateMany({
+    where: { id: alert.id, status: 'ACTIVE' },
+    data: { status: 'CLEARED', clearedAt: heardAt, lastValue: silentSeconds, peakValue: silentSeconds },
+  });
   if (cleared.count === 0) return null;
   await announceAlertChange(tx, (await tx.alert.findUnique({ where: { id: alert.id } }))!, 'CLEARED');
   return { tenantId: alert.tenantId, farmId: alert.farmId, alertId: alert.id, change: 'CLEARED' };

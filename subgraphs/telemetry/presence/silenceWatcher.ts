@@ -58,7 +58,10 @@ export function startSilenceWatcher(options: SilenceWatcherOptions): SilenceWatc
     const last = await db.presenceWatch.findUnique({ where: { id: 1 } });
     if (last && at.getTime() - last.lastPassAt.getTime() > WATCHER_AWAY_MS) {
       const moved = await db.farmPresence.updateMany({ where: { judgedFrom: { lt: at } }, data: { judgedFrom: at } });
-      log.info({ awaySeconds: Math.round((at.getTime() - last.lastPassAt.getTime()) / 1000), farms: moved.count }, 'no silence pass ran for a while: farms are judged afresh from now');
+      log.info(
+        { awaySeconds: Math.round((at.getTime() - last.lastPassAt.getTime()) / 1000), farms: moved.count },
+        'no silence pass ran for a while: farms are judged afresh from now',
+      );
     }
     await db.presenceWatch.upsert({ where: { id: 1 }, create: { id: 1, lastPassAt: at }, update: { lastPassAt: at } });
   }
@@ -99,11 +102,25 @@ export function startSilenceWatcher(options: SilenceWatcherOptions): SilenceWatc
     const raised: AlertChangedEvent[] = [];
     // Farms first: a farm gone quiet is one alert, and its devices are then left alone.
     for (const farm of await offlineFarms(at)) {
-      const change = await raiseSilence(db, { tenantId: farm.tenant_id, farmId: farm.farm_id, barnId: null, deviceId: null, windowSeconds: Number(farm.window_seconds), quietSince: new Date(farm.quiet_since) }, at);
+      const change = await raiseSilence(
+        db,
+        {
+          tenantId: farm.tenant_id,
+          farmId: farm.farm_id,
+          barnId: null,
+          deviceId: null,
+          windowSeconds: Number(farm.window_seconds),
+          quietSince: new Date(farm.quiet_since),
+        },
+        at,
+      );
       if (change) raised.push(change);
     }
     const silent = await silentDevices(at);
-    const registered = await lookupDevices(db, silent.map((device) => device.device_id));
+    const registered = await lookupDevices(
+      db,
+      silent.map((device) => device.device_id),
+    );
     for (const device of silent) {
       const current = registered.get(device.device_id);
       if (!current || current.status !== 'ACTIVE' || current.tenantId !== device.tenant_id) {
@@ -111,7 +128,18 @@ export function startSilenceWatcher(options: SilenceWatcherOptions): SilenceWatc
         await db.devicePresence.deleteMany({ where: { deviceId: device.device_id } });
         continue;
       }
-      const change = await raiseSilence(db, { tenantId: device.tenant_id, farmId: device.farm_id, barnId: device.barn_id, deviceId: device.device_id, windowSeconds: Number(device.window_seconds), quietSince: new Date(device.quiet_since) }, at);
+      const change = await raiseSilence(
+        db,
+        {
+          tenantId: device.tenant_id,
+          farmId: device.farm_id,
+          barnId: device.barn_id,
+          deviceId: device.device_id,
+          windowSeconds: Number(device.window_seconds),
+          quietSince: new Date(device.quiet_since),
+        },
+        at,
+      );
       if (change) raised.push(change);
     }
     if (raised.length > 0) log.info({ raised: raised.length }, 'silence alerts raised');

@@ -52,7 +52,10 @@ export interface Cadence {
 
 /** The silence window of a device of `kind` with what is known of its cadence, on a farm judging by `policy`. */
 export function silenceWindowSeconds(kind: string, cadence: Cadence, policy: SilencePolicy = DEFAULT_SILENCE_POLICY): number {
-  const period = cadence.intervalSeconds !== null && cadence.intervalSamples >= GAPS_BEFORE_TRUSTED ? cadence.intervalSeconds : (DEFAULT_REPORTING_PERIOD_SECONDS[kind] ?? DEFAULT_REPORTING_PERIOD_SECONDS.GENERIC!);
+  const period =
+    cadence.intervalSeconds !== null && cadence.intervalSamples >= GAPS_BEFORE_TRUSTED
+      ? cadence.intervalSeconds
+      : (DEFAULT_REPORTING_PERIOD_SECONDS[kind] ?? DEFAULT_REPORTING_PERIOD_SECONDS.GENERIC!);
   return Math.min(MAX_SILENCE_WINDOW_SECONDS, Math.max(policy.minSeconds, Math.ceil(policy.gapMultiplier * period)));
 }
 
@@ -62,7 +65,13 @@ export function silenceWindowSeconds(kind: string, cadence: Cadence, policy: Sil
  * force was a silence, not the device's rhythm, and is not learned once the rhythm is trusted;
  * observations not newer than the last one (a late backlog) teach nothing.
  */
-export function learnCadence(kind: string, cadence: Cadence, lastObservedAtMs: number | null, observedAtMs: readonly number[], policy: SilencePolicy = DEFAULT_SILENCE_POLICY): Cadence {
+export function learnCadence(
+  kind: string,
+  cadence: Cadence,
+  lastObservedAtMs: number | null,
+  observedAtMs: readonly number[],
+  policy: SilencePolicy = DEFAULT_SILENCE_POLICY,
+): Cadence {
   let { intervalSeconds, intervalSamples } = cadence;
   let previous = lastObservedAtMs;
   for (const at of observedAtMs) {

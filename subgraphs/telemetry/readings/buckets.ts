@@ -21,7 +21,10 @@ export function requireBucketRange(from: Date, to: Date, interval: BucketInterva
   // A local day is at least 23 hours long, so a range of N days never needs more than N/23h + 1 buckets.
   const buckets = interval === 'DAY' ? Math.ceil(seconds / (23 * 3600)) + 1 : Math.ceil(seconds / INTERVAL_SECONDS[interval]);
   if (buckets > MAX_BUCKETS) {
-    throw badInput(`interval: ${interval} buckets over this range would be ${buckets}; at most ${MAX_BUCKETS} per query: use a longer interval or a shorter range`, 'interval');
+    throw badInput(
+      `interval: ${interval} buckets over this range would be ${buckets}; at most ${MAX_BUCKETS} per query: use a longer interval or a shorter range`,
+      'interval',
+    );
   }
 }
 

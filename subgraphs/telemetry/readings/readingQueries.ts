@@ -68,7 +68,12 @@ export async function bucketedSeries(
 }
 
 /** The newest reading of each (device, metric) pair, one index probe per pair. */
-export async function latestReadings(sql: SqlExecutor, tenantId: string, pairs: Array<{ deviceId: string; metric: string }>, since?: Date): Promise<ReadingModel[]> {
+export async function latestReadings(
+  sql: SqlExecutor,
+  tenantId: string,
+  pairs: Array<{ deviceId: string; metric: string }>,
+  since?: Date,
+): Promise<ReadingModel[]> {
   if (pairs.length === 0) return [];
   const rows = await sql.query<ReadingRowSql>(
     `SELECT r.device_id::text AS device_id, r.metric, r.value, r.observed_at, r.received_at
@@ -96,7 +101,8 @@ const encodeReadingCursor = (cursor: ReadingCursor) => Buffer.from(JSON.stringif
 function decodeReadingCursor(cursor: string): ReadingCursor {
   try {
     const [observedAt, metric, eventId] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof observedAt === 'string' && !Number.isNaN(Date.parse(observedAt)) && typeof metric === 'string' && typeof eventId === 'string') return { observedAt, metric, eventId };
+    if (typeof observedAt === 'string' && !Number.isNaN(Date.parse(observedAt)) && typeof metric === 'string' && typeof eventId === 'string')
+      return { observedAt, metric, eventId };
   } catch {
     // fall through
   }
@@ -115,7 +121,17 @@ export async function readingPage(
      WHERE tenant_id = $1::uuid AND device_id = $2::uuid AND ($3::text IS NULL OR metric = $3) AND observed_at >= $4::timestamptz AND observed_at < $5::timestamptz
        AND ($6::timestamptz IS NULL OR (observed_at, metric, event_id) > ($6::timestamptz, $7::text, $8::text))
      ORDER BY observed_at, metric, event_id LIMIT $9`,
-    [query.tenantId, query.deviceId, query.metric, query.from.toISOString(), query.to.toISOString(), after?.observedAt ?? null, after?.metric ?? null, after?.eventId ?? null, query.first + 1],
+    [
+      query.tenantId,
+      query.deviceId,
+      query.metric,
+      query.from.toISOString(),
+      query.to.toISOString(),
+      after?.observedAt ?? null,
+      after?.metric ?? null,
+      after?.eventId ?? null,
+      query.first + 1,
+    ],
   );
   const nodes = rows.slice(0, query.first);
   const last = nodes[nodes.length - 1];
@@ -140,7 +156,9 @@ export async function readingsCsv(
   if (!(query.from.getTime() < query.to.getTime())) throw badInput('from: must be before to', 'from');
   const params = [query.tenantId, query.deviceId, query.metric, query.from.toISOString(), query.to.toISOString()];
   const where = `tenant_id = $1::uuid AND device_id = $2::uuid AND ($3::text IS NULL OR metric = $3) AND observed_at >= $4::timestamptz AND observed_at < $5::timestamptz`;
-  const [{ count }] = (await sql.query<{ count: number }>(`SELECT count(*)::int AS count FROM "telemetry"."reading" WHERE ${where}`, params)) as [{ count: number }];
+  const [{ count }] = (await sql.query<{ count: number }>(`SELECT count(*)::int AS count FROM "telemetry"."reading" WHERE ${where}`, params)) as [
+    { count: number },
+  ];
   if (Number(count) > MAX_CSV_ROWS) throw badInput(`The range holds ${count} readings; a CSV export holds at most ${MAX_CSV_ROWS}: shorten it`, 'from');
   const rows = await sql.query<{ observed_at: Date | string; local: string; offset_seconds: number; metric: string; value: number }>(
     `SELECT observed_at, to_char(observed_at AT TIME ZONE $6::text, 'YYYY-MM-DD"T"HH24:MI:SS.MS') AS local,
@@ -149,6 +167,16 @@ export async function readingsCsv(
     [...params, query.timeZone],
   );
   const field = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-  const lines = rows.map((row) => [new Date(row.observed_at).toISOString(), localTimeWithOffset(row.local, Number(row.offset_seconds)), row.metric, String(Number(row.value)), unitOf(row.metric)].map(field).join(','));
+  const lines = rows.map((row) =>
+    [
+      new Date(row.observed_at).toISOString(),
+      localTimeWithOffset(row.local, Number(row.offset_seconds)),
+      row.metric,
+      String(Number(row.value)),
+      unitOf(row.metric),
+    ]
+      .map(field)
+      .join(','),
+  );
   return ['observedAt,observedAtLocal,metric,value,unit', ...lines].join('\r\n') + '\r\n';
 }

@@ -27,7 +27,15 @@ export const createQuery = (deps: TelemetryDependencies): QueryResolvers => ({
   readings: async (_parent, { deviceId, metric, from, to, first, after }, ctx) => {
     const tenantId = callerTenantId(ctx);
     const device = await requireTenantDevice(ctx, tenantId, requireUuid(deviceId, 'deviceId'), metric ? requireMetricName(metric) : null);
-    return readingPage(deps.sql, { tenantId, deviceId: device.deviceId, metric: metric ?? null, from, to, first: requirePageSize(first), after: after ?? null });
+    return readingPage(deps.sql, {
+      tenantId,
+      deviceId: device.deviceId,
+      metric: metric ?? null,
+      from,
+      to,
+      first: requirePageSize(first),
+      after: after ?? null,
+    });
   },
   readingsCsv: async (_parent, { deviceId, metric, from, to }, ctx) => {
     const tenantId = callerTenantId(ctx);
@@ -46,7 +54,8 @@ export const createQuery = (deps: TelemetryDependencies): QueryResolvers => ({
     const tenantId = callerTenantId(ctx);
     const pageSize = requirePageSize(first);
     // The farm is devices': telemetry's read model of it keeps another tenant's farm NOT_FOUND.
-    if (!isUuid(farmId) || !inGrantedFarms(ctx, farmId.toLowerCase()) || (await farmTimeZone(ctx.db, tenantId, farmId.toLowerCase())) === null) throw notFound('Farm');
+    if (!isUuid(farmId) || !inGrantedFarms(ctx, farmId.toLowerCase()) || (await farmTimeZone(ctx.db, tenantId, farmId.toLowerCase())) === null)
+      throw notFound('Farm');
     return listAlerts(ctx.db, { tenantId, farmId: farmId.toLowerCase(), status: status ?? null }, pageSize, after ?? null);
   },
 });

@@ -12,7 +12,13 @@ import { Reading } from './Reading';
 import { readingEvents, Subscription } from '../live/readingEvents';
 import { alertChangeEvents, alertChangedSubscription } from '../live/alertChangeEvents';
 import { createPushMutation, createPushQuery } from '../notifications/pushApi';
-import { createNotificationMutation, notificationQuery, NotificationDelivery, NotificationSubscription, WebhookEndpoint } from '../notifications/notificationApi';
+import {
+  createNotificationMutation,
+  notificationQuery,
+  NotificationDelivery,
+  NotificationSubscription,
+  WebhookEndpoint,
+} from '../notifications/notificationApi';
 
 export const createResolvers = (deps: TelemetryDependencies): Resolvers => ({
   DateTime: DateTimeScalar,

@@ -16,7 +16,9 @@ const BARN = '5f0c1f9e-2a53-4c11-9f1e-0a8f7f3f6b11';
 
 describe('liveOperation', () => {
   it('rewrites the subscription selection into a query on the resolver field, keeping only the variables it uses', () => {
-    const document = parse(`subscription Live($b: ID, $full: Boolean) { r: readingAdded(barnId: $b) { value ...D } } fragment D on Reading { device { barn(full: $full) { name } } }`);
+    const document = parse(
+      `subscription Live($b: ID, $full: Boolean) { r: readingAdded(barnId: $b) { value ...D } } fragment D on Reading { device { barn(full: $full) { name } } }`,
+    );
     const operation = liveOperation(schema, document, undefined, { b: BARN, full: true }, fields);
     expect(operation.responseKey).toBe('r');
     expect(operation.args).toEqual({ barnId: BARN });
@@ -27,19 +29,37 @@ describe('liveOperation', () => {
   });
 
   it('refuses queries and mutations with a message that says where they belong', () => {
-    expect(() => liveOperation(schema, parse('{ readingEvents(events: []) { value } }'), undefined, {}, fields)).toThrow('Only subscriptions are served over WebSocket');
+    expect(() => liveOperation(schema, parse('{ readingEvents(events: []) { value } }'), undefined, {}, fields)).toThrow(
+      'Only subscriptions are served over WebSocket',
+    );
   });
 });
 
 describe('readingAdded filter', () => {
   const reading = (metric: string, secondsIn: number) => ({
-    tenantId: 't', farmId: 'f', barnId: BARN, deviceId: 'd', eventId: 'e', metric, unit: '°C', value: 1,
-    observedAt: new Date(Date.UTC(2026, 10, 25, 6, 0, secondsIn)).toISOString(), receivedAt: '2026-11-25T06:00:00Z',
+    tenantId: 't',
+    farmId: 'f',
+    barnId: BARN,
+    deviceId: 'd',
+    eventId: 'e',
+    metric,
+    unit: '°C',
+    value: 1,
+    observedAt: new Date(Date.UTC(2026, 10, 25, 6, 0, secondsIn)).toISOString(),
+    receivedAt: '2026-11-25T06:00:00Z',
   });
 
   it('passes one reading per everySeconds of each series and only the metrics asked for', () => {
     const filter = readingAdded.filterFrom({ barnId: BARN, metrics: ['temperatureC', 'co2Ppm'], everySeconds: 10 });
-    const passed = [reading('temperatureC', 0), reading('co2Ppm', 3), reading('temperatureC', 9), reading('ammoniaPpm', 10), reading('temperatureC', 10), reading('co2Ppm', 12), reading('co2Ppm', 13)]
+    const passed = [
+      reading('temperatureC', 0),
+      reading('co2Ppm', 3),
+      reading('temperatureC', 9),
+      reading('ammoniaPpm', 10),
+      reading('temperatureC', 10),
+      reading('co2Ppm', 12),
+      reading('co2Ppm', 13),
+    ]
       .filter((event) => filter.accept(event))
       .map((event) => `${event.metric}@${event.observedAt.slice(17, 19)}`);
     expect(passed).toEqual(['temperatureC@00', 'co2Ppm@03', 'temperatureC@10', 'co2Ppm@13']);
@@ -53,6 +73,8 @@ describe('readingAdded filter', () => {
     [{ barnId: BARN, metrics: ['Temperature C'] }, 'metrics: expected metric names'],
     [{ barnId: BARN, everySeconds: 0 }, 'everySeconds: expected 1 to 3600'],
   ])('answers BAD_USER_INPUT for %j', (args, message) => {
-    expect(() => readingAdded.filterFrom(args)).toThrow(expect.objectContaining({ message: expect.stringContaining(message), extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }));
+    expect(() => readingAdded.filterFrom(args)).toThrow(
+      expect.objectContaining({ message: expect.stringContaining(message), extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }),
+    );
   });
 });

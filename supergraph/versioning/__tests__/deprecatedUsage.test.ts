@@ -17,7 +17,11 @@ const resolvers = { Query: { farm: () => ({ name: 'North', code: 'N-1', barns: [
 
 async function usageCount(coordinate: string, caller: string): Promise<number> {
   const metric = (await metricsRegistry.getMetricsAsJSON()).find((entry) => entry.name === 'farmiq_deprecated_usage_total');
-  return (metric?.values as Array<{ value: number; labels: Record<string, string> }> | undefined)?.find((value) => value.labels.coordinate === coordinate && value.labels.caller === caller)?.value ?? 0;
+  return (
+    (metric?.values as Array<{ value: number; labels: Record<string, string> }> | undefined)?.find(
+      (value) => value.labels.coordinate === coordinate && value.labels.caller === caller,
+    )?.value ?? 0
+  );
 }
 
 describe('deprecated API usage', () => {

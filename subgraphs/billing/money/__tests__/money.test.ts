@@ -102,7 +102,8 @@ describe('overage', () => {
   const starter = planPrice('STARTER', 'USD'); // 10 devices, 100000 messages, 300 per device, 50 per 1000 messages
 
   it('should charge devices above the allowance on the month’s peak day and messages above the monthly allowance', () => {
-    const devices = (day: string, count: number) => Array.from({ length: count }, () => ({ kind: 'ACTIVE_DEVICE_DAY' as const, quantity: 1, occurredAt: new Date(`${day}T06:00:00Z`) }));
+    const devices = (day: string, count: number) =>
+      Array.from({ length: count }, () => ({ kind: 'ACTIVE_DEVICE_DAY' as const, quantity: 1, occurredAt: new Date(`${day}T06:00:00Z`) }));
     const usage = [
       ...devices('2026-11-02', 12), // peak: 12 − 10 = 2 devices × 300 = 600
       ...devices('2026-11-03', 11),
@@ -121,7 +122,9 @@ describe('overage', () => {
     const billed = [messages(110_000, '2026-11-05')]; // 10000 above → 10000 × 50 / 1000 = 500, already invoiced
     const late = messages(4_000, '2026-11-28'); // arrives after that invoice
     // November now 114000: 14000 above → 700; less the 500 billed → 200 for 4000 more messages.
-    expect(additionalOverageLines([...billed, late], billed, starter)).toEqual([{ month: '2026-11', kind: 'MESSAGES', excessQuantity: 4_000, amountMinor: 200 }]);
+    expect(additionalOverageLines([...billed, late], billed, starter)).toEqual([
+      { month: '2026-11', kind: 'MESSAGES', excessQuantity: 4_000, amountMinor: 200 },
+    ]);
     // A late device on a day below the peak adds nothing.
     expect(additionalOverageLines(billed, billed, starter)).toEqual([]);
   });
@@ -153,7 +156,13 @@ describe('input checks', () => {
     expect(requireInvoiceCurrency('thb', 'currency')).toBe('THB');
     expect(requireCountry('th', 'country')).toBe('TH');
     expect(requirePositiveMinor(1, 'amountMinor')).toBe(1);
-    for (const bad of [() => requireCurrency('XXX', 'currency'), () => requireInvoiceCurrency('JPY', 'currency'), () => requireCountry('THA', 'country'), () => requirePositiveMinor(0, 'amountMinor'), () => requirePositiveMinor(1.5, 'amountMinor')]) {
+    for (const bad of [
+      () => requireCurrency('XXX', 'currency'),
+      () => requireInvoiceCurrency('JPY', 'currency'),
+      () => requireCountry('THA', 'country'),
+      () => requirePositiveMinor(0, 'amountMinor'),
+      () => requirePositiveMinor(1.5, 'amountMinor'),
+    ]) {
       expect(bad).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }));
     }
   });
@@ -180,7 +189,10 @@ describe('the price list shown before buying', () => {
       ['PROFESSIONAL', 50, 1_000_000],
       ['ENTERPRISE', 500, 20_000_000],
     ]);
-    expect(price('PROFESSIONAL', 'THB', 'MONTHLY')).toMatchObject({ overagePerDevice: { amountMinor: 8_500, currency: 'THB' }, overagePer1000Messages: { amountMinor: 1_400, currency: 'THB' } });
+    expect(price('PROFESSIONAL', 'THB', 'MONTHLY')).toMatchObject({
+      overagePerDevice: { amountMinor: 8_500, currency: 'THB' },
+      overagePer1000Messages: { amountMinor: 1_400, currency: 'THB' },
+    });
     expect(priceList(['THB']).every((plan) => plan.prices.every((p) => p.currency === 'THB'))).toBe(true);
   });
 });

@@ -13,7 +13,7 @@ const RFC_VECTORS: Array<[unixSeconds: number, eightDigits: string]> = [
 ];
 
 describe('TOTP (RFC 6238)', () => {
-  it.each(RFC_VECTORS)('gives the RFC\'s code at T=%i', (seconds, code) => {
+  it.each(RFC_VECTORS)("gives the RFC's code at T=%i", (seconds, code) => {
     const step = totpStepAt(new Date(seconds * 1000));
     expect(hotp(RFC_SECRET, step, 8)).toBe(code);
     expect(totpCode(base32Encode(RFC_SECRET), step)).toBe(code.slice(-6));

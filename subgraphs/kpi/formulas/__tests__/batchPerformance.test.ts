@@ -15,7 +15,10 @@ const broilers = (): BatchFacts => ({
     { dayOfAge: 20, kind: 'CULLED', headCount: 20, weightGrams: 10_000 },
   ],
   depletions: [],
-  feed: [{ dayOfAge: 1, feedGrams: 1_000_000 }, { dayOfAge: 20, feedGrams: 2_000_000 }],
+  feed: [
+    { dayOfAge: 1, feedGrams: 1_000_000 },
+    { dayOfAge: 20, feedGrams: 2_000_000 },
+  ],
   water: [{ dayOfAge: 30, waterMillilitres: 5_400_000 }],
   health: [{ dayOfAge: 10, sickCount: 50, treatedCount: 100 }],
   weighSessions: [{ dayOfAge: 35, sampleCount: 4, sumGrams: 8_000 }],

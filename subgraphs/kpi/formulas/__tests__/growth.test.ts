@@ -1,5 +1,13 @@
 import { kilogramsToGrams } from '../../weight';
-import { adfiGramsPerAnimalPerDay, adgGramsPerDay, animalDays, fcrKgFeedPerKgGain, mortalityAdjustedGainGrams, standardGainGrams, weightOnDay } from '../growth';
+import {
+  adfiGramsPerAnimalPerDay,
+  adgGramsPerDay,
+  animalDays,
+  fcrKgFeedPerKgGain,
+  mortalityAdjustedGainGrams,
+  standardGainGrams,
+  weightOnDay,
+} from '../growth';
 
 describe('ADG (g/day)', () => {
   it('reads in grams per day when the weights were entered in kilograms', () => {
@@ -38,7 +46,14 @@ describe('animal-days and ADFI (g/animal/day)', () => {
 
 describe('FCR (kg feed / kg gain), standard and mortality-adjusted', () => {
   // 1000 placed at 40 g; 950 alive at 2.5 kg; 50 died weighing 50 kg in all; 4000 kg of feed.
-  const balance = { headCountPlaced: 1000, placementWeightGrams: 40, headCountAlive: 950, averageWeightGrams: 2500, depletedWeightGrams: 0, deadWeightGrams: 50_000 };
+  const balance = {
+    headCountPlaced: 1000,
+    placementWeightGrams: 40,
+    headCountAlive: 950,
+    averageWeightGrams: 2500,
+    depletedWeightGrams: 0,
+    deadWeightGrams: 50_000,
+  };
 
   it('standard: gain = live weight out − weight placed; dead animals add nothing', () => {
     // 950 × 2500 g − 1000 × 40 g = 2,375,000 − 40,000 = 2,335,000 g; 4,000,000 / 2,335,000 = 1.71306.

@@ -39,6 +39,9 @@ describe('health score (0–100) and its components', () => {
   });
 
   it('is null with NO_ANIMALS when nothing was placed', () => {
-    expect(healthScore({ headCountPlaced: 0, deadAndCulledCount: 0, sickCount: 0, treatedCount: 0 }).score).toEqual({ value: null, unavailableReason: 'NO_ANIMALS' });
+    expect(healthScore({ headCountPlaced: 0, deadAndCulledCount: 0, sickCount: 0, treatedCount: 0 }).score).toEqual({
+      value: null,
+      unavailableReason: 'NO_ANIMALS',
+    });
   });
 });

@@ -18,7 +18,9 @@ describe('batchAge (the day a KPI question is about)', () => {
   });
 
   it('refuses a given asOf before placement or past the limit with BAD_USER_INPUT naming asOf', () => {
-    expect(() => batchAge(placedOn('2026-10-01'), '2026-09-30', '2026-11-30')).toThrow(expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', field: 'asOf' } }));
+    expect(() => batchAge(placedOn('2026-10-01'), '2026-09-30', '2026-11-30')).toThrow(
+      expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', field: 'asOf' } }),
+    );
     expect(() => batchAge(placedOn('2026-10-01'), '2029-10-01', '2026-11-30', 1000)).toThrow(/at most 1000 days after 2026-10-01/);
   });
 });

@@ -28,7 +28,17 @@ describe.each(backends())('the weigh-session read model on %s', (backend) => {
     const tenantId = randomUUID();
     const farm = await db.farm.create({ data: { tenantId, name: 'Farm', timeZone: 'Asia/Bangkok' } });
     const barn = await db.barn.create({ data: { tenantId, farmId: farm.id, name: 'House', species: 'BROILER', capacityHead: 100 } });
-    const batch = await db.batch.create({ data: { tenantId, farmId: farm.id, barnId: barn.id, species: 'BROILER', placedOn: new Date('2026-11-16T00:00:00Z'), headCountPlaced: 100, placementWeightGrams: 42 } });
+    const batch = await db.batch.create({
+      data: {
+        tenantId,
+        farmId: farm.id,
+        barnId: barn.id,
+        species: 'BROILER',
+        placedOn: new Date('2026-11-16T00:00:00Z'),
+        headCountPlaced: 100,
+        placementWeightGrams: 42,
+      },
+    });
     return { tenantId, farmId: farm.id, barnId: barn.id, batchId: batch.id };
   }
 
@@ -36,7 +46,16 @@ describe.each(backends())('the weigh-session read model on %s', (backend) => {
     const at = (minute: number) => new Date(Date.UTC(2026, 10, 30, 1, minute)).toISOString();
     const common = { sessionId, tenantId: farm.tenantId };
     return [
-      { ...common, kind: 'session.created', eventId: 'c', occurredAt: at(0), batchId: farm.batchId, barnId: null, source: 'PLATFORM_SCALE', weighedOn: '2026-11-30' },
+      {
+        ...common,
+        kind: 'session.created',
+        eventId: 'c',
+        occurredAt: at(0),
+        batchId: farm.batchId,
+        barnId: null,
+        source: 'PLATFORM_SCALE',
+        weighedOn: '2026-11-30',
+      },
       { ...common, kind: 'weight.recorded', eventId: 'w1', occurredAt: at(1), weightGrams: 2000 },
       { ...common, kind: 'weight.recorded', eventId: 'w2', occurredAt: at(2), weightGrams: 2400 },
       { ...common, kind: 'session.finalized', eventId: 'f', occurredAt: at(5) },
@@ -46,7 +65,11 @@ describe.each(backends())('the weigh-session read model on %s', (backend) => {
 
   const stored = async (sessionId: string) => {
     const row = await db.weighSession.findUniqueOrThrow({ where: { id: sessionId } });
-    const samples = await db.weighSample.findMany({ where: { weighSessionId: sessionId }, orderBy: { weightGrams: 'asc' }, select: { batchId: true, weighedOn: true, weightGrams: true, source: true } });
+    const samples = await db.weighSample.findMany({
+      where: { weighSessionId: sessionId },
+      orderBy: { weightGrams: 'asc' },
+      select: { batchId: true, weighedOn: true, weightGrams: true, source: true },
+    });
     const { updatedAt: _updatedAt, ...state } = row;
     return { state, samples };
   };
@@ -60,7 +83,14 @@ describe.each(backends())('the weigh-session read model on %s', (backend) => {
     for (const i of [3, 4, 1, 0, 2]) await database.sql.transaction((tx) => applyWeighSessionEvents(tx, [finalizedFirst[i]!]));
     for (const event of [...twice, ...twice.slice().reverse()]) await database.sql.transaction((tx) => applyWeighSessionEvents(tx, [event]));
     const expected = await stored(inOrder[0]!.sessionId);
-    expect(expected.state).toMatchObject({ status: 'FINALIZED', weightsGrams: [2000, 2400], lateWeightCount: 1, eventCount: 5, batchId: farm.batchId, source: 'PLATFORM_SCALE' });
+    expect(expected.state).toMatchObject({
+      status: 'FINALIZED',
+      weightsGrams: [2000, 2400],
+      lateWeightCount: 1,
+      eventCount: 5,
+      batchId: farm.batchId,
+      source: 'PLATFORM_SCALE',
+    });
     expect(expected.samples).toEqual([
       { batchId: farm.batchId, weighedOn: new Date('2026-11-30T00:00:00Z'), weightGrams: 2000, source: 'SCALE' },
       { batchId: farm.batchId, weighedOn: new Date('2026-11-30T00:00:00Z'), weightGrams: 2400, source: 'SCALE' },
@@ -82,7 +112,17 @@ describe.each(backends())('the weigh-session read model on %s', (backend) => {
     const [create, w1, w2] = sessionEvents(farm);
     await database.sql.transaction((tx) => applyWeighSessionEvents(tx, [create!, w1!, w2!]));
     expect(await db.weighSample.count({ where: { weighSessionId: create!.sessionId } })).toBe(0);
-    await database.sql.transaction((tx) => applyWeighSessionEvents(tx, [{ kind: 'session.cancelled', eventId: 'x', sessionId: create!.sessionId, tenantId: farm.tenantId, occurredAt: new Date(Date.UTC(2026, 10, 30, 1, 3)).toISOString() }]));
+    await database.sql.transaction((tx) =>
+      applyWeighSessionEvents(tx, [
+        {
+          kind: 'session.cancelled',
+          eventId: 'x',
+          sessionId: create!.sessionId,
+          tenantId: farm.tenantId,
+          occurredAt: new Date(Date.UTC(2026, 10, 30, 1, 3)).toISOString(),
+        },
+      ]),
+    );
     expect((await stored(create!.sessionId)).state.status).toBe('CANCELLED');
     expect(await db.weighSample.count({ where: { weighSessionId: create!.sessionId } })).toBe(0);
   });
@@ -116,7 +156,11 @@ describe.each(backends())('the weigh-session read model on %s', (backend) => {
     const consumers = [await startCameraWeighIn({ db: database, log }), await startWeighSessionProjection({ db: database, pubsub, log })];
     try {
       // 29 Nov 18:00 UTC is 30 Nov 01:00 in Bangkok.
-      const frame = [reading('f1:0', 2.1, '2026-11-29T18:00:00.000Z'), reading('f1:1', 2.3, '2026-11-29T18:00:00.000Z'), reading('f1:0', 0.9, '2026-11-29T18:00:00.000Z', 'birdConfidence')];
+      const frame = [
+        reading('f1:0', 2.1, '2026-11-29T18:00:00.000Z'),
+        reading('f1:1', 2.3, '2026-11-29T18:00:00.000Z'),
+        reading('f1:0', 0.9, '2026-11-29T18:00:00.000Z', 'birdConfidence'),
+      ];
       await database.sql.transaction((tx) => appendEvent(tx, READINGS_STORED, { readings: frame }));
       await database.sql.transaction((tx) => appendEvent(tx, READINGS_STORED, { readings: frame.slice(0, 1) }));
       for (const consumer of consumers) await consumer.drain();
@@ -126,7 +170,15 @@ describe.each(backends())('the weigh-session read model on %s', (backend) => {
     }
     const sessionId = cameraSessionId(farm.tenantId, deviceId, '2026-11-30');
     const { state } = await stored(sessionId);
-    expect(state).toMatchObject({ status: 'OPEN', source: 'CAMERA', batchId: farm.batchId, barnId: farm.barnId, weighedOn: new Date('2026-11-30T00:00:00Z'), weightsGrams: [2100, 2300], eventCount: 4 });
+    expect(state).toMatchObject({
+      status: 'OPEN',
+      source: 'CAMERA',
+      batchId: farm.batchId,
+      barnId: farm.barnId,
+      weighedOn: new Date('2026-11-30T00:00:00Z'),
+      weightsGrams: [2100, 2300],
+      eventCount: 4,
+    });
     expect(announced).toContainEqual({ tenantId: farm.tenantId, batchId: farm.batchId, sessionId });
   });
 });

@@ -25,13 +25,34 @@ describe.each(backends())('finalizing idle scale and camera sessions on %s', (ba
     const tenantId = randomUUID();
     const db = database.prisma;
     const farm = await db.farm.create({ data: { tenantId, name: 'Farm', timeZone: 'Asia/Bangkok' } });
-    const batch = await db.batch.create({ data: { tenantId, farmId: farm.id, species: 'BROILER', placedOn: new Date('2026-11-16T00:00:00Z'), headCountPlaced: 100, placementWeightGrams: 42 } });
+    const batch = await db.batch.create({
+      data: { tenantId, farmId: farm.id, species: 'BROILER', placedOn: new Date('2026-11-16T00:00:00Z'), headCountPlaced: 100, placementWeightGrams: 42 },
+    });
     const sessionId = randomUUID();
-    await record(sessionId, tenantId, [{ kind: 'session.created', eventId: 'c', sessionId, tenantId, occurredAt: at(0).toISOString(), batchId: batch.id, barnId: null, source, weighedOn: '2026-11-30' }]);
+    await record(sessionId, tenantId, [
+      {
+        kind: 'session.created',
+        eventId: 'c',
+        sessionId,
+        tenantId,
+        occurredAt: at(0).toISOString(),
+        batchId: batch.id,
+        barnId: null,
+        source,
+        weighedOn: '2026-11-30',
+      },
+    ]);
     await record(
       sessionId,
       tenantId,
-      weights.map(([minute, weightGrams]) => ({ kind: 'weight.recorded', eventId: `w${minute}`, sessionId, tenantId, occurredAt: at(minute).toISOString(), weightGrams })),
+      weights.map(([minute, weightGrams]) => ({
+        kind: 'weight.recorded',
+        eventId: `w${minute}`,
+        sessionId,
+        tenantId,
+        occurredAt: at(minute).toISOString(),
+        weightGrams,
+      })),
     );
     return sessionId;
   }

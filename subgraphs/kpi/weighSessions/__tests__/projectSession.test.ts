@@ -7,8 +7,25 @@ const sessionId = randomUUID();
 const batchId = randomUUID();
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 30, 8, minute)).toISOString();
 
-const created = (minute = 0, eventId = 'created'): WeighSessionEvent => ({ kind: 'session.created', eventId, sessionId, tenantId, occurredAt: at(minute), batchId, barnId: null, source: 'CAMERA', weighedOn: '2026-11-30' });
-const weight = (eventId: string, minute: number, weightGrams: number, tenant = tenantId): WeighSessionEvent => ({ kind: 'weight.recorded', eventId, sessionId, tenantId: tenant, occurredAt: at(minute), weightGrams });
+const created = (minute = 0, eventId = 'created'): WeighSessionEvent => ({
+  kind: 'session.created',
+  eventId,
+  sessionId,
+  tenantId,
+  occurredAt: at(minute),
+  batchId,
+  barnId: null,
+  source: 'CAMERA',
+  weighedOn: '2026-11-30',
+});
+const weight = (eventId: string, minute: number, weightGrams: number, tenant = tenantId): WeighSessionEvent => ({
+  kind: 'weight.recorded',
+  eventId,
+  sessionId,
+  tenantId: tenant,
+  occurredAt: at(minute),
+  weightGrams,
+});
 const finalized = (minute: number): WeighSessionEvent => ({ kind: 'session.finalized', eventId: 'finalized', sessionId, tenantId, occurredAt: at(minute) });
 const cancelled = (minute: number): WeighSessionEvent => ({ kind: 'session.cancelled', eventId: 'cancelled', sessionId, tenantId, occurredAt: at(minute) });
 
@@ -70,7 +87,8 @@ describe('a weigh session projected from its events', () => {
 
   it('should end with whichever of finalized and cancelled happened first at its source', () => {
     const events = [created(0), weight('a', 1, 2000), cancelled(4), finalized(6)];
-    for (const order of permutations(events)) expect(projectSession(order)).toMatchObject({ status: 'CANCELLED', cancelledAt: at(4), finalizedAt: null, weightsGrams: [2000] });
+    for (const order of permutations(events))
+      expect(projectSession(order)).toMatchObject({ status: 'CANCELLED', cancelledAt: at(4), finalizedAt: null, weightsGrams: [2000] });
   });
 
   it('should hold weights that arrive before their session was created, unknown until it is', () => {
@@ -81,7 +99,8 @@ describe('a weigh session projected from its events', () => {
 
   it('should take the earliest of two creations of one session', () => {
     const later: WeighSessionEvent = { ...(created(5, 'created-later') as Extract<WeighSessionEvent, { kind: 'session.created' }>), weighedOn: '2026-12-01' };
-    for (const order of permutations([later, created(1), weight('a', 2, 2000)])) expect(projectSession(order)).toMatchObject({ openedAt: at(1), weighedOn: '2026-11-30' });
+    for (const order of permutations([later, created(1), weight('a', 2, 2000)]))
+      expect(projectSession(order)).toMatchObject({ openedAt: at(1), weighedOn: '2026-11-30' });
   });
 
   it("should ignore an event of another tenant than the session's", () => {

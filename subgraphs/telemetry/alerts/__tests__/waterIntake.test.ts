@@ -30,7 +30,11 @@ describe('farm-local day spans', () => {
 
 describe('water intake drop', () => {
   const today = (litres: number) => volume('2026-11-24T17:00:00Z', '2026-11-25T03:30:00Z', litres);
-  const history = [volume('2026-11-23T17:00:00Z', '2026-11-24T03:30:00Z', 1000), volume('2026-11-22T17:00:00Z', '2026-11-23T03:30:00Z', 1100), volume('2026-11-21T17:00:00Z', '2026-11-22T03:30:00Z', 900)];
+  const history = [
+    volume('2026-11-23T17:00:00Z', '2026-11-24T03:30:00Z', 1000),
+    volume('2026-11-22T17:00:00Z', '2026-11-23T03:30:00Z', 1100),
+    volume('2026-11-21T17:00:00Z', '2026-11-22T03:30:00Z', 900),
+  ];
 
   it('should compare today so far with the average of the same span on the previous three days', () => {
     // Baseline (1000 + 1100 + 900) / 3 = 1000 L; today 780 L: (1000 − 780) / 1000 = 22 % less.

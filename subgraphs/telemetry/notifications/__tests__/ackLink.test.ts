@@ -20,7 +20,9 @@ describe('alert acknowledge links', () => {
     expect(readAckToken(box, `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`, issuedAt)).toBe('invalid');
     expect(readAckToken(createSecretBox(randomBytes(32)), token, issuedAt)).toBe('invalid');
     // A webhook secret sealed by the same key is not a link.
-    expect(readAckToken(box, box.seal(JSON.stringify({ a: 'a1', t: 't1', u: 'u1', l: 'en', e: Number.MAX_SAFE_INTEGER }), 'webhook-endpoint:a1'), issuedAt)).toBe('invalid');
+    expect(
+      readAckToken(box, box.seal(JSON.stringify({ a: 'a1', t: 't1', u: 'u1', l: 'en', e: Number.MAX_SAFE_INTEGER }), 'webhook-endpoint:a1'), issuedAt),
+    ).toBe('invalid');
     expect(readAckToken(box, undefined, issuedAt)).toBe('invalid');
     expect(readAckToken(box, ['x'], issuedAt)).toBe('invalid');
   });

@@ -45,10 +45,16 @@ describe('silence window', () => {
     // Both: 2.5 × 45 = 112.5 s, rounded up to 113 s, above the 1-minute minimum.
     expect(silenceWindowSeconds('CLIMATE', trusted, silencePolicyOf({ silenceGapMultiplier: 2.5, silenceMinMinutes: 1 }))).toBe(113);
     // A minute's minimum lets a fast device go silent sooner than the default 2 minutes: 3 × 30 = 90 s.
-    expect(silenceWindowSeconds('CLIMATE', { intervalSeconds: 30, intervalSamples: 3 }, silencePolicyOf({ silenceGapMultiplier: null, silenceMinMinutes: 1 }))).toBe(90);
+    expect(
+      silenceWindowSeconds('CLIMATE', { intervalSeconds: 30, intervalSamples: 3 }, silencePolicyOf({ silenceGapMultiplier: null, silenceMinMinutes: 1 })),
+    ).toBe(90);
     // FEED_BIN's default period 900 s × 20 = 18,000 s; a SCALE's 4 h × 20 = 288,000 s is capped at 86,400 s.
-    expect(silenceWindowSeconds('FEED_BIN', { intervalSeconds: null, intervalSamples: 0 }, silencePolicyOf({ silenceGapMultiplier: 20, silenceMinMinutes: null }))).toBe(18_000);
-    expect(silenceWindowSeconds('SCALE', { intervalSeconds: null, intervalSamples: 0 }, silencePolicyOf({ silenceGapMultiplier: 20, silenceMinMinutes: null }))).toBe(86_400);
+    expect(
+      silenceWindowSeconds('FEED_BIN', { intervalSeconds: null, intervalSamples: 0 }, silencePolicyOf({ silenceGapMultiplier: 20, silenceMinMinutes: null })),
+    ).toBe(18_000);
+    expect(
+      silenceWindowSeconds('SCALE', { intervalSeconds: null, intervalSamples: 0 }, silencePolicyOf({ silenceGapMultiplier: 20, silenceMinMinutes: null })),
+    ).toBe(86_400);
     // No settings: the defaults, 3 gaps and 2 minutes.
     expect(silencePolicyOf(null)).toEqual({ gapMultiplier: 3, minSeconds: 120 });
   });
@@ -57,6 +63,8 @@ describe('silence window', () => {
     const trusted = { intervalSeconds: 30, intervalSamples: 3 };
     // A 200 s gap is a silence under the default 120 s window, but within 10 × 30 = 300 s: 0.2 × 200 + 0.8 × 30 = 64 s.
     expect(learnCadence('CLIMATE', trusted, s(0), [s(200)])).toEqual(trusted);
-    expect(learnCadence('CLIMATE', trusted, s(0), [s(200)], silencePolicyOf({ silenceGapMultiplier: 10, silenceMinMinutes: null })).intervalSeconds).toBeCloseTo(64, 9);
+    expect(
+      learnCadence('CLIMATE', trusted, s(0), [s(200)], silencePolicyOf({ silenceGapMultiplier: 10, silenceMinMinutes: null })).intervalSeconds,
+    ).toBeCloseTo(64, 9);
   });
 });
