@@ -11,7 +11,7 @@ import { TOPOLOGY_CHANGED, TOPOLOGY_PARTITION_KEY } from '../lib/events/topics';
 import { createLogger } from '../lib/logger';
 import { applyTopologyEvent } from '../lib/topology/applyTopology';
 import { awaitTopology } from '../lib/topology/freshness';
-import { topologyReadModel } from '../lib/topology/readModel';
+import { TopologyBehindError, topologyReadModel } from '../lib/topology/readModel';
 import { TOPOLOGY_SCHEMAS, topologyConsumerName, type TopologySchema } from '../lib/topology/schemas';
 import { startTopologyReadModel } from '../lib/topology/startTopologyReadModel';
 import { migratedDatabase } from './support/database';
@@ -174,6 +174,21 @@ describe.each(backends())('topology read models on %s', (backend) => {
       expect(Date.now() - startedAt).toBeLessThan(10_000);
       expect(placed.farmId).toBeDefined();
     });
+
+    it("an event consumer's read whose model is still behind after the wait throws, so the event is retried and not skipped", async () => {
+      const placed = await writeTopologyBySql(db.sql);
+      const forConsumers = topologyReadModel('kpi', { whenBehind: 'throw' });
+      await expect(forConsumers.lookupBarns(db.prisma, [placed.barnId])).rejects.toThrow(TopologyBehindError);
+      const consumer = await startTopologyReadModel({ sql: db.sql, log, schema: 'kpi' });
+      try {
+        expect((await forConsumers.lookupBarns(db.prisma, [placed.barnId])).get(placed.barnId)).toMatchObject({
+          tenantId: placed.tenantId,
+          farmId: placed.farmId,
+        });
+      } finally {
+        await consumer.stop();
+      }
+    }, 60_000);
   });
 
   // A consumer process killed with SIGKILL holds its lease until it expires; its successor carries on from the stored position.

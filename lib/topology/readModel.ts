@@ -61,13 +61,28 @@ const uuidsOf = (ids: readonly string[]): string => JSON.stringify([...new Set(i
 /** `$n` as a set of uuids (one JSON parameter: the same on both drivers). */
 const idsIn = (n: number) => `(SELECT value::uuid FROM jsonb_array_elements_text($${n}::jsonb))`;
 
-export function topologyReadModel(schema: TopologySchema): TopologyReadModel {
+/** Thrown by a consumer's read model (`whenBehind: 'throw'`) when its topology is still behind the outbox after the wait. */
+export class TopologyBehindError extends Error {
+  constructor(schema: TopologySchema) {
+    super(`the ${schema} topology read model is behind devices' committed changes; retry once its consumer has caught up`);
+    this.name = 'TopologyBehindError';
+  }
+}
+
+/**
+ * `whenBehind`: what a read does when its model is still behind after FRESHNESS_WAIT_MS. A
+ * request answers from the model as it is ('answer': eventual consistency, never a hang). An
+ * event consumer must not: a reading of a barn the model does not hold yet would be skipped for
+ * good, so it throws ('throw') and the consumer retries the event with backoff.
+ */
+export function topologyReadModel(schema: TopologySchema, options: { whenBehind?: 'answer' | 'throw' } = {}): TopologyReadModel {
   const farm = tableOf(schema, 'farm');
   const barn = tableOf(schema, 'barn');
   const device = tableOf(schema, 'device');
   const consumer = topologyConsumerName(schema);
   const read = async <Row extends Record<string, unknown>>(db: PrismaClient, sql: string, ...params: unknown[]): Promise<Row[]> => {
-    await awaitTopology(db, consumer);
+    const current = await awaitTopology(db, consumer);
+    if (!current && options.whenBehind === 'throw') throw new TopologyBehindError(schema);
     return db.$queryRawUnsafe<Row[]>(sql, ...params);
   };
   const live = (alias: string) => `NOT ${alias}.deleted`;

@@ -5,6 +5,8 @@ import { topologyReadModel } from '../../lib/topology/readModel';
  * `devices.topology-changed` events, in the `kpi.topology_*` tables. Kpi never reads devices' tables.
  */
 export const topology = topologyReadModel('kpi');
+/** The same model for event consumers: a read still behind after the wait throws, so the event is retried rather than skipped. */
+export const consumerTopology = topologyReadModel('kpi', { whenBehind: 'throw' });
 
 export const {
   lookupDevices,

@@ -5,6 +5,8 @@ import { topologyReadModel } from '../../lib/topology/readModel';
  * `devices.topology-changed` events, in the `telemetry.topology_*` tables. Telemetry never reads devices' tables.
  */
 export const topology = topologyReadModel('telemetry');
+/** The same model for event consumers: a read still behind after the wait throws, so the event is retried rather than skipped. */
+export const consumerTopology = topologyReadModel('telemetry', { whenBehind: 'throw' });
 
 export const {
   lookupDevices,

@@ -3,7 +3,7 @@ import type { Database, PrismaClient } from '../../../lib/db/database';
 import { startConsumer } from '../../../lib/events/consumer';
 import { READINGS_STORED, type ReadingsStoredEvent } from '../../../lib/events/topics';
 import type { Logger } from '../../../lib/logger';
-import { activeDevices } from '../topology';
+import { consumerTopology } from '../topology';
 
 /** How often active devices are counted; each count is idempotent per device and UTC day. */
 export const ACTIVE_DEVICE_SCAN_MS = 60 * 60 * 1000;
@@ -36,7 +36,7 @@ export function messageUsage(event: ReadingsStoredEvent): Array<{ tenantId: stri
 /** Records one ACTIVE_DEVICE_DAY per ACTIVE device for the UTC day of `now`. Returns how many were new. */
 export async function recordActiveDeviceDays(db: PrismaClient, now: Date): Promise<number> {
   const day = now.toISOString().slice(0, 10);
-  const devices = await activeDevices(db);
+  const devices = await consumerTopology.activeDevices(db);
   if (devices.length === 0) return 0;
   const { count } = await db.usageRecord.createMany({
     data: devices.map((device) => ({

@@ -2,7 +2,7 @@ import type { Database, PrismaClient } from '../../../lib/db/database';
 import { startConsumer, type Consumer } from '../../../lib/events/consumer';
 import { READINGS_STORED, type ReadingEvent } from '../../../lib/events/topics';
 import type { Logger } from '../../../lib/logger';
-import { lookupBarns } from '../topology';
+import { consumerTopology } from '../topology';
 import { localDate } from '../formulas/dates';
 import { recordWeighSample } from './weighSamples';
 
@@ -14,7 +14,7 @@ import { recordWeighSample } from './weighSamples';
 export async function recordScaleWeights(db: PrismaClient, readings: ReadingEvent[]): Promise<number> {
   const weights = readings.filter((reading) => reading.metric === 'weightKg' && reading.barnId);
   if (weights.length === 0) return 0;
-  const barns = await lookupBarns(
+  const barns = await consumerTopology.lookupBarns(
     db,
     weights.map((reading) => reading.barnId!),
   );

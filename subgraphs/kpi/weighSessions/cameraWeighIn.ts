@@ -4,7 +4,7 @@ import { startConsumer, type Consumer } from '../../../lib/events/consumer';
 import { appendEvent } from '../../../lib/events/outbox';
 import { READINGS_STORED, WEIGH_SESSION_EVENTS, type ReadingEvent, type WeighSessionEvent } from '../../../lib/events/topics';
 import type { Logger } from '../../../lib/logger';
-import { lookupBarns } from '../topology';
+import { consumerTopology } from '../topology';
 import { localDate } from '../formulas/dates';
 import { kilogramsToGrams } from '../weight';
 
@@ -33,7 +33,7 @@ export async function cameraWeighSessionEvents(db: PrismaClient, readings: Readi
   const bySession = new Map<string, WeighSessionEvent[]>();
   const weights = readings.filter((reading) => reading.metric === BIRD_WEIGHT_METRIC && reading.barnId);
   if (weights.length === 0) return bySession;
-  const barns = await lookupBarns(
+  const barns = await consumerTopology.lookupBarns(
     db,
     weights.map((reading) => reading.barnId!),
   );

@@ -4,7 +4,7 @@ import { READINGS_STORED, type ReadingEvent } from '../../../lib/events/topics';
 import type { AlertRule } from '../../../lib/db/generated/client';
 import type { Logger } from '../../../lib/logger';
 import type { AlertChangedEvent, PubSub } from '../../../lib/pubsub/pubsub';
-import { lookupBarns, type TopologyBarn } from '../topology';
+import { consumerTopology, type TopologyBarn } from '../topology';
 import { evaluatePoints, publishChanges, type EvaluatedRule, type Point } from './alertStore';
 import { AMMONIA_HIGH, heatStressRule, WATER_INTAKE_DROP, type BuiltInRule } from './builtIns';
 import { latestClimatePair } from './climatePair';
@@ -57,7 +57,7 @@ export async function evaluateBatch(db: PrismaClient, readings: readonly Reading
     byBarn.set(reading.barnId!, list);
   }
   if (byBarn.size === 0) return [];
-  const barns = await lookupBarns(db, [...byBarn.keys()]);
+  const barns = await consumerTopology.lookupBarns(db, [...byBarn.keys()]);
   const rules = await db.alertRule.findMany({
     where: {
       enabled: true,

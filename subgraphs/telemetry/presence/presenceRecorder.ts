@@ -4,7 +4,7 @@ import { READINGS_STORED, type ReadingEvent } from '../../../lib/events/topics';
 import type { Logger } from '../../../lib/logger';
 import { publishChanges } from '../alerts/alertStore';
 import type { AlertChangedEvent, PubSub } from '../../../lib/pubsub/pubsub';
-import { lookupDevices } from '../topology';
+import { consumerTopology } from '../topology';
 import { clearSilence, deviceSilentSource, edgeOfflineSource } from './silenceAlerts';
 import { farmSilencePolicy } from './farmSilencePolicy';
 import { learnCadence, silenceWindowSeconds, type SilencePolicy } from './silenceWindow';
@@ -35,7 +35,7 @@ const maxTime = (readings: readonly ReadingEvent[], field: 'receivedAt' | 'obser
 export async function recordPresence(db: PrismaClient, readings: readonly ReadingEvent[]): Promise<AlertChangedEvent[]> {
   const byDevice = new Map<string, ReadingEvent[]>();
   for (const reading of readings) byDevice.set(reading.deviceId, [...(byDevice.get(reading.deviceId) ?? []), reading]);
-  const devices = await lookupDevices(db, [...byDevice.keys()]);
+  const devices = await consumerTopology.lookupDevices(db, [...byDevice.keys()]);
   const changes: AlertChangedEvent[] = [];
   const heardFarms = new Map<string, { tenantId: string; heardAt: Date }>();
   const policies = new Map<string, SilencePolicy>();

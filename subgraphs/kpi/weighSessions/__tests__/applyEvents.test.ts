@@ -7,6 +7,7 @@ import { createLogger } from '../../../../lib/logger';
 import { createMemoryPubSub, TOPICS } from '../../../../lib/pubsub/pubsub';
 import { migratedDatabase } from '../../../../tests/support/database';
 import { backends } from '../../../../tests/support/postgres';
+import { startTopologyReadModel } from '../../../../lib/topology/startTopologyReadModel';
 import { applyWeighSessionEvents } from '../applyEvents';
 import { cameraSessionId, startCameraWeighIn } from '../cameraWeighIn';
 import { startWeighSessionProjection } from '../projection';
@@ -153,7 +154,12 @@ describe.each(backends())('the weigh-session read model on %s', (backend) => {
     const announced: unknown[] = [];
     await pubsub.subscribe(TOPICS.weighSessionChanged, (event) => announced.push(event));
     const log = createLogger('silent');
-    const consumers = [await startCameraWeighIn({ db: database, log }), await startWeighSessionProjection({ db: database, pubsub, log })];
+    // Kpi's topology read model is one of the consumers: the weigh-in waits for it to know the barn.
+    const consumers = [
+      await startTopologyReadModel({ sql: database.sql, log, schema: 'kpi' }),
+      await startCameraWeighIn({ db: database, log }),
+      await startWeighSessionProjection({ db: database, pubsub, log }),
+    ];
     try {
       // 29 Nov 18:00 UTC is 30 Nov 01:00 in Bangkok.
       const frame = [
