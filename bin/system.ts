@@ -5,6 +5,7 @@ import { openDatabase, type Database, type DatabaseLocation } from '../lib/db/da
 import { applyMigrations } from '../lib/db/migrate';
 import { startOutboxPruning } from '../lib/events/retention';
 import { INGEST_PATH } from '../lib/edge/signedBatch';
+import { SCALE_SESSION_PATH } from '../lib/edge/scaleSessionLink';
 import { createSubgraphServer } from '../lib/graphql/subgraphServer';
 import type { InProcessSubgraph } from '../lib/graphql/inProcessSubgraph';
 import type { ReadinessCheck } from '../lib/http/health';
@@ -172,11 +173,13 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
       const db = database?.prisma;
       const authority = modules.find((module) => module.deviceAuthority)?.deviceAuthority;
       const ingestServer = modules.find((module) => module.routes.some((route) => route.path === INGEST_PATH));
+      const scaleSessionServer = modules.find((module) => module.routes.some((route) => route.path === SCALE_SESSION_PATH));
       const demo = config.ingestor.simulator && db && authority ? await authority.ensureDemoFarm(db, secretBoxOnce(), config.dataDir, log) : undefined;
       const ingestor = await startIngestor(config, log, {
         ...(db && authority ? { authenticateDevice: (username: string, password: string) => authority.authenticate(db, username, password) } : {}),
         // All in one process, batches go to this process's ingest endpoint.
         ...(ingestServer ? { defaultIngestUrl: `http://127.0.0.1:${ports[ingestServer.name]}${INGEST_PATH}`, inProcessWithCloud: true } : {}),
+        ...(scaleSessionServer ? { defaultScaleSessionUrl: `http://127.0.0.1:${ports[scaleSessionServer.name]}${SCALE_SESSION_PATH}` } : {}),
       });
       stack.push(() => ingestor.stop());
       readiness.push(ingestor.readiness);

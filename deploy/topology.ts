@@ -64,7 +64,7 @@ export const SECRETS = {
   },
   FARMIQ_SECRETS_KEY: {
     required: true,
-    why: 'encrypts edge gateway keys and webhook secrets at rest (`openssl rand -base64 32`): devices seals edge keys, telemetry opens them to verify batches; telemetry and identity seal and open webhook secrets',
+    why: "encrypts edge gateway keys and webhook secrets at rest (`openssl rand -base64 32`): devices seals edge keys, telemetry opens them to verify batches and kpi to verify farm boxes' scale-session requests; telemetry and identity seal and open webhook secrets",
   },
   BILLING_WEBHOOK_SECRET: { required: false, why: "the payment provider's webhook signing secret (32+ characters)" },
   EDGE_KEY_ID: { required: true, why: 'the ingestor signs its batches with an edge gateway key (registerEdgeGateway)' },
@@ -120,6 +120,10 @@ export const SETTINGS = {
   },
   VISION_TIMEOUT_MS: { default: '2000', why: 'longest inference of one frame; past it the frame fails (TimeoutError) and its worker is replaced' },
   VISION_QUEUE_MAX: { default: '8', why: 'frames waiting for a worker; more drop the oldest waiting (counted in farmiq_vision_frames_total)' },
+  VISION_CALIBRATION_INTERVAL_MS: {
+    default: '3600000',
+    why: "how often vision asks the cloud for each camera's barn's latest platform-scale session (and once at start) to calibrate the camera",
+  },
   MAIL_FROM: { default: 'FarmIQ <no-reply@farmiq.local>', why: 'the From address of every mail FarmIQ sends' },
   FARMIQ_PUBLIC_URL: {
     default: '',
@@ -220,7 +224,13 @@ export const SERVICE_ENV: Record<FarmiqService, Record<string, EnvValue>> = {
     VAPID_PRIVATE_KEY: secret('VAPID_PRIVATE_KEY'),
     VAPID_SUBJECT: setting('VAPID_SUBJECT'),
   },
-  kpi: { ...cloudCommon, ...verifiesTokens, ...ownPort('kpi') },
+  kpi: {
+    ...cloudCommon,
+    ...verifiesTokens,
+    ...ownPort('kpi'),
+    // Opens edge gateway keys (sealed by devices) to verify farm boxes' signed scale-session requests.
+    FARMIQ_SECRETS_KEY: secret('FARMIQ_SECRETS_KEY'),
+  },
   billing: {
     ...cloudCommon,
     ...verifiesTokens,
@@ -270,6 +280,7 @@ export const SERVICE_ENV: Record<FarmiqService, Record<string, EnvValue>> = {
     VISION_WORKERS: setting('VISION_WORKERS'),
     VISION_TIMEOUT_MS: setting('VISION_TIMEOUT_MS'),
     VISION_QUEUE_MAX: setting('VISION_QUEUE_MAX'),
+    VISION_CALIBRATION_INTERVAL_MS: setting('VISION_CALIBRATION_INTERVAL_MS'),
   },
 };
 

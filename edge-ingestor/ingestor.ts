@@ -14,6 +14,7 @@ import { GroupCommitWriter } from './buffer/GroupCommitWriter';
 import { Forwarder } from './forwarder/Forwarder';
 import { ingestorMetrics } from './ingestorMetrics';
 import { redactUrl, startTelemetrySubscriber } from './mqtt/telemetrySubscriber';
+import { scaleSessionUrlBeside } from './vision/scaleSessionSync';
 import { startVisionService, type VisionService } from './vision/visionService';
 
 export interface Ingestor {
@@ -42,6 +43,8 @@ export interface IngestorOptions {
    * configure, in production neither.
    */
   inProcessWithCloud?: boolean;
+  /** All in one process: where this process's kpi answers a camera's barn's latest scale session (vision calibration). */
+  defaultScaleSessionUrl?: string;
 }
 
 export { BUFFER_DIR } from './buffer/bufferLocation';
@@ -183,6 +186,7 @@ export async function startIngestor(config: Config, processLog: Logger, options:
       credential = ingestorCredential;
     }
     let vision: VisionService | undefined;
+    const scaleSessionUrl = inProcess ? options.defaultScaleSessionUrl : ingestUrl ? scaleSessionUrlBeside(ingestUrl) : undefined;
     if (settings.vision.enabled) {
       // Cameras are devices: their uploads are checked like the broker checks devices (none without credentials to check).
       const started = await startVisionService({
@@ -192,6 +196,8 @@ export async function startIngestor(config: Config, processLog: Logger, options:
         authenticateDevice: authenticateCamera,
         writer,
         log: processLog,
+        // The cloud's scale sessions are asked of the gateway that takes the batches (INGEST_URL's origin), signed with the same key.
+        ...(edgeKey && scaleSessionUrl ? { scaleSessions: { url: scaleSessionUrl, key: edgeKey } } : {}),
       });
       vision = started;
       stack.push(() => started.stop());

@@ -121,6 +121,11 @@ const envSchema = z.object({
   VISION_WORKERS: positiveInt.max(32).optional(),
   VISION_TIMEOUT_MS: positiveInt.max(60_000).default(2_000),
   VISION_QUEUE_MAX: positiveInt.max(1_000).default(8),
+  /** How often vision asks the cloud for each camera's latest platform-scale session (and once at start). */
+  VISION_CALIBRATION_INTERVAL_MS: positiveInt
+    .min(1_000)
+    .max(7 * 86_400_000)
+    .default(3_600_000),
   QUERY_MAX_DEPTH: positiveInt.max(50).default(10),
   QUERY_MAX_COST: positiveInt.max(100_000).default(5_000),
   QUERY_MAX_ALIASES: positiveInt.max(100).default(15),
@@ -237,6 +242,8 @@ export interface VisionConfig {
   timeoutMs: number;
   /** Frames waiting for a worker; more drop the oldest waiting. */
   maxQueued: number;
+  /** Between two asks for each camera's barn's latest platform-scale session (the first at start). */
+  calibrationIntervalMs: number;
 }
 
 export interface Config {
@@ -409,6 +416,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         workers: e.VISION_WORKERS ?? defaultVisionWorkers(),
         timeoutMs: e.VISION_TIMEOUT_MS,
         maxQueued: e.VISION_QUEUE_MAX,
+        calibrationIntervalMs: e.VISION_CALIBRATION_INTERVAL_MS,
       },
     },
     metrics: { port: e.METRICS_PORT ?? (isProduction ? DEFAULT_PRODUCTION_METRICS_PORT : undefined), host: e.METRICS_HOST },

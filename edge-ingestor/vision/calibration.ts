@@ -12,6 +12,11 @@ export interface Calibration {
   kgPerPx15: number;
   /** How it was fitted, for the operator (`scale session 2026-11-30, 100 weights, 240 birds`). */
   fittedFrom: string;
+  /**
+   * The newest of the cloud's platform-scale sessions applied to the camera (scaleSessionSync.ts):
+   * each is applied once; a manual fit after it keeps this mark, so the sync waits for a newer one.
+   */
+  scaleSession?: { id: string; finalizedAt: string };
 }
 
 export class CalibrationError extends Error {

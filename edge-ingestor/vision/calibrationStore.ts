@@ -27,6 +27,11 @@ export class CalibrationStore {
     return this.calibrations.get(cameraId);
   }
 
+  /** The cameras known here: calibrated before, or seen birds since start. */
+  cameras(): string[] {
+    return [...new Set([...this.calibrations.keys(), ...this.recentAreas.keys()])].sort();
+  }
+
   /** Remembers the areas of birds a camera saw clearly (the newest RECENT_AREAS_PER_CAMERA). */
   sawBirds(cameraId: string, areasPx: readonly number[]): void {
     const areas = this.recentAreas.get(cameraId) ?? [];
@@ -35,14 +40,20 @@ export class CalibrationStore {
     this.recentAreas.set(cameraId, areas);
   }
 
-  /** Fits the camera to a scale session of the same flock (CalibrationError when either side is too small) and keeps it. */
-  calibrateFromScaleSession(cameraId: string, scaleWeightsKg: readonly number[], now: Date): Calibration {
+  /**
+   * Fits the camera to a scale session of the same flock (CalibrationError when either side is
+   * too small) and keeps it, with the cloud's session it came from when it came from one.
+   */
+  calibrateFromScaleSession(cameraId: string, scaleWeightsKg: readonly number[], now: Date, scaleSession?: Calibration['scaleSession']): Calibration {
     const areas = this.recentAreas.get(cameraId) ?? [];
-    const calibration = fitFromScaleSession(
+    const fitted = fitFromScaleSession(
       scaleWeightsKg,
       areas,
-      `scale session of ${scaleWeightsKg.length} weights at ${now.toISOString()} against ${areas.length} birds seen`,
+      `${scaleSession ? `platform-scale session ${scaleSession.id}` : 'scale session'} of ${scaleWeightsKg.length} weights at ${now.toISOString()} against ${areas.length} birds seen`,
     );
+    // A manual fit keeps the mark of the last cloud session applied: the sync must not replace it with that older session.
+    const applied = scaleSession ?? this.calibrations.get(cameraId)?.scaleSession;
+    const calibration = applied ? { ...fitted, scaleSession: applied } : fitted;
     this.set(cameraId, calibration);
     return calibration;
   }

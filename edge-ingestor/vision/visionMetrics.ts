@@ -36,6 +36,12 @@ export const visionMetrics = {
     labelNames: ['outcome'],
     registers: [metricsRegistry],
   }),
+  calibrations: new Counter({
+    name: 'farmiq_vision_calibrations_total',
+    help: "Asks for a camera's barn's latest platform-scale session, by outcome: calibrated, already_applied, none, too_old, not_fitted (too few birds seen or weights), refused, unreachable",
+    labelNames: ['outcome'],
+    registers: [metricsRegistry],
+  }),
   /** Counts a pool's queue and drops in the gauges until the returned function is called. */
   watchPool(pool: InferencePool): () => void {
     pools.add(pool);

@@ -9,6 +9,7 @@ import { CalibrationStore } from './calibrationStore';
 import { FrameDroppedError, InferencePool, TimeoutError } from './InferencePool';
 import { InvalidImageError } from './jpegFrame';
 import { frameIdOf, predictionMessages } from './framePredictions';
+import { startScaleSessionSync, type ScaleSessionSource, type ScaleSessionSync } from './scaleSessionSync';
 import { visionMetrics } from './visionMetrics';
 
 /** The largest frame accepted over HTTP or MQTT. */
@@ -25,6 +26,8 @@ export interface VisionServiceOptions {
   writer: GroupCommitWriter;
   log: Logger;
   now?: () => Date;
+  /** Where the cloud answers each camera's barn's latest platform-scale session; none: calibrated by POST /vision/calibration only. */
+  scaleSessions?: ScaleSessionSource;
 }
 
 export interface VisionService {
@@ -33,6 +36,8 @@ export interface VisionService {
   onFrame(cameraId: string, jpeg: Buffer): void;
   pool: InferencePool;
   calibrations: CalibrationStore;
+  /** Calibration from the cloud's platform-scale sessions (with `scaleSessions`), else undefined. */
+  scaleSessionSync: ScaleSessionSync | undefined;
   stop(): Promise<void>;
 }
 
@@ -176,17 +181,23 @@ export async function startVisionService(options: VisionServiceOptions): Promise
   try {
     const port = await http.listen(options.config.port, options.host, 'VISION_PORT');
     log.info({ port, workers: options.config.workers }, 'vision listening for camera frames (HTTP and MQTT)');
+    const scaleSessionSync = options.scaleSessions
+      ? startScaleSessionSync({ calibrations, source: options.scaleSessions, intervalMs: options.config.calibrationIntervalMs, log, now })
+      : undefined;
+    if (!scaleSessionSync) log.warn('no cloud URL or edge key: cameras are calibrated only by POST /vision/calibration, not from the barn’s scale sessions');
     let stopped: Promise<void> | undefined;
     return {
       port,
       pool,
       calibrations,
+      scaleSessionSync,
       onFrame(cameraId, jpeg) {
         if (jpeg.length > MAX_FRAME_BYTES) return void visionMetrics.frames.inc({ outcome: 'invalid' });
         weighFrame(cameraId, jpeg, now()).catch((error: Error) => log.warn({ camera: cameraId, err: error.message }, 'camera frame not weighed'));
       },
       stop: () =>
         (stopped ??= (async () => {
+          await scaleSessionSync?.stop();
           await http.stop();
           await pool.close();
           stopWatching();

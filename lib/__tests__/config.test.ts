@@ -45,18 +45,30 @@ describe('loadConfig', () => {
       workers: Math.min(8, os.availableParallelism()),
       timeoutMs: 2_000,
       maxQueued: 8,
+      calibrationIntervalMs: 3_600_000,
     });
-    expect(loadConfig({ VISION: 'on', VISION_WORKERS: '3', VISION_TIMEOUT_MS: '500', VISION_QUEUE_MAX: '2', VISION_PORT: '0' }).ingestor.vision).toEqual({
+    expect(
+      loadConfig({
+        VISION: 'on',
+        VISION_WORKERS: '3',
+        VISION_TIMEOUT_MS: '500',
+        VISION_QUEUE_MAX: '2',
+        VISION_PORT: '0',
+        VISION_CALIBRATION_INTERVAL_MS: '60000',
+      }).ingestor.vision,
+    ).toEqual({
       enabled: true,
       port: 0,
       workers: 3,
       timeoutMs: 500,
       maxQueued: 2,
+      calibrationIntervalMs: 60_000,
     });
     expect(() => loadConfig({ VISION: 'yes' })).toThrow(/^VISION: /);
     expect(() => loadConfig({ VISION_WORKERS: '0' })).toThrow(/^VISION_WORKERS: /);
     expect(() => loadConfig({ VISION_TIMEOUT_MS: '600000' })).toThrow(/^VISION_TIMEOUT_MS: /);
     expect(() => loadConfig({ VISION_QUEUE_MAX: 'many' })).toThrow(/^VISION_QUEUE_MAX: /);
+    expect(() => loadConfig({ VISION_CALIBRATION_INTERVAL_MS: '10' })).toThrow(/^VISION_CALIBRATION_INTERVAL_MS: /);
   });
 
   it('treats an empty variable as unset', () => {

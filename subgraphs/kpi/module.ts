@@ -1,6 +1,15 @@
 import { DEFAULT_SUBGRAPH_PORTS } from '../../lib/config';
 import { READINGS_STORED, WEIGH_SESSION_EVENTS, TOPOLOGY_CHANGED } from '../../lib/events/topics';
-import type { SubgraphModule } from '../../lib/process/module';
+import type { PassThrough, SubgraphModule } from '../../lib/process/module';
+import { MAX_SCALE_SESSION_REQUEST_BYTES, SCALE_SESSION_PATH } from '../../lib/edge/scaleSessionLink';
+import { BatchRefusal } from '../../lib/edge/ingestCodes';
+import { SIGNATURE_HEADERS } from '../../lib/edge/signedBatch';
+
+/** The scale-session route's refusals when the gateway answers for it (lib/edge/scaleSessionLink.ts). */
+const scaleSessionRefusal: NonNullable<PassThrough['refusal']> = (status) =>
+  status === 503
+    ? { error: { code: BatchRefusal.IngestUnavailable, message: 'The weigh-session service is unavailable; ask again later' } }
+    : { error: { code: 'BAD_REQUEST', message: `Expected JSON {"cameraId": "<device id>"} of at most ${MAX_SCALE_SESSION_REQUEST_BYTES} bytes` } };
 
 /**
  * Batch performance and weigh sessions: scale weights stored by telemetry become weigh samples
@@ -10,8 +19,15 @@ import type { SubgraphModule } from '../../lib/process/module';
 export const kpiModule: SubgraphModule = {
   name: 'kpi',
   defaultPort: DEFAULT_SUBGRAPH_PORTS.kpi,
-  env: [],
-  routes: [],
+  env: ['FARMIQ_SECRETS_KEY'],
+  routes: [
+    // Farm boxes ask for their cameras' barns' scale sessions (vision calibration), signed with their edge key; verified here.
+    {
+      method: 'POST',
+      path: SCALE_SESSION_PATH,
+      passThrough: { headers: Object.values(SIGNATURE_HEADERS), limit: MAX_SCALE_SESSION_REQUEST_BYTES, refusal: scaleSessionRefusal },
+    },
+  ],
   workers: [
     {
       // Its copy of devices' topology (farms, barns, devices) for id checks, time zones and metering.
@@ -56,5 +72,12 @@ export const kpiModule: SubgraphModule = {
   publishesLive: true,
   plugIn: async (host) => ({
     definition: (require('./server') as typeof import('./server')).kpiSubgraph({ sql: host.db.sql, pubsub: host.pubsub, now: host.now }),
+    mount: (app) =>
+      (require('./weighSessions/scaleSessionEndpoint') as typeof import('./weighSessions/scaleSessionEndpoint')).mountScaleSessionEndpoint(app, {
+        db: host.db,
+        secretBox: () => host.secretBox(),
+        now: host.now,
+        log: host.log,
+      }),
   }),
 };

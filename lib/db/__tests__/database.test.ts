@@ -90,6 +90,7 @@ describe.each(backends())('the database layer on %s', (backend) => {
       'identity.user_account',
       'kpi.batch',
       'kpi.depletion_record',
+      'kpi.edge_nonce',
       'kpi.feed_record',
       'kpi.health_record',
       'kpi.mortality_record',

@@ -3,7 +3,8 @@ import type { Database } from '../../../lib/db/database';
 import { batchSchema, type IngestResult } from '../../../lib/edge/batch';
 import { BatchRefusal, batchRefusalBody } from '../../../lib/edge/ingestCodes';
 import { inProcessEdgeKey } from '../../../lib/edge/inProcessEdgeKey';
-import { INGEST_PATH, isFresh, MAX_BATCH_BYTES, MAX_CLOCK_SKEW_SECONDS, signatureMatches, signatureParts } from '../../../lib/edge/signedBatch';
+import { INGEST_PATH, MAX_BATCH_BYTES, MAX_CLOCK_SKEW_SECONDS } from '../../../lib/edge/signedBatch';
+import { verifySignedRequest, type VerifyingKey } from '../../../lib/edge/verifySignedRequest';
 import type { Logger } from '../../../lib/logger';
 import { ingestBatches, ingestMessages } from '../../../lib/metrics';
 import { appendEvent } from '../../../lib/events/outbox';
@@ -42,7 +43,7 @@ export function mountIngest(app: Express, options: { db: Database; log: Logger; 
     res.status(status).json(batchRefusalBody(code, message));
   };
 
-  const verifyingKey = async (keyId: string, now: Date): Promise<{ keyId: string; secret: string; scope: IngestScope } | undefined> => {
+  const verifyingKey = async (keyId: string, now: Date): Promise<VerifyingKey<IngestScope> | undefined> => {
     const own = inProcessEdgeKey(keyId);
     if (own) return { ...own, scope: 'every-farm' };
     const edge = await edgeKeyForVerification(db.prisma, deps.secretBox, keyId, now);
@@ -62,19 +63,21 @@ export function mountIngest(app: Express, options: { db: Database; log: Logger; 
   app.post(INGEST_PATH, readBatchBody, async (req: Request, res: Response) => {
     const now = deps.now();
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    const parts = signatureParts(req.headers);
-    if (typeof parts === 'string') return refuse(res, 401, parts, 'The batch must carry the x-farmiq-key-id, -timestamp, -nonce and -signature headers');
-    if (!isFresh(parts.timestamp, now))
-      return refuse(res, 401, BatchRefusal.TimestampOutOfWindow, `The signature timestamp is more than ${MAX_CLOCK_SKEW_SECONDS} s from the cloud clock`);
-    const key = await verifyingKey(parts.keyId, now);
-    if (!key) return refuse(res, 401, BatchRefusal.KeyUnknown, 'Unknown, expired or revoked edge gateway key');
-    if (!signatureMatches(parts, key.secret, req.method, INGEST_PATH, body))
-      return refuse(res, 401, BatchRefusal.SignatureInvalid, 'The signature does not match the batch');
-    const fresh = await db.sql.query(
-      `INSERT INTO "telemetry"."ingest_nonce" (key_id, nonce, seen_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1 AS seen`,
-      [parts.keyId, parts.nonce, now.toISOString()],
+    const verified = await verifySignedRequest(
+      { headers: req.headers, method: req.method, path: INGEST_PATH, body, noun: 'batch' },
+      now,
+      (keyId) => verifyingKey(keyId, now),
+      async (keyId, nonce) =>
+        (
+          await db.sql.query(`INSERT INTO "telemetry"."ingest_nonce" (key_id, nonce, seen_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1 AS seen`, [
+            keyId,
+            nonce,
+            now.toISOString(),
+          ])
+        ).length > 0,
     );
-    if (fresh.length === 0) return refuse(res, 401, BatchRefusal.NonceReplayed, 'This nonce was used already: a replayed batch');
+    if (!verified.ok) return refuse(res, verified.status, verified.code, verified.message);
+    const key = verified.key;
 
     let batch: { batchId: string; messages: unknown[] };
     try {
