@@ -281,6 +281,19 @@ describe.each(backends())('camera calibration from platform-scale sessions on %s
       }, 30_000);
       expect(refitted.kgPerPx15).not.toBe(calibration.kgPerPx15);
       expect(mean(await upload(box, other))).toBeCloseTo(2.5, 9);
+
+      // Restarted again, a newer session but no bird seen since (the areas are in memory): not
+      // fitted, the calibration kept, asked again next time.
+      await box.stop();
+      box = await startFarmBox();
+      await finalizedSession(today(), [2.6, 2.6, 2.6, 2.6, 2.6, 2.6, 2.6, 2.6, 2.6, 2.6]);
+      expect((await box.vision!.scaleSessionSync!.syncNow()).get(camera.id)).toBe('not_fitted');
+      expect(box.vision!.calibrations.of(camera.id)).toEqual(refitted);
+      // The latest session finalized is of three days ago: the birds seen now have grown since, so it is not fitted either.
+      await finalizedSession(daysAgo(3), [2.0, 2.0, 2.0, 2.0, 2.0, 2.0, 2.0, 2.0, 2.0, 2.0]);
+      await upload(box, frame(14));
+      expect((await box.vision!.scaleSessionSync!.syncNow()).get(camera.id)).toBe('too_old');
+      expect(box.vision!.calibrations.of(camera.id)).toEqual(refitted);
     });
   });
 });

@@ -67,7 +67,7 @@ const isSession = (value: ScaleSessionForCamera): boolean =>
 export type CameraSyncOutcome = 'calibrated' | 'already_applied' | 'none' | 'too_old' | 'not_fitted' | 'refused' | 'unreachable';
 
 export interface ScaleSessionSync {
-  /** One pass over every known camera now (a pass already running is awaited instead). */
+  /** One pass over every known camera, started once the pass running (if any) has ended. */
   syncNow(): Promise<Map<string, CameraSyncOutcome>>;
   stop(): Promise<void>;
 }
@@ -149,10 +149,15 @@ export function startScaleSessionSync(options: {
     return outcomes;
   }
 
-  const syncNow = () =>
-    (running ??= pass().finally(() => {
+  // A pass asked for starts after the one running ends: what changed before the ask is seen.
+  const syncNow = async (): Promise<Map<string, CameraSyncOutcome>> => {
+    while (running) await running;
+    const started = pass().finally(() => {
       running = undefined;
-    }));
+    });
+    running = started;
+    return started;
+  };
   const schedule = () => {
     if (stopped) return;
     timer = setTimeout(() => void syncNow().finally(schedule), options.intervalMs);
