@@ -1,5 +1,5 @@
 import { RETRYABLE_BATCH_REFUSALS } from '../../lib/edge/ingestCodes';
-import { signBatch } from '../../lib/edge/signedBatch';
+import { postSigned } from '../../lib/edge/signedBatch';
 import type { IngestResult } from '../../lib/edge/batch';
 
 /** What became of one POST of a batch. */
@@ -24,12 +24,11 @@ export interface SendBatchInput {
 /** POSTs one signed batch (HMAC over key id, time, nonce, method, path and the raw body). */
 export async function sendBatch({ ingestUrl, key, body, timeoutMs, signal }: SendBatchInput): Promise<SendOutcome> {
   const url = new URL(ingestUrl);
-  const headers = signBatch({ keyId: key.keyId, secret: key.secret, method: 'POST', path: url.pathname, body });
   let response: Response;
   try {
-    response = await fetch(url, {
-      method: 'POST',
-      headers: { ...headers, 'content-type': 'application/json' },
+    response = await postSigned({
+      url,
+      key,
       body,
       signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs),
     });

@@ -1,6 +1,6 @@
 import type { Logger } from '../../lib/logger';
 import { SCALE_SESSION_PATH, ScaleSessionRefusal, type ScaleSessionForCamera } from '../../lib/edge/scaleSessionLink';
-import { signBatch } from '../../lib/edge/signedBatch';
+import { postSigned } from '../../lib/edge/signedBatch';
 import { CalibrationError } from './calibration';
 import type { CalibrationStore } from './calibrationStore';
 import { visionMetrics } from './visionMetrics';
@@ -33,17 +33,11 @@ export type FetchOutcome =
 
 /** Asks the cloud for the latest finalized platform-scale session of `cameraId`'s barn, signed like a batch. */
 export async function fetchScaleSession(source: ScaleSessionSource, cameraId: string, now = new Date()): Promise<FetchOutcome> {
-  const url = new URL(source.url);
   const body = Buffer.from(JSON.stringify({ cameraId }));
-  const headers = signBatch({ keyId: source.key.keyId, secret: source.key.secret, method: 'POST', path: url.pathname, body, now });
+  const url = new URL(source.url);
   let response: Response;
   try {
-    response = await fetch(url, {
-      method: 'POST',
-      headers: { ...headers, 'content-type': 'application/json' },
-      body,
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-    });
+    response = await postSigned({ url, key: source.key, body, now, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
   } catch (error) {
     return { kind: 'unreachable', detail: (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message };
   }

@@ -56,6 +56,16 @@ export function signBatch(input: {
   };
 }
 
+/**
+ * POSTs `body` to `url` signed with an edge key (signBatch over the URL's path): the one way the
+ * farm box calls the cloud. Rejects when no answer came (network error, abort, timeout).
+ */
+export function postSigned(input: { url: URL; key: { keyId: string; secret: string }; body: Buffer; signal: AbortSignal; now?: Date }): Promise<Response> {
+  const { url, key, body } = input;
+  const headers = signBatch({ keyId: key.keyId, secret: key.secret, method: 'POST', path: url.pathname, body, ...(input.now ? { now: input.now } : {}) });
+  return fetch(url, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body, signal: input.signal });
+}
+
 /** Why the signature headers cannot even be checked (lib/edge/ingestCodes.ts). */
 export type SignatureRefusal = typeof BatchRefusal.SignatureMissing | typeof BatchRefusal.SignatureMalformed;
 
