@@ -107,7 +107,7 @@ const envSchema = z.object({
   BUFFER_MAX_MESSAGES: positiveInt.default(5_000_000),
   FORWARD_BATCH_MAX_MESSAGES: positiveInt.max(MAX_BATCH_MESSAGES).default(1_000),
   FORWARD_BATCH_MAX_WAIT_MS: positiveInt.max(600_000).default(1_000),
-  FORWARD_LINGER: z.enum(['adaptive', 'fixed']).default('fixed'),
+  FORWARD_LINGER: z.enum(['adaptive', 'fixed']).default('adaptive'),
   FORWARD_MAX_MESSAGES_PER_SECOND: z.coerce.number().int().min(0).default(0),
   FORWARD_CONCURRENCY: positiveInt.max(32).default(4),
   FORWARD_RETRY_MAX_MS: positiveInt.max(3_600_000).default(30_000),

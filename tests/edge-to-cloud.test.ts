@@ -125,4 +125,49 @@ describe('edge to cloud', () => {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
   });
+
+  it('should forward a live reading on an idle link at once with the shipped defaults, not after the batch wait', async () => {
+    const barnId = (
+      await api('mutation ($f: ID!) { createBarn(input: { farmId: $f, name: "House idle link", species: BROILER, capacityHead: 20000 }) { id } }', {
+        f: farmId,
+      })
+    ).data!.createBarn.id;
+    const device = await activeDevice(barnId);
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'farmiq-edge-'));
+    const db = farmiq.system.database!.prisma;
+    // A minute's batch wait: the fixed linger would hold a lone reading that long; the shipped (adaptive) one sends it at once.
+    const ingestor = await startIngestor(
+      loadConfig({
+        NODE_ENV: 'test',
+        FARMIQ_DATA_DIR: dataDir,
+        MQTT_PORT: '0',
+        INGEST_URL: new URL(INGEST_PATH, farmiq.gatewayUrl).toString(),
+        EDGE_KEY_ID: edgeKey.keyId,
+        EDGE_KEY_SECRET: edgeKey.secret,
+        FORWARD_BATCH_MAX_WAIT_MS: '60000',
+      }),
+      createLogger('silent'),
+      { authenticateDevice: (username, password) => verifyDeviceCredentials(db, username, password) },
+    );
+    try {
+      const client = await mqtt.connectAsync(ingestor.brokerUrl.replace(/\/\/[^@]*@/, '//'), {
+        username: device.id,
+        password: device.password,
+        clientId: device.id,
+        protocolVersion: 4,
+        reconnectPeriod: 0,
+      });
+      const payload = { eventId: 'idle-1', timestamp: new Date().toISOString(), metrics: { temperatureC: 24.5 } };
+      await client.publishAsync(`farmiq/devices/${device.id}/telemetry`, JSON.stringify(payload), { qos: 1 });
+      await client.endAsync();
+      const latest = async () =>
+        (await api('query ($d: ID!) { device(id: $d) { latestReadings { metric value } } }', { d: device.id })).data?.device.latestReadings;
+      const deadline = Date.now() + 20_000;
+      while ((await latest())?.length !== 1 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(await latest()).toEqual([{ metric: 'temperatureC', value: 24.5 }]);
+    } finally {
+      await ingestor.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
 });
