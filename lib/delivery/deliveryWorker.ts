@@ -1,5 +1,6 @@
 import type { PrismaClient } from '../db/database';
 import type { Logger } from '../logger';
+import { startPeriodicPass } from '../periodicPass';
 import { retryDelayMs, RETRY_WINDOW_MS } from './backoff';
 
 /**
@@ -80,8 +81,6 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
   const policy = options.policy ?? DEFAULT_DELIVERY_POLICY;
   const now = options.now ?? (() => new Date());
   const log = options.log.child({ component: options.name });
-  let pass: Promise<number> = Promise.resolve(0);
-  let stopped = false;
 
   async function claimDue(): Promise<ClaimedDelivery[]> {
     const at = now();
@@ -143,28 +142,5 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
     }
   }
 
-  const next = () => {
-    pass = pass.then(runOnce).catch((error) => {
-      log.error({ err: error }, 'delivery pass failed');
-      return 0;
-    });
-    return pass;
-  };
-  let timer: NodeJS.Timeout | undefined;
-  if (options.pollIntervalMs) {
-    const tick = () => {
-      void next().finally(() => {
-        if (!stopped) timer = setTimeout(tick, options.pollIntervalMs);
-      });
-    };
-    timer = setTimeout(tick, options.pollIntervalMs);
-  }
-  return {
-    runOnce: next,
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await pass;
-    },
-  };
+  return startPeriodicPass({ run: runOnce, intervalMs: options.pollIntervalMs, log, failureMessage: 'delivery pass failed', fallback: 0 });
 }

@@ -1,5 +1,6 @@
 import type { PrismaClient } from '../../../lib/db/database';
 import type { Logger } from '../../../lib/logger';
+import { startPeriodicPass } from '../../../lib/periodicPass';
 import type { AlertChangedEvent, PubSub } from '../../../lib/pubsub/pubsub';
 import { publishChanges } from '../alerts/alertStore';
 import { lookupDevices } from '../topology';
@@ -147,30 +148,11 @@ export function startSilenceWatcher(options: SilenceWatcherOptions): SilenceWatc
     return raised;
   }
 
-  let pass: Promise<AlertChangedEvent[]> = Promise.resolve([]);
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  const next = () => {
-    pass = pass.then(runPass, runPass).catch((error) => {
-      log.error({ err: error }, 'silence pass failed; tried again on the next one');
-      return [];
-    });
-    return pass;
-  };
-  if (options.pollIntervalMs) {
-    const tick = () => {
-      void next().finally(() => {
-        if (!stopped) timer = setTimeout(tick, options.pollIntervalMs);
-      });
-    };
-    timer = setTimeout(tick, options.pollIntervalMs);
-  }
-  return {
-    runOnce: next,
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await pass;
-    },
-  };
+  return startPeriodicPass<AlertChangedEvent[]>({
+    run: runPass,
+    intervalMs: options.pollIntervalMs,
+    log,
+    failureMessage: 'silence pass failed; tried again on the next one',
+    fallback: [],
+  });
 }
