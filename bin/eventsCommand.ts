@@ -1,10 +1,11 @@
 import { ConfigError, type Config } from '../lib/config';
 import { openDatabase } from '../lib/db/database';
 import { rewindConsumer } from '../lib/events/consumer';
-import { OUTBOX_RETENTION_DAYS, pruneOutbox } from '../lib/events/retention';
+import { pruneOutbox } from '../lib/events/retention';
 import type { Topic } from '../lib/events/topic';
 
-export type EventsArgs = { action: 'status' } | { action: 'replay'; consumer: string; fromPosition: number } | { action: 'prune'; retentionDays: number };
+export type EventsArgs =
+  { action: 'status' } | { action: 'replay'; consumer: string; fromPosition: number } | { action: 'prune'; retentionDays: number | undefined };
 
 /** Reads `status`, `replay --consumer NAME --from POSITION` or `prune [--retention-days N]`. */
 export function parseEventsArgs(argv: string[], fail: (message: string) => never): EventsArgs {
@@ -40,7 +41,7 @@ export function parseEventsArgs(argv: string[], fail: (message: string) => never
   if (action === 'prune') {
     only('retention-days');
     const days = options.get('retention-days');
-    return { action, retentionDays: days === undefined ? OUTBOX_RETENTION_DAYS : wholeNumber('retention-days', days, 0) };
+    return { action, retentionDays: days === undefined ? undefined : wholeNumber('retention-days', days, 0) };
   }
   return fail(`farmiq events: expected status, replay or prune, got ${JSON.stringify(action ?? '')}`);
 }
@@ -66,8 +67,9 @@ export async function runEvents(args: EventsArgs, config: Config, topics: readon
       return `${args.consumer} applies every event from position ${args.fromPosition} again (its handlers are idempotent: what it applied before changes nothing)`;
     }
     if (args.action === 'prune') {
-      const deleted = await pruneOutbox(sql, { retentionDays: args.retentionDays, topics });
-      return `deleted ${deleted} events every consumer had applied, older than ${args.retentionDays} days`;
+      const retentionDays = args.retentionDays ?? config.eventsRetentionDays;
+      const deleted = await pruneOutbox(sql, { retentionDays, topics });
+      return `deleted ${deleted} events every consumer had applied, older than ${retentionDays} days`;
     }
     const [outbox] = await sql.query<{ events: string; newest: string | null; oldest: string | null }>(
       `SELECT count(*)::text AS events, max(position)::text AS newest, min(position)::text AS oldest FROM "events"."outbox"`,

@@ -93,7 +93,12 @@ export async function startSystem(target: Target, config: Config, log: Logger, o
       const applied = await applyMigrations(db.sql);
       log.info({ database: db.kind, applied }, applied.length ? 'database migrated' : 'database schema is current');
       // Events every consumer applied leave the outbox after the retention (compacted topics keep each object's newest).
-      const pruning = startOutboxPruning({ sql: db.sql, topics: modules.flatMap((module) => module.events.publishes), log });
+      const pruning = startOutboxPruning({
+        sql: db.sql,
+        topics: modules.flatMap((module) => module.events.publishes),
+        retentionDays: config.eventsRetentionDays,
+        log,
+      });
       stack.push(() => pruning.stop());
     }
     // The live bus: Redis when REDIS_URL is set (every gateway replica gets every frame), else in

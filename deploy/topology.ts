@@ -106,6 +106,10 @@ export const SETTINGS = {
   },
   VAPID_SUBJECT: { default: '', why: 'who push services contact about this server (mailto:ops@farm.example or an https: URL); required with the VAPID keys' },
   AUDIT_RETENTION_DAYS: { default: '365', why: 'days audit records are kept before identity deletes them (at least 30)' },
+  EVENTS_RETENTION_DAYS: {
+    default: '7',
+    why: 'days an event every consumer applied stays in the outbox (how far back `farmiq events replay` reaches); unapplied events are kept however old',
+  },
   PARTNER_REQUESTS_PER_MINUTE: { default: '600', why: "each partner API client's requests per minute (the gateway charges, identity shows usage)" },
   PARTNER_COST_POINTS_PER_DAY: { default: '1000000', why: "each partner API client's query cost points per 24 hours" },
   PLAN_API_LIMITS: {
@@ -179,6 +183,8 @@ const cloudCommon: Record<string, EnvValue> = {
   FARMIQ_INTERNAL_KEY: secret('FARMIQ_INTERNAL_KEY'),
   [METRICS_PORT_VARIABLE]: metricsPort,
   OTEL_EXPORTER_OTLP_ENDPOINT: setting('OTEL_EXPORTER_OTLP_ENDPOINT'),
+  // Every process with the database prunes the outbox (lib/events/retention.ts).
+  EVENTS_RETENTION_DAYS: setting('EVENTS_RETENTION_DAYS'),
 };
 /** Every process that verifies tokens without holding the signing keys. */
 const verifiesTokens: Record<string, EnvValue> = { FARMIQ_JWKS_URL: url('http', 'identity', '/.well-known/jwks.json') };

@@ -4,6 +4,7 @@ import type { OutboundPolicy } from './net/publicAddress';
 import path from 'node:path';
 import { z } from 'zod';
 import { MAX_BATCH_MESSAGES } from './edge/signedBatch';
+import { OUTBOX_RETENTION_DAYS } from './events/retention';
 
 /** The components `farmiq start --target` can run; `all` runs every one in one process. */
 export const TARGETS = ['all', 'gateway', 'identity', 'devices', 'telemetry', 'kpi', 'billing', 'ingestor'] as const;
@@ -114,6 +115,7 @@ const envSchema = z.object({
   QUARANTINE_RETENTION_DAYS: positiveInt.max(3_650).default(30),
   /** Audit records older than this many days are deleted (identity); a year by default, at least 30 days. */
   AUDIT_RETENTION_DAYS: positiveInt.min(30).max(36_500).default(365),
+  EVENTS_RETENTION_DAYS: positiveInt.max(3_650).default(OUTBOX_RETENTION_DAYS),
   SIMULATOR: z.enum(['on', 'off']).optional(),
   VISION: z.enum(['on', 'off']).default('off'),
   VISION_PORT: port.default(4011),
@@ -302,6 +304,8 @@ export interface Config {
   };
   /** Audit records are kept this many days, then deleted by identity's retention job. */
   auditRetentionDays: number;
+  /** Events every consumer applied stay in the outbox this many days (how far back a replay reaches). */
+  eventsRetentionDays: number;
   mail: {
     /** SMTP_URL; unset, development writes mail into the data folder and production sends none. */
     smtpUrl: string | undefined;
@@ -444,6 +448,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     internalKey: e.FARMIQ_INTERNAL_KEY,
     billing: { webhookSecret: e.BILLING_WEBHOOK_SECRET, planApiLimits: e.PLAN_API_LIMITS },
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
+    eventsRetentionDays: e.EVENTS_RETENTION_DAYS,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, publicUrl: (e.FARMIQ_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '') },
     outbound: {
       allowedHosts: e.WEBHOOK_ALLOWED_HOSTS.split(',')

@@ -153,9 +153,19 @@ describe.each(backends())('farmiq events (the command) on %s', (backend) => {
       db = await openDatabase(location);
       try {
         expect(await consume(db, 'test.cli-consumer', topic)).toEqual([2, 3]);
+        await db.sql.query(`UPDATE "events"."outbox" SET recorded_at = now() - interval '2 days' WHERE topic = $1`, [topic.name]);
       } finally {
         await db.close();
       }
+
+      // The operator's retention (EVENTS_RETENTION_DAYS) is the command's default: applied events two days old stay at 3 days and go at 1.
+      expect((await farmiq(['events', 'prune'], { ...env, EVENTS_RETENTION_DAYS: '3' })).stdout).toContain('deleted 0 events');
+      const refused = await farmiq(['events', 'prune'], { ...env, EVENTS_RETENTION_DAYS: 'a week' });
+      expect(refused.code).not.toBe(0);
+      expect(refused.stderr).toContain('EVENTS_RETENTION_DAYS');
+      expect((await farmiq(['events', 'prune'], { ...env, EVENTS_RETENTION_DAYS: '1' })).stdout).toContain(
+        'deleted 3 events every consumer had applied, older than 1 days',
+      );
     } finally {
       await postgres?.drop();
       fs.rmSync(dataDir, { recursive: true, force: true });

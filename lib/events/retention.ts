@@ -2,7 +2,7 @@ import type { SqlExecutor } from '../db/sql';
 import type { Logger } from '../logger';
 import type { Topic } from './topic';
 
-/** How long an event every consumer has applied stays in the outbox (replays from a position reach back this far). */
+/** How long an event every consumer has applied stays in the outbox by default (EVENTS_RETENTION_DAYS; replays from a position reach back this far). */
 export const OUTBOX_RETENTION_DAYS = 7;
 export const OUTBOX_PRUNE_INTERVAL_MS = 60 * 60 * 1000;
 /** Events deleted per statement: a long backlog is pruned in short transactions. */
