@@ -296,6 +296,14 @@ describe(`the admin, account-link and batch pages in a real browser on ${BACKEND
     const csv = fs.readFileSync(await (await download).path(), 'utf8');
     expect(csv).toContain('API_CLIENT_CREATED');
     expect(csv).toContain('USER_INVITED');
+    // Every recorded action can be filtered on, the export itself included.
+    await page.getByLabel('Action').selectOption('AUDIT_LOG_EXPORTED');
+    await page
+      .getByRole('row', { name: /Audit log exported/ })
+      .first()
+      .waitFor();
+    expect(await page.getByRole('row', { name: /API client created/ }).count()).toBe(0);
+    await page.getByLabel('Action').selectOption('API_CLIENT_CREATED');
     // In Thai, the same page: headings, actions and navigation from the Thai catalogue.
     await page.getByLabel('Language').selectOption('th');
     await page.getByRole('heading', { name: 'บันทึกการตรวจสอบ' }).waitFor();
