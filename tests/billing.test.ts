@@ -87,6 +87,12 @@ describe.each(backends())('billing through the gateway on %s', (backend) => {
     expect(credit).toBeGreaterThanOrEqual(-4_900);
     expect(credit).toBeLessThan(-4_890);
     expect(charge).toBeGreaterThan(19_850);
+    // The lines say what they charge in words a reader of the invoice reads: plan, cycle and the moments, to the minute in UTC.
+    const MOMENT = String.raw`\d{4}-\d\d-\d\d \d\d:\d\d UTC`;
+    expect(preview.data!.previewPlanChange.lines.map((line: any) => line.description)).toEqual([
+      expect.stringMatching(new RegExp(`^Unused time on STARTER plan, monthly, ${MOMENT} to ${MOMENT}$`)),
+      expect.stringMatching(new RegExp(`^PROFESSIONAL plan, monthly, ${MOMENT} to ${MOMENT}$`)),
+    ]);
     const next = await api('{ previewNextInvoice { lines { description amount { amountMinor } } total { amountMinor } } }');
     // The next month of STARTER: 4900 + 343 VAT.
     expect(next.data!.previewNextInvoice).toMatchObject({ lines: [{ amount: { amountMinor: 4_900 } }], total: { amountMinor: 5_243 } });

@@ -6,6 +6,8 @@ import { periodPriceMinor, type BillingCycle, type PlanCode } from '../money/pla
 import { prorateMinor } from '../money/proration';
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
+/** A moment as a reader of the invoice reads it: `2026-11-15 10:23 UTC` (lines are prorated by the second, shown to the minute). */
+const moment = (date: Date) => `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 const cycleWord = (cycle: BillingCycle) => (cycle === 'ANNUAL' ? 'annual' : 'monthly');
 
 /** The line charging a whole period of `plan`. */
@@ -18,7 +20,7 @@ export function unusedTimeCredit(subscription: PlanSubscription, at: Date): Draf
   const period = { start: subscription.currentPeriodStart, end: subscription.currentPeriodEnd };
   const full = periodPriceMinor(subscription.plan, subscription.billingCycle, subscription.currency as InvoiceCurrency);
   return {
-    description: `Unused time on ${subscription.plan} plan, ${cycleWord(subscription.billingCycle)}, ${at.toISOString()} to ${period.end.toISOString()}`,
+    description: `Unused time on ${subscription.plan} plan, ${cycleWord(subscription.billingCycle)}, ${moment(at)} to ${moment(period.end)}`,
     quantity: 1,
     amountMinor: -prorateMinor(full, period, at),
   };
@@ -42,7 +44,7 @@ export function planChange(subscription: PlanSubscription, plan: PlanCode, cycle
   if (cycle === subscription.billingCycle) {
     const period = { start: subscription.currentPeriodStart, end: subscription.currentPeriodEnd };
     const charge: DraftLine = {
-      description: `${plan} plan, ${cycleWord(cycle)}, ${now.toISOString()} to ${period.end.toISOString()}`,
+      description: `${plan} plan, ${cycleWord(cycle)}, ${moment(now)} to ${moment(period.end)}`,
       quantity: 1,
       amountMinor: prorateMinor(periodPriceMinor(plan, cycle, currency), period, now),
     };
