@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -186,6 +186,8 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
     logger: log,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: service.httpServer }),
+      // No cache hints anywhere: Apollo's default cache-control plugin would only cost time per request.
+      ApolloServerPluginCacheControlDisabled(),
       production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: true }),
       metricsPlugin('gateway'),
       tracingPlugin(),

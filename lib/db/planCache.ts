@@ -5,8 +5,9 @@
  * parameters, prisma/orm#29038); 6.19 has no such option and passes no parameters to its
  * executor, so the plan of a query is a pure function of its JSON request, values included.
  *
- * This remembers the plans of read queries by that exact request text: the same read asked
- * again (a dashboard's tenant, its farms, the same page polled) is not compiled again. Writes
+ * This remembers the plans of read queries (a raw `SELECT` included) by that exact request
+ * text: the same read asked again (a dashboard's tenant, its farms, the same page polled) is
+ * not compiled again. Writes
  * are never cached (their plans carry the data written). The plan is handed to the executor
  * as compiled and frozen: the executor only reads it (Prisma's runtime is strict mode, so a
  * write to a frozen plan would throw rather than change the next caller's query).
@@ -32,11 +33,17 @@ export function planCacheStats(): { hits: number; misses: number; entries: numbe
   return { hits, misses, entries };
 }
 
-/** The client writes `{"modelName":…,"action":…,"query":…}`; anything else (raw SQL) is not cached. */
+/**
+ * The client writes `{"modelName":…,"action":…,"query":…}` for a model's query, and
+ * `{"action":"queryRaw","query":{"arguments":{"query":"<SQL>",…}}}` for raw SQL: a raw `SELECT` is
+ * a read too (its plan is the SQL text and its values); other raw SQL is not cached.
+ */
 const isRead = (request: string) => {
+  if (RAW_SELECT.test(request)) return true;
   const action = /^\{"modelName":"\w+","action":"(\w+)"/.exec(request)?.[1];
   return action !== undefined && READ_ACTIONS.has(action);
 };
+const RAW_SELECT = /^\{"action":"queryRaw","query":\{"arguments":\{"query":"(?:\\n|\s)*SELECT\s/i;
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {

@@ -1,3 +1,5 @@
+import { isObjectType, type GraphQLSchema } from 'graphql';
+import { middleware as middlewareGenerator, type IMiddlewareFieldMap, type IMiddlewareGenerator } from 'graphql-middleware';
 import { allow, deny, shield, type IRules } from 'graphql-shield';
 import { ErrorCode, userError } from '../errors';
 
@@ -21,7 +23,7 @@ export function subgraphShield(rules: { Query?: Record<string, unknown>; Mutatio
     Query: { ...FEDERATION_RULES.Query, ...(rules.Query ?? {}) },
     _Service: FEDERATION_RULES._Service,
   } as IRules;
-  return shield(merged, {
+  const guard = shield(merged, {
     fallbackRule: deny,
     fallbackError: () => userError(ErrorCode.Forbidden, 'Not allowed'),
     // Errors our resolvers throw on purpose (BAD_USER_INPUT, NOT_FOUND, ...) pass through;
@@ -29,4 +31,38 @@ export function subgraphShield(rules: { Query?: Record<string, unknown>; Mutatio
     allowExternalErrors: true,
     debug: false,
   });
+  return withoutAllowedFields(guard, merged);
 }
+
+/**
+ * The shield's middleware without the fields whose rule is `allow`: its middleware would only
+ * call the resolver, but made every field of every row (a dashboard's batches and days) an
+ * async step of its own. Every other field, the fallback `deny` included, keeps its check.
+ */
+function withoutAllowedFields(guard: IMiddlewareGenerator<unknown, unknown, unknown>, rules: IRules) {
+  return middlewareGenerator((schema: GraphQLSchema) => {
+    const middleware = guard.generate(schema) as IMiddlewareFieldMap;
+    for (const [typeName, fields] of Object.entries(middleware)) {
+      const type = schema.getType(typeName);
+      if (!isObjectType(type) || typeof fields !== 'object') continue;
+      for (const fieldName of Object.keys(type.getFields())) {
+        if (ruleOf(rules, typeName, fieldName) === allow) delete (fields as Record<string, unknown>)[fieldName];
+      }
+    }
+    return middleware;
+  });
+}
+
+/** The rule graphql-shield applies to `type.field`: the type's rule, else the field's, the type's `*`, or the fallback. */
+function ruleOf(rules: IRules, typeName: string, fieldName: string): unknown {
+  const typeRule = (rules as Record<string, unknown>)[typeName];
+  if (typeRule === undefined) return deny;
+  if (typeof typeRule !== 'object' || typeRule === null || isRule(typeRule)) return typeRule;
+  const fieldRules = typeRule as Record<string, unknown>;
+  // A map with anything but rules in it is no field map to the shield: the fallback guards the type.
+  if (!Object.values(fieldRules).every((rule) => typeof rule === 'object' && rule !== null && isRule(rule))) return deny;
+  return fieldRules[fieldName] ?? fieldRules['*'] ?? deny;
+}
+
+/** A rule object (allow, deny, rule(), and(), or()…) rather than a map of field rules. */
+const isRule = (value: object) => typeof (value as { resolve?: unknown }).resolve === 'function';

@@ -3,7 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -118,6 +122,8 @@ export async function createSubgraphServer(definition: SubgraphDefinition, optio
       ApolloServerPluginLandingPageDisabled(),
       // Inline traces feed Apollo Studio, which we do not use; they would expose resolver timings.
       ApolloServerPluginInlineTraceDisabled(),
+      // No schema has cache hints; Apollo's default cache-control plugin would still wrap every field resolver.
+      ApolloServerPluginCacheControlDisabled(),
       metricsPlugin(definition.name),
       tracingPlugin(),
       requestHygienePlugin(log),

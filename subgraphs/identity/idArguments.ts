@@ -1,13 +1,23 @@
 import { ofCallerTenant, ownedBy, unscoped, type IdArgumentChecks } from '../../lib/graphql/idArguments';
 import { farmsOfTenant } from './topology';
 import { existingTenants } from './registry';
+import { loadTenants } from './tenantAccess';
+import type { SubgraphContext } from '../../lib/graphql/context';
 
-/** The caller's own tenant; any existing one for a platform admin (it acts for every tenant). */
-const visibleTenant = ownedBy('Tenant', async (ctx, ids) => {
+/** The ids of `ids` the caller may name: its own tenant; any for a platform admin (it acts for every tenant). */
+const namedTenants = (ctx: SubgraphContext, ids: readonly string[]) => {
   const principal = ctx.principal;
-  if (!principal) return new Set();
-  const named = principal.roles.includes('PLATFORM_ADMIN') ? ids : ids.filter((id) => id === principal.tenantId);
-  return existingTenants(ctx.db, named);
+  if (!principal) return [];
+  return principal.roles.includes('PLATFORM_ADMIN') ? ids : ids.filter((id) => id === principal.tenantId);
+};
+
+/** The caller's own tenant; any existing one for a platform admin. */
+const visibleTenant = ownedBy('Tenant', (ctx, ids) => existingTenants(ctx.db, namedTenants(ctx, ids)));
+
+/** The same check for a read: through the request's tenant loader, so the resolver's read of the row is no second query. */
+const readableTenant = ownedBy('Tenant', async (ctx, ids) => {
+  const rows = await loadTenants(ctx, namedTenants(ctx, ids));
+  return new Set(rows.flatMap((row) => (row ? [row.id] : [])));
 });
 
 const apiClient = ofCallerTenant('API client', async (db, tenantId, ids) => {
@@ -39,7 +49,7 @@ const farm = ofCallerTenant('Farm', farmsOfTenant);
 
 /** Whose ids identity's operations take (lib/graphql/idArguments.ts). */
 export const idArguments: IdArgumentChecks = {
-  'Query.tenant': { id: visibleTenant },
+  'Query.tenant': { id: readableTenant },
   'Mutation.inviteUser': { 'input.tenantId': visibleTenant },
   'Mutation.revokeApiClient': { id: apiClient },
   'Mutation.rotateApiClientSecret': { id: apiClient },

@@ -51,4 +51,13 @@ describe.each(backends())('remembered query plans on %s', (backend) => {
     expect(planCacheStats().hits - before.hits).toBe(0);
     expect(await db.prisma.tenant.count({ where: { name: 'Twice' } })).toBe(2);
   });
+
+  it('should remember a raw SELECT by its text and values, and answer with the rows as they are now', async () => {
+    const count = () => db.prisma.$queryRawUnsafe<Array<{ n: number }>>('SELECT count(*)::int AS n FROM identity.tenant WHERE name = $1', 'Raw read');
+    expect(await count()).toEqual([{ n: 0 }]);
+    const before = planCacheStats();
+    await db.prisma.tenant.create({ data: { name: 'Raw read' } });
+    expect(await count()).toEqual([{ n: 1 }]);
+    expect(planCacheStats().hits - before.hits).toBe(1);
+  });
 });

@@ -45,4 +45,12 @@ describe('subgraph permissions', () => {
     expect(result.errors).toBeUndefined();
     expect((result.data as { _service: { sdl: string } })._service.sdl).toContain('type Farm');
   });
+
+  it('leave the fields whose rule is allow unwrapped and guard every other one', () => {
+    const schema = buildSubgraphSchema({ typeDefs, resolvers });
+    const guarded = subgraphShield({ Query: { farm: isAuthenticated }, Farm: allow }).generate(schema) as Record<string, Record<string, unknown>>;
+    expect(Object.keys(guarded.Farm!)).toEqual([]);
+    expect(Object.keys(guarded.Query!)).toEqual(expect.arrayContaining(['farm', 'newField']));
+    expect(Object.keys(guarded.Query!)).not.toContain('_service');
+  });
 });
