@@ -304,6 +304,8 @@ async function connect(port: number, device: { id: string; password: string }): 
     clientId: device.id,
     protocolVersion: 4,
     reconnectPeriod: 0,
+    // No per-packet `debug` trace in the load generator (the ingestor's client does the same).
+    log: () => undefined,
   });
   client.on('close', () => {
     if (!client.disconnecting) console.error(`device ${device.id} lost its connection to Mosquitto`);

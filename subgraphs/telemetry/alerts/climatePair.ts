@@ -24,11 +24,15 @@ interface Latest {
 export async function latestClimatePair(db: PrismaClient, barnId: string, batch: readonly ReadingEvent[]): Promise<ClimatePair | null> {
   const until = new Date(Math.max(...batch.map((reading) => Date.parse(reading.observedAt))));
   const since = new Date(until.getTime() - CLIMATE_PAIR_WINDOW_MS);
+  // One newest row per metric, each a backward walk of the barn index that stops at its first
+  // row (DISTINCT ON would read every reading of the window: a busy barn's whole ten minutes).
   const stored = await db.$queryRawUnsafe<Array<{ metric: string; value: number; observed_at: Date }>>(
-    `SELECT DISTINCT ON (metric) metric, value, observed_at FROM "telemetry"."reading"
-     WHERE barn_id = $1::uuid AND metric IN ('temperatureC', 'relativeHumidityPercent')
-       AND observed_at > $2::timestamptz AND observed_at <= $3::timestamptz
-     ORDER BY metric, observed_at DESC`,
+    `SELECT m.metric, latest.value, latest.observed_at FROM (VALUES ('temperatureC'), ('relativeHumidityPercent')) AS m(metric)
+     CROSS JOIN LATERAL (
+       SELECT r.value, r.observed_at FROM "telemetry"."reading" r
+       WHERE r.barn_id = $1::uuid AND r.metric = m.metric AND r.observed_at > $2::timestamptz AND r.observed_at <= $3::timestamptz
+       ORDER BY r.observed_at DESC LIMIT 1
+     ) AS latest`,
     barnId,
     since.toISOString(),
     until.toISOString(),

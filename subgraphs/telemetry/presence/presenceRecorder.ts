@@ -34,7 +34,11 @@ const maxTime = (readings: readonly ReadingEvent[], field: 'receivedAt' | 'obser
 /** Records one batch's readings as presence; returns the silence alerts it cleared. */
 export async function recordPresence(db: PrismaClient, readings: readonly ReadingEvent[]): Promise<AlertChangedEvent[]> {
   const byDevice = new Map<string, ReadingEvent[]>();
-  for (const reading of readings) byDevice.set(reading.deviceId, [...(byDevice.get(reading.deviceId) ?? []), reading]);
+  for (const reading of readings) {
+    const own = byDevice.get(reading.deviceId);
+    if (own) own.push(reading);
+    else byDevice.set(reading.deviceId, [reading]);
+  }
   const devices = await consumerTopology.lookupDevices(db, [...byDevice.keys()]);
   const changes: AlertChangedEvent[] = [];
   const heardFarms = new Map<string, { tenantId: string; heardAt: Date }>();
