@@ -131,6 +131,32 @@ describe.each(backends())('durable event consumers on %s', (backend) => {
     expect(letter).toEqual({ attempts: 1, error: 'test.items: $.farmId: expected a string' });
   });
 
+  it('hands the events this process appended to its consumers from memory: the stored payload, decoded once, frozen and shared', async () => {
+    const farmId = randomUUID();
+    const seen = new Map<string, Item[]>([
+      ['a', []],
+      ['b', []],
+    ]);
+    const consumers = await Promise.all(
+      [...seen].map(([label, list]) =>
+        startConsumer({ name: `memory-${label}-${randomUUID()}`, topic: ITEMS, sql: db.sql, log, handle: async (item) => void (item.farmId === farmId && list.push(item)) }),
+      ),
+    );
+    let position = 0;
+    try {
+      [position] = await publish(db, { farmId, n: 1 });
+      await Promise.all(consumers.map((consumer) => consumer.drain()));
+    } finally {
+      await Promise.all(consumers.map((consumer) => consumer.stop()));
+    }
+    const [a, b] = [seen.get('a')![0]!, seen.get('b')![0]!];
+    expect(a).toBe(b);
+    expect(Object.isFrozen(a)).toBe(true);
+    const [stored] = await db.sql.query<{ payload: unknown }>(`SELECT payload FROM events.outbox WHERE position = $1`, [position]);
+    const storedPayload = typeof stored!.payload === 'string' ? JSON.parse(stored!.payload) : stored!.payload;
+    expect(a).toEqual(ITEMS.decode(storedPayload));
+  });
+
   it('replays from a position: every event from it on is delivered again', async () => {
     const farmId = randomUUID();
     const seen: number[] = [];

@@ -40,6 +40,11 @@ export async function recordPresence(db: PrismaClient, readings: readonly Readin
     else byDevice.set(reading.deviceId, [reading]);
   }
   const devices = await consumerTopology.lookupDevices(db, [...byDevice.keys()]);
+  // The batch's devices' stored presence and active silence alerts, one query each (not one per
+  // device), sorted so that a farm's next batch asks the same query (its plan is remembered).
+  const placed = [...byDevice.keys()].filter((deviceId) => devices.has(deviceId)).sort();
+  const storedPresence = new Map((await db.devicePresence.findMany({ where: { deviceId: { in: placed } } })).map((row) => [row.deviceId, row]));
+  const silentAlerts = await db.alert.findMany({ where: { source: { in: placed.map(deviceSilentSource) }, status: 'ACTIVE' } });
   const changes: AlertChangedEvent[] = [];
   const heardFarms = new Map<string, { tenantId: string; heardAt: Date }>();
   const policies = new Map<string, SilencePolicy>();
@@ -53,7 +58,7 @@ export async function recordPresence(db: PrismaClient, readings: readonly Readin
     const farm = heardFarms.get(device.farmId);
     if (!farm || farm.heardAt < heardAt) heardFarms.set(device.farmId, { tenantId: device.tenantId, heardAt });
 
-    const stored = await db.devicePresence.findUnique({ where: { deviceId } });
+    const stored = storedPresence.get(deviceId) ?? null;
     const observations = [...new Set(own.map((reading) => Date.parse(reading.observedAt)))].sort((a, b) => a - b);
     const policy = policies.get(device.farmId) ?? (await farmSilencePolicy(db, device.farmId));
     policies.set(device.farmId, policy);
@@ -83,7 +88,8 @@ export async function recordPresence(db: PrismaClient, readings: readonly Readin
     });
     // A silence alert sits on the barn the device had when it was raised (the stored one); barn,
     // source and status together are what the partial unique index of active alerts answers.
-    const silent = await db.alert.findFirst({ where: { barnId: stored?.barnId ?? device.barnId, source: deviceSilentSource(deviceId), status: 'ACTIVE' } });
+    const silentBarnId = stored?.barnId ?? device.barnId;
+    const silent = silentAlerts.find((alert) => alert.barnId === silentBarnId && alert.source === deviceSilentSource(deviceId));
     if (silent) {
       const cleared = await db.$transaction((tx) => clearSilence(tx, silent, heardAt));
       if (cleared) changes.push(cleared);
