@@ -1,7 +1,7 @@
 import type { Topic } from './topic';
 
 /** What one process remembers of its appends, in JSON text and in events: past either the oldest are forgotten. */
-export const APPENDED_EVENTS_MAX_BYTES = 32 * 2 ** 20;
+export const APPENDED_EVENTS_MAX_BYTES = 16 * 2 ** 20;
 export const APPENDED_EVENTS_MAX_COUNT = 1_000;
 
 interface AppendedEvent {
@@ -9,6 +9,8 @@ interface AppendedEvent {
   shard: number;
   /** Exactly the text stored in the outbox row. */
   json: string;
+  /** The payload appendEvent stored as `json`. */
+  payload: unknown;
   /** Decoded once, frozen, shared by every consumer of this process that reads the event. */
   decoded?: unknown;
 }
@@ -21,8 +23,9 @@ interface AppendedEvent {
  * process never mix positions. An event of a transaction that rolled back stays here unread
  * until it is forgotten: no outbox row has its position, so no consumer asks for it.
  *
- * Consumers get the payload decoded from the same JSON text the row holds, so what a handler
- * sees is what it would have read; it is frozen because the consumers share it.
+ * Consumers get the payload decoded from the same JSON text the row holds (or, for a topic whose
+ * decoder copies, from the payload itself: the same values), so what a handler sees is what it
+ * would have read; it is frozen because the consumers share it.
  */
 export class AppendedEvents {
   private readonly events = new Map<number, AppendedEvent>();
@@ -34,9 +37,9 @@ export class AppendedEvents {
   ) {}
 
   /** Called by appendEvent with the position its INSERT returned. */
-  remember(topic: string, position: number, shard: number, json: string): void {
+  remember(topic: string, position: number, shard: number, json: string, payload: unknown): void {
     if (json.length > this.maxBytes) return;
-    this.events.set(position, { topic, shard, json });
+    this.events.set(position, { topic, shard, json, payload });
     this.bytes += json.length;
     // Map iteration is insertion order: the oldest appended go first.
     for (const [oldest, event] of this.events) {
@@ -56,8 +59,19 @@ export class AppendedEvents {
 
 /** The payload of a remembered event, decoded by its topic on first use (throws as decode does). */
 export function decodedPayload<Payload>(event: AppendedEvent, topic: Topic<Payload>): Payload {
-  event.decoded ??= deepFreeze(topic.decode(JSON.parse(event.json)));
+  event.decoded ??= deepFreeze(decodeOwn(event, topic));
   return event.decoded as Payload;
+}
+
+function decodeOwn<Payload>(event: AppendedEvent, topic: Topic<Payload>): Payload {
+  if (topic.decodeCopies) {
+    try {
+      return topic.decode(event.payload);
+    } catch {
+      // Something JSON would have turned into text (a Date): decode the stored text as any reader would.
+    }
+  }
+  return topic.decode(JSON.parse(event.json));
 }
 
 function deepFreeze<Value>(value: Value): Value {

@@ -28,7 +28,7 @@ export async function appendEvent<Payload>(tx: SqlExecutor, topic: Topic<Payload
     [topic.name, shard, json],
   );
   const position = Number(row!.position);
-  tx.appended?.remember(topic.name, position, shard, json);
+  tx.appended?.remember(topic.name, position, shard, json, payload);
   return position;
 }
 

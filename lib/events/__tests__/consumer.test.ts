@@ -157,6 +157,37 @@ describe.each(backends())('durable event consumers on %s', (backend) => {
     expect(a).toEqual(ITEMS.decode(storedPayload));
   });
 
+  it('decodes an appended payload as it is when its topic decodes by copying, and from its JSON text when that fails', async () => {
+    const stamps = decoderFor('test.stamps');
+    const STAMPS: Topic<{ farmId: string; at: string }> = {
+      name: 'test.stamps',
+      decode: (raw) => {
+        const stamp = stamps.object(raw, '$');
+        return { farmId: stamps.string(stamp.farmId, '$.farmId'), at: stamps.string(stamp.at, '$.at') };
+      },
+      partitionKey: (stamp) => stamp.farmId,
+      decodeCopies: true,
+    };
+    const farmId = randomUUID();
+    const at = new Date('2026-12-01T04:00:00.000Z');
+    const seen: Array<{ farmId: string; at: string }> = [];
+    const consumer = await startConsumer({ name: `copies-${randomUUID()}`, topic: STAMPS, sql: db.sql, log, handle: async (stamp) => void seen.push(stamp) });
+    try {
+      await db.sql.transaction(async (tx) => {
+        await appendEvent(tx, STAMPS, { farmId, at: at.toISOString() });
+        // A Date where the type says text: JSON made it text in the row, and so must the consumer.
+        await appendEvent(tx, STAMPS, { farmId, at: at as unknown as string });
+      });
+      await consumer.drain();
+    } finally {
+      await consumer.stop();
+    }
+    expect(seen).toEqual([
+      { farmId, at: '2026-12-01T04:00:00.000Z' },
+      { farmId, at: '2026-12-01T04:00:00.000Z' },
+    ]);
+  });
+
   it('replays from a position: every event from it on is delivered again', async () => {
     const farmId = randomUUID();
     const seen: number[] = [];
