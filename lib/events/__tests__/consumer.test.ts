@@ -139,7 +139,13 @@ describe.each(backends())('durable event consumers on %s', (backend) => {
     ]);
     const consumers = await Promise.all(
       [...seen].map(([label, list]) =>
-        startConsumer({ name: `memory-${label}-${randomUUID()}`, topic: ITEMS, sql: db.sql, log, handle: async (item) => void (item.farmId === farmId && list.push(item)) }),
+        startConsumer({
+          name: `memory-${label}-${randomUUID()}`,
+          topic: ITEMS,
+          sql: db.sql,
+          log,
+          handle: async (item) => void (item.farmId === farmId && list.push(item)),
+        }),
       ),
     );
     let position = 0;
