@@ -13,7 +13,7 @@ export interface ClimatePair {
 
 interface Latest {
   value: number;
-  at: Date;
+  atMs: number;
 }
 
 /**
@@ -22,7 +22,9 @@ interface Latest {
  * itself (a batch may carry only one of the two). Null when either is missing in that window.
  */
 export async function latestClimatePair(db: PrismaClient, barnId: string, batch: readonly ReadingEvent[]): Promise<ClimatePair | null> {
-  const until = new Date(Math.max(...batch.map((reading) => Date.parse(reading.observedAt))));
+  // Times as numbers, each parsed once: a batch holds thousands of readings.
+  const batchTimesMs = batch.map((reading) => Date.parse(reading.observedAt));
+  const until = new Date(batchTimesMs.reduce((newest, at) => Math.max(newest, at), -Infinity));
   const since = new Date(until.getTime() - CLIMATE_PAIR_WINDOW_MS);
   // One newest row per metric, each a backward walk of the barn index that stops at its first
   // row (DISTINCT ON would read every reading of the window: a busy barn's whole ten minutes).
@@ -38,14 +40,14 @@ export async function latestClimatePair(db: PrismaClient, barnId: string, batch:
     until.toISOString(),
   );
   const latest = new Map<string, Latest>();
-  const consider = (metric: string, value: number, at: Date) => {
+  const consider = (metric: string, value: number, atMs: number) => {
     const current = latest.get(metric);
-    if (at > since && at <= until && (!current || at > current.at)) latest.set(metric, { value, at });
+    if (atMs > since.getTime() && atMs <= until.getTime() && (!current || atMs > current.atMs)) latest.set(metric, { value, atMs });
   };
-  for (const row of stored) consider(row.metric, Number(row.value), new Date(row.observed_at));
-  for (const reading of batch) consider(reading.metric, reading.value, new Date(reading.observedAt));
+  for (const row of stored) consider(row.metric, Number(row.value), new Date(row.observed_at).getTime());
+  batch.forEach((reading, i) => consider(reading.metric, reading.value, batchTimesMs[i]!));
   const temperature = latest.get('temperatureC');
   const humidity = latest.get('relativeHumidityPercent');
   if (!temperature || !humidity) return null;
-  return { temperatureC: temperature.value, relativeHumidityPercent: humidity.value, at: temperature.at > humidity.at ? temperature.at : humidity.at };
+  return { temperatureC: temperature.value, relativeHumidityPercent: humidity.value, at: new Date(Math.max(temperature.atMs, humidity.atMs)) };
 }
