@@ -6,6 +6,9 @@ export const APPENDED_EVENTS_MAX_COUNT = 1_000;
 
 interface AppendedEvent {
   topic: string;
+  position: number;
+  /** The row's recorded_at as text: with the position it names the row, even after a restore rewound the positions. */
+  recordedAt: string;
   shard: number;
   /** Exactly the text stored in the outbox row. */
   json: string;
@@ -37,10 +40,15 @@ export class AppendedEvents {
   ) {}
 
   /** Called by appendEvent with the position its INSERT returned. */
-  remember(topic: string, position: number, shard: number, json: string, payload: unknown): void {
-    if (json.length > this.maxBytes) return;
-    this.events.set(position, { topic, shard, json, payload });
-    this.bytes += json.length;
+  remember(event: Omit<AppendedEvent, 'decoded'>): void {
+    if (event.json.length > this.maxBytes) return;
+    const replaced = this.events.get(event.position);
+    if (replaced) {
+      this.events.delete(event.position);
+      this.bytes -= replaced.json.length;
+    }
+    this.events.set(event.position, event);
+    this.bytes += event.json.length;
     // Map iteration is insertion order: the oldest appended go first.
     for (const [oldest, event] of this.events) {
       if (this.bytes <= this.maxBytes && this.events.size <= this.maxCount) break;

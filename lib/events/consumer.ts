@@ -162,10 +162,19 @@ export async function startConsumer<Payload>(options: ConsumerOptions<Payload>):
       const appended = sql.appended?.after(topic.name, Number(state.position), (shard) => shard % partitions === partition) ?? new Map();
       const rows = await sql.query<OutboxRow>(
         // Ordered by the column, not the text alias ('10' < '2').
-        `SELECT o.position::text AS position, o.position = ANY($6::bigint[]) AS remembered,
-           CASE WHEN o.position = ANY($6::bigint[]) THEN NULL ELSE o.payload END AS payload, o.recorded_at FROM "events"."outbox" o
+        `SELECT o.position::text AS position, own.position IS NOT NULL AS remembered,
+           CASE WHEN own.position IS NULL THEN o.payload END AS payload, o.recorded_at FROM "events"."outbox" o
+         LEFT JOIN unnest($6::bigint[], $7::text[]) AS own (position, recorded_at) ON own.position = o.position AND own.recorded_at = o.recorded_at::text
          WHERE o.topic = $1 AND o.position > $2 AND o.shard % $3 = $4 ORDER BY o.position LIMIT $5`,
-        [topic.name, state.position, partitions, partition, batchSize, [...appended.keys()].map(String)],
+        [
+          topic.name,
+          state.position,
+          partitions,
+          partition,
+          batchSize,
+          [...appended.keys()].map(String),
+          [...appended.values()].map((event) => event.recordedAt),
+        ],
       );
       let attempts = state.attempts;
       for (const row of rows) {

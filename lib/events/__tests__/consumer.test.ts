@@ -163,6 +163,34 @@ describe.each(backends())('durable event consumers on %s', (backend) => {
     expect(a).toEqual(ITEMS.decode(storedPayload));
   });
 
+  it('reads the stored payload when what the process remembers at a position is another row (a restore rewound the positions)', async () => {
+    const farmId = randomUUID();
+    const seen: Item[] = [];
+    const [position] = await publish(db, { farmId, n: 1 });
+    db.sql.appended!.remember({
+      topic: ITEMS.name,
+      position: position!,
+      recordedAt: '1999-01-01 00:00:00+00',
+      shard: 0,
+      json: JSON.stringify({ farmId, n: 999 }),
+      payload: { farmId, n: 999 },
+    });
+    const consumer = await startConsumer({
+      name: `restored-${randomUUID()}`,
+      topic: ITEMS,
+      sql: db.sql,
+      log,
+      partitions: 1,
+      handle: async (item) => void (item.farmId === farmId && seen.push(item)),
+    });
+    try {
+      await consumer.drain();
+    } finally {
+      await consumer.stop();
+    }
+    expect(seen).toEqual([{ farmId, n: 1 }]);
+  });
+
   it('decodes an appended payload as it is when its topic decodes by copying, and from its JSON text when that fails', async () => {
     const stamps = decoderFor('test.stamps');
     const STAMPS: Topic<{ farmId: string; at: string }> = {
