@@ -21,7 +21,7 @@ interface AppendedEvent {
 /**
  * The events this process appended to one database's outbox lately (appendEvent), by position:
  * the process's own consumers take an event's payload from here instead of reading its text
- * back from PostgreSQL and parsing it once each (a batch of 5,000 readings is ≈ 1.5 MB of JSON,
+ * back from PostgreSQL and parsing it once each (a batch of 5,000 readings is ≈ 1.7 MB of JSON,
  * and six consumers read every one). One instance per SQL driver, so two databases in one
  * process never mix positions. An event of a transaction that rolled back stays here unread
  * until it is forgotten: no outbox row has its position, so no consumer asks for it.
