@@ -117,11 +117,11 @@ async function main(): Promise<void> {
     const cpuNow = () => ({
       ingestor: cpuSeconds(edge.child.pid!),
       cloud: cpuSeconds(cloud.child.pid!),
-      postgres: postgresPids().reduce((total, pid) => total + cpuSeconds(pid), 0),
       mosquitto: cpuSeconds(mosquitto.pid),
       devices: process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6,
     });
     const cpuBefore = cpuNow();
+    const postgresBefore = await backendCpuSeconds(db, database);
     const started = performance.now();
     let publishedAllAt = 0;
     let publishError: Error | undefined;
@@ -162,10 +162,18 @@ async function main(): Promise<void> {
       if (Math.floor((now - started) / 10_000) > Math.floor((now - started - 100) / 10_000)) step(`${count} of ${messages} stored`);
     }
     await publishing;
+    // The CPU figures include the event consumers' work on this run's batches (alerts, presence,
+    // usage, weights, live relay), which goes on after the last row committed.
+    const consumersBehind = await waitForConsumers(db);
     const cpuAfter = cpuNow();
-    const cpu = Object.fromEntries(
-      Object.entries(cpuAfter).map(([name, seconds]) => [name, ((seconds - cpuBefore[name as keyof typeof cpuBefore]) / messages) * 1e6]),
-    ) as typeof cpuAfter;
+    const postgresAfter = await backendCpuSeconds(db, database);
+    const postgresSeconds = [...postgresAfter].reduce((total, [pid, seconds]) => total + seconds - (postgresBefore.get(pid) ?? 0), 0);
+    const cpu = {
+      ...(Object.fromEntries(
+        Object.entries(cpuAfter).map(([name, seconds]) => [name, ((seconds - cpuBefore[name as keyof typeof cpuBefore]) / messages) * 1e6]),
+      ) as typeof cpuAfter),
+      postgres: (postgresSeconds / messages) * 1e6,
+    };
     const rows = Number((await db.query('SELECT count(*)::int AS n FROM telemetry.reading')).rows[0].n);
     if (rows !== messages) throw new Error(`${rows} reading rows for ${messages} messages`);
     const seconds = (committedAt[messages - 1]! - started) / 1000;
@@ -218,9 +226,12 @@ async function main(): Promise<void> {
     );
     const cpuTotal = Object.values(cpu).reduce((total, micros) => total + micros, 0);
     console.log(
-      `CPU per message end to end (user + system, µs): ingestor ${cpu.ingestor.toFixed(0)}, cloud process ${cpu.cloud.toFixed(0)}, PostgreSQL ${cpu.postgres.toFixed(0)}, ` +
+      `CPU per message end to end (user + system, µs): ingestor ${cpu.ingestor.toFixed(0)}, cloud process ${cpu.cloud.toFixed(0)}, PostgreSQL (this database's backends) ${cpu.postgres.toFixed(0)}, ` +
         `Mosquitto ${cpu.mosquitto.toFixed(0)}, devices and polling (this process) ${cpu.devices.toFixed(0)}: ${cpuTotal.toFixed(0)} in all, ` +
         `so ${os.cpus().length} cores could carry at most ${((os.cpus().length * 1e6) / cpuTotal).toFixed(0)} msg/s`,
+    );
+    console.log(
+      `  (counted from the first publish until every event consumer applied the run's events${consumersBehind > 0 ? `: ${consumersBehind} still unapplied after a minute` : ''})`,
     );
     console.log(`ingestor peak RSS during the run: ${(peakRssKb / 1024).toFixed(0)} MiB`);
 
@@ -304,6 +315,8 @@ async function connect(port: number, device: { id: string; password: string }): 
     clientId: device.id,
     protocolVersion: 4,
     reconnectPeriod: 0,
+    // No per-packet `debug` trace in the load generator (the ingestor's client does the same).
+    log: () => undefined,
   });
   client.on('close', () => {
     if (!client.disconnecting) console.error(`device ${device.id} lost its connection to Mosquitto`);
@@ -445,19 +458,28 @@ async function storeAlone(db: pg.Client, dbUrl: string, count: number, way: 'cop
   }
 }
 
-/** The machine's PostgreSQL processes (the server and every backend). */
-function postgresPids(): number[] {
-  return fs
-    .readdirSync('/proc')
-    .filter((entry) => /^\d+$/.test(entry))
-    .map(Number)
-    .filter((pid) => {
-      try {
-        return fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres';
-      } catch {
-        return false;
-      }
-    });
+/** Waits (up to a minute) until every durable consumer applied every outbox event; returns how many were still unapplied. */
+async function waitForConsumers(db: pg.Client): Promise<number> {
+  const deadline = performance.now() + 60_000;
+  for (;;) {
+    const { rows } = await db.query<{ behind: number }>(
+      `SELECT count(*)::int AS behind FROM "events"."outbox" o
+       JOIN "events"."consumer_partition" c ON c.topic = o.topic AND o.shard % c.partitions = c.partition AND o.position > c.position`,
+    );
+    if (rows[0]!.behind === 0 || performance.now() > deadline) return rows[0]!.behind;
+    await sleep(100);
+  }
+}
+
+/**
+ * CPU seconds so far of each PostgreSQL backend connected to this run's database. Not the
+ * machine's every postgres process: the server is shared, and other users' backends (and their
+ * exits, which took their CPU time with them) made that sum meaningless. A backend of this run
+ * that ended before the second look is missed; WAL writer and checkpointer are not counted.
+ */
+async function backendCpuSeconds(db: pg.Client, database: string): Promise<Map<number, number>> {
+  const { rows } = await db.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [database]);
+  return new Map(rows.map(({ pid }) => [pid, cpuSeconds(pid)]));
 }
 
 /** CPU time (user + system) process `pid` has used so far (0 once it is gone). */

@@ -50,5 +50,6 @@ export function metricsFor(kind: DeviceKindName): readonly MetricDefinition[] {
 /** The unit of a known metric ('' for an unknown one: ingest stores only known metrics). */
 export const unitOf = (metric: string): string => ALL_METRICS.get(metric)?.unit ?? '';
 
-/** The definition of `name` when a device of `kind` may report it, else undefined. */
-export const metricOf = (kind: DeviceKindName, name: string): MetricDefinition | undefined => metricsFor(kind).find((definition) => definition.name === name);
+/** The definition of `name` when a device of `kind` may report it, else undefined (per message at ingest: no list built). */
+export const metricOf = (kind: DeviceKindName, name: string): MetricDefinition | undefined =>
+  kind === 'GENERIC' ? ALL_METRICS.get(name) : METRICS_BY_KIND[kind].find((definition) => definition.name === name);

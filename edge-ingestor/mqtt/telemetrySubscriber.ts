@@ -78,6 +78,9 @@ export function startTelemetrySubscriber(options: TelemetrySubscriberOptions): T
     reconnectPeriod: 1_000,
     connectTimeout: 5_000,
     resubscribe: false,
+    // MQTT.js traces every packet through `debug` (off unless DEBUG=mqttjs*, yet each call still
+    // costs a check and its arguments): a few per cent of the ingestor's CPU at full rate.
+    log: process.env.DEBUG?.includes('mqttjs') ? undefined : () => undefined,
   };
   const client = mqtt.connect(options.brokerUrl, clientOptions);
   // MQTT.js honours `customHandleAcks` only for MQTT 5 clients; for 3.1.1 `handleMessage` is the

@@ -1,4 +1,5 @@
 import type { PGlite, Transaction } from '@electric-sql/pglite';
+import { AppendedEvents } from '../events/appendedEvents';
 import type { SqlDriver, SqlExecutor } from './sql';
 
 function executor(db: PGlite | Transaction): SqlExecutor {
@@ -14,9 +15,11 @@ function executor(db: PGlite | Transaction): SqlExecutor {
 }
 
 export function pgliteDriver(db: PGlite): SqlDriver {
+  const appended = new AppendedEvents();
   return {
     ...executor(db),
-    transaction: (work) => db.transaction((tx) => work(executor(tx))),
+    appended,
+    transaction: (work) => db.transaction((tx) => work({ ...executor(tx), appended })),
     listen: (channel, onNotify) => db.listen(channel, (payload) => onNotify(payload)),
     close: () => db.close(),
   };

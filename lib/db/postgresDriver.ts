@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { AppendedEvents } from '../events/appendedEvents';
 import { watchPool } from './poolMetrics';
 import type { SqlDriver, SqlExecutor } from './sql';
 
@@ -29,9 +30,10 @@ function executor(client: pg.Pool | pg.PoolClient): SqlExecutor {
 }
 
 /** A transaction's connection can also COPY (a pool would hand the COPY to any connection). */
-function transactionExecutor(client: pg.PoolClient): SqlExecutor {
+function transactionExecutor(client: pg.PoolClient, appended: AppendedEvents): SqlExecutor {
   return {
     ...executor(client),
+    appended,
     async copyIn(table, columns, lines) {
       await pipeline(Readable.from([lines]), client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)));
     },
@@ -41,13 +43,15 @@ function transactionExecutor(client: pg.PoolClient): SqlExecutor {
 /** Raw SQL on `pool`, which it reports in /metrics until `close` ends it. */
 export function postgresDriver(pool: pg.Pool): SqlDriver {
   const unwatch = watchPool(pool);
+  const appended = new AppendedEvents();
   return {
     ...executor(pool),
+    appended,
     async transaction(work) {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const result = await work(transactionExecutor(client));
+        const result = await work(transactionExecutor(client, appended));
         await client.query('COMMIT');
         return result;
       } catch (error) {

@@ -1,3 +1,5 @@
+import type { AppendedEvents } from '../events/appendedEvents';
+
 /** Raw SQL over whichever driver the process uses (node-postgres or PGlite). */
 export interface SqlExecutor {
   /** Runs SQL text without parameters; several statements are allowed (migration scripts). */
@@ -10,6 +12,8 @@ export interface SqlExecutor {
    * measured no faster than a statement); callers fall back to a statement where it is absent.
    */
   copyIn?(table: string, columns: readonly string[], lines: string): Promise<void>;
+  /** The outbox events appended through this driver lately (its transactions share the driver's). */
+  readonly appended?: AppendedEvents;
 }
 
 export interface SqlDriver extends SqlExecutor {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SqlDriver } from '../db/sql';
 import type { Logger } from '../logger';
+import { decodedPayload } from './appendedEvents';
 import { OUTBOX_CHANNEL } from './outbox';
 import { EventDecodeError, type Topic } from './topic';
 
@@ -70,7 +71,11 @@ interface PartitionState {
 
 interface OutboxRow extends Record<string, unknown> {
   position: string;
+  /** Null when `remembered`: this process appended the event and has its payload. */
   payload: unknown;
+  remembered?: boolean;
+  /** The payload's JSON text when it was not read (remembered). */
+  payloadJson?: string;
   recorded_at: Date | string;
 }
 
@@ -126,7 +131,7 @@ export async function startConsumer<Payload>(options: ConsumerOptions<Payload>):
     return sql.transaction(async (tx) => {
       await tx.query(
         `INSERT INTO "events"."dead_letter" (consumer, position, topic, payload, attempts, error) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (consumer, position) DO UPDATE SET attempts = EXCLUDED.attempts, error = EXCLUDED.error, failed_at = now(), replayed_at = NULL`,
-        [name, row.position, topic.name, JSON.stringify(row.payload), attempts, error],
+        [name, row.position, topic.name, row.payloadJson ?? JSON.stringify(row.payload), attempts, error],
       );
       const moved = await tx.query(
         `UPDATE "events"."consumer_partition" SET position = $4, attempts = 0, retry_at = NULL, last_error = NULL, updated_at = now()
@@ -153,19 +158,34 @@ export async function startConsumer<Payload>(options: ConsumerOptions<Payload>):
     if (!state) return false;
     let progressed = false;
     try {
+      // Events this process appended itself are not read back (lib/events/appendedEvents.ts).
+      const appended = sql.appended?.after(topic.name, Number(state.position), (shard) => shard % partitions === partition) ?? new Map();
       const rows = await sql.query<OutboxRow>(
         // Ordered by the column, not the text alias ('10' < '2').
-        `SELECT o.position::text AS position, o.payload, o.recorded_at FROM "events"."outbox" o
+        `SELECT o.position::text AS position, own.position IS NOT NULL AS remembered,
+           CASE WHEN own.position IS NULL THEN o.payload END AS payload, o.recorded_at FROM "events"."outbox" o
+         LEFT JOIN unnest($6::bigint[], $7::text[]) AS own (position, recorded_at) ON own.position = o.position AND own.recorded_at = o.recorded_at::text
          WHERE o.topic = $1 AND o.position > $2 AND o.shard % $3 = $4 ORDER BY o.position LIMIT $5`,
-        [topic.name, state.position, partitions, partition, batchSize],
+        [
+          topic.name,
+          state.position,
+          partitions,
+          partition,
+          batchSize,
+          [...appended.keys()].map(String),
+          [...appended.values()].map((event) => event.recordedAt),
+        ],
       );
       let attempts = state.attempts;
       for (const row of rows) {
         if (stopping) break;
         const attempt = attempts + 1;
         let payload: Payload;
+        const own = row.remembered ? appended.get(Number(row.position)) : undefined;
+        // What a dead letter keeps: the stored text.
+        if (own) row.payloadJson = own.json;
         try {
-          payload = topic.decode(typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload);
+          payload = own ? decodedPayload(own, topic) : topic.decode(typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload);
         } catch (error) {
           if (!(await deadLetter(partition, row, attempt, messageOf(error)))) return progressed;
           progressed = true;

@@ -21,12 +21,15 @@ const OUTBOX_LOCK_KEY = 727_274_002;
 export async function appendEvent<Payload>(tx: SqlExecutor, topic: Topic<Payload>, payload: Payload): Promise<number> {
   // No void columns in the answers (the functions sit in FROM): Prisma's raw queries cannot read them.
   await tx.query(`SELECT 1 AS locked FROM pg_advisory_xact_lock(${OUTBOX_LOCK_KEY})`);
-  const [row] = await tx.query<{ position: string }>(
-    `WITH written AS (INSERT INTO "events"."outbox" (topic, shard, payload) VALUES ($1, $2, $3) RETURNING position)
-     SELECT position::text AS position FROM written, pg_notify('${OUTBOX_CHANNEL}', $1)`,
-    [topic.name, shardOf(topic.partitionKey(payload)), JSON.stringify(payload)],
+  const [shard, json] = [shardOf(topic.partitionKey(payload)), JSON.stringify(payload)];
+  const [row] = await tx.query<{ position: string; recorded_at: string }>(
+    `WITH written AS (INSERT INTO "events"."outbox" (topic, shard, payload) VALUES ($1, $2, $3) RETURNING position, recorded_at)
+     SELECT position::text AS position, recorded_at::text AS recorded_at FROM written, pg_notify('${OUTBOX_CHANNEL}', $1)`,
+    [topic.name, shard, json],
   );
-  return Number(row!.position);
+  const position = Number(row!.position);
+  tx.appended?.remember({ topic: topic.name, position, recordedAt: row!.recorded_at, shard, json, payload });
+  return position;
 }
 
 /** The part of a Prisma transaction client appendEventInPrisma needs. */

@@ -19,6 +19,12 @@ export interface Topic<Payload> {
    * object's state), and deletes only events a newer one of the same object replaced.
    */
   compactedBy?: readonly string[];
+  /**
+   * `decode` builds its result from strings, numbers and nulls alone, sharing no object with
+   * its input: a payload this process appended may then be decoded as it is, without its JSON
+   * text being parsed again (lib/events/appendedEvents.ts).
+   */
+  decodeCopies?: boolean;
 }
 
 /** A stored payload that is not what its topic says: a poison event (dead-lettered at once). */

@@ -53,6 +53,7 @@ export const READINGS_STORED: Topic<ReadingsStoredEvent> = {
   },
   // A batch is one edge gateway's, so one farm's: a farm's batches are applied in order.
   partitionKey: (event) => event.readings[0]?.farmId ?? '',
+  decodeCopies: true,
 };
 
 /** Where a weigh session's weights come from. */

@@ -131,6 +131,97 @@ describe.each(backends())('durable event consumers on %s', (backend) => {
     expect(letter).toEqual({ attempts: 1, error: 'test.items: $.farmId: expected a string' });
   });
 
+  it('hands the events this process appended to its consumers from memory: the stored payload, decoded once, frozen and shared', async () => {
+    const farmId = randomUUID();
+    const seen = new Map<string, Item[]>([
+      ['a', []],
+      ['b', []],
+    ]);
+    const consumers = await Promise.all(
+      [...seen].map(([label, list]) =>
+        startConsumer({
+          name: `memory-${label}-${randomUUID()}`,
+          topic: ITEMS,
+          sql: db.sql,
+          log,
+          handle: async (item) => void (item.farmId === farmId && list.push(item)),
+        }),
+      ),
+    );
+    let position = 0;
+    try {
+      [position] = await publish(db, { farmId, n: 1 });
+      await Promise.all(consumers.map((consumer) => consumer.drain()));
+    } finally {
+      await Promise.all(consumers.map((consumer) => consumer.stop()));
+    }
+    const [a, b] = [seen.get('a')![0]!, seen.get('b')![0]!];
+    expect(a).toBe(b);
+    expect(Object.isFrozen(a)).toBe(true);
+    const [stored] = await db.sql.query<{ payload: unknown }>(`SELECT payload FROM events.outbox WHERE position = $1`, [position]);
+    const storedPayload = typeof stored!.payload === 'string' ? JSON.parse(stored!.payload) : stored!.payload;
+    expect(a).toEqual(ITEMS.decode(storedPayload));
+  });
+
+  it('reads the stored payload when what the process remembers at a position is another row (a restore rewound the positions)', async () => {
+    const farmId = randomUUID();
+    const seen: Item[] = [];
+    const [position] = await publish(db, { farmId, n: 1 });
+    db.sql.appended!.remember({
+      topic: ITEMS.name,
+      position: position!,
+      recordedAt: '1999-01-01 00:00:00+00',
+      shard: 0,
+      json: JSON.stringify({ farmId, n: 999 }),
+      payload: { farmId, n: 999 },
+    });
+    const consumer = await startConsumer({
+      name: `restored-${randomUUID()}`,
+      topic: ITEMS,
+      sql: db.sql,
+      log,
+      partitions: 1,
+      handle: async (item) => void (item.farmId === farmId && seen.push(item)),
+    });
+    try {
+      await consumer.drain();
+    } finally {
+      await consumer.stop();
+    }
+    expect(seen).toEqual([{ farmId, n: 1 }]);
+  });
+
+  it('decodes an appended payload as it is when its topic decodes by copying, and from its JSON text when that fails', async () => {
+    const stamps = decoderFor('test.stamps');
+    const STAMPS: Topic<{ farmId: string; at: string }> = {
+      name: 'test.stamps',
+      decode: (raw) => {
+        const stamp = stamps.object(raw, '$');
+        return { farmId: stamps.string(stamp.farmId, '$.farmId'), at: stamps.string(stamp.at, '$.at') };
+      },
+      partitionKey: (stamp) => stamp.farmId,
+      decodeCopies: true,
+    };
+    const farmId = randomUUID();
+    const at = new Date('2026-12-01T04:00:00.000Z');
+    const seen: Array<{ farmId: string; at: string }> = [];
+    const consumer = await startConsumer({ name: `copies-${randomUUID()}`, topic: STAMPS, sql: db.sql, log, handle: async (stamp) => void seen.push(stamp) });
+    try {
+      await db.sql.transaction(async (tx) => {
+        await appendEvent(tx, STAMPS, { farmId, at: at.toISOString() });
+        // A Date where the type says text: JSON made it text in the row, and so must the consumer.
+        await appendEvent(tx, STAMPS, { farmId, at: at as unknown as string });
+      });
+      await consumer.drain();
+    } finally {
+      await consumer.stop();
+    }
+    expect(seen).toEqual([
+      { farmId, at: '2026-12-01T04:00:00.000Z' },
+      { farmId, at: '2026-12-01T04:00:00.000Z' },
+    ]);
+  });
+
   it('replays from a position: every event from it on is delivered again', async () => {
     const farmId = randomUUID();
     const seen: number[] = [];

@@ -70,17 +70,23 @@ export async function evaluateBatch(db: PrismaClient, readings: readonly Reading
     // A reading must name the barn's own tenant: anything else is not evaluated against its rules.
     const own = barn ? barnReadings.filter((reading) => reading.tenantId === barn.tenantId) : [];
     if (!barn || own.length === 0) continue;
-    own.sort((a, b) => Date.parse(a.observedAt) - Date.parse(b.observedAt));
     changes.push(
       ...(await evaluateBarn(
         db,
         barn,
-        own,
+        byObservedAt(own),
         rules.filter((rule) => appliesTo(rule, barn)),
       )),
     );
   }
   return changes;
+}
+
+/** Oldest observation first; each time parsed once (a batch holds thousands). */
+function byObservedAt(readings: readonly ReadingEvent[]): ReadingEvent[] {
+  const timed = readings.map((reading) => ({ reading, at: Date.parse(reading.observedAt) }));
+  timed.sort((a, b) => a.at - b.at);
+  return timed.map(({ reading }) => reading);
 }
 
 /** A rule of the barn, or a farm-wide rule (made before rules were per barn) of its farm. */

@@ -93,19 +93,17 @@ export function mountIngest(app: Express, options: { db: Database; log: Logger; 
     // that was not stored.
     const newRows = await db.sql.transaction(async (tx) => {
       const storedRows = await storeReadings(tx, mapped.rows);
-      const written = mapped.rows.filter((row) => storedRows.has(readingKey(row.deviceId, row.eventId, row.metric)));
+      // Every row is new unless the batch was sent before (a retry): then only those written now.
+      const written =
+        storedRows.size === mapped.rows.length ? mapped.rows : mapped.rows.filter((row) => storedRows.has(readingKey(row.deviceId, row.eventId, row.metric)));
       // One event per farm: an edge gateway's batch is one farm's (one row); the all-in-one
       // ingestor's may carry several, and each farm's events must stay in their partition's order.
       for (const farmRows of groupByFarm(written)) await appendEvent(tx, READINGS_STORED, readingsStoredEvent(farmRows));
       return written;
     });
     // A message was stored now when any of its readings was; else it is a re-sent one.
-    const storedMessages = new Set(newRows.map((row) => `${row.deviceId} ${row.eventId}`));
-    const result: IngestResult = {
-      accepted: mapped.messageKeys.filter((key) => storedMessages.has(key)).length,
-      duplicates: mapped.messageKeys.filter((key) => !storedMessages.has(key)).length,
-      rejected: mapped.rejected,
-    };
+    const accepted = newRows === mapped.rows ? mapped.messageKeys.length : countStoredMessages(mapped.messageKeys, newRows);
+    const result: IngestResult = { accepted, duplicates: mapped.messageKeys.length - accepted, rejected: mapped.rejected };
     ingestBatches.inc({ outcome: 'stored' });
     ingestMessages.inc({ outcome: 'accepted' }, result.accepted);
     ingestMessages.inc({ outcome: 'duplicate' }, result.duplicates);
@@ -137,6 +135,11 @@ function readingsStoredEvent(rows: readonly ReadingRow[]): ReadingsStoredEvent {
       receivedAt: row.receivedAt.toISOString(),
     })),
   };
+}
+
+function countStoredMessages(messageKeys: readonly string[], storedRows: readonly ReadingRow[]): number {
+  const storedMessages = new Set(storedRows.map((row) => `${row.deviceId} ${row.eventId}`));
+  return messageKeys.filter((key) => storedMessages.has(key)).length;
 }
 
 function groupByFarm(rows: readonly ReadingRow[]): ReadingRow[][] {

@@ -32,7 +32,8 @@ const CREATE_STAGING = `CREATE TEMP TABLE IF NOT EXISTS reading_staging (
 ) ON COMMIT DELETE ROWS`;
 
 const INSERT = `INSERT INTO "telemetry"."reading" (${COLUMNS.join(', ')})`;
-const ON_CONFLICT = 'ON CONFLICT DO NOTHING RETURNING device_id::text AS device_id, event_id, metric';
+// Each written row comes back as its readingKey, one text column: thousands of rows a batch, parsed by pg one field each.
+const ON_CONFLICT = `ON CONFLICT DO NOTHING RETURNING device_id::text || ' ' || event_id || ' ' || metric AS key`;
 
 /**
  * Stores readings, each row at most once, by the reading's own key (device, metric, observed
@@ -49,10 +50,11 @@ const ON_CONFLICT = 'ON CONFLICT DO NOTHING RETURNING device_id::text AS device_
 export async function storeReadings(sql: SqlExecutor, rows: ReadingRow[], copyFromRows = COPY_FROM_ROWS): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
   const stored = sql.copyIn && rows.length >= copyFromRows ? await storeByCopy(sql, sql.copyIn.bind(sql), rows) : await storeByUnnest(sql, rows);
-  return new Set(stored.map((row) => readingKey(row.device_id, row.event_id, row.metric)));
+  return new Set(stored.map((row) => row.key));
 }
 
-type StoredRow = { device_id: string; event_id: string; metric: string };
+/** A written row as `readingKey` names it. */
+type StoredRow = { key: string };
 
 async function storeByCopy(sql: SqlExecutor, copyIn: NonNullable<SqlExecutor['copyIn']>, rows: ReadingRow[]): Promise<StoredRow[]> {
   await sql.exec(CREATE_STAGING);
@@ -94,5 +96,5 @@ async function storeByUnnest(sql: SqlExecutor, rows: ReadingRow[]): Promise<Stor
   );
 }
 
-/** How `storeReadings` names a stored row. */
+/** How `storeReadings` names a stored row (its RETURNING clause builds the same text). */
 export const readingKey = (deviceId: string, eventId: string, metric: string): string => `${deviceId} ${eventId} ${metric}`;

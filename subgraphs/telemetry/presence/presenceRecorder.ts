@@ -1,4 +1,6 @@
-import type { Database, PrismaClient } from '../../../lib/db/database';
+import type { Database } from '../../../lib/db/database';
+import type { Alert } from '../../../lib/db/generated/client';
+import type { SqlExecutor } from '../../../lib/db/sql';
 import { startConsumer, type Consumer } from '../../../lib/events/consumer';
 import { READINGS_STORED, type ReadingEvent } from '../../../lib/events/topics';
 import type { Logger } from '../../../lib/logger';
@@ -24,21 +26,76 @@ export function startPresenceRecorder(options: { db: Database; pubsub: PubSub; l
     topic: READINGS_STORED,
     sql: options.db.sql,
     log: options.log,
-    handle: async (event) => publishChanges(options.pubsub, await recordPresence(options.db.prisma, event.readings)),
+    handle: async (event) => publishChanges(options.pubsub, await recordPresence(options.db, event.readings)),
   });
 }
 
 const maxTime = (readings: readonly ReadingEvent[], field: 'receivedAt' | 'observedAt') =>
   new Date(Math.max(...readings.map((reading) => Date.parse(reading[field]))));
 
+/** One device's presence as it is written (the newer of the stored and the heard times). */
+interface PresenceRow {
+  deviceId: string;
+  tenantId: string;
+  farmId: string;
+  barnId: string;
+  kind: string;
+  intervalSeconds: number | null;
+  intervalSamples: number;
+  silenceWindowSeconds: number;
+  lastReceivedAt: Date;
+  lastObservedAt: Date;
+}
+
+/**
+ * The batch's devices' presence in one statement: a Prisma upsert per device was a query
+ * compiled anew for each (its values change every batch), the presence recorder's main cost.
+ */
+async function writePresence(sql: SqlExecutor, rows: readonly PresenceRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const column = <Value>(pick: (row: PresenceRow) => Value) => rows.map(pick);
+  await sql.query(
+    `INSERT INTO "telemetry"."device_presence"
+       (device_id, tenant_id, farm_id, barn_id, kind, interval_seconds, interval_samples, silence_window_seconds, last_received_at, last_observed_at)
+     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::float8[], $7::int[], $8::int[], $9::timestamptz[], $10::timestamptz[])
+     ON CONFLICT (device_id) DO UPDATE SET tenant_id = EXCLUDED.tenant_id, farm_id = EXCLUDED.farm_id, barn_id = EXCLUDED.barn_id, kind = EXCLUDED.kind,
+       interval_seconds = EXCLUDED.interval_seconds, interval_samples = EXCLUDED.interval_samples, silence_window_seconds = EXCLUDED.silence_window_seconds,
+       last_received_at = EXCLUDED.last_received_at, last_observed_at = EXCLUDED.last_observed_at`,
+    [
+      column((row) => row.deviceId),
+      column((row) => row.tenantId),
+      column((row) => row.farmId),
+      column((row) => row.barnId),
+      column((row) => row.kind),
+      column((row) => row.intervalSeconds),
+      column((row) => row.intervalSamples),
+      column((row) => row.silenceWindowSeconds),
+      column((row) => row.lastReceivedAt.toISOString()),
+      column((row) => row.lastObservedAt.toISOString()),
+    ],
+  );
+}
+
 /** Records one batch's readings as presence; returns the silence alerts it cleared. */
-export async function recordPresence(db: PrismaClient, readings: readonly ReadingEvent[]): Promise<AlertChangedEvent[]> {
+export async function recordPresence(database: Pick<Database, 'prisma' | 'sql'>, readings: readonly ReadingEvent[]): Promise<AlertChangedEvent[]> {
+  const db = database.prisma;
   const byDevice = new Map<string, ReadingEvent[]>();
-  for (const reading of readings) byDevice.set(reading.deviceId, [...(byDevice.get(reading.deviceId) ?? []), reading]);
+  for (const reading of readings) {
+    const own = byDevice.get(reading.deviceId);
+    if (own) own.push(reading);
+    else byDevice.set(reading.deviceId, [reading]);
+  }
   const devices = await consumerTopology.lookupDevices(db, [...byDevice.keys()]);
+  // The batch's devices' stored presence and active silence alerts, one query each (not one per
+  // device), sorted so that a farm's next batch asks the same query (its plan is remembered).
+  const placed = [...byDevice.keys()].filter((deviceId) => devices.has(deviceId)).sort();
+  const storedPresence = new Map((await db.devicePresence.findMany({ where: { deviceId: { in: placed } } })).map((row) => [row.deviceId, row]));
+  const silentAlerts = await db.alert.findMany({ where: { source: { in: placed.map(deviceSilentSource) }, status: 'ACTIVE' } });
   const changes: AlertChangedEvent[] = [];
   const heardFarms = new Map<string, { tenantId: string; heardAt: Date }>();
   const policies = new Map<string, SilencePolicy>();
+  const presence: PresenceRow[] = [];
+  const heardAgain: Array<{ silent: Alert; heardAt: Date }> = [];
 
   for (const [deviceId, own] of byDevice) {
     const device = devices.get(deviceId);
@@ -49,7 +106,7 @@ export async function recordPresence(db: PrismaClient, readings: readonly Readin
     const farm = heardFarms.get(device.farmId);
     if (!farm || farm.heardAt < heardAt) heardFarms.set(device.farmId, { tenantId: device.tenantId, heardAt });
 
-    const stored = await db.devicePresence.findUnique({ where: { deviceId } });
+    const stored = storedPresence.get(deviceId) ?? null;
     const observations = [...new Set(own.map((reading) => Date.parse(reading.observedAt)))].sort((a, b) => a - b);
     const policy = policies.get(device.farmId) ?? (await farmSilencePolicy(db, device.farmId));
     policies.set(device.farmId, policy);
@@ -60,30 +117,28 @@ export async function recordPresence(db: PrismaClient, readings: readonly Readin
       observations,
       policy,
     );
-    const fields = {
+    presence.push({
+      deviceId,
       tenantId: device.tenantId,
       farmId: device.farmId,
       barnId: device.barnId,
       kind: device.kind,
       ...cadence,
       silenceWindowSeconds: silenceWindowSeconds(device.kind, cadence, policy),
-    };
-    await db.devicePresence.upsert({
-      where: { deviceId },
-      create: { deviceId, ...fields, lastReceivedAt: heardAt, lastObservedAt: observedAt },
-      update: {
-        ...fields,
-        lastReceivedAt: stored && stored.lastReceivedAt > heardAt ? stored.lastReceivedAt : heardAt,
-        lastObservedAt: stored && stored.lastObservedAt > observedAt ? stored.lastObservedAt : observedAt,
-      },
+      lastReceivedAt: stored && stored.lastReceivedAt > heardAt ? stored.lastReceivedAt : heardAt,
+      lastObservedAt: stored && stored.lastObservedAt > observedAt ? stored.lastObservedAt : observedAt,
     });
     // A silence alert sits on the barn the device had when it was raised (the stored one); barn,
     // source and status together are what the partial unique index of active alerts answers.
-    const silent = await db.alert.findFirst({ where: { barnId: stored?.barnId ?? device.barnId, source: deviceSilentSource(deviceId), status: 'ACTIVE' } });
-    if (silent) {
-      const cleared = await db.$transaction((tx) => clearSilence(tx, silent, heardAt));
-      if (cleared) changes.push(cleared);
-    }
+    const silentBarnId = stored?.barnId ?? device.barnId;
+    const silent = silentAlerts.find((alert) => alert.barnId === silentBarnId && alert.source === deviceSilentSource(deviceId));
+    if (silent) heardAgain.push({ silent, heardAt });
+  }
+  // Presence first, then the alerts it clears (as a silence check would see them).
+  await writePresence(database.sql, presence);
+  for (const { silent, heardAt } of heardAgain) {
+    const cleared = await db.$transaction((tx) => clearSilence(tx, silent, heardAt));
+    if (cleared) changes.push(cleared);
   }
 
   for (const [farmId, { tenantId, heardAt }] of heardFarms) {
