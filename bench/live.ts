@@ -65,6 +65,8 @@ interface Received {
 
 /** The last moment any client counted a frame (epoch ms). */
 let lastFrameAt = 0;
+/** Subscriptions the gateway answered with errors instead of readings (each ends the subscription). */
+const refusals: string[] = [];
 
 interface Client {
   socket: WebSocket;
@@ -92,6 +94,7 @@ async function main(): Promise<void> {
     DATABASE_URL: databaseUrl,
   });
   let bare: ChildProcess | undefined;
+  let failed = false;
   let gateway: ReturnType<typeof spawnFarmiq> | undefined;
   try {
     const ports = await farmiq.up;
@@ -190,12 +193,28 @@ async function main(): Promise<void> {
       { case: rssBeforeCase, value: rssBefore, unit: 'MiB' },
       { case: `gateway RSS with ${options.idle} idle subscriptions`, value: rssIdle, unit: 'MiB', baseline: rssBeforeCase },
     ]);
+  } catch (error) {
+    failed = true;
+    throw error;
   } finally {
     bare?.kill('SIGTERM');
     gateway?.child.kill('SIGTERM');
-    await gateway?.exited;
+    const gatewayLog = (await gateway?.exited)?.stderr ?? '';
     farmiq.child.kill('SIGTERM');
-    await farmiq.exited;
+    const cloudLog = (await farmiq.exited).stderr;
+    // What went wrong inside: the processes' warnings and errors (pino levels 40 and up).
+    if (failed)
+      for (const [who, log] of [
+        ['gateway', gatewayLog],
+        ['cloud', cloudLog],
+      ])
+        console.error(
+          `[bench:live] ${who}'s warnings and errors:\n${log
+            .split('\n')
+            .filter((line) => /"level":[4-6]0/.test(line))
+            .slice(-20)
+            .join('\n')}`,
+        );
     fs.rmSync(dataDir, { recursive: true, force: true });
     await scratch?.drop();
   }
@@ -266,7 +285,9 @@ async function measure(
     hops: {
       'POST → commit': percentiles(acknowledged.flatMap((b) => (commits.has(b.postedAt) ? [commits.get(b.postedAt)! - b.postedAt] : []))),
       'POST → acknowledged': percentiles(acknowledged.map((b) => b.acknowledgedAt! - b.postedAt)),
-      'commit → relay published': percentiles(acknowledged.flatMap((b) => (commits.has(b.postedAt) && published.has(b.postedAt) ? [published.get(b.postedAt)! - commits.get(b.postedAt)!] : []))),
+      'commit → relay published': percentiles(
+        acknowledged.flatMap((b) => (commits.has(b.postedAt) && published.has(b.postedAt) ? [published.get(b.postedAt)! - commits.get(b.postedAt)!] : [])),
+      ),
       'relay published → frame': percentiles(fromPublish),
     },
     unpublishedBatches: acknowledged.filter((b) => !published.has(b.postedAt)).length,
@@ -313,8 +334,15 @@ function track(socket: WebSocket): Received {
   const received: Received = { sinceMs: Infinity, postedAt: [], arrivedAt: [], delivered: 0, malformed: 0 };
   socket.on('message', (raw) => {
     const arrivedAt = Date.now();
-    const message = JSON.parse(raw.toString()) as { type: string; payload?: { data?: { readingAdded?: { receivedAt: string; device?: { name?: string } } } } };
+    const message = JSON.parse(raw.toString()) as {
+      type: string;
+      payload?: { data?: { readingAdded?: { receivedAt: string; device?: { name?: string } } }; errors?: unknown[] };
+    };
     if (message.type !== 'next') return;
+    if (message.payload?.errors) {
+      refusals.push(JSON.stringify(message.payload.errors));
+      return;
+    }
     const reading = message.payload?.data?.readingAdded;
     if (!reading?.device?.name) {
       received.malformed += 1;
@@ -371,6 +399,7 @@ async function subscriptionsReach(gatewayPort: number, count: number, timeoutMs 
     const text = await (await fetch(`http://127.0.0.1:${gatewayPort}/metrics`)).text();
     seen = Number(/^farmiq_live_subscriptions (\d+)/m.exec(text)?.[1]);
     if (seen === count) return;
+    if (refusals.length > 0) throw new Error(`the gateway refused ${refusals.length} subscriptions (at ${seen} of ${count}); the first: ${refusals[0]}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`the gateway did not reach ${count} live subscriptions (at ${seen})`);
