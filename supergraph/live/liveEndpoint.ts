@@ -22,6 +22,7 @@ import type { Principal } from '../../lib/auth/principal';
 import { ErrorCode, userError } from '../../lib/errors';
 import { withoutSuggestions } from '../../lib/graphql/maskError';
 import type { Logger } from '../../lib/logger';
+import { concurrencyLimit } from '../../lib/process/concurrencyLimit';
 import type { PubSub } from '../../lib/pubsub/pubsub';
 import { QuotaExceededError, type ClientQuotas } from '../../lib/quotas/clientQuotas';
 import { rateLimited } from '../quotas/quotaPlugin';
@@ -67,6 +68,12 @@ const MAX_PAYLOAD_BYTES = 64 * 1024;
 const MAX_BUFFERED_BYTES = 1024 * 1024;
 /** Distinct subscription texts kept parsed and validated. */
 const MAX_CACHED_DOCUMENTS = 500;
+/**
+ * Subject checks (a query through the planner per new subscription) under way at once. A burst of
+ * thousands (dashboards reconnecting after a restart) waits here instead of timing out on the
+ * subgraphs' connection pools, which answered some of them INTERNAL_SERVER_ERROR.
+ */
+const MAX_CONCURRENT_SUBJECT_CHECKS = 8;
 
 interface Connection {
   principal: Principal & { tenantId: string };
@@ -102,6 +109,7 @@ export function attachLiveEndpoint(options: LiveEndpointOptions): { hub: LiveHub
   const hub = new LiveHub(options.pubsub, options.execute, log);
   const untrack = trackLiveHub(hub);
   const connections = new WeakMap<WebSocket, Connection>();
+  const subjectChecks = concurrencyLimit(MAX_CONCURRENT_SUBJECT_CHECKS);
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: MAX_PAYLOAD_BYTES,
@@ -195,7 +203,7 @@ export function attachLiveEndpoint(options: LiveEndpointOptions): { hub: LiveHub
             throw error;
           }
         }
-        const refusal = await subjectRefusal(options.execute, operation, connection.accessToken);
+        const refusal = await subjectChecks(() => subjectRefusal(options.execute, operation, connection.accessToken));
         connection.subscriptions += 1;
         const contextValue: LiveContext = {
           operation,
