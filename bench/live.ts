@@ -177,6 +177,8 @@ async function main(): Promise<void> {
     liveClients.forEach((client) => client.socket.close());
 
     report(bareRun, liveRun, { rssBefore, rssIdle }, dropped);
+    // Missing frames: show what the processes logged (the finally block prints their warnings).
+    if (bareRun.lost + liveRun.lost + refusals.length > 0) failed = true;
     const bareRate = 'bare ws broadcast: frames/s (baseline)';
     const bareP99 = 'bare ws broadcast: p99 POST → frame';
     const bareCommitP99 = 'bare ws broadcast: p99 commit → frame';
@@ -188,7 +190,7 @@ async function main(): Promise<void> {
         value: liveRun.deliveredPerSecond,
         unit: 'frames/s',
         baseline: bareRate,
-        errors: liveRun.malformed + liveRun.generatorFailures + liveRun.lost + dropped,
+        errors: liveRun.malformed + liveRun.generatorFailures + liveRun.lost + dropped + refusals.length,
       },
       { case: bareP99, value: bareRun.post.p99, unit: 'ms', errors: bareRun.generatorFailures + bareRun.lost },
       { case: 'gateway graphql-ws: p99 POST → frame', value: liveRun.post.p99, unit: 'ms', baseline: bareP99 },
@@ -480,6 +482,7 @@ function report(bareRun: Run, liveRun: Run, memory: { rssBefore: number; rssIdle
     );
   }
   if (liveRun.malformed > 0) console.log(`\n${liveRun.malformed} gateway events arrived without their federated fields`);
+  if (refusals.length > 0) console.log(`${refusals.length} gateway frames carried errors instead of a reading; the first: ${refusals[0]}`);
   if (dropped > 0) console.log(`the gateway dropped ${dropped} frames for clients not reading (farmiq_live_events_dropped_total)`);
   console.log(
     `\nidle: ${options.idle} subscriptions; gateway RSS ${memory.rssBefore.toFixed(0)} MiB before, ${memory.rssIdle.toFixed(0)} MiB with them (+${(memory.rssIdle - memory.rssBefore).toFixed(0)} MiB)`,
