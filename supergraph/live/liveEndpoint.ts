@@ -90,6 +90,8 @@ interface LiveContext {
   /** graphql-ws's id of the subscription, for the `next` messages. */
   id: string;
   socket: WebSocket;
+  /** The connection's TCP socket (the upgrade request's), corked while a batch of frames is written. */
+  stream: { cork(): void; uncork(): void };
   /** A partner client's subscription: the cost points each frame is charged. */
   costPerFrame?: number;
 }
@@ -210,6 +212,7 @@ export function attachLiveEndpoint(options: LiveEndpointOptions): { hub: LiveHub
           connection,
           id,
           socket: ctx.extra.socket,
+          stream: ctx.extra.request.socket,
           ...(refusal ? { refusal } : {}),
           ...(metered !== undefined ? { costPerFrame: metered } : {}),
         };
@@ -220,7 +223,7 @@ export function attachLiveEndpoint(options: LiveEndpointOptions): { hub: LiveHub
         if (connection) connection.subscriptions -= 1;
       },
       subscribe: (args) => {
-        const { operation, connection, id, socket, refusal, costPerFrame } = args.contextValue as LiveContext;
+        const { operation, connection, id, socket, stream, refusal, costPerFrame } = args.contextValue as LiveContext;
         // One result, then graphql-ws completes the operation: what the query would have answered.
         if (refusal) return { data: null, errors: refusal };
         // `next` messages are written here rather than yielded to graphql-ws, which would
@@ -236,7 +239,7 @@ export function attachLiveEndpoint(options: LiveEndpointOptions): { hub: LiveHub
           }
           socket.send(`${prefix}${payloadJson}}`);
         };
-        if (costPerFrame === undefined) return hub.subscribe(operation, connection.principal, connection.accessToken, write);
+        if (costPerFrame === undefined) return hub.subscribe(operation, connection.principal, connection.accessToken, write, stream);
         return meteredSubscription(operation, connection, id, socket, costPerFrame, write);
       },
       execute: () => {

@@ -15,6 +15,8 @@ export interface GroupMember {
   accessToken: string;
   /** Sends one event: `payloadJson` is the JSON of its ExecutionResult, shared by the group. */
   deliver(payloadJson: string): void;
+  /** The connection's socket: corked while a batch is delivered, its frames leave in one write. */
+  stream?: { cork(): void; uncork(): void };
 }
 
 /** How long events wait to be resolved together: the price of one resolution per batch, not per event. */
@@ -127,6 +129,25 @@ export class ResolutionGroup<Event> {
         general.push(error);
       }
     }
+    // A batch's frames to one socket in one write (writev), not one system call per frame: the
+    // socket writes were half of the gateway's CPU at 1,000 subscribers.
+    const streams = new Set<NonNullable<GroupMember['stream']>>();
+    for (const members of batch.values()) for (const member of members) if (member.stream) streams.add(member.stream);
+    for (const stream of streams) stream.cork();
+    try {
+      this.deliverAll(events, batch, items, general, errorsByItem);
+    } finally {
+      for (const stream of streams) stream.uncork();
+    }
+  }
+
+  private deliverAll(
+    events: Event[],
+    batch: Map<Event, GroupMember[]>,
+    items: unknown[] | undefined,
+    general: GraphQLFormattedError[],
+    errorsByItem: Map<number, GraphQLFormattedError[]>,
+  ): void {
     events.forEach((event, index) => {
       const item = items?.[index] ?? null;
       const errors = [...general, ...(errorsByItem.get(index) ?? [])];
