@@ -5,7 +5,7 @@ import { PrismaClient } from './generated/client';
 import { lockDataDir } from './dataDirLock';
 import { pgliteDriver } from './pgliteDriver';
 import { cacheReadPlans } from './planCache';
-import { createPostgresPool, postgresDriver } from './postgresDriver';
+import { createPostgresPool, dedicatedPostgresDriver, postgresDriver } from './postgresDriver';
 import type { SqlDriver } from './sql';
 
 export { PrismaClient };
@@ -18,6 +18,11 @@ export interface Database {
   kind: DatabaseLocation['kind'];
   prisma: PrismaClient;
   sql: SqlDriver;
+  /**
+   * Raw SQL on a connection of its own (PostgreSQL), closed with the database; PGlite has one
+   * connection and answers `sql`. For latency-critical work only: each one is a server connection.
+   */
+  dedicatedSql(): SqlDriver;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -48,7 +53,7 @@ async function openPostgres(url: string): Promise<Database> {
   }
   const sql = postgresDriver(pool);
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
-  return assemble('postgres', prisma, sql);
+  return assemble('postgres', prisma, sql, () => dedicatedPostgresDriver(url, sql));
 }
 
 async function openPglite(dir: string | 'memory'): Promise<Database> {
@@ -66,7 +71,7 @@ async function openPglite(dir: string | 'memory'): Promise<Database> {
   // contract is the same (exercised by the whole test suite on PGlite).
   const adapter = new PrismaPGlite(pglite) as unknown as NonNullable<ConstructorParameters<typeof PrismaClient>[0]>['adapter'];
   const prisma = new PrismaClient({ adapter });
-  const db = assemble('pglite', prisma, sql);
+  const db = assemble('pglite', prisma, sql, () => sql);
   return {
     ...db,
     async close() {
@@ -76,18 +81,25 @@ async function openPglite(dir: string | 'memory'): Promise<Database> {
   };
 }
 
-function assemble(kind: Database['kind'], prisma: PrismaClient, sql: SqlDriver): Database {
+function assemble(kind: Database['kind'], prisma: PrismaClient, sql: SqlDriver, openDedicated: () => SqlDriver): Database {
   let closed: Promise<void> | undefined;
+  const dedicated: SqlDriver[] = [];
   return {
     kind,
     prisma,
     sql,
+    dedicatedSql() {
+      const driver = openDedicated();
+      if (driver !== sql) dedicated.push(driver);
+      return driver;
+    },
     async ping() {
       await sql.query('SELECT 1');
     },
     close() {
       closed ??= (async () => {
         await prisma.$disconnect();
+        await Promise.all(dedicated.map((driver) => driver.close()));
         await sql.close();
       })();
       return closed;

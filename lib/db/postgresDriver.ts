@@ -7,10 +7,10 @@ import { watchPool } from './poolMetrics';
 import type { SqlDriver, SqlExecutor } from './sql';
 
 /** A bounded node-postgres pool. Prisma's adapter and raw SQL share it. */
-export function createPostgresPool(connectionString: string): pg.Pool {
+export function createPostgresPool(connectionString: string, maxConnections = 10): pg.Pool {
   return new pg.Pool({
     connectionString,
-    max: 10,
+    max: maxConnections,
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
     application_name: 'farmiq',
@@ -67,6 +67,17 @@ export function postgresDriver(pool: pg.Pool): SqlDriver {
       await pool.end();
     },
   };
+}
+
+/**
+ * Raw SQL on one connection of its own, for work whose latency must not queue behind the shared
+ * pool's (the live relay: at a few hundred readings a second the pool is often all in use by
+ * ingest and the other consumers). Its LISTENs go to `shared`'s listening connection.
+ */
+export function dedicatedPostgresDriver(connectionString: string, shared: SqlDriver): SqlDriver {
+  const pool = createPostgresPool(connectionString, 1);
+  pool.on('error', () => undefined);
+  return { ...postgresDriver(pool), listen: shared.listen };
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Topic } from './topic';
 export const APPENDED_EVENTS_MAX_BYTES = 16 * 2 ** 20;
 export const APPENDED_EVENTS_MAX_COUNT = 1_000;
 
-interface AppendedEvent {
+export interface AppendedEvent {
   topic: string;
   position: number;
   /** The row's recorded_at as text: with the position it names the row, even after a restore rewound the positions. */

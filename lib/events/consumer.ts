@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SqlDriver } from '../db/sql';
 import type { Logger } from '../logger';
-import { decodedPayload } from './appendedEvents';
+import { decodedPayload, type AppendedEvent } from './appendedEvents';
 import { OUTBOX_CHANNEL } from './outbox';
 import { EventDecodeError, type Topic } from './topic';
 
@@ -45,6 +45,13 @@ export interface ConsumerOptions<Payload> {
   leaseMs?: number;
   /** Look for work this often even without a NOTIFY (expired leases, due retries). Default 1 s. */
   pollMs?: number;
+  /**
+   * Move the cursor once per turn (past the turn's last applied event, and before a retry is
+   * scheduled) instead of after every event: one UPDATE per turn instead of one per event. After
+   * a crash up to `batchSize` applied events come again, so only for a handler whose redelivery
+   * is harmless and cheap (the live relay). Default false.
+   */
+  advancePerTurn?: boolean;
 }
 
 export interface DeliveredEvent {
@@ -99,14 +106,53 @@ export async function startConsumer<Payload>(options: ConsumerOptions<Payload>):
   // Replicas start at different partitions so that they rarely reach for the same one first.
   let nextPartition = Math.floor(Math.random() * partitions);
 
-  const claim = async (partition: number): Promise<PartitionState | undefined> => {
-    const [state] = await sql.query<PartitionState & Record<string, unknown>>(
-      `UPDATE "events"."consumer_partition" SET lease_owner = $3, lease_until = now() + make_interval(secs => $4::double precision / 1000)
-       WHERE consumer = $1 AND partition = $2 AND (lease_owner IS NULL OR lease_owner = $3 OR lease_until < now()) AND (retry_at IS NULL OR retry_at <= now())
-       RETURNING position::text AS position, attempts`,
-      [name, partition, owner, leaseMs],
+  /**
+   * Takes the partition's lease and reads the events past its cursor, in one round trip: the
+   * partition's state and its events (none when nobody's lease was taken, one row with no event
+   * when the partition has none).
+   */
+  const claimAndRead = async (partition: number): Promise<{ state: PartitionState; rows: OutboxRow[]; appended: Map<number, AppendedEvent> } | undefined> => {
+    // Events this process appended itself are not read back (lib/events/appendedEvents.ts).
+    const appended = sql.appended?.after(topic.name, 0, (shard) => shard % partitions === partition) ?? new Map<number, AppendedEvent>();
+    const found = await sql.query<{
+      cursor: string;
+      attempts: number;
+      position: string | null;
+      remembered: boolean | null;
+      payload: unknown;
+      recorded_at: Date | string | null;
+    }>(
+      `WITH claimed AS (
+         UPDATE "events"."consumer_partition" SET lease_owner = $3, lease_until = now() + make_interval(secs => $4::double precision / 1000)
+         WHERE consumer = $1 AND partition = $2 AND (lease_owner IS NULL OR lease_owner = $3 OR lease_until < now()) AND (retry_at IS NULL OR retry_at <= now())
+         RETURNING position, attempts
+       )
+       SELECT c.position::text AS cursor, c.attempts, e.position::text AS position, e.remembered, e.payload, e.recorded_at
+       FROM claimed c LEFT JOIN LATERAL (
+         SELECT o.position, own.position IS NOT NULL AS remembered, CASE WHEN own.position IS NULL THEN o.payload END AS payload, o.recorded_at
+         FROM "events"."outbox" o
+         LEFT JOIN unnest($8::bigint[], $9::text[]) AS own (position, recorded_at) ON own.position = o.position AND own.recorded_at = o.recorded_at::text
+         WHERE o.topic = $5 AND o.position > c.position AND o.shard % $6 = $2 ORDER BY o.position LIMIT $7
+       ) e ON true
+       ORDER BY e.position`, // by the column, not the text alias ('10' < '2')
+      [
+        name,
+        partition,
+        owner,
+        leaseMs,
+        topic.name,
+        partitions,
+        batchSize,
+        [...appended.keys()].map(String),
+        [...appended.values()].map((event) => event.recordedAt),
+      ],
     );
-    return state;
+    if (found.length === 0) return undefined;
+    return {
+      state: { position: found[0]!.cursor, attempts: found[0]!.attempts },
+      rows: found.filter((row) => row.position !== null) as OutboxRow[],
+      appended,
+    };
   };
   const release = (partition: number) =>
     sql.query(`UPDATE "events"."consumer_partition" SET lease_owner = NULL, lease_until = NULL WHERE consumer = $1 AND partition = $2 AND lease_owner = $3`, [
@@ -154,28 +200,21 @@ export async function startConsumer<Payload>(options: ConsumerOptions<Payload>):
 
   /** One turn with one partition; true when it applied or dead-lettered something. */
   const work = async (partition: number): Promise<boolean> => {
-    const state = await claim(partition);
-    if (!state) return false;
+    const claimed = await claimAndRead(partition);
+    if (!claimed) return false;
+    const { state, rows, appended } = claimed;
     let progressed = false;
+    /** Applied, the cursor not yet moved past it (advancePerTurn). */
+    let unadvanced: OutboxRow | undefined;
+    /** Moves the cursor past what was applied this turn; false when the lease was lost. */
+    const advanceApplied = async (): Promise<boolean> => {
+      const row = unadvanced;
+      unadvanced = undefined;
+      if (!row || (await advance(partition, row))) return true;
+      log.warn('lost the lease of a partition while applying events; another replica carries on');
+      return false;
+    };
     try {
-      // Events this process appended itself are not read back (lib/events/appendedEvents.ts).
-      const appended = sql.appended?.after(topic.name, Number(state.position), (shard) => shard % partitions === partition) ?? new Map();
-      const rows = await sql.query<OutboxRow>(
-        // Ordered by the column, not the text alias ('10' < '2').
-        `SELECT o.position::text AS position, own.position IS NOT NULL AS remembered,
-           CASE WHEN own.position IS NULL THEN o.payload END AS payload, o.recorded_at FROM "events"."outbox" o
-         LEFT JOIN unnest($6::bigint[], $7::text[]) AS own (position, recorded_at) ON own.position = o.position AND own.recorded_at = o.recorded_at::text
-         WHERE o.topic = $1 AND o.position > $2 AND o.shard % $3 = $4 ORDER BY o.position LIMIT $5`,
-        [
-          topic.name,
-          state.position,
-          partitions,
-          partition,
-          batchSize,
-          [...appended.keys()].map(String),
-          [...appended.values()].map((event) => event.recordedAt),
-        ],
-      );
       let attempts = state.attempts;
       for (const row of rows) {
         if (stopping) break;
@@ -187,6 +226,8 @@ export async function startConsumer<Payload>(options: ConsumerOptions<Payload>):
         try {
           payload = own ? decodedPayload(own, topic) : topic.decode(typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload);
         } catch (error) {
+          // The dead letter moves the cursor past this row, so past what was applied before it too.
+          unadvanced = undefined;
           if (!(await deadLetter(partition, row, attempt, messageOf(error)))) return progressed;
           progressed = true;
           attempts = 0;
@@ -196,13 +237,21 @@ export async function startConsumer<Payload>(options: ConsumerOptions<Payload>):
           await options.handle(payload, { position: Number(row.position), recordedAt: new Date(row.recorded_at), attempt });
         } catch (error) {
           if (attempt >= maxAttempts) {
+            unadvanced = undefined;
             if (!(await deadLetter(partition, row, attempt, messageOf(error)))) return progressed;
             progressed = true;
             attempts = 0;
             continue;
           }
+          if (!(await advanceApplied())) return true;
           await scheduleRetry(partition, attempt, messageOf(error));
           return progressed;
+        }
+        if (options.advancePerTurn) {
+          unadvanced = row;
+          progressed = true;
+          attempts = 0;
+          continue;
         }
         if (!(await advance(partition, row))) {
           log.warn('lost the lease of a partition while applying events; another replica carries on');
@@ -211,6 +260,7 @@ export async function startConsumer<Payload>(options: ConsumerOptions<Payload>):
         progressed = true;
         attempts = 0;
       }
+      if (!(await advanceApplied())) return true;
     } finally {
       await release(partition).catch((error: Error) => log.warn({ err: error.message }, 'could not give a partition back'));
     }

@@ -12,6 +12,10 @@ const OUTBOX_LOCK_KEY = 727_274_002;
  * when the change it announces was committed. The NOTIFY is delivered at commit too, so a
  * consumer woken by it finds the row. Returns the event's position.
  *
+ * The row's recorded_at is the moment of the append (clock_timestamp(), not the transaction's
+ * start): the last statement before the commit, so it tells when the event became visible, and
+ * the live fan-out's latency is measured from it (bench/live.ts).
+ *
  * Call it last in the transaction. It holds the outbox lock until commit: writers append one at
  * a time, so positions become visible in the order they were taken and a consumer that read
  * position n never sees n-1 appear later. (Without it, a transaction that took position 10 and
@@ -23,7 +27,7 @@ export async function appendEvent<Payload>(tx: SqlExecutor, topic: Topic<Payload
   await tx.query(`SELECT 1 AS locked FROM pg_advisory_xact_lock(${OUTBOX_LOCK_KEY})`);
   const [shard, json] = [shardOf(topic.partitionKey(payload)), JSON.stringify(payload)];
   const [row] = await tx.query<{ position: string; recorded_at: string }>(
-    `WITH written AS (INSERT INTO "events"."outbox" (topic, shard, payload) VALUES ($1, $2, $3) RETURNING position, recorded_at)
+    `WITH written AS (INSERT INTO "events"."outbox" (topic, shard, payload, recorded_at) VALUES ($1, $2, $3, clock_timestamp()) RETURNING position, recorded_at)
      SELECT position::text AS position, recorded_at::text AS recorded_at FROM written, pg_notify('${OUTBOX_CHANNEL}', $1)`,
     [topic.name, shard, json],
   );
@@ -44,7 +48,7 @@ export interface PrismaRawExecutor {
 export async function appendEventInPrisma<Payload>(tx: PrismaRawExecutor, topic: Topic<Payload>, payload: Payload): Promise<void> {
   await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${OUTBOX_LOCK_KEY})`);
   await tx.$executeRawUnsafe(
-    `INSERT INTO "events"."outbox" (topic, shard, payload) VALUES ($1, $2, $3::json)`,
+    `INSERT INTO "events"."outbox" (topic, shard, payload, recorded_at) VALUES ($1, $2, $3::json, clock_timestamp())`,
     topic.name,
     shardOf(topic.partitionKey(payload)),
     JSON.stringify(payload),

@@ -22,6 +22,7 @@ import type { Principal } from '../../lib/auth/principal';
 import { ErrorCode, userError } from '../../lib/errors';
 import { withoutSuggestions } from '../../lib/graphql/maskError';
 import type { Logger } from '../../lib/logger';
+import { concurrencyLimit } from '../../lib/process/concurrencyLimit';
 import type { PubSub } from '../../lib/pubsub/pubsub';
 import { QuotaExceededError, type ClientQuotas } from '../../lib/quotas/clientQuotas';
 import { rateLimited } from '../quotas/quotaPlugin';
@@ -67,6 +68,12 @@ const MAX_PAYLOAD_BYTES = 64 * 1024;
 const MAX_BUFFERED_BYTES = 1024 * 1024;
 /** Distinct subscription texts kept parsed and validated. */
 const MAX_CACHED_DOCUMENTS = 500;
+/**
+ * Subject checks (a query through the planner per new subscription) under way at once. A burst of
+ * thousands (dashboards reconnecting after a restart) waits here instead of timing out on the
+ * subgraphs' connection pools, which answered some of them INTERNAL_SERVER_ERROR.
+ */
+const MAX_CONCURRENT_SUBJECT_CHECKS = 8;
 
 interface Connection {
   principal: Principal & { tenantId: string };
@@ -83,6 +90,8 @@ interface LiveContext {
   /** graphql-ws's id of the subscription, for the `next` messages. */
   id: string;
   socket: WebSocket;
+  /** The connection's TCP socket (the upgrade request's), corked while a batch of frames is written. */
+  stream: { cork(): void; uncork(): void };
   /** A partner client's subscription: the cost points each frame is charged. */
   costPerFrame?: number;
 }
@@ -102,6 +111,7 @@ export function attachLiveEndpoint(options: LiveEndpointOptions): { hub: LiveHub
   const hub = new LiveHub(options.pubsub, options.execute, log);
   const untrack = trackLiveHub(hub);
   const connections = new WeakMap<WebSocket, Connection>();
+  const subjectChecks = concurrencyLimit(MAX_CONCURRENT_SUBJECT_CHECKS);
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: MAX_PAYLOAD_BYTES,
@@ -195,13 +205,14 @@ export function attachLiveEndpoint(options: LiveEndpointOptions): { hub: LiveHub
             throw error;
           }
         }
-        const refusal = await subjectRefusal(options.execute, operation, connection.accessToken);
+        const refusal = await subjectChecks(() => subjectRefusal(options.execute, operation, connection.accessToken));
         connection.subscriptions += 1;
         const contextValue: LiveContext = {
           operation,
           connection,
           id,
           socket: ctx.extra.socket,
+          stream: ctx.extra.request.socket,
           ...(refusal ? { refusal } : {}),
           ...(metered !== undefined ? { costPerFrame: metered } : {}),
         };
@@ -212,7 +223,7 @@ export function attachLiveEndpoint(options: LiveEndpointOptions): { hub: LiveHub
         if (connection) connection.subscriptions -= 1;
       },
       subscribe: (args) => {
-        const { operation, connection, id, socket, refusal, costPerFrame } = args.contextValue as LiveContext;
+        const { operation, connection, id, socket, stream, refusal, costPerFrame } = args.contextValue as LiveContext;
         // One result, then graphql-ws completes the operation: what the query would have answered.
         if (refusal) return { data: null, errors: refusal };
         // `next` messages are written here rather than yielded to graphql-ws, which would
@@ -228,7 +239,7 @@ export function attachLiveEndpoint(options: LiveEndpointOptions): { hub: LiveHub
           }
           socket.send(`${prefix}${payloadJson}}`);
         };
-        if (costPerFrame === undefined) return hub.subscribe(operation, connection.principal, connection.accessToken, write);
+        if (costPerFrame === undefined) return hub.subscribe(operation, connection.principal, connection.accessToken, write, stream);
         return meteredSubscription(operation, connection, id, socket, costPerFrame, write);
       },
       execute: () => {

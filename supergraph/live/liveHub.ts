@@ -50,6 +50,7 @@ export class LiveHub {
     principal: Principal & { tenantId: string },
     accessToken: string,
     send: (payloadJson: string) => void,
+    stream?: GroupMember['stream'],
   ): Promise<AsyncGenerator<ExecutionResult, undefined, unknown>> {
     const { field } = operation;
     const filter = field.filterFrom(operation.args) as LiveFilter<unknown>;
@@ -68,7 +69,7 @@ export class LiveHub {
         this.groups.delete(groupKeyOf(operation, principal));
       }
     });
-    subscriber = { filter, group, responseKey: operation.responseKey, accessToken, deliver: send };
+    subscriber = { filter, group, responseKey: operation.responseKey, accessToken, deliver: send, ...(stream ? { stream } : {}) };
     group.members.add(subscriber);
     let forKey = feed.byKey.get(index);
     if (!forKey) feed.byKey.set(index, (forKey = new Set()));

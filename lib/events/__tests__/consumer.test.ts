@@ -59,63 +59,70 @@ describe.each(backends())('durable event consumers on %s', (backend) => {
     }
   });
 
-  it('retries a failing event with backoff while later ones wait, dead-letters it after N tries, and a replay after the fix applies it once', async () => {
-    const farmId = randomUUID();
-    const applied = new Map<number, number>();
-    const tries: number[] = [];
-    let fixed = false;
-    const name = `poison-${randomUUID()}`;
-    const consumer = await startConsumer({
-      name,
-      topic: ITEMS,
-      sql: db.sql,
-      log,
-      partitions: 1,
-      maxAttempts: 3,
-      retryBaseMs: 100,
-      pollMs: 50,
-      handle: async (item) => {
-        if (item.farmId !== farmId) return;
-        if (item.n === 2 && !fixed) {
-          tries.push(Date.now());
-          throw new Error('cannot apply item 2');
-        }
-        // Idempotent as a real handler is: it records what it applied (here, per item number).
-        if (!applied.has(item.n)) applied.set(item.n, 0);
-        applied.set(item.n, applied.get(item.n)! + 1);
-      },
-    });
-    try {
-      await publish(db, { farmId, n: 1 }, { farmId, n: 2 }, { farmId, n: 3 });
-      await consumer.drain();
-      // Three tries, the pauses growing (100 ms, then 200 ms), then on to item 3.
-      expect(tries).toHaveLength(3);
-      expect(tries[1]! - tries[0]!).toBeGreaterThanOrEqual(90);
-      expect(tries[2]! - tries[1]!).toBeGreaterThanOrEqual(190);
-      expect([...applied.keys()].sort()).toEqual([1, 3]);
-      const letters = await db.sql.query<{ attempts: number; error: string; replayed_at: Date | null; payload: unknown }>(
-        `SELECT attempts, error, replayed_at, payload FROM events.dead_letter WHERE consumer = $1`,
-        [name],
-      );
-      expect(letters).toEqual([{ attempts: 3, error: 'cannot apply item 2', replayed_at: null, payload: { farmId, n: 2 } }]);
+  it.each([
+    ['after each event', false],
+    ['once per turn', true],
+  ])(
+    'retries a failing event with backoff while later ones wait, dead-letters it after N tries, and a replay after the fix applies it once (cursor moved %s)',
+    async (_how, advancePerTurn) => {
+      const farmId = randomUUID();
+      const applied = new Map<number, number>();
+      const tries: number[] = [];
+      let fixed = false;
+      const name = `poison-${randomUUID()}`;
+      const consumer = await startConsumer({
+        name,
+        topic: ITEMS,
+        sql: db.sql,
+        log,
+        partitions: 1,
+        maxAttempts: 3,
+        retryBaseMs: 100,
+        pollMs: 50,
+        advancePerTurn,
+        handle: async (item) => {
+          if (item.farmId !== farmId) return;
+          if (item.n === 2 && !fixed) {
+            tries.push(Date.now());
+            throw new Error('cannot apply item 2');
+          }
+          // Idempotent as a real handler is: it records what it applied (here, per item number).
+          if (!applied.has(item.n)) applied.set(item.n, 0);
+          applied.set(item.n, applied.get(item.n)! + 1);
+        },
+      });
+      try {
+        await publish(db, { farmId, n: 1 }, { farmId, n: 2 }, { farmId, n: 3 });
+        await consumer.drain();
+        // Three tries, the pauses growing (100 ms, then 200 ms), then on to item 3.
+        expect(tries).toHaveLength(3);
+        expect(tries[1]! - tries[0]!).toBeGreaterThanOrEqual(90);
+        expect(tries[2]! - tries[1]!).toBeGreaterThanOrEqual(190);
+        expect([...applied.keys()].sort()).toEqual([1, 3]);
+        const letters = await db.sql.query<{ attempts: number; error: string; replayed_at: Date | null; payload: unknown }>(
+          `SELECT attempts, error, replayed_at, payload FROM events.dead_letter WHERE consumer = $1`,
+          [name],
+        );
+        expect(letters).toEqual([{ attempts: 3, error: 'cannot apply item 2', replayed_at: null, payload: { farmId, n: 2 } }]);
 
-      fixed = true;
-      expect(await consumer.replayDeadLetters()).toEqual({ replayed: 1, failed: 0 });
-      expect(await consumer.replayDeadLetters()).toEqual({ replayed: 0, failed: 0 });
-      expect(applied.get(2)).toBe(1);
-      // The consumer keeps going after all that.
-      await publish(db, { farmId, n: 4 });
-      await consumer.drain();
-      expect([...applied.entries()].sort()).toEqual([
-        [1, 1],
-        [2, 1],
-        [3, 1],
-        [4, 1],
-      ]);
-    } finally {
-      await consumer.stop();
-    }
-  });
+        fixed = true;
+        expect(await consumer.replayDeadLetters()).toEqual({ replayed: 1, failed: 0 });
+        expect(await consumer.replayDeadLetters()).toEqual({ replayed: 0, failed: 0 });
+        expect(applied.get(2)).toBe(1);
+        // The consumer keeps going after all that.
+        await publish(db, { farmId, n: 4 });
+        await consumer.drain();
+        expect([...applied.entries()].sort()).toEqual([
+          [1, 1],
+          [2, 1],
+          [3, 1],
+          [4, 1],
+        ]);
+      } finally {
+        await consumer.stop();
+      }
+    },
+  );
 
   it('dead-letters a payload its topic cannot decode at once, without retrying it', async () => {
     const name = `undecodable-${randomUUID()}`;

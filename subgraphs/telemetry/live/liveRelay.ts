@@ -10,23 +10,36 @@ export const LIVE_RELAY = 'telemetry.live-relay';
 /** Older events are not relayed: after an outage a live view wants what happens now, not a flood of the past. */
 export const LIVE_RELAY_MAX_AGE_MS = 60_000;
 
+/** Publishes sent and not yet confirmed before the relay waits for them (Redis down: no growing queue). */
+const MAX_UNCONFIRMED_PUBLISHES = 100;
+
 /**
  * Feeds the live bus (subscriptions, on Redis or in memory) from the durable stream, so a live
  * frame is a reading that was stored, once per relay even with several telemetry replicas. The
  * bus itself stays at most once: a gateway that misses a frame shows the next one.
+ *
+ * Latency is its job, so it reads on a connection of its own (not queued behind ingest and the
+ * other consumers in the pool), moves its cursor once per turn, and does not wait for each
+ * publish: they go out in order on the bus's one connection.
  */
 export function startLiveRelay(options: { db: Database; pubsub: PubSub; log: Logger; now: () => Date }): Promise<Consumer> {
+  const unconfirmed = new Set<Promise<void>>();
   return startConsumer({
     name: LIVE_RELAY,
     topic: READINGS_STORED,
-    sql: options.db.sql,
+    sql: options.db.dedicatedSql(),
     log: options.log,
+    // Publishing again after a crash only repeats a few frames: one cursor UPDATE per turn, not per event.
+    advancePerTurn: true,
     handle: async (event, delivered) => {
       if (options.now().getTime() - delivered.recordedAt.getTime() > LIVE_RELAY_MAX_AGE_MS) return;
       // A frame that cannot go out now is worth nothing later: logged, not retried or dead-lettered.
-      await options.pubsub
+      const publishing = options.pubsub
         .publish(TOPICS.readingsStored, event)
         .catch((error: Error) => options.log.warn({ err: error.message }, 'live relay: a frame was not published'));
+      unconfirmed.add(publishing);
+      void publishing.finally(() => unconfirmed.delete(publishing));
+      if (unconfirmed.size >= MAX_UNCONFIRMED_PUBLISHES) await Promise.all(unconfirmed);
     },
   });
 }
