@@ -45,6 +45,34 @@ describe('edge to cloud', () => {
     return { id: label.device.id, password: activated.data!.activateDevice.mqttPassword };
   }
 
+  /** The farm's ingestor, forwarding to the cloud's ingest endpoint through the gateway with the farm's edge key. */
+  function edgeEnv(dataDir: string, extra: Record<string, string>): Record<string, string> {
+    return {
+      NODE_ENV: 'test',
+      FARMIQ_DATA_DIR: dataDir,
+      MQTT_PORT: '0',
+      INGEST_URL: new URL(INGEST_PATH, farmiq.gatewayUrl).toString(),
+      EDGE_KEY_ID: edgeKey.keyId,
+      EDGE_KEY_SECRET: edgeKey.secret,
+      ...extra,
+    };
+  }
+  function startFarmIngestor(env: Record<string, string>): Promise<Ingestor> {
+    const db = farmiq.system.database!.prisma;
+    return startIngestor(loadConfig(env), createLogger('silent'), {
+      authenticateDevice: (username, password) => verifyDeviceCredentials(db, username, password),
+    });
+  }
+  /** A device's MQTT session with its own credentials (the broker URL without the ingestor's user). */
+  const connectDevice = (ingestor: Ingestor, device: { id: string; password: string }) =>
+    mqtt.connectAsync(ingestor.brokerUrl.replace(/\/\/[^@]*@/, '//'), {
+      username: device.id,
+      password: device.password,
+      clientId: device.id,
+      protocolVersion: 4,
+      reconnectPeriod: 0,
+    });
+
   beforeAll(async () => {
     farmiq = await startTestSystem('pglite');
     const { admin, tenantId: tenant } = await tenantWithAdmin(farmiq, 'Edge farm');
@@ -69,15 +97,7 @@ describe('edge to cloud', () => {
     let mosquitto: MosquittoInstance | undefined;
     let ingestor: Ingestor | undefined;
     try {
-      const env: Record<string, string> = {
-        NODE_ENV: 'test',
-        FARMIQ_DATA_DIR: dataDir,
-        MQTT_PORT: '0',
-        INGEST_URL: new URL(INGEST_PATH, farmiq.gatewayUrl).toString(),
-        EDGE_KEY_ID: edgeKey.keyId,
-        EDGE_KEY_SECRET: edgeKey.secret,
-        FORWARD_BATCH_MAX_WAIT_MS: '100',
-      };
+      const env = edgeEnv(dataDir, { FORWARD_BATCH_MAX_WAIT_MS: '100' });
       if (broker === "this machine's Mosquitto") {
         const files = await brokerAuthFiles(farmiq.system.database!.prisma, tenantId, farmId);
         mosquitto = await startMosquitto(
@@ -86,17 +106,8 @@ describe('edge to cloud', () => {
         );
         env.MQTT_URL = `mqtt://${INGESTOR_USER.username}:${INGESTOR_USER.password}@127.0.0.1:${mosquitto.port}`;
       }
-      const db = farmiq.system.database!.prisma;
-      ingestor = await startIngestor(loadConfig(env), createLogger('silent'), {
-        authenticateDevice: (username, password) => verifyDeviceCredentials(db, username, password),
-      });
-      const client = await mqtt.connectAsync(ingestor.brokerUrl.replace(/\/\/[^@]*@/, '//'), {
-        username: device.id,
-        password: device.password,
-        clientId: device.id,
-        protocolVersion: 4,
-        reconnectPeriod: 0,
-      });
+      ingestor = await startFarmIngestor(env);
+      const client = await connectDevice(ingestor, device);
       const start = Date.now() - 60 * 60_000;
       for (let n = 0; n < 120; n += 1) {
         const payload = { eventId: `t-${n}`, timestamp: new Date(start + n * 10_000).toISOString(), metrics: { temperatureC: 20 + n / 10 } };
@@ -134,29 +145,10 @@ describe('edge to cloud', () => {
     ).data!.createBarn.id;
     const device = await activeDevice(barnId);
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'farmiq-edge-'));
-    const db = farmiq.system.database!.prisma;
     // A minute's batch wait: the fixed linger would hold a lone reading that long; the shipped (adaptive) one sends it at once.
-    const ingestor = await startIngestor(
-      loadConfig({
-        NODE_ENV: 'test',
-        FARMIQ_DATA_DIR: dataDir,
-        MQTT_PORT: '0',
-        INGEST_URL: new URL(INGEST_PATH, farmiq.gatewayUrl).toString(),
-        EDGE_KEY_ID: edgeKey.keyId,
-        EDGE_KEY_SECRET: edgeKey.secret,
-        FORWARD_BATCH_MAX_WAIT_MS: '60000',
-      }),
-      createLogger('silent'),
-      { authenticateDevice: (username, password) => verifyDeviceCredentials(db, username, password) },
-    );
+    const ingestor = await startFarmIngestor(edgeEnv(dataDir, { FORWARD_BATCH_MAX_WAIT_MS: '60000' }));
     try {
-      const client = await mqtt.connectAsync(ingestor.brokerUrl.replace(/\/\/[^@]*@/, '//'), {
-        username: device.id,
-        password: device.password,
-        clientId: device.id,
-        protocolVersion: 4,
-        reconnectPeriod: 0,
-      });
+      const client = await connectDevice(ingestor, device);
       const payload = { eventId: 'idle-1', timestamp: new Date().toISOString(), metrics: { temperatureC: 24.5 } };
       await client.publishAsync(`farmiq/devices/${device.id}/telemetry`, JSON.stringify(payload), { qos: 1 });
       await client.endAsync();
