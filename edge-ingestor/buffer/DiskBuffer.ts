@@ -65,6 +65,9 @@ export class BufferFullError extends Error {
   }
 }
 
+/** Rows a multi-row INSERT of an append writes at most, a power of two (3 parameters each, far below SQLite's 32,766). */
+const INSERT_ROWS = 128;
+
 const FULL_CODES = new Set(['SQLITE_FULL', 'SQLITE_IOERR_WRITE', 'SQLITE_IOERR_FSYNC', 'SQLITE_IOERR_SHMSIZE', 'SQLITE_IOERR_TRUNCATE']);
 
 export class DiskBuffer {
@@ -142,12 +145,33 @@ export class DiskBuffer {
     });
     this.expire = this.db.prepare('DELETE FROM quarantine WHERE quarantined_at_ms < ?');
     this.countQuarantine = this.db.prepare('SELECT count(*) AS messages FROM quarantine');
+    // Many rows a statement (INSERT_ROWS, then halves for the rest: a few prepared statements in
+    // all): one call into SQLite for many messages, not a call and a result object each.
+    const inserts = new Map<number, Database.Statement<Array<string | number>>>();
+    const insertOf = (rows: number) => {
+      let statement = inserts.get(rows);
+      if (!statement) {
+        statement = this.db.prepare(`INSERT INTO message (body, bytes, received_at_ms) VALUES ${Array(rows).fill('(?, ?, ?)').join(', ')}`);
+        inserts.set(rows, statement);
+      }
+      return statement;
+    };
     this.appendAll = this.db.transaction((bodies: Array<{ body: string; receivedAtMs: number }>) => {
-      for (const { body, receivedAtMs } of bodies) {
-        const bytes = Buffer.byteLength(body);
-        this.lastSeq = Number(this.insert.run(body, bytes, receivedAtMs).lastInsertRowid);
-        this.messages += 1;
-        this.bytes += bytes;
+      for (let start = 0; start < bodies.length;) {
+        let rows = INSERT_ROWS;
+        while (rows > bodies.length - start) rows /= 2;
+        const end = start + rows;
+        const values: Array<string | number> = [];
+        for (let i = start; i < end; i += 1) {
+          const { body, receivedAtMs } = bodies[i]!;
+          const bytes = Buffer.byteLength(body);
+          values.push(body, bytes, receivedAtMs);
+          this.bytes += bytes;
+        }
+        // Rows of one statement take consecutive numbers; the last row's is the newest.
+        this.lastSeq = Number(insertOf(rows).run(...values).lastInsertRowid);
+        this.messages += rows;
+        start = end;
       }
       return this.enforceCap();
     });

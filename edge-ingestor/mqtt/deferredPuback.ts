@@ -56,6 +56,33 @@ export function deferPubacks(client: MqttClient, onLost: (error: Error) => void)
   };
   // PUBACKs reported sent but waiting for their message to be durable.
   let pending = 0;
+  // The message ids waiting on each commit, on the connection they came in on: one callback per
+  // commit, not a promise chain per message (that was a good share of the ingestor's garbage).
+  const waiting = new Map<Promise<void>, { connection: MqttClient['stream']; messageIds: number[] }>();
+  const waitFor = (durable: Promise<void>, connection: MqttClient['stream'], messageId: number) => {
+    const known = waiting.get(durable);
+    if (known && known.connection === connection) {
+      known.messageIds.push(messageId);
+      return;
+    }
+    const group = { connection, messageIds: [messageId] };
+    waiting.set(durable, group);
+    // Closed to late arrivals before it runs: a PUBACK held after this joins a group of its own.
+    const settle = () => {
+      if (waiting.get(durable) === group) waiting.delete(durable);
+      pending -= group.messageIds.length;
+    };
+    durable.then(
+      () => {
+        settle();
+        for (const id of group.messageIds) acknowledge(group.connection, id);
+      },
+      (error: Error) => {
+        settle();
+        onLost(error);
+      },
+    );
+  };
   internal._sendPacket = (packet, callback, ...rest) => {
     const messageId = packet.cmd === 'puback' ? packet.messageId : undefined;
     const durable = messageId === undefined ? undefined : held.get(messageId);
@@ -63,12 +90,15 @@ export function deferPubacks(client: MqttClient, onLost: (error: Error) => void)
     held.delete(messageId!);
     callback?.();
     const connection = client.stream;
-    // A reason code other than success needs MQTT.js's encoder.
-    const plain = !('reasonCode' in packet) || !packet.reasonCode;
     pending += 1;
+    // A reason code other than success needs MQTT.js's encoder.
+    if (!('reasonCode' in packet) || !packet.reasonCode) {
+      waitFor(durable, connection, messageId!);
+      return;
+    }
     durable
       .then(
-        () => (plain ? acknowledge(connection, messageId!) : client.connected && client.stream === connection && send(packet, undefined, ...rest)),
+        () => client.connected && client.stream === connection && send(packet, undefined, ...rest),
         (error: Error) => onLost(error),
       )
       .finally(() => (pending -= 1));

@@ -33,6 +33,21 @@ describe('DiskBuffer', () => {
     reopened.close();
   });
 
+  it('should keep every message of a large commit in order, with consecutive sequence numbers and its size counted', () => {
+    const buffer = new DiskBuffer({ file: path.join(tempDir(), 'buffer.sqlite'), maxMessages: 10_000, maxBytes: 1e9 });
+    // 300 = 128 + 128 + 32 + 8 + 4 rows of the multi-row INSERTs; then one more commit of 1.
+    buffer.append(range(0, 300).map((n) => message(n, n % 7)));
+    buffer.append([message(300)]);
+    const rows = buffer.oldest(1_000);
+    expect(rows.map((row) => (JSON.parse(row.body) as { n: number }).n)).toEqual(range(0, 301));
+    expect(rows.map((row) => row.seq)).toEqual(range(1, 302));
+    expect(rows.map((row) => row.receivedAtMs)).toEqual(range(1_000, 1_301));
+    expect(buffer.newestSeq).toBe(301);
+    expect(buffer.depthMessages).toBe(301);
+    expect(buffer.depthBytes).toBe([...range(0, 300).map((n) => message(n, n % 7)), message(300)].reduce((sum, m) => sum + Buffer.byteLength(m.body), 0));
+    buffer.close();
+  });
+
   it('should never hand out a sequence number twice, not even after the newest message was removed and the buffer reopened', () => {
     const file = path.join(tempDir(), 'buffer.sqlite');
     const first = new DiskBuffer({ file, maxMessages: 1_000, maxBytes: 1e9 });
