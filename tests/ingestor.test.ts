@@ -157,7 +157,14 @@ describe.each(SETUPS)('the ingestor on %s', (_name, start) => {
       await device.endAsync();
     }
     await waitFor(async () => expect(stored(a)).toHaveLength(200));
-    expect(stored(a).map((message) => message.eventId)).toEqual(Array.from({ length: 200 }, (_, n) => `r-${n}`));
+    // Every reading exactly once. Not necessarily in publish order: on a starved machine a live reading
+    // older than the live lag moves what waits to the backlog lane, whose batches travel beside live ones.
+    const number = (message: { eventId: string }) => Number(message.eventId.slice(2));
+    expect(
+      stored(a)
+        .map(number)
+        .sort((x, y) => x - y),
+    ).toEqual(Array.from({ length: 200 }, (_, n) => n));
     expect(stored(a)[0]).toMatchObject({ deviceId: a.id, metrics: { temperatureC: 21.5, relativeHumidityPercent: 60 } });
     expect((await counter('farmiq_ingestor_messages_received_total')) - before).toBeGreaterThanOrEqual(200);
     await waitFor(async () => expect(setup.ingestor.buffer.depthMessages).toBe(0));
