@@ -50,7 +50,7 @@ export interface ConsumerOptions<Payload> {
    * release, or before a retry is scheduled) instead of after every event: one UPDATE per turn
    * instead of one per event plus the release, on a pool ingest shares. After a crash up to
    * `batchSize` applied events come again, so only for a handler whose redelivery is harmless
-   * (idempotent: the live relay, presence, alerts, usage, scale weights). Default false.
+   * (idempotent: the live relay, presence, alerts, usage, scale and camera weights). Default false.
    */
   advancePerTurn?: boolean;
 }
