@@ -46,10 +46,11 @@ export interface ConsumerOptions<Payload> {
   /** Look for work this often even without a NOTIFY (expired leases, due retries). Default 1 s. */
   pollMs?: number;
   /**
-   * Move the cursor once per turn (past the turn's last applied event, and before a retry is
-   * scheduled) instead of after every event: one UPDATE per turn instead of one per event. After
-   * a crash up to `batchSize` applied events come again, so only for a handler whose redelivery
-   * is harmless and cheap (the live relay). Default false.
+   * Move the cursor once per turn (past the turn's last applied event, with the partition's
+   * release, or before a retry is scheduled) instead of after every event: one UPDATE per turn
+   * instead of one per event plus the release, on a pool ingest shares. After a crash up to
+   * `batchSize` applied events come again, so only for a handler whose redelivery is harmless
+   * (idempotent: the live relay, presence, alerts, usage, scale and camera weights). Default false.
    */
   advancePerTurn?: boolean;
 }
@@ -172,6 +173,17 @@ export async function startConsumer<Payload>(options: ConsumerOptions<Payload>):
     return moved.length === 1;
   };
 
+  /** Moves the cursor past `row` and gives the partition back in one UPDATE (the end of an advancePerTurn turn); false when the lease was lost. */
+  const advanceAndRelease = async (partition: number, row: OutboxRow): Promise<boolean> => {
+    const moved = await sql.query(
+      `UPDATE "events"."consumer_partition"
+       SET position = $4, attempts = 0, retry_at = NULL, last_error = NULL, updated_at = now(), lease_owner = NULL, lease_until = NULL
+       WHERE consumer = $1 AND partition = $2 AND lease_owner = $3 RETURNING 1 AS moved`,
+      [name, partition, owner, row.position],
+    );
+    return moved.length === 1;
+  };
+
   const deadLetter = async (partition: number, row: OutboxRow, attempts: number, error: string): Promise<boolean> => {
     log.error({ position: Number(row.position), attempts, err: error }, 'event moved to the dead letter');
     return sql.transaction(async (tx) => {
@@ -204,6 +216,7 @@ export async function startConsumer<Payload>(options: ConsumerOptions<Payload>):
     if (!claimed) return false;
     const { state, rows, appended } = claimed;
     let progressed = false;
+    let released = false;
     /** Applied, the cursor not yet moved past it (advancePerTurn). */
     let unadvanced: OutboxRow | undefined;
     /** Moves the cursor past what was applied this turn; false when the lease was lost. */
@@ -260,9 +273,18 @@ export async function startConsumer<Payload>(options: ConsumerOptions<Payload>):
         progressed = true;
         attempts = 0;
       }
-      if (!(await advanceApplied())) return true;
+      const last = unadvanced;
+      unadvanced = undefined;
+      if (last) {
+        const moved = await advanceAndRelease(partition, last);
+        released = true;
+        if (!moved) {
+          log.warn('lost the lease of a partition while applying events; another replica carries on');
+          return true;
+        }
+      }
     } finally {
-      await release(partition).catch((error: Error) => log.warn({ err: error.message }, 'could not give a partition back'));
+      if (!released) await release(partition).catch((error: Error) => log.warn({ err: error.message }, 'could not give a partition back'));
     }
     return progressed;
   };

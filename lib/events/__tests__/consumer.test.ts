@@ -124,6 +124,39 @@ describe.each(backends())('durable event consumers on %s', (backend) => {
     },
   );
 
+  it('moving the cursor once per turn, ends each turn with the cursor past its last event and the partition given back, and the next turn reads on from there', async () => {
+    const farmId = randomUUID();
+    const seen: number[] = [];
+    const name = `per-turn-${randomUUID()}`;
+    const consumer = await startConsumer({
+      name,
+      topic: ITEMS,
+      sql: db.sql,
+      log,
+      partitions: 1,
+      batchSize: 2,
+      pollMs: 50,
+      advancePerTurn: true,
+      handle: async (item) => void (item.farmId === farmId && seen.push(item.n)),
+    });
+    try {
+      await publish(db, ...[1, 2, 3, 4, 5].map((n) => ({ farmId, n })));
+      await consumer.drain();
+      await publish(db, { farmId, n: 6 });
+      await consumer.drain();
+      expect(seen).toEqual([1, 2, 3, 4, 5, 6]);
+      const [partition] = await db.sql.query<{ position: string; lease_owner: string | null; last: string }>(
+        `SELECT c.position::text AS position, c.lease_owner, (SELECT max(position)::text FROM events.outbox WHERE topic = 'test.items') AS last
+         FROM events.consumer_partition c WHERE c.consumer = $1`,
+        [name],
+      );
+      // One UPDATE moved the cursor and gave the partition back: drained means released.
+      expect(partition).toEqual({ position: partition!.last, lease_owner: null, last: partition!.last });
+    } finally {
+      await consumer.stop();
+    }
+  });
+
   it('dead-letters a payload its topic cannot decode at once, without retrying it', async () => {
     const name = `undecodable-${randomUUID()}`;
     const handled: Item[] = [];
@@ -144,6 +177,9 @@ describe.each(backends())('durable event consumers on %s', (backend) => {
       ['a', []],
       ['b', []],
     ]);
+    // Appended before the consumers start: a turn already under way (earlier tests' events) takes
+    // what the process remembers before its query, so it would read this row's text instead.
+    const [position] = await publish(db, { farmId, n: 1 });
     const consumers = await Promise.all(
       [...seen].map(([label, list]) =>
         startConsumer({
@@ -155,9 +191,7 @@ describe.each(backends())('durable event consumers on %s', (backend) => {
         }),
       ),
     );
-    let position = 0;
     try {
-      [position] = await publish(db, { farmId, n: 1 });
       await Promise.all(consumers.map((consumer) => consumer.drain()));
     } finally {
       await Promise.all(consumers.map((consumer) => consumer.stop()));

@@ -79,6 +79,8 @@ export async function startUsageMeter(options: {
     topic: READINGS_STORED,
     sql: options.db.sql,
     log,
+    // Idempotent (usage keys): a crash repeats at most a turn's batches, at one cursor UPDATE a turn.
+    advancePerTurn: true,
     handle: async (event) => void (await recordMessageUsage(prisma, event)),
   });
   void scan();

@@ -50,6 +50,8 @@ export function startScaleWeighIn(options: { db: Database; log: Logger }): Promi
     topic: READINGS_STORED,
     sql: options.db.sql,
     log: options.log.child({ component: 'scale-weigh-in' }),
+    // Idempotent (one sample per source reading): a crash repeats at most a turn's batches, at one cursor UPDATE a turn.
+    advancePerTurn: true,
     handle: async (event) => void (await recordScaleWeights(options.db.prisma, event.readings)),
   });
 }

@@ -70,6 +70,8 @@ export function startCameraWeighIn(options: { db: Database; log: Logger }): Prom
     topic: READINGS_STORED,
     sql: options.db.sql,
     log: options.log.child({ component: 'camera-weigh-in' }),
+    // Idempotent (event ids from the readings; the projection keeps each once): a crash repeats at most a turn's batches, at one cursor UPDATE a turn.
+    advancePerTurn: true,
     handle: async (payload) => {
       const bySession = await cameraWeighSessionEvents(options.db.prisma, payload.readings);
       if (bySession.size === 0) return;

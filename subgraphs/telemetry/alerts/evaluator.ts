@@ -35,6 +35,8 @@ export function startAlertEvaluator(options: AlertEvaluatorOptions): Promise<Con
     topic: READINGS_STORED,
     sql: options.db.sql,
     log: options.log,
+    // Idempotent (above): a crash repeats at most a turn's batches, at one cursor UPDATE a turn.
+    advancePerTurn: true,
     handle: async (event) =>
       publishChanges(
         options.pubsub,

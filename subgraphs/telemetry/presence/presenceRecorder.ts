@@ -26,6 +26,8 @@ export function startPresenceRecorder(options: { db: Database; pubsub: PubSub; l
     topic: READINGS_STORED,
     sql: options.db.sql,
     log: options.log,
+    // Idempotent (above): a crash repeats at most a turn's batches, at one cursor UPDATE a turn.
+    advancePerTurn: true,
     handle: async (event) => publishChanges(options.pubsub, await recordPresence(options.db, event.readings)),
   });
 }
