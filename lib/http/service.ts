@@ -9,11 +9,18 @@ export interface HttpService {
   name: string;
   app: Express;
   httpServer: http.Server;
+  /**
+   * Lets `handler` answer a request before Express sees it (a subgraph's `POST /graphql`); it
+   * returns false, before reading anything, for every request Express should serve.
+   */
+  serveFirst(handler: FirstHandler): void;
   /** Binds the port; `setting` is the configuration name that chose it (for error messages). */
   listen(port: number, host: string | undefined, setting: string): Promise<number>;
   /** Stops accepting connections, lets in-flight requests finish, then runs `onStop`. */
   stop(): Promise<void>;
 }
+
+export type FirstHandler = (req: http.IncomingMessage, res: http.ServerResponse) => boolean;
 
 const ROUTE_LABEL = 'metricsRoute';
 /** The `route` label of every request no route or labelled mount answered (404s, probes). */
@@ -54,7 +61,10 @@ export function createHttpService(name: string, onStop: () => Promise<void> = as
   app.set('trust proxy', false);
   app.use(recordDuration(name));
   app.use(traceRequests(name));
-  const httpServer = http.createServer(app);
+  let first: FirstHandler | undefined;
+  const httpServer = http.createServer((req, res) => {
+    if (!first?.(req, res)) void app(req, res);
+  });
   // Slow-loris and idle sockets must not hold the process open past a shutdown.
   httpServer.headersTimeout = 15_000;
   httpServer.requestTimeout = 30_000;
@@ -63,6 +73,9 @@ export function createHttpService(name: string, onStop: () => Promise<void> = as
     name,
     app,
     httpServer,
+    serveFirst: (handler) => {
+      first = handler;
+    },
     listen: (port, host, setting) => listen(httpServer, port, host, setting),
     stop() {
       stopped ??= (async () => {

@@ -19,10 +19,15 @@ export function traceRequests(component: string): RequestHandler {
 }
 
 /**
- * A request served without HTTP (the gateway's in-process call to a subgraph): the same server
- * span traceRequests would open, active while `serve` runs; `serve` resolves with the status.
+ * A request served without Express (the gateway's in-process call to a subgraph, a subgraph's
+ * `POST /graphql` from node's `http`): the same server span traceRequests would open, active while `serve` runs; `serve` resolves with the status.
  */
-export async function traceServed(component: string, path: string, headers: Record<string, string>, serve: () => Promise<number>): Promise<number> {
+export async function traceServed(
+  component: string,
+  path: string,
+  headers: Record<string, string | string[] | undefined>,
+  serve: () => Promise<number>,
+): Promise<number> {
   if (!tracingEnabled()) return serve();
   const served = startServerSpan(component, 'POST', path, headers);
   let status = 500;
