@@ -41,9 +41,8 @@ function transactionExecutor(client: pg.PoolClient, appended: AppendedEvents): S
 }
 
 /** Raw SQL on `pool`, which it reports in /metrics until `close` ends it. */
-export function postgresDriver(pool: pg.Pool): SqlDriver {
+export function postgresDriver(pool: pg.Pool, appended = new AppendedEvents()): SqlDriver {
   const unwatch = watchPool(pool);
-  const appended = new AppendedEvents();
   return {
     ...executor(pool),
     appended,
@@ -77,7 +76,8 @@ export function postgresDriver(pool: pg.Pool): SqlDriver {
 export function dedicatedPostgresDriver(connectionString: string, shared: SqlDriver): SqlDriver {
   const pool = createPostgresPool(connectionString, 1);
   pool.on('error', () => undefined);
-  return { ...postgresDriver(pool), listen: shared.listen };
+  // It shares the process's memory of appended events, so the relay skips reading back what ingest wrote.
+  return { ...postgresDriver(pool, shared.appended), listen: shared.listen };
 }
 
 /**

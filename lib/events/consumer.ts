@@ -215,6 +215,7 @@ export async function startConsumer<Payload>(options: ConsumerOptions<Payload>):
     const claimed = await claimAndRead(partition);
     if (!claimed) return false;
     const { state, rows, appended } = claimed;
+    let leaseExtendedAtMs = Date.now();
     let progressed = false;
     let released = false;
     /** Applied, the cursor not yet moved past it (advancePerTurn). */
@@ -264,6 +265,12 @@ export async function startConsumer<Payload>(options: ConsumerOptions<Payload>):
           unadvanced = row;
           progressed = true;
           attempts = 0;
+          // A long turn moves its cursor (which extends the lease) before a third of the lease has
+          // passed: a lapsed lease would let another replica apply the same events at the same time.
+          if (Date.now() - leaseExtendedAtMs > leaseMs / 3) {
+            if (!(await advanceApplied())) return true;
+            leaseExtendedAtMs = Date.now();
+          }
           continue;
         }
         if (!(await advance(partition, row))) {

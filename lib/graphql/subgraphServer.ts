@@ -224,7 +224,11 @@ export async function createSubgraphServer(definition: SubgraphDefinition, optio
   };
   service.serveFirst((req, res) => {
     if (req.method !== 'POST' || req.url !== GRAPHQL_PATH || !isPlainJsonRequest(req.headers)) return false;
-    void measured(req.headers, () => serveHttpPost(req, res));
+    measured(req.headers, () => serveHttpPost(req, res)).catch((error: Error) => {
+      log.error({ err: error }, 'could not answer a POST /graphql');
+      if (!res.headersSent) res.writeHead(500).end();
+      else res.destroy();
+    });
     return true;
   });
 

@@ -286,6 +286,38 @@ describe.each(backends())('durable event consumers on %s', (backend) => {
     expect(seen).toEqual([1, 2, 3, 2, 3]);
   });
 
+  it('keeps its lease through a turn longer than the lease when it moves its cursor once per turn (no replica applies the same events meanwhile)', async () => {
+    const farmId = randomUUID();
+    const name = `long-turn-${randomUUID()}`;
+    const appliedBy = new Map<number, string[]>();
+    const replica = (replicaName: string) =>
+      startConsumer({
+        name,
+        topic: ITEMS,
+        sql: db.sql,
+        log,
+        partitions: 1,
+        leaseMs: 1_000,
+        pollMs: 50,
+        advancePerTurn: true,
+        handle: async (item) => {
+          if (item.farmId !== farmId) return;
+          appliedBy.set(item.n, [...(appliedBy.get(item.n) ?? []), replicaName]);
+          // Four of these make a turn of 1.6 s, longer than the 1 s lease.
+          await new Promise((resolve) => setTimeout(resolve, 400));
+        },
+      });
+    const replicas = [await replica('a'), await replica('b')];
+    try {
+      await publish(db, { farmId, n: 1 }, { farmId, n: 2 }, { farmId, n: 3 }, { farmId, n: 4 });
+      await waitFor(() => expect(appliedBy.size).toBe(4), 30_000);
+      await Promise.all(replicas.map((consumer) => consumer.drain()));
+      expect([...appliedBy.entries()].filter(([, by]) => by.length !== 1)).toEqual([]);
+    } finally {
+      await Promise.all(replicas.map((consumer) => consumer.stop()));
+    }
+  });
+
   it('lets two replicas share the work without applying anything twice', async () => {
     // Each replica has its own connection pool (PostgreSQL) or, on PGlite, shares the one database of the process.
     const postgres = backend === 'postgres' ? await createPostgresDatabase() : undefined;

@@ -62,7 +62,8 @@ async function writePresence(sql: SqlExecutor, rows: readonly PresenceRow[]): Pr
      SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::float8[], $7::int[], $8::int[], $9::timestamptz[], $10::timestamptz[])
      ON CONFLICT (device_id) DO UPDATE SET tenant_id = EXCLUDED.tenant_id, farm_id = EXCLUDED.farm_id, barn_id = EXCLUDED.barn_id, kind = EXCLUDED.kind,
        interval_seconds = EXCLUDED.interval_seconds, interval_samples = EXCLUDED.interval_samples, silence_window_seconds = EXCLUDED.silence_window_seconds,
-       last_received_at = EXCLUDED.last_received_at, last_observed_at = EXCLUDED.last_observed_at`,
+       last_received_at = GREATEST(device_presence.last_received_at, EXCLUDED.last_received_at),
+       last_observed_at = GREATEST(device_presence.last_observed_at, EXCLUDED.last_observed_at)`,
     [
       column((row) => row.deviceId),
       column((row) => row.tenantId),
