@@ -110,8 +110,10 @@ describe('Forwarder', () => {
     fill(1, 2);
     forwarder!.notify();
     await receiver.waitForStored(2, 3_000);
-    // A lower bound only: a busy machine makes the gap longer, never shorter.
-    expect(receiver.storedAtMs[1]! - receiver.storedAtMs[0]!).toBeGreaterThanOrEqual(90);
+    // Measured where the batches arrive: the first request also opens the connection, so on a busy
+    // machine it can arrive later than it left by more than the second does (81 ms seen in a CI run).
+    // Without the gap the second batch arrives a few milliseconds after the first.
+    expect(receiver.storedAtMs[1]! - receiver.storedAtMs[0]!).toBeGreaterThanOrEqual(60);
     expect(receiver.batches.map((batch) => batch.messages)).toEqual([1, 1]);
   });
 
