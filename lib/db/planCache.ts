@@ -13,6 +13,7 @@
  * write to a frozen plan would throw rather than change the next caller's query).
  */
 import { QueryCompiler } from '@prisma/client/runtime/query_compiler_bg.postgresql.js';
+import { deepFreeze } from '../deepFreeze';
 
 /** Plans remembered at most; the least recently used goes first. */
 export const PLAN_CACHE_ENTRIES = 1_000;
@@ -44,14 +45,6 @@ const isRead = (request: string) => {
   return action !== undefined && READ_ACTIONS.has(action);
 };
 const RAW_SELECT = /^\{"action":"queryRaw","query":\{"arguments":\{"query":"(?:\\n|\s)*SELECT\s/i;
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const inner of Object.values(value)) deepFreeze(inner);
-  }
-  return value;
-}
 
 type Compile = (this: object, request: string) => unknown;
 const prototype = QueryCompiler.prototype as { compile: Compile; __farmiqPlanCache?: true };

@@ -1,3 +1,4 @@
+import { deepFreeze } from '../deepFreeze';
 import type { Topic } from './topic';
 
 /** What one process remembers of its appends, in JSON text and in events: past either the oldest are forgotten. */
@@ -80,10 +81,4 @@ function decodeOwn<Payload>(event: AppendedEvent, topic: Topic<Payload>): Payloa
     }
   }
   return topic.decode(JSON.parse(event.json));
-}
-
-function deepFreeze<Value>(value: Value): Value {
-  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
-  for (const child of Object.values(value)) deepFreeze(child);
-  return Object.freeze(value);
 }

@@ -97,8 +97,7 @@ export interface SubgraphService extends HttpService {
 }
 
 const GRAPHQL_PATH = '/graphql';
-const BODY_LIMIT = '1mb';
-/** What express.json reads `BODY_LIMIT` as (the `bytes` package: 1mb = 1,048,576 bytes). */
+/** The largest request body, on both the Express route and the direct one. */
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /**
@@ -157,7 +156,7 @@ export async function createSubgraphServer(definition: SubgraphDefinition, optio
   service.app.use(
     GRAPHQL_PATH,
     labelRoute(GRAPHQL_PATH),
-    express.json({ limit: BODY_LIMIT }),
+    express.json({ limit: BODY_LIMIT_BYTES }),
     expressMiddleware(server, {
       context: async ({ req, res }): Promise<SubgraphContext> => {
         const context = await contextFrom(req.headers, req.socket.remoteAddress, (value) => {
