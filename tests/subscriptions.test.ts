@@ -195,6 +195,24 @@ describe('live readings over graphql-ws', () => {
     expect(tooDeep.refused![0].extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
+  it('holds at most 50 subscriptions per connection, counting those still being checked, and gives back the places of refused ones', async () => {
+    const live = await connect(farmiq.gatewayUrl, a.token);
+    const refusedEarly = Array.from({ length: 5 }, () => live.subscribe('subscription { readingAdded { value } }'));
+    await Promise.all(refusedEarly.map((subscription) => subscription.settled()));
+    // Sixty at once: the first fifty are still waiting for their subject checks when the rest arrive.
+    const burst = Array.from({ length: 60 }, () => live.subscribe(READINGS_OF_BARN, { barnId: a.barnId }));
+    await subscribed(50);
+    const overLimit = burst.filter((subscription) => subscription.refused !== undefined);
+    expect(overLimit).toHaveLength(10);
+    for (const subscription of overLimit) {
+      expect(subscription.refused![0]).toMatchObject({ message: 'At most 50 subscriptions per connection', extensions: { code: 'BAD_REQUEST' } });
+    }
+    // Another connection of the same user is not affected.
+    const other = await connect(farmiq.gatewayUrl, a.token);
+    other.subscribe(READINGS_OF_BARN, { barnId: a.barnId });
+    await subscribed(1);
+  });
+
   it('refuses the WebSocket handshake from a foreign origin, and accepts the allowed one and the gateway itself', async () => {
     await expect(openLive(farmiq.gatewayUrl, { token: a.token, origin: 'https://evil.example' })).rejects.toMatchObject({ status: 403 });
     const allowed = await openLive(farmiq.gatewayUrl, { token: a.token, origin: DASHBOARD_ORIGIN });

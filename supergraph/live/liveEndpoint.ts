@@ -13,7 +13,7 @@ import {
   type OperationDefinitionNode,
   type ValidationRule,
 } from 'graphql';
-import { CloseCode, GRAPHQL_TRANSPORT_WS_PROTOCOL } from 'graphql-ws';
+import { CloseCode, GRAPHQL_TRANSPORT_WS_PROTOCOL, type SubscribePayload } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { TokenVerifier } from '../../lib/auth/accessToken';
@@ -74,6 +74,8 @@ const MAX_CACHED_DOCUMENTS = 500;
  * subgraphs' connection pools, which answered some of them INTERNAL_SERVER_ERROR.
  */
 const MAX_CONCURRENT_SUBJECT_CHECKS = 8;
+/** The answer for a subscription whose connection closed while it waited: nobody will read it. */
+const closedWhileWaiting: GraphQLError[] = [userError(ErrorCode.BadRequest, 'The connection closed')];
 
 interface Connection {
   principal: Principal & { tenantId: string };
@@ -179,44 +181,22 @@ export function attachLiveEndpoint(options: LiveEndpointOptions): { hub: LiveHub
       },
       onSubscribe: async (ctx, id, payload): Promise<ExecutionArgs | readonly GraphQLError[]> => {
         const connection = connections.get(ctx.extra.socket)!;
-        const schema = options.apiSchema();
-        if (!schema) return [userError(ErrorCode.BadRequest, 'The gateway is starting; try again shortly')];
         if (connection.subscriptions >= MAX_SUBSCRIPTIONS_PER_CONNECTION) {
           return [userError(ErrorCode.BadRequest, `At most ${MAX_SUBSCRIPTIONS_PER_CONNECTION} subscriptions per connection`)];
         }
-        const checked = checkedDocument(payload.query);
-        if ('errors' in checked) return checked.errors;
-        const { document } = checked;
-        let operation: LiveOperation;
-        try {
-          operation = liveOperation(schema, document, payload.operationName, payload.variables, fields);
-          operation.field.filterFrom(operation.args);
-        } catch (error) {
-          const code = (error as GraphQLError).extensions?.code;
-          return [userError(typeof code === 'string' ? (code as ErrorCode) : ErrorCode.BadUserInput, (error as GraphQLError).message)];
-        }
-        // Charged once validated and before any subgraph is asked (as over HTTP).
-        const metered = meteredCost(connection.principal, document, payload.operationName);
-        if (metered !== undefined) {
-          try {
-            await options.quotas!.charge(connection.principal.subject, metered, connection.principal.clientTenantId);
-          } catch (error) {
-            if (error instanceof QuotaExceededError) return [rateLimited(error, 'websocket')];
-            throw error;
-          }
-        }
-        const refusal = await subjectChecks(() => subjectRefusal(options.execute, operation, connection.accessToken));
+        // Counted before anything is awaited, so subscriptions still waiting for their subject
+        // check count too: one connection can never queue more than its limit of checks ahead of
+        // everyone else's. graphql-ws calls onComplete only for an accepted subscription, so a
+        // refused or failed one gives its place back here.
         connection.subscriptions += 1;
-        const contextValue: LiveContext = {
-          operation,
-          connection,
-          id,
-          socket: ctx.extra.socket,
-          stream: ctx.extra.request.socket,
-          ...(refusal ? { refusal } : {}),
-          ...(metered !== undefined ? { costPerFrame: metered } : {}),
-        };
-        return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
+        try {
+          const accepted = await acceptedSubscription(ctx.extra, connection, id, payload);
+          if (Array.isArray(accepted)) connection.subscriptions -= 1;
+          return accepted;
+        } catch (error) {
+          connection.subscriptions -= 1;
+          throw error;
+        }
       },
       onComplete: (ctx) => {
         const connection = connections.get(ctx.extra.socket);
@@ -248,6 +228,53 @@ export function attachLiveEndpoint(options: LiveEndpointOptions): { hub: LiveHub
     },
     wss,
   );
+
+  /** Validates, charges and checks a new subscription: its execution arguments, or why it is refused. */
+  async function acceptedSubscription(
+    extra: { socket: WebSocket; request: http.IncomingMessage },
+    connection: Connection,
+    id: string,
+    payload: SubscribePayload,
+  ): Promise<ExecutionArgs | readonly GraphQLError[]> {
+    const schema = options.apiSchema();
+    if (!schema) return [userError(ErrorCode.BadRequest, 'The gateway is starting; try again shortly')];
+    const checked = checkedDocument(payload.query);
+    if ('errors' in checked) return checked.errors;
+    const { document } = checked;
+    let operation: LiveOperation;
+    try {
+      operation = liveOperation(schema, document, payload.operationName, payload.variables, fields);
+      operation.field.filterFrom(operation.args);
+    } catch (error) {
+      const code = (error as GraphQLError).extensions?.code;
+      return [userError(typeof code === 'string' ? (code as ErrorCode) : ErrorCode.BadUserInput, (error as GraphQLError).message)];
+    }
+    // Charged once validated and before any subgraph is asked (as over HTTP).
+    const metered = meteredCost(connection.principal, document, payload.operationName);
+    if (metered !== undefined) {
+      try {
+        await options.quotas!.charge(connection.principal.subject, metered, connection.principal.clientTenantId);
+      } catch (error) {
+        if (error instanceof QuotaExceededError) return [rateLimited(error, 'websocket')];
+        throw error;
+      }
+    }
+    const refusal = await subjectChecks(() =>
+      // A connection that closed while its check waited in line is not checked at all.
+      extra.socket.readyState === extra.socket.OPEN ? subjectRefusal(options.execute, operation, connection.accessToken) : Promise.resolve(closedWhileWaiting),
+    );
+    if (refusal === closedWhileWaiting) return closedWhileWaiting;
+    const contextValue: LiveContext = {
+      operation,
+      connection,
+      id,
+      socket: extra.socket,
+      stream: extra.request.socket,
+      ...(refusal ? { refusal } : {}),
+      ...(metered !== undefined ? { costPerFrame: metered } : {}),
+    };
+    return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
+  }
 
   /** The cost points a partner client's subscription is charged (undefined: not metered). */
   function meteredCost(principal: Principal, document: DocumentNode, operationName: string | null | undefined): number | undefined {
