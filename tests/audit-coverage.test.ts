@@ -20,6 +20,7 @@ const AUDITED: Record<string, string[]> = {
   setVatRate: ['VAT_RATE_SET'],
   setExchangeRate: ['EXCHANGE_RATE_SET'],
   registerDevices: ['DEVICE_REGISTERED'],
+  reissueClaimCodes: ['DEVICE_CLAIM_CODE_REISSUED'],
   claimDevice: ['DEVICE_CLAIMED'],
   activateDevice: ['DEVICE_ACTIVATED'],
   rotateDeviceCredentials: ['DEVICE_CREDENTIALS_ROTATED'],

@@ -168,6 +168,32 @@ describe.each(backends())('devices through the gateway on %s', (backend) => {
     expect(errorCode(await tenant.api(REGISTER, { input: { devices: [{ serialNumber: serial(), kind: 'SCALE' }] } }))).toBe('FORBIDDEN');
   });
 
+  it('reissues a lost label for a platform admin only: the old QR link stops working, the new one claims, and the reissue is in the audit log', async () => {
+    const label = await register();
+    const REISSUE = `mutation ($input: ReissueClaimCodesInput!) { reissueClaimCodes(input: $input) { device { id serialNumber status } claimCode claimLink } }`;
+    const farm = await tenantWithBarn('Lost sheet');
+    expect(errorCode(await farm.api(REISSUE, { input: { serialNumbers: [label.device.serialNumber] } }))).toBe('FORBIDDEN');
+    const reissued = await platform(REISSUE, { input: { serialNumbers: [label.device.serialNumber], claimCodeValidDays: 30 } });
+    expect(reissued.errors).toBeUndefined();
+    const [fresh] = reissued.data!.reissueClaimCodes as Array<{ device: { id: string; status: string }; claimCode: string; claimLink: string }>;
+    expect(fresh!.device).toMatchObject({ id: label.device.id, status: 'PENDING' });
+    expect(fresh!.claimLink).toBe(`farmiq://claim?serial=${label.device.serialNumber}&code=${fresh!.claimCode}`);
+    expect(errorCode(await farm.api(CLAIM, { input: { claimLink: label.claimLink } }))).toBe('BAD_USER_INPUT');
+    expect((await farm.api(CLAIM, { input: { claimLink: fresh!.claimLink } })).data!.claimDevice.status).toBe('CLAIMED');
+    // Once claimed, the label cannot be reissued (it would let someone else claim the device).
+    expect(errorCode(await platform(REISSUE, { input: { serialNumbers: [label.device.serialNumber] } }))).toBe('CONFLICT');
+    // Identity applies audit records from the devices subgraph's events: wait for this one.
+    let rows: Array<{ targetId: string }> = [];
+    for (const deadline = Date.now() + 20_000; Date.now() < deadline && rows.length === 0; await new Promise((resolve) => setTimeout(resolve, 200))) {
+      const audit = await platform('{ auditLog(action: DEVICE_CLAIM_CODE_REISSUED, first: 50) { nodes { action targetId tenantId detail } } }');
+      expect(audit.errors).toBeUndefined();
+      rows = audit.data!.auditLog.nodes.filter((row: { targetId: string }) => row.targetId === label.device.id);
+    }
+    expect(rows).toEqual([
+      { action: 'DEVICE_CLAIM_CODE_REISSUED', targetId: label.device.id, tenantId: null, detail: `serialNumber=${label.device.serialNumber}` },
+    ]);
+  });
+
   it('lists devices due for rotation, exports Mosquitto files, and pages with cursors', async () => {
     const farm = await tenantWithBarn('Fleet');
     const ids: string[] = [];

@@ -20,6 +20,7 @@ export const permissions = subgraphShield({
     createBarn: canWriteFarmData,
     // Devices enter the platform from the factory, before any tenant owns them.
     registerDevices: hasRole('PLATFORM_ADMIN'),
+    reissueClaimCodes: hasRole('PLATFORM_ADMIN'),
     claimDevice: canWriteFarmData,
     activateDevice: canWriteFarmData,
     moveDevice: canWriteFarmData,

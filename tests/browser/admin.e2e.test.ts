@@ -410,6 +410,28 @@ describe(`the admin, account-link and batch pages in a real browser on ${BACKEND
     await page.getByRole('heading', { name: 'Labels for 1 devices' }).waitFor();
     await page.getByRole('list', { name: 'Label sheet' }).getByText('Feed bin').waitFor();
     await page.getByRole('img', { name: `QR code to claim ${fromCsv}` }).waitFor();
+
+    // The second water meter's label was lost before anyone claimed it: a new label, a new code.
+    const lostCode = (await farmiq.system.database!.prisma.device.findUniqueOrThrow({ where: { serialNumber: serials[1] } })).claimCodeHash;
+    await page.getByRole('button', { name: 'Done' }).click();
+    const reissue = page.getByRole('form', { name: 'New labels for registered devices' });
+    await reissue.getByLabel('Serial numbers of unclaimed devices (one per line)').fill(serials[1]!);
+    await reissue.getByRole('button', { name: 'Issue new codes and make labels' }).click();
+    await page.getByRole('heading', { name: 'Labels for 1 devices' }).waitFor();
+    await page.getByRole('img', { name: `QR code to claim ${serials[1]}` }).waitFor();
+    const newCode = (await page.locator(`[data-claim-code="${serials[1]}"]`).textContent())!;
+    expect((await farmiq.system.database!.prisma.device.findUniqueOrThrow({ where: { serialNumber: serials[1] } })).claimCodeHash).not.toBe(lostCode);
+    const claimedAgain = await farmiq.as(tenant.admin.accessToken)(
+      'mutation ($s: String!, $c: String!) { claimDevice(input: { serialNumber: $s, claimCode: $c }) { status } }',
+      { s: serials[1], c: newCode },
+    );
+    expect(claimedAgain.data).toEqual({ claimDevice: { status: 'CLAIMED' } });
+    // A claimed device's label is not made again: the form says so and changes nothing.
+    await page.getByRole('button', { name: 'Done' }).click();
+    await reissue.getByLabel('Serial numbers of unclaimed devices (one per line)').fill(serials[0]!);
+    await reissue.getByRole('button', { name: 'Issue new codes and make labels' }).click();
+    await reissue.getByRole('alert').filter({ hasText: serials[0]! }).waitFor();
+    expect(await auditPage(page, 'registration')).toEqual([]);
     expect(consoleErrors).toEqual([]);
   });
 

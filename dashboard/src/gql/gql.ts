@@ -80,6 +80,7 @@ type Documents = {
     "\n  mutation UnregisterPush($endpoint: String!) {\n    unregisterPushSubscription(endpoint: $endpoint)\n  }\n": typeof types.UnregisterPushDocument,
     "\n  mutation Unsubscribe($id: ID!) {\n    unsubscribeFromAlerts(id: $id)\n  }\n": typeof types.UnsubscribeDocument,
     "\n  mutation RegisterDevices($input: RegisterDevicesInput!) {\n    registerDevices(input: $input) {\n      device {\n        id\n        serialNumber\n        kind\n      }\n      claimCode\n      claimLink\n      qrCodeSvg\n    }\n  }\n": typeof types.RegisterDevicesDocument,
+    "\n  mutation ReissueClaimCodes($input: ReissueClaimCodesInput!) {\n    reissueClaimCodes(input: $input) {\n      device {\n        id\n        serialNumber\n        kind\n      }\n      claimCode\n      claimLink\n      qrCodeSvg\n    }\n  }\n": typeof types.ReissueClaimCodesDocument,
     "\n  mutation SetVatRate($input: SetVatRateInput!) {\n    setVatRate(input: $input) {\n      country\n      rateBasisPoints\n      effectiveFrom\n    }\n  }\n": typeof types.SetVatRateDocument,
     "\n  mutation SetExchangeRate($input: SetExchangeRateInput!) {\n    setExchangeRate(input: $input) {\n      baseCurrency\n      quoteCurrency\n      rate\n      asOf\n    }\n  }\n": typeof types.SetExchangeRateDocument,
     "\n  query Tenants($search: String, $after: String) {\n    tenants(search: $search, first: 50, after: $after) {\n      nodes {\n        id\n        name\n        createdAt\n        suspendedAt\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.TenantsDocument,
@@ -174,6 +175,7 @@ const documents: Documents = {
     "\n  mutation UnregisterPush($endpoint: String!) {\n    unregisterPushSubscription(endpoint: $endpoint)\n  }\n": types.UnregisterPushDocument,
     "\n  mutation Unsubscribe($id: ID!) {\n    unsubscribeFromAlerts(id: $id)\n  }\n": types.UnsubscribeDocument,
     "\n  mutation RegisterDevices($input: RegisterDevicesInput!) {\n    registerDevices(input: $input) {\n      device {\n        id\n        serialNumber\n        kind\n      }\n      claimCode\n      claimLink\n      qrCodeSvg\n    }\n  }\n": types.RegisterDevicesDocument,
+    "\n  mutation ReissueClaimCodes($input: ReissueClaimCodesInput!) {\n    reissueClaimCodes(input: $input) {\n      device {\n        id\n        serialNumber\n        kind\n      }\n      claimCode\n      claimLink\n      qrCodeSvg\n    }\n  }\n": types.ReissueClaimCodesDocument,
     "\n  mutation SetVatRate($input: SetVatRateInput!) {\n    setVatRate(input: $input) {\n      country\n      rateBasisPoints\n      effectiveFrom\n    }\n  }\n": types.SetVatRateDocument,
     "\n  mutation SetExchangeRate($input: SetExchangeRateInput!) {\n    setExchangeRate(input: $input) {\n      baseCurrency\n      quoteCurrency\n      rate\n      asOf\n    }\n  }\n": types.SetExchangeRateDocument,
     "\n  query Tenants($search: String, $after: String) {\n    tenants(search: $search, first: 50, after: $after) {\n      nodes {\n        id\n        name\n        createdAt\n        suspendedAt\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.TenantsDocument,
@@ -480,6 +482,10 @@ export function graphql(source: "\n  mutation Unsubscribe($id: ID!) {\n    unsub
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RegisterDevices($input: RegisterDevicesInput!) {\n    registerDevices(input: $input) {\n      device {\n        id\n        serialNumber\n        kind\n      }\n      claimCode\n      claimLink\n      qrCodeSvg\n    }\n  }\n"): (typeof documents)["\n  mutation RegisterDevices($input: RegisterDevicesInput!) {\n    registerDevices(input: $input) {\n      device {\n        id\n        serialNumber\n        kind\n      }\n      claimCode\n      claimLink\n      qrCodeSvg\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReissueClaimCodes($input: ReissueClaimCodesInput!) {\n    reissueClaimCodes(input: $input) {\n      device {\n        id\n        serialNumber\n        kind\n      }\n      claimCode\n      claimLink\n      qrCodeSvg\n    }\n  }\n"): (typeof documents)["\n  mutation ReissueClaimCodes($input: ReissueClaimCodesInput!) {\n    reissueClaimCodes(input: $input) {\n      device {\n        id\n        serialNumber\n        kind\n      }\n      claimCode\n      claimLink\n      qrCodeSvg\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

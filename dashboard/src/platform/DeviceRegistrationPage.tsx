@@ -20,6 +20,21 @@ const RegisterDevicesDocument = graphql(`
   }
 `);
 
+const ReissueClaimCodesDocument = graphql(`
+  mutation ReissueClaimCodes($input: ReissueClaimCodesInput!) {
+    reissueClaimCodes(input: $input) {
+      device {
+        id
+        serialNumber
+        kind
+      }
+      claimCode
+      claimLink
+      qrCodeSvg
+    }
+  }
+`);
+
 type Registered = {
   device: { id: string; serialNumber: string; kind: DeviceKind };
   claimCode: string;
@@ -31,7 +46,8 @@ const KINDS: readonly DeviceKind[] = ['CLIMATE', 'WATER_METER', 'FEED_BIN', 'SCA
 
 /**
  * Pre-registers devices by serial (typed, one per line, or a factory CSV) and shows the label
- * sheet at once: the claim codes exist only in this answer, so the sheet is printed now.
+ * sheet at once: the claim codes exist only in this answer, so the sheet is printed now. A lost
+ * sheet is made again with new codes for the devices nobody has claimed yet.
  */
 export function DeviceRegistrationPage() {
   const { t } = useI18n();
@@ -46,10 +62,7 @@ export function DeviceRegistrationPage() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     setError(null);
-    const typed = serials
-      .split(/[\s,]+/)
-      .map((serial) => serial.trim())
-      .filter(Boolean);
+    const typed = serialsOf(serials);
     if (!csv && typed.length === 0) return setError(t('registration.nothing'));
     const input = csv
       ? { csv, claimCodeValidDays: Number(validDays) }
@@ -63,26 +76,78 @@ export function DeviceRegistrationPage() {
 
   if (labels) return <LabelSheet labels={labels} onDone={() => setLabels(null)} />;
   return (
-    <section aria-labelledby="registration-heading" className="stack">
-      <h1 id="registration-heading">{t('registration.heading')}</h1>
-      <form className="card stack" onSubmit={submit} aria-labelledby="registration-heading">
+    <div className="stack">
+      <section aria-labelledby="registration-heading" className="stack">
+        <h1 id="registration-heading">{t('registration.heading')}</h1>
+        <form className="card stack" onSubmit={submit} aria-labelledby="registration-heading">
+          <label>
+            {t('registration.serials')}
+            <textarea rows={5} value={serials} onChange={(event) => setSerials(event.target.value)} disabled={csv != null} />
+          </label>
+          <label>
+            {t('device.kind')}
+            <select value={kind} onChange={(event) => setKind(event.target.value as DeviceKind)} disabled={csv != null}>
+              {KINDS.map((value) => (
+                <option key={value} value={value}>
+                  {t(`deviceKind.${value}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('registration.csv')}
+            <input type="file" accept=".csv,text/csv" onChange={(event) => void event.target.files?.[0]?.text().then(setCsv)} />
+          </label>
+          <label>
+            {t('registration.validDays')}
+            <input type="number" inputMode="numeric" min="1" max="1825" value={validDays} onChange={(event) => setValidDays(event.target.value)} required />
+          </label>
+          {error && <p role="alert">{error}</p>}
+          <div>
+            <button type="submit" className="primary" disabled={fetching}>
+              {t('registration.submit')}
+            </button>
+          </div>
+        </form>
+      </section>
+      <ReissueForm onLabels={setLabels} />
+    </div>
+  );
+}
+
+const serialsOf = (typed: string) =>
+  typed
+    .split(/[\s,]+/)
+    .map((serial) => serial.trim())
+    .filter(Boolean);
+
+/** New claim codes (and labels) for registered devices that are not claimed yet. */
+function ReissueForm({ onLabels }: { onLabels: (labels: Registered[]) => void }) {
+  const { t } = useI18n();
+  const [serials, setSerials] = useState('');
+  const [validDays, setValidDays] = useState('365');
+  const [error, setError] = useState<string | null>(null);
+  const [{ fetching }, reissue] = useMutation(ReissueClaimCodesDocument);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    const serialNumbers = serialsOf(serials);
+    if (serialNumbers.length === 0) return setError(t('reissue.nothing'));
+    const result = await reissue({ input: { serialNumbers, claimCodeValidDays: Number(validDays) } });
+    if (result.error || !result.data) return setError(result.error ? errorMessage(result.error, t) : t('error.generic'));
+    setSerials('');
+    onLabels(result.data.reissueClaimCodes);
+  }
+
+  return (
+    <section aria-labelledby="reissue-heading" className="stack">
+      <h2 id="reissue-heading">{t('reissue.heading')}</h2>
+      <form className="card stack" onSubmit={submit} aria-labelledby="reissue-heading">
+        <p>{t('reissue.hint')}</p>
         <label>
-          {t('registration.serials')}
-          <textarea rows={5} value={serials} onChange={(event) => setSerials(event.target.value)} disabled={csv != null} />
-        </label>
-        <label>
-          {t('device.kind')}
-          <select value={kind} onChange={(event) => setKind(event.target.value as DeviceKind)} disabled={csv != null}>
-            {KINDS.map((value) => (
-              <option key={value} value={value}>
-                {t(`deviceKind.${value}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('registration.csv')}
-          <input type="file" accept=".csv,text/csv" onChange={(event) => void event.target.files?.[0]?.text().then(setCsv)} />
+          {t('reissue.serials')}
+          <textarea rows={3} value={serials} onChange={(event) => setSerials(event.target.value)} />
         </label>
         <label>
           {t('registration.validDays')}
@@ -91,7 +156,7 @@ export function DeviceRegistrationPage() {
         {error && <p role="alert">{error}</p>}
         <div>
           <button type="submit" className="primary" disabled={fetching}>
-            {t('registration.submit')}
+            {t('reissue.submit')}
           </button>
         </div>
       </form>

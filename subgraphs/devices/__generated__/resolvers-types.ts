@@ -237,6 +237,8 @@ export type Mutation = {
   registerDevices: Array<RegisteredDevice>;
   /** Registers a farm's edge gateway; the answer holds its HMAC key, once. */
   registerEdgeGateway: EdgeGatewaySecret;
+  /** PLATFORM_ADMIN: new labels for PENDING devices (a lost sheet, expired codes): each gets a new one-time claim code and its old one stops working. All or nothing: an unknown serial is NOT_FOUND, a claimed device CONFLICT. */
+  reissueClaimCodes: Array<RegisteredDevice>;
   /** Revokes a CLAIMED or ACTIVE device: none of its passwords works from now on. */
   revokeDevice: Device;
   /** Revokes an edge gateway and all its keys at once. */
@@ -280,6 +282,11 @@ export type MutationRegisterDevicesArgs = {
 
 export type MutationRegisterEdgeGatewayArgs = {
   input: RegisterEdgeGatewayInput;
+};
+
+
+export type MutationReissueClaimCodesArgs = {
+  input: ReissueClaimCodesInput;
 };
 
 
@@ -391,6 +398,13 @@ export type RegisteredDevice = {
   device: Device;
   /** The QR code of `claimLink`, as an SVG document. */
   qrCodeSvg: Scalars['String']['output'];
+};
+
+export type ReissueClaimCodesInput = {
+  /** How long the new claim codes work: 1 to 1825 days, 365 by default. */
+  claimCodeValidDays?: Scalars['Int']['input'];
+  /** 1 to 1000 serial numbers of PENDING (registered, unclaimed) devices. */
+  serialNumbers: Array<Scalars['String']['input']>;
 };
 
 export type RotateDeviceCredentialsInput = {
@@ -562,6 +576,7 @@ export type ResolversTypes = ResolversObject<{
   RegisterDevicesInput: RegisterDevicesInput;
   RegisterEdgeGatewayInput: RegisterEdgeGatewayInput;
   RegisteredDevice: ResolverTypeWrapper<RegisteredDeviceModel>;
+  ReissueClaimCodesInput: ReissueClaimCodesInput;
   RotateDeviceCredentialsInput: RotateDeviceCredentialsInput;
   RotateEdgeGatewayKeyInput: RotateEdgeGatewayKeyInput;
   Species: Species;
@@ -598,6 +613,7 @@ export type ResolversParentTypes = ResolversObject<{
   RegisterDevicesInput: RegisterDevicesInput;
   RegisterEdgeGatewayInput: RegisterEdgeGatewayInput;
   RegisteredDevice: RegisteredDeviceModel;
+  ReissueClaimCodesInput: ReissueClaimCodesInput;
   RotateDeviceCredentialsInput: RotateDeviceCredentialsInput;
   RotateEdgeGatewayKeyInput: RotateEdgeGatewayKeyInput;
   Tenant: EntityRef;
@@ -706,6 +722,7 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   moveDevice?: Resolver<ResolversTypes['Device'], ParentType, ContextType, RequireFields<MutationMoveDeviceArgs, 'input'>>;
   registerDevices?: Resolver<Array<ResolversTypes['RegisteredDevice']>, ParentType, ContextType, RequireFields<MutationRegisterDevicesArgs, 'input'>>;
   registerEdgeGateway?: Resolver<ResolversTypes['EdgeGatewaySecret'], ParentType, ContextType, RequireFields<MutationRegisterEdgeGatewayArgs, 'input'>>;
+  reissueClaimCodes?: Resolver<Array<ResolversTypes['RegisteredDevice']>, ParentType, ContextType, RequireFields<MutationReissueClaimCodesArgs, 'input'>>;
   revokeDevice?: Resolver<ResolversTypes['Device'], ParentType, ContextType, RequireFields<MutationRevokeDeviceArgs, 'deviceId'>>;
   revokeEdgeGateway?: Resolver<ResolversTypes['EdgeGateway'], ParentType, ContextType, RequireFields<MutationRevokeEdgeGatewayArgs, 'gatewayId'>>;
   rotateDeviceCredentials?: Resolver<ResolversTypes['DeviceCredentials'], ParentType, ContextType, RequireFields<MutationRotateDeviceCredentialsArgs, 'input'>>;

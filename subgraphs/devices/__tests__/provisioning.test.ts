@@ -9,6 +9,7 @@ import { edgeKeyForVerification, registerEdgeGateway, revokeEdgeGateway, rotateE
 import { claimDevice } from '../provisioning/claimDevice';
 import { activateDevice, revokeDevice, rotateCredentials } from '../provisioning/lifecycle';
 import { registerDevices } from '../provisioning/registerDevices';
+import { reissueClaimCodes } from '../provisioning/reissueClaimCodes';
 
 const T0 = new Date('2026-11-25T08:00:00.000Z');
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
@@ -52,6 +53,31 @@ describe.each(backends())('device provisioning on %s, with a fixed clock', (back
     const late = await setUp(1);
     await expect(claim(late, expiry)).rejects.toThrow(/expired/);
     expect((await db.device.findUniqueOrThrow({ where: { id: late.label.deviceId } })).status).toBe('PENDING');
+  });
+
+  it('reissues a lost or expired label: the new code claims, the old one is refused like a wrong code, and a batch naming a claimed device changes nothing', async () => {
+    const lost = await setUp(1);
+    const claim = (setup: typeof lost, claimCode: string, seconds: number) =>
+      claimDevice(db, setup.limits, setup.tenantId, { serialNumber: setup.serialNumber, claimCode }, at(seconds));
+    // Two days on, the one-day code has expired; the new one is good for 30 days from now.
+    const [reissued] = await reissueClaimCodes(db, [lost.serialNumber], 30, at(2 * DAY_S));
+    expect(reissued).toMatchObject({ deviceId: lost.label.deviceId, claimLink: expect.stringContaining(`serial=${lost.serialNumber}`) });
+    expect(reissued!.claimCode).not.toBe(lost.label.claimCode);
+    await expect(claim(lost, lost.label.claimCode, 2 * DAY_S + 1)).rejects.toThrow('No device with this serial number and claim code');
+    await expect(claim(lost, reissued!.claimCode, 2 * DAY_S + 30 * DAY_S - 1)).resolves.toMatchObject({ status: 'CLAIMED', tenantId: lost.tenantId });
+
+    // All or nothing: the claimed one is CONFLICT, and the pending one keeps its code.
+    const pending = await setUp(30);
+    await expect(reissueClaimCodes(db, [pending.serialNumber, lost.serialNumber], 30, at(60))).rejects.toMatchObject({
+      extensions: { code: 'CONFLICT' },
+      message: expect.stringContaining(lost.serialNumber),
+    });
+    await expect(reissueClaimCodes(db, [pending.serialNumber, 'SN-NEVER-MADE'], 30, at(60))).rejects.toMatchObject({ extensions: { code: 'NOT_FOUND' } });
+    await expect(reissueClaimCodes(db, [pending.serialNumber, pending.serialNumber], 30, at(60))).rejects.toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    await expect(reissueClaimCodes(db, [pending.serialNumber], 0, at(60))).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    await expect(claim(pending, pending.label.claimCode, 120)).resolves.toMatchObject({ status: 'CLAIMED' });
   });
 
   it('stores only a $7$ hash of the MQTT password, and the password is 128 random bits', async () => {

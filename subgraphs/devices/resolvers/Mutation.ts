@@ -9,6 +9,7 @@ import { registerEdgeGateway, revokeEdgeGateway, rotateEdgeGatewayKey } from '..
 import { claimDevice } from '../provisioning/claimDevice';
 import { activateDevice, moveDevice, revokeDevice, rotateCredentials } from '../provisioning/lifecycle';
 import { DEFAULT_CLAIM_CODE_VALID_DAYS, parseDeviceCsv, registerDevices } from '../provisioning/registerDevices';
+import { reissueClaimCodes } from '../provisioning/reissueClaimCodes';
 import { requireTimeZone } from '../timeZone';
 
 export const FARM_NAME_MAX_LENGTH = 120;
@@ -54,6 +55,20 @@ export const createMutation = (deps: DevicesDependencies): MutationResolvers => 
     const byId = new Map(rows.map((row) => [row.id, row]));
     ctx.log.info({ count: registered.length }, 'devices registered');
     return registered.map((label) => ({ ...label, device: byId.get(label.deviceId)! }));
+  },
+
+  reissueClaimCodes: async (_parent, { input }, ctx) => {
+    const reissued = await reissueClaimCodes(
+      ctx.db,
+      input.serialNumbers,
+      input.claimCodeValidDays ?? DEFAULT_CLAIM_CODE_VALID_DAYS,
+      deps.now(),
+      auditActorOf(ctx),
+    );
+    const rows = await ctx.db.device.findMany({ where: { id: { in: reissued.map((label) => label.deviceId) } } });
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    ctx.log.info({ count: reissued.length }, 'claim codes reissued');
+    return reissued.map((label) => ({ ...label, device: byId.get(label.deviceId)! }));
   },
 
   claimDevice: async (_parent, { input }, ctx) => {

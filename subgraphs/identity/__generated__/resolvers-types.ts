@@ -89,6 +89,8 @@ export type AuditAction =
   | 'CREDIT_NOTE_ISSUED'
   | 'DEVICE_ACTIVATED'
   | 'DEVICE_CLAIMED'
+  /** A platform admin issued new claim codes for unclaimed devices (a lost or expired label sheet; one record per device). */
+  | 'DEVICE_CLAIM_CODE_REISSUED'
   | 'DEVICE_CREDENTIALS_ROTATED'
   /** A platform admin registered a device at the factory (one record per device). */
   | 'DEVICE_REGISTERED'
