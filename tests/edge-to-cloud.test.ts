@@ -11,6 +11,7 @@ import { brokerAuthFiles } from '../subgraphs/devices/credentials/brokerAuthFile
 import { verifyDeviceCredentials } from '../subgraphs/devices/credentials/deviceCredentials';
 import { hashMosquittoPassword, mosquittoPasswordFile } from '../lib/mqtt/mosquittoPassword';
 import { startMosquitto, type MosquittoInstance } from './support/mosquitto';
+import { startPrefixProxy } from './support/prefixProxy';
 import { loginAsPlatformAdmin, tenantWithAdmin } from './support/sessions';
 import { startTestSystem, type TestSystem } from './support/testSystem';
 
@@ -133,6 +134,34 @@ describe('edge to cloud', () => {
     } finally {
       await ingestor?.stop();
       await mosquitto?.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('should forward through a reverse proxy that serves the cloud below a path prefix and strips it', async () => {
+    const barnId = (
+      await api('mutation ($f: ID!) { createBarn(input: { farmId: $f, name: "House behind a proxy", species: BROILER, capacityHead: 20000 }) { id } }', {
+        f: farmId,
+      })
+    ).data!.createBarn.id;
+    const device = await activeDevice(barnId);
+    const proxy = await startPrefixProxy('/farm-cloud', farmiq.gatewayUrl);
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'farmiq-edge-'));
+    const ingestor = await startFarmIngestor(edgeEnv(dataDir, { INGEST_URL: `${proxy.url}${INGEST_PATH}` }));
+    try {
+      const client = await connectDevice(ingestor, device);
+      const payload = { eventId: 'proxied-1', timestamp: new Date().toISOString(), metrics: { temperatureC: 26.5 } };
+      await client.publishAsync(`farmiq/devices/${device.id}/telemetry`, JSON.stringify(payload), { qos: 1 });
+      await client.endAsync();
+      const latest = async () =>
+        (await api('query ($d: ID!) { device(id: $d) { latestReadings { metric value } } }', { d: device.id })).data?.device.latestReadings;
+      const deadline = Date.now() + 20_000;
+      while ((await latest())?.length !== 1 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(await latest()).toEqual([{ metric: 'temperatureC', value: 26.5 }]);
+      expect(proxy.requests).toContain(`POST /farm-cloud${INGEST_PATH}`);
+    } finally {
+      await ingestor.stop();
+      await proxy.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
   });

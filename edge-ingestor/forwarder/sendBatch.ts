@@ -1,5 +1,5 @@
 import { RETRYABLE_BATCH_REFUSALS } from '../../lib/edge/ingestCodes';
-import { postSigned } from '../../lib/edge/signedBatch';
+import { INGEST_PATH, postSigned } from '../../lib/edge/signedBatch';
 import type { IngestResult } from '../../lib/edge/batch';
 
 /** What became of one POST of a batch. */
@@ -28,6 +28,7 @@ export async function sendBatch({ ingestUrl, key, body, timeoutMs, signal }: Sen
   try {
     response = await postSigned({
       url,
+      route: INGEST_PATH,
       key,
       body,
       signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs),

@@ -1,6 +1,6 @@
 import type { Logger } from '../../lib/logger';
 import { SCALE_SESSION_PATH, ScaleSessionRefusal, type ScaleSessionForCamera } from '../../lib/edge/scaleSessionLink';
-import { postSigned } from '../../lib/edge/signedBatch';
+import { INGEST_PATH, postSigned } from '../../lib/edge/signedBatch';
 import { CalibrationError } from './calibration';
 import type { CalibrationStore } from './calibrationStore';
 import { visionMetrics } from './visionMetrics';
@@ -11,8 +11,15 @@ export interface ScaleSessionSource {
   key: { keyId: string; secret: string };
 }
 
-/** The cloud's scale-session URL beside its ingest URL (both on the gateway's public origin). */
-export const scaleSessionUrlBeside = (ingestUrl: string): string => new URL(SCALE_SESSION_PATH, ingestUrl).toString();
+/**
+ * The cloud's scale-session URL beside its ingest URL (both on the gateway's public origin), below
+ * the same prefix when a proxy serves the cloud under one (`https://host/farmiq/ingest/v1/batches`).
+ */
+export function scaleSessionUrlBeside(ingestUrl: string): string {
+  const url = new URL(ingestUrl);
+  const prefix = url.pathname.endsWith(INGEST_PATH) ? url.pathname.slice(0, -INGEST_PATH.length) : '';
+  return new URL(`${prefix}${SCALE_SESSION_PATH}`, url.origin).toString();
+}
 
 /** One ask's longest wait: the sync runs in the background, a slow uplink only delays it. */
 const REQUEST_TIMEOUT_MS = 15_000;
@@ -37,7 +44,7 @@ export async function fetchScaleSession(source: ScaleSessionSource, cameraId: st
   const url = new URL(source.url);
   let response: Response;
   try {
-    response = await postSigned({ url, key: source.key, body, now, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+    response = await postSigned({ url, route: SCALE_SESSION_PATH, key: source.key, body, now, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
   } catch (error) {
     return { kind: 'unreachable', detail: (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message };
   }

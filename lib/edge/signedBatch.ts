@@ -57,12 +57,22 @@ export function signBatch(input: {
 }
 
 /**
- * POSTs `body` to `url` signed with an edge key (signBatch over the URL's path): the one way the
- * farm box calls the cloud. Rejects when no answer came (network error, abort, timeout).
+ * POSTs `body` to `url` signed with an edge key: the one way the farm box calls the cloud. The
+ * signature covers `route`, the path the cloud's endpoint is served on (INGEST_PATH, ...), not
+ * the URL's own path: a reverse proxy may put the cloud below a prefix (`/farmiq/ingest/...`)
+ * and strip it, and the endpoint verifies against its route. Rejects when no answer came
+ * (network error, abort, timeout).
  */
-export function postSigned(input: { url: URL; key: { keyId: string; secret: string }; body: Buffer; signal: AbortSignal; now?: Date }): Promise<Response> {
+export function postSigned(input: {
+  url: URL;
+  route: string;
+  key: { keyId: string; secret: string };
+  body: Buffer;
+  signal: AbortSignal;
+  now?: Date;
+}): Promise<Response> {
   const { url, key, body } = input;
-  const headers = signBatch({ keyId: key.keyId, secret: key.secret, method: 'POST', path: url.pathname, body, ...(input.now ? { now: input.now } : {}) });
+  const headers = signBatch({ keyId: key.keyId, secret: key.secret, method: 'POST', path: input.route, body, ...(input.now ? { now: input.now } : {}) });
   return fetch(url, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body, signal: input.signal });
 }
 

@@ -30,6 +30,8 @@ describe("a camera's calibration from the cloud's scale sessions, at the farm", 
 
   it("is asked of the gateway that takes the batches, beside INGEST_URL's path", () => {
     expect(scaleSessionUrlBeside('https://api.example.com/ingest/v1/batches')).toBe('https://api.example.com/edge/v1/scale-sessions/latest');
+    // Behind a reverse proxy that serves the cloud below a prefix, the prefix is kept.
+    expect(scaleSessionUrlBeside('https://example.com/farmiq/ingest/v1/batches')).toBe('https://example.com/farmiq/edge/v1/scale-sessions/latest');
   });
 
   it('keeps the calibration, says why and never throws while the cloud is unreachable', async () => {
