@@ -106,6 +106,32 @@ describe.each(backends())('billing through the gateway on %s', (backend) => {
     expect(invoice).toMatchObject({ number: 2, kind: 'INVOICE', subtotal: { amountMinor: subtotal } });
     expect(invoice.total.amountMinor).toBe(subtotal + invoice.vat.amountMinor);
     expect(results[0]!.data!.changePlan.subscription.history.map((event: any) => event.reason)).toEqual(['STARTED', 'PLAN_CHANGED']);
+    // The same lines in fields, for a reader in another language: what each charges, from when to when.
+    const issued = await api(
+      'query ($id: ID!) { invoice(id: $id) { lines { item { kind credit plan billingCycle from to month } } subscription { currentPeriodEnd } } }',
+      { id: invoice.id },
+    );
+    const periodEnd = issued.data!.invoice.subscription.currentPeriodEnd;
+    const [creditItem, chargeItem] = issued.data!.invoice.lines.map((line: any) => line.item);
+    expect(creditItem).toEqual({
+      kind: 'UNUSED_TIME',
+      credit: false,
+      plan: 'STARTER',
+      billingCycle: 'MONTHLY',
+      from: expect.any(String),
+      to: periodEnd,
+      month: null,
+    });
+    expect(chargeItem).toEqual({
+      kind: 'PLAN_PRORATED',
+      credit: false,
+      plan: 'PROFESSIONAL',
+      billingCycle: 'MONTHLY',
+      from: creditItem.from,
+      to: periodEnd,
+      month: null,
+    });
+    expect(Date.parse(creditItem.from)).toBeLessThanOrEqual(Date.now());
     expect((await api(INVOICES)).data!.invoices.map((i: any) => i.number)).toEqual([2, 1]);
   });
 
@@ -327,6 +353,14 @@ describe.each(backends())('billing through the gateway on %s', (backend) => {
       { id: invoice.id },
     );
     expect(note.data!.issueCreditNote).toEqual({ number: 2, kind: 'CREDIT_NOTE', total: { amountMinor: -21_293 }, creditedInvoice: { id: invoice.id } });
+    const noteLines = await api('{ invoices { number lines { description item { kind credit plan billingCycle from to } } } }');
+    const [noteDocument, original] = noteLines.data!.invoices;
+    const period = original.lines[0].item;
+    expect(period).toMatchObject({ kind: 'PLAN_PERIOD', credit: false, plan: 'PROFESSIONAL', billingCycle: 'MONTHLY' });
+    expect(noteDocument.lines).toEqual([
+      { description: `Credit: ${original.lines[0].description}`, item: { ...period, credit: true } },
+      { description: 'Reason: Goodwill', item: { kind: 'CREDIT_REASON', credit: false, plan: null, billingCycle: null, from: null, to: null } },
+    ]);
 
     const today = new Date().toISOString().slice(0, 10);
     const rate = await platform(

@@ -41,6 +41,7 @@ export const permissions = subgraphShield({
   BillingProfile: allow,
   Invoice: allow,
   InvoiceLine: allow,
+  InvoiceLineItem: allow,
   InvoicePreview: allow,
   ConvertedMoney: allow,
   Plan: allow,

@@ -274,7 +274,21 @@ describe(`the admin, account-link and batch pages in a real browser on ${BACKEND
     const lines = await page.locator('table.invoice-lines tbody tr').count();
     expect(lines).toBe(2);
     expect(await page.locator('table.invoice-lines tbody tr').first().textContent()).toMatch(/-US\$|−US\$|US\$-/);
+    const descriptions = () => page.locator('table.invoice-lines tbody tr td:first-child').allTextContents();
+    expect(await descriptions()).toEqual([
+      expect.stringMatching(/^Unused time on Starter plan, monthly, .+ to .+ UTC$/),
+      expect.stringMatching(/^Enterprise plan, monthly, .+ to .+ UTC$/),
+    ]);
     expect(await auditPage(page, 'invoice')).toEqual([]);
+    // A Thai reader reads the same lines in Thai (the invoice as issued keeps its English wording).
+    await page.evaluate("localStorage.setItem('farmiq.locale', 'th')");
+    await page.reload();
+    await page.locator('table.invoice-lines tbody tr').first().waitFor();
+    expect(await descriptions()).toEqual([
+      expect.stringMatching(/^เวลาที่ไม่ได้ใช้ของแพ็กเกจ Starter รายเดือน .+ ถึง .+ UTC$/),
+      expect.stringMatching(/^แพ็กเกจ Enterprise รายเดือน .+ ถึง .+ UTC$/),
+    ]);
+    await page.evaluate("localStorage.setItem('farmiq.locale', 'en')");
     expect(consoleErrors).toEqual([]);
   });
 

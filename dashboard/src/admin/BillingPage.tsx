@@ -60,6 +60,15 @@ const PreviewPlanChangeDocument = graphql(`
           amountMinor
           currency
         }
+        item {
+          kind
+          credit
+          plan
+          billingCycle
+          from
+          to
+          month
+        }
       }
       subtotal {
         amountMinor
@@ -89,6 +98,15 @@ const PreviewSubscribeDocument = graphql(`
           amountMinor
           currency
         }
+        item {
+          kind
+          credit
+          plan
+          billingCycle
+          from
+          to
+          month
+        }
       }
       subtotal {
         amountMinor
@@ -117,6 +135,15 @@ const NextInvoiceDocument = graphql(`
         amount {
           amountMinor
           currency
+        }
+        item {
+          kind
+          credit
+          plan
+          billingCycle
+          from
+          to
+          month
         }
       }
       subtotal {

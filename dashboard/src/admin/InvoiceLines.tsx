@@ -1,12 +1,13 @@
 import { useI18n } from '../i18n/I18n';
 import { TableScroll } from '../layout/TableScroll';
+import { invoiceLineText, type LineItem } from './invoiceLineText';
 
 interface Money {
   amountMinor: number;
   currency: string;
 }
 export interface InvoiceFigures {
-  lines: ReadonlyArray<{ position: number; description: string; quantity: number; amount: Money }>;
+  lines: ReadonlyArray<{ position: number; description: string; quantity: number; amount: Money; item?: LineItem | null }>;
   subtotal: Money;
   vatRateBasisPoints: number;
   vat: Money;
@@ -35,7 +36,7 @@ export function InvoiceLines({ figures, caption }: { figures: InvoiceFigures; ca
         <tbody>
           {figures.lines.map((line) => (
             <tr key={line.position}>
-              <td>{line.description}</td>
+              <td>{invoiceLineText(line, t, format)}</td>
               <td className="number">{format.number(line.quantity, 0)}</td>
               <td className="number">{money(line.amount)}</td>
             </tr>

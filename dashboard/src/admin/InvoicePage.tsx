@@ -24,6 +24,15 @@ const InvoiceDocument = graphql(`
           amountMinor
           currency
         }
+        item {
+          kind
+          credit
+          plan
+          billingCycle
+          from
+          to
+          month
+        }
       }
       subtotal {
         amountMinor

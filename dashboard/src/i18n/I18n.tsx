@@ -2,6 +2,7 @@ import { createContext, useContext, useEffect, useMemo, useState, type ReactNode
 import { en, type MessageKey } from './en';
 import { th } from './th';
 import { createFormatters, type Formatters } from './format';
+import { translator, type Translate } from './translate';
 
 export type Locale = 'en' | 'th';
 export const LOCALES: readonly Locale[] = ['en', 'th'];
@@ -9,7 +10,7 @@ const CATALOGUES: Record<Locale, Record<MessageKey, string>> = { en, th };
 /** A language preference, not a secret: the only thing the dashboard keeps in localStorage. */
 const STORAGE_KEY = 'farmiq.locale';
 
-export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
+export type { Translate } from './translate';
 
 interface I18nValue {
   locale: Locale;
@@ -26,26 +27,19 @@ function initialLocale(): Locale {
   return navigator.language.toLowerCase().startsWith('th') ? 'th' : 'en';
 }
 
-/** Fills `{name}` placeholders; a missing value stays visible rather than silently empty. */
-function interpolate(template: string, values: Record<string, string | number> | undefined): string {
-  if (!values) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
-
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(initialLocale);
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
   const value = useMemo<I18nValue>(() => {
-    const catalogue = CATALOGUES[locale];
     return {
       locale,
       setLocale: (next) => {
         window.localStorage.setItem(STORAGE_KEY, next);
         setLocaleState(next);
       },
-      t: (key, values) => interpolate(catalogue[key], values),
+      t: translator(CATALOGUES[locale]),
       format: createFormatters(locale === 'th' ? 'th-TH' : 'en-GB'),
     };
   }, [locale]);

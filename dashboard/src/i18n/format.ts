@@ -11,6 +11,8 @@ export interface Formatters {
   time: (iso: string, timeZone: string) => string;
   /** A calendar date (YYYY-MM-DD) as the locale writes it. */
   date: (isoDate: string) => string;
+  /** A calendar month (YYYY-MM) as the locale writes it: `November 2026`, `พฤศจิกายน 2569`. */
+  month: (yearMonth: string) => string;
   /** `14 min ago`, relative to `nowMs`. */
   ago: (iso: string, nowMs: number) => string;
   money: (amountMinor: number, currency: string) => string;
@@ -36,6 +38,7 @@ export function createFormatters(locale: string): Formatters {
     return format;
   };
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+  const monthFormat = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
   const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' });
   return {
     number: (value, fractionDigits = 1) => numberFormat(fractionDigits).format(value),
@@ -43,6 +46,7 @@ export function createFormatters(locale: string): Formatters {
     dateTime: (iso, timeZone) => dateTimeFormat(timeZone, 'dateTime').format(new Date(iso)),
     time: (iso, timeZone) => dateTimeFormat(timeZone, 'time').format(new Date(iso)),
     date: (isoDate) => dateFormat.format(new Date(`${isoDate}T00:00:00Z`)),
+    month: (yearMonth) => monthFormat.format(new Date(`${yearMonth}-01T00:00:00Z`)),
     ago: (iso, nowMs) => {
       // A device clock slightly ahead of the browser's must not read "in 1 s".
       const seconds = Math.min(0, Math.round((new Date(iso).getTime() - nowMs) / 1000));

@@ -131,10 +131,41 @@ export type InvoiceLine = {
   __typename?: 'InvoiceLine';
   /** Negative for a credit. */
   amount: Money;
+  /** The line as issued, in English. */
   description: Scalars['String']['output'];
+  /** What the line charges, in fields, to show it in the reader's language. Null on lines issued before these existed: their description is all there is. */
+  item?: Maybe<InvoiceLineItem>;
   position: Scalars['Int']['output'];
   quantity: Scalars['Int']['output'];
 };
+
+export type InvoiceLineItem = {
+  __typename?: 'InvoiceLineItem';
+  billingCycle?: Maybe<BillingCycle>;
+  /** A credit note's line crediting the original invoice's line of this kind. */
+  credit: Scalars['Boolean']['output'];
+  /** The time charged or credited, for PLAN_PERIOD, PLAN_PRORATED and UNUSED_TIME. */
+  from?: Maybe<Scalars['DateTime']['output']>;
+  kind: InvoiceLineKind;
+  /** YYYY-MM, for DEVICES_OVER_ALLOWANCE and MESSAGES_OVER_ALLOWANCE. */
+  month?: Maybe<Scalars['String']['output']>;
+  plan?: Maybe<PlanCode>;
+  to?: Maybe<Scalars['DateTime']['output']>;
+};
+
+export type InvoiceLineKind =
+  /** A credit note's reason, in the words it was given (the description after `Reason: `). */
+  | 'CREDIT_REASON'
+  /** Devices above the plan's allowance on the peak day of the month (quantity: the devices). */
+  | 'DEVICES_OVER_ALLOWANCE'
+  /** Telemetry messages above the plan's allowance in the month (quantity: the messages). */
+  | 'MESSAGES_OVER_ALLOWANCE'
+  /** A whole period of a plan (from, to). */
+  | 'PLAN_PERIOD'
+  /** The rest of the current period on a new plan, by the second (from, to). */
+  | 'PLAN_PRORATED'
+  /** The credit for the unused time of the plan left (from, to). */
+  | 'UNUSED_TIME';
 
 /** What an invoice would hold, computed without changing anything. */
 export type InvoicePreview = {
@@ -576,6 +607,8 @@ export type ResolversTypes = ResolversObject<{
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   InvoiceKind: InvoiceKind;
   InvoiceLine: ResolverTypeWrapper<InvoiceLineModel>;
+  InvoiceLineItem: ResolverTypeWrapper<InvoiceLineItem>;
+  InvoiceLineKind: InvoiceLineKind;
   InvoicePreview: ResolverTypeWrapper<InvoicePreviewModel>;
   IssueCreditNoteInput: IssueCreditNoteInput;
   Money: ResolverTypeWrapper<Money>;
@@ -620,6 +653,7 @@ export type ResolversParentTypes = ResolversObject<{
   Invoice: InvoiceRow;
   Int: Scalars['Int']['output'];
   InvoiceLine: InvoiceLineModel;
+  InvoiceLineItem: InvoiceLineItem;
   InvoicePreview: InvoicePreviewModel;
   IssueCreditNoteInput: IssueCreditNoteInput;
   Money: Money;
@@ -711,8 +745,19 @@ export type InvoiceResolvers<ContextType = SubgraphContext, ParentType extends R
 export type InvoiceLineResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['InvoiceLine'] = ResolversParentTypes['InvoiceLine']> = ResolversObject<{
   amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  item?: Resolver<Maybe<ResolversTypes['InvoiceLineItem']>, ParentType, ContextType>;
   position?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type InvoiceLineItemResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['InvoiceLineItem'] = ResolversParentTypes['InvoiceLineItem']> = ResolversObject<{
+  billingCycle?: Resolver<Maybe<ResolversTypes['BillingCycle']>, ParentType, ContextType>;
+  credit?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  from?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['InvoiceLineKind'], ParentType, ContextType>;
+  month?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  plan?: Resolver<Maybe<ResolversTypes['PlanCode']>, ParentType, ContextType>;
+  to?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 }>;
 
 export type InvoicePreviewResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['InvoicePreview'] = ResolversParentTypes['InvoicePreview']> = ResolversObject<{
@@ -816,6 +861,7 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   ExchangeRate?: ExchangeRateResolvers<ContextType>;
   Invoice?: InvoiceResolvers<ContextType>;
   InvoiceLine?: InvoiceLineResolvers<ContextType>;
+  InvoiceLineItem?: InvoiceLineItemResolvers<ContextType>;
   InvoicePreview?: InvoicePreviewResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;

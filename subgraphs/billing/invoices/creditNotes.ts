@@ -5,6 +5,7 @@ import { requireText, requireUuid } from '../../../lib/validation';
 import { inTenantTransaction } from '../db';
 import { wholeSecond } from '../money/periods';
 import { onceForKey, requestHash, requireIdempotencyKey } from './idempotency';
+import { creditOf, storedLineItem } from './lineItem';
 import { writeInvoice } from './writeInvoice';
 
 /**
@@ -35,8 +36,13 @@ export async function issueCreditNote(
           throw userError(ErrorCode.Conflict, `Invoice ${original.number} has already been credited`);
         }
         const lines = [
-          ...original.lines.map((line) => ({ description: `Credit: ${line.description}`, quantity: line.quantity, amountMinor: -line.amountMinor })),
-          { description: `Reason: ${reason}`, quantity: 1, amountMinor: 0 },
+          ...original.lines.map((line) => ({
+            description: `Credit: ${line.description}`,
+            quantity: line.quantity,
+            amountMinor: -line.amountMinor,
+            item: creditOf(storedLineItem(line.item)),
+          })),
+          { description: `Reason: ${reason}`, quantity: 1, amountMinor: 0, item: { kind: 'CREDIT_REASON' as const } },
         ];
         const creditNote = await writeInvoice(
           tx,

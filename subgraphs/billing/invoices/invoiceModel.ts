@@ -1,3 +1,5 @@
+import type { InvoiceLineItem } from './lineItem';
+
 /** An invoice line as the API shows it (its currency is the invoice's). */
 export interface InvoiceLineModel {
   position: number;
@@ -5,6 +7,7 @@ export interface InvoiceLineModel {
   quantity: number;
   amountMinor: number;
   currency: string;
+  item: InvoiceLineItem | null;
 }
 
 /** A line before it is written: position comes from its place in the list. */
@@ -12,6 +15,7 @@ export interface DraftLine {
   description: string;
   quantity: number;
   amountMinor: number;
+  item: InvoiceLineItem | null;
 }
 
 export interface InvoicePreviewModel {

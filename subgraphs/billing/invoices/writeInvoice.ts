@@ -1,4 +1,4 @@
-import type { Invoice, InvoiceKind } from '../../../lib/db/generated/client';
+import { Prisma, type Invoice, type InvoiceKind } from '../../../lib/db/generated/client';
 import { appendEventInPrisma } from '../../../lib/events/outbox';
 import { INVOICE_ISSUED } from '../../../lib/events/topics';
 import { badInput } from '../../../lib/errors';
@@ -71,7 +71,15 @@ export async function writeInvoice(tx: BillingTx, draft: InvoiceDraft, request: 
       issuedAt,
       idempotencyKey: request.idempotencyKey,
       requestHash: request.hash,
-      lines: { create: preview.lines.map(({ position, description, quantity, amountMinor }) => ({ position, description, quantity, amountMinor })) },
+      lines: {
+        create: preview.lines.map(({ position, description, quantity, amountMinor, item }) => ({
+          position,
+          description,
+          quantity,
+          amountMinor,
+          item: item ?? Prisma.DbNull,
+        })),
+      },
     },
   });
   await appendEventInPrisma(tx, INVOICE_ISSUED, {

@@ -1,4 +1,5 @@
 import type { InvoiceResolvers } from '../__generated__/resolvers-types';
+import { storedLineItem } from '../invoices/lineItem';
 import { amountPaidMinor } from '../payments/payments';
 import { convertForDisplay } from '../rates/rates';
 
@@ -11,7 +12,7 @@ export const Invoice: InvoiceResolvers = {
     invoice.creditedInvoiceId ? ctx.db.invoice.findFirst({ where: { id: invoice.creditedInvoiceId, tenantId: invoice.tenantId } }) : null,
   lines: async (invoice, _args, ctx) => {
     const lines = await ctx.db.invoiceLine.findMany({ where: { invoiceId: invoice.id }, orderBy: { position: 'asc' } });
-    return lines.map((line) => ({ ...line, currency: invoice.currency }));
+    return lines.map((line) => ({ ...line, currency: invoice.currency, item: storedLineItem(line.item) }));
   },
   subtotal: (invoice) => money(invoice.subtotalMinor, invoice.currency),
   vat: (invoice) => money(invoice.vatMinor, invoice.currency),

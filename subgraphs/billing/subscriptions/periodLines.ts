@@ -12,7 +12,12 @@ const cycleWord = (cycle: BillingCycle) => (cycle === 'ANNUAL' ? 'annual' : 'mon
 
 /** The line charging a whole period of `plan`. */
 export function periodLine(plan: PlanCode, cycle: BillingCycle, currency: InvoiceCurrency, start: Date, end: Date): DraftLine {
-  return { description: `${plan} plan, ${cycleWord(cycle)}, ${day(start)} to ${day(end)}`, quantity: 1, amountMinor: periodPriceMinor(plan, cycle, currency) };
+  return {
+    description: `${plan} plan, ${cycleWord(cycle)}, ${day(start)} to ${day(end)}`,
+    quantity: 1,
+    amountMinor: periodPriceMinor(plan, cycle, currency),
+    item: { kind: 'PLAN_PERIOD', plan, billingCycle: cycle, from: start.toISOString(), to: end.toISOString() },
+  };
 }
 
 /** The credit for the current plan's unused time after `at`, by the second (negative amount). */
@@ -23,6 +28,7 @@ export function unusedTimeCredit(subscription: PlanSubscription, at: Date): Draf
     description: `Unused time on ${subscription.plan} plan, ${cycleWord(subscription.billingCycle)}, ${moment(at)} to ${moment(period.end)}`,
     quantity: 1,
     amountMinor: -prorateMinor(full, period, at),
+    item: { kind: 'UNUSED_TIME', plan: subscription.plan, billingCycle: subscription.billingCycle, from: at.toISOString(), to: period.end.toISOString() },
   };
 }
 
@@ -47,6 +53,7 @@ export function planChange(subscription: PlanSubscription, plan: PlanCode, cycle
       description: `${plan} plan, ${cycleWord(cycle)}, ${moment(now)} to ${moment(period.end)}`,
       quantity: 1,
       amountMinor: prorateMinor(periodPriceMinor(plan, cycle, currency), period, now),
+      item: { kind: 'PLAN_PRORATED', plan, billingCycle: cycle, from: now.toISOString(), to: period.end.toISOString() },
     };
     return { lines: [credit, charge], periodStart: period.start, periodEnd: period.end };
   }

@@ -27,6 +27,7 @@ export async function unbilledUsageLines(tx: BillingDb, tenantId: string, price:
         : `Telemetry messages above the plan's allowance in ${line.month}`,
     quantity: line.excessQuantity,
     amountMinor: line.amountMinor,
+    item: { kind: line.kind === 'DEVICES' ? ('DEVICES_OVER_ALLOWANCE' as const) : ('MESSAGES_OVER_ALLOWANCE' as const), month: line.month },
   }));
   return { lines, recordIds: unbilled.map((record) => record.id) };
 }
