@@ -74,6 +74,25 @@ describe('edge to cloud', () => {
       reconnectPeriod: 0,
     });
 
+  /** A new barn of the edge farm with one ACTIVE climate device in it. */
+  async function deviceInNewBarn(name: string): Promise<{ id: string; password: string }> {
+    const barnId = (
+      await api('mutation ($f: ID!, $n: String!) { createBarn(input: { farmId: $f, name: $n, species: BROILER, capacityHead: 20000 }) { id } }', {
+        f: farmId,
+        n: name,
+      })
+    ).data!.createBarn.id;
+    return activeDevice(barnId);
+  }
+  /** The device's latest readings through the gateway, once there are `count` of them (or after 20 s). */
+  async function latestReadingsOnce(deviceId: string, count: number): Promise<unknown> {
+    const latest = async () =>
+      (await api('query ($d: ID!) { device(id: $d) { latestReadings { metric value } } }', { d: deviceId })).data?.device.latestReadings;
+    const deadline = Date.now() + 20_000;
+    while ((await latest())?.length !== count && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+    return latest();
+  }
+
   beforeAll(async () => {
     farmiq = await startTestSystem('pglite');
     const { admin, tenantId: tenant } = await tenantWithAdmin(farmiq, 'Edge farm');
@@ -139,12 +158,7 @@ describe('edge to cloud', () => {
   });
 
   it('should forward through a reverse proxy that serves the cloud below a path prefix and strips it', async () => {
-    const barnId = (
-      await api('mutation ($f: ID!) { createBarn(input: { farmId: $f, name: "House behind a proxy", species: BROILER, capacityHead: 20000 }) { id } }', {
-        f: farmId,
-      })
-    ).data!.createBarn.id;
-    const device = await activeDevice(barnId);
+    const device = await deviceInNewBarn('House behind a proxy');
     const proxy = await startPrefixProxy('/farm-cloud', farmiq.gatewayUrl);
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'farmiq-edge-'));
     const ingestor = await startFarmIngestor(edgeEnv(dataDir, { INGEST_URL: `${proxy.url}${INGEST_PATH}` }));
@@ -153,11 +167,7 @@ describe('edge to cloud', () => {
       const payload = { eventId: 'proxied-1', timestamp: new Date().toISOString(), metrics: { temperatureC: 26.5 } };
       await client.publishAsync(`farmiq/devices/${device.id}/telemetry`, JSON.stringify(payload), { qos: 1 });
       await client.endAsync();
-      const latest = async () =>
-        (await api('query ($d: ID!) { device(id: $d) { latestReadings { metric value } } }', { d: device.id })).data?.device.latestReadings;
-      const deadline = Date.now() + 20_000;
-      while ((await latest())?.length !== 1 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
-      expect(await latest()).toEqual([{ metric: 'temperatureC', value: 26.5 }]);
+      expect(await latestReadingsOnce(device.id, 1)).toEqual([{ metric: 'temperatureC', value: 26.5 }]);
       expect(proxy.requests).toContain(`POST /farm-cloud${INGEST_PATH}`);
     } finally {
       await ingestor.stop();
@@ -167,12 +177,7 @@ describe('edge to cloud', () => {
   });
 
   it('should forward a live reading on an idle link at once with the shipped defaults, not after the batch wait', async () => {
-    const barnId = (
-      await api('mutation ($f: ID!) { createBarn(input: { farmId: $f, name: "House idle link", species: BROILER, capacityHead: 20000 }) { id } }', {
-        f: farmId,
-      })
-    ).data!.createBarn.id;
-    const device = await activeDevice(barnId);
+    const device = await deviceInNewBarn('House idle link');
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'farmiq-edge-'));
     // A minute's batch wait: the fixed linger would hold a lone reading that long; the shipped (adaptive) one sends it at once.
     const ingestor = await startFarmIngestor(edgeEnv(dataDir, { FORWARD_BATCH_MAX_WAIT_MS: '60000' }));
@@ -181,11 +186,7 @@ describe('edge to cloud', () => {
       const payload = { eventId: 'idle-1', timestamp: new Date().toISOString(), metrics: { temperatureC: 24.5 } };
       await client.publishAsync(`farmiq/devices/${device.id}/telemetry`, JSON.stringify(payload), { qos: 1 });
       await client.endAsync();
-      const latest = async () =>
-        (await api('query ($d: ID!) { device(id: $d) { latestReadings { metric value } } }', { d: device.id })).data?.device.latestReadings;
-      const deadline = Date.now() + 20_000;
-      while ((await latest())?.length !== 1 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
-      expect(await latest()).toEqual([{ metric: 'temperatureC', value: 24.5 }]);
+      expect(await latestReadingsOnce(device.id, 1)).toEqual([{ metric: 'temperatureC', value: 24.5 }]);
     } finally {
       await ingestor.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
