@@ -142,6 +142,7 @@ export async function createSubgraphServer(definition: SubgraphDefinition, optio
     const principal = await principalFrom(headers, options.verifyToken, options.production);
     return {
       db: options.db.prisma,
+      sql: options.db.sql,
       log: log.child({ requestId, ...(principal ? { subject: principal.subject } : {}) }),
       requestId,
       principal,
