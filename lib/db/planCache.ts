@@ -6,8 +6,8 @@
  * executor, so the plan of a query is a pure function of its JSON request, values included.
  *
  * This remembers the plans of read queries (a raw `SELECT` included) by that exact request
- * text: the same read asked again (a dashboard's tenant, its farms, the same page polled) is
- * not compiled again. Writes
+ * text, once the same text has been compiled twice: the same read asked again (a dashboard's
+ * tenant, its farms, the same page polled) is not compiled a third time. Writes
  * are never cached (their plans carry the data written). The plan is handed to the executor
  * as compiled and frozen: the executor only reads it (Prisma's runtime is strict mode, so a
  * write to a frozen plan would throw rather than change the next caller's query).
@@ -24,10 +24,20 @@ const READ_ACTIONS = new Set(['findUnique', 'findUniqueOrThrow', 'findFirst', 'f
  * One cache per compiler: a compiler is made for one connection (its adapter's limits, such as
  * bind values per statement, shape the plan), and a process may hold two (PGlite and PostgreSQL).
  */
-const caches = new WeakMap<object, Map<string, unknown>>();
+const caches = new WeakMap<object, CompilerCache>();
 let entries = 0;
 let hits = 0;
 let misses = 0;
+
+interface CompilerCache {
+  plans: Map<string, unknown>;
+  /**
+   * Reads compiled once lately and not kept: a plan is kept from its read's second compile on,
+   * so a stream of reads that never repeat (the climate pair's, whose values change every
+   * batch) passes by without evicting the plans that do repeat. Cleared when full.
+   */
+  seenOnce: Set<string>;
+}
 
 /** How often a read's plan came from the cache, and plans held (all compilers; for tests and profiling). */
 export function planCacheStats(): { hits: number; misses: number; entries: number } {
@@ -56,20 +66,27 @@ export function cacheReadPlans(): void {
   prototype.compile = function cachedCompile(request: string) {
     if (!isRead(request)) return compile.call(this, request);
     let cache = caches.get(this);
-    if (!cache) caches.set(this, (cache = new Map()));
-    const cached = cache.get(request);
+    if (!cache) caches.set(this, (cache = { plans: new Map(), seenOnce: new Set() }));
+    const { plans, seenOnce } = cache;
+    const cached = plans.get(request);
     if (cached !== undefined) {
       hits += 1;
-      cache.delete(request);
-      cache.set(request, cached);
+      plans.delete(request);
+      plans.set(request, cached);
       return cached;
     }
     misses += 1;
+    if (!seenOnce.has(request)) {
+      if (seenOnce.size >= PLAN_CACHE_ENTRIES) seenOnce.clear();
+      seenOnce.add(request);
+      return compile.call(this, request);
+    }
+    seenOnce.delete(request);
     const plan = deepFreeze(compile.call(this, request));
-    cache.set(request, plan);
+    plans.set(request, plan);
     entries += 1;
-    if (cache.size > PLAN_CACHE_ENTRIES) {
-      cache.delete(cache.keys().next().value!);
+    if (plans.size > PLAN_CACHE_ENTRIES) {
+      plans.delete(plans.keys().next().value!);
       entries -= 1;
     }
     return plan;

@@ -22,8 +22,8 @@ function executor(client: pg.Pool | pg.PoolClient): SqlExecutor {
     async exec(script) {
       await client.query(script);
     },
-    async query<Row extends Record<string, unknown>>(sql: string, params: unknown[] = []) {
-      const result = await client.query(sql, params);
+    async query<Row extends Record<string, unknown>>(sql: string, params: unknown[] = [], name?: string) {
+      const result = await client.query(name ? { name, text: sql, values: params } : { text: sql, values: params });
       return result.rows as Row[];
     },
   };

@@ -4,8 +4,11 @@ import type { AppendedEvents } from '../events/appendedEvents';
 export interface SqlExecutor {
   /** Runs SQL text without parameters; several statements are allowed (migration scripts). */
   exec(script: string): Promise<void>;
-  /** Runs one parameterised statement and returns its rows. */
-  query<Row extends Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
+  /**
+   * Runs one parameterised statement and returns its rows. With a `name` (always the same one
+   * for the same text), PostgreSQL prepares it once per connection and then only binds values.
+   */
+  query<Row extends Record<string, unknown>>(sql: string, params?: unknown[], name?: string): Promise<Row[]>;
   /**
    * Loads `lines` (COPY text format, lib/db/copyText.ts) into `table (columns)` with one
    * `COPY … FROM STDIN`. Only inside a PostgreSQL transaction (PGlite could COPY from a blob, but

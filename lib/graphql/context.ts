@@ -1,10 +1,13 @@
 import type { Principal } from '../auth/principal';
 import type { PrismaClient } from '../db/database';
+import type { SqlExecutor } from '../db/sql';
 import type { Logger } from '../logger';
 
 /** What every subgraph resolver receives: one Prisma client per process, a request-scoped log, the verified caller. */
 export interface SubgraphContext {
   db: PrismaClient;
+  /** The same database on the process's own pool, for the hot reads of lib/db/preparedReads.ts. */
+  sql: SqlExecutor;
   log: Logger;
   /** Propagated from the gateway (`x-request-id`) so one request can be followed across logs. */
   requestId: string;

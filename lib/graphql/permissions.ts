@@ -1,6 +1,6 @@
 import { isObjectType, type GraphQLSchema } from 'graphql';
 import { middleware as middlewareGenerator, type IMiddlewareFieldMap, type IMiddlewareGenerator } from 'graphql-middleware';
-import { allow, deny, shield, type IRules } from 'graphql-shield';
+import { allow, deny, rule, shield, type IRules } from 'graphql-shield';
 import { ErrorCode, userError } from '../errors';
 
 /** Fields every federated subgraph must answer for the gateway to plan and resolve entities. */
@@ -64,5 +64,18 @@ function ruleOf(rules: IRules, typeName: string, fieldName: string): unknown {
   return fieldRules[fieldName] ?? fieldRules['*'] ?? deny;
 }
 
-/** A rule object (allow, deny, rule(), and(), or()…) rather than a map of field rules. */
-const isRule = (value: object) => typeof (value as { resolve?: unknown }).resolve === 'function';
+type Class = abstract new (...args: never[]) => object;
+// graphql-shield does not export its rule classes: taken from a rule and a logic rule it made.
+const SHIELD_RULE = Object.getPrototypeOf(rule()(() => true)).constructor as Class;
+const SHIELD_LOGIC_RULE = Object.getPrototypeOf(Object.getPrototypeOf(allow)).constructor as Class;
+const LOGIC_RULE_NAMES = new Set(['RuleOr', 'RuleAnd', 'RuleChain', 'RuleRace', 'RuleNot', 'RuleTrue', 'RuleFalse']);
+
+/**
+ * A rule (allow, deny, rule(), and(), or()…) rather than a map of field rules, by the shield's
+ * own test (its `isRuleFunction`: instance of its classes, or of a class so named), so this
+ * never strips a field the shield would guard.
+ */
+function isRule(value: object): boolean {
+  const className = value.constructor?.name;
+  return value instanceof SHIELD_RULE || value instanceof SHIELD_LOGIC_RULE || className === 'Rule' || LOGIC_RULE_NAMES.has(className);
+}

@@ -1,16 +1,10 @@
-import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import express from 'express';
 
-/**
- * A JSON request body read without Express, answering exactly as `express.json({ limit })`
- * (body-parser 2, strict) does for the requests `isPlainJsonRequest` admits: an empty body is
- * `{}`, a body not starting with `{` or `[` or not JSON is a 400, one over the limit a 413 (read
- * to its end first, as body-parser does, so the connection stays usable).
- */
-export type JsonBody = { body: unknown } | { error: { status: 400 | 413 } };
+/** A request's JSON body, or the error express.json raised (its `status`: 400, 413, …). */
+export type JsonBody = { body: unknown } | { error: unknown };
 
 const PLAIN_JSON_TYPES = new Set(['application/json', 'application/json; charset=utf-8']);
-const FIRST_NON_WHITESPACE = /^[ \t\n\r]*([^ \t\n\r]|$)/;
-const BYTE_ORDER_MARK = '\uFEFF';
 
 /**
  * A request body express.json would read as UTF-8 without inflating it. Anything else (another
@@ -23,34 +17,17 @@ export function isPlainJsonRequest(headers: IncomingHttpHeaders): boolean {
   return headers['transfer-encoding'] !== undefined || headers['content-length'] !== undefined;
 }
 
-export function readJsonBody(req: IncomingMessage, limitBytes: number): Promise<JsonBody> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let receivedBytes = 0;
-    let tooLarge = Number(req.headers['content-length']) > limitBytes;
-    req.on('data', (chunk: Buffer) => {
-      receivedBytes += chunk.length;
-      if (receivedBytes > limitBytes) tooLarge = true;
-      if (!tooLarge) chunks.push(chunk);
+/**
+ * Reads a body with express.json itself (body-parser) on node's request, outside Express: the
+ * same answers as the Express route by construction. A parser of our own measured ≈ 5 µs a
+ * request less (≈ 0.5% of a direct lookup), not worth owning JSON body semantics.
+ */
+export function jsonBodyReader(limitBytes: number): (req: IncomingMessage, res: ServerResponse) => Promise<JsonBody> {
+  const parse = express.json({ limit: limitBytes });
+  return (req, res) =>
+    new Promise((resolve) => {
+      parse(req as express.Request, res as express.Response, (error?: unknown) => {
+        resolve(error ? { error } : { body: (req as express.Request).body as unknown });
+      });
     });
-    req.on('end', () => resolve(tooLarge ? { error: { status: 413 } } : parseJson(Buffer.concat(chunks, receivedBytes).toString('utf8'))));
-    // An aborted upload: body-parser's "request aborted" 400, to a caller that is gone.
-    req.on('error', () => resolve({ error: { status: 400 } }));
-    req.on('close', () => {
-      if (!req.complete) resolve({ error: { status: 400 } });
-    });
-  });
-}
-
-function parseJson(decoded: string): JsonBody {
-  // body-parser decodes with iconv-lite, which drops a leading byte order mark.
-  const text = decoded.startsWith(BYTE_ORDER_MARK) ? decoded.slice(1) : decoded;
-  if (text.length === 0) return { body: {} };
-  const first = FIRST_NON_WHITESPACE.exec(text)?.[1];
-  if (first !== '{' && first !== '[') return { error: { status: 400 } };
-  try {
-    return { body: JSON.parse(text) as unknown };
-  } catch {
-    return { error: { status: 400 } };
-  }
 }

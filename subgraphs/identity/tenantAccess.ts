@@ -1,4 +1,5 @@
 import type { Tenant } from '../../lib/db/generated/client';
+import { tenantsById } from '../../lib/db/preparedReads';
 import type { SubgraphContext } from '../../lib/graphql/context';
 import { byKey, requestLoader } from '../../lib/graphql/requestLoader';
 import { isUuid } from '../../lib/validation';
@@ -9,9 +10,7 @@ import { isUuid } from '../../lib/validation';
  * mutation that changes a tenant reads it again after writing.
  */
 export function loadTenants(ctx: SubgraphContext, ids: readonly string[]): Promise<Array<Tenant | null>> {
-  const loader = requestLoader(ctx, 'tenantById', async (keys) =>
-    byKey(keys, await ctx.db.tenant.findMany({ where: { id: { in: [...keys] } } }), (row) => row.id),
-  );
+  const loader = requestLoader(ctx, 'tenantById', async (keys) => byKey(keys, await tenantsById(ctx.sql, keys), (row) => row.id));
   return Promise.all(ids.map((id) => (isUuid(id) ? loader.load(id.toLowerCase()) : null)));
 }
 

@@ -53,4 +53,14 @@ describe('subgraph permissions', () => {
     expect(Object.keys(guarded.Query!)).toEqual(expect.arrayContaining(['farm', 'newField']));
     expect(Object.keys(guarded.Query!)).not.toContain('_service');
   });
+
+  it('guard every field of a type whose rule map holds something that is no rule, as the shield does', async () => {
+    // Not a rule to the shield, though it has a resolve method: the map is then no field map, and the fallback (deny) guards the type.
+    const lookalike = { resolve: async () => true };
+    const shield = subgraphShield({ Query: { farm: allow }, Farm: { id: allow, name: allow, notes: lookalike } });
+    const schema = applyMiddleware(buildSubgraphSchema({ typeDefs, resolvers }), shield);
+    const result = await execute({ schema, document: parse('{ farm { name } }'), contextValue: { principal: admin } });
+    expect(result.errors?.[0]?.extensions).toEqual({ code: 'FORBIDDEN' });
+    expect(result.data).toEqual({ farm: null });
+  });
 });

@@ -1,16 +1,10 @@
 import type { TenantResolvers } from '../__generated__/resolvers-types';
-import { farmIdFilter } from '../../../lib/auth/farmScope';
+import { grantedFarmIds } from '../../../lib/auth/farmScope';
 import { tenantOrNull } from '../../../lib/auth/tenantScope';
+import { farmsOfTenant } from '../../../lib/db/preparedReads';
 import { requirePageSize } from '../../../lib/validation';
 
 export const Tenant: TenantResolvers = {
   __resolveReference: ({ id }) => ({ id }),
-  farms: (tenant, { first }, ctx) =>
-    tenant.id === tenantOrNull(ctx)
-      ? ctx.db.farm.findMany({
-          where: { tenantId: tenant.id, ...farmIdFilter(ctx) },
-          orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-          take: requirePageSize(first),
-        })
-      : [],
+  farms: (tenant, { first }, ctx) => (tenant.id === tenantOrNull(ctx) ? farmsOfTenant(ctx.sql, tenant.id, grantedFarmIds(ctx), requirePageSize(first)) : []),
 };

@@ -3,23 +3,19 @@ import type { Batch as BatchRow } from '../../../lib/db/generated/client';
 import type { SubgraphContext } from '../../../lib/graphql/context';
 import type { EntityRef } from '../../../lib/graphql/entityRef';
 import { tenantOrNull } from '../../../lib/auth/tenantScope';
-import { firstIdsPerGroup } from '../../../lib/db/firstPerGroup';
+import { batchesOfFarms } from '../../../lib/db/preparedReads';
 import { groupByKey, requestLoader } from '../../../lib/graphql/requestLoader';
 import { isUuid, MAX_PAGE_SIZE } from '../../../lib/validation';
 import { rankFarmBatches } from '../performance/ranking';
-
-const BATCHES_BY_FARM = { table: '"kpi"."batch"', groupColumn: 'farm_id', orderBy: 'placed_on DESC, id' };
 
 /** The caller's tenant's batches of `farm`, most recent first, at most MAX_PAGE_SIZE; none for anyone else's farm. */
 async function farmBatches(farm: EntityRef, ctx: SubgraphContext): Promise<BatchRow[]> {
   const tenantId = tenantOrNull(ctx);
   if (!tenantId || !isUuid(farm.id)) return [];
-  // All farms of one request load their batches in two queries.
-  return requestLoader(ctx, 'batchesByFarm', async (farmIds) => {
-    const ids = await firstIdsPerGroup(ctx.db, BATCHES_BY_FARM, tenantId, farmIds, MAX_PAGE_SIZE);
-    const rows = await ctx.db.batch.findMany({ where: { id: { in: ids } }, orderBy: [{ placedOn: 'desc' }, { id: 'asc' }] });
-    return groupByKey(farmIds, rows, (row) => row.farmId);
-  }).load(farm.id);
+  // All farms of one request load their batches in one query.
+  return requestLoader(ctx, 'batchesByFarm', async (farmIds) =>
+    groupByKey(farmIds, await batchesOfFarms(ctx.sql, tenantId, farmIds, MAX_PAGE_SIZE), (row) => row.farmId),
+  ).load(farm.id);
 }
 
 export const Farm: FarmResolvers = {
