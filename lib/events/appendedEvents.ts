@@ -30,7 +30,7 @@ export interface AppendedEvent {
   shard: number;
   /** Exactly the text stored in the outbox row. */
   json: string;
-  /** The payload appendEvent stored as `json`; let go once decoded. */
+  /** What appendEvent stored as `json` (the topic's encoded form); let go once decoded. */
   payload: unknown;
   /** Decoded once, frozen, shared by every consumer of this process that reads the event. */
   decoded?: unknown;
