@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { QUARANTINE_TABLE_SQL } from './quarantine';
+import { RecentMessages } from './recentMessages';
 
 /**
  * The ingestor's durable buffer: an append-only queue of forwarded-to-be messages in SQLite.
@@ -83,7 +84,9 @@ export class DiskBuffer {
   private readonly readmit: (nowMs: number) => number;
   private readonly expire: Database.Statement<[number]>;
   private readonly countQuarantine: Database.Statement<[], { messages: number }>;
-  private readonly appendAll: (bodies: Array<{ body: string; receivedAtMs: number }>) => number;
+  private readonly appendAll: (bodies: Array<{ body: string; receivedAtMs: number }>) => { dropped: number; added: BufferedMessage[] };
+  /** The newest messages as committed: the forwarder reads them from here, not back from SQLite. */
+  private readonly recent: RecentMessages;
   private readonly reserveBytes: number;
   private messages = 0;
   private bytes = 0;
@@ -157,6 +160,7 @@ export class DiskBuffer {
       return statement;
     };
     this.appendAll = this.db.transaction((bodies: Array<{ body: string; receivedAtMs: number }>) => {
+      const added: BufferedMessage[] = [];
       for (let start = 0; start < bodies.length;) {
         let rows = INSERT_ROWS;
         while (rows > bodies.length - start) rows /= 2;
@@ -170,10 +174,11 @@ export class DiskBuffer {
         }
         // Rows of one statement take consecutive numbers; the last row's is the newest.
         this.lastSeq = Number(insertOf(rows).run(...values).lastInsertRowid);
+        for (let i = start; i < end; i += 1) added.push({ seq: this.lastSeq - (end - 1 - i), body: bodies[i]!.body, receivedAtMs: bodies[i]!.receivedAtMs });
         this.messages += rows;
         start = end;
       }
-      return this.enforceCap();
+      return { dropped: this.enforceCap(), added };
     });
     const totals = this.db.prepare('SELECT count(*) AS messages, coalesce(sum(bytes), 0) AS bytes, min(received_at_ms) AS oldest FROM message').get() as {
       messages: number;
@@ -186,6 +191,8 @@ export class DiskBuffer {
     // AUTOINCREMENT never reuses a number, not even after the newest row was deleted.
     const sequence = this.db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'message'").get() as { seq: number } | undefined;
     this.lastSeq = sequence?.seq ?? 0;
+    // After a start every buffered message is read from disk; those appended from now on are held.
+    this.recent = new RecentMessages(this.lastSeq);
   }
 
   /** The highest sequence number ever appended (0 before the first): every later append is above it. */
@@ -220,7 +227,10 @@ export class DiskBuffer {
       throw new BufferFullError(new Error(`${free} bytes free on the buffer's file system, below the ${this.reserveBytes} byte reserve`));
     }
     try {
-      const dropped = this.appendAll(bodies);
+      const { dropped, added } = this.appendAll(bodies);
+      // Committed. The cap's drops deleted the oldest rows, maybe held ones: hold only what comes next.
+      if (dropped > 0) this.recent.startAfresh(this.lastSeq);
+      else this.recent.committed(added);
       if (this.oldestAtMs === undefined || dropped > 0) this.refreshOldest();
       return { dropped };
     } catch (error) {
@@ -259,6 +269,7 @@ export class DiskBuffer {
 
   /** Up to `limit` messages with `afterSeq < seq < beforeSeq`, oldest first, without removing them. */
   between(afterSeq: number, beforeSeq: number, limit: number): BufferedMessage[] {
+    if (this.recent.covers(afterSeq)) return this.recent.between(afterSeq, beforeSeq, limit);
     return this.selectRange.all(afterSeq, beforeSeq, limit);
   }
 
@@ -278,6 +289,7 @@ export class DiskBuffer {
     }
     this.bytes -= removed.bytes;
     this.messages -= removed.messages;
+    this.recent.removed(firstSeq, lastSeq);
     this.refreshOldest();
     return removed.messages;
   }
@@ -295,6 +307,8 @@ export class DiskBuffer {
     const before = { messages: this.messages, bytes: this.bytes, lastSeq: this.lastSeq };
     try {
       const readmitted = this.readmit(nowMs);
+      // Readmitted rows are not held: what comes after them is (reads of them go to disk).
+      if (readmitted > 0) this.recent.startAfresh(this.lastSeq);
       if (readmitted > 0 && this.oldestAtMs === undefined) this.refreshOldest();
       return readmitted;
     } catch (error) {

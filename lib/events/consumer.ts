@@ -106,6 +106,8 @@ export async function startConsumer<Payload>(options: ConsumerOptions<Payload>):
   let again = false;
   // Replicas start at different partitions so that they rarely reach for the same one first.
   let nextPartition = Math.floor(Math.random() * partitions);
+  /** Each partition's cursor as this consumer last claimed or moved it. */
+  const cursorSeen: number[] = [];
 
   /**
    * Takes the partition's lease and reads the events past its cursor, in one round trip: the
@@ -113,8 +115,11 @@ export async function startConsumer<Payload>(options: ConsumerOptions<Payload>):
    * when the partition has none).
    */
   const claimAndRead = async (partition: number): Promise<{ state: PartitionState; rows: OutboxRow[]; appended: Map<number, AppendedEvent> } | undefined> => {
-    // Events this process appended itself are not read back (lib/events/appendedEvents.ts).
-    const appended = sql.appended?.after(topic.name, 0, (shard) => shard % partitions === partition) ?? new Map<number, AppendedEvent>();
+    // Events this process appended itself are not read back (lib/events/appendedEvents.ts): those
+    // past the cursor this consumer last saw (another replica's moves or a rewind only make some
+    // be read back, as from another process).
+    const appended =
+      sql.appended?.after(topic.name, cursorSeen[partition] ?? 0, (shard) => shard % partitions === partition, batchSize) ?? new Map<number, AppendedEvent>();
     const found = await sql.query<{
       cursor: string;
       attempts: number;
@@ -149,6 +154,7 @@ export async function startConsumer<Payload>(options: ConsumerOptions<Payload>):
       ],
     );
     if (found.length === 0) return undefined;
+    cursorSeen[partition] = Number(found[0]!.cursor);
     return {
       state: { position: found[0]!.cursor, attempts: found[0]!.attempts },
       rows: found.filter((row) => row.position !== null) as OutboxRow[],
@@ -162,6 +168,11 @@ export async function startConsumer<Payload>(options: ConsumerOptions<Payload>):
       owner,
     ]);
 
+  const movedPast = (partition: number, row: OutboxRow, moved: boolean): boolean => {
+    if (moved) cursorSeen[partition] = Number(row.position);
+    return moved;
+  };
+
   /** Moves the cursor past `row` (applied, or dead-lettered); false when the lease was lost meanwhile. */
   const advance = async (partition: number, row: OutboxRow): Promise<boolean> => {
     const moved = await sql.query(
@@ -170,7 +181,7 @@ export async function startConsumer<Payload>(options: ConsumerOptions<Payload>):
        WHERE consumer = $1 AND partition = $2 AND lease_owner = $3 RETURNING 1 AS moved`,
       [name, partition, owner, row.position, leaseMs],
     );
-    return moved.length === 1;
+    return movedPast(partition, row, moved.length === 1);
   };
 
   /** Moves the cursor past `row` and gives the partition back in one UPDATE (the end of an advancePerTurn turn); false when the lease was lost. */
@@ -181,7 +192,7 @@ export async function startConsumer<Payload>(options: ConsumerOptions<Payload>):
        WHERE consumer = $1 AND partition = $2 AND lease_owner = $3 RETURNING 1 AS moved`,
       [name, partition, owner, row.position],
     );
-    return moved.length === 1;
+    return movedPast(partition, row, moved.length === 1);
   };
 
   const deadLetter = async (partition: number, row: OutboxRow, attempts: number, error: string): Promise<boolean> => {
@@ -196,7 +207,7 @@ export async function startConsumer<Payload>(options: ConsumerOptions<Payload>):
          WHERE consumer = $1 AND partition = $2 AND lease_owner = $3 RETURNING 1 AS moved`,
         [name, partition, owner, row.position],
       );
-      return moved.length === 1;
+      return movedPast(partition, row, moved.length === 1);
     });
   };
 

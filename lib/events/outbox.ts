@@ -25,14 +25,15 @@ const OUTBOX_LOCK_KEY = 727_274_002;
 export async function appendEvent<Payload>(tx: SqlExecutor, topic: Topic<Payload>, payload: Payload): Promise<number> {
   // No void columns in the answers (the functions sit in FROM): Prisma's raw queries cannot read them.
   await tx.query(`SELECT 1 AS locked FROM pg_advisory_xact_lock(${OUTBOX_LOCK_KEY})`);
-  const [shard, json] = [shardOf(topic.partitionKey(payload)), JSON.stringify(payload)];
+  const stored = topic.encode ? topic.encode(payload) : payload;
+  const [shard, json] = [shardOf(topic.partitionKey(payload)), JSON.stringify(stored)];
   const [row] = await tx.query<{ position: string; recorded_at: string }>(
     `WITH written AS (INSERT INTO "events"."outbox" (topic, shard, payload, recorded_at) VALUES ($1, $2, $3, clock_timestamp()) RETURNING position, recorded_at)
      SELECT position::text AS position, recorded_at::text AS recorded_at FROM written, pg_notify('${OUTBOX_CHANNEL}', $1)`,
     [topic.name, shard, json],
   );
   const position = Number(row!.position);
-  tx.appended?.remember({ topic: topic.name, position, recordedAt: row!.recorded_at, shard, json, payload });
+  tx.appended?.remember({ topic: topic.name, position, recordedAt: row!.recorded_at, shard, json, payload: stored });
   return position;
 }
 
@@ -51,7 +52,7 @@ export async function appendEventInPrisma<Payload>(tx: PrismaRawExecutor, topic:
     `INSERT INTO "events"."outbox" (topic, shard, payload, recorded_at) VALUES ($1, $2, $3::json, clock_timestamp())`,
     topic.name,
     shardOf(topic.partitionKey(payload)),
-    JSON.stringify(payload),
+    JSON.stringify(topic.encode ? topic.encode(payload) : payload),
   );
   await tx.$executeRawUnsafe(`SELECT pg_notify('${OUTBOX_CHANNEL}', $1)`, topic.name);
 }

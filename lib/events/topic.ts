@@ -9,6 +9,11 @@ export interface Topic<Payload> {
   /** The payload as stored (parsed JSON) back to its type; throws EventDecodeError otherwise. */
   decode(raw: unknown): Payload;
   /**
+   * What is stored for a payload when that is not the payload itself (a smaller form): `decode`
+   * reads it back, and every form stored before it, so events already in outboxes still read.
+   */
+  encode?(payload: Payload): unknown;
+  /**
    * What orders the events: consumers see the events of one key in the order they were
    * written, and split the work across replicas by it (events of one key stay on one replica).
    */
@@ -21,8 +26,8 @@ export interface Topic<Payload> {
   compactedBy?: readonly string[];
   /**
    * `decode` builds its result from strings, numbers and nulls alone, sharing no object with
-   * its input: a payload this process appended may then be decoded as it is, without its JSON
-   * text being parsed again (lib/events/appendedEvents.ts).
+   * its input: a payload this process appended may then be decoded as it is (as `encode` made
+   * it), without its JSON text being parsed again (lib/events/appendedEvents.ts).
    */
   decodeCopies?: boolean;
 }

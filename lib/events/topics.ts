@@ -26,18 +26,52 @@ export interface ReadingsStoredEvent {
   readings: ReadingEvent[];
 }
 
+/**
+ * How a readings-stored event is stored since version 2: the tenant and farm once (an event is
+ * one farm's) and each metric's unit once, not on every reading (a third of the JSON of a
+ * 5,000-reading batch, which the endpoint writes and PostgreSQL parses and compresses). Events
+ * whose readings do not share them, and every event stored before, are the plain payload
+ * (version 1); the decoder reads both.
+ */
+interface StoredReadingsV2 {
+  version: 2;
+  tenantId: string;
+  farmId: string;
+  /** Metric → unit. */
+  units: Record<string, string>;
+  readings: Array<Omit<ReadingEvent, 'tenantId' | 'farmId' | 'unit'>>;
+}
+
+/** The version 2 form of `event`, or the event as it is when its readings do not share a tenant, a farm and one unit per metric. */
+export function encodeReadingsStored(event: ReadingsStoredEvent): StoredReadingsV2 | ReadingsStoredEvent {
+  const first = event.readings[0];
+  if (!first) return event;
+  const units: Record<string, string> = Object.create(null);
+  const compact: StoredReadingsV2['readings'] = [];
+  for (const { tenantId, farmId, unit, ...reading } of event.readings) {
+    if (tenantId !== first.tenantId || farmId !== first.farmId || (units[reading.metric] ??= unit) !== unit) return event;
+    compact.push(reading);
+  }
+  return { version: 2, tenantId: first.tenantId, farmId: first.farmId, units, readings: compact };
+}
+
 const readings = decoderFor('telemetry.readings-stored');
 
-function decodeReading(raw: unknown, path: string): ReadingEvent {
+/** One reading as stored: all its fields (version 1), or without those `shared` holds once for the event (version 2). */
+function decodeReading(raw: unknown, path: string, shared?: { tenantId: unknown; farmId: unknown; units: Record<string, unknown> }): ReadingEvent {
   const r = readings.object(raw, path);
+  const metric = readings.string(r.metric, `${path}.metric`);
   return {
-    tenantId: readings.string(r.tenantId, `${path}.tenantId`),
-    farmId: readings.string(r.farmId, `${path}.farmId`),
+    tenantId: readings.string(shared ? shared.tenantId : r.tenantId, shared ? '$.tenantId' : `${path}.tenantId`),
+    farmId: readings.string(shared ? shared.farmId : r.farmId, shared ? '$.farmId' : `${path}.farmId`),
     barnId: readings.nullableString(r.barnId, `${path}.barnId`),
     deviceId: readings.string(r.deviceId, `${path}.deviceId`),
     eventId: readings.string(r.eventId, `${path}.eventId`),
-    metric: readings.string(r.metric, `${path}.metric`),
-    unit: readings.string(r.unit, `${path}.unit`),
+    metric,
+    unit: readings.string(
+      shared ? (Object.hasOwn(shared.units, metric) ? shared.units[metric] : undefined) : r.unit,
+      shared ? `$.units.${metric}` : `${path}.unit`,
+    ),
     value: readings.number(r.value, `${path}.value`),
     observedAt: readings.string(r.observedAt, `${path}.observedAt`),
     receivedAt: readings.string(r.receivedAt, `${path}.receivedAt`),
@@ -48,9 +82,14 @@ function decodeReading(raw: unknown, path: string): ReadingEvent {
 export const READINGS_STORED: Topic<ReadingsStoredEvent> = {
   name: 'telemetry.readings-stored',
   decode(raw) {
-    const list = readings.array(readings.object(raw, '$').readings, '$.readings');
-    return { readings: list.map((reading, i) => decodeReading(reading, `$.readings[${i}]`)) };
+    const stored = readings.object(raw, '$');
+    const list = readings.array(stored.readings, '$.readings');
+    if (stored.version === undefined) return { readings: list.map((reading, i) => decodeReading(reading, `$.readings[${i}]`)) };
+    if (stored.version !== 2) throw new EventDecodeError('telemetry.readings-stored', 'version 2 or none', '$.version');
+    const shared = { tenantId: stored.tenantId, farmId: stored.farmId, units: readings.object(stored.units, '$.units') };
+    return { readings: list.map((reading, i) => decodeReading(reading, `$.readings[${i}]`, shared)) };
   },
+  encode: encodeReadingsStored,
   // A batch is one edge gateway's, so one farm's: a farm's batches are applied in order.
   partitionKey: (event) => event.readings[0]?.farmId ?? '',
   decodeCopies: true,

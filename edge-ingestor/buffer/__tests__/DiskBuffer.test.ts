@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { BufferFullError, DiskBuffer } from '../DiskBuffer';
+import { RecentMessages } from '../recentMessages';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -31,6 +32,66 @@ describe('DiskBuffer', () => {
     expect(reopened.depthBytes).toBe(range(3, 10).reduce((sum, n) => sum + Buffer.byteLength(message(n).body), 0));
     expect(reopened.oldestReceivedAtMs).toBe(1_003);
     reopened.close();
+  });
+
+  it('should read the messages it just committed exactly as the disk holds them, through removals in any order, cap drops, readmissions and reopens', () => {
+    const file = path.join(tempDir(), 'buffer.sqlite');
+    const options = { file, maxMessages: 600, maxBytes: 1e9 };
+    let buffer = new DiskBuffer(options);
+    const disk = new Database(file);
+    const onDisk = disk.prepare<[number, number, number], { seq: number; body: string; receivedAtMs: number }>(
+      'SELECT seq, body, received_at_ms AS receivedAtMs FROM message WHERE seq > ? AND seq < ? ORDER BY seq LIMIT ?',
+    );
+    const seqs = () => (disk.prepare('SELECT seq FROM message ORDER BY seq').all() as Array<{ seq: number }>).map((row) => row.seq);
+    // A fixed pseudo-random sequence (xorshift): the same run every time.
+    let state = 2026;
+    const random = (below: number) => {
+      state ^= state << 13;
+      state ^= state >>> 17;
+      state ^= state << 5;
+      return (state >>> 0) % below;
+    };
+    let n = 0;
+    for (let step = 0; step < 300; step += 1) {
+      const action = random(20);
+      const present = seqs();
+      if (action < 9) {
+        buffer.append(range(n, (n += 1 + random(300))).map((k) => message(k, k % 13)));
+      } else if (action < 16 && present.length > 0) {
+        // A batch acknowledged out of order, sometimes with a refusal that goes to the quarantine.
+        const from = random(present.length);
+        const to = Math.min(present.length - 1, from + random(400));
+        const refusals = random(3) === 0 ? [{ seq: present[from]!, code: 'TEST', reason: 'refused' }] : [];
+        buffer.remove(present[from]!, present[to]!, refusals);
+      } else if (action < 18) {
+        disk.prepare('UPDATE quarantine SET replay_requested_at_ms = 1').run();
+        buffer.readmitReplays();
+      } else {
+        buffer.close();
+        buffer = new DiskBuffer(options);
+      }
+      const after = seqs();
+      for (const afterSeq of [0, buffer.newestSeq - 1, after[random(after.length + 1)] ?? 0, random(buffer.newestSeq + 1)]) {
+        const [beforeSeq, limit] = [random(2) ? Number.MAX_SAFE_INTEGER : afterSeq + random(600), 1 + random(500)];
+        expect(buffer.between(afterSeq, beforeSeq, limit)).toEqual(onDisk.all(afterSeq, beforeSeq, limit));
+      }
+    }
+    disk.close();
+    buffer.close();
+  });
+
+  it('should hold at most its bounds of recent messages, letting the oldest go to be read from disk', () => {
+    const recent = new RecentMessages(0, 100, 1e9);
+    recent.committed(range(1, 251).map((seq) => ({ seq, body: 'x', receivedAtMs: seq })));
+    expect(recent.size).toBe(100);
+    expect(recent.covers(150)).toBe(true);
+    expect(recent.covers(149)).toBe(false);
+    expect(recent.between(150, Number.MAX_SAFE_INTEGER, 3).map((message) => message.seq)).toEqual([151, 152, 153]);
+    const bytes = new RecentMessages(0, 1e9, 10 * (100 + 64));
+    bytes.committed(range(1, 21).map((seq) => ({ seq, body: 'y'.repeat(100), receivedAtMs: seq })));
+    expect(bytes.size).toBe(10);
+    expect(bytes.covers(10)).toBe(true);
+    expect(bytes.covers(9)).toBe(false);
   });
 
   it('should keep every message of a large commit in order, with consecutive sequence numbers and its size counted', () => {
