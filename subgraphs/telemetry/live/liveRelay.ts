@@ -12,6 +12,8 @@ export const LIVE_RELAY_MAX_AGE_MS = 60_000;
 
 /** Publishes sent and not yet confirmed before the relay waits for them (Redis down: no growing queue). */
 const MAX_UNCONFIRMED_PUBLISHES = 100;
+/** How long `stop()` waits for the publishes still unconfirmed (Redis gone: shutdown still ends). */
+export const LIVE_RELAY_STOP_WAIT_MS = 5_000;
 
 /**
  * Feeds the live bus (subscriptions, on Redis or in memory) from the durable stream, so a live
@@ -22,9 +24,9 @@ const MAX_UNCONFIRMED_PUBLISHES = 100;
  * other consumers in the pool), moves its cursor once per turn, and does not wait for each
  * publish: they go out in order on the bus's one connection.
  */
-export function startLiveRelay(options: { db: Database; pubsub: PubSub; log: Logger; now: () => Date }): Promise<Consumer> {
+export async function startLiveRelay(options: { db: Database; pubsub: PubSub; log: Logger; now: () => Date; stopWaitMs?: number }): Promise<Consumer> {
   const unconfirmed = new Set<Promise<void>>();
-  return startConsumer({
+  const consumer = await startConsumer({
     name: LIVE_RELAY,
     topic: READINGS_STORED,
     sql: options.db.dedicatedSql(),
@@ -42,4 +44,17 @@ export function startLiveRelay(options: { db: Database; pubsub: PubSub; log: Log
       if (unconfirmed.size >= MAX_UNCONFIRMED_PUBLISHES) await Promise.all(unconfirmed);
     },
   });
+  return {
+    ...consumer,
+    // The frames handed to the bus go out before the bus is closed behind the relay (shutdown).
+    async stop() {
+      await consumer.stop();
+      if (unconfirmed.size === 0) return;
+      let timer: NodeJS.Timeout | undefined;
+      const gaveUp = new Promise<'gave up'>((resolve) => (timer = setTimeout(() => resolve('gave up'), options.stopWaitMs ?? LIVE_RELAY_STOP_WAIT_MS)));
+      const outcome = await Promise.race([Promise.all(unconfirmed), gaveUp]);
+      clearTimeout(timer);
+      if (outcome === 'gave up') options.log.warn({ unconfirmed: unconfirmed.size }, 'live relay: stopped with publishes unconfirmed');
+    },
+  };
 }
