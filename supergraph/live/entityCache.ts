@@ -6,6 +6,12 @@ import { Kind, parse, type FieldNode, type OperationDefinitionNode } from 'graph
  * are not topology) and an invalidation the at-most-once bus lost.
  */
 export const ENTITY_TTL_MS = 10_000;
+/**
+ * Past this age a remembered entity still answers, and the batch is also resolved through the
+ * planner in the background to renew it: a group whose devices report steadily never waits for
+ * the planner, and a refusal found then (the holder lost the device) forgets it at once.
+ */
+export const ENTITY_REFRESH_MS = 5_000;
 /** Entities one resolution group remembers; past it the group starts over (no unbounded growth). */
 const MAX_ENTITIES = 10_000;
 
@@ -88,20 +94,30 @@ export class EntityCache<Event> {
     return this.epoch.value;
   }
 
-  /** Every event's item assembled locally, or undefined when any entity is unknown, stale or forgotten. */
-  itemsOf(events: readonly Event[]): Array<Record<string, unknown>> | undefined {
+  /**
+   * Every event's item assembled locally (`renew`: some entity is due for renewal), or undefined
+   * when any entity is unknown, expired or forgotten.
+   */
+  itemsOf(events: readonly Event[]): { items: Array<Record<string, unknown>>; renew: boolean } | undefined {
     if (!this.epoch.live) return undefined;
     const now = this.nowMs();
     const items: Array<Record<string, unknown>> = [];
+    let renew = false;
     for (const event of events) {
       const entry = this.remembered.get(this.local.entityOf(event));
       if (!entry || entry.epoch !== this.epoch.value || now - entry.storedAtMs > ENTITY_TTL_MS) return undefined;
+      if (now - entry.storedAtMs > ENTITY_REFRESH_MS) renew = true;
       const item: Record<string, unknown> = {};
       let entity = 0;
       for (const { key, echo } of this.plan) item[key] = echo === undefined ? entry.values[entity++] : this.local.echoed[echo]!(event);
       items.push(item);
     }
-    return items;
+    return { items, renew };
+  }
+
+  /** Forgets the events' entities (the planner refused them). */
+  forget(events: readonly Event[]): void {
+    for (const event of events) this.remembered.delete(this.local.entityOf(event));
   }
 
   /**

@@ -41,7 +41,7 @@ export const liveTopologyChanges = new Counter({
 
 export const liveBatchesResolved = new Counter({
   name: 'farmiq_live_batches_resolved_total',
-  help: 'Batches of live events resolved, by how: the planner (subgraphs) or the entity cache',
+  help: 'Batches of live events resolved, by how: the planner (subgraphs), the entity cache, or a renewal through the planner of what the cache answered',
   labelNames: ['by'] as const,
   registers: [metricsRegistry],
 });

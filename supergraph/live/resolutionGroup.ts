@@ -50,6 +50,7 @@ export class ResolutionGroup<Event> {
   private pending = new Map<Event, GroupMember[]>();
   private timer: NodeJS.Timeout | undefined;
   private inFlight = 0;
+  private renewing = false;
 
   /**
    * `cache` (optional) answers batches whose entities this group resolved a moment ago without
@@ -121,7 +122,11 @@ export class ResolutionGroup<Event> {
     const known = this.cache?.itemsOf(events);
     if (known && (await this.tokenStillGood(accessToken))) {
       liveBatchesResolved.inc({ by: 'cache' });
-      this.deliverBatch(events, batch, known, [], new Map());
+      this.deliverBatch(events, batch, known.items, [], new Map());
+      if (known.renew && !this.renewing) {
+        this.renewing = true;
+        void this.renew(events, accessToken).finally(() => (this.renewing = false));
+      }
       return;
     }
     const position = this.cache?.position;
@@ -133,24 +138,36 @@ export class ResolutionGroup<Event> {
       await new Promise((resolve) => setTimeout(resolve, RETRY_PAUSE_MS * (attempt - 1)));
       result = await this.resolveOnce(variables, accessToken);
     }
-    const items = firstField(result.data);
-    const errorsByItem = new Map<number, GraphQLFormattedError[]>();
-    const general: GraphQLFormattedError[] = [];
-    for (const error of result.errors ?? []) {
-      const index = error.path?.[1];
-      if (typeof index === 'number') {
-        const forItem = errorsByItem.get(index) ?? [];
-        forItem.push({ ...error, path: error.path!.slice(2) });
-        errorsByItem.set(index, forItem);
-      } else {
-        general.push(error);
-      }
+    const { items, general, errorsByItem } = splitResult(result);
+    this.learn(position, events, items, general, errorsByItem);
+    this.deliverBatch(events, batch, items, general, errorsByItem);
+  }
+
+  /** Resolves a batch already answered from the cache through the planner, to renew (or forget) its entities. */
+  private async renew(events: Event[], accessToken: string): Promise<void> {
+    const position = this.cache?.position;
+    liveBatchesResolved.inc({ by: 'renewal' });
+    const result = await this.resolveOnce({ ...this.variables, [this.eventsVariable]: events.map(this.inputOf) }, accessToken);
+    const { items, general, errorsByItem } = splitResult(result);
+    this.learn(position, events, items, general, errorsByItem);
+  }
+
+  private learn(
+    position: number | undefined,
+    events: Event[],
+    items: unknown[] | undefined,
+    general: GraphQLFormattedError[],
+    errorsByItem: Map<number, GraphQLFormattedError[]>,
+  ): void {
+    if (!this.cache) return;
+    if (!items || general.length > 0) {
+      this.cache.forget(events);
+      return;
     }
-    if (this.cache && items && general.length === 0 && !this.cache.remember(position!, events, items, new Set(errorsByItem.keys()))) {
+    if (!this.cache.remember(position!, events, items, new Set(errorsByItem.keys()))) {
       this.log.warn('live: resolved events differ from what the entity cache assumes; this selection is resolved through the planner only');
       this.cache = undefined;
     }
-    this.deliverBatch(events, batch, items, general, errorsByItem);
   }
 
   private deliverBatch(
@@ -203,6 +220,27 @@ export class ResolutionGroup<Event> {
       }
     });
   }
+}
+
+/** The resolved items, the errors of the whole batch, and each item's own errors (paths below the item). */
+function splitResult(result: Awaited<ReturnType<ExecuteQuery>>): {
+  items: unknown[] | undefined;
+  general: GraphQLFormattedError[];
+  errorsByItem: Map<number, GraphQLFormattedError[]>;
+} {
+  const errorsByItem = new Map<number, GraphQLFormattedError[]>();
+  const general: GraphQLFormattedError[] = [];
+  for (const error of result.errors ?? []) {
+    const index = error.path?.[1];
+    if (typeof index === 'number') {
+      const forItem = errorsByItem.get(index) ?? [];
+      forItem.push({ ...error, path: error.path!.slice(2) });
+      errorsByItem.set(index, forItem);
+    } else {
+      general.push(error);
+    }
+  }
+  return { items: firstField(result.data), general, errorsByItem };
 }
 
 /** Nothing resolved and an internal error said why: worth another try. */
