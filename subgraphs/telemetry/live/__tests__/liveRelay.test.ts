@@ -76,7 +76,10 @@ describe('the live relay', () => {
       return [...published];
     });
     setTimeout(open, 500);
-    expect(await publishedAtStop).toEqual(sent);
+    // Two farms' batches: partitions of their own, so in either order.
+    const atStop = await publishedAtStop;
+    expect(atStop).toHaveLength(sent.length);
+    expect(atStop).toEqual(expect.arrayContaining(sent));
   });
 
   it('stops within its bound when the bus never confirms', async () => {
