@@ -402,7 +402,10 @@ async function subscriptionsReach(gatewayPort: number, count: number, timeoutMs 
   const deadline = Date.now() + timeoutMs;
   let seen = NaN;
   while (Date.now() < deadline) {
-    const text = await (await fetch(`http://127.0.0.1:${gatewayPort}/metrics`)).text();
+    // A kept-alive connection the busy gateway closed meanwhile answers ECONNRESET: ask again.
+    const text = await fetch(`http://127.0.0.1:${gatewayPort}/metrics`)
+      .then((response) => response.text())
+      .catch(() => '');
     seen = Number(/^farmiq_live_subscriptions (\d+)/m.exec(text)?.[1]);
     if (seen === count) return;
     if (refusals.length > 0) throw new Error(`the gateway refused ${refusals.length} subscriptions (at ${seen} of ${count}); the first: ${refusals[0]}`);

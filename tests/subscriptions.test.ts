@@ -10,7 +10,8 @@ import { FREE_PORTS } from './support/farmiqProcess';
 import { REDIS_URL_ENV } from './support/globalSetup';
 import { liveSubscriptionsReach, LiveRefused, openLive, type LiveConnection } from './support/liveClient';
 import { loginAsPlatformAdmin, tenantWithAdmin } from './support/sessions';
-import { startTestSystem, type TestSystem } from './support/testSystem';
+import { errorCode, startTestSystem, type TestSystem } from './support/testSystem';
+import { waitFor } from './support/waitFor';
 
 const DASHBOARD_ORIGIN = 'https://dashboard.farm.test';
 const READINGS_OF_BARN = `subscription ($barnId: ID) { readingAdded(barnId: $barnId) { metric value unit observedAt device { name barn { name } } } }`;
@@ -155,6 +156,51 @@ describe('live readings over graphql-ws', () => {
     expect(event!.data).toBeNull();
     expect(event!.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect(JSON.stringify(event)).not.toContain('Bravo');
+  });
+
+  it('stops resolving a device for its old tenant once it moved to another, though its readings were known a moment before', async () => {
+    const c = await farmWithDevice('Charlie');
+    const metric = async (pattern: RegExp) => Number(pattern.exec(await (await fetch(farmiq.gatewayUrl.replace(/\/graphql$/, '/metrics'))).text())?.[1] ?? 0);
+    const byCache = () => metric(/^farmiq_live_batches_resolved_total\{by="cache"\} (\d+)/m);
+    const topologyChanges = () => metric(/^farmiq_live_topology_changes_total (\d+)/m);
+    const live = await connect(farmiq.gatewayUrl, c.token);
+    const sub = live.subscribe(READINGS_OF_BARN, { barnId: c.barnId });
+    await subscribed(1);
+    const pubsub = farmiq.system.pubsub!;
+    await publish(pubsub, reading(c, 'temperatureC', 20));
+    await sub.received(1);
+    // The device is known now: its next reading is answered from the gateway's entity cache.
+    const cachedBefore = await byCache();
+    await publish(pubsub, reading(c, 'temperatureC', 21));
+    const [, known] = await sub.received(2);
+    expect(known!.data.readingAdded.device).toEqual({ name: 'Charlie climate', barn: { name: 'Charlie house' } });
+    expect(await byCache()).toBe(cachedBefore + 1);
+
+    // An operator moves the device into Bravo's barn (by hand: the topology trigger announces any change).
+    const changesBefore = await topologyChanges();
+    await farmiq.system.database!.sql.query('UPDATE devices.device SET tenant_id = $1, barn_id = $2 WHERE id = $3', [b.tenantId, b.barnId, c.deviceId]);
+    await waitFor(async () => expect(await topologyChanges()).toBeGreaterThan(changesBefore));
+    // Telemetry's own read model of the topology has it too (its check refuses Charlie the device).
+    await waitFor(async () =>
+      expect(
+        errorCode(
+          await farmiq.as(c.token)(
+            'query ($d: ID!, $from: DateTime!, $to: DateTime!) { readings(deviceId: $d, from: $from, to: $to, first: 1) { nodes { value } } }',
+            {
+              d: c.deviceId,
+              from: '2026-01-01T00:00:00Z',
+              to: '2027-01-01T00:00:00Z',
+            },
+          ),
+        ),
+      ).toBe('NOT_FOUND'),
+    );
+
+    // A reading still labelled with Charlie's tenant (stored just before the move) reaches Charlie's subscriber as NOT_FOUND, not as data.
+    await publish(pubsub, reading(c, 'temperatureC', 22));
+    const [, , after] = await sub.received(3);
+    expect(after!.data).toBeNull();
+    expect(after!.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
   it('filters by device and metric and downsamples to one reading per everySeconds of each series', async () => {

@@ -20,6 +20,8 @@ export const TOPICS = {
   alertChanged: 'telemetry.alert-changed',
   /** A weigh session was created or changed (weights, finalized, cancelled): `WeighSessionChangedEvent`. */
   weighSessionChanged: 'kpi.weigh-session-changed',
+  /** A farm, barn or device changed (`TopologyChangedEvent`, relayed from the durable topic): live resolutions forget what they knew. */
+  topologyChanged: 'devices.topology-changed',
 } as const;
 
 /** A weigh session changed; subscribers read the session itself by id (scoped to `tenantId`). */

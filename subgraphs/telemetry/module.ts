@@ -67,6 +67,16 @@ export const telemetryModule: SubgraphModule = {
         (require('./live/liveRelay') as typeof import('./live/liveRelay')).startLiveRelay({ db: host.db, pubsub: host.pubsub, log: host.log, now: host.now }),
     },
     {
+      name: 'live-topology-relay',
+      start: (host) =>
+        (require('./live/liveRelay') as typeof import('./live/liveRelay')).startTopologyRelay({
+          db: host.db,
+          pubsub: host.pubsub,
+          log: host.log,
+          now: host.now,
+        }),
+    },
+    {
       name: 'notifier',
       start: (host) => (require('./notifications/notifier') as typeof import('./notifications/notifier')).startNotifier({ db: host.db, log: host.log }),
     },

@@ -110,7 +110,13 @@ export function attachLiveEndpoint(options: LiveEndpointOptions): { hub: LiveHub
   const { log } = options;
   const allowed = new Set(options.allowedOrigins);
   const fields = new Map(options.fields.map((field) => [field.field, field]));
-  const hub = new LiveHub(options.pubsub, options.execute, log);
+  // The holder's token checked as the subgraphs would (revocations: a suspended tenant, a closed session) before a batch is answered from the entity cache.
+  const tokenStillGood = (token: string) =>
+    options.verifyToken(token).then(
+      () => true,
+      () => false,
+    );
+  const hub = new LiveHub(options.pubsub, options.execute, log, tokenStillGood);
   const untrack = trackLiveHub(hub);
   const connections = new WeakMap<WebSocket, Connection>();
   const subjectChecks = concurrencyLimit(MAX_CONCURRENT_SUBJECT_CHECKS);

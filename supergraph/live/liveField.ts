@@ -1,3 +1,5 @@
+import type { LocalResolution } from './entityCache';
+
 /**
  * What a subscriber asked for, checked: the index key it listens on (within its tenant) and a
  * per-subscription test each event of that key must pass (argument filters, downsampling).
@@ -45,6 +47,8 @@ export interface LiveField<Event> {
    * `inputType`: `Query.readingEvents(events: [ReadingEventInput!]!): [Reading]!`.
    */
   resolver: { field: string; argument: string; inputType: string; inputOf(event: Event): unknown };
+  /** How a batch whose entities a group resolved a moment ago is answered without the planner (entityCache.ts). */
+  local?: LocalResolution<Event>;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a list of fields of different payloads

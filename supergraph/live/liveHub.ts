@@ -7,6 +7,9 @@ import type { LiveOperation } from './liveOperation';
 import { EVENTS_VARIABLE } from './liveOperation';
 import { untilReturned } from './untilReturned';
 import { ResolutionGroup, type ExecuteQuery, type GroupMember } from './resolutionGroup';
+import { EntityCache, itemPlanOf, TopologyEpoch } from './entityCache';
+import { liveTopologyChanges } from './liveMetrics';
+import { TOPICS } from '../../lib/pubsub/pubsub';
 
 interface Subscriber extends GroupMember {
   filter: LiveFilter<unknown>;
@@ -27,12 +30,30 @@ interface FieldFeed {
 export class LiveHub {
   private readonly feeds = new Map<AnyLiveField, FieldFeed>();
   private readonly groups = new Map<string, ResolutionGroup<unknown>>();
+  private readonly epoch = new TopologyEpoch();
+  private readonly topology: Promise<() => Promise<void>>;
 
+  /**
+   * `tokenStillGood` (the gateway's token verifier, revocations included) lets a group answer
+   * from its entity cache; without it every batch goes through the planner.
+   */
   constructor(
     private readonly pubsub: PubSub,
     private readonly execute: ExecuteQuery,
     private readonly log: Logger,
-  ) {}
+    private readonly tokenStillGood?: (accessToken: string) => Promise<boolean>,
+  ) {
+    // Every topology change (a device moved, deleted, suspended; a barn or farm moved) makes every
+    // group forget what it remembered of entities: the next batch goes through the planner.
+    this.topology = pubsub.subscribe(TOPICS.topologyChanged, () => {
+      this.epoch.advance();
+      liveTopologyChanges.inc();
+    });
+    this.topology.then(
+      () => (this.epoch.live = tokenStillGood !== undefined),
+      (error) => this.log.error({ err: error }, 'live: cannot follow topology changes; every event is resolved through the planner'),
+    );
+  }
 
   /** Live subscriptions open on this gateway. */
   get size(): number {
@@ -78,8 +99,10 @@ export class LiveHub {
   }
 
   async close(): Promise<void> {
+    this.epoch.live = false;
     for (const group of this.groups.values()) group.dispose();
     this.groups.clear();
+    await this.topology.then((unsubscribe) => unsubscribe()).catch(() => undefined);
     const feeds = [...this.feeds.values()];
     this.feeds.clear();
     await Promise.all(feeds.map(async (feed) => (await feed.unsubscribe)().catch(() => undefined)));
@@ -89,7 +112,19 @@ export class LiveHub {
     const key = groupKeyOf(operation, principal);
     let group = this.groups.get(key);
     if (!group) {
-      group = new ResolutionGroup(operation.query, operation.variables, EVENTS_VARIABLE, operation.field.resolver.inputOf, this.execute, this.log);
+      const { local } = operation.field;
+      const plan = local && this.tokenStillGood ? itemPlanOf(operation.query, local) : undefined;
+      const cache = plan ? new EntityCache(local!, plan, this.epoch) : undefined;
+      group = new ResolutionGroup(
+        operation.query,
+        operation.variables,
+        EVENTS_VARIABLE,
+        operation.field.resolver.inputOf,
+        this.execute,
+        this.log,
+        cache,
+        this.tokenStillGood,
+      );
       this.groups.set(key, group);
     }
     return group;

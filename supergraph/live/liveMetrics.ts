@@ -32,3 +32,16 @@ export const liveEventsDropped = new Counter({
   help: 'Subscription events not sent because the client was not reading (over 1 MiB unsent)',
   registers: [metricsRegistry],
 });
+
+export const liveTopologyChanges = new Counter({
+  name: 'farmiq_live_topology_changes_total',
+  help: 'Topology changes this gateway heard of (each makes live resolutions forget the entities they remembered)',
+  registers: [metricsRegistry],
+});
+
+export const liveBatchesResolved = new Counter({
+  name: 'farmiq_live_batches_resolved_total',
+  help: 'Batches of live events resolved, by how: the planner (subgraphs), the entity cache, or a renewal through the planner of what the cache answered',
+  labelNames: ['by'] as const,
+  registers: [metricsRegistry],
+});

@@ -33,6 +33,19 @@ export const readingAdded: LiveField<ReadingEvent> = {
       receivedAt: event.receivedAt,
     }),
   },
+  // `readingEvents` echoes every field but `device`, whose subtree depends on the device alone.
+  local: {
+    entityField: 'device',
+    entityOf: (event) => event.deviceId,
+    echoed: {
+      __typename: () => 'Reading',
+      metric: (event) => event.metric,
+      unit: (event) => event.unit,
+      value: (event) => event.value,
+      observedAt: (event) => event.observedAt,
+      receivedAt: (event) => event.receivedAt,
+    },
+  },
 };
 
 function isReadingEvent(value: unknown): value is ReadingEvent {

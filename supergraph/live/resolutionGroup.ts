@@ -1,6 +1,8 @@
 import type { ExecutionResult, GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from '../../lib/errors';
 import type { Logger } from '../../lib/logger';
+import type { EntityCache } from './entityCache';
+import { liveBatchesResolved } from './liveMetrics';
 
 /** Runs a query through the gateway (query planner, subgraphs) as the holder of `accessToken`. */
 export type ExecuteQuery = (
@@ -48,7 +50,13 @@ export class ResolutionGroup<Event> {
   private pending = new Map<Event, GroupMember[]>();
   private timer: NodeJS.Timeout | undefined;
   private inFlight = 0;
+  private renewing = false;
 
+  /**
+   * `cache` (optional) answers batches whose entities this group resolved a moment ago without
+   * the planner; `tokenStillGood` then stands in for the subgraphs' check of the holder's token
+   * (the same verifier: signature, expiry, revocations such as a suspended tenant).
+   */
   constructor(
     private readonly query: string,
     private readonly variables: Record<string, unknown>,
@@ -56,6 +64,8 @@ export class ResolutionGroup<Event> {
     private readonly inputOf: (event: Event) => unknown,
     private readonly execute: ExecuteQuery,
     private readonly log: Logger,
+    private cache?: EntityCache<Event>,
+    private readonly tokenStillGood: (accessToken: string) => Promise<boolean> = async () => false,
   ) {}
 
   /** Queues `event` for `member`; the batch is resolved after the window or when full. */
@@ -109,6 +119,18 @@ export class ResolutionGroup<Event> {
 
   private async resolve(batch: Map<Event, GroupMember[]>, accessToken: string): Promise<void> {
     const events = [...batch.keys()];
+    const known = this.cache?.itemsOf(events);
+    if (known && (await this.tokenStillGood(accessToken))) {
+      liveBatchesResolved.inc({ by: 'cache' });
+      this.deliverBatch(events, batch, known.items, [], new Map());
+      if (known.renew && !this.renewing) {
+        this.renewing = true;
+        void this.renew(events, accessToken).finally(() => (this.renewing = false));
+      }
+      return;
+    }
+    const position = this.cache?.position;
+    liveBatchesResolved.inc({ by: 'planner' });
     const variables = { ...this.variables, [this.eventsVariable]: events.map(this.inputOf) };
     let result = await this.resolveOnce(variables, accessToken);
     for (let attempt = 2; attempt <= MAX_RESOLVE_ATTEMPTS && failedInternally(result); attempt++) {
@@ -116,19 +138,45 @@ export class ResolutionGroup<Event> {
       await new Promise((resolve) => setTimeout(resolve, RETRY_PAUSE_MS * (attempt - 1)));
       result = await this.resolveOnce(variables, accessToken);
     }
-    const items = firstField(result.data);
-    const errorsByItem = new Map<number, GraphQLFormattedError[]>();
-    const general: GraphQLFormattedError[] = [];
-    for (const error of result.errors ?? []) {
-      const index = error.path?.[1];
-      if (typeof index === 'number') {
-        const forItem = errorsByItem.get(index) ?? [];
-        forItem.push({ ...error, path: error.path!.slice(2) });
-        errorsByItem.set(index, forItem);
-      } else {
-        general.push(error);
-      }
+    const { items, general, errorsByItem } = splitResult(result);
+    this.learn(position, events, items, general, errorsByItem);
+    this.deliverBatch(events, batch, items, general, errorsByItem);
+  }
+
+  /** Resolves a batch already answered from the cache through the planner, to renew (or forget) its entities. */
+  private async renew(events: Event[], accessToken: string): Promise<void> {
+    const position = this.cache?.position;
+    liveBatchesResolved.inc({ by: 'renewal' });
+    const result = await this.resolveOnce({ ...this.variables, [this.eventsVariable]: events.map(this.inputOf) }, accessToken);
+    const { items, general, errorsByItem } = splitResult(result);
+    this.learn(position, events, items, general, errorsByItem);
+  }
+
+  private learn(
+    position: number | undefined,
+    events: Event[],
+    items: unknown[] | undefined,
+    general: GraphQLFormattedError[],
+    errorsByItem: Map<number, GraphQLFormattedError[]>,
+  ): void {
+    if (!this.cache) return;
+    if (!items || general.length > 0) {
+      this.cache.forget(events);
+      return;
     }
+    if (!this.cache.remember(position!, events, items, new Set(errorsByItem.keys()))) {
+      this.log.warn('live: resolved events differ from what the entity cache assumes; this selection is resolved through the planner only');
+      this.cache = undefined;
+    }
+  }
+
+  private deliverBatch(
+    events: Event[],
+    batch: Map<Event, GroupMember[]>,
+    items: unknown[] | undefined,
+    general: GraphQLFormattedError[],
+    errorsByItem: Map<number, GraphQLFormattedError[]>,
+  ): void {
     // A batch's frames to one socket in one write (writev), not one system call per frame: the
     // socket writes were half of the gateway's CPU at 1,000 subscribers.
     const streams = new Set<NonNullable<GroupMember['stream']>>();
@@ -172,6 +220,27 @@ export class ResolutionGroup<Event> {
       }
     });
   }
+}
+
+/** The resolved items, the errors of the whole batch, and each item's own errors (paths below the item). */
+function splitResult(result: Awaited<ReturnType<ExecuteQuery>>): {
+  items: unknown[] | undefined;
+  general: GraphQLFormattedError[];
+  errorsByItem: Map<number, GraphQLFormattedError[]>;
+} {
+  const errorsByItem = new Map<number, GraphQLFormattedError[]>();
+  const general: GraphQLFormattedError[] = [];
+  for (const error of result.errors ?? []) {
+    const index = error.path?.[1];
+    if (typeof index === 'number') {
+      const forItem = errorsByItem.get(index) ?? [];
+      forItem.push({ ...error, path: error.path!.slice(2) });
+      errorsByItem.set(index, forItem);
+    } else {
+      general.push(error);
+    }
+  }
+  return { items: firstField(result.data), general, errorsByItem };
 }
 
 /** Nothing resolved and an internal error said why: worth another try. */
