@@ -52,7 +52,7 @@ type ItemPlan = Array<{ key: string; echo?: string }>;
  * (fragments, directives, arguments on the item's fields, or a field that is neither echoed
  * nor the entity): then every batch goes through the planner as before.
  */
-export function itemPlanOf(query: string, local: LocalResolution<unknown>): ItemPlan | undefined {
+export function itemPlanOf<Event>(query: string, local: LocalResolution<Event>): ItemPlan | undefined {
   const operation = parse(query).definitions[0] as OperationDefinitionNode;
   const root = operation.selectionSet.selections[0] as FieldNode;
   const plan: ItemPlan = [];
