@@ -381,6 +381,11 @@ const CASES: Record<string, Check> = {
     expect(errorCode(await asA('mutation { registerDevices(input: { devices: [{ serialNumber: "A-FACTORY-1", kind: SCALE }] }) { claimCode } }'))).toBe(
       'FORBIDDEN',
     ),
+  // A tenant admin cannot make new labels, not even for B's device (which would let A claim it).
+  'Mutation.reissueClaimCodes': async ({ asA, b }) =>
+    expect(errorCode(await asA('mutation ($s: String!) { reissueClaimCodes(input: { serialNumbers: [$s] }) { claimCode } }', { s: b.deviceSerial }))).toBe(
+      'FORBIDDEN',
+    ),
   // B's device is claimed and its code spent; without the code A learns nothing of it.
   'Mutation.claimDevice': async ({ asA, b }) =>
     expect(
