@@ -33,7 +33,9 @@ export const sourceOf = (rule: Pick<EvaluatedRule, 'ruleId' | 'builtIn'>): strin
  * Runs `points` (time order) through the rule's state machine for one barn, starting from the
  * stored state, and stores what changed: new alerts, cleared alerts, peak and last values, and
  * the pending state. Points not newer than the last one evaluated are skipped (a late reading
- * does not rewrite the past). Returns the changes to publish.
+ * does not rewrite the past). A raise or a clearing commits with the condition as it stands at
+ * its point, so a crash right after it (and the batch applied again) cannot raise the same
+ * episode twice. Returns the changes to publish.
  */
 export async function evaluatePoints(db: PrismaClient, barn: BarnRef, rule: EvaluatedRule, points: readonly Point[]): Promise<AlertChangedEvent[]> {
   const source = sourceOf(rule);
@@ -56,7 +58,7 @@ export async function evaluatePoints(db: PrismaClient, barn: BarnRef, rule: Eval
     const next = step(rule, state, point.value, point.at);
     state = next.state;
     if (next.transition === 'RAISED') {
-      alert = await raise(db, barn, rule, source, point);
+      alert = await raise(db, barn, rule, source, point, state);
       if (alert) change(alert.id, 'RAISED');
       peakValue = lastValue = point.value;
       // Another evaluator raised it first: the state follows the stored alert.
@@ -70,6 +72,7 @@ export async function evaluatePoints(db: PrismaClient, barn: BarnRef, rule: Eval
           data: { status: 'CLEARED', clearedAt: point.at, lastValue: point.value, peakValue },
         });
         await announceAlertChange(tx, cleared, 'CLEARED');
+        await saveCondition(tx, source, barn.barnId, state, point.at);
       });
       change(alert.id, 'CLEARED');
       alert = null;
@@ -81,16 +84,26 @@ export async function evaluatePoints(db: PrismaClient, barn: BarnRef, rule: Eval
   if (alert && (alert.peakValue !== peakValue || alert.lastValue !== lastValue)) {
     await db.alert.update({ where: { id: alert.id }, data: { peakValue, lastValue } });
   }
-  const newest = fresh[fresh.length - 1]!.at;
-  await db.alertCondition.upsert({
-    where: { source_barnId: { source, barnId: barn.barnId } },
-    create: { source, barnId: barn.barnId, pendingSince: state.pendingSince, lastObservedAt: newest },
-    update: { pendingSince: state.pendingSince, lastObservedAt: newest },
-  });
+  await saveCondition(db, source, barn.barnId, state, fresh[fresh.length - 1]!.at);
   return changes;
 }
 
-async function raise(db: PrismaClient, barn: BarnRef, rule: EvaluatedRule, source: string, point: Point): Promise<Alert | null> {
+/** The rule's state for the barn once the points up to `lastObservedAt` are evaluated. */
+async function saveCondition(
+  db: Pick<PrismaClient, 'alertCondition'>,
+  source: string,
+  barnId: string,
+  state: ConditionState,
+  lastObservedAt: Date,
+): Promise<void> {
+  await db.alertCondition.upsert({
+    where: { source_barnId: { source, barnId } },
+    create: { source, barnId, pendingSince: state.pendingSince, lastObservedAt },
+    update: { pendingSince: state.pendingSince, lastObservedAt },
+  });
+}
+
+async function raise(db: PrismaClient, barn: BarnRef, rule: EvaluatedRule, source: string, point: Point, state: ConditionState): Promise<Alert | null> {
   try {
     // The alert and its outbox event commit together (announceAlertChange.ts).
     return await db.$transaction(async (tx) => {
@@ -111,6 +124,7 @@ async function raise(db: PrismaClient, barn: BarnRef, rule: EvaluatedRule, sourc
         },
       });
       await announceAlertChange(tx, alert, 'RAISED');
+      await saveCondition(tx, source, barn.barnId, state, point.at);
       return alert;
     });
   } catch (error) {
