@@ -330,6 +330,15 @@ describe(`the dashboard in a real browser on ${BACKEND}`, () => {
     // An alert to (not) acknowledge: the rule from above raises on a hot reading.
     await publish({ temperatureC: 30 });
     await publish({ temperatureC: 36 });
+    // This test is about a viewer's controls (the inbox's live updates are the test above's): the
+    // page opens once the new alert exists, so a loaded machine's slower ingest cannot race it.
+    const api = farmiq.as(tenant.admin.accessToken);
+    const unacknowledged = async () =>
+      (await api('query ($f: ID!) { alerts(farmId: $f, status: ACTIVE) { nodes { peakValue acknowledgedAt } } }', { f: farmId })).data?.alerts.nodes.filter(
+        (alert: { peakValue: number; acknowledgedAt: string | null }) => alert.peakValue === 36 && !alert.acknowledgedAt,
+      ).length;
+    for (const deadline = Date.now() + 30_000; (await unacknowledged()) !== 1 && Date.now() < deadline;)
+      await new Promise((resolve) => setTimeout(resolve, 200));
     const page = await openDashboard(DESKTOP, `/farms/${farmId}/barns/${barnId}/rules`);
     await logIn(page, viewer.email, viewer.password);
     await page.getByRole('heading', { name: 'Alert rules: House 1' }).waitFor();
