@@ -163,7 +163,12 @@ export class InferencePool {
     clearTimeout(job.timer);
     slot.job = undefined;
     slot.worker.unref();
-    if (reply.ok) job.resolve({ estimate: reply.estimate, cpuMs: reply.cpuMs });
+    // A worker's 'ready' and its answer can reach a busy main thread together, before the timer
+    // could fire: the worker's own clock decides then.
+    if (reply.ok && reply.wallMs > this.options.timeoutMs) {
+      this.timedOut += 1;
+      job.reject(new TimeoutError(this.options.timeoutMs));
+    } else if (reply.ok) job.resolve({ estimate: reply.estimate, cpuMs: reply.cpuMs });
     else job.reject(reply.error.name === 'InvalidImageError' ? new InvalidImageError(reply.error.message) : new Error(reply.error.message));
     this.next(slot);
   }

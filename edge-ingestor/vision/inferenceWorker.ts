@@ -18,15 +18,17 @@ export interface WorkerRequest {
 }
 
 export type WorkerReply =
-  { id: number; ok: true; estimate: ReturnType<typeof estimateJpeg>; cpuMs: number } | { id: number; ok: false; error: { name: string; message: string } };
+  | { id: number; ok: true; estimate: ReturnType<typeof estimateJpeg>; cpuMs: number; wallMs: number }
+  | { id: number; ok: false; error: { name: string; message: string } };
 
 parentPort?.on('message', (request: WorkerRequest) => {
   const started = process.cpuUsage();
+  const startedAtMs = performance.now();
   let reply: WorkerReply;
   try {
     const estimate = estimateJpeg(request.jpeg, request.calibration, decoder);
     const used = process.cpuUsage(started);
-    reply = { id: request.id, ok: true, estimate, cpuMs: (used.user + used.system) / 1000 };
+    reply = { id: request.id, ok: true, estimate, cpuMs: (used.user + used.system) / 1000, wallMs: performance.now() - startedAtMs };
   } catch (error) {
     const { name, message } = error as Error;
     reply = { id: request.id, ok: false, error: { name, message } };
