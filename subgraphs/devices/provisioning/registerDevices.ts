@@ -29,6 +29,35 @@ export function requireSerialNumber(serialNumber: string, field = 'serialNumber'
   return serial;
 }
 
+/** When claim codes valid for `claimCodeValidDays` (1 to MAX_CLAIM_CODE_VALID_DAYS) from `now` expire. */
+export function claimCodesExpireAt(claimCodeValidDays: number, now: Date): Date {
+  if (!Number.isInteger(claimCodeValidDays) || claimCodeValidDays < 1 || claimCodeValidDays > MAX_CLAIM_CODE_VALID_DAYS) {
+    throw badInput(`claimCodeValidDays: expected 1 to ${MAX_CLAIM_CODE_VALID_DAYS} days, got ${claimCodeValidDays}`, 'claimCodeValidDays');
+  }
+  return new Date(now.getTime() + claimCodeValidDays * 24 * 60 * 60 * 1000);
+}
+
+/** The serial numbers, trimmed and checked; one given twice is refused, naming `field`. */
+export function distinctSerialNumbers(serialNumbers: readonly string[], field: string): string[] {
+  const serials = serialNumbers.map((serial) => requireSerialNumber(serial, field));
+  const repeated = serials.find((serial, index) => serials.indexOf(serial) !== index);
+  if (repeated) throw badInput(`${field}: ${repeated} appears twice`, field);
+  return serials;
+}
+
+/** The label of each device (its one-time code, the claim link and its QR code), in the order given. */
+export function printedLabels(
+  labels: ReadonlyArray<{ serialNumber: string; claimCode: string }>,
+  idBySerial: ReadonlyMap<string, string>,
+): Promise<RegisteredDevice[]> {
+  return Promise.all(
+    labels.map(async (label) => {
+      const link = claimLink(label.serialNumber, label.claimCode);
+      return { deviceId: idBySerial.get(label.serialNumber)!, claimCode: label.claimCode, claimLink: link, qrCodeSvg: await qrCodeSvg(link) };
+    }),
+  );
+}
+
 /**
  * A factory CSV: a header naming `serialNumber` and `kind` (any order, other columns ignored),
  * then one device per line. Errors name the line.
@@ -63,13 +92,11 @@ export async function registerDevices(
   if (devices.length === 0 || devices.length > MAX_DEVICES_PER_REGISTRATION) {
     throw badInput(`devices: expected 1 to ${MAX_DEVICES_PER_REGISTRATION} devices, got ${devices.length}`, 'devices');
   }
-  if (!Number.isInteger(claimCodeValidDays) || claimCodeValidDays < 1 || claimCodeValidDays > MAX_CLAIM_CODE_VALID_DAYS) {
-    throw badInput(`claimCodeValidDays: expected 1 to ${MAX_CLAIM_CODE_VALID_DAYS} days, got ${claimCodeValidDays}`, 'claimCodeValidDays');
-  }
-  const serials = devices.map((device) => requireSerialNumber(device.serialNumber));
-  const repeated = serials.find((serial, index) => serials.indexOf(serial) !== index);
-  if (repeated) throw badInput(`serialNumber: ${repeated} appears twice`, 'serialNumber');
-  const claimCodeExpiresAt = new Date(now.getTime() + claimCodeValidDays * 24 * 60 * 60 * 1000);
+  const claimCodeExpiresAt = claimCodesExpireAt(claimCodeValidDays, now);
+  const serials = distinctSerialNumbers(
+    devices.map((device) => device.serialNumber),
+    'serialNumber',
+  );
   const labels = devices.map((device, index) => ({ ...device, serialNumber: serials[index]!, claimCode: generateClaimCode() }));
   let created: Array<{ id: string; serialNumber: string }>;
   try {
@@ -103,11 +130,5 @@ export async function registerDevices(
       throw userError(ErrorCode.Conflict, 'serialNumber: a device with one of these serial numbers is registered already; nothing was registered');
     throw error;
   }
-  const idBySerial = new Map(created.map((device) => [device.serialNumber, device.id]));
-  return Promise.all(
-    labels.map(async (label) => {
-      const link = claimLink(label.serialNumber, label.claimCode);
-      return { deviceId: idBySerial.get(label.serialNumber)!, claimCode: label.claimCode, claimLink: link, qrCodeSvg: await qrCodeSvg(link) };
-    }),
-  );
+  return printedLabels(labels, new Map(created.map((device) => [device.serialNumber, device.id])));
 }

@@ -1,8 +1,8 @@
 import { appendAuditEvent, type AuditActor } from '../../../lib/audit/auditEvents';
 import type { PrismaClient } from '../../../lib/db/generated/client';
 import { badInput, ErrorCode, userError } from '../../../lib/errors';
-import { claimLink, generateClaimCode, hashClaimCode, normalizeClaimCode, qrCodeSvg } from './claimCodes';
-import { MAX_CLAIM_CODE_VALID_DAYS, MAX_DEVICES_PER_REGISTRATION, requireSerialNumber, type RegisteredDevice } from './registerDevices';
+import { generateClaimCode, hashClaimCode, normalizeClaimCode } from './claimCodes';
+import { claimCodesExpireAt, distinctSerialNumbers, MAX_DEVICES_PER_REGISTRATION, printedLabels, type RegisteredDevice } from './registerDevices';
 
 /**
  * New labels for PENDING devices (PLATFORM_ADMIN): a sheet that was lost, or codes that expired
@@ -20,13 +20,8 @@ export async function reissueClaimCodes(
   if (serialNumbers.length === 0 || serialNumbers.length > MAX_DEVICES_PER_REGISTRATION) {
     throw badInput(`serialNumbers: expected 1 to ${MAX_DEVICES_PER_REGISTRATION} serial numbers, got ${serialNumbers.length}`, 'serialNumbers');
   }
-  if (!Number.isInteger(claimCodeValidDays) || claimCodeValidDays < 1 || claimCodeValidDays > MAX_CLAIM_CODE_VALID_DAYS) {
-    throw badInput(`claimCodeValidDays: expected 1 to ${MAX_CLAIM_CODE_VALID_DAYS} days, got ${claimCodeValidDays}`, 'claimCodeValidDays');
-  }
-  const serials = serialNumbers.map((serial) => requireSerialNumber(serial, 'serialNumbers'));
-  const repeated = serials.find((serial, index) => serials.indexOf(serial) !== index);
-  if (repeated) throw badInput(`serialNumbers: ${repeated} appears twice`, 'serialNumbers');
-  const claimCodeExpiresAt = new Date(now.getTime() + claimCodeValidDays * 24 * 60 * 60 * 1000);
+  const claimCodeExpiresAt = claimCodesExpireAt(claimCodeValidDays, now);
+  const serials = distinctSerialNumbers(serialNumbers, 'serialNumbers');
   const labels = serials.map((serialNumber) => ({ serialNumber, claimCode: generateClaimCode() }));
 
   const devices = await db.$transaction(
@@ -58,10 +53,5 @@ export async function reissueClaimCodes(
     },
     { timeout: 60_000 },
   );
-  return Promise.all(
-    labels.map(async (label) => {
-      const link = claimLink(label.serialNumber, label.claimCode);
-      return { deviceId: devices.get(label.serialNumber)!.id, claimCode: label.claimCode, claimLink: link, qrCodeSvg: await qrCodeSvg(link) };
-    }),
-  );
+  return printedLabels(labels, new Map([...devices.values()].map((device) => [device.serialNumber, device.id])));
 }

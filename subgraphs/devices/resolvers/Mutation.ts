@@ -8,13 +8,21 @@ import type { DevicesDependencies } from '../dependencies';
 import { registerEdgeGateway, revokeEdgeGateway, rotateEdgeGatewayKey } from '../edgeGateways/edgeGateways';
 import { claimDevice } from '../provisioning/claimDevice';
 import { activateDevice, moveDevice, revokeDevice, rotateCredentials } from '../provisioning/lifecycle';
-import { DEFAULT_CLAIM_CODE_VALID_DAYS, parseDeviceCsv, registerDevices } from '../provisioning/registerDevices';
+import type { SubgraphContext } from '../../../lib/graphql/context';
+import { DEFAULT_CLAIM_CODE_VALID_DAYS, parseDeviceCsv, registerDevices, type RegisteredDevice } from '../provisioning/registerDevices';
 import { reissueClaimCodes } from '../provisioning/reissueClaimCodes';
 import { requireTimeZone } from '../timeZone';
 
 export const FARM_NAME_MAX_LENGTH = 120;
 export const BARN_NAME_MAX_LENGTH = 120;
 export const MAX_BARN_CAPACITY_HEAD = 1_000_000;
+
+/** Labels with the devices they are for, read in one query. */
+async function withTheirDevices(ctx: SubgraphContext, labels: RegisteredDevice[]) {
+  const rows = await ctx.db.device.findMany({ where: { id: { in: labels.map((label) => label.deviceId) } } });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return labels.map((label) => ({ ...label, device: byId.get(label.deviceId)! }));
+}
 
 export const createMutation = (deps: DevicesDependencies): MutationResolvers => ({
   createFarm: async (_parent, { input }, ctx) => {
@@ -51,10 +59,8 @@ export const createMutation = (deps: DevicesDependencies): MutationResolvers => 
     if ((input.devices ? 1 : 0) + (input.csv ? 1 : 0) !== 1) throw badInput('give either devices or csv', 'devices');
     const devices = input.devices ?? parseDeviceCsv(input.csv!);
     const registered = await registerDevices(ctx.db, devices, input.claimCodeValidDays ?? DEFAULT_CLAIM_CODE_VALID_DAYS, deps.now(), auditActorOf(ctx));
-    const rows = await ctx.db.device.findMany({ where: { id: { in: registered.map((label) => label.deviceId) } } });
-    const byId = new Map(rows.map((row) => [row.id, row]));
     ctx.log.info({ count: registered.length }, 'devices registered');
-    return registered.map((label) => ({ ...label, device: byId.get(label.deviceId)! }));
+    return withTheirDevices(ctx, registered);
   },
 
   reissueClaimCodes: async (_parent, { input }, ctx) => {
@@ -65,10 +71,8 @@ export const createMutation = (deps: DevicesDependencies): MutationResolvers => 
       deps.now(),
       auditActorOf(ctx),
     );
-    const rows = await ctx.db.device.findMany({ where: { id: { in: reissued.map((label) => label.deviceId) } } });
-    const byId = new Map(rows.map((row) => [row.id, row]));
     ctx.log.info({ count: reissued.length }, 'claim codes reissued');
-    return reissued.map((label) => ({ ...label, device: byId.get(label.deviceId)! }));
+    return withTheirDevices(ctx, reissued);
   },
 
   claimDevice: async (_parent, { input }, ctx) => {
